@@ -1,0 +1,94 @@
+//! Roles and what they may do. The web layer asks these functions; it never decides on its own.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::OrganisationId;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    Coordinator,
+    Planner,
+    PartnerEditor,
+    Navigator,
+    Viewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [Role::Admin, Role::Coordinator, Role::Planner, Role::PartnerEditor, Role::Navigator, Role::Viewer];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Coordinator => "coordinator",
+            Role::Planner => "planner",
+            Role::PartnerEditor => "partner_editor",
+            Role::Navigator => "navigator",
+            Role::Viewer => "viewer",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+    pub fn label_key(self) -> String {
+        format!("role-{}", self.as_str().replace('_', "-"))
+    }
+}
+
+/// The signed-in person as far as permissions are concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Actor {
+    pub role: Role,
+    /// Set for partner editors: the organisation whose offers they keep.
+    pub organisation_id: Option<OrganisationId>,
+}
+
+impl Actor {
+    /// Partner editors edit only their own organisation's offers and locations; coordinators
+    /// and admins edit all.
+    pub fn can_edit_offers_of(&self, organisation: OrganisationId) -> bool {
+        match self.role {
+            Role::Admin | Role::Coordinator => true,
+            Role::PartnerEditor => self.organisation_id == Some(organisation),
+            _ => false,
+        }
+    }
+    pub fn can_create_offers(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Coordinator | Role::PartnerEditor)
+    }
+    pub fn can_import(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Coordinator | Role::Planner)
+    }
+    pub fn can_manage_accounts(&self) -> bool {
+        self.role == Role::Admin
+    }
+    /// Internal data such as confidential addresses and unpublished offers.
+    pub fn sees_internal(&self) -> bool {
+        !matches!(self.role, Role::Viewer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partner_editor_edits_only_own_organisation() {
+        let a = Actor { role: Role::PartnerEditor, organisation_id: Some(7) };
+        assert!(a.can_edit_offers_of(7));
+        assert!(!a.can_edit_offers_of(8));
+        let lost = Actor { role: Role::PartnerEditor, organisation_id: None };
+        assert!(!lost.can_edit_offers_of(7));
+    }
+
+    #[test]
+    fn only_coordination_edits_everything_and_viewers_nothing() {
+        for role in Role::ALL {
+            let a = Actor { role, organisation_id: None };
+            assert_eq!(a.can_edit_offers_of(1), matches!(role, Role::Admin | Role::Coordinator), "{role:?}");
+        }
+        assert!(!Actor { role: Role::Viewer, organisation_id: None }.can_create_offers());
+        assert_eq!(Role::parse("partner_editor"), Some(Role::PartnerEditor));
+        assert_eq!(Role::PartnerEditor.label_key(), "role-partner-editor");
+    }
+}

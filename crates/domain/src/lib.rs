@@ -1,0 +1,15 @@
+//! The prevention-chain domain: vocabulary, offers, districts, roles and the rules and
+//! computations over them. Pure: no I/O, no SQL, no HTTP. Every other crate speaks these types.
+
+pub mod access;
+pub mod age;
+pub mod matrix;
+pub mod model;
+pub mod privacy;
+pub mod validate;
+pub mod vocab;
+
+pub use access::Role;
+pub use model::*;
+pub use validate::{FieldError, ValidationErrors};
+pub use vocab::{Term, TermKind};

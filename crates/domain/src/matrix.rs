@@ -1,0 +1,88 @@
+//! The chain matrix: life phases × domains with the number of offers in each cell. It shows at a
+//! glance where the chain is dense and where it has gaps.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::model::OfferId;
+use crate::vocab::{TermKind, Vocabulary};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChainMatrix {
+    pub life_phases: Vec<String>,
+    pub domains: Vec<String>,
+    /// counts[phase_index][domain_index]
+    pub counts: Vec<Vec<u64>>,
+    /// Distinct offers per life phase (an offer in two domains counts once).
+    pub phase_totals: Vec<u64>,
+}
+
+impl ChainMatrix {
+    /// Builds the matrix from (offer, life phase, domain) triples; an offer counts once per cell.
+    pub fn build<'a>(vocab: &Vocabulary, triples: impl IntoIterator<Item = (OfferId, &'a str, &'a str)>) -> Self {
+        let life_phases: Vec<String> = vocab.of(TermKind::LifePhase).map(|t| t.code.clone()).collect();
+        let domains: Vec<String> = vocab.of(TermKind::Domain).map(|t| t.code.clone()).collect();
+        let mut cells: BTreeMap<(usize, usize), BTreeSet<OfferId>> = BTreeMap::new();
+        let mut per_phase: BTreeMap<usize, BTreeSet<OfferId>> = BTreeMap::new();
+        for (offer, phase, domain) in triples {
+            let (Some(p), Some(d)) = (
+                life_phases.iter().position(|c| c == phase),
+                domains.iter().position(|c| c == domain),
+            ) else {
+                continue;
+            };
+            cells.entry((p, d)).or_default().insert(offer);
+            per_phase.entry(p).or_default().insert(offer);
+        }
+        let counts = (0..life_phases.len())
+            .map(|p| (0..domains.len()).map(|d| cells.get(&(p, d)).map_or(0, |s| s.len() as u64)).collect())
+            .collect();
+        let phase_totals = (0..life_phases.len()).map(|p| per_phase.get(&p).map_or(0, |s| s.len() as u64)).collect();
+        ChainMatrix { life_phases, domains, counts, phase_totals }
+    }
+
+    pub fn max_count(&self) -> u64 {
+        self.counts.iter().flatten().copied().max().unwrap_or(0)
+    }
+
+    /// Cells without any offer: the gaps of the chain.
+    pub fn gaps(&self) -> Vec<(&str, &str)> {
+        let mut out = vec![];
+        for (p, row) in self.counts.iter().enumerate() {
+            for (d, &n) in row.iter().enumerate() {
+                if n == 0 {
+                    out.push((self.life_phases[p].as_str(), self.domains[d].as_str()));
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::default_terms;
+
+    #[test]
+    fn counts_each_offer_once_per_cell_and_phase() {
+        let v = Vocabulary::new(default_terms());
+        let m = ChainMatrix::build(
+            &v,
+            [
+                (1, "kita", "education"),
+                (1, "kita", "education"),
+                (1, "kita", "health"),
+                (2, "kita", "education"),
+                (3, "nonexistent", "education"),
+            ],
+        );
+        let kita = m.life_phases.iter().position(|c| c == "kita").unwrap();
+        let edu = m.domains.iter().position(|c| c == "education").unwrap();
+        assert_eq!(m.counts[kita][edu], 2);
+        assert_eq!(m.phase_totals[kita], 2);
+        assert_eq!(m.max_count(), 2);
+        assert_eq!(m.gaps().len(), 6 * 6 - 2);
+    }
+}

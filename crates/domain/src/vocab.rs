@@ -1,0 +1,224 @@
+//! Controlled vocabularies. Life phases, domains, target groups and transitions are *defaults*:
+//! each municipality gets a copy it may rename and extend, so the code never matches on their
+//! codes except where a default rule (such as the demo mapping) explicitly names one.
+//! Closed enumerations (cost, access, prevention level, status, organisation kind) are fixed
+//! because rules depend on them; their labels live in the translation files.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum TermKind {
+    LifePhase,
+    Domain,
+    TargetGroup,
+    Transition,
+}
+
+impl TermKind {
+    pub const ALL: [TermKind; 4] = [
+        TermKind::LifePhase,
+        TermKind::Domain,
+        TermKind::TargetGroup,
+        TermKind::Transition,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TermKind::LifePhase => "life_phase",
+            TermKind::Domain => "domain",
+            TermKind::TargetGroup => "target_group",
+            TermKind::Transition => "transition",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// One entry of a municipality's vocabulary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Term {
+    pub kind: TermKind,
+    pub code: String,
+    pub label_de: String,
+    pub label_en: String,
+    /// Age range in months a life phase covers (inclusive lower, exclusive upper bound).
+    pub min_age_months: Option<u32>,
+    pub max_age_months: Option<u32>,
+    pub sort: i64,
+}
+
+impl Term {
+    fn new(kind: TermKind, code: &str, de: &str, en: &str, sort: i64) -> Self {
+        Term {
+            kind,
+            code: code.into(),
+            label_de: de.into(),
+            label_en: en.into(),
+            min_age_months: None,
+            max_age_months: None,
+            sort,
+        }
+    }
+    fn ages(mut self, min: u32, max: u32) -> Self {
+        self.min_age_months = Some(min);
+        self.max_age_months = Some(max);
+        self
+    }
+    /// Label in the requested UI language; languages without own labels fall back to German.
+    pub fn label(&self, lang: &str) -> &str {
+        if lang == "en" && !self.label_en.is_empty() {
+            &self.label_en
+        } else {
+            &self.label_de
+        }
+    }
+}
+
+/// The defaults from DOMAIN.md that every new municipality starts with.
+pub fn default_terms() -> Vec<Term> {
+    use TermKind::*;
+    vec![
+        // Pregnancy is modelled as the nine months before birth: negative ages are not stored,
+        // so pregnancy_birth covers 0..1 month of the child's life plus offers for expecting parents.
+        Term::new(LifePhase, "pregnancy_birth", "Schwangerschaft und Geburt", "Pregnancy and birth", 1).ages(0, 1),
+        Term::new(LifePhase, "early_childhood", "Frühe Kindheit (0–3)", "Early childhood (0–3)", 2).ages(0, 36),
+        Term::new(LifePhase, "kita", "Kita-Alter (3–6)", "Daycare age (3–6)", 3).ages(36, 72),
+        Term::new(LifePhase, "primary", "Grundschule (6–10)", "Primary school (6–10)", 4).ages(72, 120),
+        Term::new(LifePhase, "secondary", "Sekundarstufe I (10–16)", "Lower secondary (10–16)", 5).ages(120, 192),
+        Term::new(LifePhase, "transition_to_work", "Übergang Schule–Beruf (16–25)", "School to work (16–25)", 6).ages(192, 300),
+        Term::new(Domain, "health", "Gesundheit", "Health", 1),
+        Term::new(Domain, "education", "Bildung", "Education", 2),
+        Term::new(Domain, "youth_welfare", "Kinder- und Jugendhilfe", "Youth welfare", 3),
+        Term::new(Domain, "social_security", "Soziale Sicherung", "Social security", 4),
+        Term::new(Domain, "participation", "Teilhabe (Sport, Kultur, Freizeit)", "Participation (sport, culture, leisure)", 5),
+        Term::new(Domain, "protection", "Kinderschutz", "Child protection", 6),
+        Term::new(TargetGroup, "all_families", "Alle Familien", "All families", 1),
+        Term::new(TargetGroup, "parents", "Eltern", "Parents", 2),
+        Term::new(TargetGroup, "pregnant_women", "Schwangere", "Pregnant women", 3),
+        Term::new(TargetGroup, "single_parents", "Alleinerziehende", "Single parents", 4),
+        Term::new(TargetGroup, "refugees", "Geflüchtete Familien", "Refugee families", 5),
+        Term::new(TargetGroup, "special_needs", "Kinder mit besonderem Förderbedarf", "Children with special needs", 6),
+        Term::new(TargetGroup, "children", "Kinder", "Children", 7),
+        Term::new(TargetGroup, "young_people", "Jugendliche und junge Erwachsene", "Young people", 8),
+        Term::new(TargetGroup, "low_income", "Familien mit geringem Einkommen", "Low-income families", 9),
+        Term::new(Transition, "family_to_daycare", "Familie → Kita", "Family → daycare", 1),
+        Term::new(Transition, "kita_to_primary", "Kita → Grundschule", "Daycare → primary school", 2),
+        Term::new(Transition, "primary_to_secondary", "Grundschule → weiterführende Schule", "Primary → secondary school", 3),
+        Term::new(Transition, "school_to_work", "Schule → Beruf", "School → work", 4),
+    ]
+}
+
+/// A municipality's vocabulary, as loaded from storage.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Vocabulary {
+    pub terms: Vec<Term>,
+}
+
+impl Vocabulary {
+    pub fn new(mut terms: Vec<Term>) -> Self {
+        terms.sort_by(|a, b| (a.kind, a.sort, &a.code).cmp(&(b.kind, b.sort, &b.code)));
+        Vocabulary { terms }
+    }
+    pub fn of(&self, kind: TermKind) -> impl Iterator<Item = &Term> {
+        self.terms.iter().filter(move |t| t.kind == kind)
+    }
+    pub fn get(&self, kind: TermKind, code: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.kind == kind && t.code == code)
+    }
+    pub fn contains(&self, kind: TermKind, code: &str) -> bool {
+        self.get(kind, code).is_some()
+    }
+    pub fn label<'a>(&'a self, kind: TermKind, code: &'a str, lang: &str) -> &'a str {
+        self.get(kind, code).map(|t| t.label(lang)).unwrap_or(code)
+    }
+}
+
+macro_rules! closed_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn as_str(self) -> &'static str { match self { $($name::$variant => $code),+ } }
+            pub fn parse(s: &str) -> Option<Self> { match s { $($code => Some($name::$variant),)+ _ => None } }
+            /// Key of the label in the translation files.
+            pub fn label_key(self) -> String { format!("{}-{}", stringify!($name).to_lowercase(), self.as_str().replace('_', "-")) }
+        }
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str(self.as_str()) }
+        }
+    };
+}
+
+closed_enum!(
+    /// Who the offer is meant for in the prevention sense.
+    PreventionLevel { Universal => "universal", Selective => "selective", Indicated => "indicated" }
+);
+closed_enum!(
+    /// What a family pays. `Reduced` means reduced or covered through Bildung und Teilhabe.
+    Cost { Free => "free", Reduced => "reduced", Fee => "fee" }
+);
+closed_enum!(
+    /// How a family gets in.
+    Access { Open => "open", Registration => "registration", Referral => "referral" }
+);
+closed_enum!(
+    /// Life cycle of an offer. Only `Active` offers are public.
+    OfferStatus { Draft => "draft", Active => "active", Paused => "paused", Ended => "ended" }
+);
+closed_enum!(
+    /// Where the money for an offer comes from; project funding carries the consolidation risk.
+    FundingKind { Regular => "regular", Project => "project", Donation => "donation", Mixed => "mixed" }
+);
+closed_enum!(
+    OrganisationKind {
+        PublicOffice => "public_office",
+        WelfareAssociation => "welfare_association",
+        School => "school",
+        Kita => "kita",
+        Health => "health",
+        Club => "club",
+        Business => "business",
+        Church => "church",
+        Initiative => "initiative",
+        Other => "other",
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_life_phases_cover_birth_to_25_without_gaps() {
+        let v = Vocabulary::new(default_terms());
+        let mut phases: Vec<_> = v.of(TermKind::LifePhase).filter(|t| t.code != "pregnancy_birth").collect();
+        phases.sort_by_key(|t| t.min_age_months);
+        assert_eq!(phases.first().unwrap().min_age_months, Some(0));
+        for w in phases.windows(2) {
+            assert_eq!(w[0].max_age_months, w[1].min_age_months, "gap after {}", w[0].code);
+        }
+        assert_eq!(phases.last().unwrap().max_age_months, Some(300));
+    }
+
+    #[test]
+    fn closed_enums_round_trip_and_have_label_keys() {
+        for c in Cost::ALL {
+            assert_eq!(Cost::parse(c.as_str()), Some(*c));
+        }
+        assert_eq!(Access::Referral.label_key(), "access-referral");
+        assert_eq!(OrganisationKind::PublicOffice.label_key(), "organisationkind-public-office");
+        assert_eq!(Cost::parse("gratis"), None);
+    }
+
+    #[test]
+    fn labels_fall_back_to_german() {
+        let v = Vocabulary::new(default_terms());
+        assert_eq!(v.label(TermKind::Domain, "health", "tr"), "Gesundheit");
+        assert_eq!(v.label(TermKind::Domain, "health", "en"), "Health");
+        assert_eq!(v.label(TermKind::Domain, "unknown", "de"), "unknown");
+    }
+}
