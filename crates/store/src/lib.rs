@@ -1,1 +1,213 @@
-//! placeholder
+//! Persistence: the only crate that knows SQL. Owns the schema and its migrations, every query,
+//! transactions (each multi-row write is one), password hashes and sessions, and the audit log.
+//! Backed by SQLite through sqlx's `Any` driver with portable SQL (`$n` placeholders, no
+//! backend-specific functions in queries) so that a PostgreSQL backend is a new migration set
+//! and a connection URL, not a rewrite.
+
+mod accounts;
+mod districts;
+mod indicators;
+mod migrate;
+mod offers;
+mod organisations;
+mod util;
+
+use std::str::FromStr;
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, Executor};
+
+pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionInfo};
+pub use districts::{DistrictDetail, DistrictSummary};
+pub use indicators::ObservationFilter;
+pub use offers::{ImportBatch, ImportReport, NewOffer, OfferFilter, OfferSummary, Page};
+pub use organisations::OrganisationSummary;
+
+use kette_domain::{Municipality, MunicipalityId, ValidationErrors};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("unknown district key '{key}' ({context})")]
+    UnknownDistrict { key: String, context: String },
+    #[error("unknown organisation '{key}' ({context})")]
+    UnknownOrganisation { key: String, context: String },
+    #[error("invalid record {context}: {errors}")]
+    Invalid { context: String, errors: ValidationErrors },
+    #[error("{0}")]
+    Conflict(String),
+    #[error("unsupported database '{0}': give a SQLite file path or sqlite:// URL (PostgreSQL support arrives with the production backend)")]
+    UnsupportedUrl(String),
+    #[error("password hashing failed: {0}")]
+    Password(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Handle to the database; cheap to clone.
+#[derive(Clone)]
+pub struct Store {
+    pool: AnyPool,
+}
+
+impl Store {
+    /// Opens (creating if missing) the database at `target` — a file path or `sqlite://` URL —
+    /// and applies pending migrations.
+    pub async fn open(target: &str) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let url = if target.starts_with("sqlite:") {
+            target.to_string()
+        } else if target.contains("://") {
+            return Err(StoreError::UnsupportedUrl(target.to_string()));
+        } else {
+            format!("sqlite://{target}?mode=rwc")
+        };
+        // Validate early so a typo gives a clear error instead of a pool timeout.
+        sqlx::any::AnyConnectOptions::from_str(&url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(8)
+            .min_connections(1)
+            .after_connect(|conn, _meta| {
+                Box::pin(async move {
+                    // foreign keys and busy timeout are per connection in SQLite
+                    conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
+                        .await?;
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await?;
+        // WAL is persistent in the file; it lets readers proceed while one writer commits.
+        pool.execute("PRAGMA journal_mode = WAL;").await?;
+        let store = Store { pool };
+        migrate::run(&store.pool).await?;
+        Ok(store)
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await
+    }
+
+    /// Creates a municipality and copies the default vocabulary into it.
+    pub async fn create_municipality(&self, slug: &str, name: &str, attribution: &str, is_demo: bool) -> Result<Municipality> {
+        let mut tx = self.pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO municipality (slug, name, attribution, is_demo, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(slug)
+        .bind(name)
+        .bind(attribution)
+        .bind(is_demo as i64)
+        .bind(util::now())
+        .fetch_one(&mut *tx)
+        .await?;
+        for t in kette_domain::vocab::default_terms() {
+            sqlx::query(
+                "INSERT INTO vocabulary_term (municipality_id, kind, code, label_de, label_en, min_age_months, max_age_months, sort)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(id)
+            .bind(t.kind.as_str())
+            .bind(&t.code)
+            .bind(&t.label_de)
+            .bind(&t.label_en)
+            .bind(t.min_age_months.map(i64::from))
+            .bind(t.max_age_months.map(i64::from))
+            .bind(t.sort)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Municipality { id, slug: slug.into(), name: name.into(), attribution: attribution.into(), is_demo })
+    }
+
+    pub async fn municipalities(&self) -> Result<Vec<Municipality>> {
+        let rows = sqlx::query("SELECT id, slug, name, attribution, is_demo FROM municipality ORDER BY id")
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(municipality_from_row).collect()
+    }
+
+    pub async fn municipality_by_slug(&self, slug: &str) -> Result<Municipality> {
+        let row = sqlx::query("SELECT id, slug, name, attribution, is_demo FROM municipality WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("municipality '{slug}'")))?;
+        municipality_from_row(&row)
+    }
+
+    pub async fn municipality(&self, id: MunicipalityId) -> Result<Municipality> {
+        let row = sqlx::query("SELECT id, slug, name, attribution, is_demo FROM municipality WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("municipality {id}")))?;
+        municipality_from_row(&row)
+    }
+
+    pub async fn vocabulary(&self, municipality: MunicipalityId) -> Result<kette_domain::vocab::Vocabulary> {
+        use sqlx::Row;
+        let rows = sqlx::query(
+            "SELECT kind, code, label_de, label_en, min_age_months, max_age_months, sort FROM vocabulary_term WHERE municipality_id = $1",
+        )
+        .bind(municipality)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut terms = Vec::with_capacity(rows.len());
+        for r in rows {
+            let kind: String = r.try_get("kind")?;
+            let Some(kind) = kette_domain::TermKind::parse(&kind) else { continue };
+            terms.push(kette_domain::Term {
+                kind,
+                code: r.try_get("code")?,
+                label_de: r.try_get("label_de")?,
+                label_en: r.try_get("label_en")?,
+                min_age_months: r.try_get::<Option<i64>, _>("min_age_months")?.map(|v| v as u32),
+                max_age_months: r.try_get::<Option<i64>, _>("max_age_months")?.map(|v| v as u32),
+                sort: r.try_get("sort")?,
+            });
+        }
+        Ok(kette_domain::vocab::Vocabulary::new(terms))
+    }
+
+    /// Appends to the audit log outside of another transaction (e.g. logins).
+    pub async fn audit(&self, municipality: MunicipalityId, account: Option<i64>, action: &str, entity: &str, entity_id: Option<i64>, detail: &str) -> Result<()> {
+        let mut conn = self.pool.acquire().await?;
+        util::audit(&mut conn, municipality, account, action, entity, entity_id, detail).await
+    }
+
+    /// Latest audit entries for an entity, newest first.
+    pub async fn audit_entries(&self, entity: &str, entity_id: i64) -> Result<Vec<(String, String, Option<String>, String)>> {
+        use sqlx::Row;
+        let rows = sqlx::query(
+            "SELECT a.at, a.action, acc.username, a.detail FROM audit_log a LEFT JOIN account acc ON acc.id = a.account_id
+             WHERE a.entity = $1 AND a.entity_id = $2 ORDER BY a.id DESC LIMIT 50",
+        )
+        .bind(entity)
+        .bind(entity_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("at")?, r.try_get("action")?, r.try_get("username")?, r.try_get("detail")?)))
+            .collect()
+    }
+}
+
+fn municipality_from_row(r: &AnyRow) -> Result<Municipality> {
+    use sqlx::Row;
+    Ok(Municipality {
+        id: r.try_get("id")?,
+        slug: r.try_get("slug")?,
+        name: r.try_get("name")?,
+        attribution: r.try_get("attribution")?,
+        is_demo: r.try_get::<i64, _>("is_demo")? != 0,
+    })
+}

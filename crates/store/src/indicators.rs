@@ -1,0 +1,148 @@
+use std::collections::HashMap;
+
+use sqlx::Row;
+
+use kette_domain::{Direction, DistrictId, Indicator, IndicatorDef, MunicipalityId, NewObservation, Observation};
+
+use crate::offers::Page;
+use crate::{util, Result, Store, StoreError};
+
+#[derive(Debug, Clone, Default)]
+pub struct ObservationFilter {
+    pub indicator: Option<String>,
+    pub district_id: Option<DistrictId>,
+    pub year: Option<i32>,
+}
+
+impl Store {
+    /// Creates or updates indicator definitions by code.
+    pub async fn upsert_indicators(&self, municipality: MunicipalityId, defs: &[IndicatorDef]) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for d in defs {
+            sqlx::query(
+                "INSERT INTO indicator (municipality_id, code, name_de, name_en, description, unit, direction, source, licence, min_denominator)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                 ON CONFLICT (municipality_id, code) DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en,
+                   description = excluded.description, unit = excluded.unit, direction = excluded.direction, source = excluded.source,
+                   licence = excluded.licence, min_denominator = excluded.min_denominator",
+            )
+            .bind(municipality)
+            .bind(&d.code)
+            .bind(&d.name_de)
+            .bind(&d.name_en)
+            .bind(&d.description)
+            .bind(&d.unit)
+            .bind(d.direction.as_str())
+            .bind(&d.source)
+            .bind(&d.licence)
+            .bind(d.min_denominator)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn indicators(&self, municipality: MunicipalityId) -> Result<Vec<Indicator>> {
+        let rows = sqlx::query("SELECT * FROM indicator WHERE municipality_id = $1 ORDER BY code").bind(municipality).fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Indicator {
+                    id: r.try_get("id")?,
+                    def: IndicatorDef {
+                        code: r.try_get("code")?,
+                        name_de: r.try_get("name_de")?,
+                        name_en: r.try_get("name_en")?,
+                        description: r.try_get("description")?,
+                        unit: r.try_get("unit")?,
+                        direction: Direction::parse(&r.try_get::<String, _>("direction")?).unwrap_or(Direction::Neutral),
+                        source: r.try_get("source")?,
+                        licence: r.try_get("licence")?,
+                        min_denominator: r.try_get("min_denominator")?,
+                    },
+                })
+            })
+            .collect()
+    }
+
+    /// Imports observations in one transaction. Unknown indicator codes or district keys abort
+    /// the import with the offending key named.
+    pub async fn import_observations(&self, municipality: MunicipalityId, rows: &[NewObservation]) -> Result<usize> {
+        let districts = self.district_key_ids(municipality).await?;
+        let indicators: HashMap<String, i64> = self.indicators(municipality).await?.into_iter().map(|i| (i.def.code, i.id)).collect();
+        let mut tx = self.pool.begin().await?;
+        for chunk in rows.chunks(150) {
+            let mut sql = String::from("INSERT INTO observation (indicator_id, district_id, year, value, numerator, denominator, source) VALUES ");
+            for i in 0..chunk.len() {
+                let b = i * 7;
+                if i > 0 {
+                    sql.push(',');
+                }
+                sql.push_str(&format!("(${}, ${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7));
+            }
+            sql.push_str(
+                " ON CONFLICT (indicator_id, district_id, year) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
+                  denominator = excluded.denominator, source = excluded.source",
+            );
+            let mut q = sqlx::query(&sql);
+            for o in chunk {
+                let ind = indicators
+                    .get(&o.indicator_code)
+                    .ok_or_else(|| StoreError::NotFound(format!("indicator '{}' (observation for {} {})", o.indicator_code, o.district_key, o.year)))?;
+                let dis = districts.get(&o.district_key).ok_or_else(|| StoreError::UnknownDistrict {
+                    key: o.district_key.clone(),
+                    context: format!("observation {} {}", o.indicator_code, o.year),
+                })?;
+                q = q.bind(*ind).bind(*dis).bind(o.year as i64).bind(o.value).bind(o.numerator).bind(o.denominator).bind(o.source.as_str());
+            }
+            q.execute(&mut *tx).await?;
+        }
+        util::audit(&mut tx, municipality, None, "import", "observation", None, &format!("{} values", rows.len())).await?;
+        tx.commit().await?;
+        Ok(rows.len())
+    }
+
+    pub async fn observations(&self, municipality: MunicipalityId, f: &ObservationFilter, page: u32, per_page: u32) -> Result<Page<Observation>> {
+        let page = page.max(1);
+        let per_page = per_page.clamp(1, 5000);
+        let where_sql = " WHERE i.municipality_id = $1 AND ($2 = '' OR i.code = $2) AND ($3 = 0 OR o.district_id = $3) AND ($4 = 0 OR o.year = $4)";
+        let from = " FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN district d ON d.id = o.district_id";
+        let ind = f.indicator.clone().unwrap_or_default();
+        let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*){from}{where_sql}"))
+            .bind(municipality)
+            .bind(&ind)
+            .bind(f.district_id.unwrap_or(0))
+            .bind(f.year.unwrap_or(0) as i64)
+            .fetch_one(&self.pool)
+            .await?;
+        let rows = sqlx::query(&format!(
+            "SELECT o.indicator_id, i.code, o.district_id, d.key, o.year, o.value, o.numerator, o.denominator, o.source{from}{where_sql}
+             ORDER BY i.code, d.key, o.year LIMIT $5 OFFSET $6"
+        ))
+        .bind(municipality)
+        .bind(&ind)
+        .bind(f.district_id.unwrap_or(0))
+        .bind(f.year.unwrap_or(0) as i64)
+        .bind(per_page as i64)
+        .bind(((page - 1) as i64) * per_page as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        let items = rows
+            .iter()
+            .map(|r| {
+                Ok(Observation {
+                    indicator_id: r.try_get("indicator_id")?,
+                    indicator_code: r.try_get("code")?,
+                    district_id: r.try_get("district_id")?,
+                    district_key: r.try_get("key")?,
+                    year: r.try_get::<i64, _>("year")? as i32,
+                    value: r.try_get("value")?,
+                    numerator: r.try_get("numerator")?,
+                    denominator: r.try_get("denominator")?,
+                    source: r.try_get("source")?,
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(Page { items, total, page, per_page })
+    }
+}

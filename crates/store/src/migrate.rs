@@ -1,0 +1,30 @@
+//! A small migration runner: numbered SQL files embedded in the binary, each applied once in its
+//! own transaction, recorded in `schema_migrations`.
+
+use sqlx::{AnyPool, Executor};
+
+const SQLITE: &[(i64, &str)] = &[(1, include_str!("../migrations/sqlite/0001_foundation.sql"))];
+
+pub async fn run(pool: &AnyPool) -> Result<(), sqlx::Error> {
+    pool.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+        .await?;
+    for (version, sql) in SQLITE {
+        let done: Option<i64> = sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
+            .bind(*version)
+            .fetch_optional(pool)
+            .await?;
+        if done.is_some() {
+            continue;
+        }
+        let mut tx = pool.begin().await?;
+        tx.execute(*sql).await?;
+        sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
+            .bind(*version)
+            .bind(crate::util::now())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        tracing::info!(version, "applied migration");
+    }
+    Ok(())
+}

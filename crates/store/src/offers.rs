@@ -1,0 +1,699 @@
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use kette_domain::age::effective_age_range;
+use kette_domain::matrix::ChainMatrix;
+use kette_domain::validate::validate_offer;
+use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLevel, Vocabulary};
+use kette_domain::{
+    AccountId, DistrictId, Funding, Location, MunicipalityId, NewLocation, NewOrganisation, Offer, OfferId, OfferInput, OrganisationId, TermKind,
+};
+
+use crate::{util, Result, Store, StoreError};
+
+/// What the offer lists and the finder filter on. Empty fields do not filter.
+#[derive(Debug, Clone, Default)]
+pub struct OfferFilter {
+    pub q: Option<String>,
+    pub life_phase: Option<String>,
+    pub domain: Option<String>,
+    pub target_group: Option<String>,
+    pub language: Option<String>,
+    pub cost: Option<Cost>,
+    pub access: Option<Access>,
+    pub district_id: Option<DistrictId>,
+    pub organisation_id: Option<OrganisationId>,
+    pub age_months: Option<u32>,
+    /// Only active offers (the public view).
+    pub public_only: bool,
+    pub status: Option<OfferStatus>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OfferSummary {
+    pub id: OfferId,
+    pub title: String,
+    pub organisation_id: OrganisationId,
+    pub organisation_name: String,
+    pub status: OfferStatus,
+    pub cost: Cost,
+    pub access: Access,
+    pub life_phases: Vec<String>,
+    pub domains: Vec<String>,
+    pub district_name: Option<String>,
+    pub street: Option<String>,
+    pub last_verified_on: Option<String>,
+    pub is_fictional: bool,
+}
+
+/// An offer as delivered by an import: references by external keys.
+#[derive(Debug, Clone)]
+pub struct NewOffer {
+    pub external_key: String,
+    pub organisation_key: String,
+    pub location_keys: Vec<String>,
+    /// `organisation_id` and `location_ids` are ignored; the keys above decide.
+    pub input: OfferInput,
+    pub is_fictional: bool,
+    /// Where the record came from, for error messages ("offers.csv line 12").
+    pub origin: String,
+}
+
+/// A whole import: organisations, their locations and offers, written in one transaction.
+#[derive(Debug, Clone, Default)]
+pub struct ImportBatch {
+    pub organisations: Vec<NewOrganisation>,
+    pub locations: Vec<(String, NewLocation)>,
+    pub offers: Vec<NewOffer>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct ImportReport {
+    pub organisations: usize,
+    pub locations: usize,
+    pub offers: usize,
+}
+
+const SUMMARY_COLS: &str = "o.id, o.title, o.organisation_id, org.name AS organisation_name, o.status, o.cost, o.access, o.last_verified_on, o.is_fictional,
+    (SELECT d.name FROM offer_location ol JOIN location l ON l.id = ol.location_id JOIN district d ON d.id = l.district_id WHERE ol.offer_id = o.id ORDER BY l.id LIMIT 1) AS district_name,
+    (SELECT l.street FROM offer_location ol JOIN location l ON l.id = ol.location_id WHERE ol.offer_id = o.id AND l.is_confidential = 0 ORDER BY l.id LIMIT 1) AS street";
+
+enum Arg {
+    I(i64),
+    S(String),
+}
+
+impl OfferFilter {
+    fn where_clause(&self, municipality: MunicipalityId) -> (String, Vec<Arg>) {
+        let mut sql = String::from(" WHERE o.municipality_id = $1");
+        let mut args = vec![Arg::I(municipality)];
+        let push = |clause: &str, arg: Arg, args: &mut Vec<Arg>, sql: &mut String| {
+            args.push(arg);
+            sql.push_str(&clause.replace("$?", &format!("${}", args.len())));
+        };
+        if self.public_only {
+            sql.push_str(" AND o.status = 'active'");
+        } else if let Some(s) = self.status {
+            push(" AND o.status = $?", Arg::S(s.as_str().into()), &mut args, &mut sql);
+        }
+        if let Some(q) = self.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            for word in q.split_whitespace().take(8) {
+                let like = format!("%{}%", word.to_lowercase().replace(['%', '_'], ""));
+                push(" AND o.search_text LIKE $?", Arg::S(like), &mut args, &mut sql);
+            }
+        }
+        for (kind, code) in [
+            (TermKind::LifePhase, &self.life_phase),
+            (TermKind::Domain, &self.domain),
+            (TermKind::TargetGroup, &self.target_group),
+        ] {
+            if let Some(code) = code.as_deref().filter(|c| !c.is_empty()) {
+                push(
+                    &format!(" AND EXISTS (SELECT 1 FROM offer_term t WHERE t.offer_id = o.id AND t.kind = '{}' AND t.code = $?)", kind.as_str()),
+                    Arg::S(code.into()),
+                    &mut args,
+                    &mut sql,
+                );
+            }
+        }
+        if let Some(lang) = self.language.as_deref().filter(|c| !c.is_empty()) {
+            push(" AND EXISTS (SELECT 1 FROM offer_language x WHERE x.offer_id = o.id AND x.language = $?)", Arg::S(lang.into()), &mut args, &mut sql);
+        }
+        if let Some(c) = self.cost {
+            push(" AND o.cost = $?", Arg::S(c.as_str().into()), &mut args, &mut sql);
+        }
+        if let Some(a) = self.access {
+            push(" AND o.access = $?", Arg::S(a.as_str().into()), &mut args, &mut sql);
+        }
+        if let Some(org) = self.organisation_id {
+            push(" AND o.organisation_id = $?", Arg::I(org), &mut args, &mut sql);
+        }
+        if let Some(age) = self.age_months {
+            push(" AND (o.eff_min_age_months IS NULL OR o.eff_min_age_months <= $?)", Arg::I(age as i64), &mut args, &mut sql);
+            push(" AND (o.eff_max_age_months IS NULL OR o.eff_max_age_months > $?)", Arg::I(age as i64), &mut args, &mut sql);
+        }
+        if let Some(d) = self.district_id {
+            push(
+                " AND EXISTS (SELECT 1 FROM offer_location ol JOIN location l ON l.id = ol.location_id JOIN district s ON s.id = l.district_id
+                   WHERE ol.offer_id = o.id AND s.path LIKE (SELECT path FROM district WHERE id = $?) || '%')",
+                Arg::I(d),
+                &mut args,
+                &mut sql,
+            );
+        }
+        (sql, args)
+    }
+}
+
+fn bind_all<'q>(mut q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>, args: &'q [Arg]) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for a in args {
+        q = match a {
+            Arg::I(i) => q.bind(*i),
+            Arg::S(s) => q.bind(s.as_str()),
+        };
+    }
+    q
+}
+
+fn parse_or<T>(s: &str, parse: fn(&str) -> Option<T>, what: &str) -> Result<T> {
+    parse(s).ok_or_else(|| StoreError::Conflict(format!("stored {what} '{s}' is not known to this version")))
+}
+
+impl Store {
+    pub async fn list_offers(&self, municipality: MunicipalityId, filter: &OfferFilter, page: u32, per_page: u32) -> Result<Page<OfferSummary>> {
+        let page = page.max(1);
+        let per_page = per_page.clamp(1, 500);
+        let (where_sql, args) = filter.where_clause(municipality);
+        let total: i64 = bind_all(sqlx::query(&format!("SELECT COUNT(*) AS n FROM offer o{where_sql}")), &args)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("n")?;
+        let n = args.len();
+        let sql = format!(
+            "SELECT {SUMMARY_COLS} FROM offer o JOIN organisation org ON org.id = o.organisation_id{where_sql} ORDER BY o.title, o.id LIMIT ${} OFFSET ${}",
+            n + 1,
+            n + 2
+        );
+        let rows = bind_all(sqlx::query(&sql), &args)
+            .bind(per_page as i64)
+            .bind(((page - 1) as i64) * per_page as i64)
+            .fetch_all(&self.pool)
+            .await?;
+        let mut items = rows.iter().map(summary_from_row).collect::<Result<Vec<_>>>()?;
+        let ids: Vec<i64> = items.iter().map(|o| o.id).collect();
+        let terms = self.terms_of(&ids).await?;
+        for o in &mut items {
+            if let Some(t) = terms.get(&o.id) {
+                o.life_phases = t.iter().filter(|(k, _)| *k == TermKind::LifePhase).map(|(_, c)| c.clone()).collect();
+                o.domains = t.iter().filter(|(k, _)| *k == TermKind::Domain).map(|(_, c)| c.clone()).collect();
+            }
+        }
+        Ok(Page { items, total, page, per_page })
+    }
+
+    async fn terms_of(&self, ids: &[i64]) -> Result<HashMap<i64, Vec<(TermKind, String)>>> {
+        let mut out: HashMap<i64, Vec<(TermKind, String)>> = HashMap::new();
+        if ids.is_empty() {
+            return Ok(out);
+        }
+        let sql = format!("SELECT offer_id, kind, code FROM offer_term WHERE offer_id IN ({}) ORDER BY offer_id, kind, code", util::placeholders(1, ids.len()));
+        let mut q = sqlx::query(&sql);
+        for id in ids {
+            q = q.bind(*id);
+        }
+        for r in q.fetch_all(&self.pool).await? {
+            let kind: String = r.try_get("kind")?;
+            if let Some(kind) = TermKind::parse(&kind) {
+                out.entry(r.try_get("offer_id")?).or_default().push((kind, r.try_get("code")?));
+            }
+        }
+        Ok(out)
+    }
+
+    pub async fn offer(&self, municipality: MunicipalityId, id: OfferId) -> Result<Offer> {
+        let r = sqlx::query(
+            "SELECT o.*, org.name AS organisation_name FROM offer o JOIN organisation org ON org.id = o.organisation_id
+             WHERE o.municipality_id = $1 AND o.id = $2",
+        )
+        .bind(municipality)
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("offer {id}")))?;
+        let terms = self.terms_of(&[id]).await?.remove(&id).unwrap_or_default();
+        let pick = |k: TermKind| terms.iter().filter(|(kind, _)| *kind == k).map(|(_, c)| c.clone()).collect::<Vec<_>>();
+        let languages: Vec<String> = sqlx::query_scalar("SELECT language FROM offer_language WHERE offer_id = $1 ORDER BY language")
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await?;
+        let locations = self.offer_locations(id).await?;
+        let opt_u32 = |col: &str| -> Result<Option<u32>> { Ok(r.try_get::<Option<i64>, _>(col)?.map(|v| v as u32)) };
+        let input = OfferInput {
+            organisation_id: r.try_get("organisation_id")?,
+            title: r.try_get("title")?,
+            description: r.try_get("description")?,
+            life_phases: pick(TermKind::LifePhase),
+            domains: pick(TermKind::Domain),
+            target_groups: pick(TermKind::TargetGroup),
+            transitions: pick(TermKind::Transition),
+            languages,
+            min_age_months: opt_u32("min_age_months")?,
+            max_age_months: opt_u32("max_age_months")?,
+            prevention_level: parse_or(&r.try_get::<String, _>("prevention_level")?, PreventionLevel::parse, "prevention level")?,
+            cost: parse_or(&r.try_get::<String, _>("cost")?, Cost::parse, "cost")?,
+            access: parse_or(&r.try_get::<String, _>("access")?, Access::parse, "access")?,
+            schedule: r.try_get("schedule")?,
+            capacity: opt_u32("capacity")?,
+            reach_per_year: opt_u32("reach_per_year")?,
+            funding: Funding {
+                kind: r.try_get::<Option<String>, _>("funding_kind")?.and_then(|s| FundingKind::parse(&s)),
+                source: r.try_get("funding_source")?,
+                amount_eur: r.try_get("funding_amount_eur")?,
+                until: util::text_to_date(r.try_get("funding_until")?),
+            },
+            status: parse_or(&r.try_get::<String, _>("status")?, OfferStatus::parse, "status")?,
+            last_verified_on: util::text_to_date(r.try_get("last_verified_on")?),
+            contact_email: r.try_get("contact_email")?,
+            contact_phone: r.try_get("contact_phone")?,
+            website: r.try_get("website")?,
+            location_ids: locations.iter().map(|l| l.id).collect(),
+        };
+        Ok(Offer {
+            id,
+            organisation_name: r.try_get("organisation_name")?,
+            is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
+            created_at: r.try_get("created_at")?,
+            updated_at: r.try_get("updated_at")?,
+            input,
+            locations,
+        })
+    }
+
+    async fn offer_locations(&self, offer: OfferId) -> Result<Vec<Location>> {
+        let rows = sqlx::query(
+            "SELECT l.* FROM location l JOIN offer_location ol ON ol.location_id = l.id WHERE ol.offer_id = $1 ORDER BY l.id",
+        )
+        .bind(offer)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(location_from_row).collect()
+    }
+
+    /// Locations of an organisation (for the offer form).
+    pub async fn organisation_locations(&self, municipality: MunicipalityId, organisation: OrganisationId) -> Result<Vec<Location>> {
+        let rows = sqlx::query("SELECT * FROM location WHERE municipality_id = $1 AND organisation_id = $2 ORDER BY name, id")
+            .bind(municipality)
+            .bind(organisation)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(location_from_row).collect()
+    }
+
+    pub async fn list_locations(&self, municipality: MunicipalityId, district: Option<DistrictId>, page: u32, per_page: u32) -> Result<Page<Location>> {
+        let page = page.max(1);
+        let per_page = per_page.clamp(1, 500);
+        let clause = if district.is_some() {
+            " AND district_id IN (SELECT s.id FROM district s WHERE s.path LIKE (SELECT path FROM district WHERE id = $2) || '%')"
+        } else {
+            " AND $2 = $2"
+        };
+        let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM location WHERE municipality_id = $1{clause}"))
+            .bind(municipality)
+            .bind(district.unwrap_or(0))
+            .fetch_one(&self.pool)
+            .await?;
+        let rows = sqlx::query(&format!("SELECT * FROM location WHERE municipality_id = $1{clause} ORDER BY id LIMIT $3 OFFSET $4"))
+            .bind(municipality)
+            .bind(district.unwrap_or(0))
+            .bind(per_page as i64)
+            .bind(((page - 1) as i64) * per_page as i64)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(Page { items: rows.iter().map(location_from_row).collect::<Result<_>>()?, total, page, per_page })
+    }
+
+    /// Creates an offer after validation; writes offer, terms, languages, locations and the
+    /// audit entry in one transaction.
+    pub async fn create_offer(&self, municipality: MunicipalityId, input: &OfferInput, by: Option<AccountId>) -> Result<OfferId> {
+        let vocab = self.vocabulary(municipality).await?;
+        validate_offer(input, &vocab).map_err(|errors| StoreError::Invalid { context: "offer".into(), errors })?;
+        let mut tx = self.pool.begin().await?;
+        self.check_locations(&mut tx, municipality, input).await?;
+        let id = insert_offer(&mut tx, municipality, input, &vocab, None, false).await?;
+        util::audit(&mut tx, municipality, by, "create", "offer", Some(id), &input.title).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Replaces the editable content of an offer; the organisation may not change here.
+    pub async fn update_offer(&self, municipality: MunicipalityId, id: OfferId, input: &OfferInput, by: Option<AccountId>) -> Result<()> {
+        let vocab = self.vocabulary(municipality).await?;
+        validate_offer(input, &vocab).map_err(|errors| StoreError::Invalid { context: format!("offer {id}"), errors })?;
+        let mut tx = self.pool.begin().await?;
+        let org: Option<i64> = sqlx::query_scalar("SELECT organisation_id FROM offer WHERE municipality_id = $1 AND id = $2")
+            .bind(municipality)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let org = org.ok_or_else(|| StoreError::NotFound(format!("offer {id}")))?;
+        if org != input.organisation_id {
+            return Err(StoreError::Conflict("an offer cannot move to another organisation".into()));
+        }
+        self.check_locations(&mut tx, municipality, input).await?;
+        let org_name: String = sqlx::query_scalar("SELECT name FROM organisation WHERE id = $1").bind(org).fetch_one(&mut *tx).await?;
+        let (eff_min, eff_max) = effective_age_range(&vocab, &input.life_phases, input.min_age_months, input.max_age_months);
+        sqlx::query(
+            "UPDATE offer SET title = $1, description = $2, min_age_months = $3, max_age_months = $4, eff_min_age_months = $5, eff_max_age_months = $6,
+               prevention_level = $7, cost = $8, access = $9, schedule = $10, capacity = $11, reach_per_year = $12, funding_kind = $13,
+               funding_source = $14, funding_amount_eur = $15, funding_until = $16, status = $17, last_verified_on = $18, contact_email = $19,
+               contact_phone = $20, website = $21, search_text = $22, updated_at = $23 WHERE id = $24",
+        )
+        .bind(input.title.trim())
+        .bind(&input.description)
+        .bind(input.min_age_months.map(i64::from))
+        .bind(input.max_age_months.map(i64::from))
+        .bind(eff_min.map(i64::from))
+        .bind(eff_max.map(i64::from))
+        .bind(input.prevention_level.as_str())
+        .bind(input.cost.as_str())
+        .bind(input.access.as_str())
+        .bind(&input.schedule)
+        .bind(input.capacity.map(i64::from))
+        .bind(input.reach_per_year.map(i64::from))
+        .bind(input.funding.kind.map(|k| k.as_str()))
+        .bind(&input.funding.source)
+        .bind(input.funding.amount_eur)
+        .bind(input.funding.until.map(util::date_to_text))
+        .bind(input.status.as_str())
+        .bind(input.last_verified_on.map(util::date_to_text))
+        .bind(&input.contact_email)
+        .bind(&input.contact_phone)
+        .bind(&input.website)
+        .bind(util::search_text(&[&input.title, &input.description, &org_name]))
+        .bind(util::now())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        for table in ["offer_term", "offer_language", "offer_location"] {
+            sqlx::query(&format!("DELETE FROM {table} WHERE offer_id = $1")).bind(id).execute(&mut *tx).await?;
+        }
+        insert_offer_children(&mut tx, id, input).await?;
+        util::audit(&mut tx, municipality, by, "update", "offer", Some(id), &input.title).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn check_locations(&self, conn: &mut AnyConnection, municipality: MunicipalityId, input: &OfferInput) -> Result<()> {
+        for loc in &input.location_ids {
+            let org: Option<i64> = sqlx::query_scalar("SELECT organisation_id FROM location WHERE municipality_id = $1 AND id = $2")
+                .bind(municipality)
+                .bind(*loc)
+                .fetch_optional(&mut *conn)
+                .await?;
+            if org != Some(input.organisation_id) {
+                return Err(StoreError::Invalid {
+                    context: "offer".into(),
+                    errors: kette_domain::ValidationErrors(vec![kette_domain::FieldError::new(
+                        "location_ids",
+                        "error-location-not-own",
+                        format!("location {loc} does not belong to the offer's organisation"),
+                    )]),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes a whole import batch in one transaction: organisations and locations are upserted
+    /// by external key, offers likewise. Every offer is validated first; one invalid record or
+    /// unknown key aborts the batch and nothing is written.
+    pub async fn import_batch(&self, municipality: MunicipalityId, batch: &ImportBatch, mut progress: impl FnMut(usize)) -> Result<ImportReport> {
+        let vocab = self.vocabulary(municipality).await?;
+        for o in &batch.offers {
+            validate_offer(&o.input, &vocab).map_err(|errors| StoreError::Invalid { context: o.origin.clone(), errors })?;
+        }
+        let district_ids = self.district_key_ids(municipality).await?;
+        let mut tx = self.pool.begin().await?;
+        let mut org_ids: HashMap<String, i64> = HashMap::new();
+        for r in sqlx::query("SELECT external_key, id FROM organisation WHERE municipality_id = $1 AND external_key IS NOT NULL")
+            .bind(municipality)
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            org_ids.insert(r.try_get("external_key")?, r.try_get("id")?);
+        }
+        let now = util::now();
+        for org in &batch.organisations {
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO organisation (municipality_id, external_key, name, kind, website, email, phone, search_text, created_at, updated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+                 ON CONFLICT (municipality_id, external_key) DO UPDATE SET name = excluded.name, kind = excluded.kind, website = excluded.website,
+                   email = excluded.email, phone = excluded.phone, search_text = excluded.search_text, updated_at = excluded.updated_at
+                 RETURNING id",
+            )
+            .bind(municipality)
+            .bind(&org.external_key)
+            .bind(&org.name)
+            .bind(org.kind.as_str())
+            .bind(&org.website)
+            .bind(&org.email)
+            .bind(&org.phone)
+            .bind(util::search_text(&[&org.name]))
+            .bind(&now)
+            .fetch_one(&mut *tx)
+            .await?;
+            org_ids.insert(org.external_key.clone(), id);
+        }
+        let mut loc_ids: HashMap<String, (i64, i64)> = HashMap::new();
+        for r in sqlx::query("SELECT external_key, id, organisation_id FROM location WHERE municipality_id = $1 AND external_key IS NOT NULL")
+            .bind(municipality)
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            loc_ids.insert(r.try_get("external_key")?, (r.try_get("id")?, r.try_get("organisation_id")?));
+        }
+        for (org_key, loc) in &batch.locations {
+            let org = *org_ids.get(org_key).ok_or_else(|| StoreError::UnknownOrganisation {
+                key: org_key.clone(),
+                context: format!("location '{}'", loc.external_key),
+            })?;
+            let district = match &loc.district_key {
+                Some(k) => Some(*district_ids.get(k).ok_or_else(|| StoreError::UnknownDistrict {
+                    key: k.clone(),
+                    context: format!("location '{}' ({})", loc.name, loc.external_key),
+                })?),
+                None => None,
+            };
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO location (municipality_id, organisation_id, external_key, name, street, postcode, city, lat, lon, district_id, is_anchor_point, is_confidential)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                 ON CONFLICT (municipality_id, external_key) DO UPDATE SET organisation_id = excluded.organisation_id, name = excluded.name,
+                   street = excluded.street, postcode = excluded.postcode, city = excluded.city, lat = excluded.lat, lon = excluded.lon,
+                   district_id = excluded.district_id, is_anchor_point = excluded.is_anchor_point, is_confidential = excluded.is_confidential
+                 RETURNING id",
+            )
+            .bind(municipality)
+            .bind(org)
+            .bind(&loc.external_key)
+            .bind(&loc.name)
+            .bind(&loc.street)
+            .bind(&loc.postcode)
+            .bind(&loc.city)
+            .bind(loc.lat)
+            .bind(loc.lon)
+            .bind(district)
+            .bind(loc.is_anchor_point as i64)
+            .bind(loc.is_confidential as i64)
+            .fetch_one(&mut *tx)
+            .await?;
+            loc_ids.insert(loc.external_key.clone(), (id, org));
+        }
+        for (i, o) in batch.offers.iter().enumerate() {
+            let org = *org_ids.get(&o.organisation_key).ok_or_else(|| StoreError::UnknownOrganisation {
+                key: o.organisation_key.clone(),
+                context: o.origin.clone(),
+            })?;
+            let mut input = o.input.clone();
+            input.organisation_id = org;
+            input.location_ids = o
+                .location_keys
+                .iter()
+                .map(|k| {
+                    loc_ids.get(k).map(|(id, _)| *id).ok_or_else(|| StoreError::Conflict(format!("{}: unknown location '{k}'", o.origin)))
+                })
+                .collect::<Result<_>>()?;
+            let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM offer WHERE municipality_id = $1 AND external_key = $2")
+                .bind(municipality)
+                .bind(&o.external_key)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(old) = existing {
+                // re-import replaces the record; ids of untouched offers stay stable
+                sqlx::query("DELETE FROM offer WHERE id = $1").bind(old).execute(&mut *tx).await?;
+            }
+            insert_offer(&mut tx, municipality, &input, &vocab, Some(&o.external_key), o.is_fictional).await?;
+            if i % 250 == 0 {
+                progress(i);
+            }
+        }
+        let report = ImportReport { organisations: batch.organisations.len(), locations: batch.locations.len(), offers: batch.offers.len() };
+        util::audit(&mut tx, municipality, None, "import", "offer", None, &serde_json::to_string(&report).unwrap_or_default()).await?;
+        tx.commit().await?;
+        progress(batch.offers.len());
+        Ok(report)
+    }
+
+    /// The chain matrix over active offers, optionally limited to a district and its descendants.
+    pub async fn chain_matrix(&self, municipality: MunicipalityId, vocab: &Vocabulary, district: Option<DistrictId>) -> Result<ChainMatrix> {
+        let district_clause = if district.is_some() {
+            " AND EXISTS (SELECT 1 FROM offer_location ol JOIN location l ON l.id = ol.location_id JOIN district s ON s.id = l.district_id
+                WHERE ol.offer_id = o.id AND s.path LIKE (SELECT path FROM district WHERE id = $2) || '%')"
+        } else {
+            " AND $2 = $2"
+        };
+        let rows = sqlx::query(&format!(
+            "SELECT p.offer_id, p.code AS phase, d.code AS domain FROM offer o
+             JOIN offer_term p ON p.offer_id = o.id AND p.kind = 'life_phase'
+             JOIN offer_term d ON d.offer_id = o.id AND d.kind = 'domain'
+             WHERE o.municipality_id = $1 AND o.status = 'active'{district_clause}"
+        ))
+        .bind(municipality)
+        .bind(district.unwrap_or(0))
+        .fetch_all(&self.pool)
+        .await?;
+        let mut triples = Vec::with_capacity(rows.len());
+        for r in &rows {
+            triples.push((r.try_get::<i64, _>("offer_id")?, r.try_get::<String, _>("phase")?, r.try_get::<String, _>("domain")?));
+        }
+        Ok(ChainMatrix::build(vocab, triples.iter().map(|(o, p, d)| (*o, p.as_str(), d.as_str()))))
+    }
+
+    /// Offer counts by status, for the dashboard.
+    pub async fn offer_counts(&self, municipality: MunicipalityId) -> Result<BTreeMap<String, i64>> {
+        let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM offer WHERE municipality_id = $1 GROUP BY status")
+            .bind(municipality)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok((r.try_get("status")?, r.try_get("n")?))).collect()
+    }
+}
+
+async fn insert_offer(
+    conn: &mut AnyConnection,
+    municipality: MunicipalityId,
+    input: &OfferInput,
+    vocab: &Vocabulary,
+    external_key: Option<&str>,
+    is_fictional: bool,
+) -> Result<OfferId> {
+    let org_name: String = sqlx::query_scalar("SELECT name FROM organisation WHERE municipality_id = $1 AND id = $2")
+        .bind(municipality)
+        .bind(input.organisation_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("organisation {}", input.organisation_id)))?;
+    let (eff_min, eff_max) = effective_age_range(vocab, &input.life_phases, input.min_age_months, input.max_age_months);
+    let now = util::now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO offer (municipality_id, organisation_id, external_key, title, description, min_age_months, max_age_months,
+           eff_min_age_months, eff_max_age_months, prevention_level, cost, access, schedule, capacity, reach_per_year, funding_kind,
+           funding_source, funding_amount_eur, funding_until, status, last_verified_on, contact_email, contact_phone, website,
+           is_fictional, search_text, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $27)
+         RETURNING id",
+    )
+    .bind(municipality)
+    .bind(input.organisation_id)
+    .bind(external_key)
+    .bind(input.title.trim())
+    .bind(&input.description)
+    .bind(input.min_age_months.map(i64::from))
+    .bind(input.max_age_months.map(i64::from))
+    .bind(eff_min.map(i64::from))
+    .bind(eff_max.map(i64::from))
+    .bind(input.prevention_level.as_str())
+    .bind(input.cost.as_str())
+    .bind(input.access.as_str())
+    .bind(&input.schedule)
+    .bind(input.capacity.map(i64::from))
+    .bind(input.reach_per_year.map(i64::from))
+    .bind(input.funding.kind.map(|k| k.as_str()))
+    .bind(&input.funding.source)
+    .bind(input.funding.amount_eur)
+    .bind(input.funding.until.map(util::date_to_text))
+    .bind(input.status.as_str())
+    .bind(input.last_verified_on.map(util::date_to_text))
+    .bind(&input.contact_email)
+    .bind(&input.contact_phone)
+    .bind(&input.website)
+    .bind(is_fictional as i64)
+    .bind(util::search_text(&[&input.title, &input.description, &org_name]))
+    .bind(&now)
+    .fetch_one(&mut *conn)
+    .await?;
+    insert_offer_children(conn, id, input).await?;
+    Ok(id)
+}
+
+async fn insert_offer_children(conn: &mut AnyConnection, id: OfferId, input: &OfferInput) -> Result<()> {
+    let mut terms: Vec<(&str, &str)> = vec![];
+    for (kind, codes) in [
+        (TermKind::LifePhase, &input.life_phases),
+        (TermKind::Domain, &input.domains),
+        (TermKind::TargetGroup, &input.target_groups),
+        (TermKind::Transition, &input.transitions),
+    ] {
+        for c in codes {
+            if !terms.contains(&(kind.as_str(), c.as_str())) {
+                terms.push((kind.as_str(), c));
+            }
+        }
+    }
+    if !terms.is_empty() {
+        let values: Vec<String> = (0..terms.len()).map(|i| format!("($1, ${}, ${})", 2 + 2 * i, 3 + 2 * i)).collect();
+        let sql = format!("INSERT INTO offer_term (offer_id, kind, code) VALUES {}", values.join(", "));
+        let mut q = sqlx::query(&sql).bind(id);
+        for (k, c) in &terms {
+            q = q.bind(*k).bind(*c);
+        }
+        q.execute(&mut *conn).await?;
+    }
+    let mut langs: Vec<&str> = input.languages.iter().map(String::as_str).collect();
+    langs.sort_unstable();
+    langs.dedup();
+    for l in langs {
+        sqlx::query("INSERT INTO offer_language (offer_id, language) VALUES ($1, $2)").bind(id).bind(l).execute(&mut *conn).await?;
+    }
+    let mut locs = input.location_ids.clone();
+    locs.sort_unstable();
+    locs.dedup();
+    for l in locs {
+        sqlx::query("INSERT INTO offer_location (offer_id, location_id) VALUES ($1, $2)").bind(id).bind(l).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+fn summary_from_row(r: &AnyRow) -> Result<OfferSummary> {
+    Ok(OfferSummary {
+        id: r.try_get("id")?,
+        title: r.try_get("title")?,
+        organisation_id: r.try_get("organisation_id")?,
+        organisation_name: r.try_get("organisation_name")?,
+        status: parse_or(&r.try_get::<String, _>("status")?, OfferStatus::parse, "status")?,
+        cost: parse_or(&r.try_get::<String, _>("cost")?, Cost::parse, "cost")?,
+        access: parse_or(&r.try_get::<String, _>("access")?, Access::parse, "access")?,
+        life_phases: vec![],
+        domains: vec![],
+        district_name: r.try_get("district_name")?,
+        street: r.try_get("street")?,
+        last_verified_on: r.try_get("last_verified_on")?,
+        is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
+    })
+}
+
+pub(crate) fn location_from_row(r: &AnyRow) -> Result<Location> {
+    Ok(Location {
+        id: r.try_get("id")?,
+        organisation_id: r.try_get("organisation_id")?,
+        name: r.try_get("name")?,
+        street: r.try_get("street")?,
+        postcode: r.try_get("postcode")?,
+        city: r.try_get("city")?,
+        lat: r.try_get("lat")?,
+        lon: r.try_get("lon")?,
+        district_id: r.try_get("district_id")?,
+        is_anchor_point: r.try_get::<i64, _>("is_anchor_point")? != 0,
+        is_confidential: r.try_get::<i64, _>("is_confidential")? != 0,
+    })
+}

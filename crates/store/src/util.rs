@@ -1,0 +1,56 @@
+use sqlx::AnyConnection;
+use time::format_description::well_known::Rfc3339;
+use time::{Date, OffsetDateTime};
+
+pub fn now() -> String {
+    OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH).format(&Rfc3339).unwrap_or_default()
+}
+
+pub fn unix_now() -> i64 {
+    OffsetDateTime::now_utc().unix_timestamp()
+}
+
+const DATE: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!("[year]-[month]-[day]");
+
+pub fn date_to_text(d: Date) -> String {
+    d.format(DATE).unwrap_or_default()
+}
+
+pub fn text_to_date(s: Option<String>) -> Option<Date> {
+    s.and_then(|s| Date::parse(&s, DATE).ok())
+}
+
+/// Lower-cased text for the simple substring search; Rust's lowercasing handles umlauts, which
+/// SQLite's LOWER does not.
+pub fn search_text(parts: &[&str]) -> String {
+    parts.iter().filter(|p| !p.is_empty()).map(|p| p.to_lowercase()).collect::<Vec<_>>().join(" \u{1f} ")
+}
+
+/// `$start, $start+1, …` for an IN list of `n` values.
+pub fn placeholders(start: usize, n: usize) -> String {
+    (start..start + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+pub async fn audit(
+    conn: &mut AnyConnection,
+    municipality: i64,
+    account: Option<i64>,
+    action: &str,
+    entity: &str,
+    entity_id: Option<i64>,
+    detail: &str,
+) -> crate::Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (municipality_id, account_id, at, action, entity, entity_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(municipality)
+    .bind(account)
+    .bind(now())
+    .bind(action)
+    .bind(entity)
+    .bind(entity_id)
+    .bind(detail)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,249 @@
+//! Store tests on a real temporary SQLite file.
+
+use kette_domain::vocab::{OfferStatus, OrganisationKind};
+use kette_domain::{AgeGroup, DistrictLevel, NewDistrict, NewLocation, NewOrganisation, OfferInput, PopulationCount, Role};
+use kette_store::{ImportBatch, NewAccount, NewOffer, OfferFilter, Store, StoreError};
+
+async fn fresh() -> (tempfile::TempDir, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let store = Store::open(path.to_str().unwrap()).await.unwrap();
+    let m = store.create_municipality("testort", "Testort", "", true).await.unwrap();
+    (dir, store, m.id)
+}
+
+fn district(key: &str, parent: Option<&str>, level: i64) -> NewDistrict {
+    NewDistrict {
+        key: key.into(),
+        name: format!("Bezirk {key}"),
+        level,
+        parent_key: parent.map(Into::into),
+        boundary_version: "v1".into(),
+        geometry: Some(r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#.into()),
+        area_m2: Some(1.0),
+        bbox: Some([0.0, 0.0, 1.0, 1.0]),
+    }
+}
+
+fn offer(key: &str, org: &str, loc: &str, title: &str, phase: &str) -> NewOffer {
+    let mut input = OfferInput::blank(0);
+    input.title = title.into();
+    input.life_phases = vec![phase.into()];
+    input.domains = vec!["education".into(), "health".into()];
+    NewOffer {
+        external_key: key.into(),
+        organisation_key: org.into(),
+        location_keys: vec![loc.into()],
+        input,
+        is_fictional: false,
+        origin: format!("test {key}"),
+    }
+}
+
+fn location(key: &str, district: &str) -> NewLocation {
+    NewLocation {
+        external_key: key.into(),
+        name: format!("Ort {key}"),
+        street: "Hauptstraße 1".into(),
+        postcode: "10115".into(),
+        city: "Berlin".into(),
+        lat: Some(0.5),
+        lon: Some(0.5),
+        district_key: Some(district.into()),
+        is_anchor_point: true,
+        is_confidential: false,
+    }
+}
+
+fn org(key: &str, name: &str) -> NewOrganisation {
+    NewOrganisation { external_key: key.into(), name: name.into(), kind: OrganisationKind::Kita, website: String::new(), email: String::new(), phone: String::new() }
+}
+
+async fn seeded() -> (tempfile::TempDir, Store, i64) {
+    let (dir, store, m) = fresh().await;
+    let levels = vec![
+        DistrictLevel { level: 1, code: "bezirk".into(), label_de: "Bezirk".into(), label_en: "Borough".into() },
+        DistrictLevel { level: 2, code: "planungsraum".into(), label_de: "Planungsraum".into(), label_en: "Planning area".into() },
+    ];
+    store
+        .import_districts(m, &levels, &[district("01", None, 1), district("0101", Some("01"), 2), district("0102", Some("01"), 2), district("02", None, 1)])
+        .await
+        .unwrap();
+    let batch = ImportBatch {
+        organisations: vec![org("a", "Träger Ä"), org("b", "Träger B")],
+        locations: vec![("a".into(), location("la", "0101")), ("b".into(), location("lb", "02"))],
+        offers: vec![
+            offer("o1", "a", "la", "Krabbelgruppe Überall", "early_childhood"),
+            offer("o2", "a", "la", "Sprachförderung", "kita"),
+            offer("o3", "b", "lb", "Hausaufgabenhilfe", "primary"),
+        ],
+    };
+    let report = store.import_batch(m, &batch, |_| {}).await.unwrap();
+    assert_eq!(report.offers, 3);
+    (dir, store, m)
+}
+
+#[tokio::test]
+async fn migrations_are_idempotent_and_the_file_reopens() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("re.db");
+    let s = Store::open(path.to_str().unwrap()).await.unwrap();
+    s.create_municipality("x", "X", "", false).await.unwrap();
+    s.close().await;
+    let s = Store::open(path.to_str().unwrap()).await.unwrap();
+    assert_eq!(s.municipalities().await.unwrap().len(), 1);
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(s.pool()).await.unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(s.pool()).await.unwrap();
+    assert_eq!(fk, 1);
+}
+
+#[tokio::test]
+async fn unsupported_urls_are_refused_clearly() {
+    let err = Store::open("mysql://localhost/x").await.err().unwrap();
+    assert!(err.to_string().contains("unsupported database"), "{err}");
+}
+
+#[tokio::test]
+async fn districts_form_a_hierarchy_and_population_aggregates_from_leaves() {
+    let (_d, store, m) = seeded().await;
+    let top = store.district_children(m, None).await.unwrap();
+    assert_eq!(top.iter().map(|d| d.key.as_str()).collect::<Vec<_>>(), vec!["01", "02"]);
+    assert_eq!(top[0].children, 2);
+    assert_eq!(top[0].offers, 2, "offers located in 0101 count for 01");
+    let leaf = store.district_by_key(m, "0101").await.unwrap().unwrap();
+    let detail = store.district(m, leaf).await.unwrap();
+    assert_eq!(detail.ancestors.len(), 1);
+    assert_eq!(detail.ancestors[0].key, "01");
+    let g = AgeGroup { min_years: 0, max_years: Some(6) };
+    let rows = vec![
+        PopulationCount { district_key: "0101".into(), year: 2020, age_group: g.clone(), count: 10 },
+        PopulationCount { district_key: "0102".into(), year: 2020, age_group: g.clone(), count: 5 },
+    ];
+    store.import_population(m, &rows).await.unwrap();
+    let pop = store.population(m, top[0].id).await.unwrap();
+    assert_eq!(pop, vec![(2020, g.clone(), 15)]);
+    // an unknown key aborts and writes nothing
+    let bad = vec![
+        PopulationCount { district_key: "0101".into(), year: 2021, age_group: g.clone(), count: 1 },
+        PopulationCount { district_key: "9999".into(), year: 2021, age_group: g, count: 1 },
+    ];
+    let err = store.import_population(m, &bad).await.unwrap_err();
+    assert!(matches!(err, StoreError::UnknownDistrict { ref key, .. } if key == "9999"), "{err}");
+    assert_eq!(store.population(m, leaf).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn offers_filter_by_text_phase_age_district_and_status() {
+    let (_d, store, m) = seeded().await;
+    let all = store.list_offers(m, &OfferFilter::default(), 1, 50).await.unwrap();
+    assert_eq!(all.total, 3);
+    assert_eq!(all.items[0].title, "Hausaufgabenhilfe");
+    assert_eq!(all.items[2].life_phases, vec!["kita"]);
+    let q = |f: OfferFilter| {
+        let store = store.clone();
+        async move { store.list_offers(m, &f, 1, 50).await.unwrap().items.into_iter().map(|o| o.title).collect::<Vec<_>>() }
+    };
+    // umlaut-insensitive to case
+    assert_eq!(q(OfferFilter { q: Some("ÜBERALL".into()), ..Default::default() }).await, vec!["Krabbelgruppe Überall"]);
+    assert_eq!(q(OfferFilter { q: Some("träger b".into()), ..Default::default() }).await, vec!["Hausaufgabenhilfe"]);
+    assert_eq!(q(OfferFilter { age_months: Some(40), ..Default::default() }).await, vec!["Sprachförderung"]);
+    let d01 = store.district_by_key(m, "01").await.unwrap().unwrap();
+    assert_eq!(q(OfferFilter { district_id: Some(d01), ..Default::default() }).await.len(), 2);
+    assert_eq!(q(OfferFilter { life_phase: Some("primary".into()), ..Default::default() }).await, vec!["Hausaufgabenhilfe"]);
+    assert!(q(OfferFilter { q: Some("100%_".into()), ..Default::default() }).await.is_empty());
+}
+
+#[tokio::test]
+async fn create_update_and_matrix() {
+    let (_d, store, m) = seeded().await;
+    let org = store.organisation_by_key(m, "b").await.unwrap().unwrap();
+    let mut input = OfferInput::blank(org);
+    input.title = "Familiencafé".into();
+    input.life_phases = vec!["early_childhood".into()];
+    input.domains = vec!["participation".into()];
+    input.languages = vec!["de".into(), "tr".into()];
+    let id = store.create_offer(m, &input, None).await.unwrap();
+    let got = store.offer(m, id).await.unwrap();
+    assert_eq!(got.input.languages, vec!["de", "tr"]);
+    assert_eq!(got.organisation_name, "Träger B");
+    input.title = "Familiencafé am Markt".into();
+    input.status = OfferStatus::Paused;
+    store.update_offer(m, id, &input, None).await.unwrap();
+    let got = store.offer(m, id).await.unwrap();
+    assert_eq!(got.input.title, "Familiencafé am Markt");
+    let public = store.list_offers(m, &OfferFilter { public_only: true, ..Default::default() }, 1, 50).await.unwrap();
+    assert_eq!(public.total, 3, "paused offer is not public");
+    let vocab = store.vocabulary(m).await.unwrap();
+    let matrix = store.chain_matrix(m, &vocab, None).await.unwrap();
+    let p = matrix.life_phases.iter().position(|c| c == "early_childhood").unwrap();
+    let d = matrix.domains.iter().position(|c| c == "education").unwrap();
+    assert_eq!(matrix.counts[p][d], 1);
+    // validation errors reach the caller with field names, nothing written
+    input.title.clear();
+    match store.update_offer(m, id, &input, None).await {
+        Err(StoreError::Invalid { errors, .. }) => assert!(errors.for_field("title").is_some()),
+        other => panic!("expected invalid, got {other:?}"),
+    }
+    // a location of another organisation is refused
+    let other_loc = store.organisation_locations(m, store.organisation_by_key(m, "a").await.unwrap().unwrap()).await.unwrap()[0].id;
+    input.title = "x".into();
+    input.location_ids = vec![other_loc];
+    assert!(matches!(store.update_offer(m, id, &input, None).await, Err(StoreError::Invalid { .. })));
+    assert_eq!(store.audit_entries("offer", id).await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn an_import_with_one_bad_record_writes_nothing() {
+    let (_d, store, m) = seeded().await;
+    let mut bad = offer("o9", "a", "la", "", "kita");
+    bad.origin = "offers.csv line 7".into();
+    let batch = ImportBatch {
+        organisations: vec![org("c", "Neu")],
+        locations: vec![],
+        offers: vec![offer("o8", "a", "la", "Gut", "kita"), bad],
+    };
+    let err = store.import_batch(m, &batch, |_| {}).await.unwrap_err();
+    assert!(err.to_string().contains("offers.csv line 7"), "{err}");
+    assert!(store.organisation_by_key(m, "c").await.unwrap().is_none());
+    // unknown district key in a location: named, nothing written
+    let batch = ImportBatch { organisations: vec![org("c", "Neu")], locations: vec![("c".into(), location("lc", "7777"))], offers: vec![] };
+    let err = store.import_batch(m, &batch, |_| {}).await.unwrap_err();
+    assert!(err.to_string().contains("7777"), "{err}");
+    assert!(store.organisation_by_key(m, "c").await.unwrap().is_none());
+    // re-import of the same keys updates instead of duplicating
+    let (_, s2, m2) = (0, store.clone(), m);
+    let batch = ImportBatch { organisations: vec![org("a", "Träger A neu")], locations: vec![], offers: vec![offer("o1", "a", "la", "Krabbelgruppe", "early_childhood")] };
+    s2.import_batch(m2, &batch, |_| {}).await.unwrap();
+    assert_eq!(s2.list_offers(m2, &OfferFilter::default(), 1, 50).await.unwrap().total, 3);
+}
+
+#[tokio::test]
+async fn accounts_log_in_with_argon2_and_sessions_expire_on_logout() {
+    let (_d, store, m) = seeded().await;
+    let org = store.organisation_by_key(m, "a").await.unwrap();
+    let err = store
+        .create_account(NewAccount { municipality_id: m, username: "p", display_name: "P", password: "kurz", role: Role::Viewer, organisation_id: None, is_fictional: false })
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("10 characters"));
+    let err = store
+        .create_account(NewAccount { municipality_id: m, username: "p", display_name: "P", password: "lang-genug-1", role: Role::PartnerEditor, organisation_id: None, is_fictional: false })
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("organisation"));
+    store
+        .create_account(NewAccount { municipality_id: m, username: "partner", display_name: "P", password: "lang-genug-1", role: Role::PartnerEditor, organisation_id: org, is_fictional: true })
+        .await
+        .unwrap();
+    let hash: String = sqlx::query_scalar("SELECT password_hash FROM account WHERE username = 'partner'").fetch_one(store.pool()).await.unwrap();
+    assert!(hash.starts_with("$argon2id$"));
+    assert!(store.login("partner", "falsch-falsch").await.unwrap().is_none());
+    assert!(store.login("niemand", "lang-genug-1").await.unwrap().is_none());
+    let (token, info) = store.login("partner", "lang-genug-1").await.unwrap().unwrap();
+    assert_eq!(info.account.role, Role::PartnerEditor);
+    let s = store.session(&token).await.unwrap().unwrap();
+    assert_eq!(s.csrf_token, info.csrf_token);
+    store.logout(&token).await.unwrap();
+    assert!(store.session(&token).await.unwrap().is_none());
+}
