@@ -238,6 +238,34 @@ pub struct Offer {
     pub locations: Vec<Location>,
 }
 
+/// An offer as delivered by an import: references by external keys.
+#[derive(Debug, Clone)]
+pub struct NewOffer {
+    pub external_key: String,
+    pub organisation_key: String,
+    pub location_keys: Vec<String>,
+    /// `organisation_id` and `location_ids` are ignored; the keys above decide.
+    pub input: OfferInput,
+    pub is_fictional: bool,
+    /// Where the record came from, for error messages ("offers.csv line 12").
+    pub origin: String,
+}
+
+/// A whole import: organisations, their locations and offers, written in one transaction.
+#[derive(Debug, Clone, Default)]
+pub struct ImportBatch {
+    pub organisations: Vec<NewOrganisation>,
+    pub locations: Vec<(String, NewLocation)>,
+    pub offers: Vec<NewOffer>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct ImportReport {
+    pub organisations: usize,
+    pub locations: usize,
+    pub offers: usize,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {

@@ -1,1 +1,38 @@
-//! placeholder
+//! Reading the formats that data arrives in — GeoJSON districts, offer tables (including the
+//! German Excel CSV dialect), and the Berlin open-data files of the demo — into domain records.
+//! Works on bytes the caller has read; does no file or database I/O itself. Every error names
+//! the source, the line or feature, the field and what was expected.
+
+pub mod berlin;
+pub mod geo_assign;
+pub mod geojson_districts;
+pub mod offers_csv;
+pub mod text;
+
+/// Where in an input something went wrong.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{source_name}{}{}: {message}", .location.as_ref().map(|l| format!(" {l}")).unwrap_or_default(), .field.as_ref().map(|f| format!(", field '{f}'")).unwrap_or_default())]
+pub struct IngestError {
+    pub source_name: String,
+    /// "line 12" or "feature 3"
+    pub location: Option<String>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl IngestError {
+    pub fn new(source_name: &str, location: Option<String>, field: Option<&str>, message: impl Into<String>) -> Self {
+        IngestError { source_name: source_name.into(), location, field: field.map(Into::into), message: message.into() }
+    }
+}
+
+/// All problems of one input, so the user can fix them in one go.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
+pub struct IngestErrors(pub Vec<IngestError>);
+
+impl From<IngestError> for IngestErrors {
+    fn from(e: IngestError) -> Self {
+        IngestErrors(vec![e])
+    }
+}

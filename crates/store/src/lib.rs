@@ -20,7 +20,8 @@ use sqlx::{AnyPool, Executor};
 pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionInfo};
 pub use districts::{DistrictDetail, DistrictSummary};
 pub use indicators::ObservationFilter;
-pub use offers::{ImportBatch, ImportReport, NewOffer, OfferFilter, OfferSummary, Page};
+pub use kette_domain::{ImportBatch, ImportReport, NewOffer};
+pub use offers::{OfferFilter, OfferSummary, Page};
 pub use organisations::OrganisationSummary;
 
 use kette_domain::{Municipality, MunicipalityId, ValidationErrors};

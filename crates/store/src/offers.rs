@@ -9,7 +9,7 @@ use kette_domain::matrix::ChainMatrix;
 use kette_domain::validate::validate_offer;
 use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLevel, Vocabulary};
 use kette_domain::{
-    AccountId, DistrictId, Funding, Location, MunicipalityId, NewLocation, NewOrganisation, Offer, OfferId, OfferInput, OrganisationId, TermKind,
+    AccountId, DistrictId, Funding, ImportBatch, ImportReport, Location, MunicipalityId, Offer, OfferId, OfferInput, OrganisationId, TermKind,
 };
 
 use crate::{util, Result, Store, StoreError};
@@ -55,34 +55,6 @@ pub struct OfferSummary {
     pub street: Option<String>,
     pub last_verified_on: Option<String>,
     pub is_fictional: bool,
-}
-
-/// An offer as delivered by an import: references by external keys.
-#[derive(Debug, Clone)]
-pub struct NewOffer {
-    pub external_key: String,
-    pub organisation_key: String,
-    pub location_keys: Vec<String>,
-    /// `organisation_id` and `location_ids` are ignored; the keys above decide.
-    pub input: OfferInput,
-    pub is_fictional: bool,
-    /// Where the record came from, for error messages ("offers.csv line 12").
-    pub origin: String,
-}
-
-/// A whole import: organisations, their locations and offers, written in one transaction.
-#[derive(Debug, Clone, Default)]
-pub struct ImportBatch {
-    pub organisations: Vec<NewOrganisation>,
-    pub locations: Vec<(String, NewLocation)>,
-    pub offers: Vec<NewOffer>,
-}
-
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub struct ImportReport {
-    pub organisations: usize,
-    pub locations: usize,
-    pub offers: usize,
 }
 
 const SUMMARY_COLS: &str = "o.id, o.title, o.organisation_id, org.name AS organisation_name, o.status, o.cost, o.access, o.last_verified_on, o.is_fictional,

@@ -1,0 +1,73 @@
+//! Text-level helpers for tables from spreadsheets: encoding, delimiter and German numbers.
+
+use std::borrow::Cow;
+
+/// Decodes bytes as UTF-8 (with or without BOM), falling back to Windows-1252, which is what
+/// Excel writes for "CSV" on German Windows. Line ends become '\n' because the csv crate
+/// reports line numbers one too low after CRLF, and error messages must point at the right line.
+pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
+    };
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        text
+    }
+}
+
+/// Guesses the delimiter from the header line: German Excel uses ';'.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let count = |c| header.matches(c).count();
+    [(b';', count(';')), (b'\t', count('\t')), (b',', count(','))].into_iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(d, _)| d)
+}
+
+/// Parses a number written either way: "1.234,5" (German), "1234,5", "1234.5", "1,234.5".
+pub fn parse_number(s: &str) -> Option<f64> {
+    let s = s.trim().replace(['\u{a0}', ' '], "");
+    if s.is_empty() {
+        return None;
+    }
+    let normalised = match (s.rfind(','), s.rfind('.')) {
+        (Some(c), Some(p)) if c > p => s.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => s.replace(',', ""),
+        (Some(_), None) => {
+            if s.matches(',').count() > 1 { s.replace(',', "") } else { s.replace(',', ".") }
+        }
+        _ => s,
+    };
+    normalised.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_windows_1252_and_strips_bom() {
+        assert_eq!(decode(b"Stra\xDFe"), "Straße");
+        assert_eq!(decode("\u{feff}Straße".as_bytes()), "Straße");
+    }
+
+    #[test]
+    fn sniffs_semicolons_and_commas() {
+        assert_eq!(sniff_delimiter("a;b;c\n1,5;2;3"), b';');
+        assert_eq!(sniff_delimiter("a,b,c"), b',');
+        assert_eq!(sniff_delimiter("single"), b',');
+    }
+
+    #[test]
+    fn parses_german_and_english_numbers() {
+        assert_eq!(parse_number("1.234,5"), Some(1234.5));
+        assert_eq!(parse_number("12,5"), Some(12.5));
+        assert_eq!(parse_number("1,234.5"), Some(1234.5));
+        assert_eq!(parse_number("30000"), Some(30000.0));
+        assert_eq!(parse_number(" 7 "), Some(7.0));
+        assert_eq!(parse_number("zwölf"), None);
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("NaN"), None);
+    }
+}
