@@ -1,1 +1,326 @@
-fn main() {}
+//! The `kette` binary: the command line that wires storage, ingestion and the web server
+//! together. `anyhow` lives here only, at the edge.
+
+mod demo;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+use kette_domain::Role;
+use kette_ingest::geojson_districts::DistrictFileSpec;
+use kette_store::{NewAccount, Store};
+
+#[derive(Parser)]
+#[command(name = "kette", version, about = "kette – the municipal prevention chain platform")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct DbArg {
+    /// SQLite database file (later also a PostgreSQL URL)
+    #[arg(long, env = "KETTE_DB", default_value = "./kette.db")]
+    db: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the Berlin demo database on first start, then serve it
+    Demo {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// Demo database file
+        #[arg(long, env = "KETTE_DB", default_value = "./kette-demo.db")]
+        db: String,
+        /// Folder with the Berlin open data (defaults to the repository's data/berlin)
+        #[arg(long)]
+        data: Option<PathBuf>,
+        /// Only build the database, do not serve
+        #[arg(long)]
+        no_serve: bool,
+    },
+    /// Serve an existing database
+    Serve {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// Mark cookies Secure (when served over HTTPS)
+        #[arg(long)]
+        secure_cookies: bool,
+    },
+    /// Manage municipalities
+    Municipality {
+        #[command(subcommand)]
+        action: MunicipalityAction,
+    },
+    /// Manage accounts
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
+    /// Import data files
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum MunicipalityAction {
+    /// Create a municipality with the default vocabulary
+    Add {
+        #[command(flatten)]
+        db: DbArg,
+        /// Short name used in URLs and commands, e.g. "monheim"
+        slug: String,
+        /// Display name, e.g. "Monheim am Rhein"
+        name: String,
+    },
+    /// List municipalities
+    List {
+        #[command(flatten)]
+        db: DbArg,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserAction {
+    /// Create an account. The password comes from --password, KETTE_PASSWORD or standard input.
+    Add {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long)]
+        username: String,
+        /// admin, coordinator, planner, partner_editor, navigator or viewer
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// Organisation id (required for partner_editor)
+        #[arg(long)]
+        organisation: Option<i64>,
+        #[arg(long, env = "KETTE_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+        /// Municipality slug (default: the first one)
+        #[arg(long)]
+        municipality: Option<String>,
+    },
+    /// List accounts
+    List {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long)]
+        municipality: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportWhat {
+    /// District polygons from a GeoJSON FeatureCollection (WGS84)
+    Districts {
+        #[command(flatten)]
+        db: DbArg,
+        file: PathBuf,
+        /// Hierarchy level of these districts (1 = top)
+        #[arg(long, default_value_t = 1)]
+        level: i64,
+        #[arg(long, default_value = "id")]
+        key_property: String,
+        #[arg(long, default_value = "name")]
+        name_property: String,
+        /// Property holding the parent district's key
+        #[arg(long, conflicts_with = "parent_key_len")]
+        parent_property: Option<String>,
+        /// The parent's key is this many leading characters of the key (hierarchical keys)
+        #[arg(long)]
+        parent_key_len: Option<usize>,
+        /// Boundary version, e.g. the year the boundaries came into force
+        #[arg(long, default_value = "default")]
+        boundary_version: String,
+        #[arg(long)]
+        municipality: Option<String>,
+        /// Check the file and report, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Offers from a CSV table (UTF-8 or Windows-1252, ',' or ';'); columns: docs/import-offers.md
+    Offers {
+        #[command(flatten)]
+        db: DbArg,
+        file: PathBuf,
+        #[arg(long)]
+        municipality: Option<String>,
+        /// Check the file and report, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+async fn municipality(store: &Store, slug: Option<&str>) -> Result<kette_domain::Municipality> {
+    match slug {
+        Some(s) => Ok(store.municipality_by_slug(s).await?),
+        None => store
+            .municipalities()
+            .await?
+            .into_iter()
+            .next()
+            .context("the database has no municipality yet: create one with `kette municipality add SLUG NAME`"),
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+pub async fn serve(store: Store, addr: SocketAddr, secure_cookies: bool) -> Result<()> {
+    let app = kette_web::router(kette_web::AppState::new(store, kette_web::WebConfig { secure_cookies }));
+    let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr}"))?;
+    println!("kette läuft auf http://{addr}  (beenden mit Strg+C)");
+    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("KETTE_LOG").unwrap_or_else(|_| "warn,kette=info".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Demo { addr, db, data, no_serve } => {
+            let store = demo::open_or_build(&db, data.as_deref()).await?;
+            if !no_serve {
+                serve(store, addr, false).await?;
+            }
+        }
+        Command::Serve { db, addr, secure_cookies } => {
+            let store = Store::open(&db.db).await?;
+            serve(store, addr, secure_cookies).await?;
+        }
+        Command::Municipality { action } => match action {
+            MunicipalityAction::Add { db, slug, name } => {
+                let store = Store::open(&db.db).await?;
+                let m = store.create_municipality(&slug, &name, "", false).await?;
+                println!("created municipality {} ({}) with id {}", m.name, m.slug, m.id);
+            }
+            MunicipalityAction::List { db } => {
+                let store = Store::open(&db.db).await?;
+                for m in store.municipalities().await? {
+                    println!("{}\t{}\t{}", m.id, m.slug, m.name);
+                }
+            }
+        },
+        Command::User { action } => match action {
+            UserAction::Add { db, username, role, name, organisation, password, municipality: slug } => {
+                let Some(role) = Role::parse(&role) else {
+                    bail!("unknown role '{role}': expected one of admin, coordinator, planner, partner_editor, navigator, viewer");
+                };
+                let store = Store::open(&db.db).await?;
+                let m = municipality(&store, slug.as_deref()).await?;
+                if let Some(org) = organisation {
+                    store.organisation(m.id, org).await.with_context(|| format!("organisation {org} does not exist in {}", m.slug))?;
+                }
+                let password = match password {
+                    Some(p) => p,
+                    None => {
+                        eprintln!("password for {username}:");
+                        let mut line = String::new();
+                        std::io::stdin().read_line(&mut line)?;
+                        line.trim_end_matches(['\r', '\n']).to_string()
+                    }
+                };
+                let id = store
+                    .create_account(NewAccount {
+                        municipality_id: m.id,
+                        username: &username,
+                        display_name: name.as_deref().unwrap_or(&username),
+                        password: &password,
+                        role,
+                        organisation_id: organisation,
+                        is_fictional: false,
+                    })
+                    .await?;
+                println!("created account {username} ({}) with id {id}", role.as_str());
+            }
+            UserAction::List { db, municipality: slug } => {
+                let store = Store::open(&db.db).await?;
+                let m = municipality(&store, slug.as_deref()).await?;
+                for a in store.accounts(m.id).await? {
+                    println!("{}\t{}\t{}\t{}", a.id, a.username, a.role.as_str(), a.organisation_id.map(|o| o.to_string()).unwrap_or_default());
+                }
+            }
+        },
+        Command::Import { what } => match what {
+            ImportWhat::Districts { db, file, level, key_property, name_property, parent_property, parent_key_len, boundary_version, municipality: slug, dry_run } => {
+                let bytes = read(&file)?;
+                let text = kette_ingest::text::decode(&bytes);
+                let spec = DistrictFileSpec { key_property, name_property, level, boundary_version, parent_property, parent_key_len };
+                let districts = kette_ingest::geojson_districts::parse(&file_name(&file), &text, &spec)?;
+                if dry_run {
+                    println!("{}: {} districts are valid; nothing written (dry run)", file.display(), districts.len());
+                    return Ok(());
+                }
+                let store = Store::open(&db.db).await?;
+                let m = municipality(&store, slug.as_deref()).await?;
+                let n = store.import_districts(m.id, &[], &districts).await.with_context(|| format!("{}: nothing was imported", file.display()))?;
+                println!("imported {n} districts into {}", m.slug);
+            }
+            ImportWhat::Offers { db, file, municipality: slug, dry_run } => {
+                let bytes = read(&file)?;
+                let batch = kette_ingest::offers_csv::parse(&file_name(&file), &bytes)?;
+                let store = Store::open(&db.db).await?;
+                let m = municipality(&store, slug.as_deref()).await?;
+                if dry_run {
+                    // validate against the vocabulary and keys without writing
+                    let vocab = store.vocabulary(m.id).await?;
+                    let mut problems = vec![];
+                    for o in &batch.offers {
+                        if let Err(e) = kette_domain::validate::validate_offer(&o.input, &vocab) {
+                            problems.push(format!("{}: {e}", o.origin));
+                        }
+                    }
+                    for (_, l) in &batch.locations {
+                        if let Some(k) = &l.district_key {
+                            if store.district_by_key(m.id, k).await?.is_none() {
+                                problems.push(format!("{}: unknown district key '{k}'", file.display()));
+                            }
+                        }
+                    }
+                    if !problems.is_empty() {
+                        bail!("{}", problems.join("\n"));
+                    }
+                    println!("{}: {} offers of {} organisations are valid; nothing written (dry run)", file.display(), batch.offers.len(), batch.organisations.len());
+                    return Ok(());
+                }
+                let report = store.import_batch(m.id, &batch, |_| {}).await.with_context(|| format!("{}: nothing was imported", file.display()))?;
+                println!("imported {} offers, {} organisations, {} locations into {}", report.offers, report.organisations, report.locations, m.slug);
+            }
+        },
+    }
+    Ok(())
+}

@@ -1,1 +1,70 @@
-//! placeholder
+//! HTTP: server-rendered HTML pages, the JSON API under `/api/v1` with its OpenAPI document,
+//! sign-in with sessions and CSRF protection, language negotiation and static assets. The only
+//! crate that knows HTTP; it asks `kette-store` for data and `kette-domain` for rules.
+
+mod api;
+mod assets;
+mod auth;
+mod ctx;
+mod error;
+mod forms;
+pub mod i18n;
+mod pages;
+mod svg;
+
+use std::sync::Arc;
+
+use axum::Router;
+use kette_store::Store;
+
+pub use ctx::Ctx;
+
+/// Server settings that are not data.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// Send cookies with `Secure` (set when served over HTTPS, e.g. behind a proxy).
+    pub secure_cookies: bool,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub i18n: Arc<i18n::I18n>,
+    pub config: Arc<WebConfig>,
+}
+
+impl AppState {
+    pub fn new(store: Store, config: WebConfig) -> Self {
+        AppState { store, i18n: Arc::new(i18n::I18n::load()), config: Arc::new(config) }
+    }
+}
+
+/// The whole application as one router.
+pub fn router(state: AppState) -> Router {
+    use axum::routing::get;
+    Router::new()
+        .merge(pages::routes())
+        .merge(auth::routes())
+        .nest("/api/v1", api::routes())
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/static/{*path}", get(assets::serve))
+        .layer(axum::middleware::from_fn(ctx::remember_language))
+        .layer(axum::middleware::from_fn(security_headers))
+        .layer(tower_http::compression::CompressionLayer::new())
+        .with_state(state)
+}
+
+/// Headers every response carries: no third-party anything, no framing, no sniffing.
+async fn security_headers(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    use axum::http::header::{HeaderValue, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"),
+    );
+    h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    res
+}

@@ -1,0 +1,156 @@
+//! `kette demo`: builds a database for Berlin from the open data in `data/berlin` on first start
+//! and reuses it afterwards. The build goes to a temporary file that is renamed into place only
+//! when complete, so an interrupted build never leaves a half demo behind.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use kette_domain::Role;
+use kette_ingest::berlin::{self, OsmCategory};
+use kette_ingest::geo_assign::DistrictIndex;
+use kette_store::{NewAccount, Store};
+
+pub const SLUG: &str = "berlin";
+pub const DEMO_PASSWORD: &str = "kette-demo";
+const ATTRIBUTION: &str = "Daten: Amt für Statistik Berlin-Brandenburg; Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin (Monitoring Soziale Stadtentwicklung); Senatsverwaltung für Bildung, Jugend und Familie Berlin (Kita-Liste); Geoportal Berlin; © OpenStreetMap-Mitwirkende (ODbL); aufbereitet von Open Lifeworlds / Open Data Product (CC BY 4.0).";
+
+/// The fictional demo accounts: (user name, display name, role, organisation key).
+pub const ACCOUNTS: &[(&str, &str, Role, Option<&str>)] = &[
+    ("admin", "Alex Admin", Role::Admin, None),
+    ("koordination", "Kim Koordination", Role::Coordinator, None),
+    ("planung", "Paula Planung", Role::Planner, None),
+    ("traeger", "Toni Träger (Kindergärten City)", Role::PartnerEditor, Some("kita-traeger-120")),
+    ("lotsin", "Lina Lotsin", Role::Navigator, None),
+    ("lesen", "Lou Lesezugang", Role::Viewer, None),
+];
+
+fn data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
+    if let Some(p) = explicit {
+        return Ok(p.to_path_buf());
+    }
+    let candidates = [PathBuf::from("data/berlin"), PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/berlin"))];
+    candidates
+        .into_iter()
+        .find(|p| p.join("geo").is_dir())
+        .context("cannot find the Berlin demo data: run from the repository root or pass --data PATH/TO/data/berlin")
+}
+
+pub async fn open_or_build(db: &str, data: Option<&Path>) -> Result<Store> {
+    if Path::new(db).exists() {
+        let store = Store::open(db).await?;
+        if store.municipality_by_slug(SLUG).await.is_ok() {
+            print_logins();
+            return Ok(store);
+        }
+        anyhow::bail!("{db} exists but holds no Berlin demo; remove it or pass another --db");
+    }
+    let dir = data_dir(data)?;
+    let started = Instant::now();
+    let tmp = format!("{db}.building");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{tmp}{suffix}"));
+    }
+    let store = Store::open(&tmp).await?;
+    build(&store, &dir).await?;
+    store.close().await;
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{tmp}{suffix}"));
+    }
+    std::fs::rename(&tmp, db).with_context(|| format!("cannot move the finished demo database to {db}"))?;
+    println!("Demo-Datenbank {db} in {:.1} s erstellt.", started.elapsed().as_secs_f64());
+    print_logins();
+    Ok(Store::open(db).await?)
+}
+
+fn print_logins() {
+    println!("Demo-Zugänge (fiktiv), Passwort jeweils \"{DEMO_PASSWORD}\":");
+    for (user, name, role, _) in ACCOUNTS {
+        println!("  {user:<13} {:<15} {name}", role.as_str());
+    }
+}
+
+fn read(dir: &Path, rel: &str) -> Result<String> {
+    let p = dir.join(rel);
+    let bytes = std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))?;
+    Ok(kette_ingest::text::decode(&bytes).into_owned())
+}
+
+pub async fn build(store: &Store, dir: &Path) -> Result<()> {
+    let bar = ProgressBar::new(7);
+    bar.set_style(ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()).progress_chars("=> "));
+    let m = store.create_municipality(SLUG, "Berlin", ATTRIBUTION, true).await?;
+
+    bar.set_message("Sozialräume (LOR)");
+    let districts = berlin::districts(
+        &read(dir, "geo/berlin-lor-districts.geojson")?,
+        &read(dir, "geo/berlin-lor-forecast-areas-until-2020.geojson")?,
+        &read(dir, "geo/berlin-lor-district-regions-until-2020.geojson")?,
+        &read(dir, "geo/berlin-lor-planning-areas-until-2020.geojson")?,
+    )?;
+    store.import_districts(m.id, &berlin::levels(), &districts).await?;
+    bar.inc(1);
+
+    bar.set_message("Bevölkerung 2015–2020");
+    let mut population = vec![];
+    for year in 2015..=2020 {
+        let name = format!("berlin-lor-population-{year}-02-t2-planning-areas.csv");
+        population.extend(berlin::population(&name, year, &read(dir, &format!("population/{name}"))?)?);
+    }
+    store.import_population(m.id, &population).await?;
+    bar.inc(1);
+
+    bar.set_message("Monitoring Soziale Stadtentwicklung 2013–2019");
+    store.upsert_indicators(m.id, &berlin::mss_indicator_defs()).await?;
+    let mut observations = vec![];
+    for edition in [2013, 2015, 2017, 2019] {
+        let name = format!("berlin-lor-monitoring-social-urban-development-{edition}-00-planning-areas.csv");
+        observations.extend(berlin::mss_observations(&name, edition, &read(dir, &format!("mss/{name}"))?)?);
+    }
+    store.import_observations(m.id, &observations).await?;
+    bar.inc(1);
+
+    bar.set_message("Einrichtungen den Planungsräumen zuordnen");
+    let index = DistrictIndex::new(store.district_geometries(m.id, 4).await?);
+    let mut facilities = berlin::Facilities::new(&index);
+    facilities.kitas("berlin-daycare-centers-2025-09.csv", &read(dir, "facilities/berlin-daycare-centers-2025-09.csv")?)?;
+    for (file, cat) in [
+        ("berlin-points-of-interest-community-centers-details.csv", OsmCategory::CommunityCentre),
+        ("berlin-points-of-interest-libraries-details.csv", OsmCategory::Library),
+        ("berlin-points-of-interest-doctors-details.csv", OsmCategory::Doctor),
+        ("berlin-points-of-interest-schools-details.csv", OsmCategory::School),
+    ] {
+        facilities.osm(file, cat, &read(dir, &format!("facilities/{file}"))?)?;
+    }
+    bar.inc(1);
+
+    bar.set_message(format!("{} Angebote speichern", facilities.batch.offers.len()));
+    let offers_bar = bar.clone();
+    store.import_batch(m.id, &facilities.batch, |_| offers_bar.tick()).await?;
+    bar.inc(1);
+
+    bar.set_message("Demo-Zugänge");
+    for (user, name, role, org_key) in ACCOUNTS {
+        let organisation_id = match org_key {
+            Some(k) => Some(store.organisation_by_key(m.id, k).await?.with_context(|| format!("demo organisation {k} missing"))?),
+            None => None,
+        };
+        store
+            .create_account(NewAccount { municipality_id: m.id, username: user, display_name: name, password: DEMO_PASSWORD, role: *role, organisation_id, is_fictional: true })
+            .await?;
+    }
+    bar.inc(1);
+    bar.finish_with_message(format!(
+        "fertig: {} Sozialräume, {} Angebote ({} Einrichtungen übersprungen: {} außerhalb, {} ohne Namen, {} kein Angebot)",
+        districts.len(),
+        facilities.batch.offers.len(),
+        facilities.skipped.outside_area + facilities.skipped.unnamed + facilities.skipped.not_an_offer,
+        facilities.skipped.outside_area,
+        facilities.skipped.unnamed,
+        facilities.skipped.not_an_offer
+    ));
+    bar.inc(1);
+    Ok(())
+}

@@ -1,0 +1,207 @@
+# kette – deutsche Oberfläche (Standard)
+app-name = kette
+skip-to-content = Zum Inhalt springen
+nav-main = Hauptnavigation
+nav-home = Zur Startseite
+nav-search = Angebote finden
+nav-offers = Angebote
+nav-organisations = Träger
+nav-districts = Sozialräume
+nav-district = Sozialraum
+nav-login = Anmelden
+nav-logout = Abmelden
+language = Sprache
+fictional = fiktiv
+demo-note = Demo mit echten offenen Daten aus Berlin. Zugänge und Personen sind fiktiv.
+footer-api = Offene Schnittstelle (OpenAPI)
+breadcrumbs = Brotkrumen-Navigation
+
+home-title = Präventionskette
+home-lead = Alle Angebote der Partner entlang des Lebenslaufs – von der Schwangerschaft bis zum Berufseinstieg.
+figure-offers = Angebote
+figure-organisations = Träger
+figure-districts = Sozialräume
+matrix-title = Die Kette auf einen Blick
+matrix-help = Anzahl aktiver Angebote je Lebensphase und Handlungsfeld. Leere Felder zeigen Lücken der Kette.
+matrix-life-phase = Lebensphase
+matrix-total = Gesamt
+matrix-gap = Lücke: kein Angebot
+
+search-title = Angebote für Familien finden
+search-lead = Sagen Sie uns, wie alt Ihr Kind ist, wo Sie wohnen und was Sie suchen.
+search-age = Wie alt ist Ihr Kind? (Jahre)
+search-where = Wo wohnen Sie?
+search-what = Was suchen Sie?
+search-submit = Suchen
+search-results = Ergebnisse
+
+offers-title = Angebote
+offers-found = { $count ->
+    [one] 1 Angebot
+   *[other] { $count } Angebote
+}
+offer-new = Neues Angebot
+offer-edit = Angebot bearbeiten
+offer-where = Wo?
+offer-history = Änderungsverlauf
+anchor-point = Ankerpunkt
+confidential = vertrauliche Adresse
+
+filter-text = Suchbegriff
+filter-age = Alter des Kindes
+filter-age-hint = in Jahren, z. B. 2 oder 1,5
+filter-life-phase = Lebensphase
+filter-domain = Handlungsfeld
+filter-target-group = Zielgruppe
+filter-district = Sozialraum
+filter-cost = Kosten
+filter-status = Status
+filter-any = alle
+filter-apply = Filtern
+filter-reset = Filter zurücksetzen
+
+pager = Seiten
+pager-prev = Vorherige Seite
+pager-next = Nächste Seite
+pager-page = Seite
+
+field-life-phases = Lebensphasen
+field-age = Alter
+field-domains = Handlungsfelder
+field-target-groups = Zielgruppen
+field-transitions = Übergänge
+field-languages = Sprachen
+field-cost = Kosten
+field-access = Zugang
+field-prevention-level = Präventionsebene
+field-schedule = Zeiten
+field-capacity = Plätze
+field-contact-phone = Telefon
+field-contact-email = E-Mail
+field-website = Website
+field-last-verified = Zuletzt geprüft am
+field-funding = Finanzierung
+field-funding-until = befristet bis
+
+title = Titel
+description = Beschreibung
+life-phases = Lebensphasen
+min-age-months = Mindestalter (Monate)
+max-age-months = Höchstalter (Monate, ausschließlich)
+domains = Handlungsfelder
+target-groups = Zielgruppen
+transitions = Übergänge
+languages = Sprachen (Kürzel, z. B. de, tr, ar)
+cost = Kosten
+access = Zugang
+prevention-level = Präventionsebene
+schedule = Zeiten
+capacity = Plätze
+reach-per-year = Erreichte Teilnehmende pro Jahr
+location-ids = Orte
+funding-kind = Finanzierung
+funding-source = Geldgeber
+funding-amount-eur = Betrag pro Jahr (EUR)
+funding-until = Förderung befristet bis
+contact-email = E-Mail
+contact-phone = Telefon
+website = Website
+last-verified-on = Zuletzt geprüft am
+status = Status
+form-save = Speichern
+form-has-errors = Bitte korrigieren Sie die markierten Angaben
+
+cost-free = kostenlos
+cost-reduced = ermäßigt (Bildung und Teilhabe)
+cost-fee = kostenpflichtig
+access-open = offen, ohne Anmeldung
+access-registration = mit Anmeldung
+access-referral = nach Vermittlung
+preventionlevel-universal = universell (alle Familien)
+preventionlevel-selective = selektiv (Familien in belasteten Lagen)
+preventionlevel-indicated = indiziert
+offerstatus-draft = Entwurf
+offerstatus-active = aktiv
+offerstatus-paused = pausiert
+offerstatus-ended = beendet
+fundingkind-regular = Regelfinanzierung
+fundingkind-project = Projektförderung
+fundingkind-donation = Spenden
+fundingkind-mixed = Mischfinanzierung
+organisationkind-public-office = Öffentliche Stelle
+organisationkind-welfare-association = Wohlfahrtsverband
+organisationkind-school = Schule
+organisationkind-kita = Kita-Träger
+organisationkind-health = Gesundheitswesen
+organisationkind-club = Verein
+organisationkind-business = Unternehmen
+organisationkind-church = Kirche
+organisationkind-initiative = Initiative
+organisationkind-other = Sonstige
+role-admin = Administration
+role-coordinator = Koordination
+role-planner = Planung
+role-partner-editor = Träger-Redaktion
+role-navigator = Lotsin/Lotse
+role-viewer = Lesezugang
+
+organisations-title = Träger und Kooperationspartner
+organisations-found = { $count ->
+    [one] 1 Träger
+   *[other] { $count } Träger
+}
+organisation-name = Name
+organisation-kind = Art
+organisation-locations = Orte
+organisation-contacts = Ansprechpersonen
+
+districts-title = Sozialräume
+districts-lead = Die Planungsräume der Stadt mit Bevölkerung, Indikatoren und Angeboten.
+district-key = Schlüssel
+district-name = Name
+district-subareas = Teilräume
+district-map = Karte
+district-map-hint = Punkte zeigen Orte von Angeboten.
+district-no-geometry = Für diesen Sozialraum liegt keine Fläche vor.
+district-chain = Angebote je Lebensphase
+district-population = Bevölkerung nach Alter (31.12.)
+district-population-note = Quelle: Einwohnerregisterstatistik, Amt für Statistik Berlin-Brandenburg.
+district-indicators = Indikatoren
+district-indicators-note = Werte zum 31.12. des Jahres; Quelle: Monitoring Soziale Stadtentwicklung.
+district-no-indicators = Für diese Ebene sind keine Indikatoren veröffentlicht; sie liegen je Planungsraum vor.
+district-all-offers = Alle Angebote in diesem Sozialraum
+age-group = Alter (Jahre)
+indicator = Indikator
+unit = Einheit
+map-of = Karte von { $name }
+
+login-title = Anmelden
+login-username = Benutzername
+login-password = Passwort
+login-submit = Anmelden
+login-failed = Benutzername oder Passwort ist falsch.
+
+error-title = Fehler
+error-internal = Etwas ist schiefgegangen. Bitte versuchen Sie es später noch einmal.
+error-not-found = Diese Seite gibt es nicht.
+error-forbidden = Dafür fehlt Ihnen die Berechtigung.
+error-bad-request = Die Anfrage ist ungültig.
+error-csrf = Das Formular ist abgelaufen. Bitte laden Sie die Seite neu und senden Sie es noch einmal.
+error-age-years = Bitte geben Sie das Alter als Zahl von 0 bis 27 Jahren an.
+error-choose-organisation = Bitte wählen Sie zuerst einen Träger.
+error-required = Bitte ausfüllen.
+error-too-long = Der Text ist zu lang.
+error-unknown-term = Unbekannter Eintrag.
+error-life-phase-or-age = Bitte wählen Sie mindestens eine Lebensphase oder geben Sie ein Alter an.
+error-age-range = Das Alter muss zwischen 0 und 324 Monaten liegen.
+error-age-order = Das Höchstalter darf nicht unter dem Mindestalter liegen.
+error-language-code = Bitte Sprachkürzel wie de, tr oder ar verwenden.
+error-not-negative = Der Betrag darf nicht negativ sein.
+error-funding-until-regular = Eine Regelfinanzierung hat kein Enddatum.
+error-email = Bitte eine gültige E-Mail-Adresse angeben.
+error-url = Eine Webadresse beginnt mit https:// oder http://.
+error-location-not-own = Dieser Ort gehört nicht zu Ihrem Träger.
+error-whole-number = Bitte eine ganze Zahl angeben.
+error-number = Bitte eine Zahl angeben.
+error-date = Bitte ein Datum angeben (JJJJ-MM-TT).
+error-choice = Bitte einen der angebotenen Werte wählen.

@@ -1,0 +1,207 @@
+# kette – English interface
+app-name = kette
+skip-to-content = Skip to content
+nav-main = Main navigation
+nav-home = Go to the start page
+nav-search = Find offers
+nav-offers = Offers
+nav-organisations = Providers
+nav-districts = Districts
+nav-district = District
+nav-login = Sign in
+nav-logout = Sign out
+language = Language
+fictional = fictional
+demo-note = Demo with real open data from Berlin. Accounts and people are fictional.
+footer-api = Open API (OpenAPI)
+breadcrumbs = Breadcrumbs
+
+home-title = Prevention chain
+home-lead = All partner offers along a child's life – from pregnancy to career entry.
+figure-offers = offers
+figure-organisations = providers
+figure-districts = districts
+matrix-title = The chain at a glance
+matrix-help = Number of active offers per life phase and domain. Empty cells show gaps in the chain.
+matrix-life-phase = Life phase
+matrix-total = Total
+matrix-gap = Gap: no offer
+
+search-title = Find offers for families
+search-lead = Tell us how old your child is, where you live and what you are looking for.
+search-age = How old is your child? (years)
+search-where = Where do you live?
+search-what = What are you looking for?
+search-submit = Search
+search-results = Results
+
+offers-title = Offers
+offers-found = { $count ->
+    [one] 1 offer
+   *[other] { $count } offers
+}
+offer-new = New offer
+offer-edit = Edit offer
+offer-where = Where?
+offer-history = History of changes
+anchor-point = Anchor point
+confidential = confidential address
+
+filter-text = Search term
+filter-age = Child's age
+filter-age-hint = in years, e.g. 2 or 1.5
+filter-life-phase = Life phase
+filter-domain = Domain
+filter-target-group = Target group
+filter-district = District
+filter-cost = Cost
+filter-status = Status
+filter-any = any
+filter-apply = Filter
+filter-reset = Reset filters
+
+pager = Pages
+pager-prev = Previous page
+pager-next = Next page
+pager-page = Page
+
+field-life-phases = Life phases
+field-age = Age
+field-domains = Domains
+field-target-groups = Target groups
+field-transitions = Transitions
+field-languages = Languages
+field-cost = Cost
+field-access = Access
+field-prevention-level = Prevention level
+field-schedule = Times
+field-capacity = Places
+field-contact-phone = Phone
+field-contact-email = E-mail
+field-website = Website
+field-last-verified = Last verified on
+field-funding = Funding
+field-funding-until = until
+
+title = Title
+description = Description
+life-phases = Life phases
+min-age-months = Minimum age (months)
+max-age-months = Maximum age (months, exclusive)
+domains = Domains
+target-groups = Target groups
+transitions = Transitions
+languages = Languages (codes, e.g. de, tr, ar)
+cost = Cost
+access = Access
+prevention-level = Prevention level
+schedule = Times
+capacity = Places
+reach-per-year = Participants reached per year
+location-ids = Locations
+funding-kind = Funding
+funding-source = Funder
+funding-amount-eur = Amount per year (EUR)
+funding-until = Funding ends on
+contact-email = E-mail
+contact-phone = Phone
+website = Website
+last-verified-on = Last verified on
+status = Status
+form-save = Save
+form-has-errors = Please correct the marked fields
+
+cost-free = free
+cost-reduced = reduced (education and participation package)
+cost-fee = fee
+access-open = open, no registration
+access-registration = registration required
+access-referral = by referral
+preventionlevel-universal = universal (all families)
+preventionlevel-selective = selective (families under strain)
+preventionlevel-indicated = indicated
+offerstatus-draft = draft
+offerstatus-active = active
+offerstatus-paused = paused
+offerstatus-ended = ended
+fundingkind-regular = regular budget
+fundingkind-project = project funding
+fundingkind-donation = donations
+fundingkind-mixed = mixed funding
+organisationkind-public-office = Public office
+organisationkind-welfare-association = Welfare association
+organisationkind-school = School
+organisationkind-kita = Daycare provider
+organisationkind-health = Health care
+organisationkind-club = Club
+organisationkind-business = Business
+organisationkind-church = Church
+organisationkind-initiative = Initiative
+organisationkind-other = Other
+role-admin = Administration
+role-coordinator = Coordination
+role-planner = Planning
+role-partner-editor = Partner editor
+role-navigator = Navigator
+role-viewer = Read access
+
+organisations-title = Providers and partners
+organisations-found = { $count ->
+    [one] 1 provider
+   *[other] { $count } providers
+}
+organisation-name = Name
+organisation-kind = Kind
+organisation-locations = Locations
+organisation-contacts = Contact persons
+
+districts-title = Districts
+districts-lead = The city's planning areas with population, indicators and offers.
+district-key = Key
+district-name = Name
+district-subareas = Sub-areas
+district-map = Map
+district-map-hint = Dots show where offers are.
+district-no-geometry = There is no boundary for this district.
+district-chain = Offers per life phase
+district-population = Population by age (31 Dec)
+district-population-note = Source: population register, Statistical Office Berlin-Brandenburg.
+district-indicators = Indicators
+district-indicators-note = Values as of 31 December; source: Monitoring Soziale Stadtentwicklung.
+district-no-indicators = No indicators are published for this level; they exist per planning area.
+district-all-offers = All offers in this district
+age-group = Age (years)
+indicator = Indicator
+unit = Unit
+map-of = Map of { $name }
+
+login-title = Sign in
+login-username = User name
+login-password = Password
+login-submit = Sign in
+login-failed = User name or password is wrong.
+
+error-title = Error
+error-internal = Something went wrong. Please try again later.
+error-not-found = This page does not exist.
+error-forbidden = You are not allowed to do this.
+error-bad-request = The request is not valid.
+error-csrf = The form has expired. Please reload the page and send it again.
+error-age-years = Please give the age as a number from 0 to 27 years.
+error-choose-organisation = Please choose a provider first.
+error-required = Please fill in.
+error-too-long = The text is too long.
+error-unknown-term = Unknown entry.
+error-life-phase-or-age = Please choose at least one life phase or give an age.
+error-age-range = The age must be between 0 and 324 months.
+error-age-order = The maximum age must not be below the minimum age.
+error-language-code = Please use language codes such as de, tr or ar.
+error-not-negative = The amount must not be negative.
+error-funding-until-regular = Regular budget funding has no end date.
+error-email = Please give a valid e-mail address.
+error-url = A web address starts with https:// or http://.
+error-location-not-own = This location does not belong to your organisation.
+error-whole-number = Please give a whole number.
+error-number = Please give a number.
+error-date = Please give a date (YYYY-MM-DD).
+error-choice = Please choose one of the offered values.

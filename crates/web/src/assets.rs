@@ -1,0 +1,23 @@
+//! Static files compiled into the binary: nothing is loaded from a CDN.
+
+use axum::extract::Path;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+const FILES: &[(&str, &str, &[u8])] = &[
+    ("kette.css", "text/css; charset=utf-8", include_bytes!("../assets/kette.css")),
+    ("map.js", "text/javascript; charset=utf-8", include_bytes!("../assets/map.js")),
+    ("leaflet/leaflet.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/leaflet/leaflet.js")),
+    ("leaflet/leaflet.css", "text/css; charset=utf-8", include_bytes!("../assets/vendor/leaflet/leaflet.css")),
+];
+
+pub async fn serve(Path(path): Path<String>) -> Response {
+    match FILES.iter().find(|(p, _, _)| *p == path) {
+        Some((_, mime, body)) => (
+            [(header::CONTENT_TYPE, *mime), (header::CACHE_CONTROL, "public, max-age=86400")],
+            *body,
+        )
+            .into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}

@@ -1,0 +1,103 @@
+//! Sign-in and sign-out. Sessions are server-side rows; the cookie holds a random token
+//! (HttpOnly, SameSite=Lax, Secure when configured). Every state-changing form carries a CSRF
+//! token: the session's, or before sign-in a random token mirrored in a cookie.
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+
+use crate::ctx::{Ctx, SESSION_COOKIE};
+use crate::error::{render, OrPage, PageError};
+use crate::forms::{same_token, FormData};
+use crate::AppState;
+
+pub const ANON_CSRF_COOKIE: &str = "kette_csrf";
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/login", get(login_form).post(login)).route("/logout", axum::routing::post(logout))
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    ctx: Ctx,
+    error: bool,
+    username: String,
+    next: String,
+}
+crate::pages_with_ctx!(LoginPage);
+
+fn random_token() -> String {
+    use rand::RngCore;
+    let mut b = [0u8; 24];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+fn safe_next(next: &str) -> String {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next.to_string() } else { "/".into() }
+}
+
+fn cookie_header(state: &AppState, name: &str, value: &str, max_age: Option<i64>) -> HeaderValue {
+    let secure = if state.config.secure_cookies { "; Secure" } else { "" };
+    let age = max_age.map(|a| format!("; Max-Age={a}")).unwrap_or_default();
+    HeaderValue::from_str(&format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax{secure}{age}")).expect("cookie value is ASCII")
+}
+
+async fn login_form(State(state): State<AppState>, mut ctx: Ctx, axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>) -> Result<Response, PageError> {
+    let mut headers = HeaderMap::new();
+    if ctx.csrf.is_empty() {
+        ctx.csrf = random_token();
+        headers.insert(header::SET_COOKIE, cookie_header(&state, ANON_CSRF_COOKIE, &ctx.csrf, None));
+    }
+    let next = safe_next(q.get("next").map(String::as_str).unwrap_or("/"));
+    let page = render(&LoginPage { ctx, error: false, username: String::new(), next })?;
+    Ok((headers, page).into_response())
+}
+
+async fn login(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+    let form = FormData::parse(&body);
+    if !same_token(form.get("csrf"), &ctx.csrf) {
+        return Err(PageError::new(&ctx, StatusCode::FORBIDDEN, "error-csrf"));
+    }
+    let next = safe_next(form.get("next"));
+    match state.store.login(form.get("username"), form.get("password")).await.or_page(&ctx)? {
+        Some((token, _)) => {
+            let mut res = Redirect::to(&next).into_response();
+            res.headers_mut().append(header::SET_COOKIE, cookie_header(&state, SESSION_COOKIE, &token, Some(12 * 3600)));
+            res.headers_mut().append(header::SET_COOKIE, cookie_header(&state, ANON_CSRF_COOKIE, "", Some(0)));
+            Ok(res)
+        }
+        None => {
+            let username = form.get("username").to_string();
+            let html = render(&LoginPage { ctx, error: true, username, next })?;
+            Ok((StatusCode::UNAUTHORIZED, html).into_response())
+        }
+    }
+}
+
+async fn logout(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+    let form = FormData::parse(&body);
+    if !same_token(form.get("csrf"), &ctx.csrf) {
+        return Err(PageError::new(&ctx, StatusCode::FORBIDDEN, "error-csrf"));
+    }
+    if let Some(t) = &ctx.session_token {
+        state.store.logout(t).await.or_page(&ctx)?;
+    }
+    let mut res = Redirect::to("/").into_response();
+    res.headers_mut().append(header::SET_COOKIE, cookie_header(&state, SESSION_COOKIE, "", Some(0)));
+    Ok(res)
+}
+
+/// Checks the CSRF token of a form posted by a signed-in user.
+pub fn require_csrf(ctx: &Ctx, form: &FormData) -> Result<(), PageError> {
+    if ctx.user.is_some() && same_token(form.get("csrf"), &ctx.csrf) {
+        Ok(())
+    } else {
+        Err(PageError::new(ctx, StatusCode::FORBIDDEN, "error-csrf"))
+    }
+}

@@ -1,0 +1,170 @@
+//! Per-request page context: language, signed-in account, CSRF token, municipality. Templates
+//! receive it and call `t` for every string.
+
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use fluent_bundle::FluentValue;
+
+use kette_domain::vocab::Vocabulary;
+use kette_domain::{Municipality, TermKind};
+use kette_store::Account;
+
+use crate::error::PageError;
+use crate::i18n::{self, I18n};
+use crate::AppState;
+
+pub const SESSION_COOKIE: &str = "kette_session";
+pub const LANG_COOKIE: &str = "kette_lang";
+
+pub struct Ctx {
+    pub lang: &'static str,
+    pub i18n: Arc<I18n>,
+    pub user: Option<Account>,
+    /// The session's CSRF token, or a fresh anonymous one (see `auth`).
+    pub csrf: String,
+    pub municipality: Municipality,
+    pub vocab: Vocabulary,
+    /// Path and query of this request, for the language switch and the return after sign-in.
+    pub here: String,
+    pub session_token: Option<String>,
+}
+
+pub fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+fn query_param<'a>(query: Option<&'a str>, name: &str) -> Option<&'a str> {
+    query?.split('&').filter_map(|kv| kv.split_once('=')).find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
+pub fn language_of(parts: &Parts) -> &'static str {
+    i18n::negotiate(
+        query_param(parts.uri.query(), "lang"),
+        cookie(parts, LANG_COOKIE),
+        parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+    )
+}
+
+/// Remembers an explicit `?lang=` choice in a strictly necessary cookie.
+pub async fn remember_language(req: Request, next: Next) -> Response {
+    let chosen = query_param(req.uri().query(), "lang").and_then(|l| i18n::LANGUAGES.iter().find(|(c, _)| *c == l)).map(|(c, _)| *c);
+    let mut res = next.run(req).await;
+    if let Some(lang) = chosen {
+        if let Ok(v) = HeaderValue::from_str(&format!("{LANG_COOKIE}={lang}; Path=/; Max-Age=31536000; SameSite=Lax")) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let lang = language_of(parts);
+        let fail = |e: kette_store::StoreError| PageError::internal(lang, state.i18n.clone(), e.to_string());
+        let session_token = cookie(parts, SESSION_COOKIE).map(str::to_string);
+        let session = match &session_token {
+            Some(t) => state.store.session(t).await.map_err(fail)?,
+            None => None,
+        };
+        let (user, csrf) = match session {
+            Some(s) => (Some(s.account), s.csrf_token),
+            None => (None, cookie(parts, crate::auth::ANON_CSRF_COOKIE).unwrap_or("").to_string()),
+        };
+        let municipality = match &user {
+            Some(u) => state.store.municipality(u.municipality_id).await.map_err(fail)?,
+            None => match state.store.municipalities().await.map_err(fail)?.into_iter().next() {
+                Some(m) => m,
+                None => return Err(PageError::internal(lang, state.i18n.clone(), "no municipality in this database; run `kette demo` or import data".into())),
+            },
+        };
+        let vocab = state.store.vocabulary(municipality.id).await.map_err(fail)?;
+        let here = parts.uri.path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
+        Ok(Ctx { lang, i18n: state.i18n.clone(), user, csrf, municipality, vocab, here, session_token })
+    }
+}
+
+impl Ctx {
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.t(self.lang, key)
+    }
+
+    pub fn tn(&self, key: &str, count: impl std::borrow::Borrow<i64>) -> String {
+        self.i18n.t_args(self.lang, key, &[("count", FluentValue::from(*count.borrow()))])
+    }
+
+    /// Label of a closed enumeration by its translation key (e.g. `cost-free`).
+    pub fn label(&self, key: String) -> String {
+        self.t(&key)
+    }
+
+    pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
+        self.i18n.t_args(self.lang, key, &[(name, FluentValue::from(value.to_string()))])
+    }
+
+    /// Label of a vocabulary term (municipality-specific, so from the database, not Fluent).
+    pub fn term(&self, kind: &str, code: &str) -> String {
+        TermKind::parse(kind).map(|k| self.vocab.label(k, code, self.lang).to_string()).unwrap_or_else(|| code.to_string())
+    }
+
+    pub fn terms(&self, kind: &str) -> Vec<(String, String)> {
+        TermKind::parse(kind)
+            .map(|k| self.vocab.of(k).map(|t| (t.code.clone(), t.label(self.lang).to_string())).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn languages(&self) -> &'static [(&'static str, &'static str)] {
+        i18n::LANGUAGES
+    }
+
+    /// This page in another language.
+    pub fn lang_url(&self, lang: &str) -> String {
+        let (path, query) = self.here.split_once('?').unwrap_or((&self.here, ""));
+        let mut parts: Vec<&str> = query.split('&').filter(|kv| !kv.is_empty() && !kv.starts_with("lang=")).collect();
+        let l = format!("lang={lang}");
+        parts.push(&l);
+        format!("{path}?{}", parts.join("&"))
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.user.is_some()
+    }
+
+    pub fn actor(&self) -> Option<kette_domain::access::Actor> {
+        self.user.as_ref().map(|u| u.actor())
+    }
+
+    pub fn sees_internal(&self) -> bool {
+        self.actor().is_some_and(|a| a.sees_internal())
+    }
+
+    pub fn can_edit(&self, organisation: impl std::borrow::Borrow<i64>) -> bool {
+        self.actor().is_some_and(|a| a.can_edit_offers_of(*organisation.borrow()))
+    }
+
+    pub fn can_create(&self) -> bool {
+        self.actor().is_some_and(|a| a.can_create_offers())
+    }
+
+    pub fn role_label(&self) -> String {
+        self.user.as_ref().map(|u| self.t(&u.role.label_key())).unwrap_or_default()
+    }
+
+    pub fn is_rtl(&self) -> bool {
+        false
+    }
+}

@@ -1,0 +1,48 @@
+//! HTML form bodies. Parsed by hand because checkbox groups repeat a name, which the common
+//! `Form` extractor does not collect into lists.
+
+use axum::body::Bytes;
+
+#[derive(Debug, Default)]
+pub struct FormData {
+    pairs: Vec<(String, String)>,
+}
+
+impl FormData {
+    pub fn parse(body: &Bytes) -> Self {
+        FormData { pairs: form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect() }
+    }
+    pub fn get(&self, name: &str) -> &str {
+        self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim()).unwrap_or("")
+    }
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.pairs.iter().filter(|(k, v)| k == name && !v.trim().is_empty()).map(|(_, v)| v.trim().to_string()).collect()
+    }
+}
+
+/// Constant-time comparison for tokens.
+pub fn same_token(a: &str, b: &str) -> bool {
+    a.len() == b.len() && !a.is_empty() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_names_become_lists() {
+        let f = FormData::parse(&Bytes::from_static(b"domains=health&domains=education&title=Caf%C3%A9+%C3%BC&empty="));
+        assert_eq!(f.all("domains"), vec!["health", "education"]);
+        assert_eq!(f.get("title"), "Café ü");
+        assert_eq!(f.get("missing"), "");
+        assert!(f.all("empty").is_empty());
+    }
+
+    #[test]
+    fn tokens_compare_exactly() {
+        assert!(same_token("abc", "abc"));
+        assert!(!same_token("abc", "abd"));
+        assert!(!same_token("", ""));
+        assert!(!same_token("abc", "abcd"));
+    }
+}

@@ -1,0 +1,755 @@
+//! The HTML pages. Public pages show only active offers and never confidential addresses;
+//! signed-in users see more according to their role (rules in `kette_domain::access`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+
+use kette_domain::matrix::ChainMatrix;
+use kette_domain::validate::FieldError;
+use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLevel};
+use kette_domain::{District, Location, Offer, OfferInput, Organisation, ValidationErrors};
+use kette_store::{DistrictDetail, DistrictSummary, ObservationFilter, OfferFilter, OfferSummary, OrganisationSummary, Page, StoreError};
+
+use crate::auth::require_csrf;
+use crate::ctx::Ctx;
+use crate::error::{render, OrPage, PageError};
+use crate::forms::FormData;
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/search", get(search))
+        .route("/districts", get(districts))
+        .route("/districts/{id}", get(district))
+        .route("/districts/{id}/map.geojson", get(district_map))
+        .route("/organisations", get(organisations))
+        .route("/organisations/{id}", get(organisation))
+        .route("/offers", get(offers))
+        .route("/offers/new", get(new_offer_form).post(create_offer))
+        .route("/offers/{id}", get(offer))
+        .route("/offers/{id}/edit", get(edit_offer_form).post(update_offer))
+}
+
+type Q = Query<HashMap<String, String>>;
+
+fn q<'a>(q: &'a HashMap<String, String>, k: &str) -> Option<&'a str> {
+    q.get(k).map(|s| s.trim()).filter(|s| !s.is_empty())
+}
+
+/// Query string of `params` with `page` replaced, for pagination links.
+fn page_link(base: &str, params: &HashMap<String, String>, page: i64) -> String {
+    let mut s = form_urlencoded::Serializer::new(String::new());
+    let mut keys: Vec<_> = params.keys().filter(|k| *k != "page" && *k != "lang").collect();
+    keys.sort();
+    for k in keys {
+        if !params[k].trim().is_empty() {
+            s.append_pair(k, &params[k]);
+        }
+    }
+    s.append_pair("page", &page.to_string());
+    format!("{base}?{}", s.finish())
+}
+
+pub struct Pager {
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Pager {
+    fn new<T>(p: &Page<T>, base: &str, params: &HashMap<String, String>) -> Self {
+        let pages = ((p.total + p.per_page as i64 - 1) / p.per_page as i64).max(1);
+        let page = p.page as i64;
+        Pager {
+            total: p.total,
+            page,
+            pages,
+            prev: (page > 1).then(|| page_link(base, params, page - 1)),
+            next: (page < pages).then(|| page_link(base, params, page + 1)),
+        }
+    }
+}
+
+fn parse_page(ctx: &Ctx, params: &HashMap<String, String>) -> Result<u32, PageError> {
+    match q(params, "page") {
+        None => Ok(1),
+        Some(p) => p.parse::<u32>().ok().filter(|p| *p >= 1 && *p <= 100_000).ok_or_else(|| PageError::bad_request(ctx, format!("page '{p}'"))),
+    }
+}
+
+// ---------------------------------------------------------------- start page
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    ctx: Ctx,
+    matrix: ChainMatrix,
+    offers: i64,
+    organisations: i64,
+    districts: i64,
+}
+
+async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    let m = ctx.municipality.id;
+    let matrix = state.store.chain_matrix(m, &ctx.vocab, None).await.or_page(&ctx)?;
+    let counts = state.store.offer_counts(m).await.or_page(&ctx)?;
+    let organisations = state.store.list_organisations(m, None, 1, 1).await.or_page(&ctx)?.total;
+    let districts = state.store.districts(m, None, 1, 1).await.or_page(&ctx)?.1;
+    render(&HomePage { offers: counts.get("active").copied().unwrap_or(0), matrix, organisations, districts, ctx })
+}
+
+pub struct MatrixCell {
+    pub domain: String,
+    pub count: u64,
+    pub heat: u64,
+}
+
+pub struct MatrixRow {
+    pub phase: String,
+    pub total: u64,
+    pub cells: Vec<MatrixCell>,
+}
+
+/// Rows of the chain matrix with a 0–4 shade per cell relative to the fullest cell.
+fn matrix_rows(m: &ChainMatrix) -> Vec<MatrixRow> {
+    let max = m.max_count().max(1);
+    m.life_phases
+        .iter()
+        .enumerate()
+        .map(|(p, phase)| MatrixRow {
+            phase: phase.clone(),
+            total: m.phase_totals[p],
+            cells: m.domains
+                .iter()
+                .enumerate()
+                .map(|(d, domain)| {
+                    let count = m.counts[p][d];
+                    MatrixCell { domain: domain.clone(), count, heat: if count == 0 { 0 } else { 1 + (count * 4 / (max + 1)).min(3) } }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+impl HomePage {
+    fn rows(&self) -> Vec<MatrixRow> {
+        matrix_rows(&self.matrix)
+    }
+}
+
+// ---------------------------------------------------------------- offers
+
+fn offer_filter(ctx: &Ctx, params: &HashMap<String, String>) -> Result<OfferFilter, PageError> {
+    let age_months = match q(params, "age") {
+        None => None,
+        Some(a) => match a.replace(',', ".").parse::<f64>() {
+            Ok(y) if (0.0..=27.0).contains(&y) => Some((y * 12.0).round() as u32),
+            _ => return Err(PageError::bad_request(ctx, ctx.t("error-age-years"))),
+        },
+    };
+    let int = |k: &str| -> Result<Option<i64>, PageError> {
+        q(params, k).map(|v| v.parse::<i64>().map_err(|_| PageError::bad_request(ctx, format!("{k} '{v}'")))).transpose()
+    };
+    Ok(OfferFilter {
+        q: q(params, "q").map(|s| s.chars().take(200).collect()),
+        life_phase: q(params, "life_phase").map(Into::into),
+        domain: q(params, "domain").map(Into::into),
+        target_group: q(params, "target_group").map(Into::into),
+        language: q(params, "language").map(Into::into),
+        cost: q(params, "cost").and_then(Cost::parse),
+        access: q(params, "access").and_then(Access::parse),
+        district_id: int("district")?,
+        organisation_id: int("organisation")?,
+        age_months,
+        public_only: !ctx.sees_internal(),
+        status: if ctx.sees_internal() { q(params, "status").and_then(OfferStatus::parse) } else { None },
+    })
+}
+
+#[derive(Template)]
+#[template(path = "offers.html")]
+struct OffersPage {
+    ctx: Ctx,
+    offers: Vec<OfferSummary>,
+    pager: Pager,
+    params: HashMap<String, String>,
+    district_options: Vec<(i64, String, i64)>,
+}
+
+impl OffersPage {
+    fn param(&self, k: &str) -> String {
+        self.params.get(k).cloned().unwrap_or_default()
+    }
+    fn sel(&self, k: &str, v: &str) -> bool {
+        self.params.get(k).is_some_and(|x| x == v)
+    }
+}
+
+async fn district_options(state: &AppState, ctx: &Ctx) -> Result<Vec<(i64, String, i64)>, PageError> {
+    let (all, _) = state.store.districts(ctx.municipality.id, None, 1, 5000).await.or_page(ctx)?;
+    let mut top: Vec<&District> = all.iter().filter(|d| d.level <= 2).collect();
+    top.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(top.into_iter().map(|d| (d.id, d.name.clone(), d.level)).collect())
+}
+
+async fn offers(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
+    let filter = offer_filter(&ctx, &params)?;
+    let page = parse_page(&ctx, &params)?;
+    let result = state.store.list_offers(ctx.municipality.id, &filter, page, 50).await.or_page(&ctx)?;
+    let pager = Pager::new(&result, "/offers", &params);
+    let district_options = district_options(&state, &ctx).await?;
+    render(&OffersPage { offers: result.items, pager, params, district_options, ctx })
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage {
+    ctx: Ctx,
+    offers: Vec<OfferSummary>,
+    pager: Option<Pager>,
+    params: HashMap<String, String>,
+    district_options: Vec<(i64, String, i64)>,
+}
+
+impl SearchPage {
+    fn param(&self, k: &str) -> String {
+        self.params.get(k).cloned().unwrap_or_default()
+    }
+    fn sel(&self, k: &str, v: &str) -> bool {
+        self.params.get(k).is_some_and(|x| x == v)
+    }
+}
+
+/// The public finder: always only active offers, whoever asks.
+async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
+    let mut filter = offer_filter(&ctx, &params)?;
+    filter.public_only = true;
+    filter.status = None;
+    let asked = ["q", "age", "district", "life_phase", "domain"].iter().any(|k| q(&params, k).is_some());
+    let page = parse_page(&ctx, &params)?;
+    let (offers, pager) = if asked {
+        let r = state.store.list_offers(ctx.municipality.id, &filter, page, 20).await.or_page(&ctx)?;
+        let pager = Pager::new(&r, "/search", &params);
+        (r.items, Some(pager))
+    } else {
+        (vec![], None)
+    };
+    let district_options = district_options(&state, &ctx).await?;
+    render(&SearchPage { offers, pager, params, district_options, ctx })
+}
+
+#[derive(Template)]
+#[template(path = "offer.html")]
+struct OfferPage {
+    ctx: Ctx,
+    offer: Offer,
+    history: Vec<(String, String, Option<String>, String)>,
+}
+
+impl OfferPage {
+    fn age_text(&self) -> String {
+        let (min, max) = (self.offer.input.min_age_months, self.offer.input.max_age_months);
+        match (min, max) {
+            (None, None) => String::new(),
+            (a, b) => format!("{} – {}", a.map(months_text).unwrap_or_default(), b.map(months_text).unwrap_or_default()),
+        }
+    }
+    fn visible_locations(&self) -> Vec<&Location> {
+        self.offer.locations.iter().filter(|l| !l.is_confidential || self.ctx.sees_internal()).collect()
+    }
+}
+
+fn months_text(m: u32) -> String {
+    if m % 12 == 0 { format!("{} J.", m / 12) } else { format!("{} M.", m) }
+}
+
+async fn offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
+    let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
+    if offer.input.status != OfferStatus::Active && !ctx.sees_internal() {
+        return Err(PageError::not_found(&ctx));
+    }
+    let history = if ctx.sees_internal() { state.store.audit_entries("offer", id).await.or_page(&ctx)? } else { vec![] };
+    render(&OfferPage { offer, history, ctx })
+}
+
+// ---------------------------------------------------------------- offer form
+
+#[derive(Template)]
+#[template(path = "offer_form.html")]
+struct OfferFormPage {
+    ctx: Ctx,
+    offer_id: Option<i64>,
+    organisation: Organisation,
+    locations: Vec<Location>,
+    input: OfferInput,
+    values: HashMap<String, String>,
+    errors: Vec<FieldError>,
+}
+
+impl OfferFormPage {
+    fn v(&self, field: &str) -> String {
+        self.values.get(field).cloned().unwrap_or_default()
+    }
+    fn err(&self, field: &str) -> Option<String> {
+        self.errors.iter().find(|e| e.field == field).map(|e| self.ctx.t(&e.code))
+    }
+    fn has_term(&self, kind: &str, code: &str) -> bool {
+        let list = match kind {
+            "life_phase" => &self.input.life_phases,
+            "domain" => &self.input.domains,
+            "target_group" => &self.input.target_groups,
+            _ => &self.input.transitions,
+        };
+        list.iter().any(|c| c == code)
+    }
+    fn has_location(&self, id: &i64) -> bool {
+        self.input.location_ids.contains(id)
+    }
+    fn action(&self) -> String {
+        match self.offer_id {
+            Some(id) => format!("/offers/{id}/edit"),
+            None => "/offers/new".into(),
+        }
+    }
+}
+
+fn values_of(input: &OfferInput) -> HashMap<String, String> {
+    let opt = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+    let date = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    HashMap::from([
+        ("title".into(), input.title.clone()),
+        ("description".into(), input.description.clone()),
+        ("languages".into(), input.languages.join(", ")),
+        ("min_age_months".into(), opt(input.min_age_months)),
+        ("max_age_months".into(), opt(input.max_age_months)),
+        ("schedule".into(), input.schedule.clone()),
+        ("capacity".into(), opt(input.capacity)),
+        ("reach_per_year".into(), opt(input.reach_per_year)),
+        ("funding_source".into(), input.funding.source.clone()),
+        ("funding_amount_eur".into(), input.funding.amount_eur.map(|a| a.to_string()).unwrap_or_default()),
+        ("funding_until".into(), date(input.funding.until)),
+        ("last_verified_on".into(), date(input.last_verified_on)),
+        ("contact_email".into(), input.contact_email.clone()),
+        ("contact_phone".into(), input.contact_phone.clone()),
+        ("website".into(), input.website.clone()),
+        ("prevention_level".into(), input.prevention_level.as_str().into()),
+        ("cost".into(), input.cost.as_str().into()),
+        ("access".into(), input.access.as_str().into()),
+        ("status".into(), input.status.as_str().into()),
+        ("funding_kind".into(), input.funding.kind.map(|k| k.as_str().to_string()).unwrap_or_default()),
+    ])
+}
+
+/// Reads the offer form. Syntax problems (not a number, not a date) become field errors here;
+/// the rules are checked by the domain when the store validates.
+fn parse_offer_form(form: &FormData, organisation_id: i64) -> (OfferInput, HashMap<String, String>, Vec<FieldError>) {
+    let mut errors = vec![];
+    let mut values = HashMap::new();
+    for k in [
+        "title", "description", "languages", "min_age_months", "max_age_months", "schedule", "capacity", "reach_per_year", "funding_source",
+        "funding_amount_eur", "funding_until", "last_verified_on", "contact_email", "contact_phone", "website", "prevention_level", "cost", "access",
+        "status", "funding_kind",
+    ] {
+        values.insert(k.to_string(), form.get(k).to_string());
+    }
+    let mut int = |k: &str| -> Option<u32> {
+        let v = form.get(k);
+        if v.is_empty() {
+            return None;
+        }
+        v.parse::<u32>().map_err(|_| errors.push(FieldError::new(k, "error-whole-number", format!("'{v}' is not a whole number")))).ok()
+    };
+    let (min_age, max_age, capacity, reach) = (int("min_age_months"), int("max_age_months"), int("capacity"), int("reach_per_year"));
+    let amount = match form.get("funding_amount_eur") {
+        "" => None,
+        v => match v.replace('.', "").replace(',', ".").parse::<f64>().ok().or_else(|| v.parse().ok()) {
+            Some(a) => Some(a),
+            None => {
+                errors.push(FieldError::new("funding_amount_eur", "error-number", format!("'{v}' is not a number")));
+                None
+            }
+        },
+    };
+    let mut date = |k: &str| -> Option<time::Date> {
+        let v = form.get(k);
+        if v.is_empty() {
+            return None;
+        }
+        let fmt = time::macros::format_description!("[year]-[month]-[day]");
+        time::Date::parse(v, fmt).map_err(|_| errors.push(FieldError::new(k, "error-date", format!("'{v}' is not a date (YYYY-MM-DD)")))).ok()
+    };
+    let (until, verified) = (date("funding_until"), date("last_verified_on"));
+    let mut choice_error = |k: &str| errors.push(FieldError::new(k, "error-choice", "not one of the choices"));
+    let prevention_level = PreventionLevel::parse(form.get("prevention_level")).unwrap_or_else(|| {
+        choice_error("prevention_level");
+        PreventionLevel::Universal
+    });
+    let cost = Cost::parse(form.get("cost")).unwrap_or_else(|| {
+        choice_error("cost");
+        Cost::Free
+    });
+    let access = Access::parse(form.get("access")).unwrap_or_else(|| {
+        choice_error("access");
+        Access::Open
+    });
+    let status = OfferStatus::parse(form.get("status")).unwrap_or_else(|| {
+        choice_error("status");
+        OfferStatus::Draft
+    });
+    let location_ids = form.all("location_ids").iter().filter_map(|v| v.parse().ok()).collect();
+    let input = OfferInput {
+        organisation_id,
+        title: form.get("title").into(),
+        description: form.get("description").into(),
+        life_phases: form.all("life_phases"),
+        domains: form.all("domains"),
+        target_groups: form.all("target_groups"),
+        transitions: form.all("transitions"),
+        languages: form.get("languages").split([',', ' ', ';']).map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect(),
+        min_age_months: min_age,
+        max_age_months: max_age,
+        prevention_level,
+        cost,
+        access,
+        schedule: form.get("schedule").into(),
+        capacity,
+        reach_per_year: reach,
+        funding: kette_domain::Funding { kind: FundingKind::parse(form.get("funding_kind")), source: form.get("funding_source").into(), amount_eur: amount, until },
+        status,
+        last_verified_on: verified,
+        contact_email: form.get("contact_email").into(),
+        contact_phone: form.get("contact_phone").into(),
+        website: form.get("website").into(),
+        location_ids,
+    };
+    (input, values, errors)
+}
+
+fn require_user(ctx: &Ctx) -> Result<(), Response> {
+    if ctx.user.is_none() {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        s.append_pair("next", &ctx.here);
+        return Err(Redirect::to(&format!("/login?{}", s.finish())).into_response());
+    }
+    Ok(())
+}
+
+async fn new_offer_form(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
+    if let Err(r) = require_user(&ctx) {
+        return Ok(r);
+    }
+    let org_id = match (q(&params, "organisation").and_then(|o| o.parse::<i64>().ok()), ctx.user.as_ref().and_then(|u| u.organisation_id)) {
+        (Some(o), _) | (None, Some(o)) => o,
+        (None, None) => return Err(PageError::bad_request(&ctx, ctx.t("error-choose-organisation"))),
+    };
+    if !ctx.can_edit(org_id) {
+        return Err(PageError::forbidden(&ctx));
+    }
+    let organisation = state.store.organisation(ctx.municipality.id, org_id).await.or_page(&ctx)?;
+    let locations = state.store.organisation_locations(ctx.municipality.id, org_id).await.or_page(&ctx)?;
+    let mut input = OfferInput::blank(org_id);
+    input.status = OfferStatus::Active;
+    input.last_verified_on = Some(time::OffsetDateTime::now_utc().date());
+    let values = values_of(&input);
+    render(&OfferFormPage { offer_id: None, organisation, locations, input, values, errors: vec![], ctx })
+}
+
+async fn create_offer(State(state): State<AppState>, ctx: Ctx, Query(params): Q, body: Bytes) -> Result<Response, PageError> {
+    if let Err(r) = require_user(&ctx) {
+        return Ok(r);
+    }
+    let form = FormData::parse(&body);
+    require_csrf(&ctx, &form)?;
+    let org_id: i64 = form
+        .get("organisation_id")
+        .parse()
+        .ok()
+        .or_else(|| q(&params, "organisation").and_then(|o| o.parse().ok()))
+        .ok_or_else(|| PageError::bad_request(&ctx, ctx.t("error-choose-organisation")))?;
+    if !ctx.can_edit(org_id) {
+        return Err(PageError::forbidden(&ctx));
+    }
+    let (input, values, syntax_errors) = parse_offer_form(&form, org_id);
+    let by = ctx.user.as_ref().map(|u| u.id);
+    let result = if syntax_errors.is_empty() { state.store.create_offer(ctx.municipality.id, &input, by).await } else { Err(invalid(syntax_errors)) };
+    match result {
+        Ok(id) => Ok(Redirect::to(&format!("/offers/{id}")).into_response()),
+        Err(StoreError::Invalid { errors, .. }) => form_again(&state, ctx, None, org_id, input, values, errors.0).await,
+        Err(e) => Err(PageError::store(&ctx, e)),
+    }
+}
+
+fn invalid(errors: Vec<FieldError>) -> StoreError {
+    StoreError::Invalid { context: "form".into(), errors: ValidationErrors(errors) }
+}
+
+async fn form_again(
+    state: &AppState,
+    ctx: Ctx,
+    offer_id: Option<i64>,
+    org_id: i64,
+    input: OfferInput,
+    values: HashMap<String, String>,
+    errors: Vec<FieldError>,
+) -> Result<Response, PageError> {
+    let organisation = state.store.organisation(ctx.municipality.id, org_id).await.or_page(&ctx)?;
+    let locations = state.store.organisation_locations(ctx.municipality.id, org_id).await.or_page(&ctx)?;
+    let page = render(&OfferFormPage { offer_id, organisation, locations, input, values, errors, ctx })?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+async fn edit_offer_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    if let Err(r) = require_user(&ctx) {
+        return Ok(r);
+    }
+    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
+    let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
+    if !ctx.can_edit(offer.input.organisation_id) {
+        return Err(PageError::forbidden(&ctx));
+    }
+    let organisation = state.store.organisation(ctx.municipality.id, offer.input.organisation_id).await.or_page(&ctx)?;
+    let locations = state.store.organisation_locations(ctx.municipality.id, offer.input.organisation_id).await.or_page(&ctx)?;
+    let values = values_of(&offer.input);
+    render(&OfferFormPage { offer_id: Some(id), organisation, locations, input: offer.input, values, errors: vec![], ctx })
+}
+
+async fn update_offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
+    if let Err(r) = require_user(&ctx) {
+        return Ok(r);
+    }
+    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
+    let form = FormData::parse(&body);
+    require_csrf(&ctx, &form)?;
+    let current = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let org_id = current.input.organisation_id;
+    if !ctx.can_edit(org_id) {
+        return Err(PageError::forbidden(&ctx));
+    }
+    let (input, values, syntax_errors) = parse_offer_form(&form, org_id);
+    let by = ctx.user.as_ref().map(|u| u.id);
+    let result = if syntax_errors.is_empty() { state.store.update_offer(ctx.municipality.id, id, &input, by).await } else { Err(invalid(syntax_errors)) };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/offers/{id}")).into_response()),
+        Err(StoreError::Invalid { errors, .. }) => form_again(&state, ctx, Some(id), org_id, input, values, errors.0).await,
+        Err(e) => Err(PageError::store(&ctx, e)),
+    }
+}
+
+// ---------------------------------------------------------------- organisations
+
+#[derive(Template)]
+#[template(path = "organisations.html")]
+struct OrganisationsPage {
+    ctx: Ctx,
+    organisations: Vec<OrganisationSummary>,
+    pager: Pager,
+    query: String,
+}
+
+async fn organisations(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
+    let page = parse_page(&ctx, &params)?;
+    let query = q(&params, "q").unwrap_or("").to_string();
+    let r = state.store.list_organisations(ctx.municipality.id, Some(&query), page, 50).await.or_page(&ctx)?;
+    let pager = Pager::new(&r, "/organisations", &params);
+    render(&OrganisationsPage { organisations: r.items, pager, query, ctx })
+}
+
+#[derive(Template)]
+#[template(path = "organisation.html")]
+struct OrganisationPage {
+    ctx: Ctx,
+    organisation: Organisation,
+    offers: Vec<OfferSummary>,
+    total_offers: i64,
+    locations: Vec<Location>,
+}
+
+impl OrganisationPage {
+    fn visible_locations(&self) -> Vec<&Location> {
+        self.locations.iter().filter(|l| !l.is_confidential || self.ctx.sees_internal()).collect()
+    }
+}
+
+async fn organisation(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
+    let organisation = state.store.organisation(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let filter = OfferFilter { organisation_id: Some(id), public_only: !ctx.sees_internal(), ..Default::default() };
+    let offers = state.store.list_offers(ctx.municipality.id, &filter, 1, 100).await.or_page(&ctx)?;
+    let locations = state.store.organisation_locations(ctx.municipality.id, id).await.or_page(&ctx)?;
+    render(&OrganisationPage { organisation, total_offers: offers.total, offers: offers.items, locations, ctx })
+}
+
+// ---------------------------------------------------------------- districts
+
+#[derive(Template)]
+#[template(path = "districts.html")]
+struct DistrictsPage {
+    ctx: Ctx,
+    top: Vec<DistrictSummary>,
+    level_label: String,
+}
+
+async fn districts(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    let top = state.store.district_children(ctx.municipality.id, None).await.or_page(&ctx)?;
+    let levels = state.store.district_levels(ctx.municipality.id).await.or_page(&ctx)?;
+    let level_label = levels.first().map(|l| if ctx.lang == "en" { l.label_en.clone() } else { l.label_de.clone() }).unwrap_or_default();
+    render(&DistrictsPage { top, level_label, ctx })
+}
+
+pub struct IndicatorRow {
+    pub code: String,
+    pub name: String,
+    pub unit: String,
+    pub values: Vec<Option<f64>>,
+}
+
+#[derive(Template)]
+#[template(path = "district.html")]
+struct DistrictPage {
+    ctx: Ctx,
+    detail: DistrictDetail,
+    level_label: String,
+    child_level_label: String,
+    pop_years: Vec<i32>,
+    pop_rows: Vec<(String, Vec<i64>)>,
+    pop_totals: Vec<i64>,
+    ind_years: Vec<i32>,
+    indicators: Vec<IndicatorRow>,
+    offers: Vec<OfferSummary>,
+    total_offers: i64,
+    svg: Option<String>,
+    matrix: ChainMatrix,
+}
+
+impl DistrictPage {
+    fn rows(&self) -> Vec<MatrixRow> {
+        matrix_rows(&self.matrix)
+    }
+    fn fmt_value(&self, v: Option<f64>) -> String {
+        match v {
+            Some(x) => {
+                let s = format!("{x:.1}");
+                if self.ctx.lang == "de" { s.replace('.', ",") } else { s }
+            }
+            None => "–".into(),
+        }
+    }
+    fn fmt_count(&self, n: &i64) -> String {
+        let s = n.to_string();
+        let sep = if self.ctx.lang == "de" { '.' } else { ',' };
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+}
+
+async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    let m = ctx.municipality.id;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
+    let detail = state.store.district(m, id).await.or_page(&ctx)?;
+    let levels = state.store.district_levels(m).await.or_page(&ctx)?;
+    let label = |level: i64| {
+        levels.iter().find(|l| l.level == level).map(|l| if ctx.lang == "en" { l.label_en.clone() } else { l.label_de.clone() }).unwrap_or_default()
+    };
+    let level_label = label(detail.district.level);
+    let child_level_label = label(detail.district.level + 1);
+    // population: age groups × years
+    let pop = state.store.population(m, id).await.or_page(&ctx)?;
+    let mut pop_years: Vec<i32> = pop.iter().map(|(y, _, _)| *y).collect();
+    pop_years.sort_unstable();
+    pop_years.dedup();
+    let mut by_group: BTreeMap<kette_domain::AgeGroup, Vec<i64>> = BTreeMap::new();
+    for (y, g, n) in &pop {
+        let i = pop_years.iter().position(|x| x == y).unwrap_or(0);
+        by_group.entry(g.clone()).or_insert_with(|| vec![0; pop_years.len()])[i] = *n;
+    }
+    let pop_totals = (0..pop_years.len()).map(|i| by_group.values().map(|v| v[i]).sum()).collect();
+    let pop_rows = by_group.into_iter().map(|(g, v)| (g.code(), v)).collect();
+    // indicators published for this district
+    let obs = state.store.observations(m, &ObservationFilter { district_id: Some(id), ..Default::default() }, 1, 5000).await.or_page(&ctx)?;
+    let defs = state.store.indicators(m).await.or_page(&ctx)?;
+    let mut ind_years: Vec<i32> = obs.items.iter().map(|o| o.year).collect();
+    ind_years.sort_unstable();
+    ind_years.dedup();
+    let mut indicators: Vec<IndicatorRow> = vec![];
+    for d in &defs {
+        let mine: Vec<_> = obs.items.iter().filter(|o| o.indicator_id == d.id).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let values = ind_years.iter().map(|y| mine.iter().find(|o| o.year == *y).and_then(|o| o.value)).collect();
+        let name = if ctx.lang == "en" { d.def.name_en.clone() } else { d.def.name_de.clone() };
+        indicators.push(IndicatorRow { code: d.def.code.clone(), name, unit: d.def.unit.clone(), values });
+    }
+    let filter = OfferFilter { district_id: Some(id), public_only: !ctx.sees_internal(), ..Default::default() };
+    let offers = state.store.list_offers(m, &filter, 1, 25).await.or_page(&ctx)?;
+    let locs = state.store.list_locations(m, Some(id), 1, 500).await.or_page(&ctx)?;
+    let points: Vec<(f64, f64, String)> = locs
+        .items
+        .iter()
+        .filter(|l| !l.is_confidential || ctx.sees_internal())
+        .filter_map(|l| Some((l.lon?, l.lat?, l.name.clone())))
+        .collect();
+    let svg = match state.store.district_geometry(m, id).await.or_page(&ctx)? {
+        Some(g) => crate::svg::district_svg(&g, &points, 480.0, &ctx.t1("map-of", "name", &detail.district.name)),
+        None => None,
+    };
+    let matrix = state.store.chain_matrix(m, &ctx.vocab, Some(id)).await.or_page(&ctx)?;
+    render(&DistrictPage {
+        detail,
+        level_label,
+        child_level_label,
+        pop_years,
+        pop_rows,
+        pop_totals,
+        ind_years,
+        indicators,
+        total_offers: offers.total,
+        offers: offers.items,
+        svg,
+        matrix,
+        ctx,
+    })
+}
+
+/// District polygon and its offer locations as GeoJSON, for the optional Leaflet map.
+async fn district_map(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    let m = ctx.municipality.id;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
+    let detail = state.store.district(m, id).await.or_page(&ctx)?;
+    let geometry: serde_json::Value = state
+        .store
+        .district_geometry(m, id)
+        .await
+        .or_page(&ctx)?
+        .and_then(|g| serde_json::from_str(&g).ok())
+        .unwrap_or(serde_json::Value::Null);
+    let mut features = vec![serde_json::json!({"type": "Feature", "properties": {"kind": "district", "name": detail.district.name}, "geometry": geometry})];
+    let locs = state.store.list_locations(m, Some(id), 1, 500).await.or_page(&ctx)?;
+    for l in locs.items.iter().filter(|l| !l.is_confidential || ctx.sees_internal()) {
+        if let (Some(lon), Some(lat)) = (l.lon, l.lat) {
+            features.push(serde_json::json!({"type": "Feature", "properties": {"kind": "location", "name": l.name, "street": l.street},
+                "geometry": {"type": "Point", "coordinates": [lon, lat]}}));
+        }
+    }
+    let body = serde_json::json!({"type": "FeatureCollection", "features": features}).to_string();
+    Ok(([(header::CONTENT_TYPE, "application/geo+json")], body).into_response())
+}
+
+crate::pages_with_ctx!(HomePage, OffersPage, SearchPage, OfferPage, OfferFormPage, OrganisationsPage, OrganisationPage, DistrictsPage, DistrictPage);
