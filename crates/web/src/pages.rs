@@ -476,6 +476,7 @@ async fn create_offer(State(state): State<AppState>, ctx: Ctx, Query(params): Q,
         .parse()
         .ok()
         .or_else(|| q(&params, "organisation").and_then(|o| o.parse().ok()))
+        .or_else(|| ctx.user.as_ref().and_then(|u| u.organisation_id))
         .ok_or_else(|| PageError::bad_request(&ctx, ctx.t("error-choose-organisation")))?;
     if !ctx.can_edit(org_id) {
         return Err(PageError::forbidden(&ctx));

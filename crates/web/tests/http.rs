@@ -1,0 +1,344 @@
+//! HTTP tests against the router with a real temporary SQLite database.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use tower::ServiceExt;
+
+use kette_domain::vocab::{OfferStatus, OrganisationKind};
+use kette_domain::{DistrictLevel, ImportBatch, NewDistrict, NewLocation, NewOffer, NewOrganisation, OfferInput, Role};
+use kette_store::{NewAccount, Store};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    app: Router,
+    store: Store,
+    m: i64,
+    own_offer: i64,
+    other_offer: i64,
+    paused_offer: i64,
+}
+
+fn offer(key: &str, org: &str, title: &str, status: OfferStatus) -> NewOffer {
+    let mut input = OfferInput::blank(0);
+    input.title = title.into();
+    input.life_phases = vec!["early_childhood".into()];
+    input.domains = vec!["youth_welfare".into()];
+    input.status = status;
+    NewOffer { external_key: key.into(), organisation_key: org.into(), location_keys: vec![format!("l-{org}")], input, is_fictional: false, origin: key.into() }
+}
+
+async fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("web.db").to_str().unwrap()).await.unwrap();
+    let m = store.create_municipality("teststadt", "Teststadt", "Daten: Test", true).await.unwrap().id;
+    let geometry = r#"{"type":"Polygon","coordinates":[[[13.0,52.0],[13.1,52.0],[13.1,52.1],[13.0,52.1],[13.0,52.0]]]}"#;
+    let d = |key: &str, parent: Option<&str>, level| NewDistrict {
+        key: key.into(),
+        name: format!("Bezirk {key}"),
+        level,
+        parent_key: parent.map(Into::into),
+        boundary_version: "v1".into(),
+        geometry: Some(geometry.into()),
+        area_m2: Some(1e6),
+        bbox: Some([13.0, 52.0, 13.1, 52.1]),
+    };
+    let levels = vec![DistrictLevel { level: 1, code: "bezirk".into(), label_de: "Bezirk".into(), label_en: "Borough".into() }];
+    store.import_districts(m, &levels, &[d("01", None, 1), d("0101", Some("01"), 2)]).await.unwrap();
+    let org = |key: &str, name: &str| NewOrganisation { external_key: key.into(), name: name.into(), kind: OrganisationKind::Kita, website: String::new(), email: String::new(), phone: String::new() };
+    let loc = |org: &str| {
+        (org.to_string(), NewLocation {
+            external_key: format!("l-{org}"),
+            name: format!("Haus {org}"),
+            street: "Teststraße 1".into(),
+            postcode: "10115".into(),
+            city: "Berlin".into(),
+            lat: Some(52.05),
+            lon: Some(13.05),
+            district_key: Some("0101".into()),
+            is_anchor_point: true,
+            is_confidential: false,
+        })
+    };
+    let batch = ImportBatch {
+        organisations: vec![org("a", "Träger A"), org("b", "Träger B")],
+        locations: vec![loc("a"), loc("b")],
+        offers: vec![
+            offer("o1", "a", "Krabbelgruppe Sonnenschein", OfferStatus::Active),
+            offer("o2", "b", "Elterncafé Mond", OfferStatus::Active),
+            offer("o3", "a", "Geheimer Entwurf", OfferStatus::Paused),
+        ],
+    };
+    store.import_batch(m, &batch, |_| {}).await.unwrap();
+    let org_a = store.organisation_by_key(m, "a").await.unwrap();
+    store
+        .create_account(NewAccount { municipality_id: m, username: "partner", display_name: "Pat", password: "geheim-genug", role: Role::PartnerEditor, organisation_id: org_a, is_fictional: true })
+        .await
+        .unwrap();
+    let id_of = |title: &'static str| {
+        let store = store.clone();
+        async move {
+            let f = kette_store::OfferFilter { q: Some(title.into()), ..Default::default() };
+            store.list_offers(m, &f, 1, 5).await.unwrap().items[0].id
+        }
+    };
+    let (own_offer, other_offer, paused_offer) = (id_of("Krabbelgruppe").await, id_of("Elterncafé").await, id_of("Geheimer").await);
+    let app = kette_web::router(kette_web::AppState::new(store.clone(), kette_web::WebConfig::default()));
+    Fixture { _dir: dir, app, store, m, own_offer, other_offer, paused_offer }
+}
+
+struct Res {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+async fn send(app: &Router, req: Request<Body>) -> Res {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let body = String::from_utf8_lossy(&axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap()).into_owned();
+    Res { status, headers, body }
+}
+
+async fn get(app: &Router, uri: &str, cookie: &str) -> Res {
+    send(app, Request::get(uri).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await
+}
+
+async fn post_form(app: &Router, uri: &str, cookie: &str, body: &str) -> Res {
+    send(
+        app,
+        Request::post(uri).header(header::COOKIE, cookie).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(body.to_string())).unwrap(),
+    )
+    .await
+}
+
+fn set_cookie(res: &Res, name: &str) -> Option<String> {
+    res.headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&format!("{name}=")))
+        .map(|v| v.split(';').next().unwrap().to_string())
+}
+
+fn hidden(body: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = body.find(&marker).unwrap_or_else(|| panic!("no hidden field {name}")) + marker.len();
+    body[start..start + body[start..].find('"').unwrap()].to_string()
+}
+
+/// Signs in and returns (cookie header, csrf token).
+async fn sign_in(app: &Router, user: &str, password: &str) -> (String, String) {
+    let page = get(app, "/login", "").await;
+    let anon = set_cookie(&page, "kette_csrf").expect("anonymous csrf cookie");
+    let csrf = hidden(&page.body, "csrf");
+    let res = post_form(app, "/login", &anon, &format!("csrf={csrf}&next=%2Foffers&username={user}&password={password}")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.headers[header::LOCATION], "/offers");
+    let session = set_cookie(&res, "kette_session").expect("session cookie");
+    let raw = res.headers.get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).find(|v| v.starts_with("kette_session=")).unwrap();
+    assert!(raw.contains("HttpOnly") && raw.contains("SameSite=Lax"), "{raw}");
+    let form = get(app, "/offers", &session).await;
+    let csrf = hidden(&form.body, "csrf");
+    (session, csrf)
+}
+
+#[tokio::test]
+async fn start_page_shows_the_chain_matrix_in_german_and_english() {
+    let f = fixture().await;
+    let res = get(&f.app, "/", "").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("<html lang=\"de\""));
+    assert!(res.body.contains("Die Kette auf einen Blick"));
+    assert!(res.body.contains("href=\"/offers?life_phase=early_childhood&amp;domain=youth_welfare\""), "matrix cell links to the list");
+    assert!(res.body.contains("Daten: Test"), "attribution in the footer");
+    assert!(res.body.contains("Zugänge und Personen sind fiktiv"));
+    assert!(res.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("default-src 'self'"));
+    let en = get(&f.app, "/?lang=en", "").await;
+    assert!(en.body.contains("The chain at a glance"));
+    assert_eq!(set_cookie(&en, "kette_lang").as_deref(), Some("kette_lang=en"));
+    let remembered = get(&f.app, "/", "kette_lang=en").await;
+    assert!(remembered.body.contains("<html lang=\"en\""));
+    let by_header = send(&f.app, Request::get("/").header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.9").body(Body::empty()).unwrap()).await;
+    assert!(by_header.body.contains("<html lang=\"en\""));
+}
+
+#[tokio::test]
+async fn public_pages_hide_inactive_offers_and_filter() {
+    let f = fixture().await;
+    let list = get(&f.app, "/offers", "").await;
+    assert!(list.body.contains("Krabbelgruppe Sonnenschein") && list.body.contains("Elterncafé Mond"));
+    assert!(!list.body.contains("Geheimer Entwurf"));
+    assert!(list.body.contains("2 Angebote"));
+    let res = get(&f.app, &format!("/offers/{}", f.paused_offer), "").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    assert!(res.body.contains("Diese Seite gibt es nicht"));
+    let search = get(&f.app, "/search?q=sonnenschein&age=1,5", "").await;
+    assert!(search.body.contains("1 Angebot") && search.body.contains("Krabbelgruppe"), "{}", search.body);
+    let none = get(&f.app, "/search?age=12", "").await;
+    assert!(none.body.contains("0 Angebote"));
+    let bad = get(&f.app, "/search?age=zwei", "").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("0 bis 27 Jahren"));
+    let district = f.store.district_by_key(f.m, "01").await.unwrap().unwrap();
+    let page = get(&f.app, &format!("/districts/{district}"), "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<svg") && page.body.contains("offer-dot"), "server-side map");
+    assert!(page.body.contains("Bezirk 0101"), "children listed");
+    let map = get(&f.app, &format!("/districts/{district}/map.geojson"), "").await;
+    assert!(map.body.contains("FeatureCollection") && map.body.contains("Haus a"));
+    assert_eq!(get(&f.app, "/districts/999999", "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&f.app, "/healthz", "").await.status, StatusCode::OK);
+    assert_eq!(get(&f.app, "/static/leaflet/leaflet.js", "").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn sign_in_needs_the_right_password_and_csrf_token() {
+    let f = fixture().await;
+    let page = get(&f.app, "/login", "").await;
+    let anon = set_cookie(&page, "kette_csrf").unwrap();
+    let csrf = hidden(&page.body, "csrf");
+    let wrong = post_form(&f.app, "/login", &anon, &format!("csrf={csrf}&username=partner&password=falsch")).await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.body.contains("Benutzername oder Passwort ist falsch"));
+    let forged = post_form(&f.app, "/login", &anon, "csrf=forged&username=partner&password=geheim-genug").await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let offsite = post_form(&f.app, "/login", &anon, &format!("csrf={csrf}&username=partner&password=geheim-genug&next=//evil.example")).await;
+    assert_eq!(offsite.headers[header::LOCATION], "/", "no open redirect");
+}
+
+#[tokio::test]
+async fn partner_editor_edits_own_offer_but_not_others() {
+    let f = fixture().await;
+    let (session, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let form = get(&f.app, &format!("/offers/{}/edit", f.own_offer), &session).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("value=\"Krabbelgruppe Sonnenschein\""));
+    let body = format!(
+        "csrf={csrf}&title=Krabbelgruppe+Regenbogen&life_phases=early_childhood&domains=youth_welfare&domains=health&languages=de%2C+tr&cost=free&access=open&prevention_level=universal&status=active"
+    );
+    let res = post_form(&f.app, &format!("/offers/{}/edit", f.own_offer), &session, &body).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let offer = f.store.offer(f.m, f.own_offer).await.unwrap();
+    assert_eq!(offer.input.title, "Krabbelgruppe Regenbogen");
+    assert_eq!(offer.input.languages, vec!["de", "tr"]);
+    assert_eq!(offer.input.domains, vec!["health", "youth_welfare"]);
+    // another organisation's offer: refused, unchanged
+    assert_eq!(get(&f.app, &format!("/offers/{}/edit", f.other_offer), &session).await.status, StatusCode::FORBIDDEN);
+    let res = post_form(&f.app, &format!("/offers/{}/edit", f.other_offer), &session, &body).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    assert_eq!(f.store.offer(f.m, f.other_offer).await.unwrap().input.title, "Elterncafé Mond");
+    // without the CSRF token: refused
+    let res = post_form(&f.app, &format!("/offers/{}/edit", f.own_offer), &session, &body.replace(&csrf, "x")).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    // signed out: sent to the login page
+    let res = get(&f.app, &format!("/offers/{}/edit", f.own_offer), "").await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(res.headers[header::LOCATION].to_str().unwrap().starts_with("/login?next="));
+    // partner sees its paused offer
+    assert_eq!(get(&f.app, &format!("/offers/{}", f.paused_offer), &session).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn form_errors_are_shown_next_to_the_field_and_nothing_is_saved() {
+    let f = fixture().await;
+    let (session, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let body = format!("csrf={csrf}&title=&life_phases=early_childhood&capacity=viele&cost=free&access=open&prevention_level=universal&status=active");
+    let res = post_form(&f.app, &format!("/offers/{}/edit", f.own_offer), &session, &body).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("id=\"capacity-error\">Bitte eine ganze Zahl angeben."), "{}", res.body);
+    assert!(res.body.contains("value=\"viele\""), "the user's input is kept");
+    let body = format!("csrf={csrf}&title=&life_phases=early_childhood&cost=free&access=open&prevention_level=universal&status=active");
+    let res = post_form(&f.app, &format!("/offers/{}/edit", f.own_offer), &session, &body).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("id=\"title-error\">Bitte ausfüllen."));
+    assert!(res.body.contains("aria-invalid=\"true\" aria-describedby=\"title-error\""));
+    assert!(res.body.contains("href=\"#domains\""), "summary links to the field");
+    assert_eq!(f.store.offer(f.m, f.own_offer).await.unwrap().input.title, "Krabbelgruppe Sonnenschein");
+    // creating a new offer for the own organisation works
+    let body = format!("csrf={csrf}&title=Neues+Familienfrühstück&life_phases=kita&domains=participation&cost=free&access=open&prevention_level=universal&status=active");
+    let res = post_form(&f.app, "/offers/new", &session, &body).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+}
+
+#[tokio::test]
+async fn api_lists_offers_and_reports_problems() {
+    let f = fixture().await;
+    let res = get(&f.app, "/api/v1/offers?per_page=1", "").await;
+    assert_eq!(res.status, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(v["total"], 2);
+    assert_eq!(v["page"], 1);
+    assert_eq!(v["per_page"], 1);
+    assert_eq!(v["items"].as_array().unwrap().len(), 1);
+    let res = get(&f.app, "/api/v1/offers?age=abc&cost=gratis&per_page=1000", "").await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(res.headers[header::CONTENT_TYPE], "application/problem+json");
+    let p: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(p["status"], 422);
+    assert_eq!(p["errors"][0]["field"], "query.per_page");
+    let res = get(&f.app, "/api/v1/offers?age=1&cost=gratis", "").await;
+    let p: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(p["errors"][0]["field"], "query.cost");
+    let res = get(&f.app, &format!("/api/v1/offers/{}", f.paused_offer), "").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND);
+    let res = get(&f.app, "/api/v1/districts?level=1", "").await;
+    let v: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(v["total"], 1);
+    let id = v["items"][0]["id"].as_i64().unwrap();
+    let d: serde_json::Value = serde_json::from_str(&get(&f.app, &format!("/api/v1/districts/{id}"), "").await.body).unwrap();
+    assert_eq!(d["geometry"]["type"], "Polygon");
+    for path in ["/api/v1/organisations", "/api/v1/locations", "/api/v1/indicators", "/api/v1/observations"] {
+        let v: serde_json::Value = serde_json::from_str(&get(&f.app, path, "").await.body).unwrap();
+        assert!(v["items"].is_array() && v["total"].is_i64(), "{path}: {v}");
+    }
+    let doc: serde_json::Value = serde_json::from_str(&get(&f.app, "/api/v1/openapi.json", "").await.body).unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for p in ["/api/v1/offers", "/api/v1/offers/{id}", "/api/v1/districts", "/api/v1/observations"] {
+        assert!(doc["paths"][p].is_object(), "openapi lacks {p}");
+    }
+    assert!(doc["components"]["schemas"]["Problem"].is_object());
+}
+
+#[tokio::test]
+async fn api_writes_need_session_and_csrf_header_and_validate() {
+    let f = fixture().await;
+    let json = |body: &str, cookie: &str, csrf: &str, method: &str, uri: &str| {
+        Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::COOKIE, cookie)
+            .header("x-csrf-token", csrf)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .unwrap()
+    };
+    let good = r#"{"title":"API-Angebot","life_phases":["kita"],"domains":["education"],"cost":"free"}"#;
+    let res = send(&f.app, json(good, "", "", "POST", "/api/v1/offers")).await;
+    assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    let (session, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let res = send(&f.app, json(good, &session, "wrong", "POST", "/api/v1/offers")).await;
+    assert_eq!(res.status, StatusCode::UNAUTHORIZED);
+    let res = send(&f.app, json(good, &session, &csrf, "POST", "/api/v1/offers")).await;
+    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    let created: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(created["title"], "API-Angebot");
+    let res = send(&f.app, json(r#"{"title": "", "domains": [], "cost": "gratis"}"#, &session, &csrf, "POST", "/api/v1/offers")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("\"field\":\"cost\""), "{}", res.body);
+    let res = send(&f.app, json(r#"{"title": "", "domains": []}"#, &session, &csrf, "POST", "/api/v1/offers")).await;
+    let p: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    let fields: Vec<&str> = p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert!(fields.contains(&"title") && fields.contains(&"domains"), "{fields:?}");
+    let res = send(&f.app, json("{not json", &session, &csrf, "POST", "/api/v1/offers")).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert!(res.body.contains("line 1, column"), "{}", res.body);
+    let res = send(&f.app, json(r#"{"title":"x","domains":["education"],"life_phases":["kita"],"colour":"red"}"#, &session, &csrf, "POST", "/api/v1/offers")).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert!(res.body.contains("colour"));
+    let res = send(&f.app, json(good, &session, &csrf, "PUT", &format!("/api/v1/offers/{}", f.other_offer))).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let res = send(&f.app, json(good, &session, &csrf, "PUT", &format!("/api/v1/offers/{}", f.own_offer))).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+}
