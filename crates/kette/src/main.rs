@@ -184,7 +184,10 @@ fn file_name(path: &Path) -> String {
 pub async fn serve(store: Store, addr: SocketAddr, secure_cookies: bool) -> Result<()> {
     let app = kette_web::router(kette_web::AppState::new(store, kette_web::WebConfig { secure_cookies }));
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr}"))?;
-    println!("kette läuft auf http://{addr}  (beenden mit Strg+C)");
+    let local = listener.local_addr()?;
+    println!("kette läuft auf http://{local}  (beenden mit Strg+C)");
+    use std::io::Write;
+    std::io::stdout().flush()?;
     axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
     Ok(())
 }

@@ -1,0 +1,203 @@
+//! End-to-end tests: the real `kette` binary on real files.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_kette");
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn kette(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).env_remove("KETTE_DB").output().expect("run kette")
+}
+
+fn text(o: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
+}
+
+/// A running server that is killed when dropped.
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(db: &str) -> Server {
+    let mut child = Command::new(BIN)
+        .args(["serve", "--db", db, "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start server");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let addr = line.split("http://").nth(1).and_then(|r| r.split_whitespace().next()).unwrap_or_else(|| panic!("no address in {line:?}")).to_string();
+    Server { child, base: format!("http://{addr}") }
+}
+
+fn get(url: &str) -> (u16, String) {
+    match ureq::get(url).call() {
+        Ok(r) => (r.status(), r.into_string().unwrap()),
+        Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap()),
+        Err(e) => panic!("{url}: {e}"),
+    }
+}
+
+fn json(url: &str) -> serde_json::Value {
+    let (status, body) = get(url);
+    assert_eq!(status, 200, "{url}: {body}");
+    serde_json::from_str(&body).unwrap()
+}
+
+#[test]
+fn demo_builds_from_the_real_berlin_data_and_serves_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    let data = repo().join("data/berlin");
+    let out = kette(&["demo", "--no-serve", "--db", db, "--data", data.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let t = text(&out);
+    assert!(t.contains("erstellt") && t.contains("traeger") && t.contains("partner_editor"), "{t}");
+    assert!(!Path::new(&format!("{db}.building")).exists(), "temporary build file is gone");
+    // the second start reuses the database
+    let again = kette(&["demo", "--no-serve", "--db", db]);
+    assert!(again.status.success() && !text(&again).contains("erstellt"), "{}", text(&again));
+
+    let server = serve(db);
+    assert_eq!(get(&format!("{}/healthz", server.base)), (200, "ok".to_string()));
+    let (status, home) = get(&format!("{}/", server.base));
+    assert_eq!(status, 200);
+    assert!(home.contains("Präventionskette") && home.contains("Amt für Statistik Berlin-Brandenburg"));
+    // the old LOR hierarchy with the id defect fixed
+    let levels: Vec<i64> = (1..=4).map(|l| json(&format!("{}/api/v1/districts?level={l}&per_page=1", server.base))["total"].as_i64().unwrap()).collect();
+    assert_eq!(levels, vec![12, 60, 138, 448]);
+    let plr = json(&format!("{}/api/v1/districts?level=4&per_page=500", server.base));
+    let keys: Vec<&str> = plr["items"].as_array().unwrap().iter().map(|d| d["key"].as_str().unwrap()).collect();
+    assert!(keys.contains(&"04030417") && keys.contains(&"06010102"));
+    // thousands of real facilities as offers
+    let offers = json(&format!("{}/api/v1/offers?per_page=1", server.base));
+    assert!(offers["total"].as_i64().unwrap() > 4500, "{offers}");
+    let kitas = json(&format!("{}/api/v1/offers?q=kita&age=2&per_page=1", server.base));
+    assert!(kitas["total"].as_i64().unwrap() > 1000, "{kitas}");
+    // MSS child poverty for a planning area
+    let s4 = json(&format!("{}/api/v1/observations?indicator=mss_s4&year=2018&per_page=1", server.base));
+    assert_eq!(s4["total"], 436);
+    // population sums up the hierarchy: Berlin's 12 boroughs in 2020
+    let mut total = 0;
+    for d in json(&format!("{}/api/v1/districts?level=1", server.base))["items"].as_array().unwrap() {
+        let detail = json(&format!("{}/api/v1/districts/{}", server.base, d["id"]));
+        total += detail["population"].as_array().unwrap().iter().filter(|p| p["year"] == 2020).map(|p| p["count"].as_i64().unwrap()).sum::<i64>();
+    }
+    assert!((3_600_000..3_800_000).contains(&total), "{total}");
+}
+
+#[test]
+fn every_command_explains_itself() {
+    for args in [
+        vec!["--help"],
+        vec!["demo", "--help"],
+        vec!["serve", "--help"],
+        vec!["municipality", "add", "--help"],
+        vec!["user", "add", "--help"],
+        vec!["user", "list", "--help"],
+        vec!["import", "districts", "--help"],
+        vec!["import", "offers", "--help"],
+    ] {
+        let out = kette(&args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+        assert!(text(&out).contains("Usage"), "{args:?}");
+    }
+}
+
+#[test]
+fn imports_reject_bad_files_by_name_and_line_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let db = db.to_str().unwrap();
+    let write = |name: &str, body: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    assert!(kette(&["municipality", "add", "--db", db, "monheim", "Monheim am Rhein"]).status.success());
+
+    let broken = write("broken.geojson", br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"1"},"geometry":null}]}"#);
+    let out = kette(&["import", "districts", "--db", db, &broken]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("broken.geojson feature 1, field 'name': missing district name"), "{}", text(&out));
+
+    let good = write(
+        "bezirke.geojson",
+        br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"01","name":"Berliner Viertel"},"geometry":{"type":"Polygon","coordinates":[[[6.88,51.08],[6.9,51.08],[6.9,51.1],[6.88,51.08]]]}}]}"#,
+    );
+    let out = kette(&["import", "districts", "--db", db, &good, "--dry-run"]);
+    assert!(out.status.success() && text(&out).contains("1 districts are valid"), "{}", text(&out));
+    let out = kette(&["import", "districts", "--db", db, &good]);
+    assert!(out.status.success(), "{}", text(&out));
+
+    let wrong_column = write("angebote.csv", "organisation;titel;domains\nAWO;Elterncafé;youth_welfare\n".as_bytes());
+    let out = kette(&["import", "offers", "--db", db, &wrong_column]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("angebote.csv line 1, field 'titel': unknown column"), "{}", text(&out));
+
+    // Windows-1252, semicolons, decimal comma; the second row names a district that does not exist
+    let csv = b"organisation;title;domains;life_phases;funding_amount_eur;street;district_key\r\nAWO;Elterncaf\xE9;youth_welfare;early_childhood;1.500,50;Hauptstra\xDFe 1;01\r\nSKF;Krabbelgruppe;youth_welfare;early_childhood;;Markt 2;99\r\n";
+    let unknown = write("unbekannt.csv", csv);
+    let out = kette(&["import", "offers", "--db", db, &unknown, "--dry-run"]);
+    assert!(!out.status.success() && text(&out).contains("unknown district key '99'"), "{}", text(&out));
+    let out = kette(&["import", "offers", "--db", db, &unknown]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("unknown district key '99'") && text(&out).contains("nothing was imported"), "{}", text(&out));
+
+    let only_good = write("gut.csv", &csv[..csv.len() - "SKF;Krabbelgruppe;youth_welfare;early_childhood;;Markt 2;99\r\n".len()]);
+    let out = kette(&["import", "offers", "--db", db, &only_good]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("imported 1 offers"), "{}", text(&out));
+
+    let server = serve(db);
+    let offers = json(&format!("{}/api/v1/offers", server.base));
+    assert_eq!(offers["total"], 1, "the failed imports wrote nothing: {offers}");
+    assert_eq!(offers["items"][0]["title"], "Elterncafé");
+    assert_eq!(offers["items"][0]["district_name"], "Berliner Viertel");
+}
+
+#[test]
+fn user_add_creates_an_account_that_can_sign_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("u.db");
+    let db = db.to_str().unwrap();
+    assert!(kette(&["municipality", "add", "--db", db, "x", "X"]).status.success());
+    let out = Command::new(BIN).args(["user", "add", "--db", db, "--username", "kim", "--role", "coordinator"]).env("KETTE_PASSWORD", "ein-langes-passwort").output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let out = kette(&["user", "add", "--db", db, "--username", "eve", "--role", "chef", "--password", "ein-langes-passwort"]);
+    assert!(!out.status.success() && text(&out).contains("unknown role 'chef'"));
+    let out = kette(&["user", "add", "--db", db, "--username", "pat", "--role", "partner_editor", "--password", "ein-langes-passwort"]);
+    assert!(!out.status.success() && text(&out).contains("needs an organisation"), "{}", text(&out));
+    let list = kette(&["user", "list", "--db", db]);
+    assert!(text(&list).contains("kim\tcoordinator"));
+    let server = serve(db);
+    let agent = ureq::agent();
+    let login = agent.get(&format!("{}/login", server.base)).call().unwrap().into_string().unwrap();
+    let marker = "name=\"csrf\" value=\"";
+    let start = login.find(marker).unwrap() + marker.len();
+    let csrf = &login[start..start + login[start..].find('"').unwrap()];
+    // ureq 2 keeps no cookies: send the anonymous CSRF cookie by hand
+    let res = agent
+        .post(&format!("{}/login", server.base))
+        .set("Cookie", &format!("kette_csrf={csrf}"))
+        .send_form(&[("csrf", csrf), ("username", "kim"), ("password", "ein-langes-passwort"), ("next", "/")]);
+    match res {
+        Ok(r) => assert_eq!(r.status(), 200, "followed the redirect to the start page"),
+        Err(e) => panic!("{e}"),
+    }
+}
