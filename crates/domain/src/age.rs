@@ -15,12 +15,7 @@ pub fn life_phases_for_age(vocab: &Vocabulary, months: u32) -> Vec<String> {
 }
 
 /// The age range an offer covers: its own if given, else the hull of its life phases.
-pub fn effective_age_range(
-    vocab: &Vocabulary,
-    life_phases: &[String],
-    min: Option<u32>,
-    max: Option<u32>,
-) -> (Option<u32>, Option<u32>) {
+pub fn effective_age_range(vocab: &Vocabulary, life_phases: &[String], min: Option<u32>, max: Option<u32>) -> (Option<u32>, Option<u32>) {
     let phases: Vec<_> = life_phases.iter().filter_map(|c| vocab.get(TermKind::LifePhase, c)).collect();
     let hull_min = phases.iter().filter_map(|t| t.min_age_months).min();
     let hull_max = phases.iter().filter_map(|t| t.max_age_months).max();

@@ -26,10 +26,7 @@ impl ChainMatrix {
         let mut cells: BTreeMap<(usize, usize), BTreeSet<OfferId>> = BTreeMap::new();
         let mut per_phase: BTreeMap<usize, BTreeSet<OfferId>> = BTreeMap::new();
         for (offer, phase, domain) in triples {
-            let (Some(p), Some(d)) = (
-                life_phases.iter().position(|c| c == phase),
-                domains.iter().position(|c| c == domain),
-            ) else {
+            let (Some(p), Some(d)) = (life_phases.iter().position(|c| c == phase), domains.iter().position(|c| c == domain)) else {
                 continue;
             };
             cells.entry((p, d)).or_default().insert(offer);
@@ -40,6 +37,31 @@ impl ChainMatrix {
             .collect();
         let phase_totals = (0..life_phases.len()).map(|p| per_phase.get(&p).map_or(0, |s| s.len() as u64)).collect();
         ChainMatrix { life_phases, domains, counts, phase_totals }
+    }
+
+    /// Builds the matrix from counts already aggregated elsewhere (e.g. by the database):
+    /// `cells` are (life phase, domain, distinct offers), `phase_totals` (life phase, distinct offers).
+    /// Codes not in the vocabulary are ignored.
+    pub fn from_counts<'a>(
+        vocab: &Vocabulary,
+        cells: impl IntoIterator<Item = (&'a str, &'a str, u64)>,
+        phase_totals: impl IntoIterator<Item = (&'a str, u64)>,
+    ) -> Self {
+        let life_phases: Vec<String> = vocab.of(TermKind::LifePhase).map(|t| t.code.clone()).collect();
+        let domains: Vec<String> = vocab.of(TermKind::Domain).map(|t| t.code.clone()).collect();
+        let mut counts = vec![vec![0; domains.len()]; life_phases.len()];
+        for (phase, domain, n) in cells {
+            if let (Some(p), Some(d)) = (life_phases.iter().position(|c| c == phase), domains.iter().position(|c| c == domain)) {
+                counts[p][d] = n;
+            }
+        }
+        let mut totals = vec![0; life_phases.len()];
+        for (phase, n) in phase_totals {
+            if let Some(p) = life_phases.iter().position(|c| c == phase) {
+                totals[p] = n;
+            }
+        }
+        ChainMatrix { life_phases, domains, counts, phase_totals: totals }
     }
 
     pub fn max_count(&self) -> u64 {
@@ -84,5 +106,8 @@ mod tests {
         assert_eq!(m.phase_totals[kita], 2);
         assert_eq!(m.max_count(), 2);
         assert_eq!(m.gaps().len(), 6 * 6 - 2);
+        let same = ChainMatrix::from_counts(&v, [("kita", "education", 2), ("kita", "health", 1), ("x", "health", 9)], [("kita", 2)]);
+        assert_eq!(same.counts, m.counts);
+        assert_eq!(same.phase_totals, m.phase_totals);
     }
 }

@@ -10,7 +10,9 @@ pub const DEFAULT_MIN_COUNT: u64 = 3;
 pub enum PublicCount {
     Shown(u64),
     /// Rendered as "<min" so readers know a small, non-zero value exists.
-    Suppressed { below: u64 },
+    Suppressed {
+        below: u64,
+    },
 }
 
 /// Primary suppression of one count. Zero is shown: it reveals nobody.

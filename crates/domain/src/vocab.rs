@@ -16,12 +16,7 @@ pub enum TermKind {
 }
 
 impl TermKind {
-    pub const ALL: [TermKind; 4] = [
-        TermKind::LifePhase,
-        TermKind::Domain,
-        TermKind::TargetGroup,
-        TermKind::Transition,
-    ];
+    pub const ALL: [TermKind; 4] = [TermKind::LifePhase, TermKind::Domain, TermKind::TargetGroup, TermKind::Transition];
     pub fn as_str(self) -> &'static str {
         match self {
             TermKind::LifePhase => "life_phase",
@@ -50,15 +45,7 @@ pub struct Term {
 
 impl Term {
     fn new(kind: TermKind, code: &str, de: &str, en: &str, sort: i64) -> Self {
-        Term {
-            kind,
-            code: code.into(),
-            label_de: de.into(),
-            label_en: en.into(),
-            min_age_months: None,
-            max_age_months: None,
-            sort,
-        }
+        Term { kind, code: code.into(), label_de: de.into(), label_en: en.into(), min_age_months: None, max_age_months: None, sort }
     }
     fn ages(mut self, min: u32, max: u32) -> Self {
         self.min_age_months = Some(min);

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use kette_domain::vocab::{Access, Cost, FundingKind, OrganisationKind, PreventionLevel};
 use kette_domain::{
-    AgeGroup, Direction, DistrictLevel, Funding, ImportBatch, IndicatorDef, NewDistrict, NewLocation, NewObservation, NewOffer, NewOrganisation, OfferInput,
-    PopulationCount,
+    AgeGroup, Direction, DistrictLevel, Funding, ImportBatch, IndicatorDef, NewDistrict, NewLocation, NewObservation, NewOffer,
+    NewOrganisation, OfferInput, PopulationCount,
 };
 
 use crate::geo_assign::DistrictIndex;
@@ -32,8 +32,14 @@ pub fn levels() -> Vec<DistrictLevel> {
 /// The old LOR hierarchy from its four GeoJSON files, parents before children. Fixes the known
 /// defect of the planning-area file: feature 124 carries id 06010102 but lies in
 /// Charlottenburg-Wilmersdorf and is really 04030417.
-pub fn districts(bezirke: &str, prognoseraeume: &str, bezirksregionen: &str, planungsraeume: &str) -> Result<Vec<NewDistrict>, IngestErrors> {
-    let spec = |level, parent_key_len| DistrictFileSpec { level, parent_key_len, boundary_version: BOUNDARY_VERSION.into(), ..Default::default() };
+pub fn districts(
+    bezirke: &str,
+    prognoseraeume: &str,
+    bezirksregionen: &str,
+    planungsraeume: &str,
+) -> Result<Vec<NewDistrict>, IngestErrors> {
+    let spec =
+        |level, parent_key_len| DistrictFileSpec { level, parent_key_len, boundary_version: BOUNDARY_VERSION.into(), ..Default::default() };
     let mut out = geojson_districts::parse("berlin-lor-districts.geojson", bezirke, &spec(1, None))?;
     out.extend(geojson_districts::parse("berlin-lor-forecast-areas-until-2020.geojson", prognoseraeume, &spec(2, Some(2)))?);
     out.extend(geojson_districts::parse("berlin-lor-district-regions-until-2020.geojson", bezirksregionen, &spec(3, Some(4)))?);
@@ -88,12 +94,21 @@ pub fn population(name: &str, year: i32, text: &str) -> Result<Vec<PopulationCou
         let key = rec.get(id).unwrap_or("").to_string();
         for ((col, min, max), &i) in GROUPS.iter().zip(&cols) {
             match rec.get(i).unwrap_or("").trim().parse::<f64>() {
-                Ok(v) if v >= 0.0 => out.push(PopulationCount { district_key: key.clone(), year, age_group: AgeGroup { min_years: *min, max_years: *max }, count: v as i64 }),
+                Ok(v) if v >= 0.0 => out.push(PopulationCount {
+                    district_key: key.clone(),
+                    year,
+                    age_group: AgeGroup { min_years: *min, max_years: *max },
+                    count: v as i64,
+                }),
                 _ => errors.push(IngestError::new(name, Some(format!("line {line}")), Some(col), "expected a count")),
             }
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(IngestErrors(errors)) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(IngestErrors(errors))
+    }
 }
 
 /// The MSS indicators kette keeps (index and correctly labelled context indicators).
@@ -112,19 +127,96 @@ pub fn mss_indicator_defs() -> Vec<IndicatorDef> {
     };
     use Direction::*;
     vec![
-        d("mss_s1", "S1 Arbeitslosigkeit", "S1 Unemployment", "Anteil Arbeitslose (SGB II und III) an den Einwohnern von 15 bis unter 65 Jahren", HigherIsWorse, "%"),
-        d("mss_s2", "S2 Langzeitarbeitslosigkeit", "S2 Long-term unemployment", "Anteil Langzeitarbeitslose; bis MSS 2017", HigherIsWorse, "%"),
-        d("mss_s3", "S3 Transferbezug", "S3 Transfer payments", "Anteil Empfänger von Transferleistungen (SGB II und XII) an den Einwohnern", HigherIsWorse, "%"),
-        d("mss_s4", "S4 Kinderarmut", "S4 Child poverty", "Anteil der Kinder unter 15 Jahren in Bedarfsgemeinschaften nach SGB II", HigherIsWorse, "%"),
-        d("mss_d1", "D1 Veränderung Arbeitslosigkeit", "D1 Change in unemployment", "Veränderung von S1 über zwei Jahre in Prozentpunkten", HigherIsWorse, "pp"),
-        d("mss_d3", "D3 Veränderung Transferbezug", "D3 Change in transfer payments", "Veränderung von S3 über zwei Jahre in Prozentpunkten", HigherIsWorse, "pp"),
-        d("mss_d4", "D4 Veränderung Kinderarmut", "D4 Change in child poverty", "Veränderung von S4 über zwei Jahre in Prozentpunkten", HigherIsWorse, "pp"),
+        d(
+            "mss_s1",
+            "S1 Arbeitslosigkeit",
+            "S1 Unemployment",
+            "Anteil Arbeitslose (SGB II und III) an den Einwohnern von 15 bis unter 65 Jahren",
+            HigherIsWorse,
+            "%",
+        ),
+        d(
+            "mss_s2",
+            "S2 Langzeitarbeitslosigkeit",
+            "S2 Long-term unemployment",
+            "Anteil Langzeitarbeitslose; bis MSS 2017",
+            HigherIsWorse,
+            "%",
+        ),
+        d(
+            "mss_s3",
+            "S3 Transferbezug",
+            "S3 Transfer payments",
+            "Anteil Empfänger von Transferleistungen (SGB II und XII) an den Einwohnern",
+            HigherIsWorse,
+            "%",
+        ),
+        d(
+            "mss_s4",
+            "S4 Kinderarmut",
+            "S4 Child poverty",
+            "Anteil der Kinder unter 15 Jahren in Bedarfsgemeinschaften nach SGB II",
+            HigherIsWorse,
+            "%",
+        ),
+        d(
+            "mss_d1",
+            "D1 Veränderung Arbeitslosigkeit",
+            "D1 Change in unemployment",
+            "Veränderung von S1 über zwei Jahre in Prozentpunkten",
+            HigherIsWorse,
+            "pp",
+        ),
+        d(
+            "mss_d3",
+            "D3 Veränderung Transferbezug",
+            "D3 Change in transfer payments",
+            "Veränderung von S3 über zwei Jahre in Prozentpunkten",
+            HigherIsWorse,
+            "pp",
+        ),
+        d(
+            "mss_d4",
+            "D4 Veränderung Kinderarmut",
+            "D4 Change in child poverty",
+            "Veränderung von S4 über zwei Jahre in Prozentpunkten",
+            HigherIsWorse,
+            "pp",
+        ),
         d("mss_k01", "K01 Jugendarbeitslosigkeit", "K01 Youth unemployment", "Anteil Arbeitslose unter 25 Jahren", HigherIsWorse, "%"),
-        d("mss_k02", "K02 Alleinerziehende Haushalte", "K02 Single-parent households", "Anteil Alleinerziehender an den Haushalten mit Kindern", HigherIsWorse, "%"),
+        d(
+            "mss_k02",
+            "K02 Alleinerziehende Haushalte",
+            "K02 Single-parent households",
+            "Anteil Alleinerziehender an den Haushalten mit Kindern",
+            HigherIsWorse,
+            "%",
+        ),
         d("mss_k03", "K03 Altersarmut", "K03 Old-age poverty", "Anteil Empfänger von Grundsicherung im Alter", HigherIsWorse, "%"),
-        d("mss_k04", "K04 Kinder mit Migrationshintergrund", "K04 Children with migration background", "Anteil unter 18-Jähriger mit Migrationshintergrund", Neutral, "%"),
-        d("mss_k05", "K05 Einwohner mit Migrationshintergrund", "K05 Residents with migration background", "Anteil der Einwohner mit Migrationshintergrund", Neutral, "%"),
-        d("mss_status_class", "MSS Statusindex (Klasse)", "MSS status index (class)", "1 = hoch, 2 = mittel, 3 = niedrig, 4 = sehr niedrig", HigherIsWorse, "Klasse"),
+        d(
+            "mss_k04",
+            "K04 Kinder mit Migrationshintergrund",
+            "K04 Children with migration background",
+            "Anteil unter 18-Jähriger mit Migrationshintergrund",
+            Neutral,
+            "%",
+        ),
+        d(
+            "mss_k05",
+            "K05 Einwohner mit Migrationshintergrund",
+            "K05 Residents with migration background",
+            "Anteil der Einwohner mit Migrationshintergrund",
+            Neutral,
+            "%",
+        ),
+        d(
+            "mss_status_class",
+            "MSS Statusindex (Klasse)",
+            "MSS status index (class)",
+            "1 = hoch, 2 = mittel, 3 = niedrig, 4 = sehr niedrig",
+            HigherIsWorse,
+            "Klasse",
+        ),
     ]
 }
 
@@ -149,7 +241,8 @@ pub fn mss_observations(name: &str, edition: i32, text: &str) -> Result<Vec<NewO
     let mut rdr = csv_reader(text);
     let headers = rdr.headers().map_err(|e| IngestError::new(name, None, None, e.to_string()))?.clone();
     let id = header_index(name, &headers, "id")?;
-    let cols: Vec<(&str, usize)> = COLS.iter().filter_map(|(code, col)| headers.iter().position(|h| h == *col).map(|i| (*code, i))).collect();
+    let cols: Vec<(&str, usize)> =
+        COLS.iter().filter_map(|(code, col)| headers.iter().position(|h| h == *col).map(|i| (*code, i))).collect();
     let mut out = vec![];
     let mut errors = vec![];
     for rec in rdr.records() {
@@ -174,11 +267,20 @@ pub fn mss_observations(name: &str, edition: i32, text: &str) -> Result<Vec<NewO
                     denominator: None,
                     source: format!("MSS {edition}"),
                 }),
-                _ => errors.push(IngestError::new(name, Some(format!("line {line}")), Some(headers.get(*i).unwrap_or("")), format!("expected a number, found '{raw}'"))),
+                _ => errors.push(IngestError::new(
+                    name,
+                    Some(format!("line {line}")),
+                    Some(headers.get(*i).unwrap_or("")),
+                    format!("expected a number, found '{raw}'"),
+                )),
             }
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(IngestErrors(errors)) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(IngestErrors(errors))
+    }
 }
 
 /// What the facility rules skipped, so the demo can say so.
@@ -237,7 +339,20 @@ impl<'a> Facilities<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn add(&mut self, origin: String, key: &str, org_key: &str, name: &str, street: &str, postcode: &str, lat: f64, lon: f64, rule: Rule, capacity: Option<u32>, phone: &str) -> bool {
+    fn add(
+        &mut self,
+        origin: String,
+        key: &str,
+        org_key: &str,
+        name: &str,
+        street: &str,
+        postcode: &str,
+        lat: f64,
+        lon: f64,
+        rule: Rule,
+        capacity: Option<u32>,
+        phone: &str,
+    ) -> bool {
         let Some(district) = self.index.locate(lon, lat).map(str::to_string) else {
             self.skipped.outside_area += 1;
             return false;
@@ -287,8 +402,19 @@ impl<'a> Facilities<'a> {
         let mut rdr = csv_reader(text);
         let h = rdr.headers().map_err(|e| IngestError::new(name, None, None, e.to_string()))?.clone();
         let col = |c| header_index(name, &h, c);
-        let (id, nm, phone, places, typ, sid, sname, street, zip, lat, lon) =
-            (col("id")?, col("name")?, col("phone_number")?, col("places")?, col("type")?, col("sponsor_id")?, col("sponsor_name")?, col("street")?, col("zip_code")?, col("lat")?, col("lon")?);
+        let (id, nm, phone, places, typ, sid, sname, street, zip, lat, lon) = (
+            col("id")?,
+            col("name")?,
+            col("phone_number")?,
+            col("places")?,
+            col("type")?,
+            col("sponsor_id")?,
+            col("sponsor_name")?,
+            col("street")?,
+            col("zip_code")?,
+            col("lat")?,
+            col("lon")?,
+        );
         for rec in rdr.records() {
             let rec = rec.map_err(|e| IngestError::new(name, None, None, e.to_string()))?;
             let line = rec.position().map_or(0, |p| p.line());
@@ -321,9 +447,26 @@ impl<'a> Facilities<'a> {
                 org_kind: OrganisationKind::Kita,
             };
             let capacity = g(places).parse::<f64>().ok().map(|p| p as u32);
-            if self.add(format!("{name} line {line}"), &format!("kita-{}", g(id)), &org_key, g(nm), g(street), g(zip), la, lo, rule, capacity, g(phone)) {
+            if self.add(
+                format!("{name} line {line}"),
+                &format!("kita-{}", g(id)),
+                &org_key,
+                g(nm),
+                g(street),
+                g(zip),
+                la,
+                lo,
+                rule,
+                capacity,
+                g(phone),
+            ) {
                 if let Some(last) = self.batch.offers.last_mut() {
-                    last.input.funding = Funding { kind: Some(FundingKind::Regular), source: "Land Berlin (Kita-Gutschein)".into(), amount_eur: None, until: None };
+                    last.input.funding = Funding {
+                        kind: Some(FundingKind::Regular),
+                        source: "Land Berlin (Kita-Gutschein)".into(),
+                        amount_eur: None,
+                        until: None,
+                    };
                 }
             }
         }
@@ -376,7 +519,10 @@ fn sponsor_kind(name: &str) -> OrganisationKind {
     let n = name.to_lowercase();
     if n.contains("eigenbetrieb") {
         OrganisationKind::PublicOffice
-    } else if ["awo", "arbeiterwohlfahrt", "drk", "caritas", "diakon", "volkssolidarität", "paritätisch", "johanniter", "malteser"].iter().any(|k| n.contains(k)) {
+    } else if ["awo", "arbeiterwohlfahrt", "drk", "caritas", "diakon", "volkssolidarität", "paritätisch", "johanniter", "malteser"]
+        .iter()
+        .any(|k| n.contains(k))
+    {
         OrganisationKind::WelfareAssociation
     } else if ["kirche", "gemeinde", "erzbistum", "evangel", "kathol"].iter().any(|k| n.contains(k)) {
         OrganisationKind::Church
@@ -417,22 +563,65 @@ fn osm_rule(category: OsmCategory, name: &str) -> Option<Rule> {
             }
             let kind = org_kind_by_name(OrganisationKind::Initiative);
             if has(&["famil", "eltern", "mütter", "stadtteilmütter"]) {
-                rule(name, "Familienzentrum: Beratung, Eltern-Kind-Angebote, Begegnung und Vermittlung zu weiteren Angeboten im Kiez.",
-                    &["pregnancy_birth", "early_childhood", "kita", "primary"], &["youth_welfare", "participation", "education"],
-                    &["parents", "all_families", "pregnant_women", "single_parents"], &["family_to_daycare"], Access::Open, true, kind)
+                rule(
+                    name,
+                    "Familienzentrum: Beratung, Eltern-Kind-Angebote, Begegnung und Vermittlung zu weiteren Angeboten im Kiez.",
+                    &["pregnancy_birth", "early_childhood", "kita", "primary"],
+                    &["youth_welfare", "participation", "education"],
+                    &["parents", "all_families", "pregnant_women", "single_parents"],
+                    &["family_to_daycare"],
+                    Access::Open,
+                    true,
+                    kind,
+                )
             } else if has(&["jugend", "jfe", "teen", "jugendclub", "jugendhaus"]) {
-                rule(name, "Offene Kinder- und Jugendarbeit: Freizeit, Beratung und Begleitung für Jugendliche.",
-                    &["secondary", "transition_to_work"], &["participation", "youth_welfare"], &["young_people"], &["school_to_work"], Access::Open, true, kind)
+                rule(
+                    name,
+                    "Offene Kinder- und Jugendarbeit: Freizeit, Beratung und Begleitung für Jugendliche.",
+                    &["secondary", "transition_to_work"],
+                    &["participation", "youth_welfare"],
+                    &["young_people"],
+                    &["school_to_work"],
+                    Access::Open,
+                    true,
+                    kind,
+                )
             } else if has(&["kinder", "kids", "spielhaus", "abenteuerspielplatz"]) {
-                rule(name, "Kinderfreizeiteinrichtung: Spiel, Kreativität und Hausaufgabenhilfe.",
-                    &["primary", "secondary"], &["participation", "youth_welfare", "education"], &["children"], &["primary_to_secondary"], Access::Open, true, kind)
+                rule(
+                    name,
+                    "Kinderfreizeiteinrichtung: Spiel, Kreativität und Hausaufgabenhilfe.",
+                    &["primary", "secondary"],
+                    &["participation", "youth_welfare", "education"],
+                    &["children"],
+                    &["primary_to_secondary"],
+                    Access::Open,
+                    true,
+                    kind,
+                )
             } else if has(&["nachbarschaft", "stadtteil", "kiez", "begegnung", "mehrgeneration", "bürgerhaus", "treff"]) {
-                rule(name, "Nachbarschafts- und Stadtteilzentrum: Treffpunkt, Beratung und Kurse für alle Generationen.",
-                    &["early_childhood", "kita", "primary", "secondary", "transition_to_work"], &["participation", "social_security"],
-                    &["all_families"], &[], Access::Open, true, kind)
+                rule(
+                    name,
+                    "Nachbarschafts- und Stadtteilzentrum: Treffpunkt, Beratung und Kurse für alle Generationen.",
+                    &["early_childhood", "kita", "primary", "secondary", "transition_to_work"],
+                    &["participation", "social_security"],
+                    &["all_families"],
+                    &[],
+                    Access::Open,
+                    true,
+                    kind,
+                )
             } else {
-                rule(name, "Begegnungsort mit Kultur- und Freizeitangeboten im Stadtteil.",
-                    &["primary", "secondary", "transition_to_work"], &["participation"], &["all_families"], &[], Access::Open, false, kind)
+                rule(
+                    name,
+                    "Begegnungsort mit Kultur- und Freizeitangeboten im Stadtteil.",
+                    &["primary", "secondary", "transition_to_work"],
+                    &["participation"],
+                    &["all_families"],
+                    &[],
+                    Access::Open,
+                    false,
+                    kind,
+                )
             }
         }
         OsmCategory::Library => {
@@ -445,36 +634,128 @@ fn osm_rule(category: OsmCategory, name: &str) -> Option<Rule> {
         }
         OsmCategory::Doctor => {
             if has(&["kinder", "pädiat", "paediat", "jugendmedizin", "kinderarzt"]) {
-                rule(name, "Kinder- und Jugendarztpraxis: Früherkennungsuntersuchungen (U1–U9, J1), Impfungen, Behandlung.",
-                    &["early_childhood", "kita", "primary", "secondary"], &["health"], &["children", "parents"], &[], Access::Registration, false, OrganisationKind::Health)
+                rule(
+                    name,
+                    "Kinder- und Jugendarztpraxis: Früherkennungsuntersuchungen (U1–U9, J1), Impfungen, Behandlung.",
+                    &["early_childhood", "kita", "primary", "secondary"],
+                    &["health"],
+                    &["children", "parents"],
+                    &[],
+                    Access::Registration,
+                    false,
+                    OrganisationKind::Health,
+                )
             } else if has(&["frauen", "gynäk", "gynaek", "geburt"]) {
-                rule(name, "Frauenärztliche Praxis: Schwangerschaftsvorsorge und Beratung.",
-                    &["pregnancy_birth"], &["health"], &["pregnant_women"], &[], Access::Registration, false, OrganisationKind::Health)
+                rule(
+                    name,
+                    "Frauenärztliche Praxis: Schwangerschaftsvorsorge und Beratung.",
+                    &["pregnancy_birth"],
+                    &["health"],
+                    &["pregnant_women"],
+                    &[],
+                    Access::Registration,
+                    false,
+                    OrganisationKind::Health,
+                )
             } else if has(&["hebamme", "hebammen"]) {
-                rule(name, "Hebammenhilfe: Vorsorge, Geburtsvorbereitung und Wochenbettbetreuung.",
-                    &["pregnancy_birth", "early_childhood"], &["health"], &["pregnant_women", "parents"], &[], Access::Registration, false, OrganisationKind::Health)
+                rule(
+                    name,
+                    "Hebammenhilfe: Vorsorge, Geburtsvorbereitung und Wochenbettbetreuung.",
+                    &["pregnancy_birth", "early_childhood"],
+                    &["health"],
+                    &["pregnant_women", "parents"],
+                    &[],
+                    Access::Registration,
+                    false,
+                    OrganisationKind::Health,
+                )
             } else {
-                rule(name, "Ärztliche Praxis: medizinische Versorgung für Familien.",
-                    &["primary", "secondary", "transition_to_work"], &["health"], &["all_families"], &[], Access::Registration, false, OrganisationKind::Health)
+                rule(
+                    name,
+                    "Ärztliche Praxis: medizinische Versorgung für Familien.",
+                    &["primary", "secondary", "transition_to_work"],
+                    &["health"],
+                    &["all_families"],
+                    &[],
+                    Access::Registration,
+                    false,
+                    OrganisationKind::Health,
+                )
             }
         }
         OsmCategory::School => {
             if has(&["kindergarten", "vorschule"]) {
-                rule(name, "Vorschulische Bildung.", &["kita"], &["education"], &["children"], &["kita_to_primary"], Access::Registration, true, OrganisationKind::School)
+                rule(
+                    name,
+                    "Vorschulische Bildung.",
+                    &["kita"],
+                    &["education"],
+                    &["children"],
+                    &["kita_to_primary"],
+                    Access::Registration,
+                    true,
+                    OrganisationKind::School,
+                )
             } else if has(&["grundschule"]) {
-                rule(name, "Grundschule: Unterricht, Ganztag und Schulsozialarbeit.",
-                    &["primary"], &["education"], &["children"], &["kita_to_primary", "primary_to_secondary"], Access::Registration, true, OrganisationKind::School)
+                rule(
+                    name,
+                    "Grundschule: Unterricht, Ganztag und Schulsozialarbeit.",
+                    &["primary"],
+                    &["education"],
+                    &["children"],
+                    &["kita_to_primary", "primary_to_secondary"],
+                    Access::Registration,
+                    true,
+                    OrganisationKind::School,
+                )
             } else if has(&["beruf", "osz", "oberstufenzentrum"]) {
-                rule(name, "Berufliche Schule: Ausbildung, Berufsvorbereitung und Abschlüsse.",
-                    &["transition_to_work"], &["education"], &["young_people"], &["school_to_work"], Access::Registration, true, OrganisationKind::School)
+                rule(
+                    name,
+                    "Berufliche Schule: Ausbildung, Berufsvorbereitung und Abschlüsse.",
+                    &["transition_to_work"],
+                    &["education"],
+                    &["young_people"],
+                    &["school_to_work"],
+                    Access::Registration,
+                    true,
+                    OrganisationKind::School,
+                )
             } else if has(&["förder", "foerder"]) {
-                rule(name, "Schule mit sonderpädagogischem Förderschwerpunkt.",
-                    &["primary", "secondary"], &["education"], &["children", "special_needs"], &["primary_to_secondary"], Access::Referral, true, OrganisationKind::School)
+                rule(
+                    name,
+                    "Schule mit sonderpädagogischem Förderschwerpunkt.",
+                    &["primary", "secondary"],
+                    &["education"],
+                    &["children", "special_needs"],
+                    &["primary_to_secondary"],
+                    Access::Referral,
+                    true,
+                    OrganisationKind::School,
+                )
             } else if has(&["gymnasium", "sekundarschule", "oberschule", "gemeinschaftsschule", "gesamtschule"]) {
-                rule(name, "Weiterführende Schule: Sekundarstufe I, Berufsorientierung.",
-                    &["secondary", "transition_to_work"], &["education"], &["children", "young_people"], &["primary_to_secondary", "school_to_work"], Access::Registration, true, OrganisationKind::School)
+                rule(
+                    name,
+                    "Weiterführende Schule: Sekundarstufe I, Berufsorientierung.",
+                    &["secondary", "transition_to_work"],
+                    &["education"],
+                    &["children", "young_people"],
+                    &["primary_to_secondary", "school_to_work"],
+                    Access::Registration,
+                    true,
+                    OrganisationKind::School,
+                )
             } else {
-                rule(name, "Allgemeinbildende Schule.", &["primary", "secondary"], &["education"], &["children"], &[], Access::Registration, true, OrganisationKind::School)
+                rule(
+                    name,
+                    "Allgemeinbildende Schule.",
+                    &["primary", "secondary"],
+                    &["education"],
+                    &["children"],
+                    &[],
+                    Access::Registration,
+                    true,
+                    OrganisationKind::School,
+                )
             }
         }
     })

@@ -36,9 +36,7 @@ impl Default for DistrictFileSpec {
 /// Parses a FeatureCollection of (Multi)Polygons into districts. Every feature needs a key and a
 /// name; keys must be unique. Reports all problems at once.
 pub fn parse(source_name: &str, text: &str, spec: &DistrictFileSpec) -> Result<Vec<NewDistrict>, IngestErrors> {
-    let gj: GeoJson = text
-        .parse()
-        .map_err(|e| IngestError::new(source_name, None, None, format!("not valid GeoJSON: {e}")))?;
+    let gj: GeoJson = text.parse().map_err(|e| IngestError::new(source_name, None, None, format!("not valid GeoJSON: {e}")))?;
     let GeoJson::FeatureCollection(fc) = gj else {
         return Err(IngestError::new(source_name, None, None, "expected a FeatureCollection").into());
     };
@@ -48,12 +46,13 @@ pub fn parse(source_name: &str, text: &str, spec: &DistrictFileSpec) -> Result<V
     for (i, f) in fc.features.iter().enumerate() {
         let at = Some(format!("feature {}", i + 1));
         let prop = |name: &str| -> Option<String> {
-            f.property(name).and_then(|v| match v {
-                serde_json::Value::String(s) => Some(s.trim().to_string()),
-                serde_json::Value::Number(n) => Some(n.to_string()),
-                _ => None,
-            })
-            .filter(|s| !s.is_empty())
+            f.property(name)
+                .and_then(|v| match v {
+                    serde_json::Value::String(s) => Some(s.trim().to_string()),
+                    serde_json::Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
+                .filter(|s| !s.is_empty())
         };
         let Some(key) = prop(&spec.key_property) else {
             errors.push(IngestError::new(source_name, at, Some(&spec.key_property), "missing district key (a string or number)"));
@@ -81,7 +80,12 @@ pub fn parse(source_name: &str, text: &str, spec: &DistrictFileSpec) -> Result<V
         let rect = geo.bounding_rect();
         if let Some(r) = rect {
             if r.min().x < -180.0 || r.max().x > 180.0 || r.min().y < -90.0 || r.max().y > 90.0 {
-                errors.push(IngestError::new(source_name, at, Some("geometry"), "coordinates are not WGS84 longitude/latitude (EPSG:4326)"));
+                errors.push(IngestError::new(
+                    source_name,
+                    at,
+                    Some("geometry"),
+                    "coordinates are not WGS84 longitude/latitude (EPSG:4326)",
+                ));
                 continue;
             }
         }
@@ -106,7 +110,11 @@ pub fn parse(source_name: &str, text: &str, spec: &DistrictFileSpec) -> Result<V
             bbox: rect.map(|r| [r.min().x, r.min().y, r.max().x, r.max().y]),
         });
     }
-    if errors.is_empty() { Ok(out) } else { Err(IngestErrors(errors)) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(IngestErrors(errors))
+    }
 }
 
 /// Approximate area in m² from an equirectangular projection at the polygon's latitude; good to

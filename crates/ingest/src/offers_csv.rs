@@ -13,11 +13,43 @@ use crate::text::{decode, parse_number, sniff_delimiter};
 use crate::{IngestError, IngestErrors};
 
 pub const COLUMNS: &[&str] = &[
-    "offer_key", "organisation", "organisation_key", "organisation_kind", "title", "description", "life_phases", "domains",
-    "target_groups", "transitions", "languages", "min_age_months", "max_age_months", "prevention_level", "cost", "access",
-    "schedule", "capacity", "reach_per_year", "funding_kind", "funding_source", "funding_amount_eur", "funding_until", "status",
-    "last_verified_on", "contact_email", "contact_phone", "website", "location_name", "street", "postcode", "city", "lat", "lon",
-    "district_key", "anchor_point", "confidential",
+    "offer_key",
+    "organisation",
+    "organisation_key",
+    "organisation_kind",
+    "title",
+    "description",
+    "life_phases",
+    "domains",
+    "target_groups",
+    "transitions",
+    "languages",
+    "min_age_months",
+    "max_age_months",
+    "prevention_level",
+    "cost",
+    "access",
+    "schedule",
+    "capacity",
+    "reach_per_year",
+    "funding_kind",
+    "funding_source",
+    "funding_amount_eur",
+    "funding_until",
+    "status",
+    "last_verified_on",
+    "contact_email",
+    "contact_phone",
+    "website",
+    "location_name",
+    "street",
+    "postcode",
+    "city",
+    "lat",
+    "lon",
+    "district_key",
+    "anchor_point",
+    "confidential",
 ];
 pub const REQUIRED: &[&str] = &["organisation", "title", "domains"];
 
@@ -36,7 +68,12 @@ pub fn parse(source_name: &str, bytes: &[u8]) -> Result<ImportBatch, IngestError
     let mut errors = vec![];
     for h in &headers {
         if !COLUMNS.contains(&h.as_str()) {
-            errors.push(IngestError::new(source_name, Some("line 1".into()), Some(h), format!("unknown column; expected one of: {}", COLUMNS.join(", "))));
+            errors.push(IngestError::new(
+                source_name,
+                Some("line 1".into()),
+                Some(h),
+                format!("unknown column; expected one of: {}", COLUMNS.join(", ")),
+            ));
         }
     }
     for r in REQUIRED {
@@ -119,12 +156,24 @@ pub fn parse(source_name: &str, bytes: &[u8]) -> Result<ImportBatch, IngestError
             }
         };
         let names = |all: &[&str]| all.join(", ");
-        choice("prevention_level", &|s| PreventionLevel::parse(s).is_some(), names(&PreventionLevel::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()));
+        choice(
+            "prevention_level",
+            &|s| PreventionLevel::parse(s).is_some(),
+            names(&PreventionLevel::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
+        );
         choice("cost", &|s| Cost::parse(s).is_some(), names(&Cost::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()));
         choice("access", &|s| Access::parse(s).is_some(), names(&Access::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()));
         choice("status", &|s| OfferStatus::parse(s).is_some(), names(&OfferStatus::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()));
-        choice("funding_kind", &|s| FundingKind::parse(s).is_some(), names(&FundingKind::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()));
-        choice("organisation_kind", &|s| OrganisationKind::parse(s).is_some(), names(&OrganisationKind::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()));
+        choice(
+            "funding_kind",
+            &|s| FundingKind::parse(s).is_some(),
+            names(&FundingKind::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
+        );
+        choice(
+            "organisation_kind",
+            &|s| OrganisationKind::parse(s).is_some(),
+            names(&OrganisationKind::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>()),
+        );
         choice("anchor_point", &|s| parse_bool(s).is_some(), "ja, nein, true, false, 1, 0".into());
         choice("confidential", &|s| parse_bool(s).is_some(), "ja, nein, true, false, 1, 0".into());
         let mut date = |field: &str| -> Option<Date> {
@@ -192,7 +241,12 @@ pub fn parse(source_name: &str, bytes: &[u8]) -> Result<ImportBatch, IngestError
             k => k.to_string(),
         };
         if let Some(prev) = offer_keys.insert(offer_key.clone(), line) {
-            errors.push(IngestError::new(source_name, at(), Some("offer_key"), format!("offer '{offer_key}' already given in line {prev}")));
+            errors.push(IngestError::new(
+                source_name,
+                at(),
+                Some("offer_key"),
+                format!("offer '{offer_key}' already given in line {prev}"),
+            ));
             continue;
         }
         let input = OfferInput {
@@ -215,7 +269,12 @@ pub fn parse(source_name: &str, bytes: &[u8]) -> Result<ImportBatch, IngestError
             schedule: get("schedule").into(),
             capacity,
             reach_per_year: reach,
-            funding: Funding { kind: FundingKind::parse(get("funding_kind")), source: get("funding_source").into(), amount_eur: amount, until: funding_until },
+            funding: Funding {
+                kind: FundingKind::parse(get("funding_kind")),
+                source: get("funding_source").into(),
+                amount_eur: amount,
+                until: funding_until,
+            },
             status: OfferStatus::parse(get("status")).unwrap_or(OfferStatus::Active),
             last_verified_on: verified,
             contact_email: get("contact_email").into(),
@@ -232,7 +291,11 @@ pub fn parse(source_name: &str, bytes: &[u8]) -> Result<ImportBatch, IngestError
             origin: format!("{source_name} line {line}"),
         });
     }
-    if errors.is_empty() { Ok(batch) } else { Err(IngestErrors(errors)) }
+    if errors.is_empty() {
+        Ok(batch)
+    } else {
+        Err(IngestErrors(errors))
+    }
 }
 
 /// Cell lists are separated by ',', '|' or ';' (whichever is not the file's delimiter).
@@ -283,14 +346,18 @@ mod tests {
         let err = parse("a.csv", b"organisation,titel,domains\nX,Y,health\n").unwrap_err().to_string();
         assert!(err.contains("a.csv line 1, field 'titel': unknown column"), "{err}");
         assert!(err.contains("a.csv line 1, field 'title': required column is missing"), "{err}");
-        let err = parse("a.csv", b"organisation,title,domains,capacity,lat\nX,Y,health,zw\xF6lf,52.5\nX,Z,health,3,95\n").unwrap_err().to_string();
+        let err = parse("a.csv", b"organisation,title,domains,capacity,lat\nX,Y,health,zw\xF6lf,52.5\nX,Z,health,3,95\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("a.csv line 2, field 'capacity': expected a whole number ≥ 0, found 'zwölf'"), "{err}");
         assert!(err.contains("a.csv line 3, field 'lat': latitude must be between"), "{err}");
     }
 
     #[test]
     fn enumerations_dates_and_duplicates_are_checked() {
-        let err = parse("a.csv", b"organisation,title,domains,cost,last_verified_on\nX,Y,health,gratis,2024-13-01\nX,Y,health,free,\n").unwrap_err().to_string();
+        let err = parse("a.csv", b"organisation,title,domains,cost,last_verified_on\nX,Y,health,gratis,2024-13-01\nX,Y,health,free,\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("field 'cost': expected one of free, reduced, fee, found 'gratis'"), "{err}");
         assert!(err.contains("field 'last_verified_on': expected a date"), "{err}");
         assert!(!err.contains("already given"), "row 2 had errors and was not registered: {err}");

@@ -22,7 +22,11 @@ pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
 pub fn sniff_delimiter(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or("");
     let count = |c| header.matches(c).count();
-    [(b';', count(';')), (b'\t', count('\t')), (b',', count(','))].into_iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n > 0).map_or(b',', |(d, _)| d)
+    [(b';', count(';')), (b'\t', count('\t')), (b',', count(','))]
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map_or(b',', |(d, _)| d)
 }
 
 /// Parses a number written either way: "1.234,5" (German), "1234,5", "1234.5", "1,234.5".
@@ -35,7 +39,11 @@ pub fn parse_number(s: &str) -> Option<f64> {
         (Some(c), Some(p)) if c > p => s.replace('.', "").replace(',', "."),
         (Some(_), Some(_)) => s.replace(',', ""),
         (Some(_), None) => {
-            if s.matches(',').count() > 1 { s.replace(',', "") } else { s.replace(',', ".") }
+            if s.matches(',').count() > 1 {
+                s.replace(',', "")
+            } else {
+                s.replace(',', ".")
+            }
         }
         _ => s,
     };

@@ -80,7 +80,11 @@ fn read(dir: &Path, rel: &str) -> Result<String> {
 
 pub async fn build(store: &Store, dir: &Path) -> Result<()> {
     let bar = ProgressBar::new(7);
-    bar.set_style(ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()).progress_chars("=> "));
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
     let m = store.create_municipality(SLUG, "Berlin", ATTRIBUTION, true).await?;
 
     bar.set_message("Sozialräume (LOR)");
@@ -138,7 +142,15 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
             None => None,
         };
         store
-            .create_account(NewAccount { municipality_id: m.id, username: user, display_name: name, password: DEMO_PASSWORD, role: *role, organisation_id, is_fictional: true })
+            .create_account(NewAccount {
+                municipality_id: m.id,
+                username: user,
+                display_name: name,
+                password: DEMO_PASSWORD,
+                role: *role,
+                organisation_id,
+                is_fictional: true,
+            })
             .await?;
     }
     bar.inc(1);

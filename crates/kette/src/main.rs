@@ -274,12 +274,29 @@ async fn main() -> Result<()> {
                 let store = Store::open(&db.db).await?;
                 let m = municipality(&store, slug.as_deref()).await?;
                 for a in store.accounts(m.id).await? {
-                    println!("{}\t{}\t{}\t{}", a.id, a.username, a.role.as_str(), a.organisation_id.map(|o| o.to_string()).unwrap_or_default());
+                    println!(
+                        "{}\t{}\t{}\t{}",
+                        a.id,
+                        a.username,
+                        a.role.as_str(),
+                        a.organisation_id.map(|o| o.to_string()).unwrap_or_default()
+                    );
                 }
             }
         },
         Command::Import { what } => match what {
-            ImportWhat::Districts { db, file, level, key_property, name_property, parent_property, parent_key_len, boundary_version, municipality: slug, dry_run } => {
+            ImportWhat::Districts {
+                db,
+                file,
+                level,
+                key_property,
+                name_property,
+                parent_property,
+                parent_key_len,
+                boundary_version,
+                municipality: slug,
+                dry_run,
+            } => {
                 let bytes = read(&file)?;
                 let text = kette_ingest::text::decode(&bytes);
                 let spec = DistrictFileSpec { key_property, name_property, level, boundary_version, parent_property, parent_key_len };
@@ -290,7 +307,10 @@ async fn main() -> Result<()> {
                 }
                 let store = Store::open(&db.db).await?;
                 let m = municipality(&store, slug.as_deref()).await?;
-                let n = store.import_districts(m.id, &[], &districts).await.with_context(|| format!("{}: nothing was imported", file.display()))?;
+                let n = store
+                    .import_districts(m.id, &[], &districts)
+                    .await
+                    .with_context(|| format!("{}: nothing was imported", file.display()))?;
                 println!("imported {n} districts into {}", m.slug);
             }
             ImportWhat::Offers { db, file, municipality: slug, dry_run } => {
@@ -317,11 +337,20 @@ async fn main() -> Result<()> {
                     if !problems.is_empty() {
                         bail!("{}", problems.join("\n"));
                     }
-                    println!("{}: {} offers of {} organisations are valid; nothing written (dry run)", file.display(), batch.offers.len(), batch.organisations.len());
+                    println!(
+                        "{}: {} offers of {} organisations are valid; nothing written (dry run)",
+                        file.display(),
+                        batch.offers.len(),
+                        batch.organisations.len()
+                    );
                     return Ok(());
                 }
-                let report = store.import_batch(m.id, &batch, |_| {}).await.with_context(|| format!("{}: nothing was imported", file.display()))?;
-                println!("imported {} offers, {} organisations, {} locations into {}", report.offers, report.organisations, report.locations, m.slug);
+                let report =
+                    store.import_batch(m.id, &batch, |_| {}).await.with_context(|| format!("{}: nothing was imported", file.display()))?;
+                println!(
+                    "imported {} offers, {} organisations, {} locations into {}",
+                    report.offers, report.organisations, report.locations, m.slug
+                );
             }
         },
     }

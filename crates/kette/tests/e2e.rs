@@ -40,7 +40,12 @@ fn serve(db: &str) -> Server {
         .expect("start server");
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let addr = line.split("http://").nth(1).and_then(|r| r.split_whitespace().next()).unwrap_or_else(|| panic!("no address in {line:?}")).to_string();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
     Server { child, base: format!("http://{addr}") }
 }
 
@@ -79,7 +84,8 @@ fn demo_builds_from_the_real_berlin_data_and_serves_it() {
     assert_eq!(status, 200);
     assert!(home.contains("Präventionskette") && home.contains("Amt für Statistik Berlin-Brandenburg"));
     // the old LOR hierarchy with the id defect fixed
-    let levels: Vec<i64> = (1..=4).map(|l| json(&format!("{}/api/v1/districts?level={l}&per_page=1", server.base))["total"].as_i64().unwrap()).collect();
+    let levels: Vec<i64> =
+        (1..=4).map(|l| json(&format!("{}/api/v1/districts?level={l}&per_page=1", server.base))["total"].as_i64().unwrap()).collect();
     assert_eq!(levels, vec![12, 60, 138, 448]);
     let plr = json(&format!("{}/api/v1/districts?level=4&per_page=500", server.base));
     let keys: Vec<&str> = plr["items"].as_array().unwrap().iter().map(|d| d["key"].as_str().unwrap()).collect();
@@ -96,7 +102,13 @@ fn demo_builds_from_the_real_berlin_data_and_serves_it() {
     let mut total = 0;
     for d in json(&format!("{}/api/v1/districts?level=1", server.base))["items"].as_array().unwrap() {
         let detail = json(&format!("{}/api/v1/districts/{}", server.base, d["id"]));
-        total += detail["population"].as_array().unwrap().iter().filter(|p| p["year"] == 2020).map(|p| p["count"].as_i64().unwrap()).sum::<i64>();
+        total += detail["population"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["year"] == 2020)
+            .map(|p| p["count"].as_i64().unwrap())
+            .sum::<i64>();
     }
     assert!((3_600_000..3_800_000).contains(&total), "{total}");
 }
@@ -131,7 +143,8 @@ fn imports_reject_bad_files_by_name_and_line_and_write_nothing() {
     };
     assert!(kette(&["municipality", "add", "--db", db, "monheim", "Monheim am Rhein"]).status.success());
 
-    let broken = write("broken.geojson", br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"1"},"geometry":null}]}"#);
+    let broken =
+        write("broken.geojson", br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"1"},"geometry":null}]}"#);
     let out = kette(&["import", "districts", "--db", db, &broken]);
     assert!(!out.status.success());
     assert!(text(&out).contains("broken.geojson feature 1, field 'name': missing district name"), "{}", text(&out));
@@ -177,7 +190,11 @@ fn user_add_creates_an_account_that_can_sign_in() {
     let db = dir.path().join("u.db");
     let db = db.to_str().unwrap();
     assert!(kette(&["municipality", "add", "--db", db, "x", "X"]).status.success());
-    let out = Command::new(BIN).args(["user", "add", "--db", db, "--username", "kim", "--role", "coordinator"]).env("KETTE_PASSWORD", "ein-langes-passwort").output().unwrap();
+    let out = Command::new(BIN)
+        .args(["user", "add", "--db", db, "--username", "kim", "--role", "coordinator"])
+        .env("KETTE_PASSWORD", "ein-langes-passwort")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", text(&out));
     let out = kette(&["user", "add", "--db", db, "--username", "eve", "--role", "chef", "--password", "ein-langes-passwort"]);
     assert!(!out.status.success() && text(&out).contains("unknown role 'chef'"));
@@ -192,10 +209,12 @@ fn user_add_creates_an_account_that_can_sign_in() {
     let start = login.find(marker).unwrap() + marker.len();
     let csrf = &login[start..start + login[start..].find('"').unwrap()];
     // ureq 2 keeps no cookies: send the anonymous CSRF cookie by hand
-    let res = agent
-        .post(&format!("{}/login", server.base))
-        .set("Cookie", &format!("kette_csrf={csrf}"))
-        .send_form(&[("csrf", csrf), ("username", "kim"), ("password", "ein-langes-passwort"), ("next", "/")]);
+    let res = agent.post(&format!("{}/login", server.base)).set("Cookie", &format!("kette_csrf={csrf}")).send_form(&[
+        ("csrf", csrf),
+        ("username", "kim"),
+        ("password", "ein-langes-passwort"),
+        ("next", "/"),
+    ]);
     match res {
         Ok(r) => assert_eq!(r.status(), 200, "followed the redirect to the start page"),
         Err(e) => panic!("{e}"),

@@ -110,23 +110,31 @@ impl Store {
         .bind(util::now())
         .fetch_one(&mut *tx)
         .await?;
-        util::audit(&mut tx, a.municipality_id, None, "create", "account", Some(id), &format!("{} ({})", a.username, a.role.as_str())).await?;
+        util::audit(&mut tx, a.municipality_id, None, "create", "account", Some(id), &format!("{} ({})", a.username, a.role.as_str()))
+            .await?;
         tx.commit().await?;
         Ok(id)
     }
 
     pub async fn accounts(&self, municipality: MunicipalityId) -> Result<Vec<Account>> {
-        let rows = sqlx::query("SELECT * FROM account WHERE municipality_id = $1 ORDER BY id").bind(municipality).fetch_all(&self.pool).await?;
+        let rows =
+            sqlx::query("SELECT * FROM account WHERE municipality_id = $1 ORDER BY id").bind(municipality).fetch_all(&self.pool).await?;
         rows.iter().map(account_from_row).collect()
     }
 
     /// Checks the password and opens a session; returns the session token for the cookie.
     /// Unknown users and wrong passwords are indistinguishable to the caller.
     pub async fn login(&self, username: &str, password: &str) -> Result<Option<(String, SessionInfo)>> {
-        let row = sqlx::query("SELECT * FROM account WHERE username = $1 AND disabled = 0").bind(username.trim()).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT * FROM account WHERE username = $1 AND disabled = 0")
+            .bind(username.trim())
+            .fetch_optional(&self.pool)
+            .await?;
         let Some(row) = row else {
             // spend the same time as a real check so user names cannot be probed by timing
-            let _ = verify_password(password, "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2YQEa3ZBn1EwHfEZ3uH0kbmq3+qK1+XG2A9kfYqJvLQ");
+            let _ = verify_password(
+                password,
+                "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2YQEa3ZBn1EwHfEZ3uH0kbmq3+qK1+XG2A9kfYqJvLQ",
+            );
             return Ok(None);
         };
         let hash: String = row.try_get("password_hash")?;

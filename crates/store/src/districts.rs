@@ -51,7 +51,12 @@ const SUMMARY_SELECT: &str = "SELECT d.id, d.key, d.name, d.level, d.parent_id, 
 impl Store {
     /// Imports districts in one transaction. Parents must be in the batch before their children
     /// or already stored; an existing key is updated (name, geometry), never duplicated.
-    pub async fn import_districts(&self, municipality: MunicipalityId, levels: &[DistrictLevel], districts: &[NewDistrict]) -> Result<usize> {
+    pub async fn import_districts(
+        &self,
+        municipality: MunicipalityId,
+        levels: &[DistrictLevel],
+        districts: &[NewDistrict],
+    ) -> Result<usize> {
         let mut tx = self.pool.begin().await?;
         for l in levels {
             sqlx::query(
@@ -125,7 +130,12 @@ impl Store {
             .await?;
         rows.iter()
             .map(|r| {
-                Ok(DistrictLevel { level: r.try_get("level")?, code: r.try_get("code")?, label_de: r.try_get("label_de")?, label_en: r.try_get("label_en")? })
+                Ok(DistrictLevel {
+                    level: r.try_get("level")?,
+                    code: r.try_get("code")?,
+                    label_de: r.try_get("label_de")?,
+                    label_en: r.try_get("label_en")?,
+                })
             })
             .collect()
     }
@@ -151,7 +161,13 @@ impl Store {
     }
 
     /// All districts (optionally one level) without offer counts: for pickers and the API.
-    pub async fn districts(&self, municipality: MunicipalityId, level: Option<i64>, page: u32, per_page: u32) -> Result<(Vec<kette_domain::District>, i64)> {
+    pub async fn districts(
+        &self,
+        municipality: MunicipalityId,
+        level: Option<i64>,
+        page: u32,
+        per_page: u32,
+    ) -> Result<(Vec<kette_domain::District>, i64)> {
         let level_clause = if level.is_some() { " AND level = $2" } else { " AND $2 = $2" };
         let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM district WHERE municipality_id = $1{level_clause}"))
             .bind(municipality)

@@ -44,7 +44,10 @@ impl Store {
     }
 
     pub async fn indicators(&self, municipality: MunicipalityId) -> Result<Vec<Indicator>> {
-        let rows = sqlx::query("SELECT * FROM indicator WHERE municipality_id = $1 ORDER BY code").bind(municipality).fetch_all(&self.pool).await?;
+        let rows = sqlx::query("SELECT * FROM indicator WHERE municipality_id = $1 ORDER BY code")
+            .bind(municipality)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|r| {
                 Ok(Indicator {
@@ -72,7 +75,8 @@ impl Store {
         let indicators: HashMap<String, i64> = self.indicators(municipality).await?.into_iter().map(|i| (i.def.code, i.id)).collect();
         let mut tx = self.pool.begin().await?;
         for chunk in rows.chunks(150) {
-            let mut sql = String::from("INSERT INTO observation (indicator_id, district_id, year, value, numerator, denominator, source) VALUES ");
+            let mut sql =
+                String::from("INSERT INTO observation (indicator_id, district_id, year, value, numerator, denominator, source) VALUES ");
             for i in 0..chunk.len() {
                 let b = i * 7;
                 if i > 0 {
@@ -86,9 +90,9 @@ impl Store {
             );
             let mut q = sqlx::query(&sql);
             for o in chunk {
-                let ind = indicators
-                    .get(&o.indicator_code)
-                    .ok_or_else(|| StoreError::NotFound(format!("indicator '{}' (observation for {} {})", o.indicator_code, o.district_key, o.year)))?;
+                let ind = indicators.get(&o.indicator_code).ok_or_else(|| {
+                    StoreError::NotFound(format!("indicator '{}' (observation for {} {})", o.indicator_code, o.district_key, o.year))
+                })?;
                 let dis = districts.get(&o.district_key).ok_or_else(|| StoreError::UnknownDistrict {
                     key: o.district_key.clone(),
                     context: format!("observation {} {}", o.indicator_code, o.year),
@@ -102,10 +106,17 @@ impl Store {
         Ok(rows.len())
     }
 
-    pub async fn observations(&self, municipality: MunicipalityId, f: &ObservationFilter, page: u32, per_page: u32) -> Result<Page<Observation>> {
+    pub async fn observations(
+        &self,
+        municipality: MunicipalityId,
+        f: &ObservationFilter,
+        page: u32,
+        per_page: u32,
+    ) -> Result<Page<Observation>> {
         let page = page.max(1);
         let per_page = per_page.clamp(1, 5000);
-        let where_sql = " WHERE i.municipality_id = $1 AND ($2 = '' OR i.code = $2) AND ($3 = 0 OR o.district_id = $3) AND ($4 = 0 OR o.year = $4)";
+        let where_sql =
+            " WHERE i.municipality_id = $1 AND ($2 = '' OR i.code = $2) AND ($3 = 0 OR o.district_id = $3) AND ($4 = 0 OR o.year = $4)";
         let from = " FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN district d ON d.id = o.district_id";
         let ind = f.indicator.clone().unwrap_or_default();
         let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*){from}{where_sql}"))

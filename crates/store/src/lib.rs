@@ -40,7 +40,9 @@ pub enum StoreError {
     Invalid { context: String, errors: ValidationErrors },
     #[error("{0}")]
     Conflict(String),
-    #[error("unsupported database '{0}': give a SQLite file path or sqlite:// URL (PostgreSQL support arrives with the production backend)")]
+    #[error(
+        "unsupported database '{0}': give a SQLite file path or sqlite:// URL (PostgreSQL support arrives with the production backend)"
+    )]
     UnsupportedUrl(String),
     #[error("password hashing failed: {0}")]
     Password(String),
@@ -74,8 +76,7 @@ impl Store {
             .after_connect(|conn, _meta| {
                 Box::pin(async move {
                     // foreign keys and busy timeout are per connection in SQLite
-                    conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;")
-                        .await?;
+                    conn.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;").await?;
                     Ok(())
                 })
             })
@@ -130,9 +131,7 @@ impl Store {
     }
 
     pub async fn municipalities(&self) -> Result<Vec<Municipality>> {
-        let rows = sqlx::query("SELECT id, slug, name, attribution, is_demo FROM municipality ORDER BY id")
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query("SELECT id, slug, name, attribution, is_demo FROM municipality ORDER BY id").fetch_all(&self.pool).await?;
         rows.iter().map(municipality_from_row).collect()
     }
 
@@ -180,7 +179,15 @@ impl Store {
     }
 
     /// Appends to the audit log outside of another transaction (e.g. logins).
-    pub async fn audit(&self, municipality: MunicipalityId, account: Option<i64>, action: &str, entity: &str, entity_id: Option<i64>, detail: &str) -> Result<()> {
+    pub async fn audit(
+        &self,
+        municipality: MunicipalityId,
+        account: Option<i64>,
+        action: &str,
+        entity: &str,
+        entity_id: Option<i64>,
+        detail: &str,
+    ) -> Result<()> {
         let mut conn = self.pool.acquire().await?;
         util::audit(&mut conn, municipality, account, action, entity, entity_id, detail).await
     }
@@ -196,9 +203,7 @@ impl Store {
         .bind(entity_id)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("at")?, r.try_get("action")?, r.try_get("username")?, r.try_get("detail")?)))
-            .collect()
+        rows.iter().map(|r| Ok((r.try_get("at")?, r.try_get("action")?, r.try_get("username")?, r.try_get("detail")?))).collect()
     }
 }
 

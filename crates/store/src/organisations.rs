@@ -18,7 +18,13 @@ pub struct OrganisationSummary {
 }
 
 impl Store {
-    pub async fn list_organisations(&self, municipality: MunicipalityId, q: Option<&str>, page: u32, per_page: u32) -> Result<Page<OrganisationSummary>> {
+    pub async fn list_organisations(
+        &self,
+        municipality: MunicipalityId,
+        q: Option<&str>,
+        page: u32,
+        per_page: u32,
+    ) -> Result<Page<OrganisationSummary>> {
         let page = page.max(1);
         let per_page = per_page.clamp(1, 500);
         let like = format!("%{}%", q.unwrap_or("").trim().to_lowercase().replace(['%', '_'], ""));
@@ -67,7 +73,14 @@ impl Store {
             .fetch_all(&self.pool)
             .await?
             .iter()
-            .map(|c| Ok(ContactPerson { name: c.try_get("name")?, role: c.try_get("role")?, email: c.try_get("email")?, phone: c.try_get("phone")? }))
+            .map(|c| {
+                Ok(ContactPerson {
+                    name: c.try_get("name")?,
+                    role: c.try_get("role")?,
+                    email: c.try_get("email")?,
+                    phone: c.try_get("phone")?,
+                })
+            })
             .collect::<Result<_>>()?;
         Ok(Organisation {
             id,
@@ -90,7 +103,13 @@ impl Store {
     }
 
     /// Replaces the named contact persons of an organisation in one transaction.
-    pub async fn set_contacts(&self, municipality: MunicipalityId, id: OrganisationId, contacts: &[ContactPerson], by: Option<i64>) -> Result<()> {
+    pub async fn set_contacts(
+        &self,
+        municipality: MunicipalityId,
+        id: OrganisationId,
+        contacts: &[ContactPerson],
+        by: Option<i64>,
+    ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM contact_person WHERE organisation_id = $1").bind(id).execute(&mut *tx).await?;
         for c in contacts {

@@ -56,7 +56,14 @@ fn location(key: &str, district: &str) -> NewLocation {
 }
 
 fn org(key: &str, name: &str) -> NewOrganisation {
-    NewOrganisation { external_key: key.into(), name: name.into(), kind: OrganisationKind::Kita, website: String::new(), email: String::new(), phone: String::new() }
+    NewOrganisation {
+        external_key: key.into(),
+        name: name.into(),
+        kind: OrganisationKind::Kita,
+        website: String::new(),
+        email: String::new(),
+        phone: String::new(),
+    }
 }
 
 async fn seeded() -> (tempfile::TempDir, Store, i64) {
@@ -66,7 +73,11 @@ async fn seeded() -> (tempfile::TempDir, Store, i64) {
         DistrictLevel { level: 2, code: "planungsraum".into(), label_de: "Planungsraum".into(), label_en: "Planning area".into() },
     ];
     store
-        .import_districts(m, &levels, &[district("01", None, 1), district("0101", Some("01"), 2), district("0102", Some("01"), 2), district("02", None, 1)])
+        .import_districts(
+            m,
+            &levels,
+            &[district("01", None, 1), district("0101", Some("01"), 2), district("0102", Some("01"), 2), district("02", None, 1)],
+        )
         .await
         .unwrap();
     let batch = ImportBatch {
@@ -198,11 +209,8 @@ async fn an_import_with_one_bad_record_writes_nothing() {
     let (_d, store, m) = seeded().await;
     let mut bad = offer("o9", "a", "la", "", "kita");
     bad.origin = "offers.csv line 7".into();
-    let batch = ImportBatch {
-        organisations: vec![org("c", "Neu")],
-        locations: vec![],
-        offers: vec![offer("o8", "a", "la", "Gut", "kita"), bad],
-    };
+    let batch =
+        ImportBatch { organisations: vec![org("c", "Neu")], locations: vec![], offers: vec![offer("o8", "a", "la", "Gut", "kita"), bad] };
     let err = store.import_batch(m, &batch, |_| {}).await.unwrap_err();
     assert!(err.to_string().contains("offers.csv line 7"), "{err}");
     assert!(store.organisation_by_key(m, "c").await.unwrap().is_none());
@@ -213,7 +221,11 @@ async fn an_import_with_one_bad_record_writes_nothing() {
     assert!(store.organisation_by_key(m, "c").await.unwrap().is_none());
     // re-import of the same keys updates instead of duplicating
     let (_, s2, m2) = (0, store.clone(), m);
-    let batch = ImportBatch { organisations: vec![org("a", "Träger A neu")], locations: vec![], offers: vec![offer("o1", "a", "la", "Krabbelgruppe", "early_childhood")] };
+    let batch = ImportBatch {
+        organisations: vec![org("a", "Träger A neu")],
+        locations: vec![],
+        offers: vec![offer("o1", "a", "la", "Krabbelgruppe", "early_childhood")],
+    };
     s2.import_batch(m2, &batch, |_| {}).await.unwrap();
     assert_eq!(s2.list_offers(m2, &OfferFilter::default(), 1, 50).await.unwrap().total, 3);
 }
@@ -223,20 +235,45 @@ async fn accounts_log_in_with_argon2_and_sessions_expire_on_logout() {
     let (_d, store, m) = seeded().await;
     let org = store.organisation_by_key(m, "a").await.unwrap();
     let err = store
-        .create_account(NewAccount { municipality_id: m, username: "p", display_name: "P", password: "kurz", role: Role::Viewer, organisation_id: None, is_fictional: false })
+        .create_account(NewAccount {
+            municipality_id: m,
+            username: "p",
+            display_name: "P",
+            password: "kurz",
+            role: Role::Viewer,
+            organisation_id: None,
+            is_fictional: false,
+        })
         .await
         .unwrap_err();
     assert!(err.to_string().contains("10 characters"));
     let err = store
-        .create_account(NewAccount { municipality_id: m, username: "p", display_name: "P", password: "lang-genug-1", role: Role::PartnerEditor, organisation_id: None, is_fictional: false })
+        .create_account(NewAccount {
+            municipality_id: m,
+            username: "p",
+            display_name: "P",
+            password: "lang-genug-1",
+            role: Role::PartnerEditor,
+            organisation_id: None,
+            is_fictional: false,
+        })
         .await
         .unwrap_err();
     assert!(err.to_string().contains("organisation"));
     store
-        .create_account(NewAccount { municipality_id: m, username: "partner", display_name: "P", password: "lang-genug-1", role: Role::PartnerEditor, organisation_id: org, is_fictional: true })
+        .create_account(NewAccount {
+            municipality_id: m,
+            username: "partner",
+            display_name: "P",
+            password: "lang-genug-1",
+            role: Role::PartnerEditor,
+            organisation_id: org,
+            is_fictional: true,
+        })
         .await
         .unwrap();
-    let hash: String = sqlx::query_scalar("SELECT password_hash FROM account WHERE username = 'partner'").fetch_one(store.pool()).await.unwrap();
+    let hash: String =
+        sqlx::query_scalar("SELECT password_hash FROM account WHERE username = 'partner'").fetch_one(store.pool()).await.unwrap();
     assert!(hash.starts_with("$argon2id$"));
     assert!(store.login("partner", "falsch-falsch").await.unwrap().is_none());
     assert!(store.login("niemand", "lang-genug-1").await.unwrap().is_none());

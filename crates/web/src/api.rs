@@ -41,10 +41,47 @@ pub fn routes() -> Router<AppState> {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "kette API", version = "1", description = "Prevention chain: districts, organisations, offers, locations, indicators and observations of one municipality."),
-    paths(list_districts, get_district, list_organisations, get_organisation, list_offers, get_offer, create_offer, update_offer, list_locations, list_indicators, list_observations),
-    components(schemas(Problem, ProblemField, ApiDistrict, DistrictList, ApiDistrictDetail, ApiPopulation, ApiOrganisation, ApiContact, OrganisationSummaryDto, OrganisationList,
-        ApiOfferSummary, OfferList, ApiOffer, ApiFunding, OfferWrite, ApiLocation, LocationList, ApiIndicator, IndicatorList, ApiObservation, ObservationList))
+    info(
+        title = "kette API",
+        version = "1",
+        description = "Prevention chain: districts, organisations, offers, locations, indicators and observations of one municipality."
+    ),
+    paths(
+        list_districts,
+        get_district,
+        list_organisations,
+        get_organisation,
+        list_offers,
+        get_offer,
+        create_offer,
+        update_offer,
+        list_locations,
+        list_indicators,
+        list_observations
+    ),
+    components(schemas(
+        Problem,
+        ProblemField,
+        ApiDistrict,
+        DistrictList,
+        ApiDistrictDetail,
+        ApiPopulation,
+        ApiOrganisation,
+        ApiContact,
+        OrganisationSummaryDto,
+        OrganisationList,
+        ApiOfferSummary,
+        OfferList,
+        ApiOffer,
+        ApiFunding,
+        OfferWrite,
+        ApiLocation,
+        LocationList,
+        ApiIndicator,
+        IndicatorList,
+        ApiObservation,
+        ObservationList
+    ))
 )]
 pub struct ApiDoc;
 
@@ -73,11 +110,16 @@ impl FromRequestParts<AppState> for ApiCtx {
         let header_token = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or("");
         let csrf_ok = session.as_ref().is_some_and(|s| same_token(header_token, &s.csrf_token));
         let user = session.map(|s| s.account);
-        let slug = parts.uri.query().and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "municipality").map(|(_, v)| v.into_owned()));
+        let slug = parts
+            .uri
+            .query()
+            .and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "municipality").map(|(_, v)| v.into_owned()));
         let municipality = match (&user, slug) {
             (Some(u), _) => u.municipality_id,
             (None, Some(slug)) => state.store.municipality_by_slug(&slug).await?.id,
-            (None, None) => state.store.municipalities().await?.first().map(|m| m.id).ok_or_else(|| ApiError::not_found("no municipality"))?,
+            (None, None) => {
+                state.store.municipalities().await?.first().map(|m| m.id).ok_or_else(|| ApiError::not_found("no municipality"))?
+            }
         };
         Ok(ApiCtx { municipality, user, csrf_ok })
     }
@@ -100,7 +142,11 @@ fn query_int(q: &HashMap<String, String>, name: &str, min: i64, max: i64) -> Res
         None => Ok(None),
         Some(v) => match v.parse::<i64>() {
             Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-            _ => Err(ApiError::validation(vec![FieldError::new(format!("query.{name}"), "error-query-range", format!("expected a whole number from {min} to {max}, found '{v}'"))])),
+            _ => Err(ApiError::validation(vec![FieldError::new(
+                format!("query.{name}"),
+                "error-query-range",
+                format!("expected a whole number from {min} to {max}, found '{v}'"),
+            )])),
         },
     }
 }
@@ -151,7 +197,16 @@ pub struct ApiDistrict {
 
 impl From<kette_domain::District> for ApiDistrict {
     fn from(d: kette_domain::District) -> Self {
-        ApiDistrict { id: d.id, key: d.key, name: d.name, level: d.level, parent_id: d.parent_id, boundary_version: d.boundary_version, area_m2: d.area_m2, bbox: d.bbox.map(|b| b.to_vec()) }
+        ApiDistrict {
+            id: d.id,
+            key: d.key,
+            name: d.name,
+            level: d.level,
+            parent_id: d.parent_id,
+            boundary_version: d.boundary_version,
+            area_m2: d.area_m2,
+            bbox: d.bbox.map(|b| b.to_vec()),
+        }
     }
 }
 
@@ -177,7 +232,11 @@ pub struct ApiDistrictDetail {
 
 #[utoipa::path(get, path = "/api/v1/districts", params(("level" = Option<i64>, Query, description = "hierarchy level, 1 = top"), ("page" = Option<u32>, Query), ("per_page" = Option<u32>, Query)),
     responses((status = 200, body = DistrictList), (status = 422, body = Problem, content_type = "application/problem+json")))]
-async fn list_districts(State(s): State<AppState>, c: ApiCtx, Query(q): Query<HashMap<String, String>>) -> Result<Json<DistrictList>, ApiError> {
+async fn list_districts(
+    State(s): State<AppState>,
+    c: ApiCtx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<DistrictList>, ApiError> {
     let (page, per_page) = paging(&q)?;
     let level = query_int(&q, "level", 0, 20)?;
     let (items, total) = s.store.districts(c.municipality, level, page, per_page).await?;
@@ -188,7 +247,13 @@ async fn list_districts(State(s): State<AppState>, c: ApiCtx, Query(q): Query<Ha
 async fn get_district(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>) -> Result<Json<ApiDistrictDetail>, ApiError> {
     let id = path_id(&id)?;
     let d = s.store.district(c.municipality, id).await?;
-    let population = s.store.population(c.municipality, id).await?.into_iter().map(|(year, g, count)| ApiPopulation { year, age_group: g.code(), count }).collect();
+    let population = s
+        .store
+        .population(c.municipality, id)
+        .await?
+        .into_iter()
+        .map(|(year, g, count)| ApiPopulation { year, age_group: g.code(), count })
+        .collect();
     let geometry = s.store.district_geometry(c.municipality, id).await?.and_then(|g| serde_json::from_str(&g).ok());
     Ok(Json(ApiDistrictDetail {
         ancestor_ids: d.ancestors.iter().map(|a| a.id).collect(),
@@ -232,10 +297,18 @@ pub struct ApiOrganisation {
 
 #[utoipa::path(get, path = "/api/v1/organisations", params(("q" = Option<String>, Query, description = "text in the name"), ("page" = Option<u32>, Query), ("per_page" = Option<u32>, Query)),
     responses((status = 200, body = OrganisationList), (status = 422, body = Problem)))]
-async fn list_organisations(State(s): State<AppState>, c: ApiCtx, Query(q): Query<HashMap<String, String>>) -> Result<Json<OrganisationList>, ApiError> {
+async fn list_organisations(
+    State(s): State<AppState>,
+    c: ApiCtx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<OrganisationList>, ApiError> {
     let (page, per_page) = paging(&q)?;
     let r = s.store.list_organisations(c.municipality, q.get("q").map(String::as_str), page, per_page).await?;
-    let items = r.items.into_iter().map(|o| OrganisationSummaryDto { id: o.id, name: o.name, kind: o.kind.as_str().into(), offers: o.offers, locations: o.locations }).collect();
+    let items = r
+        .items
+        .into_iter()
+        .map(|o| OrganisationSummaryDto { id: o.id, name: o.name, kind: o.kind.as_str().into(), offers: o.offers, locations: o.locations })
+        .collect();
     Ok(Json(OrganisationList { items, total: r.total, page: r.page, per_page: r.per_page }))
 }
 
@@ -396,7 +469,9 @@ pub struct OfferWrite {
 fn parse_date(field: &str, v: Option<&str>, errors: &mut Vec<FieldError>) -> Option<time::Date> {
     let v = v?;
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(v, fmt).map_err(|_| errors.push(FieldError::new(field, "error-date", format!("'{v}' is not a date (YYYY-MM-DD)")))).ok()
+    time::Date::parse(v, fmt)
+        .map_err(|_| errors.push(FieldError::new(field, "error-date", format!("'{v}' is not a date (YYYY-MM-DD)"))))
+        .ok()
 }
 
 fn enum_field<T>(field: &str, v: Option<&str>, parse: fn(&str) -> Option<T>, default: T, allowed: &str, errors: &mut Vec<FieldError>) -> T {
@@ -415,12 +490,35 @@ impl OfferWrite {
         let funding = self.funding.unwrap_or_default();
         let input = OfferInput {
             organisation_id,
-            prevention_level: enum_field("prevention_level", self.prevention_level.as_deref(), PreventionLevel::parse, PreventionLevel::Universal, "universal, selective, indicated", &mut e),
+            prevention_level: enum_field(
+                "prevention_level",
+                self.prevention_level.as_deref(),
+                PreventionLevel::parse,
+                PreventionLevel::Universal,
+                "universal, selective, indicated",
+                &mut e,
+            ),
             cost: enum_field("cost", self.cost.as_deref(), Cost::parse, Cost::Free, "free, reduced, fee", &mut e),
             access: enum_field("access", self.access.as_deref(), Access::parse, Access::Open, "open, registration, referral", &mut e),
-            status: enum_field("status", self.status.as_deref(), OfferStatus::parse, OfferStatus::Active, "draft, active, paused, ended", &mut e),
+            status: enum_field(
+                "status",
+                self.status.as_deref(),
+                OfferStatus::parse,
+                OfferStatus::Active,
+                "draft, active, paused, ended",
+                &mut e,
+            ),
             funding: Funding {
-                kind: funding.kind.as_deref().map(|k| enum_field("funding.kind", Some(k), FundingKind::parse, FundingKind::Regular, "regular, project, donation, mixed", &mut e)),
+                kind: funding.kind.as_deref().map(|k| {
+                    enum_field(
+                        "funding.kind",
+                        Some(k),
+                        FundingKind::parse,
+                        FundingKind::Regular,
+                        "regular, project, donation, mixed",
+                        &mut e,
+                    )
+                }),
                 source: funding.source,
                 amount_eur: funding.amount_eur,
                 until: parse_date("funding.until", funding.until.as_deref(), &mut e),
@@ -443,7 +541,11 @@ impl OfferWrite {
             website: self.website,
             location_ids: self.location_ids,
         };
-        if e.is_empty() { Ok(input) } else { Err(ApiError::validation(e)) }
+        if e.is_empty() {
+            Ok(input)
+        } else {
+            Err(ApiError::validation(e))
+        }
     }
 }
 
@@ -477,7 +579,11 @@ async fn list_offers(State(s): State<AppState>, c: ApiCtx, Query(q): Query<HashM
     let get = |k: &str| q.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let mut choice = |k: &str, ok: bool| {
         if !ok {
-            errors.push(FieldError::new(format!("query.{k}"), "error-choice", format!("unknown value '{}'", q.get(k).cloned().unwrap_or_default())));
+            errors.push(FieldError::new(
+                format!("query.{k}"),
+                "error-choice",
+                format!("unknown value '{}'", q.get(k).cloned().unwrap_or_default()),
+            ));
         }
     };
     let cost = get("cost").map(|v| Cost::parse(&v));
@@ -579,14 +685,21 @@ async fn get_offer(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>)
 async fn create_offer(State(s): State<AppState>, c: ApiCtx, body: Bytes) -> Result<Response, ApiError> {
     let user = c.writer()?;
     let w: OfferWrite = parse_body(&body)?;
-    let org = w.organisation_id.or(user.organisation_id).ok_or_else(|| ApiError::validation(vec![FieldError::new("organisation_id", "error-required", "organisation_id is required")]))?;
+    let org = w
+        .organisation_id
+        .or(user.organisation_id)
+        .ok_or_else(|| ApiError::validation(vec![FieldError::new("organisation_id", "error-required", "organisation_id is required")]))?;
     if !user.actor().can_edit_offers_of(org) {
         return Err(ApiError::forbidden("you may not create offers for this organisation"));
     }
-    s.store.organisation(c.municipality, org).await.map_err(|_| ApiError::validation(vec![FieldError::new("organisation_id", "error-unknown", format!("no organisation {org}"))]))?;
+    s.store
+        .organisation(c.municipality, org)
+        .await
+        .map_err(|_| ApiError::validation(vec![FieldError::new("organisation_id", "error-unknown", format!("no organisation {org}"))]))?;
     let input = w.into_input(org)?;
     let id = s.store.create_offer(c.municipality, &input, Some(user.id)).await?;
-    Ok((StatusCode::CREATED, [(axum::http::header::LOCATION, format!("/api/v1/offers/{id}"))], Json(offer_dto(&s, &c, id).await?)).into_response())
+    Ok((StatusCode::CREATED, [(axum::http::header::LOCATION, format!("/api/v1/offers/{id}"))], Json(offer_dto(&s, &c, id).await?))
+        .into_response())
 }
 
 #[utoipa::path(put, path = "/api/v1/offers/{id}", params(("id" = i64, Path)), request_body = OfferWrite,
@@ -600,7 +713,11 @@ async fn update_offer(State(s): State<AppState>, c: ApiCtx, Path(id): Path<Strin
     }
     let w: OfferWrite = parse_body(&body)?;
     if w.organisation_id.is_some_and(|o| o != current.input.organisation_id) {
-        return Err(ApiError::validation(vec![FieldError::new("organisation_id", "error-immutable", "an offer cannot move to another organisation")]));
+        return Err(ApiError::validation(vec![FieldError::new(
+            "organisation_id",
+            "error-immutable",
+            "an offer cannot move to another organisation",
+        )]));
     }
     let input = w.into_input(current.input.organisation_id)?;
     s.store.update_offer(c.municipality, id, &input, Some(user.id)).await?;
@@ -611,12 +728,21 @@ async fn update_offer(State(s): State<AppState>, c: ApiCtx, Path(id): Path<Strin
 
 #[utoipa::path(get, path = "/api/v1/locations", params(("district" = Option<i64>, Query), ("page" = Option<u32>, Query), ("per_page" = Option<u32>, Query)),
     responses((status = 200, body = LocationList), (status = 422, body = Problem)))]
-async fn list_locations(State(s): State<AppState>, c: ApiCtx, Query(q): Query<HashMap<String, String>>) -> Result<Json<LocationList>, ApiError> {
+async fn list_locations(
+    State(s): State<AppState>,
+    c: ApiCtx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<LocationList>, ApiError> {
     let (page, per_page) = paging(&q)?;
     let district = query_int(&q, "district", 1, i64::MAX)?;
     let r = s.store.list_locations(c.municipality, district, page, per_page).await?;
     let internal = c.internal();
-    Ok(Json(LocationList { items: r.items.into_iter().map(|l| api_location(l, internal)).collect(), total: r.total, page: r.page, per_page: r.per_page }))
+    Ok(Json(LocationList {
+        items: r.items.into_iter().map(|l| api_location(l, internal)).collect(),
+        total: r.total,
+        page: r.page,
+        per_page: r.per_page,
+    }))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -675,7 +801,11 @@ pub struct ApiObservation {
 #[utoipa::path(get, path = "/api/v1/observations",
     params(("indicator" = Option<String>, Query, description = "indicator code"), ("district" = Option<i64>, Query), ("year" = Option<i32>, Query), ("page" = Option<u32>, Query), ("per_page" = Option<u32>, Query)),
     responses((status = 200, body = ObservationList), (status = 422, body = Problem)))]
-async fn list_observations(State(s): State<AppState>, c: ApiCtx, Query(q): Query<HashMap<String, String>>) -> Result<Json<ObservationList>, ApiError> {
+async fn list_observations(
+    State(s): State<AppState>,
+    c: ApiCtx,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<ObservationList>, ApiError> {
     let page = query_int(&q, "page", 1, 1_000_000)?.unwrap_or(1) as u32;
     let per_page = query_int(&q, "per_page", 1, 5000)?.unwrap_or(500) as u32;
     let f = ObservationFilter {

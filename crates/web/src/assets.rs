@@ -13,11 +13,7 @@ const FILES: &[(&str, &str, &[u8])] = &[
 
 pub async fn serve(Path(path): Path<String>) -> Response {
     match FILES.iter().find(|(p, _, _)| *p == path) {
-        Some((_, mime, body)) => (
-            [(header::CONTENT_TYPE, *mime), (header::CACHE_CONTROL, "public, max-age=86400")],
-            *body,
-        )
-            .into_response(),
+        Some((_, mime, body)) => ([(header::CONTENT_TYPE, *mime), (header::CACHE_CONTROL, "public, max-age=86400")], *body).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }

@@ -39,7 +39,11 @@ fn random_token() -> String {
 }
 
 fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') { next.to_string() } else { "/".into() }
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next.to_string()
+    } else {
+        "/".into()
+    }
 }
 
 fn cookie_header(state: &AppState, name: &str, value: &str, max_age: Option<i64>) -> HeaderValue {
@@ -48,7 +52,11 @@ fn cookie_header(state: &AppState, name: &str, value: &str, max_age: Option<i64>
     HeaderValue::from_str(&format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax{secure}{age}")).expect("cookie value is ASCII")
 }
 
-async fn login_form(State(state): State<AppState>, mut ctx: Ctx, axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>) -> Result<Response, PageError> {
+async fn login_form(
+    State(state): State<AppState>,
+    mut ctx: Ctx,
+    axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Result<Response, PageError> {
     let mut headers = HeaderMap::new();
     if ctx.csrf.is_empty() {
         ctx.csrf = random_token();

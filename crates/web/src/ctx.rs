@@ -89,7 +89,13 @@ impl FromRequestParts<AppState> for Ctx {
             Some(u) => state.store.municipality(u.municipality_id).await.map_err(fail)?,
             None => match state.store.municipalities().await.map_err(fail)?.into_iter().next() {
                 Some(m) => m,
-                None => return Err(PageError::internal(lang, state.i18n.clone(), "no municipality in this database; run `kette demo` or import data".into())),
+                None => {
+                    return Err(PageError::internal(
+                        lang,
+                        state.i18n.clone(),
+                        "no municipality in this database; run `kette demo` or import data".into(),
+                    ))
+                }
             },
         };
         let vocab = state.store.vocabulary(municipality.id).await.map_err(fail)?;

@@ -128,7 +128,16 @@ pub struct ApiError(pub StatusCode, pub Problem);
 
 impl ApiError {
     pub fn new(status: StatusCode, title: &str, detail: impl Into<String>) -> Self {
-        ApiError(status, Problem { kind: "about:blank".into(), title: title.into(), status: status.as_u16(), detail: Some(detail.into()), errors: vec![] })
+        ApiError(
+            status,
+            Problem {
+                kind: "about:blank".into(),
+                title: title.into(),
+                status: status.as_u16(),
+                detail: Some(detail.into()),
+                errors: vec![],
+            },
+        )
     }
     pub fn not_found(detail: impl Into<String>) -> Self {
         Self::new(StatusCode::NOT_FOUND, "Not Found", detail)

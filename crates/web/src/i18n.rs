@@ -107,7 +107,11 @@ mod tests {
     fn every_message_exists_in_every_language_and_formats() {
         let i18n = I18n::load();
         let de = include_str!("../i18n/de.ftl");
-        let keys: Vec<&str> = de.lines().filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim())).filter(|k| !k.is_empty() && !k.starts_with('#') && !k.starts_with(' ')).collect();
+        let keys: Vec<&str> = de
+            .lines()
+            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim()))
+            .filter(|k| !k.is_empty() && !k.starts_with('#') && !k.starts_with(' '))
+            .collect();
         assert!(keys.len() > 50);
         for k in keys {
             for (lang, _) in LANGUAGES {

@@ -83,7 +83,9 @@ impl Pager {
 fn parse_page(ctx: &Ctx, params: &HashMap<String, String>) -> Result<u32, PageError> {
     match q(params, "page") {
         None => Ok(1),
-        Some(p) => p.parse::<u32>().ok().filter(|p| *p >= 1 && *p <= 100_000).ok_or_else(|| PageError::bad_request(ctx, format!("page '{p}'"))),
+        Some(p) => {
+            p.parse::<u32>().ok().filter(|p| *p >= 1 && *p <= 100_000).ok_or_else(|| PageError::bad_request(ctx, format!("page '{p}'")))
+        }
     }
 }
 
@@ -129,7 +131,8 @@ fn matrix_rows(m: &ChainMatrix) -> Vec<MatrixRow> {
         .map(|(p, phase)| MatrixRow {
             phase: phase.clone(),
             total: m.phase_totals[p],
-            cells: m.domains
+            cells: m
+                .domains
                 .iter()
                 .enumerate()
                 .map(|(d, domain)| {
@@ -270,7 +273,11 @@ impl OfferPage {
 }
 
 fn months_text(m: u32) -> String {
-    if m % 12 == 0 { format!("{} J.", m / 12) } else { format!("{} M.", m) }
+    if m % 12 == 0 {
+        format!("{} J.", m / 12)
+    } else {
+        format!("{} M.", m)
+    }
 }
 
 async fn offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
@@ -357,9 +364,26 @@ fn parse_offer_form(form: &FormData, organisation_id: i64) -> (OfferInput, HashM
     let mut errors = vec![];
     let mut values = HashMap::new();
     for k in [
-        "title", "description", "languages", "min_age_months", "max_age_months", "schedule", "capacity", "reach_per_year", "funding_source",
-        "funding_amount_eur", "funding_until", "last_verified_on", "contact_email", "contact_phone", "website", "prevention_level", "cost", "access",
-        "status", "funding_kind",
+        "title",
+        "description",
+        "languages",
+        "min_age_months",
+        "max_age_months",
+        "schedule",
+        "capacity",
+        "reach_per_year",
+        "funding_source",
+        "funding_amount_eur",
+        "funding_until",
+        "last_verified_on",
+        "contact_email",
+        "contact_phone",
+        "website",
+        "prevention_level",
+        "cost",
+        "access",
+        "status",
+        "funding_kind",
     ] {
         values.insert(k.to_string(), form.get(k).to_string());
     }
@@ -387,7 +411,9 @@ fn parse_offer_form(form: &FormData, organisation_id: i64) -> (OfferInput, HashM
             return None;
         }
         let fmt = time::macros::format_description!("[year]-[month]-[day]");
-        time::Date::parse(v, fmt).map_err(|_| errors.push(FieldError::new(k, "error-date", format!("'{v}' is not a date (YYYY-MM-DD)")))).ok()
+        time::Date::parse(v, fmt)
+            .map_err(|_| errors.push(FieldError::new(k, "error-date", format!("'{v}' is not a date (YYYY-MM-DD)"))))
+            .ok()
     };
     let (until, verified) = (date("funding_until"), date("last_verified_on"));
     let mut choice_error = |k: &str| errors.push(FieldError::new(k, "error-choice", "not one of the choices"));
@@ -425,7 +451,12 @@ fn parse_offer_form(form: &FormData, organisation_id: i64) -> (OfferInput, HashM
         schedule: form.get("schedule").into(),
         capacity,
         reach_per_year: reach,
-        funding: kette_domain::Funding { kind: FundingKind::parse(form.get("funding_kind")), source: form.get("funding_source").into(), amount_eur: amount, until },
+        funding: kette_domain::Funding {
+            kind: FundingKind::parse(form.get("funding_kind")),
+            source: form.get("funding_source").into(),
+            amount_eur: amount,
+            until,
+        },
         status,
         last_verified_on: verified,
         contact_email: form.get("contact_email").into(),
@@ -483,7 +514,11 @@ async fn create_offer(State(state): State<AppState>, ctx: Ctx, Query(params): Q,
     }
     let (input, values, syntax_errors) = parse_offer_form(&form, org_id);
     let by = ctx.user.as_ref().map(|u| u.id);
-    let result = if syntax_errors.is_empty() { state.store.create_offer(ctx.municipality.id, &input, by).await } else { Err(invalid(syntax_errors)) };
+    let result = if syntax_errors.is_empty() {
+        state.store.create_offer(ctx.municipality.id, &input, by).await
+    } else {
+        Err(invalid(syntax_errors))
+    };
     match result {
         Ok(id) => Ok(Redirect::to(&format!("/offers/{id}")).into_response()),
         Err(StoreError::Invalid { errors, .. }) => form_again(&state, ctx, None, org_id, input, values, errors.0).await,
@@ -539,7 +574,11 @@ async fn update_offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
     }
     let (input, values, syntax_errors) = parse_offer_form(&form, org_id);
     let by = ctx.user.as_ref().map(|u| u.id);
-    let result = if syntax_errors.is_empty() { state.store.update_offer(ctx.municipality.id, id, &input, by).await } else { Err(invalid(syntax_errors)) };
+    let result = if syntax_errors.is_empty() {
+        state.store.update_offer(ctx.municipality.id, id, &input, by).await
+    } else {
+        Err(invalid(syntax_errors))
+    };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/offers/{id}")).into_response()),
         Err(StoreError::Invalid { errors, .. }) => form_again(&state, ctx, Some(id), org_id, input, values, errors.0).await,
@@ -641,7 +680,11 @@ impl DistrictPage {
         match v {
             Some(x) => {
                 let s = format!("{x:.1}");
-                if self.ctx.lang == "de" { s.replace('.', ",") } else { s }
+                if self.ctx.lang == "de" {
+                    s.replace('.', ",")
+                } else {
+                    s
+                }
             }
             None => "–".into(),
         }
@@ -666,7 +709,11 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let detail = state.store.district(m, id).await.or_page(&ctx)?;
     let levels = state.store.district_levels(m).await.or_page(&ctx)?;
     let label = |level: i64| {
-        levels.iter().find(|l| l.level == level).map(|l| if ctx.lang == "en" { l.label_en.clone() } else { l.label_de.clone() }).unwrap_or_default()
+        levels
+            .iter()
+            .find(|l| l.level == level)
+            .map(|l| if ctx.lang == "en" { l.label_en.clone() } else { l.label_de.clone() })
+            .unwrap_or_default()
     };
     let level_label = label(detail.district.level);
     let child_level_label = label(detail.district.level + 1);
@@ -683,7 +730,8 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     let pop_totals = (0..pop_years.len()).map(|i| by_group.values().map(|v| v[i]).sum()).collect();
     let pop_rows = by_group.into_iter().map(|(g, v)| (g.code(), v)).collect();
     // indicators published for this district
-    let obs = state.store.observations(m, &ObservationFilter { district_id: Some(id), ..Default::default() }, 1, 5000).await.or_page(&ctx)?;
+    let obs =
+        state.store.observations(m, &ObservationFilter { district_id: Some(id), ..Default::default() }, 1, 5000).await.or_page(&ctx)?;
     let defs = state.store.indicators(m).await.or_page(&ctx)?;
     let mut ind_years: Vec<i32> = obs.items.iter().map(|o| o.year).collect();
     ind_years.sort_unstable();
@@ -741,7 +789,9 @@ async fn district_map(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
         .or_page(&ctx)?
         .and_then(|g| serde_json::from_str(&g).ok())
         .unwrap_or(serde_json::Value::Null);
-    let mut features = vec![serde_json::json!({"type": "Feature", "properties": {"kind": "district", "name": detail.district.name}, "geometry": geometry})];
+    let mut features = vec![
+        serde_json::json!({"type": "Feature", "properties": {"kind": "district", "name": detail.district.name}, "geometry": geometry}),
+    ];
     let locs = state.store.list_locations(m, Some(id), 1, 500).await.or_page(&ctx)?;
     for l in locs.items.iter().filter(|l| !l.is_confidential || ctx.sees_internal()) {
         if let (Some(lon), Some(lat)) = (l.lon, l.lat) {
@@ -753,4 +803,14 @@ async fn district_map(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
     Ok(([(header::CONTENT_TYPE, "application/geo+json")], body).into_response())
 }
 
-crate::pages_with_ctx!(HomePage, OffersPage, SearchPage, OfferPage, OfferFormPage, OrganisationsPage, OrganisationPage, DistrictsPage, DistrictPage);
+crate::pages_with_ctx!(
+    HomePage,
+    OffersPage,
+    SearchPage,
+    OfferPage,
+    OfferFormPage,
+    OrganisationsPage,
+    OrganisationPage,
+    DistrictsPage,
+    DistrictPage
+);

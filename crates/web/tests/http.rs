@@ -25,7 +25,14 @@ fn offer(key: &str, org: &str, title: &str, status: OfferStatus) -> NewOffer {
     input.life_phases = vec!["early_childhood".into()];
     input.domains = vec!["youth_welfare".into()];
     input.status = status;
-    NewOffer { external_key: key.into(), organisation_key: org.into(), location_keys: vec![format!("l-{org}")], input, is_fictional: false, origin: key.into() }
+    NewOffer {
+        external_key: key.into(),
+        organisation_key: org.into(),
+        location_keys: vec![format!("l-{org}")],
+        input,
+        is_fictional: false,
+        origin: key.into(),
+    }
 }
 
 async fn fixture() -> Fixture {
@@ -45,20 +52,30 @@ async fn fixture() -> Fixture {
     };
     let levels = vec![DistrictLevel { level: 1, code: "bezirk".into(), label_de: "Bezirk".into(), label_en: "Borough".into() }];
     store.import_districts(m, &levels, &[d("01", None, 1), d("0101", Some("01"), 2)]).await.unwrap();
-    let org = |key: &str, name: &str| NewOrganisation { external_key: key.into(), name: name.into(), kind: OrganisationKind::Kita, website: String::new(), email: String::new(), phone: String::new() };
+    let org = |key: &str, name: &str| NewOrganisation {
+        external_key: key.into(),
+        name: name.into(),
+        kind: OrganisationKind::Kita,
+        website: String::new(),
+        email: String::new(),
+        phone: String::new(),
+    };
     let loc = |org: &str| {
-        (org.to_string(), NewLocation {
-            external_key: format!("l-{org}"),
-            name: format!("Haus {org}"),
-            street: "Teststraße 1".into(),
-            postcode: "10115".into(),
-            city: "Berlin".into(),
-            lat: Some(52.05),
-            lon: Some(13.05),
-            district_key: Some("0101".into()),
-            is_anchor_point: true,
-            is_confidential: false,
-        })
+        (
+            org.to_string(),
+            NewLocation {
+                external_key: format!("l-{org}"),
+                name: format!("Haus {org}"),
+                street: "Teststraße 1".into(),
+                postcode: "10115".into(),
+                city: "Berlin".into(),
+                lat: Some(52.05),
+                lon: Some(13.05),
+                district_key: Some("0101".into()),
+                is_anchor_point: true,
+                is_confidential: false,
+            },
+        )
     };
     let batch = ImportBatch {
         organisations: vec![org("a", "Träger A"), org("b", "Träger B")],
@@ -72,7 +89,15 @@ async fn fixture() -> Fixture {
     store.import_batch(m, &batch, |_| {}).await.unwrap();
     let org_a = store.organisation_by_key(m, "a").await.unwrap();
     store
-        .create_account(NewAccount { municipality_id: m, username: "partner", display_name: "Pat", password: "geheim-genug", role: Role::PartnerEditor, organisation_id: org_a, is_fictional: true })
+        .create_account(NewAccount {
+            municipality_id: m,
+            username: "partner",
+            display_name: "Pat",
+            password: "geheim-genug",
+            role: Role::PartnerEditor,
+            organisation_id: org_a,
+            is_fictional: true,
+        })
         .await
         .unwrap();
     let id_of = |title: &'static str| {
@@ -108,7 +133,11 @@ async fn get(app: &Router, uri: &str, cookie: &str) -> Res {
 async fn post_form(app: &Router, uri: &str, cookie: &str, body: &str) -> Res {
     send(
         app,
-        Request::post(uri).header(header::COOKIE, cookie).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(body.to_string())).unwrap(),
+        Request::post(uri)
+            .header(header::COOKIE, cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body.to_string()))
+            .unwrap(),
     )
     .await
 }
@@ -137,7 +166,13 @@ async fn sign_in(app: &Router, user: &str, password: &str) -> (String, String) {
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(res.headers[header::LOCATION], "/offers");
     let session = set_cookie(&res, "kette_session").expect("session cookie");
-    let raw = res.headers.get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap().to_string()).find(|v| v.starts_with("kette_session=")).unwrap();
+    let raw = res
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|v| v.starts_with("kette_session="))
+        .unwrap();
     assert!(raw.contains("HttpOnly") && raw.contains("SameSite=Lax"), "{raw}");
     let form = get(app, "/offers", &session).await;
     let csrf = hidden(&form.body, "csrf");
@@ -204,7 +239,8 @@ async fn sign_in_needs_the_right_password_and_csrf_token() {
     assert!(wrong.body.contains("Benutzername oder Passwort ist falsch"));
     let forged = post_form(&f.app, "/login", &anon, "csrf=forged&username=partner&password=geheim-genug").await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
-    let offsite = post_form(&f.app, "/login", &anon, &format!("csrf={csrf}&username=partner&password=geheim-genug&next=//evil.example")).await;
+    let offsite =
+        post_form(&f.app, "/login", &anon, &format!("csrf={csrf}&username=partner&password=geheim-genug&next=//evil.example")).await;
     assert_eq!(offsite.headers[header::LOCATION], "/", "no open redirect");
 }
 
@@ -244,7 +280,9 @@ async fn partner_editor_edits_own_offer_but_not_others() {
 async fn form_errors_are_shown_next_to_the_field_and_nothing_is_saved() {
     let f = fixture().await;
     let (session, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
-    let body = format!("csrf={csrf}&title=&life_phases=early_childhood&capacity=viele&cost=free&access=open&prevention_level=universal&status=active");
+    let body = format!(
+        "csrf={csrf}&title=&life_phases=early_childhood&capacity=viele&cost=free&access=open&prevention_level=universal&status=active"
+    );
     let res = post_form(&f.app, &format!("/offers/{}/edit", f.own_offer), &session, &body).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("id=\"capacity-error\">Bitte eine ganze Zahl angeben."), "{}", res.body);
@@ -334,7 +372,11 @@ async fn api_writes_need_session_and_csrf_header_and_validate() {
     let res = send(&f.app, json("{not json", &session, &csrf, "POST", "/api/v1/offers")).await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
     assert!(res.body.contains("line 1, column"), "{}", res.body);
-    let res = send(&f.app, json(r#"{"title":"x","domains":["education"],"life_phases":["kita"],"colour":"red"}"#, &session, &csrf, "POST", "/api/v1/offers")).await;
+    let res = send(
+        &f.app,
+        json(r#"{"title":"x","domains":["education"],"life_phases":["kita"],"colour":"red"}"#, &session, &csrf, "POST", "/api/v1/offers"),
+    )
+    .await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
     assert!(res.body.contains("colour"));
     let res = send(&f.app, json(good, &session, &csrf, "PUT", &format!("/api/v1/offers/{}", f.other_offer))).await;

@@ -1,0 +1,113 @@
+//! `kette-bench`: measures the foundation's targets against a built `kette` binary and prints a
+//! Markdown table for BENCHMARKS.md. Timing lives here, never in tests.
+//!
+//! Usage: kette-bench [PATH/TO/kette] [--data data/berlin] [--requests N]
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+struct Server {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `kette demo` and returns once it listens, with the time that took.
+fn start_demo(bin: &str, db: &str, data: &str) -> Result<(Server, Duration)> {
+    let t = Instant::now();
+    let mut child = Command::new(bin)
+        .args(["demo", "--db", db, "--data", data, "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .with_context(|| format!("cannot start {bin}"))?;
+    let reader = BufReader::new(child.stdout.take().context("stdout")?);
+    for line in reader.lines() {
+        let line = line?;
+        if let Some(rest) = line.split("http://").nth(1) {
+            let addr = rest.split_whitespace().next().unwrap_or_default().to_string();
+            let elapsed = t.elapsed();
+            return Ok((Server { child, base: format!("http://{addr}") }, elapsed));
+        }
+    }
+    bail!("kette demo ended without listening")
+}
+
+fn rss_mb(pid: u32) -> Result<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .context("VmRSS")?;
+    Ok(kb / 1024.0)
+}
+
+/// Median and 95th percentile of `n` sequential requests over one keep-alive connection.
+fn latency(agent: &ureq::Agent, url: &str, n: usize) -> Result<(f64, f64, usize)> {
+    let mut times = Vec::with_capacity(n);
+    let mut bytes = 0;
+    for _ in 0..n {
+        let t = Instant::now();
+        let body = agent.get(url).call()?.into_string()?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        bytes = body.len();
+    }
+    times.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    Ok((times[n / 2], times[(n * 95) / 100], bytes))
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let bin = args
+        .iter()
+        .find(|a| !a.starts_with("--") && !a.chars().all(|c| c.is_ascii_digit()))
+        .cloned()
+        .unwrap_or_else(|| "target/release/kette".into());
+    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let data = flag("--data").unwrap_or_else(|| "data/berlin".into());
+    let n: usize = flag("--requests").and_then(|v| v.parse().ok()).unwrap_or(500);
+    if !PathBuf::from(&bin).exists() {
+        bail!("{bin} not found: build it with `cargo build --release` first");
+    }
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("bench.db");
+    let db = db.to_str().context("path")?;
+
+    let (server, first) = start_demo(&bin, db, &data)?;
+    drop(server);
+    let (server, later) = start_demo(&bin, db, &data)?;
+    let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(10)).build();
+    // warm up, then let the server idle before reading its memory
+    for path in ["/", "/offers", "/districts", "/search?age=2"] {
+        agent.get(&format!("{}{path}", server.base)).call()?;
+    }
+    std::thread::sleep(Duration::from_secs(2));
+    let rss = rss_mb(server.child.id())?;
+    let (home_p50, home_p95, home_bytes) = latency(&agent, &format!("{}/", server.base), n)?;
+    let (list_p50, list_p95, list_bytes) = latency(&agent, &format!("{}/offers?page=3", server.base), n)?;
+    let (api_p50, api_p95, _) = latency(&agent, &format!("{}/api/v1/offers?per_page=50&age=2", server.base), n)?;
+
+    println!("| measure | target | result |");
+    println!("|---|---|---|");
+    println!("| first `kette demo` (full Berlin import, until listening) | < 20 s | {:.2} s |", first.as_secs_f64());
+    println!("| later start of `kette demo` | < 2 s | {:.2} s |", later.as_secs_f64());
+    println!("| server RSS, idle, Berlin demo | < 150 MB | {rss:.1} MB |");
+    println!(
+        "| start page (chain matrix), median / p95, {n} requests | < 20 ms median | {home_p50:.2} / {home_p95:.2} ms ({home_bytes} B) |"
+    );
+    println!("| offer list, 50 rows, median / p95 | < 20 ms median | {list_p50:.2} / {list_p95:.2} ms ({list_bytes} B) |");
+    println!("| API offer list, 50 rows, age filter, median / p95 | – | {api_p50:.2} / {api_p95:.2} ms |");
+    Ok(())
+}

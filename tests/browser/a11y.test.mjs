@@ -1,0 +1,77 @@
+// WCAG 2.1 AA checks with axe-core on the main pages, in German and English, signed out and in.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { startDemo, launchBrowser } from "./support.mjs";
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve("axe-core/axe.min.js");
+let server, browser;
+
+before(async () => {
+  server = await startDemo();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function violations(page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0].target.join(" ")})`);
+  });
+}
+
+async function check(context, paths) {
+  const page = await context.newPage();
+  for (const path of paths) {
+    const res = await page.goto(`${server.base}${path}`);
+    assert.ok(res.status() < 500, `${path}: ${res.status()}`);
+    assert.deepEqual(await violations(page), [], `axe violations on ${path}`);
+  }
+  await page.close();
+}
+
+test("the checker itself finds a known violation", async () => {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.setContent('<html lang="de"><head><title>x</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input></main></body></html>');
+  const found = await violations(page);
+  assert.ok(found.some((v) => v.startsWith("image-alt")), found.join("; "));
+  await context.close();
+});
+
+const publicPages = ["/", "/search", "/search?age=2&q=kita", "/offers", "/offers?life_phase=kita&domain=education", "/offers/1", "/organisations", "/organisations/1", "/districts", "/districts/1", "/districts/100", "/login", "/offers/99999999"];
+
+for (const lang of ["de", "en"]) {
+  test(`public pages have no WCAG 2.1 AA violations (${lang})`, async () => {
+    const context = await browser.newContext({ bypassCSP: true, locale: lang });
+    await context.addCookies([{ name: "kette_lang", value: lang, url: server.base }]);
+    await check(context, publicPages);
+    await context.close();
+  });
+}
+
+test("signed-in pages and the form with errors have no WCAG 2.1 AA violations", async () => {
+  const context = await browser.newContext({ bypassCSP: true, locale: "de-DE" });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/login`);
+  await page.fill("#username", "traeger");
+  await page.fill("#password", "kette-demo");
+  await Promise.all([page.waitForURL(`${server.base}/`), page.press("#password", "Enter")]);
+  const orgs = await (await page.request.get(`${server.base}/api/v1/organisations?q=${encodeURIComponent("Kindergärten City")}`)).json();
+  const offers = await (await page.request.get(`${server.base}/api/v1/offers?organisation=${orgs.items[0].id}&per_page=1`)).json();
+  const id = offers.items[0].id;
+  await check(context, ["/", `/offers/${id}`, `/offers/${id}/edit`, "/offers/new", "/offers?status=paused"]);
+  await page.goto(`${server.base}/offers/${id}/edit`);
+  await page.fill("#title", "");
+  await page.fill("#capacity", "viele");
+  await page.click("button[type=submit]:has-text('Speichern')");
+  assert.equal(await page.locator(".error-summary").count(), 1);
+  assert.deepEqual(await violations(page), [], "axe violations on the form with errors");
+  await context.close();
+});

@@ -1,0 +1,44 @@
+// Starts the real kette binary with the Berlin demo and a headless Debian chromium.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, "../..");
+const bin = process.env.KETTE_BIN || join(repo, "target/debug/kette");
+
+export async function startDemo() {
+  const dir = mkdtempSync(join(tmpdir(), "kette-browser-"));
+  const child = spawn(bin, ["demo", "--db", join(dir, "demo.db"), "--addr", "127.0.0.1:0", "--data", join(repo, "data/berlin")], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const base = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error("kette did not start within 120 s")), 120_000);
+    child.on("exit", (code) => fail(new Error(`kette exited with ${code}`)));
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      const m = line.match(/http:\/\/(\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        ok(`http://${m[1]}`);
+      }
+    });
+  });
+  return {
+    base,
+    async stop() {
+      child.kill("SIGTERM");
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
