@@ -66,12 +66,24 @@ test("signed-in pages and the form with errors have no WCAG 2.1 AA violations", 
   const orgs = await (await page.request.get(`${server.base}/api/v1/organisations?q=${encodeURIComponent("Kindergärten City")}`)).json();
   const offers = await (await page.request.get(`${server.base}/api/v1/offers?organisation=${orgs.items[0].id}&per_page=1`)).json();
   const id = offers.items[0].id;
-  await check(context, ["/", `/offers/${id}`, `/offers/${id}/edit`, "/offers/new", "/offers?status=paused"]);
+  const org = orgs.items[0].id;
+  await check(context, ["/", `/offers/${id}`, `/offers/${id}/edit`, "/offers/new", "/offers?status=paused", `/organisations/${org}`, `/organisations/${org}/edit`, `/organisations/${org}/locations/new`]);
   await page.goto(`${server.base}/offers/${id}/edit`);
   await page.fill("#title", "");
   await page.fill("#capacity", "viele");
   await page.click("button[type=submit]:has-text('Speichern')");
   assert.equal(await page.locator(".error-summary").count(), 1);
   assert.deepEqual(await violations(page), [], "axe violations on the form with errors");
+  await context.close();
+});
+
+test("the coordinator's vocabulary page has no WCAG 2.1 AA violations", async () => {
+  const context = await browser.newContext({ bypassCSP: true, locale: "de-DE" });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/login`);
+  await page.fill("#username", "koordination");
+  await page.fill("#password", "kette-demo");
+  await Promise.all([page.waitForURL(`${server.base}/`), page.press("#password", "Enter")]);
+  await check(context, ["/vocabulary"]);
   await context.close();
 });

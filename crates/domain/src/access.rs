@@ -53,6 +53,14 @@ impl Actor {
             _ => false,
         }
     }
+    /// Locations, details and contact persons follow the same rule as offers.
+    pub fn can_edit_organisation(&self, organisation: OrganisationId) -> bool {
+        self.can_edit_offers_of(organisation)
+    }
+    /// Renaming and extending the vocabulary is coordination work.
+    pub fn can_edit_vocabulary(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Coordinator)
+    }
     pub fn can_create_offers(&self) -> bool {
         matches!(self.role, Role::Admin | Role::Coordinator | Role::PartnerEditor)
     }

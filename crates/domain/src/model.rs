@@ -95,7 +95,7 @@ impl AgeGroup {
     }
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct ContactPerson {
     pub name: String,
     pub role: String,
@@ -141,6 +141,31 @@ pub struct Location {
     pub is_anchor_point: bool,
     /// A protected address (e.g. a shelter): never shown in public.
     pub is_confidential: bool,
+}
+
+/// The editable content of a location, as forms and the API deliver it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct LocationInput {
+    pub name: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// Chosen by hand; if None and coordinates are given, the district is found from them.
+    pub district_id: Option<DistrictId>,
+    pub is_anchor_point: bool,
+    pub is_confidential: bool,
+}
+
+/// The editable details of an organisation (name and kind change only by import or admin).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct OrganisationDetails {
+    pub description: String,
+    pub website: String,
+    pub email: String,
+    pub phone: String,
+    pub contacts: Vec<ContactPerson>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::OfferInput;
+use crate::model::{LocationInput, OfferInput, OrganisationDetails};
 use crate::vocab::{FundingKind, TermKind, Vocabulary};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -113,6 +113,63 @@ pub fn validate_offer(input: &OfferInput, vocab: &Vocabulary) -> Result<(), Vali
     errs.into_result()
 }
 
+/// Checks a location: a name, both coordinates or none, WGS84 ranges, a plausible postcode.
+pub fn validate_location(input: &LocationInput) -> Result<(), ValidationErrors> {
+    let mut errs = ValidationErrors::default();
+    if input.name.trim().is_empty() {
+        errs.push(FieldError::new("name", "error-required", "a name is required"));
+    } else if input.name.chars().count() > MAX_TITLE {
+        errs.push(FieldError::new("name", "error-too-long", format!("at most {MAX_TITLE} characters")));
+    }
+    match (input.lat, input.lon) {
+        (Some(_), None) => errs.push(FieldError::new("lon", "error-coordinates-pair", "give both latitude and longitude")),
+        (None, Some(_)) => errs.push(FieldError::new("lat", "error-coordinates-pair", "give both latitude and longitude")),
+        _ => {}
+    }
+    if input.lat.is_some_and(|v| !(-90.0..=90.0).contains(&v)) {
+        errs.push(FieldError::new("lat", "error-latitude", "latitude must be between -90 and 90"));
+    }
+    if input.lon.is_some_and(|v| !(-180.0..=180.0).contains(&v)) {
+        errs.push(FieldError::new("lon", "error-longitude", "longitude must be between -180 and 180"));
+    }
+    let pc = input.postcode.trim();
+    if !pc.is_empty() && !(pc.len() == 5 && pc.bytes().all(|b| b.is_ascii_digit())) {
+        errs.push(FieldError::new("postcode", "error-postcode", "a German postcode has five digits"));
+    }
+    errs.into_result()
+}
+
+/// Checks an organisation's details and contact persons (each needs a name; e-mails must look right).
+pub fn validate_organisation_details(d: &OrganisationDetails) -> Result<(), ValidationErrors> {
+    let mut errs = ValidationErrors::default();
+    if !d.email.is_empty() && !looks_like_email(&d.email) {
+        errs.push(FieldError::new("email", "error-email", "not an e-mail address"));
+    }
+    if !d.website.is_empty() && !(d.website.starts_with("https://") || d.website.starts_with("http://")) {
+        errs.push(FieldError::new("website", "error-url", "a web address starts with https:// or http://"));
+    }
+    if d.description.chars().count() > MAX_TEXT {
+        errs.push(FieldError::new("description", "error-too-long", format!("at most {MAX_TEXT} characters")));
+    }
+    for (i, c) in d.contacts.iter().enumerate() {
+        if c.name.trim().is_empty() {
+            errs.push(FieldError::new(format!("contact_{i}_name"), "error-required", format!("contact {} needs a name", i + 1)));
+        }
+        if !c.email.is_empty() && !looks_like_email(&c.email) {
+            errs.push(FieldError::new(format!("contact_{i}_email"), "error-email", format!("contact {}: not an e-mail address", i + 1)));
+        }
+    }
+    errs.into_result()
+}
+
+/// Codes of vocabulary terms: lower-case ASCII letters, digits and underscores.
+pub fn is_term_code(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 40
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && s.as_bytes()[0].is_ascii_lowercase()
+}
+
 pub fn looks_like_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((local, host)) => !local.is_empty() && host.contains('.') && !host.starts_with('.') && !s.contains(char::is_whitespace),
@@ -175,6 +232,36 @@ mod tests {
         assert!(validate_offer(&o, &vocab).is_ok());
         o.max_age_months = Some(MAX_AGE_MONTHS + 1);
         assert!(validate_offer(&o, &vocab).is_err());
+    }
+
+    #[test]
+    fn locations_need_a_name_and_paired_coordinates() {
+        let mut l = LocationInput {
+            name: "Familienzentrum".into(),
+            lat: Some(52.5),
+            lon: Some(13.4),
+            postcode: "10115".into(),
+            ..Default::default()
+        };
+        assert!(validate_location(&l).is_ok());
+        l.lon = None;
+        l.postcode = "1011".into();
+        l.name.clear();
+        let e = validate_location(&l).unwrap_err();
+        assert_eq!(e.for_field("lon").unwrap().code, "error-coordinates-pair");
+        assert_eq!(e.for_field("postcode").unwrap().code, "error-postcode");
+        assert_eq!(e.for_field("name").unwrap().code, "error-required");
+        l = LocationInput { name: "x".into(), lat: Some(95.0), lon: Some(13.0), ..Default::default() };
+        assert_eq!(validate_location(&l).unwrap_err().for_field("lat").unwrap().code, "error-latitude");
+    }
+
+    #[test]
+    fn contact_persons_need_names_and_valid_mail() {
+        let mut d = OrganisationDetails::default();
+        d.contacts.push(crate::model::ContactPerson { name: "".into(), email: "kein-mail".into(), ..Default::default() });
+        let e = validate_organisation_details(&d).unwrap_err();
+        assert!(e.for_field("contact_0_name").is_some() && e.for_field("contact_0_email").is_some());
+        assert!(is_term_code("family_centre_2") && !is_term_code("Familie") && !is_term_code("2x") && !is_term_code(""));
     }
 
     #[test]

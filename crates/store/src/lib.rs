@@ -7,6 +7,7 @@
 mod accounts;
 mod districts;
 mod indicators;
+mod locations;
 mod migrate;
 mod offers;
 mod organisations;

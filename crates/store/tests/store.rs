@@ -284,3 +284,60 @@ async fn accounts_log_in_with_argon2_and_sessions_expire_on_logout() {
     store.logout(&token).await.unwrap();
     assert!(store.session(&token).await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn locations_details_and_vocabulary_are_editable() {
+    use kette_domain::{ContactPerson, LocationInput, OrganisationDetails, Term, TermKind};
+    let (_d, store, m) = seeded().await;
+    let org = store.organisation_by_key(m, "b").await.unwrap().unwrap();
+    let district = store.district_by_key(m, "0102").await.unwrap();
+    let input = LocationInput {
+        name: "Frauenhaus".into(),
+        city: "Berlin".into(),
+        district_id: district,
+        is_confidential: true,
+        ..Default::default()
+    };
+    let id = store.create_location(m, org, &input, None).await.unwrap();
+    let loc = store.location(m, id).await.unwrap();
+    assert!(loc.is_confidential && loc.district_id == district);
+    let bad = LocationInput { name: "x".into(), district_id: Some(999_999), ..Default::default() };
+    assert!(matches!(store.update_location(m, id, &bad, None).await, Err(StoreError::Invalid { .. })));
+    assert_eq!(store.location(m, id).await.unwrap().name, "Frauenhaus");
+    let details = OrganisationDetails {
+        website: "https://traeger-b.example".into(),
+        contacts: vec![ContactPerson {
+            name: "Frau Schmidt".into(),
+            role: "Koordination".into(),
+            email: "schmidt@traeger-b.example".into(),
+            phone: String::new(),
+        }],
+        ..Default::default()
+    };
+    store.update_organisation_details(m, org, &details, None).await.unwrap();
+    let o = store.organisation(m, org).await.unwrap();
+    assert_eq!(o.contacts.len(), 1);
+    assert_eq!(o.website, "https://traeger-b.example");
+    let mut term = store.vocabulary(m).await.unwrap().get(TermKind::Domain, "health").unwrap().clone();
+    term.label_de = "Gesundheit und Ernährung".into();
+    store.update_term(m, &term, None).await.unwrap();
+    let new = Term {
+        kind: TermKind::TargetGroup,
+        code: "grandparents".into(),
+        label_de: "Großeltern".into(),
+        label_en: "Grandparents".into(),
+        min_age_months: None,
+        max_age_months: None,
+        sort: 99,
+    };
+    store.add_term(m, &new, None).await.unwrap();
+    assert!(store.add_term(m, &new, None).await.is_err(), "no duplicate codes");
+    let bad_code = Term { code: "Groß Eltern".into(), ..new.clone() };
+    assert!(store.add_term(m, &bad_code, None).await.is_err());
+    let v = store.vocabulary(m).await.unwrap();
+    assert_eq!(v.label(TermKind::Domain, "health", "de"), "Gesundheit und Ernährung");
+    assert!(v.contains(TermKind::TargetGroup, "grandparents"));
+    // another municipality keeps the defaults
+    let other = store.create_municipality("anders", "Anders", "", false).await.unwrap();
+    assert_eq!(store.vocabulary(other.id).await.unwrap().label(TermKind::Domain, "health", "de"), "Gesundheit");
+}

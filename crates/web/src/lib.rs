@@ -9,6 +9,7 @@ mod ctx;
 mod error;
 mod forms;
 pub mod i18n;
+mod manage;
 mod pages;
 mod svg;
 
@@ -45,6 +46,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::routes())
         .merge(auth::routes())
+        .merge(manage::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/{*path}", get(assets::serve))

@@ -100,6 +100,18 @@ async fn fixture() -> Fixture {
         })
         .await
         .unwrap();
+    store
+        .create_account(NewAccount {
+            municipality_id: m,
+            username: "koord",
+            display_name: "Kim",
+            password: "geheim-genug",
+            role: Role::Coordinator,
+            organisation_id: None,
+            is_fictional: true,
+        })
+        .await
+        .unwrap();
     let id_of = |title: &'static str| {
         let store = store.clone();
         async move {
@@ -383,4 +395,88 @@ async fn api_writes_need_session_and_csrf_header_and_validate() {
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     let res = send(&f.app, json(good, &session, &csrf, "PUT", &format!("/api/v1/offers/{}", f.own_offer))).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+}
+
+#[tokio::test]
+async fn partners_keep_their_locations_and_contacts_coordinators_the_vocabulary() {
+    let f = fixture().await;
+    let org_a = f.store.organisation_by_key(f.m, "a").await.unwrap().unwrap();
+    let org_b = f.store.organisation_by_key(f.m, "b").await.unwrap().unwrap();
+    let (session, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    // a new location: the district comes from the coordinates
+    let res = post_form(
+        &f.app,
+        &format!("/organisations/{org_a}/locations/new"),
+        &session,
+        &format!("csrf={csrf}&name=Zweigstelle&street=Nebenweg+2&postcode=10115&city=Berlin&lat=52%2C05&lon=13.05&is_confidential=on"),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let locs = f.store.organisation_locations(f.m, org_a).await.unwrap();
+    let new = locs.iter().find(|l| l.name == "Zweigstelle").unwrap();
+    assert_eq!(new.district_id, f.store.district_by_key(f.m, "0101").await.unwrap(), "finest district by point-in-polygon");
+    assert!(new.is_confidential);
+    // the confidential address is not public
+    let public = get(&f.app, &format!("/organisations/{org_a}"), "").await;
+    assert!(!public.body.contains("Zweigstelle"));
+    assert!(get(&f.app, &format!("/organisations/{org_a}"), &session).await.body.contains("Zweigstelle"));
+    // bad coordinates: named next to the field, nothing saved
+    let res = post_form(
+        &f.app,
+        &format!("/locations/{}/edit", new.id),
+        &session,
+        &format!("csrf={csrf}&name=Zweigstelle&lat=52.05&lon=&postcode=123"),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("id=\"lon-error\"") && res.body.contains("id=\"postcode-error\""), "{}", res.body);
+    // another organisation's locations and details: refused
+    let other_loc = f.store.organisation_locations(f.m, org_b).await.unwrap()[0].id;
+    assert_eq!(get(&f.app, &format!("/locations/{other_loc}/edit"), &session).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        post_form(&f.app, &format!("/organisations/{org_b}/locations/new"), &session, &format!("csrf={csrf}&name=X")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        post_form(&f.app, &format!("/organisations/{org_b}/edit"), &session, &format!("csrf={csrf}&website=https://x.example"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    // own details and contact persons
+    let res = post_form(&f.app, &format!("/organisations/{org_a}/edit"), &session, &format!("csrf={csrf}&website=https://a.example&contact_0_name=Frau+Yilmaz&contact_0_role=Leitung&contact_0_email=yilmaz%40a.example&contact_1_name=")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let org = f.store.organisation(f.m, org_a).await.unwrap();
+    assert_eq!(org.contacts.len(), 1);
+    assert_eq!(org.contacts[0].name, "Frau Yilmaz");
+    let res = post_form(&f.app, &format!("/organisations/{org_a}/edit"), &session, &format!("csrf={csrf}&contact_0_email=kaputt")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(f.store.organisation(f.m, org_a).await.unwrap().contacts.len(), 1, "nothing written");
+    // the vocabulary is coordination work
+    assert_eq!(get(&f.app, "/vocabulary", &session).await.status, StatusCode::FORBIDDEN);
+    let (koord, kcsrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let page = get(&f.app, "/vocabulary", &koord).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let res = post_form(
+        &f.app,
+        "/vocabulary",
+        &koord,
+        &format!("csrf={kcsrf}&kind=domain&code=health&label_de=Gesundheit+und+Ern%C3%A4hrung&label_en=Health&sort=1"),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let res = post_form(
+        &f.app,
+        "/vocabulary",
+        &koord,
+        &format!("csrf={kcsrf}&kind=target_group&action=add&code=grandparents&label_de=Gro%C3%9Feltern&label_en=Grandparents"),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    let res =
+        post_form(&f.app, "/vocabulary", &koord, &format!("csrf={kcsrf}&kind=target_group&action=add&code=Gro%C3%9F&label_de=x")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let home = get(&f.app, "/", "").await;
+    assert!(home.body.contains("Gesundheit und Ernährung"), "renamed label shows in the matrix");
+    assert!(get(&f.app, "/offers", &koord).await.body.contains("Großeltern"), "new target group is a filter option");
 }
