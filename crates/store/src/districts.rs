@@ -119,6 +119,7 @@ impl Store {
             known.insert((d.boundary_version.clone(), d.key.clone()), (id, path));
         }
         util::audit(&mut tx, municipality, None, "import", "district", None, &format!("{} districts", districts.len())).await?;
+        util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(districts.len())
     }
@@ -185,6 +186,19 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         Ok((rows.iter().map(district_from_row).collect::<Result<_>>()?, total))
+    }
+
+    /// Districts down to `max_level` (inclusive), ordered by key: for pickers.
+    pub async fn districts_up_to(&self, municipality: MunicipalityId, max_level: i64) -> Result<Vec<kette_domain::District>> {
+        let rows = sqlx::query(
+            "SELECT id, key, name, level, parent_id, boundary_version, area_m2, min_lon, min_lat, max_lon, max_lat FROM district
+             WHERE municipality_id = $1 AND level <= $2 ORDER BY key",
+        )
+        .bind(municipality)
+        .bind(max_level)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(district_from_row).collect()
     }
 
     pub async fn district(&self, municipality: MunicipalityId, id: DistrictId) -> Result<DistrictDetail> {

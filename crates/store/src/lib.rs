@@ -55,7 +55,11 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
+    /// Chain matrices by (municipality, district), valid for one `municipality.generation`.
+    matrix_cache: std::sync::Arc<std::sync::Mutex<MatrixCache>>,
 }
+
+type MatrixCache = std::collections::HashMap<(MunicipalityId, Option<i64>), (i64, kette_domain::matrix::ChainMatrix)>;
 
 impl Store {
     /// Opens (creating if missing) the database at `target` — a file path or `sqlite://` URL —
@@ -85,9 +89,14 @@ impl Store {
             .await?;
         // WAL is persistent in the file; it lets readers proceed while one writer commits.
         pool.execute("PRAGMA journal_mode = WAL;").await?;
-        let store = Store { pool };
+        let store = Store { pool, matrix_cache: Default::default() };
         migrate::run(&store.pool).await?;
         Ok(store)
+    }
+
+    /// The municipality's data generation (see the migration): changes with every offer write.
+    pub async fn generation(&self, municipality: MunicipalityId) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT generation FROM municipality WHERE id = $1").bind(municipality).fetch_one(&self.pool).await?)
     }
 
     pub fn pool(&self) -> &AnyPool {

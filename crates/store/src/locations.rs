@@ -109,6 +109,7 @@ impl Store {
             return Err(StoreError::NotFound(format!("location {id}")));
         }
         util::audit(&mut tx, municipality, by, "update", "location", Some(id), &input.name).await?;
+        util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -187,6 +188,7 @@ impl Store {
             return Err(StoreError::NotFound(format!("term {} {}", term.kind.as_str(), term.code)));
         }
         util::audit(&mut tx, municipality, by, "update", "vocabulary_term", None, &format!("{}:{}", term.kind.as_str(), term.code)).await?;
+        util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -233,6 +235,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         util::audit(&mut tx, municipality, by, "create", "vocabulary_term", None, &format!("{}:{}", term.kind.as_str(), term.code)).await?;
+        util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())
     }

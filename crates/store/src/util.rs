@@ -54,3 +54,9 @@ pub async fn audit(
     .await?;
     Ok(())
 }
+
+/// Marks the municipality's offer data as changed (see `municipality.generation`).
+pub async fn bump(conn: &mut AnyConnection, municipality: i64) -> crate::Result<()> {
+    sqlx::query("UPDATE municipality SET generation = generation + 1 WHERE id = $1").bind(municipality).execute(conn).await?;
+    Ok(())
+}

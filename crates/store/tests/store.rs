@@ -341,3 +341,29 @@ async fn locations_details_and_vocabulary_are_editable() {
     let other = store.create_municipality("anders", "Anders", "", false).await.unwrap();
     assert_eq!(store.vocabulary(other.id).await.unwrap().label(TermKind::Domain, "health", "de"), "Gesundheit");
 }
+
+#[tokio::test]
+async fn the_cached_chain_matrix_follows_every_write() {
+    let (_d, store, m) = seeded().await;
+    let vocab = store.vocabulary(m).await.unwrap();
+    let kita = |mx: &kette_domain::matrix::ChainMatrix| mx.phase_totals[mx.life_phases.iter().position(|c| c == "kita").unwrap()];
+    let before = store.chain_matrix(m, &vocab, None).await.unwrap();
+    assert_eq!(kita(&before), 1);
+    let g = store.generation(m).await.unwrap();
+    let org = store.organisation_by_key(m, "b").await.unwrap().unwrap();
+    let mut input = OfferInput::blank(org);
+    input.title = "Vorlesestunde".into();
+    input.life_phases = vec!["kita".into()];
+    input.domains = vec!["education".into()];
+    let id = store.create_offer(m, &input, None).await.unwrap();
+    assert!(store.generation(m).await.unwrap() > g);
+    assert_eq!(kita(&store.chain_matrix(m, &vocab, None).await.unwrap()), 2);
+    input.status = OfferStatus::Ended;
+    store.update_offer(m, id, &input, None).await.unwrap();
+    assert_eq!(kita(&store.chain_matrix(m, &vocab, None).await.unwrap()), 1);
+    // a write from another process (another connection) is seen as well
+    let other = Store::open(&format!("{}", _d.path().join("t.db").display())).await.unwrap();
+    input.status = OfferStatus::Active;
+    other.update_offer(m, id, &input, None).await.unwrap();
+    assert_eq!(kita(&store.chain_matrix(m, &vocab, None).await.unwrap()), 2);
+}

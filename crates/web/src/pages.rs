@@ -14,7 +14,7 @@ use axum::Router;
 use kette_domain::matrix::ChainMatrix;
 use kette_domain::validate::FieldError;
 use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLevel};
-use kette_domain::{District, Location, Offer, OfferInput, Organisation, ValidationErrors};
+use kette_domain::{Location, Offer, OfferInput, Organisation, ValidationErrors};
 use kette_store::{DistrictDetail, DistrictSummary, ObservationFilter, OfferFilter, OfferSummary, OrganisationSummary, Page, StoreError};
 
 use crate::auth::require_csrf;
@@ -199,10 +199,8 @@ impl OffersPage {
 }
 
 async fn district_options(state: &AppState, ctx: &Ctx) -> Result<Vec<(i64, String, i64)>, PageError> {
-    let (all, _) = state.store.districts(ctx.municipality.id, None, 1, 5000).await.or_page(ctx)?;
-    let mut top: Vec<&District> = all.iter().filter(|d| d.level <= 2).collect();
-    top.sort_by(|a, b| a.key.cmp(&b.key));
-    Ok(top.into_iter().map(|d| (d.id, d.name.clone(), d.level)).collect())
+    let top = state.store.districts_up_to(ctx.municipality.id, 2).await.or_page(ctx)?;
+    Ok(top.into_iter().map(|d| (d.id, d.name, d.level)).collect())
 }
 
 async fn offers(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {

@@ -7,6 +7,9 @@ CREATE TABLE municipality (
     name TEXT NOT NULL,
     attribution TEXT NOT NULL DEFAULT '',
     is_demo INTEGER NOT NULL DEFAULT 0,
+    -- bumped by every write that changes offers, their places or the vocabulary; lets readers
+    -- (in this or another process) know when derived figures such as the chain matrix are stale
+    generation INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL
 );
 
