@@ -142,6 +142,9 @@ enum ImportWhat {
         /// Boundary version, e.g. the year the boundaries came into force
         #[arg(long, default_value = "default")]
         boundary_version: String,
+        /// Name of this level in the UI, German and optionally English: "Stadtteil" or "Stadtteil/Quarter"
+        #[arg(long)]
+        level_label: Option<String>,
         #[arg(long)]
         municipality: Option<String>,
         /// Check the file and report, write nothing
@@ -294,6 +297,7 @@ async fn main() -> Result<()> {
                 parent_property,
                 parent_key_len,
                 boundary_version,
+                level_label,
                 municipality: slug,
                 dry_run,
             } => {
@@ -307,8 +311,20 @@ async fn main() -> Result<()> {
                 }
                 let store = Store::open(&db.db).await?;
                 let m = municipality(&store, slug.as_deref()).await?;
+                let levels: Vec<kette_domain::DistrictLevel> = level_label
+                    .iter()
+                    .map(|l| {
+                        let (de, en) = l.split_once('/').unwrap_or((l, l));
+                        kette_domain::DistrictLevel {
+                            level,
+                            code: format!("level{level}"),
+                            label_de: de.trim().into(),
+                            label_en: en.trim().into(),
+                        }
+                    })
+                    .collect();
                 let n = store
-                    .import_districts(m.id, &[], &districts)
+                    .import_districts(m.id, &levels, &districts)
                     .await
                     .with_context(|| format!("{}: nothing was imported", file.display()))?;
                 println!("imported {n} districts into {}", m.slug);

@@ -155,7 +155,7 @@ fn imports_reject_bad_files_by_name_and_line_and_write_nothing() {
     );
     let out = kette(&["import", "districts", "--db", db, &good, "--dry-run"]);
     assert!(out.status.success() && text(&out).contains("1 districts are valid"), "{}", text(&out));
-    let out = kette(&["import", "districts", "--db", db, &good]);
+    let out = kette(&["import", "districts", "--db", db, &good, "--level-label", "Stadtteil/Quarter"]);
     assert!(out.status.success(), "{}", text(&out));
 
     let wrong_column = write("angebote.csv", "organisation;titel;domains\nAWO;Elterncafé;youth_welfare\n".as_bytes());
@@ -182,6 +182,8 @@ fn imports_reject_bad_files_by_name_and_line_and_write_nothing() {
     assert_eq!(offers["total"], 1, "the failed imports wrote nothing: {offers}");
     assert_eq!(offers["items"][0]["title"], "Elterncafé");
     assert_eq!(offers["items"][0]["district_name"], "Berliner Viertel");
+    let (_, districts) = get(&format!("{}/districts", server.base));
+    assert!(districts.contains("<th scope=\"col\">Stadtteil</th>"), "level label from the import");
 }
 
 #[test]

@@ -169,7 +169,7 @@ impl Store {
             .try_get("n")?;
         let n = args.len();
         let sql = format!(
-            "SELECT {SUMMARY_COLS} FROM offer o JOIN organisation org ON org.id = o.organisation_id{where_sql} ORDER BY o.title, o.id LIMIT ${} OFFSET ${}",
+            "SELECT {SUMMARY_COLS} FROM offer o JOIN organisation org ON org.id = o.organisation_id{where_sql} ORDER BY o.sort_key, o.id LIMIT ${} OFFSET ${}",
             n + 1,
             n + 2
         );
@@ -354,7 +354,7 @@ impl Store {
             "UPDATE offer SET title = $1, description = $2, min_age_months = $3, max_age_months = $4, eff_min_age_months = $5, eff_max_age_months = $6,
                prevention_level = $7, cost = $8, access = $9, schedule = $10, capacity = $11, reach_per_year = $12, funding_kind = $13,
                funding_source = $14, funding_amount_eur = $15, funding_until = $16, status = $17, last_verified_on = $18, contact_email = $19,
-               contact_phone = $20, website = $21, search_text = $22, updated_at = $23 WHERE id = $24",
+               contact_phone = $20, website = $21, search_text = $22, updated_at = $23, sort_key = $25 WHERE id = $24",
         )
         .bind(input.title.trim())
         .bind(&input.description)
@@ -380,6 +380,7 @@ impl Store {
         .bind(util::search_text(&[&input.title, &input.description, &org_name]))
         .bind(util::now())
         .bind(id)
+        .bind(util::sort_key(&input.title))
         .execute(&mut *tx)
         .await?;
         for table in ["offer_term", "offer_language", "offer_location"] {
@@ -439,10 +440,11 @@ impl Store {
         let now = util::now();
         for org in &batch.organisations {
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO organisation (municipality_id, external_key, name, kind, website, email, phone, search_text, created_at, updated_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+                "INSERT INTO organisation (municipality_id, external_key, name, kind, website, email, phone, search_text, created_at, updated_at, sort_key)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
                  ON CONFLICT (municipality_id, external_key) DO UPDATE SET name = excluded.name, kind = excluded.kind, website = excluded.website,
-                   email = excluded.email, phone = excluded.phone, search_text = excluded.search_text, updated_at = excluded.updated_at
+                   email = excluded.email, phone = excluded.phone, search_text = excluded.search_text, updated_at = excluded.updated_at,
+                   sort_key = excluded.sort_key
                  RETURNING id",
             )
             .bind(municipality)
@@ -454,6 +456,7 @@ impl Store {
             .bind(&org.phone)
             .bind(util::search_text(&[&org.name]))
             .bind(&now)
+            .bind(util::sort_key(&org.name))
             .fetch_one(&mut *tx)
             .await?;
             org_ids.insert(org.external_key.clone(), id);
@@ -642,8 +645,8 @@ async fn insert_offer(
         "INSERT INTO offer (municipality_id, organisation_id, external_key, title, description, min_age_months, max_age_months,
            eff_min_age_months, eff_max_age_months, prevention_level, cost, access, schedule, capacity, reach_per_year, funding_kind,
            funding_source, funding_amount_eur, funding_until, status, last_verified_on, contact_email, contact_phone, website,
-           is_fictional, search_text, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $27)
+           is_fictional, search_text, created_at, updated_at, sort_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $27, $28)
          RETURNING id",
     )
     .bind(municipality)
@@ -673,6 +676,7 @@ async fn insert_offer(
     .bind(is_fictional as i64)
     .bind(util::search_text(&[&input.title, &input.description, &org_name]))
     .bind(&now)
+    .bind(util::sort_key(&input.title))
     .fetch_one(&mut *conn)
     .await?;
     insert_offer_children(conn, id, input).await?;

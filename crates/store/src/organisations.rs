@@ -37,7 +37,7 @@ impl Store {
             "SELECT g.id, g.name, g.kind, g.is_fictional,
                (SELECT COUNT(*) FROM offer o WHERE o.organisation_id = g.id) AS offers,
                (SELECT COUNT(*) FROM location l WHERE l.organisation_id = g.id) AS locations
-             FROM organisation g WHERE g.municipality_id = $1 AND g.search_text LIKE $2 ORDER BY g.name, g.id LIMIT $3 OFFSET $4",
+             FROM organisation g WHERE g.municipality_id = $1 AND g.search_text LIKE $2 ORDER BY g.sort_key, g.id LIMIT $3 OFFSET $4",
         )
         .bind(municipality)
         .bind(&like)

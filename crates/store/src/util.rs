@@ -60,3 +60,30 @@ pub async fn bump(conn: &mut AnyConnection, municipality: i64) -> crate::Result<
     sqlx::query("UPDATE municipality SET generation = generation + 1 WHERE id = $1").bind(municipality).execute(conn).await?;
     Ok(())
 }
+
+/// Key for German alphabetical order (DIN 5007-1): case-insensitive, umlauts as their base
+/// letter, ß as ss, leading quotes and punctuation ignored.
+pub fn sort_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' | 'à' | 'á' | 'â' => out.push('a'),
+            'ö' | 'ó' | 'ò' | 'ô' => out.push('o'),
+            'ü' | 'ú' | 'ù' | 'û' => out.push('u'),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'ß' => out.push_str("ss"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sort_keys_follow_german_order() {
+        let mut names = vec!["Zwerge", "\"Mosaik\"", "Ärztehaus", "abc", "Öko-Kita", "Straße"];
+        names.sort_by_key(|n| super::sort_key(n));
+        assert_eq!(names, vec!["abc", "Ärztehaus", "\"Mosaik\"", "Öko-Kita", "Straße", "Zwerge"]);
+    }
+}

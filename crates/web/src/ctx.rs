@@ -146,6 +146,24 @@ impl Ctx {
         format!("{path}?{}", parts.join("&"))
     }
 
+    /// A whole number with the language's thousands separator (4.871 in German, 4,871 in English).
+    pub fn num(&self, n: impl std::borrow::Borrow<i64>) -> String {
+        let n = *n.borrow();
+        let digits = n.unsigned_abs().to_string();
+        let sep = if self.lang == "de" { '.' } else { ',' };
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        if n < 0 {
+            out.insert(0, '-');
+        }
+        out
+    }
+
     pub fn signed_in(&self) -> bool {
         self.user.is_some()
     }

@@ -687,18 +687,6 @@ impl DistrictPage {
             None => "–".into(),
         }
     }
-    fn fmt_count(&self, n: &i64) -> String {
-        let s = n.to_string();
-        let sep = if self.ctx.lang == "de" { '.' } else { ',' };
-        let mut out = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
-                out.push(sep);
-            }
-            out.push(c);
-        }
-        out
-    }
 }
 
 async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {

@@ -73,11 +73,12 @@ CREATE TABLE organisation (
     phone TEXT NOT NULL DEFAULT '',
     is_fictional INTEGER NOT NULL DEFAULT 0,
     search_text TEXT NOT NULL DEFAULT '',
+    sort_key TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     UNIQUE (municipality_id, external_key)
 );
-CREATE INDEX organisation_name ON organisation (municipality_id, name);
+CREATE INDEX organisation_name ON organisation (municipality_id, sort_key);
 
 CREATE TABLE contact_person (
     id INTEGER PRIMARY KEY,
@@ -136,12 +137,14 @@ CREATE TABLE offer (
     website TEXT NOT NULL DEFAULT '',
     is_fictional INTEGER NOT NULL DEFAULT 0,
     search_text TEXT NOT NULL DEFAULT '',
+    -- German alphabetical order without collation support in the database: ä sorts as a
+    sort_key TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     UNIQUE (municipality_id, external_key)
 );
 CREATE INDEX offer_org ON offer (organisation_id);
-CREATE INDEX offer_status ON offer (municipality_id, status, title);
+CREATE INDEX offer_status ON offer (municipality_id, status, sort_key);
 
 CREATE TABLE offer_term (
     offer_id INTEGER NOT NULL REFERENCES offer(id) ON DELETE CASCADE,
