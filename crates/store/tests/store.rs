@@ -110,6 +110,18 @@ async fn migrations_are_idempotent_and_the_file_reopens() {
 }
 
 #[tokio::test]
+async fn paths_with_spaces_and_umlauts_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("Jugendamt Daten ä");
+    std::fs::create_dir(&sub).unwrap();
+    let path = sub.join("kette test.db");
+    let s = Store::open(path.to_str().unwrap()).await.unwrap();
+    s.create_municipality("x", "X", "", false).await.unwrap();
+    s.close().await;
+    assert!(path.exists(), "the file is where the user said");
+}
+
+#[tokio::test]
 async fn unsupported_urls_are_refused_clearly() {
     let err = Store::open("mysql://localhost/x").await.err().unwrap();
     assert!(err.to_string().contains("unsupported database"), "{err}");
