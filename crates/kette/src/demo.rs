@@ -13,6 +13,8 @@ use kette_ingest::berlin::{self, OsmCategory};
 use kette_ingest::geo_assign::DistrictIndex;
 use kette_store::{NewAccount, Store};
 
+use crate::msg;
+
 pub const SLUG: &str = "berlin";
 pub const DEMO_PASSWORD: &str = "kette-demo";
 const ATTRIBUTION: &str = "Daten: Amt für Statistik Berlin-Brandenburg; Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin (Monitoring Soziale Stadtentwicklung); Senatsverwaltung für Bildung, Jugend und Familie Berlin (Kita-Liste); Geoportal Berlin; © OpenStreetMap-Mitwirkende (ODbL); aufbereitet von Open Lifeworlds / Open Data Product (CC BY 4.0).";
@@ -32,10 +34,7 @@ fn data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
         return Ok(p.to_path_buf());
     }
     let candidates = [PathBuf::from("data/berlin"), PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/berlin"))];
-    candidates
-        .into_iter()
-        .find(|p| p.join("geo").is_dir())
-        .context("cannot find the Berlin demo data: run from the repository root or pass --data PATH/TO/data/berlin")
+    candidates.into_iter().find(|p| p.join("geo").is_dir()).with_context(|| msg("cli-demo-no-data", &[]))
 }
 
 pub async fn open_or_build(db: &str, data: Option<&Path>) -> Result<Store> {
@@ -45,7 +44,7 @@ pub async fn open_or_build(db: &str, data: Option<&Path>) -> Result<Store> {
             print_logins();
             return Ok(store);
         }
-        anyhow::bail!("{db} exists but holds no Berlin demo; remove it or pass another --db");
+        anyhow::bail!(msg("cli-demo-exists-other", &[("db", &db)]));
     }
     let dir = data_dir(data)?;
     let started = Instant::now();
@@ -60,13 +59,13 @@ pub async fn open_or_build(db: &str, data: Option<&Path>) -> Result<Store> {
         let _ = std::fs::remove_file(format!("{tmp}{suffix}"));
     }
     std::fs::rename(&tmp, db).with_context(|| format!("cannot move the finished demo database to {db}"))?;
-    println!("Demo-Datenbank {db} in {:.1} s erstellt.", started.elapsed().as_secs_f64());
+    println!("{}", msg("cli-demo-built", &[("db", &db), ("seconds", &format!("{:.1}", started.elapsed().as_secs_f64()))]));
     print_logins();
     Ok(Store::open(db).await?)
 }
 
 fn print_logins() {
-    println!("Demo-Zugänge (fiktiv), Passwort jeweils \"{DEMO_PASSWORD}\":");
+    println!("{}", msg("cli-demo-logins", &[("password", &DEMO_PASSWORD)]));
     for (user, name, role, _) in ACCOUNTS {
         println!("  {user:<13} {:<15} {name}", role.as_str());
     }
@@ -87,7 +86,7 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
     );
     let m = store.create_municipality(SLUG, "Berlin", ATTRIBUTION, true).await?;
 
-    bar.set_message("Sozialräume (LOR)");
+    bar.set_message(msg("cli-step-districts", &[]));
     let districts = berlin::districts(
         &read(dir, "geo/berlin-lor-districts.geojson")?,
         &read(dir, "geo/berlin-lor-forecast-areas-until-2020.geojson")?,
@@ -97,7 +96,7 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
     store.import_districts(m.id, &berlin::levels(), &districts).await?;
     bar.inc(1);
 
-    bar.set_message("Bevölkerung 2015–2020");
+    bar.set_message(msg("cli-step-population", &[]));
     let mut population = vec![];
     for year in 2015..=2020 {
         let name = format!("berlin-lor-population-{year}-02-t2-planning-areas.csv");
@@ -106,7 +105,7 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
     store.import_population(m.id, &population).await?;
     bar.inc(1);
 
-    bar.set_message("Monitoring Soziale Stadtentwicklung 2013–2019");
+    bar.set_message(msg("cli-step-indicators", &[]));
     store.upsert_indicators(m.id, &berlin::mss_indicator_defs()).await?;
     let mut observations = vec![];
     for edition in [2013, 2015, 2017, 2019] {
@@ -116,7 +115,7 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
     store.import_observations(m.id, &observations).await?;
     bar.inc(1);
 
-    bar.set_message("Einrichtungen den Planungsräumen zuordnen");
+    bar.set_message(msg("cli-step-facilities", &[]));
     let index = DistrictIndex::new(store.district_geometries(m.id, 4).await?);
     let mut facilities = berlin::Facilities::new(&index);
     facilities.kitas("berlin-daycare-centers-2025-09.csv", &read(dir, "facilities/berlin-daycare-centers-2025-09.csv")?)?;
@@ -130,12 +129,12 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
     }
     bar.inc(1);
 
-    bar.set_message(format!("{} Angebote speichern", facilities.batch.offers.len()));
+    bar.set_message(msg("cli-step-offers", &[("count", &facilities.batch.offers.len())]));
     let offers_bar = bar.clone();
     store.import_batch(m.id, &facilities.batch, |_| offers_bar.tick()).await?;
     bar.inc(1);
 
-    bar.set_message("Demo-Zugänge");
+    bar.set_message(msg("cli-step-accounts", &[]));
     for (user, name, role, org_key) in ACCOUNTS {
         let organisation_id = match org_key {
             Some(k) => Some(store.organisation_by_key(m.id, k).await?.with_context(|| format!("demo organisation {k} missing"))?),
@@ -154,14 +153,15 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
             .await?;
     }
     bar.inc(1);
-    bar.finish_with_message(format!(
-        "fertig: {} Sozialräume, {} Angebote ({} Einrichtungen übersprungen: {} außerhalb, {} ohne Namen, {} kein Angebot)",
-        districts.len(),
-        facilities.batch.offers.len(),
-        facilities.skipped.outside_area + facilities.skipped.unnamed + facilities.skipped.not_an_offer,
-        facilities.skipped.outside_area,
-        facilities.skipped.unnamed,
-        facilities.skipped.not_an_offer
+    bar.finish_with_message(msg(
+        "cli-demo-summary",
+        &[
+            ("districts", &districts.len()),
+            ("offers", &facilities.batch.offers.len()),
+            ("outside", &facilities.skipped.outside_area),
+            ("unnamed", &facilities.skipped.unnamed),
+            ("other", &facilities.skipped.not_an_offer),
+        ],
     ));
     bar.inc(1);
     Ok(())

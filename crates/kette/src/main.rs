@@ -10,6 +10,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Args, Parser, Subcommand};
 
 use kette_domain::Role;
+use kette_i18n::FluentValue;
 use kette_ingest::geojson_districts::DistrictFileSpec;
 use kette_store::{NewAccount, Store};
 
@@ -164,15 +165,18 @@ enum ImportWhat {
     },
 }
 
+/// A command-line message in the user's language (`KETTE_LANG`, `LANG`, default German).
+pub fn msg(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    static I18N: std::sync::OnceLock<kette_i18n::I18n> = std::sync::OnceLock::new();
+    let i18n = I18N.get_or_init(kette_i18n::I18n::load);
+    let args: Vec<(&str, FluentValue)> = args.iter().map(|(k, v)| (*k, FluentValue::from(v.to_string()))).collect();
+    i18n.t_args(kette_i18n::cli_language(), key, &args)
+}
+
 async fn municipality(store: &Store, slug: Option<&str>) -> Result<kette_domain::Municipality> {
     match slug {
         Some(s) => Ok(store.municipality_by_slug(s).await?),
-        None => store
-            .municipalities()
-            .await?
-            .into_iter()
-            .next()
-            .context("the database has no municipality yet: create one with `kette municipality add SLUG NAME`"),
+        None => store.municipalities().await?.into_iter().next().with_context(|| msg("cli-error-no-municipality", &[])),
     }
 }
 
@@ -188,7 +192,7 @@ pub async fn serve(store: Store, addr: SocketAddr, secure_cookies: bool) -> Resu
     let app = kette_web::router(kette_web::AppState::new(store, kette_web::WebConfig { secure_cookies }));
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr()?;
-    println!("kette läuft auf http://{local}  (beenden mit Strg+C)");
+    println!("{}", msg("cli-listening", &[("url", &format!("http://{local}"))]));
     use std::io::Write;
     std::io::stdout().flush()?;
     axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
@@ -232,7 +236,7 @@ async fn main() -> Result<()> {
             MunicipalityAction::Add { db, slug, name } => {
                 let store = Store::open(&db.db).await?;
                 let m = store.create_municipality(&slug, &name, "", false).await?;
-                println!("created municipality {} ({}) with id {}", m.name, m.slug, m.id);
+                println!("{}", msg("cli-municipality-created", &[("name", &m.name), ("slug", &m.slug), ("id", &m.id)]));
             }
             MunicipalityAction::List { db } => {
                 let store = Store::open(&db.db).await?;
@@ -244,17 +248,20 @@ async fn main() -> Result<()> {
         Command::User { action } => match action {
             UserAction::Add { db, username, role, name, organisation, password, municipality: slug } => {
                 let Some(role) = Role::parse(&role) else {
-                    bail!("unknown role '{role}': expected one of admin, coordinator, planner, partner_editor, navigator, viewer");
+                    bail!(msg("cli-error-unknown-role", &[("role", &role)]));
                 };
                 let store = Store::open(&db.db).await?;
                 let m = municipality(&store, slug.as_deref()).await?;
                 if let Some(org) = organisation {
-                    store.organisation(m.id, org).await.with_context(|| format!("organisation {org} does not exist in {}", m.slug))?;
+                    store
+                        .organisation(m.id, org)
+                        .await
+                        .with_context(|| msg("cli-error-no-organisation", &[("id", &org), ("municipality", &m.slug)]))?;
                 }
                 let password = match password {
                     Some(p) => p,
                     None => {
-                        eprintln!("password for {username}:");
+                        eprintln!("{}", msg("cli-password-prompt", &[("username", &username)]));
                         let mut line = String::new();
                         std::io::stdin().read_line(&mut line)?;
                         line.trim_end_matches(['\r', '\n']).to_string()
@@ -271,7 +278,7 @@ async fn main() -> Result<()> {
                         is_fictional: false,
                     })
                     .await?;
-                println!("created account {username} ({}) with id {id}", role.as_str());
+                println!("{}", msg("cli-account-created", &[("username", &username), ("role", &role.as_str()), ("id", &id)]));
             }
             UserAction::List { db, municipality: slug } => {
                 let store = Store::open(&db.db).await?;
@@ -306,7 +313,7 @@ async fn main() -> Result<()> {
                 let spec = DistrictFileSpec { key_property, name_property, level, boundary_version, parent_property, parent_key_len };
                 let districts = kette_ingest::geojson_districts::parse(&file_name(&file), &text, &spec)?;
                 if dry_run {
-                    println!("{}: {} districts are valid; nothing written (dry run)", file.display(), districts.len());
+                    println!("{}", msg("cli-districts-valid", &[("file", &file.display()), ("count", &districts.len())]));
                     return Ok(());
                 }
                 let store = Store::open(&db.db).await?;
@@ -326,8 +333,8 @@ async fn main() -> Result<()> {
                 let n = store
                     .import_districts(m.id, &levels, &districts)
                     .await
-                    .with_context(|| format!("{}: nothing was imported", file.display()))?;
-                println!("imported {n} districts into {}", m.slug);
+                    .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?;
+                println!("{}", msg("cli-districts-imported", &[("count", &n), ("municipality", &m.slug)]));
             }
             ImportWhat::Offers { db, file, municipality: slug, dry_run } => {
                 let bytes = read(&file)?;
@@ -346,7 +353,7 @@ async fn main() -> Result<()> {
                     for (_, l) in &batch.locations {
                         if let Some(k) = &l.district_key {
                             if store.district_by_key(m.id, k).await?.is_none() {
-                                problems.push(format!("{}: unknown district key '{k}'", file.display()));
+                                problems.push(msg("cli-error-unknown-district", &[("file", &file.display()), ("key", k)]));
                             }
                         }
                     }
@@ -354,18 +361,29 @@ async fn main() -> Result<()> {
                         bail!("{}", problems.join("\n"));
                     }
                     println!(
-                        "{}: {} offers of {} organisations are valid; nothing written (dry run)",
-                        file.display(),
-                        batch.offers.len(),
-                        batch.organisations.len()
+                        "{}",
+                        msg(
+                            "cli-offers-valid",
+                            &[("file", &file.display()), ("offers", &batch.offers.len()), ("organisations", &batch.organisations.len())]
+                        )
                     );
                     return Ok(());
                 }
-                let report =
-                    store.import_batch(m.id, &batch, |_| {}).await.with_context(|| format!("{}: nothing was imported", file.display()))?;
+                let report = store
+                    .import_batch(m.id, &batch, |_| {})
+                    .await
+                    .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?;
                 println!(
-                    "imported {} offers, {} organisations, {} locations into {}",
-                    report.offers, report.organisations, report.locations, m.slug
+                    "{}",
+                    msg(
+                        "cli-offers-imported",
+                        &[
+                            ("offers", &report.offers),
+                            ("organisations", &report.organisations),
+                            ("locations", &report.locations),
+                            ("municipality", &m.slug)
+                        ]
+                    )
                 );
             }
         },

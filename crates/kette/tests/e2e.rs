@@ -11,7 +11,8 @@ fn repo() -> PathBuf {
 }
 
 fn kette(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).env_remove("KETTE_DB").output().expect("run kette")
+    // German is the default; pin it so the machine's locale does not matter
+    Command::new(BIN).args(args).env_remove("KETTE_DB").env("KETTE_LANG", "de").output().expect("run kette")
 }
 
 fn text(o: &Output) -> String {
@@ -154,7 +155,7 @@ fn imports_reject_bad_files_by_name_and_line_and_write_nothing() {
         br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"01","name":"Berliner Viertel"},"geometry":{"type":"Polygon","coordinates":[[[6.88,51.08],[6.9,51.08],[6.9,51.1],[6.88,51.08]]]}}]}"#,
     );
     let out = kette(&["import", "districts", "--db", db, &good, "--dry-run"]);
-    assert!(out.status.success() && text(&out).contains("1 districts are valid"), "{}", text(&out));
+    assert!(out.status.success() && text(&out).contains("1 Sozialräume sind gültig"), "{}", text(&out));
     let out = kette(&["import", "districts", "--db", db, &good, "--level-label", "Stadtteil/Quarter"]);
     assert!(out.status.success(), "{}", text(&out));
 
@@ -167,15 +168,15 @@ fn imports_reject_bad_files_by_name_and_line_and_write_nothing() {
     let csv = b"organisation;title;domains;life_phases;funding_amount_eur;street;district_key\r\nAWO;Elterncaf\xE9;youth_welfare;early_childhood;1.500,50;Hauptstra\xDFe 1;01\r\nSKF;Krabbelgruppe;youth_welfare;early_childhood;;Markt 2;99\r\n";
     let unknown = write("unbekannt.csv", csv);
     let out = kette(&["import", "offers", "--db", db, &unknown, "--dry-run"]);
-    assert!(!out.status.success() && text(&out).contains("unknown district key '99'"), "{}", text(&out));
+    assert!(!out.status.success() && text(&out).contains("unbekannter Sozialraum-Schlüssel „99“"), "{}", text(&out));
     let out = kette(&["import", "offers", "--db", db, &unknown]);
     assert!(!out.status.success());
-    assert!(text(&out).contains("unknown district key '99'") && text(&out).contains("nothing was imported"), "{}", text(&out));
+    assert!(text(&out).contains("unknown district key '99'") && text(&out).contains("nichts wurde importiert"), "{}", text(&out));
 
     let only_good = write("gut.csv", &csv[..csv.len() - "SKF;Krabbelgruppe;youth_welfare;early_childhood;;Markt 2;99\r\n".len()]);
     let out = kette(&["import", "offers", "--db", db, &only_good]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("imported 1 offers"), "{}", text(&out));
+    assert!(text(&out).contains("1 Angebote, 1 Träger und 1 Orte in monheim importiert"), "{}", text(&out));
 
     let server = serve(db);
     let offers = json(&format!("{}/api/v1/offers", server.base));
@@ -199,7 +200,7 @@ fn user_add_creates_an_account_that_can_sign_in() {
         .unwrap();
     assert!(out.status.success(), "{}", text(&out));
     let out = kette(&["user", "add", "--db", db, "--username", "eve", "--role", "chef", "--password", "ein-langes-passwort"]);
-    assert!(!out.status.success() && text(&out).contains("unknown role 'chef'"));
+    assert!(!out.status.success() && text(&out).contains("Unbekannte Rolle „chef“"), "{}", text(&out));
     let out = kette(&["user", "add", "--db", db, "--username", "pat", "--role", "partner_editor", "--password", "ein-langes-passwort"]);
     assert!(!out.status.success() && text(&out).contains("needs an organisation"), "{}", text(&out));
     let list = kette(&["user", "list", "--db", db]);

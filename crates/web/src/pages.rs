@@ -260,9 +260,16 @@ struct OfferPage {
 impl OfferPage {
     fn age_text(&self) -> String {
         let (min, max) = (self.offer.input.min_age_months, self.offer.input.max_age_months);
+        let months = |m: u32| {
+            if m % 12 == 0 {
+                self.ctx.tn("age-years", (m / 12) as i64)
+            } else {
+                self.ctx.tn("age-months", m as i64)
+            }
+        };
         match (min, max) {
             (None, None) => String::new(),
-            (a, b) => format!("{} – {}", a.map(months_text).unwrap_or_default(), b.map(months_text).unwrap_or_default()),
+            (a, b) => format!("{} – {}", a.map(months).unwrap_or_default(), b.map(months).unwrap_or_default()),
         }
     }
     fn visible_locations(&self) -> Vec<&Location> {

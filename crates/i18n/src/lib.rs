@@ -1,0 +1,134 @@
+//! The translation layer: every user-facing string of kette — web pages and command line — is a
+//! Fluent message in `locales/`. German is the default and the fallback for messages a language
+//! does not have yet.
+
+use std::collections::HashMap;
+
+use fluent_bundle::concurrent::FluentBundle;
+pub use fluent_bundle::FluentValue;
+use fluent_bundle::{FluentArgs, FluentResource};
+
+/// UI languages: code and the language's own name (shown in the language switch).
+pub const LANGUAGES: &[(&str, &str)] = &[("de", "Deutsch"), ("en", "English")];
+pub const DEFAULT_LANG: &str = "de";
+
+const SOURCES: &[(&str, &str)] = &[("de", include_str!("../locales/de.ftl")), ("en", include_str!("../locales/en.ftl"))];
+
+pub struct I18n {
+    bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
+}
+
+impl I18n {
+    /// Loads the embedded translation files; a syntax error there is a build defect, so it panics
+    /// (and the unit test below catches it first).
+    pub fn load() -> Self {
+        let mut bundles = HashMap::new();
+        for (lang, src) in SOURCES {
+            let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(_, e)| panic!("{lang}.ftl: {e:?}"));
+            let langid: unic_langid::LanguageIdentifier = lang.parse().expect("language id");
+            let mut b = FluentBundle::new_concurrent(vec![langid]);
+            // no Unicode isolation marks: they end up inside HTML attributes and tests
+            b.set_use_isolating(false);
+            b.add_resource(res).unwrap_or_else(|e| panic!("{lang}.ftl: {e:?}"));
+            bundles.insert(*lang, b);
+        }
+        I18n { bundles }
+    }
+
+    pub fn has(&self, lang: &str, key: &str) -> bool {
+        self.bundles.get(lang).is_some_and(|b| b.has_message(key))
+    }
+
+    pub fn t(&self, lang: &str, key: &str) -> String {
+        self.format(lang, key, None)
+    }
+
+    pub fn t_args(&self, lang: &str, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            fa.set(*k, v.clone());
+        }
+        self.format(lang, key, Some(&fa))
+    }
+
+    fn format(&self, lang: &str, key: &str, args: Option<&FluentArgs>) -> String {
+        for l in [lang, DEFAULT_LANG] {
+            if let Some(b) = self.bundles.get(l) {
+                if let Some(msg) = b.get_message(key).and_then(|m| m.value()) {
+                    let mut errs = vec![];
+                    return b.format_pattern(msg, args, &mut errs).into_owned();
+                }
+            }
+        }
+        tracing::warn!(key, "missing translation");
+        key.to_string()
+    }
+}
+
+/// Picks the UI language: an explicit `?lang=`, then the remembered cookie, then the browser's
+/// Accept-Language, then German.
+pub fn negotiate(query: Option<&str>, cookie: Option<&str>, accept_language: Option<&str>) -> &'static str {
+    let supported = |code: &str| LANGUAGES.iter().map(|(c, _)| *c).find(|c| c.eq_ignore_ascii_case(code));
+    if let Some(l) = query.and_then(supported).or_else(|| cookie.and_then(supported)) {
+        return l;
+    }
+    if let Some(header) = accept_language {
+        let mut prefs: Vec<(f32, &str)> = header
+            .split(',')
+            .filter_map(|part| {
+                let mut it = part.trim().split(';');
+                let tag = it.next()?.trim();
+                let q = it.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.parse().ok()).unwrap_or(1.0);
+                Some((q, tag))
+            })
+            .collect();
+        prefs.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+        for (_, tag) in prefs {
+            if let Some(l) = supported(tag.split('-').next().unwrap_or("")) {
+                return l;
+            }
+        }
+    }
+    DEFAULT_LANG
+}
+
+/// The language for command-line output: `KETTE_LANG`, else the POSIX locale (`LANG`), else German.
+pub fn cli_language() -> &'static str {
+    let env = std::env::var("KETTE_LANG").ok().or_else(|| std::env::var("LC_ALL").ok()).or_else(|| std::env::var("LANG").ok());
+    let code = env.as_deref().and_then(|v| v.split(['_', '.', '-']).next()).unwrap_or("");
+    negotiate(Some(code), None, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiation_order_is_query_cookie_header_default() {
+        assert_eq!(negotiate(Some("en"), Some("de"), None), "en");
+        assert_eq!(negotiate(Some("xx"), Some("en"), None), "en");
+        assert_eq!(negotiate(None, None, Some("fr-FR, en;q=0.8, de;q=0.5")), "en");
+        assert_eq!(negotiate(None, None, Some("tr")), "de");
+        assert_eq!(negotiate(None, None, None), "de");
+    }
+
+    #[test]
+    fn every_message_exists_in_every_language_and_formats() {
+        let i18n = I18n::load();
+        let de = include_str!("../locales/de.ftl");
+        let keys: Vec<&str> = de
+            .lines()
+            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim()))
+            .filter(|k| !k.is_empty() && !k.starts_with('#') && !k.starts_with(' '))
+            .collect();
+        assert!(keys.len() > 50);
+        for k in keys {
+            for (lang, _) in LANGUAGES {
+                assert!(i18n.has(lang, k), "{lang} lacks {k}");
+            }
+        }
+        assert_eq!(i18n.t_args("de", "offers-found", &[("count", 1.into())]), "1 Angebot");
+        assert_eq!(i18n.t_args("en", "offers-found", &[("count", 3.into())]), "3 offers");
+        assert_eq!(i18n.t("tr", "nav-offers"), "Angebote", "falls back to German");
+    }
+}
