@@ -272,3 +272,4 @@ cli-error-unknown-district = { $file }: unbekannter Sozialraum-Schlüssel „{ $
 cli-error-no-organisation = Träger { $id } gibt es in { $municipality } nicht.
 age-years = { $count } J.
 age-months = { $count } Mon.
+cli-index-written = { $file }: { $rows } Zeilen mit { $columns } Spalten geschrieben.

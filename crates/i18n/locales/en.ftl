@@ -272,3 +272,4 @@ cli-error-unknown-district = { $file }: unknown district key '{ $key }'
 cli-error-no-organisation = Organisation { $id } does not exist in { $municipality }.
 age-years = { $count } yrs
 age-months = { $count } mo.
+cli-index-written = { $file }: wrote { $rows } rows with { $columns } columns.

@@ -69,6 +69,26 @@ enum Command {
         #[command(subcommand)]
         what: ImportWhat,
     },
+    /// Composite indices from declarative recipes
+    Index {
+        #[command(subcommand)]
+        action: IndexAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum IndexAction {
+    /// Run a recipe on a table (one row per unit and group) and write every intermediate score
+    Run {
+        /// The recipe (TOML), e.g. recipes/berlin-mss-2019.toml
+        recipe: PathBuf,
+        /// Input table (CSV; UTF-8 or Windows-1252, ',' or ';')
+        #[arg(long)]
+        data: PathBuf,
+        /// Output table (CSV); '-' writes to standard output
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -290,6 +310,27 @@ async fn main() -> Result<()> {
                         a.username,
                         a.role.as_str(),
                         a.organisation_id.map(|o| o.to_string()).unwrap_or_default()
+                    );
+                }
+            }
+        },
+        Command::Index { action } => match action {
+            IndexAction::Run { recipe, data, out } => {
+                let text = String::from_utf8(read(&recipe)?).with_context(|| format!("{}: not UTF-8 text", recipe.display()))?;
+                let recipe = kette_monitor::Recipe::from_toml(&file_name(&recipe), &text)?;
+                let frame = kette_monitor::Frame::from_csv(&file_name(&data), &read(&data)?, &recipe.unit, recipe.group_by.as_deref())?;
+                let result = recipe.run(&frame)?;
+                let csv = result.to_csv(None);
+                if out.as_os_str() == "-" {
+                    print!("{csv}");
+                } else {
+                    // write next to the target and rename, so a failure never leaves half a file
+                    let tmp = out.with_extension("csv.partial");
+                    std::fs::write(&tmp, csv).with_context(|| format!("cannot write {}", tmp.display()))?;
+                    std::fs::rename(&tmp, &out).with_context(|| format!("cannot write {}", out.display()))?;
+                    eprintln!(
+                        "{}",
+                        msg("cli-index-written", &[("file", &out.display()), ("rows", &result.len()), ("columns", &result.columns.len())])
                     );
                 }
             }

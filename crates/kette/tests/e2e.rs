@@ -125,6 +125,7 @@ fn every_command_explains_itself() {
         vec!["user", "list", "--help"],
         vec!["import", "districts", "--help"],
         vec!["import", "offers", "--help"],
+        vec!["index", "run", "--help"],
     ] {
         let out = kette(&args);
         assert!(out.status.success(), "{args:?}: {}", text(&out));
@@ -222,4 +223,37 @@ fn user_add_creates_an_account_that_can_sign_in() {
         Ok(r) => assert_eq!(r.status(), 200, "followed the redirect to the start page"),
         Err(e) => panic!("{e}"),
     }
+}
+
+#[test]
+fn index_run_reproduces_the_mss_2019_classes_from_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("mss2019.csv");
+    let data = repo().join("data/berlin/mss/berlin-lor-monitoring-social-urban-development-2019-00-planning-areas.csv");
+    let recipe = repo().join("recipes/berlin-mss-2019.toml");
+    let res = kette(&["index", "run", recipe.to_str().unwrap(), "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(res.status.success(), "{}", text(&res));
+    assert!(text(&res).contains("436 Zeilen"), "{}", text(&res));
+    let csv = std::fs::read_to_string(&out).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    for col in [
+        "z_s4_percentage_transfer_payments_recipients_below_15_years",
+        "status_sum",
+        "status_index_value",
+        "status_class",
+        "dynamics_class",
+        "status_dynamics_class",
+    ] {
+        assert!(header.contains(&col), "{col} missing in {header:?}");
+    }
+    // Stülerstraße: published "2+/-"
+    let row = csv.lines().find(|l| l.starts_with("01011101,")).unwrap();
+    assert!(row.ends_with(",2+/-"), "{row}");
+    // a recipe naming a missing indicator: named, and no output file
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "id = \"x\"\nname = \"x\"\n[[step]]\nkind = \"zscore\"\ninputs = [\"k99\"]\n").unwrap();
+    let out2 = dir.path().join("never.csv");
+    let res = kette(&["index", "run", bad.to_str().unwrap(), "--data", data.to_str().unwrap(), "--out", out2.to_str().unwrap()]);
+    assert!(!res.status.success() && text(&res).contains("column 'k99' does not exist"), "{}", text(&res));
+    assert!(!out2.exists());
 }

@@ -277,14 +277,6 @@ impl OfferPage {
     }
 }
 
-fn months_text(m: u32) -> String {
-    if m % 12 == 0 {
-        format!("{} J.", m / 12)
-    } else {
-        format!("{} M.", m)
-    }
-}
-
 async fn offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
     let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
     let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
