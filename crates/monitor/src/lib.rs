@@ -12,7 +12,7 @@ mod stats;
 
 pub use frame::{Column, Frame};
 pub use recipe::{Closed, Filter, Recipe, SdKind, Step};
-pub use stats::{mean, std_dev};
+pub use stats::{mean, quantile, std_dev, trend, wilson};
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum MonitorError {

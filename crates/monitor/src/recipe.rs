@@ -104,6 +104,20 @@ pub enum Step {
         #[serde(default)]
         descending: bool,
     },
+    /// Classes by quantiles within each group (quintiles: n = 5, deciles: n = 10); class 1
+    /// holds the lowest values. The quantile definition follows R's `quantile(type = …)`.
+    Quantiles {
+        input: String,
+        output: String,
+        n: usize,
+        #[serde(default = "seven")]
+        r_type: u8,
+        #[serde(default)]
+        labels: Option<Vec<String>>,
+    },
+    /// Change of a column over `years` within each unit: value in group g minus value in
+    /// group g − years (the group column holds years). Missing if either is missing.
+    Change { input: String, output: String, years: i64 },
     /// (x − min) / (max − min) × scale within each group.
     MinMax {
         input: String,
@@ -111,6 +125,10 @@ pub enum Step {
         #[serde(default = "hundred")]
         scale: f64,
     },
+}
+
+fn seven() -> u8 {
+    7
 }
 
 fn hundred() -> f64 {
@@ -126,6 +144,8 @@ impl Step {
             Step::Concat { .. } => "concat",
             Step::Rank { .. } => "rank",
             Step::MinMax { .. } => "min_max",
+            Step::Quantiles { .. } => "quantiles",
+            Step::Change { .. } => "change",
         }
     }
 }
@@ -198,7 +218,11 @@ impl Recipe {
                     inputs.iter().for_each(|c| need(c, &produced));
                     produced.push(output.clone());
                 }
-                Step::Classify { input, output, .. } | Step::Rank { input, output, .. } | Step::MinMax { input, output, .. } => {
+                Step::Classify { input, output, .. }
+                | Step::Rank { input, output, .. }
+                | Step::MinMax { input, output, .. }
+                | Step::Quantiles { input, output, .. }
+                | Step::Change { input, output, .. } => {
                     need(input, &produced);
                     produced.push(output.clone());
                 }
@@ -336,6 +360,56 @@ impl Recipe {
                     }
                     f.set(output, Column::Num(ranks));
                 }
+                Step::Quantiles { input, output, n: classes, r_type, labels } => {
+                    if *classes < 2 {
+                        return Err(invalid("n must be at least 2".into()));
+                    }
+                    if !matches!(r_type, 7 | 9) {
+                        return Err(invalid(format!("r_type {r_type} is not supported; use 7 (R's default) or 9")));
+                    }
+                    let labels = labels.clone().unwrap_or_else(|| (1..=*classes).map(|k| k.to_string()).collect());
+                    if labels.len() != *classes {
+                        return Err(invalid(format!("{} labels for {classes} classes", labels.len())));
+                    }
+                    let x = numbers(&f, input)?;
+                    let mut out = vec![None; x.len()];
+                    for (group, rows) in &groups {
+                        let mut sorted: Vec<f64> = rows.iter().filter_map(|&r| x[r]).collect();
+                        if sorted.is_empty() {
+                            return Err(zero_variance(n, kind, input, group, 0));
+                        }
+                        sorted.sort_by(|a, b| a.total_cmp(b));
+                        let breaks: Vec<f64> =
+                            (1..*classes).map(|k| crate::stats::quantile(&sorted, k as f64 / *classes as f64, *r_type)).collect();
+                        for &r in rows {
+                            out[r] = x[r].map(|v| labels[breaks.iter().filter(|&&b| v > b).count()].clone());
+                        }
+                    }
+                    f.set(output, Column::Text(out));
+                }
+                Step::Change { input, output, years } => {
+                    let x = numbers(&f, input)?;
+                    if f.group_column.is_none() {
+                        return Err(invalid("needs `group_by` naming a year column".into()));
+                    }
+                    let year = |r: usize| f.groups[r].trim().parse::<i64>().ok();
+                    let mut index = std::collections::HashMap::new();
+                    for r in 0..f.len() {
+                        match year(r) {
+                            Some(y) => {
+                                index.insert((f.units[r].clone(), y), r);
+                            }
+                            None => return Err(invalid(format!("group '{}' of row {} is not a year", f.groups[r], r + 1))),
+                        }
+                    }
+                    let out = (0..f.len())
+                        .map(|r| {
+                            let before = index.get(&(f.units[r].clone(), year(r)? - years))?;
+                            Some(x[r]? - x[*before]?)
+                        })
+                        .collect();
+                    f.set(output, Column::Num(out));
+                }
                 Step::MinMax { input, output, scale } => {
                     let x = numbers(&f, input)?;
                     let mut out = vec![None; x.len()];
@@ -459,6 +533,25 @@ separator = "/"
         assert_eq!(out.numbers("rank").unwrap(), &[Some(3.0), Some(2.0), Some(1.0)]);
         assert_eq!(out.numbers("mm").unwrap()[1], Some(20.0));
         assert_eq!(out.texts("label").unwrap()[0].as_deref(), Some("x/3"));
+    }
+
+    #[test]
+    fn quantile_classes_and_changes_over_years() {
+        let rows: String =
+            (1..=10).map(|i| format!("u{i},2019,{i},{}\n", i * 2)).chain((1..=10).map(|i| format!("u{i},2017,{i},{}\n", i))).collect();
+        let f = Frame::from_csv("t.csv", format!("id,year,x,y\n{rows}").as_bytes(), "id", Some("year")).unwrap();
+        let r = Recipe::from_toml(
+            "r.toml",
+            "id = \"q\"\nname = \"q\"\ngroup_by = \"year\"\n[[step]]\nkind = \"quantiles\"\ninput = \"x\"\noutput = \"quintile\"\nn = 5\n[[step]]\nkind = \"change\"\ninput = \"y\"\noutput = \"dy\"\nyears = 2\n",
+        )
+        .unwrap();
+        let out = r.run(&f).unwrap();
+        let q = out.texts("quintile").unwrap();
+        // type 7 breaks for 1..10: 2.8, 4.6, 6.4, 8.2
+        assert_eq!(q[..10].iter().map(|c| c.clone().unwrap()).collect::<Vec<_>>(), vec!["1", "1", "2", "2", "3", "3", "4", "4", "5", "5"]);
+        let dy = out.numbers("dy").unwrap();
+        assert_eq!(dy[2], Some(3.0), "u3: 6 in 2019 minus 3 in 2017");
+        assert_eq!(dy[12], None, "no 2015 value for 2017");
     }
 
     #[test]
