@@ -70,6 +70,10 @@ impl Actor {
     pub fn can_manage_accounts(&self) -> bool {
         self.role == Role::Admin
     }
+    /// Unsuppressed statistics (small counts); everyone else sees suppressed figures.
+    pub fn sees_raw_statistics(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Coordinator | Role::Planner)
+    }
     /// Internal data such as confidential addresses and unpublished offers.
     pub fn sees_internal(&self) -> bool {
         !matches!(self.role, Role::Viewer)

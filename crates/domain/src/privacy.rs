@@ -45,3 +45,109 @@ mod tests {
         assert_eq!(suppress(3, 3), PublicCount::Shown(3));
     }
 }
+
+/// Suppression of a table of counts with published totals: `cells[i]` belongs to group
+/// `parent[i]` (None = a top cell). A group's total is the cell whose index is the parent.
+/// Primary: counts between 1 and `min − 1`. Secondary: every relation "total = sum of parts"
+/// must have no hidden cell or at least two, otherwise the hidden one could be recovered by
+/// adding or subtracting shown cells. A relation with exactly one hidden cell gets its smallest
+/// shown positive part hidden as well (or, failing that, its total), repeated until stable.
+pub fn suppress_hierarchy(counts: &[u64], parent: &[Option<usize>], min: u64) -> Vec<PublicCount> {
+    assert_eq!(counts.len(), parent.len(), "one parent entry per count");
+    let mut hidden: Vec<bool> = counts.iter().map(|&c| c > 0 && c < min).collect();
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, p) in parent.iter().enumerate() {
+        if let Some(p) = p {
+            groups.entry(*p).or_default().push(i);
+        }
+    }
+    loop {
+        let mut changed = false;
+        for (&total, parts) in &groups {
+            let hidden_cells = parts.iter().filter(|&&i| hidden[i]).count() + hidden[total] as usize;
+            if hidden_cells != 1 {
+                continue;
+            }
+            let complement = parts.iter().copied().filter(|&i| !hidden[i] && counts[i] > 0).min_by_key(|&i| (counts[i], i));
+            match complement {
+                Some(i) => hidden[i] = true,
+                // no part left to hide: the total goes (only possible when a part is the hidden one)
+                None if !hidden[total] => hidden[total] = true,
+                // the total is hidden and every part is zero: a sum of zeros reveals nothing new
+                None => continue,
+            }
+            changed = true;
+        }
+        if !changed {
+            break;
+        }
+    }
+    counts.iter().zip(hidden).map(|(&c, h)| if h { PublicCount::Suppressed { below: min.max(1) } } else { PublicCount::Shown(c) }).collect()
+}
+
+/// One group of parts with their published total: the parts as shown and the total as shown.
+pub fn suppress_with_total(parts: &[u64], min: u64) -> (Vec<PublicCount>, PublicCount) {
+    let total: u64 = parts.iter().sum();
+    let mut counts = parts.to_vec();
+    counts.push(total);
+    let t = counts.len() - 1;
+    let mut parent: Vec<Option<usize>> = vec![Some(t); parts.len()];
+    parent.push(None);
+    let mut out = suppress_hierarchy(&counts, &parent, min);
+    let total_shown = out.pop().unwrap_or(PublicCount::Shown(total));
+    (out, total_shown)
+}
+
+#[cfg(test)]
+mod secondary_tests {
+    use super::*;
+
+    fn shown(v: &[PublicCount]) -> Vec<Option<u64>> {
+        v.iter().map(|c| if let PublicCount::Shown(n) = c { Some(*n) } else { None }).collect()
+    }
+
+    #[test]
+    fn one_small_part_takes_the_smallest_sibling_with_it() {
+        let (parts, total) = suppress_with_total(&[2, 40, 7, 0, 15], 3);
+        assert_eq!(shown(&parts), vec![None, Some(40), None, Some(0), Some(15)]);
+        assert_eq!(total, PublicCount::Shown(64));
+    }
+
+    #[test]
+    fn two_small_parts_need_no_complement_and_large_tables_pass_unchanged() {
+        let (parts, _) = suppress_with_total(&[1, 2, 50], 3);
+        assert_eq!(shown(&parts), vec![None, None, Some(50)]);
+        let (parts, total) = suppress_with_total(&[10, 20], 3);
+        assert_eq!(shown(&parts), vec![Some(10), Some(20)]);
+        assert_eq!(total, PublicCount::Shown(30));
+    }
+
+    #[test]
+    fn a_lone_part_hides_its_total() {
+        // one part only: the total equals it, so the total must go too
+        let (parts, total) = suppress_with_total(&[2], 3);
+        assert_eq!(shown(&parts), vec![None]);
+        assert!(matches!(total, PublicCount::Suppressed { .. }));
+    }
+
+    #[test]
+    fn suppression_propagates_through_levels() {
+        // city(0) → districts 1, 2; district 1 → areas 3, 4; district 2 → areas 5, 6
+        let counts = [100, 52, 48, 50, 2, 24, 24];
+        let parent = [None, Some(0), Some(0), Some(1), Some(1), Some(2), Some(2)];
+        let out = shown(&suppress_hierarchy(&counts, &parent, 3));
+        // area 4 is small → area 3 is its complement; district totals stay shown
+        assert_eq!(out, vec![Some(100), Some(52), Some(48), None, None, Some(24), Some(24)]);
+        // a small district: its sibling is hidden too, and inside that sibling one area, so
+        // the sibling cannot be recomputed from its shown areas
+        let counts = [60, 2, 58, 1, 1, 30, 28];
+        let out = shown(&suppress_hierarchy(&counts, &parent, 3));
+        assert_eq!(out, vec![Some(60), None, None, None, None, Some(30), None]);
+        // every relation total = sum of parts has zero or at least two hidden cells
+        for t in 0..3 {
+            let parts: Vec<usize> = (0..7).filter(|&i| parent[i] == Some(t)).collect();
+            let hidden = parts.iter().filter(|&&i| out[i].is_none()).count() + out[t].is_none() as usize;
+            assert_ne!(hidden, 1, "group {t}: {out:?}");
+        }
+    }
+}

@@ -273,3 +273,5 @@ cli-error-no-organisation = Träger { $id } gibt es in { $municipality } nicht.
 age-years = { $count } J.
 age-months = { $count } Mon.
 cli-index-written = { $file }: { $rows } Zeilen mit { $columns } Spalten geschrieben.
+suppression-note = • = zum Schutz von Familien ausgeblendet: eine Zahl unter 3 oder eine Zahl, aus der sie sich errechnen ließe.
+suppressed-title = ausgeblendet (Geheimhaltung)

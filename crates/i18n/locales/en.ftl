@@ -273,3 +273,5 @@ cli-error-no-organisation = Organisation { $id } does not exist in { $municipali
 age-years = { $count } yrs
 age-months = { $count } mo.
 cli-index-written = { $file }: wrote { $rows } rows with { $columns } columns.
+suppression-note = • = hidden to protect families: a number below 3, or a number from which one could be computed.
+suppressed-title = hidden (confidentiality)

@@ -15,6 +15,7 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
+use kette_domain::privacy::{suppress_with_total, PublicCount, DEFAULT_MIN_COUNT};
 use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLevel};
 use kette_domain::{FieldError, Funding, Location, OfferInput};
 use kette_store::{Account, ObservationFilter, OfferFilter};
@@ -215,7 +216,11 @@ pub struct ApiPopulation {
     pub year: i32,
     /// "0-6", "6-15", …, "65+" (years, upper bound exclusive)
     pub age_group: String,
-    pub count: i64,
+    /// null when suppressed for confidentiality (public readers; planners see all values)
+    pub count: Option<i64>,
+    /// true when `count` is withheld: a count below 3, or one from which such a count could be
+    /// computed with the other counts and the total
+    pub suppressed: bool,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -247,13 +252,25 @@ async fn list_districts(
 async fn get_district(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>) -> Result<Json<ApiDistrictDetail>, ApiError> {
     let id = path_id(&id)?;
     let d = s.store.district(c.municipality, id).await?;
-    let population = s
-        .store
-        .population(c.municipality, id)
-        .await?
-        .into_iter()
-        .map(|(year, g, count)| ApiPopulation { year, age_group: g.code(), count })
-        .collect();
+    let rows = s.store.population(c.municipality, id).await?;
+    let raw = c.user.as_ref().is_some_and(|u| u.actor().sees_raw_statistics());
+    let mut population = Vec::with_capacity(rows.len());
+    let mut years: Vec<i32> = rows.iter().map(|r| r.0).collect();
+    years.dedup();
+    for year in years {
+        // suppression per year across the age groups, whose total is public too
+        let of_year: Vec<_> = rows.iter().filter(|r| r.0 == year).collect();
+        let counts: Vec<u64> = of_year.iter().map(|r| r.2.max(0) as u64).collect();
+        let shown =
+            if raw { counts.iter().map(|&n| PublicCount::Shown(n)).collect() } else { suppress_with_total(&counts, DEFAULT_MIN_COUNT).0 };
+        for (r, c) in of_year.iter().zip(shown) {
+            let (count, suppressed) = match c {
+                PublicCount::Shown(n) => (Some(n as i64), false),
+                PublicCount::Suppressed { .. } => (None, true),
+            };
+            population.push(ApiPopulation { year, age_group: r.1.code(), count, suppressed });
+        }
+    }
     let geometry = s.store.district_geometry(c.municipality, id).await?.and_then(|g| serde_json::from_str(&g).ok());
     Ok(Json(ApiDistrictDetail {
         ancestor_ids: d.ancestors.iter().map(|a| a.id).collect(),

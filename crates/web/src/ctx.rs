@@ -176,6 +176,20 @@ impl Ctx {
         self.actor().is_some_and(|a| a.sees_internal())
     }
 
+    pub fn sees_raw_statistics(&self) -> bool {
+        self.actor().is_some_and(|a| a.sees_raw_statistics())
+    }
+
+    /// A shown count in the reader's number format; suppressed counts give None (the template
+    /// renders the suppression sign, the same for primary and secondary suppression so that
+    /// neither can be told from the other).
+    pub fn count(&self, c: &kette_domain::privacy::PublicCount) -> Option<String> {
+        match c {
+            kette_domain::privacy::PublicCount::Shown(n) => Some(self.num(*n as i64)),
+            kette_domain::privacy::PublicCount::Suppressed { .. } => None,
+        }
+    }
+
     pub fn can_edit(&self, organisation: impl std::borrow::Borrow<i64>) -> bool {
         self.actor().is_some_and(|a| a.can_edit_offers_of(*organisation.borrow()))
     }

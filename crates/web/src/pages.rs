@@ -12,6 +12,7 @@ use axum::routing::get;
 use axum::Router;
 
 use kette_domain::matrix::ChainMatrix;
+use kette_domain::privacy::{suppress_with_total, PublicCount, DEFAULT_MIN_COUNT};
 use kette_domain::validate::FieldError;
 use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLevel};
 use kette_domain::{Location, Offer, OfferInput, Organisation, ValidationErrors};
@@ -659,8 +660,9 @@ struct DistrictPage {
     level_label: String,
     child_level_label: String,
     pop_years: Vec<i32>,
-    pop_rows: Vec<(String, Vec<i64>)>,
-    pop_totals: Vec<i64>,
+    pop_rows: Vec<(String, Vec<PublicCount>)>,
+    pop_totals: Vec<PublicCount>,
+    pop_suppressed: bool,
     ind_years: Vec<i32>,
     indicators: Vec<IndicatorRow>,
     offers: Vec<OfferSummary>,
@@ -712,8 +714,20 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         let i = pop_years.iter().position(|x| x == y).unwrap_or(0);
         by_group.entry(g.clone()).or_insert_with(|| vec![0; pop_years.len()])[i] = *n;
     }
-    let pop_totals = (0..pop_years.len()).map(|i| by_group.values().map(|v| v[i]).sum()).collect();
-    let pop_rows = by_group.into_iter().map(|(g, v)| (g.code(), v)).collect();
+    // public readers get small counts suppressed, per year across the age groups and total
+    let raw = ctx.sees_raw_statistics();
+    let mut columns: Vec<(Vec<PublicCount>, PublicCount)> = vec![];
+    for i in 0..pop_years.len() {
+        let parts: Vec<u64> = by_group.values().map(|v| v[i].max(0) as u64).collect();
+        columns.push(if raw {
+            (parts.iter().map(|&n| PublicCount::Shown(n)).collect(), PublicCount::Shown(parts.iter().sum()))
+        } else {
+            suppress_with_total(&parts, DEFAULT_MIN_COUNT)
+        });
+    }
+    let pop_suppressed = columns.iter().any(|(p, t)| p.iter().chain([t]).any(|c| matches!(c, PublicCount::Suppressed { .. })));
+    let pop_totals = columns.iter().map(|(_, t)| *t).collect();
+    let pop_rows = by_group.keys().enumerate().map(|(g, group)| (group.code(), columns.iter().map(|(p, _)| p[g]).collect())).collect();
     // indicators published for this district
     let obs =
         state.store.observations(m, &ObservationFilter { district_id: Some(id), ..Default::default() }, 1, 5000).await.or_page(&ctx)?;
@@ -752,6 +766,7 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         pop_years,
         pop_rows,
         pop_totals,
+        pop_suppressed,
         ind_years,
         indicators,
         total_offers: offers.total,

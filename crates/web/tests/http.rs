@@ -52,6 +52,12 @@ async fn fixture() -> Fixture {
     };
     let levels = vec![DistrictLevel { level: 1, code: "bezirk".into(), label_de: "Bezirk".into(), label_en: "Borough".into() }];
     store.import_districts(m, &levels, &[d("01", None, 1), d("0101", Some("01"), 2)]).await.unwrap();
+    let g = |min, max| kette_domain::AgeGroup { min_years: min, max_years: max };
+    let pop = |group, count| kette_domain::PopulationCount { district_key: "0101".into(), year: 2020, age_group: group, count };
+    store
+        .import_population(m, &[pop(g(0, Some(6)), 2), pop(g(6, Some(15)), 40), pop(g(15, Some(18)), 9), pop(g(18, None), 500)])
+        .await
+        .unwrap();
     let org = |key: &str, name: &str| NewOrganisation {
         external_key: key.into(),
         name: name.into(),
@@ -479,4 +485,24 @@ async fn partners_keep_their_locations_and_contacts_coordinators_the_vocabulary(
     let home = get(&f.app, "/", "").await;
     assert!(home.body.contains("Gesundheit und Ernährung"), "renamed label shows in the matrix");
     assert!(get(&f.app, "/offers", &koord).await.body.contains("Großeltern"), "new target group is a filter option");
+}
+
+#[tokio::test]
+async fn small_population_counts_are_suppressed_in_public_but_not_for_planners() {
+    let f = fixture().await;
+    let area = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    let page = get(&f.app, &format!("/districts/{area}"), "").await;
+    assert_eq!(page.body.matches(">•</abbr></td>").count(), 2, "primary and secondary suppression look the same");
+    assert!(!page.body.contains("<td class=\"num\">9</td>"), "secondary suppression of the smallest sibling");
+    assert!(page.body.contains("<td class=\"num\">551</td>"), "the total stays");
+    assert!(page.body.contains("zum Schutz von Familien ausgeblendet"));
+    let api: serde_json::Value = serde_json::from_str(&get(&f.app, &format!("/api/v1/districts/{area}"), "").await.body).unwrap();
+    let counts: Vec<&serde_json::Value> = api["population"].as_array().unwrap().iter().map(|p| &p["count"]).collect();
+    assert_eq!(counts.iter().filter(|c| c.is_null()).count(), 2, "{api}");
+    assert_eq!(api["population"][0]["suppressed"], true);
+    let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let page = get(&f.app, &format!("/districts/{area}"), &koord).await;
+    assert!(page.body.contains("<td class=\"num\">2</td>") && page.body.contains("<td class=\"num\">9</td>"), "planners see raw values");
+    let (partner, _) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert!(get(&f.app, &format!("/districts/{area}"), &partner).await.body.contains(">•</abbr>"), "partners see suppressed values");
 }
