@@ -129,6 +129,15 @@ fn main() -> Result<()> {
     );
     println!("| offer list, 50 rows, median / p95 | < 20 ms median | {list_p50:.2} / {list_p95:.2} ms ({list_bytes} B) |");
     println!("| API offer list, 50 rows, age filter, median / p95 | – | {api_p50:.2} / {api_p95:.2} ms |");
+    let map_url = format!("{}/monitoring/map?indicator=mss_s4&year=2018", server.base);
+    let (map_p50, map_p95, map_bytes) = latency(&agent, &map_url, n.min(200))?;
+    let mut gz = vec![];
+    std::io::Read::read_to_end(&mut agent.get(&map_url).set("Accept-Encoding", "gzip").call()?.into_reader(), &mut gz)?;
+    println!(
+        "| map page, 448 planning areas (MSS S4 2018), median / p95; size raw / gzip | < 300 KB transferred | {map_p50:.2} / {map_p95:.2} ms; {} KB / {} KB |",
+        map_bytes / 1024,
+        gz.len() / 1024
+    );
     let (parse, run) = mss_edition(&data)?;
     println!("| MSS 2019 edition (436 areas): read table / run recipe, median of 50 | < 50 ms | {parse:.2} / {run:.2} ms |");
     Ok(())

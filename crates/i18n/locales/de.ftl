@@ -275,3 +275,25 @@ age-months = { $count } Mon.
 cli-index-written = { $file }: { $rows } Zeilen mit { $columns } Spalten geschrieben.
 suppression-note = • = zum Schutz von Familien ausgeblendet: eine Zahl unter 3 oder eine Zahl, aus der sie sich errechnen ließe.
 suppressed-title = ausgeblendet (Geheimhaltung)
+
+nav-monitoring = Monitoring
+monitoring-title = Kleinräumiges Monitoring
+monitoring-lead = Indikatoren je Sozialraum und Jahr: Definition, Quelle und Karte. Berechnete Indizes stammen aus nachvollziehbaren Rezepten (recipes/).
+direction = Richtung
+direction-higher-is-worse = höher = ungünstiger
+direction-higher-is-better = höher = günstiger
+direction-neutral = neutral
+years = Jahre
+source = Quelle
+year = Jahr
+map-show = Karte zeigen
+map-title = Karte: { $indicator }
+map-no-value = kein Wert
+map-legend = Legende:
+map-legend-help = Fünf gleich große Gruppen (Quintile) der Sozialräume; dunkler = höherer Wert.
+map-higher-worse = Höhere Werte bedeuten mehr Handlungsbedarf.
+map-ranking = Rangfolge der Sozialräume
+rank = Rang
+value = Wert
+map-class = Gruppe
+map-alt = Die Karte zeigt die Werte aller Sozialräume farbig; dieselben Werte stehen in der Rangfolge unter der Karte.

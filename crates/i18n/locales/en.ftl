@@ -275,3 +275,25 @@ age-months = { $count } mo.
 cli-index-written = { $file }: wrote { $rows } rows with { $columns } columns.
 suppression-note = • = hidden to protect families: a number below 3, or a number from which one could be computed.
 suppressed-title = hidden (confidentiality)
+
+nav-monitoring = Monitoring
+monitoring-title = Small-area monitoring
+monitoring-lead = Indicators per district and year: definition, source and map. Computed indices come from traceable recipes (recipes/).
+direction = Direction
+direction-higher-is-worse = higher = worse
+direction-higher-is-better = higher = better
+direction-neutral = neutral
+years = Years
+source = Source
+year = Year
+map-show = Show map
+map-title = Map: { $indicator }
+map-no-value = no value
+map-legend = Legend:
+map-legend-help = Five equal groups (quintiles) of districts; darker = higher value.
+map-higher-worse = Higher values mean more need for action.
+map-ranking = Ranking of districts
+rank = Rank
+value = Value
+map-class = Group
+map-alt = The map shows the values of all districts in colour; the same values are in the ranking below the map.

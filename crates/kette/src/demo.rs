@@ -16,6 +16,36 @@ use kette_store::{NewAccount, Store};
 use crate::msg;
 
 pub const SLUG: &str = "berlin";
+const MSS_2013_2017: &str = include_str!("../../../recipes/berlin-mss-2013-2017.toml");
+const MSS_2019: &str = include_str!("../../../recipes/berlin-mss-2019.toml");
+
+fn mss_index_defs() -> Vec<kette_domain::IndicatorDef> {
+    let def = |code: &str, de: &str, en: &str, description: &str| kette_domain::IndicatorDef {
+        code: code.into(),
+        name_de: de.into(),
+        name_en: en.into(),
+        description: description.into(),
+        unit: "z".into(),
+        direction: kette_domain::Direction::HigherIsWorse,
+        source: "kette (Rezept recipes/berlin-mss-*.toml) auf Daten des MSS".into(),
+        licence: "CC BY 3.0 DE".into(),
+        min_denominator: None,
+    };
+    vec![
+        def(
+            "mss_status_index",
+            "MSS Statusindex (berechnet)",
+            "MSS status index (computed)",
+            "Standardisierte Summe der z-Werte von S1–S4 (ab 2019 S1, S3, S4); höher = mehr soziale Benachteiligung",
+        ),
+        def(
+            "mss_dynamics_index",
+            "MSS Dynamikindex (berechnet)",
+            "MSS dynamics index (computed)",
+            "Standardisierte Summe der z-Werte von D1–D4 (ab 2019 D1, D3, D4); höher = ungünstigere Entwicklung",
+        ),
+    ]
+}
 pub const DEMO_PASSWORD: &str = "kette-demo";
 const ATTRIBUTION: &str = "Daten: Amt für Statistik Berlin-Brandenburg; Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin (Monitoring Soziale Stadtentwicklung); Senatsverwaltung für Bildung, Jugend und Familie Berlin (Kita-Liste); Geoportal Berlin; © OpenStreetMap-Mitwirkende (ODbL); aufbereitet von Open Lifeworlds / Open Data Product (CC BY 4.0).";
 
@@ -107,10 +137,32 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
 
     bar.set_message(msg("cli-step-indicators", &[]));
     store.upsert_indicators(m.id, &berlin::mss_indicator_defs()).await?;
-    let mut observations = vec![];
+    let mut observations: Vec<kette_domain::NewObservation> = vec![];
     for edition in [2013, 2015, 2017, 2019] {
         let name = format!("berlin-lor-monitoring-social-urban-development-{edition}-00-planning-areas.csv");
         observations.extend(berlin::mss_observations(&name, edition, &read(dir, &format!("mss/{name}"))?)?);
+    }
+    // the MSS indices recomputed with the shipped recipes: the same engine `kette index run` uses
+    store.upsert_indicators(m.id, &mss_index_defs()).await?;
+    for edition in [2013, 2015, 2017, 2019] {
+        let name = format!("berlin-lor-monitoring-social-urban-development-{edition}-00-planning-areas.csv");
+        let table = kette_monitor::Frame::from_csv(&name, read(dir, &format!("mss/{name}"))?.as_bytes(), "id", None)?;
+        let (file, text) = if edition == 2019 { ("berlin-mss-2019.toml", MSS_2019) } else { ("berlin-mss-2013-2017.toml", MSS_2013_2017) };
+        let result = kette_monitor::Recipe::from_toml(file, text)?.run(&table)?;
+        for (code, column) in [("mss_status_index", "status_index_value"), ("mss_dynamics_index", "dynamics_index_value")] {
+            let values = result.numbers(column).with_context(|| format!("{file} computes no {column}"))?;
+            for (unit, value) in result.units.iter().zip(values) {
+                observations.push(kette_domain::NewObservation {
+                    indicator_code: code.into(),
+                    district_key: unit.clone(),
+                    year: edition - 1,
+                    value: *value,
+                    numerator: None,
+                    denominator: None,
+                    source: format!("kette, recipe {file} on MSS {edition}"),
+                });
+            }
+        }
     }
     store.import_observations(m.id, &observations).await?;
     bar.inc(1);

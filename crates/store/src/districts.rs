@@ -259,6 +259,18 @@ impl Store {
         rows.iter().map(|r| Ok((r.try_get("key")?, r.try_get("geometry")?))).collect()
     }
 
+    /// (id, name, GeoJSON geometry) of every district of a level: for maps.
+    pub async fn district_shapes(&self, municipality: MunicipalityId, level: i64) -> Result<Vec<(DistrictId, String, String)>> {
+        let rows = sqlx::query(
+            "SELECT id, name, geometry FROM district WHERE municipality_id = $1 AND level = $2 AND geometry IS NOT NULL ORDER BY key",
+        )
+        .bind(municipality)
+        .bind(level)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?, r.try_get("geometry")?))).collect()
+    }
+
     /// Imports population counts in one transaction; an unknown key aborts the whole import.
     pub async fn import_population(&self, municipality: MunicipalityId, rows: &[PopulationCount]) -> Result<usize> {
         let ids = self.district_key_ids(municipality).await?;

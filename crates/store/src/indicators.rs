@@ -14,7 +14,55 @@ pub struct ObservationFilter {
     pub year: Option<i32>,
 }
 
+/// One value of an indicator for a district, with the district's name for maps and rankings.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DistrictValue {
+    pub district_id: DistrictId,
+    pub key: String,
+    pub name: String,
+    pub level: i64,
+    pub value: f64,
+}
+
 impl Store {
+    /// Years with values of an indicator, newest first.
+    pub async fn indicator_years(&self, municipality: MunicipalityId, code: &str) -> Result<Vec<i32>> {
+        let years: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT o.year FROM observation o JOIN indicator i ON i.id = o.indicator_id
+             WHERE i.municipality_id = $1 AND i.code = $2 AND o.value IS NOT NULL ORDER BY o.year DESC",
+        )
+        .bind(municipality)
+        .bind(code)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(years.into_iter().map(|y| y as i32).collect())
+    }
+
+    /// All values of an indicator in one year, by district.
+    pub async fn indicator_values(&self, municipality: MunicipalityId, code: &str, year: i32) -> Result<Vec<DistrictValue>> {
+        let rows = sqlx::query(
+            "SELECT d.id, d.key, d.name, d.level, o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id
+             JOIN district d ON d.id = o.district_id
+             WHERE i.municipality_id = $1 AND i.code = $2 AND o.year = $3 AND o.value IS NOT NULL ORDER BY d.key",
+        )
+        .bind(municipality)
+        .bind(code)
+        .bind(year as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(DistrictValue {
+                    district_id: r.try_get("id")?,
+                    key: r.try_get("key")?,
+                    name: r.try_get("name")?,
+                    level: r.try_get("level")?,
+                    value: r.try_get("value")?,
+                })
+            })
+            .collect()
+    }
+
     /// Creates or updates indicator definitions by code.
     pub async fn upsert_indicators(&self, municipality: MunicipalityId, defs: &[IndicatorDef]) -> Result<()> {
         let mut tx = self.pool.begin().await?;

@@ -10,6 +10,7 @@ mod error;
 mod forms;
 pub mod i18n;
 mod manage;
+mod monitoring;
 mod pages;
 mod svg;
 
@@ -32,11 +33,13 @@ pub struct AppState {
     pub store: Store,
     pub i18n: Arc<i18n::I18n>,
     pub config: Arc<WebConfig>,
+    /// Projected district outlines for maps (see `monitoring`).
+    outlines: Arc<monitoring::OutlineCache>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
-        AppState { store, i18n: Arc::new(i18n::I18n::load()), config: Arc::new(config) }
+        AppState { store, i18n: Arc::new(i18n::I18n::load()), config: Arc::new(config), outlines: Default::default() }
     }
 }
 
@@ -47,6 +50,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::routes())
         .merge(auth::routes())
         .merge(manage::routes())
+        .merge(monitoring::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/{*path}", get(assets::serve))

@@ -73,6 +73,93 @@ pub fn district_svg(geometry: &str, points: &[(f64, f64, String)], width: f64, t
     Some(svg)
 }
 
+/// A projection of WGS84 coordinates onto an SVG canvas `width` pixels wide, equirectangular at
+/// the mean latitude of `bbox` — accurate enough for a city.
+pub struct Projection {
+    min_x: f64,
+    max_y: f64,
+    k: f64,
+    scale: f64,
+    pub height: f64,
+}
+
+impl Projection {
+    pub fn fit(bbox: [f64; 4], width: f64) -> Option<Projection> {
+        let [min_x, min_y, max_x, max_y] = bbox;
+        if !(min_x < max_x && min_y < max_y) {
+            return None;
+        }
+        let k = ((min_y + max_y) / 2.0).to_radians().cos();
+        let scale = width / ((max_x - min_x) * k);
+        Some(Projection { min_x, max_y, k, scale, height: (max_y - min_y) * scale })
+    }
+
+    fn point(&self, x: f64, y: f64) -> (f64, f64) {
+        ((x - self.min_x) * self.k * self.scale, (self.max_y - y) * self.scale)
+    }
+
+    /// SVG path data of a (Multi)Polygon, thinned to about one pixel.
+    pub fn path(&self, geometry: &Value) -> String {
+        let mut d = String::new();
+        for ring in rings(geometry) {
+            let mut last: Option<(f64, f64)> = None;
+            for (i, &(x, y)) in ring.iter().enumerate() {
+                let (sx, sy) = self.point(x, y);
+                if let Some((lx, ly)) = last {
+                    if (sx - lx).abs() < 0.8 && (sy - ly).abs() < 0.8 && i + 1 != ring.len() {
+                        continue;
+                    }
+                }
+                d.push_str(&format!("{}{:.1} {:.1}", if last.is_none() { "M" } else { "L" }, sx, sy));
+                last = Some((sx, sy));
+            }
+            d.push('Z');
+        }
+        d
+    }
+}
+
+/// Bounding box [min_lon, min_lat, max_lon, max_lat] over several GeoJSON geometries.
+pub fn bbox_of<'a>(geometries: impl IntoIterator<Item = &'a Value>) -> Option<[f64; 4]> {
+    let mut b = [f64::MAX, f64::MAX, f64::MIN, f64::MIN];
+    for g in geometries {
+        for (x, y) in rings(g).into_iter().flatten() {
+            b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+        }
+    }
+    (b[0] < b[2]).then_some(b)
+}
+
+/// One area of a choropleth map.
+pub struct MapArea<'a> {
+    pub href: String,
+    pub path: &'a str,
+    /// Class index for the fill (0-based), None = no value.
+    pub class: Option<usize>,
+    pub title: String,
+}
+
+/// A choropleth map: every area a link to its page with a tooltip title; fills by class.
+/// For pointer users only: the links leave the tab order and the drawing is hidden from
+/// assistive technology, because the ranking table beside it carries the same values and links.
+pub fn choropleth(areas: &[MapArea<'_>], width: f64, height: f64, title: &str) -> String {
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" aria-hidden="true" focusable="false" class="choropleth"><title>{}</title>"#,
+        escape(title)
+    );
+    for a in areas {
+        let class = a.class.map(|c| format!("c{c}")).unwrap_or_else(|| "none".into());
+        svg.push_str(&format!(
+            r#"<a href="{}" tabindex="-1"><path d="{}" class="{class}"><title>{}</title></path></a>"#,
+            escape(&a.href),
+            a.path,
+            escape(&a.title)
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -58,6 +58,28 @@ async fn fixture() -> Fixture {
         .import_population(m, &[pop(g(0, Some(6)), 2), pop(g(6, Some(15)), 40), pop(g(15, Some(18)), 9), pop(g(18, None), 500)])
         .await
         .unwrap();
+    let def = kette_domain::IndicatorDef {
+        code: "child_poverty".into(),
+        name_de: "Kinderarmut".into(),
+        name_en: "Child poverty".into(),
+        description: "Anteil Kinder in SGB-II-Haushalten".into(),
+        unit: "%".into(),
+        direction: kette_domain::Direction::HigherIsWorse,
+        source: "Test".into(),
+        licence: "CC0".into(),
+        min_denominator: None,
+    };
+    store.upsert_indicators(m, &[def]).await.unwrap();
+    let obs = |key: &str, year, value| kette_domain::NewObservation {
+        indicator_code: "child_poverty".into(),
+        district_key: key.into(),
+        year,
+        value: Some(value),
+        numerator: None,
+        denominator: None,
+        source: "Test".into(),
+    };
+    store.import_observations(m, &[obs("0101", 2018, 31.5), obs("0101", 2016, 35.0)]).await.unwrap();
     let org = |key: &str, name: &str| NewOrganisation {
         external_key: key.into(),
         name: name.into(),
@@ -505,4 +527,26 @@ async fn small_population_counts_are_suppressed_in_public_but_not_for_planners()
     assert!(page.body.contains("<td class=\"num\">2</td>") && page.body.contains("<td class=\"num\">9</td>"), "planners see raw values");
     let (partner, _) = sign_in(&f.app, "partner", "geheim-genug").await;
     assert!(get(&f.app, &format!("/districts/{area}"), &partner).await.body.contains(">•</abbr>"), "partners see suppressed values");
+}
+
+#[tokio::test]
+async fn monitoring_catalogue_and_choropleth_map() {
+    let f = fixture().await;
+    let cat = get(&f.app, "/monitoring", "").await;
+    assert_eq!(cat.status, StatusCode::OK);
+    assert!(
+        cat.body.contains("Kinderarmut") && cat.body.contains("2018, 2016") && cat.body.contains("höher = ungünstiger"),
+        "{}",
+        cat.body
+    );
+    let map = get(&f.app, "/monitoring/map?indicator=child_poverty", "").await;
+    assert_eq!(map.status, StatusCode::OK);
+    assert!(map.body.contains("<h1>Kinderarmut 2018</h1>"), "latest year by default");
+    assert!(map.body.contains("class=\"choropleth\"") && map.body.contains("<title>Bezirk 0101: 31,50</title>"), "{}", map.body);
+    assert!(map.body.contains("<td class=\"num\">31,50</td>"), "ranking table");
+    let older = get(&f.app, "/monitoring/map?indicator=child_poverty&year=2016&lang=en", "").await;
+    assert!(older.body.contains("35.00"));
+    assert_eq!(get(&f.app, "/monitoring/map?indicator=unknown", "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&f.app, "/monitoring/map?indicator=child_poverty&year=1999", "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&f.app, "/monitoring/map?indicator=child_poverty&year=zwei", "").await.status, StatusCode::BAD_REQUEST);
 }

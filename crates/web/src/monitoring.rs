@@ -1,0 +1,203 @@
+//! Monitoring pages: the indicator catalogue and the choropleth map with ranking of any
+//! indicator or computed index and year. The map is server-side SVG (no JavaScript, no tiles);
+//! its projected outlines are cached per municipality, level and data generation.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use axum::Router;
+
+use kette_domain::{Direction, Indicator};
+use kette_store::DistrictValue;
+
+use crate::ctx::Ctx;
+use crate::error::{render, OrPage, PageError};
+use crate::svg::{bbox_of, choropleth, MapArea, Projection};
+use crate::AppState;
+
+pub const MAP_WIDTH: f64 = 760.0;
+pub const CLASSES: usize = 5;
+
+/// Projected outlines: (district id, name, SVG path) plus canvas size.
+pub struct Outlines {
+    pub generation: i64,
+    pub areas: Vec<(i64, String, String)>,
+    pub height: f64,
+}
+
+pub type OutlineCache = Mutex<HashMap<(i64, i64), Arc<Outlines>>>;
+
+pub fn routes() -> Router<AppState> {
+    Router::new().route("/monitoring", get(catalogue)).route("/monitoring/map", get(map))
+}
+
+fn name_of(ctx: &Ctx, i: &Indicator) -> String {
+    if ctx.lang == "en" && !i.def.name_en.is_empty() {
+        i.def.name_en.clone()
+    } else {
+        i.def.name_de.clone()
+    }
+}
+
+#[derive(Template)]
+#[template(path = "monitoring.html")]
+struct CataloguePage {
+    ctx: Ctx,
+    indicators: Vec<(Indicator, String, Vec<i32>)>,
+}
+
+async fn catalogue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    let m = ctx.municipality.id;
+    let mut indicators = vec![];
+    for i in state.store.indicators(m).await.or_page(&ctx)? {
+        let years = state.store.indicator_years(m, &i.def.code).await.or_page(&ctx)?;
+        let name = name_of(&ctx, &i);
+        indicators.push((i, name, years));
+    }
+    render(&CataloguePage { ctx, indicators })
+}
+
+pub struct RankRow {
+    pub rank: usize,
+    pub value: DistrictValue,
+    pub class: usize,
+}
+
+#[derive(Template)]
+#[template(path = "monitoring_map.html")]
+struct MapPage {
+    ctx: Ctx,
+    indicators: Vec<(String, String)>,
+    indicator: Indicator,
+    indicator_name: String,
+    years: Vec<i32>,
+    year: i32,
+    svg: String,
+    legend: Vec<(usize, String)>,
+    missing: usize,
+    ranking: Vec<RankRow>,
+}
+
+impl MapPage {
+    fn value(&self, v: &f64) -> String {
+        let s = format!("{v:.2}");
+        if self.ctx.lang == "de" {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    }
+    fn worse_is_higher(&self) -> bool {
+        self.indicator.def.direction == Direction::HigherIsWorse
+    }
+}
+
+/// Quintile breaks (R type 7) and the class of each value: class 0 holds the lowest values.
+fn classes(values: &[f64]) -> (Vec<f64>, impl Fn(f64) -> usize) {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(|a, b| a.total_cmp(b));
+    let breaks: Vec<f64> = if sorted.is_empty() {
+        vec![]
+    } else {
+        (1..CLASSES).map(|k| kette_monitor::quantile(&sorted, k as f64 / CLASSES as f64, 7)).collect()
+    };
+    let b = breaks.clone();
+    (breaks, move |v: f64| b.iter().filter(|&&x| v > x).count())
+}
+
+async fn outlines(state: &AppState, municipality: i64, level: i64) -> Result<Arc<Outlines>, kette_store::StoreError> {
+    let generation = state.store.generation(municipality).await?;
+    if let Some(o) = state.outlines.lock().ok().and_then(|c| c.get(&(municipality, level)).cloned()) {
+        if o.generation == generation {
+            return Ok(o);
+        }
+    }
+    let shapes = state.store.district_shapes(municipality, level).await?;
+    let parsed: Vec<(i64, String, serde_json::Value)> =
+        shapes.into_iter().filter_map(|(id, name, g)| serde_json::from_str(&g).ok().map(|v| (id, name, v))).collect();
+    let (areas, height) = match bbox_of(parsed.iter().map(|(_, _, g)| g)).and_then(|b| Projection::fit(b, MAP_WIDTH)) {
+        Some(p) => (parsed.iter().map(|(id, name, g)| (*id, name.clone(), p.path(g))).collect(), p.height),
+        None => (vec![], 0.0),
+    };
+    let o = Arc::new(Outlines { generation, areas, height });
+    if let Ok(mut cache) = state.outlines.lock() {
+        cache.insert((municipality, level), o.clone());
+    }
+    Ok(o)
+}
+
+async fn map(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+    let m = ctx.municipality.id;
+    let all = state.store.indicators(m).await.or_page(&ctx)?;
+    let code = q.get("indicator").cloned().or_else(|| all.first().map(|i| i.def.code.clone())).unwrap_or_default();
+    let Some(indicator) = all.iter().find(|i| i.def.code == code).cloned() else {
+        return Err(PageError::not_found(&ctx));
+    };
+    let years = state.store.indicator_years(m, &code).await.or_page(&ctx)?;
+    let year = match q.get("year").filter(|y| !y.is_empty()) {
+        Some(y) => y.parse::<i32>().map_err(|_| PageError::bad_request(&ctx, format!("year '{y}'")))?,
+        None => years.first().copied().unwrap_or(0),
+    };
+    if !years.contains(&year) && !years.is_empty() {
+        return Err(PageError::not_found(&ctx));
+    }
+    let values = state.store.indicator_values(m, &code, year).await.or_page(&ctx)?;
+    // the level most values are published for
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for v in &values {
+        *counts.entry(v.level).or_default() += 1;
+    }
+    let level = counts.into_iter().max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l).unwrap_or(1);
+    let values: Vec<DistrictValue> = values.into_iter().filter(|v| v.level == level).collect();
+    let (breaks, class_of) = classes(&values.iter().map(|v| v.value).collect::<Vec<_>>());
+    let by_id: HashMap<i64, &DistrictValue> = values.iter().map(|v| (v.district_id, v)).collect();
+    let outlines = outlines(&state, m, level).await.or_page(&ctx)?;
+    let indicator_name = name_of(&ctx, &indicator);
+    let fmt = |v: f64| {
+        let s = format!("{v:.2}");
+        if ctx.lang == "de" {
+            s.replace('.', ",")
+        } else {
+            s
+        }
+    };
+    let no_value = ctx.t("map-no-value");
+    let areas: Vec<MapArea> = outlines
+        .areas
+        .iter()
+        .map(|(id, name, path)| {
+            let v = by_id.get(id);
+            MapArea {
+                href: format!("/districts/{id}"),
+                path,
+                class: v.map(|v| class_of(v.value)),
+                title: format!("{name}: {}", v.map(|v| fmt(v.value)).unwrap_or_else(|| no_value.clone())),
+            }
+        })
+        .collect();
+    let missing = areas.iter().filter(|a| a.class.is_none()).count();
+    let svg = choropleth(&areas, MAP_WIDTH, outlines.height, &ctx.t1("map-title", "indicator", &format!("{indicator_name} {year}")));
+    let mut legend = vec![];
+    for k in 0..CLASSES.min(breaks.len() + 1) {
+        let label = match (k.checked_sub(1).and_then(|i| breaks.get(i)), breaks.get(k)) {
+            (None, Some(hi)) => format!("≤ {}", fmt(*hi)),
+            (Some(lo), Some(hi)) => format!("{} – {}", fmt(*lo), fmt(*hi)),
+            (Some(lo), None) => format!("> {}", fmt(*lo)),
+            (None, None) => String::new(),
+        };
+        legend.push((k, label));
+    }
+    let mut ranked: Vec<DistrictValue> = values.clone();
+    // most attention first: the worst end of the scale leads
+    let higher_first = indicator.def.direction != Direction::HigherIsBetter;
+    ranked.sort_by(|a, b| if higher_first { b.value.total_cmp(&a.value) } else { a.value.total_cmp(&b.value) });
+    let ranking = ranked.into_iter().enumerate().map(|(i, v)| RankRow { rank: i + 1, class: class_of(v.value), value: v }).collect();
+    let indicators = all.iter().map(|i| (i.def.code.clone(), name_of(&ctx, i))).collect();
+    render(&MapPage { ctx, indicators, indicator, indicator_name, years, year, svg, legend, missing, ranking })
+}
+
+crate::pages_with_ctx!(CataloguePage, MapPage);
