@@ -297,3 +297,10 @@ rank = Rang
 value = Wert
 map-class = Gruppe
 map-alt = Die Karte zeigt die Werte aller Sozialräume farbig; dieselben Werte stehen in der Rangfolge unter der Karte.
+
+cli-error-direction = Unbekannte Richtung „{ $direction }“: erwartet wird higher_is_worse, higher_is_better oder neutral.
+cli-error-indicator-code = Ungültiger Code „{ $code }“: Kleinbuchstaben, Ziffern und _, beginnend mit einem Buchstaben.
+cli-indicator-saved = Indikator { $code } in { $municipality } gespeichert.
+cli-error-unknown-indicators = { $file }: unbekannte Indikatoren { $codes } – zuerst mit `kette indicator add` anlegen.
+cli-indicators-valid = { $file }: { $count } Werte sind gültig; nichts geschrieben (Probelauf).
+cli-indicators-imported = { $count } Indikatorwerte in { $municipality } importiert (mit Herkunft: Datei, Prüfsumme, Zeitpunkt).

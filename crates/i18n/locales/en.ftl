@@ -297,3 +297,10 @@ rank = Rank
 value = Value
 map-class = Group
 map-alt = The map shows the values of all districts in colour; the same values are in the ranking below the map.
+
+cli-error-direction = Unknown direction '{ $direction }': expected higher_is_worse, higher_is_better or neutral.
+cli-error-indicator-code = Invalid code '{ $code }': lower-case letters, digits and _, starting with a letter.
+cli-indicator-saved = Saved indicator { $code } in { $municipality }.
+cli-error-unknown-indicators = { $file }: unknown indicators { $codes } – define them first with `kette indicator add`.
+cli-indicators-valid = { $file }: { $count } values are valid; nothing written (dry run).
+cli-indicators-imported = Imported { $count } indicator values into { $municipality } (with provenance: file, checksum, time).

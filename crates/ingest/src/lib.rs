@@ -6,6 +6,7 @@
 pub mod berlin;
 pub mod geo_assign;
 pub mod geojson_districts;
+pub mod indicators_csv;
 pub mod offers_csv;
 pub mod text;
 

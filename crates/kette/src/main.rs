@@ -69,10 +69,53 @@ enum Command {
         #[command(subcommand)]
         what: ImportWhat,
     },
+    /// The indicator catalogue
+    Indicator {
+        #[command(subcommand)]
+        action: IndicatorAction,
+    },
     /// Composite indices from declarative recipes
     Index {
         #[command(subcommand)]
         action: IndexAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum IndicatorAction {
+    /// Define an indicator (or update its definition)
+    Add {
+        #[command(flatten)]
+        db: DbArg,
+        /// Code used in tables and recipes, e.g. "child_poverty"
+        code: String,
+        #[arg(long)]
+        name_de: String,
+        #[arg(long)]
+        name_en: Option<String>,
+        #[arg(long, default_value = "")]
+        description: String,
+        #[arg(long, default_value = "%")]
+        unit: String,
+        /// higher_is_worse, higher_is_better or neutral
+        #[arg(long, default_value = "higher_is_worse")]
+        direction: String,
+        #[arg(long, default_value = "")]
+        source: String,
+        #[arg(long, default_value = "")]
+        licence: String,
+        /// Rates with a smaller denominator are flagged
+        #[arg(long)]
+        min_denominator: Option<f64>,
+        #[arg(long)]
+        municipality: Option<String>,
+    },
+    /// List the indicator catalogue
+    List {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long)]
+        municipality: Option<String>,
     },
 }
 
@@ -169,6 +212,23 @@ enum ImportWhat {
         #[arg(long)]
         municipality: Option<String>,
         /// Check the file and report, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Indicator values from a long or wide CSV table (docs/import-indicators.md)
+    Indicators {
+        #[command(flatten)]
+        db: DbArg,
+        file: PathBuf,
+        /// Year for tables without a year column
+        #[arg(long)]
+        year: Option<i32>,
+        /// Source for rows without a source column (default: the file name)
+        #[arg(long)]
+        source: Option<String>,
+        #[arg(long)]
+        municipality: Option<String>,
+        /// Check the file against the catalogue and districts, write nothing
         #[arg(long)]
         dry_run: bool,
     },
@@ -314,6 +374,50 @@ async fn main() -> Result<()> {
                 }
             }
         },
+        Command::Indicator { action } => match action {
+            IndicatorAction::Add {
+                db,
+                code,
+                name_de,
+                name_en,
+                description,
+                unit,
+                direction,
+                source,
+                licence,
+                min_denominator,
+                municipality: slug,
+            } => {
+                let Some(direction) = kette_domain::Direction::parse(&direction) else {
+                    bail!(msg("cli-error-direction", &[("direction", &direction)]));
+                };
+                if !kette_domain::validate::is_term_code(&code) {
+                    bail!(msg("cli-error-indicator-code", &[("code", &code)]));
+                }
+                let store = Store::open(&db.db).await?;
+                let m = municipality(&store, slug.as_deref()).await?;
+                let def = kette_domain::IndicatorDef {
+                    name_en: name_en.unwrap_or_else(|| name_de.clone()),
+                    code: code.clone(),
+                    name_de,
+                    description,
+                    unit,
+                    direction,
+                    source,
+                    licence,
+                    min_denominator,
+                };
+                store.upsert_indicators(m.id, &[def]).await?;
+                println!("{}", msg("cli-indicator-saved", &[("code", &code), ("municipality", &m.slug)]));
+            }
+            IndicatorAction::List { db, municipality: slug } => {
+                let store = Store::open(&db.db).await?;
+                let m = municipality(&store, slug.as_deref()).await?;
+                for i in store.indicators(m.id).await? {
+                    println!("{}\t{}\t{}\t{}", i.def.code, i.def.unit, i.def.direction.as_str(), i.def.name_de);
+                }
+            }
+        },
         Command::Index { action } => match action {
             IndexAction::Run { recipe, data, out } => {
                 let text = String::from_utf8(read(&recipe)?).with_context(|| format!("{}: not UTF-8 text", recipe.display()))?;
@@ -376,6 +480,46 @@ async fn main() -> Result<()> {
                     .await
                     .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?;
                 println!("{}", msg("cli-districts-imported", &[("count", &n), ("municipality", &m.slug)]));
+            }
+            ImportWhat::Indicators { db, file, year, source, municipality: slug, dry_run } => {
+                let bytes = read(&file)?;
+                let (_, rows) = kette_ingest::indicators_csv::parse(
+                    &file_name(&file),
+                    &bytes,
+                    &kette_ingest::indicators_csv::Options { year, source },
+                )?;
+                let store = Store::open(&db.db).await?;
+                let m = municipality(&store, slug.as_deref()).await?;
+                // name every unknown code and key at once, before anything is written
+                let known: std::collections::HashSet<String> = store.indicators(m.id).await?.into_iter().map(|i| i.def.code).collect();
+                let mut unknown_codes: Vec<&str> = rows.iter().map(|r| r.indicator_code.as_str()).filter(|c| !known.contains(*c)).collect();
+                unknown_codes.sort_unstable();
+                unknown_codes.dedup();
+                let mut problems = vec![];
+                if !unknown_codes.is_empty() {
+                    problems.push(msg("cli-error-unknown-indicators", &[("file", &file.display()), ("codes", &unknown_codes.join(", "))]));
+                }
+                let mut keys: Vec<&str> = rows.iter().map(|r| r.district_key.as_str()).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                for k in keys {
+                    if store.district_by_key(m.id, k).await?.is_none() {
+                        problems.push(msg("cli-error-unknown-district", &[("file", &file.display()), ("key", &k)]));
+                    }
+                }
+                if !problems.is_empty() {
+                    bail!("{}", problems.join("\n"));
+                }
+                if dry_run {
+                    println!("{}", msg("cli-indicators-valid", &[("file", &file.display()), ("count", &rows.len())]));
+                    return Ok(());
+                }
+                let provenance = kette_store::Provenance::of(&file_name(&file), &bytes, None);
+                let n = store
+                    .import_observations_from(m.id, &rows, Some(&provenance))
+                    .await
+                    .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?;
+                println!("{}", msg("cli-indicators-imported", &[("count", &n), ("municipality", &m.slug)]));
             }
             ImportWhat::Offers { db, file, municipality: slug, dry_run } => {
                 let bytes = read(&file)?;

@@ -126,6 +126,8 @@ fn every_command_explains_itself() {
         vec!["import", "districts", "--help"],
         vec!["import", "offers", "--help"],
         vec!["index", "run", "--help"],
+        vec!["indicator", "add", "--help"],
+        vec!["import", "indicators", "--help"],
     ] {
         let out = kette(&args);
         assert!(out.status.success(), "{args:?}: {}", text(&out));
@@ -256,4 +258,46 @@ fn index_run_reproduces_the_mss_2019_classes_from_a_table() {
     let res = kette(&["index", "run", bad.to_str().unwrap(), "--data", data.to_str().unwrap(), "--out", out2.to_str().unwrap()]);
     assert!(!res.status.success() && text(&res).contains("column 'k99' does not exist"), "{}", text(&res));
     assert!(!out2.exists());
+}
+
+#[test]
+fn indicator_values_import_with_catalogue_checks_and_provenance() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.db");
+    let db = db.to_str().unwrap();
+    let write = |name: &str, body: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    assert!(kette(&["municipality", "add", "--db", db, "monheim", "Monheim am Rhein"]).status.success());
+    let geo = write(
+        "b.geojson",
+        br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"01","name":"Berliner Viertel"},"geometry":{"type":"Polygon","coordinates":[[[6.88,51.08],[6.9,51.08],[6.9,51.1],[6.88,51.08]]]}}]}"#,
+    );
+    assert!(kette(&["import", "districts", "--db", db, &geo]).status.success());
+    // German Excel, long layout with numerator and denominator
+    let table =
+        write("sgb2.csv", b"Gebiet;Indikator;Jahr;Z\xE4hler;Nenner\r\n01;kinderarmut;2023;120;480\r\n01;alleinerziehende;2023;30;100\r\n");
+    let out = kette(&["import", "indicators", "--db", db, &table]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("unbekannte Indikatoren alleinerziehende, kinderarmut"), "{}", text(&out));
+    for (code, name) in [("kinderarmut", "Kinderarmut"), ("alleinerziehende", "Alleinerziehende")] {
+        let out = kette(&["indicator", "add", "--db", db, code, "--name-de", name, "--min-denominator", "50"]);
+        assert!(out.status.success(), "{}", text(&out));
+    }
+    assert!(!kette(&["indicator", "add", "--db", db, "Kinder Armut", "--name-de", "x"]).status.success());
+    let out = kette(&["import", "indicators", "--db", db, &table, "--dry-run"]);
+    assert!(out.status.success() && text(&out).contains("2 Werte sind gültig"), "{}", text(&out));
+    let bad = write("bad.csv", b"key;year;kinderarmut\n01;2023;12,5\n99;2023;3\n");
+    let out = kette(&["import", "indicators", "--db", db, &bad]);
+    assert!(!out.status.success() && text(&out).contains("„99“"), "{}", text(&out));
+    let out = kette(&["import", "indicators", "--db", db, &table]);
+    assert!(out.status.success(), "{}", text(&out));
+    let server = serve(db);
+    let obs = json(&format!("{}/api/v1/observations?indicator=kinderarmut", server.base));
+    assert_eq!(obs["total"], 1, "the failed wide import wrote nothing");
+    assert_eq!(obs["items"][0]["value"], 25.0);
+    assert_eq!(obs["items"][0]["numerator"], 120.0);
+    assert_eq!(obs["items"][0]["source"], "sgb2.csv");
 }

@@ -14,6 +14,22 @@ pub struct ObservationFilter {
     pub year: Option<i32>,
 }
 
+/// Where an import came from; kept for every value it wrote.
+#[derive(Debug, Clone)]
+pub struct Provenance {
+    pub file_name: String,
+    pub sha256: String,
+    pub account_id: Option<i64>,
+}
+
+impl Provenance {
+    pub fn of(file_name: &str, bytes: &[u8], account_id: Option<i64>) -> Self {
+        use sha2::Digest;
+        let sha256 = sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        Provenance { file_name: file_name.into(), sha256, account_id }
+    }
+}
+
 /// One value of an indicator for a district, with the district's name for maps and rankings.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct DistrictValue {
@@ -25,6 +41,31 @@ pub struct DistrictValue {
 }
 
 impl Store {
+    /// The import a value came from: (file name, sha256, user name, time).
+    pub async fn provenance_of(
+        &self,
+        municipality: MunicipalityId,
+        code: &str,
+        district: DistrictId,
+        year: i32,
+    ) -> Result<Option<(String, String, Option<String>, String)>> {
+        let row = sqlx::query(
+            "SELECT l.file_name, l.sha256, a.username, l.at FROM observation o JOIN indicator i ON i.id = o.indicator_id
+             JOIN import_log l ON l.id = o.import_id LEFT JOIN account a ON a.id = l.account_id
+             WHERE i.municipality_id = $1 AND i.code = $2 AND o.district_id = $3 AND o.year = $4",
+        )
+        .bind(municipality)
+        .bind(code)
+        .bind(district)
+        .bind(year as i64)
+        .fetch_optional(&self.pool)
+        .await?;
+        match row {
+            Some(r) => Ok(Some((r.try_get("file_name")?, r.try_get("sha256")?, r.try_get("username")?, r.try_get("at")?))),
+            None => Ok(None),
+        }
+    }
+
     /// Years with values of an indicator, newest first.
     pub async fn indicator_years(&self, municipality: MunicipalityId, code: &str) -> Result<Vec<i32>> {
         let years: Vec<i64> = sqlx::query_scalar(
@@ -119,22 +160,50 @@ impl Store {
     /// Imports observations in one transaction. Unknown indicator codes or district keys abort
     /// the import with the offending key named.
     pub async fn import_observations(&self, municipality: MunicipalityId, rows: &[NewObservation]) -> Result<usize> {
+        self.import_observations_from(municipality, rows, None).await
+    }
+
+    /// Like `import_observations`, recording where the values came from (file, hash, who, when).
+    pub async fn import_observations_from(
+        &self,
+        municipality: MunicipalityId,
+        rows: &[NewObservation],
+        provenance: Option<&Provenance>,
+    ) -> Result<usize> {
         let districts = self.district_key_ids(municipality).await?;
         let indicators: HashMap<String, i64> = self.indicators(municipality).await?.into_iter().map(|i| (i.def.code, i.id)).collect();
         let mut tx = self.pool.begin().await?;
-        for chunk in rows.chunks(150) {
-            let mut sql =
-                String::from("INSERT INTO observation (indicator_id, district_id, year, value, numerator, denominator, source) VALUES ");
+        let import_id: Option<i64> = match provenance {
+            Some(p) => Some(
+                sqlx::query_scalar(
+                    "INSERT INTO import_log (municipality_id, kind, file_name, sha256, account_id, at, rows)
+                     VALUES ($1, 'observations', $2, $3, $4, $5, $6) RETURNING id",
+                )
+                .bind(municipality)
+                .bind(&p.file_name)
+                .bind(&p.sha256)
+                .bind(p.account_id)
+                .bind(util::now())
+                .bind(rows.len() as i64)
+                .fetch_one(&mut *tx)
+                .await?,
+            ),
+            None => None,
+        };
+        for chunk in rows.chunks(120) {
+            let mut sql = String::from(
+                "INSERT INTO observation (indicator_id, district_id, year, value, numerator, denominator, source, import_id) VALUES ",
+            );
             for i in 0..chunk.len() {
-                let b = i * 7;
+                let b = i * 8;
                 if i > 0 {
                     sql.push(',');
                 }
-                sql.push_str(&format!("(${}, ${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7));
+                sql.push_str(&format!("(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8));
             }
             sql.push_str(
                 " ON CONFLICT (indicator_id, district_id, year) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
-                  denominator = excluded.denominator, source = excluded.source",
+                  denominator = excluded.denominator, source = excluded.source, import_id = excluded.import_id",
             );
             let mut q = sqlx::query(&sql);
             for o in chunk {
@@ -145,7 +214,15 @@ impl Store {
                     key: o.district_key.clone(),
                     context: format!("observation {} {}", o.indicator_code, o.year),
                 })?;
-                q = q.bind(*ind).bind(*dis).bind(o.year as i64).bind(o.value).bind(o.numerator).bind(o.denominator).bind(o.source.as_str());
+                q = q
+                    .bind(*ind)
+                    .bind(*dis)
+                    .bind(o.year as i64)
+                    .bind(o.value)
+                    .bind(o.numerator)
+                    .bind(o.denominator)
+                    .bind(o.source.as_str())
+                    .bind(import_id);
             }
             q.execute(&mut *tx).await?;
         }

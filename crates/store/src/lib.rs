@@ -20,7 +20,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionInfo};
 pub use districts::{DistrictDetail, DistrictSummary};
-pub use indicators::{DistrictValue, ObservationFilter};
+pub use indicators::{DistrictValue, ObservationFilter, Provenance};
 pub use kette_domain::{ImportBatch, ImportReport, NewOffer};
 pub use offers::{OfferFilter, OfferSummary, Page};
 pub use organisations::OrganisationSummary;

@@ -379,3 +379,42 @@ async fn the_cached_chain_matrix_follows_every_write() {
     other.update_offer(m, id, &input, None).await.unwrap();
     assert_eq!(kita(&store.chain_matrix(m, &vocab, None).await.unwrap()), 2);
 }
+
+#[tokio::test]
+async fn imported_values_keep_their_provenance() {
+    use kette_domain::{Direction, IndicatorDef, NewObservation};
+    use kette_store::Provenance;
+    let (_d, store, m) = seeded().await;
+    let def = IndicatorDef {
+        code: "kinderarmut".into(),
+        name_de: "Kinderarmut".into(),
+        name_en: "Child poverty".into(),
+        description: String::new(),
+        unit: "%".into(),
+        direction: Direction::HigherIsWorse,
+        source: String::new(),
+        licence: String::new(),
+        min_denominator: None,
+    };
+    store.upsert_indicators(m, &[def]).await.unwrap();
+    let row = NewObservation {
+        indicator_code: "kinderarmut".into(),
+        district_key: "0101".into(),
+        year: 2023,
+        value: Some(25.0),
+        numerator: Some(12.0),
+        denominator: Some(48.0),
+        source: "sgb2.csv".into(),
+    };
+    let p = Provenance::of("sgb2.csv", b"file bytes", None);
+    assert_eq!(p.sha256.len(), 64);
+    store.import_observations_from(m, &[row.clone()], Some(&p)).await.unwrap();
+    let district = store.district_by_key(m, "0101").await.unwrap().unwrap();
+    let (file, hash, who, at) = store.provenance_of(m, "kinderarmut", district, 2023).await.unwrap().unwrap();
+    assert_eq!((file.as_str(), hash.as_str(), who), ("sgb2.csv", p.sha256.as_str(), None));
+    assert!(at.starts_with("20"));
+    // an unknown district aborts the import and leaves the earlier value and its provenance
+    let bad = NewObservation { district_key: "nope".into(), value: Some(1.0), ..row };
+    assert!(store.import_observations_from(m, &[bad], Some(&Provenance::of("x.csv", b"x", None))).await.is_err());
+    assert_eq!(store.provenance_of(m, "kinderarmut", district, 2023).await.unwrap().unwrap().0, "sgb2.csv");
+}

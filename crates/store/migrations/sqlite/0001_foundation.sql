@@ -182,6 +182,18 @@ CREATE TABLE indicator (
     UNIQUE (municipality_id, code)
 );
 
+-- where imported values came from: every observation points to the import that wrote it
+CREATE TABLE import_log (
+    id INTEGER PRIMARY KEY,
+    municipality_id INTEGER NOT NULL REFERENCES municipality(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    account_id INTEGER REFERENCES account(id) ON DELETE SET NULL,
+    at TEXT NOT NULL,
+    rows INTEGER NOT NULL
+);
+
 CREATE TABLE observation (
     indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
     district_id INTEGER NOT NULL REFERENCES district(id) ON DELETE CASCADE,
@@ -190,6 +202,7 @@ CREATE TABLE observation (
     numerator REAL,
     denominator REAL,
     source TEXT NOT NULL DEFAULT '',
+    import_id INTEGER REFERENCES import_log(id),
     PRIMARY KEY (indicator_id, district_id, year)
 );
 CREATE INDEX observation_district ON observation (district_id, year);
