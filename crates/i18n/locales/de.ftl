@@ -304,3 +304,7 @@ cli-indicator-saved = Indikator { $code } in { $municipality } gespeichert.
 cli-error-unknown-indicators = { $file }: unbekannte Indikatoren { $codes } – zuerst mit `kette indicator add` anlegen.
 cli-indicators-valid = { $file }: { $count } Werte sind gültig; nichts geschrieben (Probelauf).
 cli-indicators-imported = { $count } Indikatorwerte in { $municipality } importiert (mit Herkunft: Datei, Prüfsumme, Zeitpunkt).
+city-mean = Mittel der Ebene
+trend-per-year = Trend je Jahr
+small-base = kleine Basis: der Nenner liegt unter dem Mindestwert des Indikators
+district-indicators-help = „Mittel der Ebene“: Durchschnitt aller Sozialräume dieser Ebene im letzten Jahr der Zeile. Unter Anteilen mit Zähler und Nenner steht das 95-%-Konfidenzintervall (Wilson).

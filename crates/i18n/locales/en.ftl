@@ -304,3 +304,7 @@ cli-indicator-saved = Saved indicator { $code } in { $municipality }.
 cli-error-unknown-indicators = { $file }: unknown indicators { $codes } – define them first with `kette indicator add`.
 cli-indicators-valid = { $file }: { $count } values are valid; nothing written (dry run).
 cli-indicators-imported = Imported { $count } indicator values into { $municipality } (with provenance: file, checksum, time).
+city-mean = Level mean
+trend-per-year = Trend per year
+small-base = small base: the denominator is below the indicator's minimum
+district-indicators-help = "Level mean": average of all districts of this level in the row's latest year. Below rates with numerator and denominator: the 95 % confidence interval (Wilson).

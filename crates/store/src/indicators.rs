@@ -66,6 +66,24 @@ impl Store {
         }
     }
 
+    /// Mean of every indicator and year over the districts of one level: the city comparison.
+    pub async fn level_means(&self, municipality: MunicipalityId, level: i64) -> Result<HashMap<(String, i32), f64>> {
+        let rows = sqlx::query(
+            "SELECT i.code, o.year, AVG(o.value) AS mean FROM observation o JOIN indicator i ON i.id = o.indicator_id
+             JOIN district d ON d.id = o.district_id
+             WHERE i.municipality_id = $1 AND d.level = $2 AND o.value IS NOT NULL GROUP BY i.code, o.year",
+        )
+        .bind(municipality)
+        .bind(level)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = HashMap::new();
+        for r in rows {
+            out.insert((r.try_get::<String, _>("code")?, r.try_get::<i64, _>("year")? as i32), r.try_get::<f64, _>("mean")?);
+        }
+        Ok(out)
+    }
+
     /// Years with values of an indicator, newest first.
     pub async fn indicator_years(&self, municipality: MunicipalityId, code: &str) -> Result<Vec<i32>> {
         let years: Vec<i64> = sqlx::query_scalar(

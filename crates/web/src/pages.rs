@@ -645,11 +645,26 @@ async fn districts(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
     render(&DistrictsPage { top, level_label, ctx })
 }
 
+/// One cell of the district profile's indicator table.
+pub struct IndicatorCell {
+    /// None: no value, or withheld for confidentiality
+    pub value: Option<f64>,
+    pub withheld: bool,
+    /// 95 % Wilson interval in percent, for rates with numerator and denominator
+    pub ci: Option<(f64, f64)>,
+    /// the denominator is below the indicator's minimum: read with care
+    pub small_base: bool,
+}
+
 pub struct IndicatorRow {
     pub code: String,
     pub name: String,
     pub unit: String,
-    pub values: Vec<Option<f64>>,
+    pub values: Vec<IndicatorCell>,
+    /// mean over all districts of the same level in the latest year of this row
+    pub city_mean: Option<f64>,
+    /// change per year (least squares over the shown years)
+    pub trend: Option<f64>,
 }
 
 #[derive(Template)]
@@ -675,7 +690,25 @@ impl DistrictPage {
     fn rows(&self) -> Vec<MatrixRow> {
         matrix_rows(&self.matrix)
     }
-    fn fmt_value(&self, v: Option<f64>) -> String {
+    fn fmt_trend(&self, v: &Option<f64>) -> String {
+        match v {
+            Some(x) if x.abs() < 0.005 => "±0".into(),
+            Some(x) => {
+                let s = format!("{x:+.2}");
+                if self.ctx.lang == "de" {
+                    s.replace('.', ",")
+                } else {
+                    s
+                }
+            }
+            None => "–".into(),
+        }
+    }
+    fn fmt_ci(&self, ci: &Option<(f64, f64)>) -> String {
+        ci.map(|(lo, hi)| format!("{}–{}", self.fmt_value(Some(lo)), self.fmt_value(Some(hi)))).unwrap_or_default()
+    }
+    fn fmt_value(&self, v: impl std::borrow::Borrow<Option<f64>>) -> String {
+        let v = *v.borrow();
         match v {
             Some(x) => {
                 let s = format!("{x:.1}");
@@ -736,14 +769,35 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     ind_years.sort_unstable();
     ind_years.dedup();
     let mut indicators: Vec<IndicatorRow> = vec![];
+    let means = state.store.level_means(m, detail.district.level).await.or_page(&ctx)?;
+    let raw = ctx.sees_raw_statistics();
     for d in &defs {
         let mine: Vec<_> = obs.items.iter().filter(|o| o.indicator_id == d.id).collect();
         if mine.is_empty() {
             continue;
         }
-        let values = ind_years.iter().map(|y| mine.iter().find(|o| o.year == *y).and_then(|o| o.value)).collect();
+        let values: Vec<IndicatorCell> = ind_years
+            .iter()
+            .map(|y| match mine.iter().find(|o| o.year == *y) {
+                None => IndicatorCell { value: None, withheld: false, ci: None, small_base: false },
+                Some(o) => {
+                    // a rate over a small count would reveal the count: withheld in public
+                    let withheld = !raw && o.numerator.is_some_and(|n| n > 0.0 && n < DEFAULT_MIN_COUNT as f64);
+                    let ci = match (o.numerator, o.denominator) {
+                        (Some(n), Some(den)) if !withheld => kette_monitor::wilson(n, den, 1.96).map(|(lo, hi)| (100.0 * lo, 100.0 * hi)),
+                        _ => None,
+                    };
+                    let small_base = matches!((o.denominator, d.def.min_denominator), (Some(den), Some(min)) if den < min);
+                    IndicatorCell { value: if withheld { None } else { o.value }, withheld, ci, small_base }
+                }
+            })
+            .collect();
+        let latest = mine.iter().filter(|o| o.value.is_some()).map(|o| o.year).max();
+        let city_mean = latest.and_then(|y| means.get(&(d.def.code.clone(), y)).copied());
+        let points: Vec<(f64, f64)> = ind_years.iter().zip(&values).filter_map(|(y, c)| c.value.map(|v| (*y as f64, v))).collect();
+        let trend = kette_monitor::trend(&points);
         let name = if ctx.lang == "en" { d.def.name_en.clone() } else { d.def.name_de.clone() };
-        indicators.push(IndicatorRow { code: d.def.code.clone(), name, unit: d.def.unit.clone(), values });
+        indicators.push(IndicatorRow { code: d.def.code.clone(), name, unit: d.def.unit.clone(), values, city_mean, trend });
     }
     let filter = OfferFilter { district_id: Some(id), public_only: !ctx.sees_internal(), ..Default::default() };
     let offers = state.store.list_offers(m, &filter, 1, 25).await.or_page(&ctx)?;

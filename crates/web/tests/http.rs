@@ -79,7 +79,21 @@ async fn fixture() -> Fixture {
         denominator: None,
         source: "Test".into(),
     };
-    store.import_observations(m, &[obs("0101", 2018, 31.5), obs("0101", 2016, 35.0)]).await.unwrap();
+    let small = kette_domain::NewObservation {
+        year: 2014,
+        value: Some(5.0),
+        numerator: Some(2.0),
+        denominator: Some(40.0),
+        ..obs("0101", 2014, 0.0)
+    };
+    let rate = kette_domain::NewObservation {
+        year: 2012,
+        value: Some(25.0),
+        numerator: Some(12.0),
+        denominator: Some(48.0),
+        ..obs("0101", 2012, 0.0)
+    };
+    store.import_observations(m, &[obs("0101", 2018, 31.5), obs("0101", 2016, 35.0), small, rate]).await.unwrap();
     let org = |key: &str, name: &str| NewOrganisation {
         external_key: key.into(),
         name: name.into(),
@@ -514,7 +528,8 @@ async fn small_population_counts_are_suppressed_in_public_but_not_for_planners()
     let f = fixture().await;
     let area = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
     let page = get(&f.app, &format!("/districts/{area}"), "").await;
-    assert_eq!(page.body.matches(">•</abbr></td>").count(), 2, "primary and secondary suppression look the same");
+    let population = &page.body[page.body.find("pop-heading").unwrap()..page.body.find("ind-heading").unwrap()];
+    assert_eq!(population.matches(">•</abbr></td>").count(), 2, "primary and secondary suppression look the same");
     assert!(!page.body.contains("<td class=\"num\">9</td>"), "secondary suppression of the smallest sibling");
     assert!(page.body.contains("<td class=\"num\">551</td>"), "the total stays");
     assert!(page.body.contains("zum Schutz von Familien ausgeblendet"));
@@ -549,4 +564,23 @@ async fn monitoring_catalogue_and_choropleth_map() {
     assert_eq!(get(&f.app, "/monitoring/map?indicator=unknown", "").await.status, StatusCode::NOT_FOUND);
     assert_eq!(get(&f.app, "/monitoring/map?indicator=child_poverty&year=1999", "").await.status, StatusCode::NOT_FOUND);
     assert_eq!(get(&f.app, "/monitoring/map?indicator=child_poverty&year=zwei", "").await.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn district_profile_compares_with_the_level_and_shows_trend_and_intervals() {
+    let f = fixture().await;
+    let area = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    let page = get(&f.app, &format!("/districts/{area}"), "").await;
+    let row_start = page.body.find("id=\"indicator-child_poverty\"").expect("indicator row");
+    let row = &page.body[row_start..row_start + page.body[row_start..].find("</tr>").unwrap()];
+    // 2012: 12 of 48 → 25 % with Wilson 95 % interval 14.9–38.8 %
+    assert!(row.contains("25,0<br><span class=\"ci\">14,9–38,8</span>"), "{row}");
+    // 2014: 2 of 40 is a small count: withheld in public
+    assert!(row.contains("<abbr title=\"ausgeblendet (Geheimhaltung)\">•</abbr>"), "{row}");
+    assert!(!row.contains(">5,0"), "{row}");
+    // the level mean of the latest year, and the trend over the shown values
+    assert!(row.ends_with("<td class=\"num\">31,5</td><td class=\"num\">+1,29</td>"), "{row}");
+    let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let page = get(&f.app, &format!("/districts/{area}"), &koord).await;
+    assert!(page.body.contains(">5,0<br><span class=\"ci\">"), "planners see the small rate with its interval");
 }
