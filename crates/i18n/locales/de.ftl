@@ -308,3 +308,4 @@ city-mean = Mittel der Ebene
 trend-per-year = Trend je Jahr
 small-base = kleine Basis: der Nenner liegt unter dem Mindestwert des Indikators
 district-indicators-help = „Mittel der Ebene“: Durchschnitt aller Sozialräume dieser Ebene im letzten Jahr der Zeile. Unter Anteilen mit Zähler und Nenner steht das 95-%-Konfidenzintervall (Wilson).
+download = Herunterladen

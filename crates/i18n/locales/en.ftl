@@ -308,3 +308,4 @@ city-mean = Level mean
 trend-per-year = Trend per year
 small-base = small base: the denominator is below the indicator's minimum
 district-indicators-help = "Level mean": average of all districts of this level in the row's latest year. Below rates with numerator and denominator: the 95 % confidence interval (Wilson).
+download = Download

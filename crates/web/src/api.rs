@@ -813,6 +813,9 @@ pub struct ApiObservation {
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
     pub source: String,
+    /// true when value, numerator and denominator are withheld because a count is below 3
+    /// (public readers; planners see all values)
+    pub suppressed: bool,
 }
 
 #[utoipa::path(get, path = "/api/v1/observations",
@@ -831,19 +834,25 @@ async fn list_observations(
         year: query_int(&q, "year", 1900, 2200)?.map(|y| y as i32),
     };
     let r = s.store.observations(c.municipality, &f, page, per_page).await?;
+    let raw = c.user.as_ref().is_some_and(|u| u.actor().sees_raw_statistics());
+    let small = |x: Option<f64>| x.is_some_and(|v| v > 0.0 && v < DEFAULT_MIN_COUNT as f64);
     let items = r
         .items
         .into_iter()
-        .map(|o| ApiObservation {
-            indicator_id: o.indicator_id,
-            indicator_code: o.indicator_code,
-            district_id: o.district_id,
-            district_key: o.district_key,
-            year: o.year,
-            value: o.value,
-            numerator: o.numerator,
-            denominator: o.denominator,
-            source: o.source,
+        .map(|o| {
+            let suppressed = !raw && (small(o.numerator) || small(o.denominator));
+            ApiObservation {
+                indicator_id: o.indicator_id,
+                indicator_code: o.indicator_code,
+                district_id: o.district_id,
+                district_key: o.district_key,
+                year: o.year,
+                value: if suppressed { None } else { o.value },
+                numerator: if suppressed { None } else { o.numerator },
+                denominator: if suppressed { None } else { o.denominator },
+                source: o.source,
+                suppressed,
+            }
         })
         .collect();
     Ok(Json(ObservationList { items, total: r.total, page: r.page, per_page: r.per_page }))

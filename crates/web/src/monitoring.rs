@@ -32,7 +32,7 @@ pub struct Outlines {
 pub type OutlineCache = Mutex<HashMap<(i64, i64), Arc<Outlines>>>;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/monitoring", get(catalogue)).route("/monitoring/map", get(map))
+    Router::new().route("/monitoring", get(catalogue)).route("/monitoring/map", get(map)).route("/monitoring/export", get(export))
 }
 
 fn name_of(ctx: &Ctx, i: &Indicator) -> String {
@@ -198,6 +198,92 @@ async fn map(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<St
     let ranking = ranked.into_iter().enumerate().map(|(i, v)| RankRow { rank: i + 1, class: class_of(v.value), value: v }).collect();
     let indicators = all.iter().map(|i| (i.def.code.clone(), name_of(&ctx, i))).collect();
     render(&MapPage { ctx, indicators, indicator, indicator_name, years, year, svg, legend, missing, ranking })
+}
+
+/// Values of one indicator and year as CSV or GeoJSON (with the district outlines). The same
+/// confidentiality rule as everywhere: public readers get rates over counts below 3 withheld.
+async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let m = ctx.municipality.id;
+    let code = q.get("indicator").cloned().unwrap_or_default();
+    if !state.store.indicators(m).await.or_page(&ctx)?.iter().any(|i| i.def.code == code) {
+        return Err(PageError::not_found(&ctx));
+    }
+    let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
+    let filter = kette_store::ObservationFilter { indicator: Some(code.clone()), district_id: None, year: Some(year) };
+    let obs = state.store.observations(m, &filter, 1, 5000).await.or_page(&ctx)?;
+    let raw = ctx.sees_raw_statistics();
+    let small = |x: Option<f64>| x.is_some_and(|v| v > 0.0 && v < kette_domain::privacy::DEFAULT_MIN_COUNT as f64);
+    let rows: Vec<(kette_domain::Observation, bool)> = obs
+        .items
+        .into_iter()
+        .map(|mut o| {
+            let withheld = !raw && (small(o.numerator) || small(o.denominator));
+            if withheld {
+                (o.value, o.numerator, o.denominator) = (None, None, None);
+            }
+            (o, withheld)
+        })
+        .collect();
+    let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
+    let file = format!("{code}-{year}");
+    match q.get("format").map(String::as_str).unwrap_or("csv") {
+        "csv" => {
+            let mut w = String::from("district_key,indicator,year,value,numerator,denominator,suppressed,source\n");
+            for (o, withheld) in &rows {
+                let source = o.source.replace('"', "\"\"");
+                w.push_str(&format!(
+                    "{},{},{},{},{},{},{},\"{source}\"\n",
+                    o.district_key,
+                    o.indicator_code,
+                    o.year,
+                    num(o.value),
+                    num(o.numerator),
+                    num(o.denominator),
+                    withheld
+                ));
+            }
+            Ok((
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}.csv\"")),
+                ],
+                w,
+            )
+                .into_response())
+        }
+        "geojson" => {
+            let level = match rows.first() {
+                Some((o, _)) => state.store.district(m, o.district_id).await.or_page(&ctx)?.district.level,
+                None => 1,
+            };
+            let shapes: HashMap<i64, (String, String)> =
+                state.store.district_shapes(m, level).await.or_page(&ctx)?.into_iter().map(|(id, name, g)| (id, (name, g))).collect();
+            let features: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(o, withheld)| {
+                    let (name, geometry) = shapes.get(&o.district_id).cloned().unwrap_or_default();
+                    serde_json::json!({
+                        "type": "Feature",
+                        "geometry": serde_json::from_str::<serde_json::Value>(&geometry).unwrap_or(serde_json::Value::Null),
+                        "properties": {"district_key": o.district_key, "name": name, "indicator": o.indicator_code, "year": o.year,
+                            "value": o.value, "numerator": o.numerator, "denominator": o.denominator, "suppressed": withheld, "source": o.source}
+                    })
+                })
+                .collect();
+            let body = serde_json::json!({"type": "FeatureCollection", "features": features}).to_string();
+            Ok((
+                [
+                    (header::CONTENT_TYPE, "application/geo+json".to_string()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}.geojson\"")),
+                ],
+                body,
+            )
+                .into_response())
+        }
+        other => Err(PageError::bad_request(&ctx, format!("format '{other}': csv or geojson"))),
+    }
 }
 
 crate::pages_with_ctx!(CataloguePage, MapPage);

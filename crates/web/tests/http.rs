@@ -584,3 +584,39 @@ async fn district_profile_compares_with_the_level_and_shows_trend_and_intervals(
     let page = get(&f.app, &format!("/districts/{area}"), &koord).await;
     assert!(page.body.contains(">5,0<br><span class=\"ci\">"), "planners see the small rate with its interval");
 }
+
+#[tokio::test]
+async fn the_api_withholds_rates_over_small_counts_in_public() {
+    let f = fixture().await;
+    let v: serde_json::Value =
+        serde_json::from_str(&get(&f.app, "/api/v1/observations?indicator=child_poverty&year=2014", "").await.body).unwrap();
+    assert_eq!(v["items"][0]["suppressed"], true);
+    assert!(v["items"][0]["value"].is_null() && v["items"][0]["numerator"].is_null(), "{v}");
+    let v: serde_json::Value =
+        serde_json::from_str(&get(&f.app, "/api/v1/observations?indicator=child_poverty&year=2012", "").await.body).unwrap();
+    assert_eq!(v["items"][0]["suppressed"], false);
+    assert_eq!(v["items"][0]["numerator"], 12.0);
+    let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let v: serde_json::Value =
+        serde_json::from_str(&get(&f.app, "/api/v1/observations?indicator=child_poverty&year=2014", &koord).await.body).unwrap();
+    assert_eq!(v["items"][0]["numerator"], 2.0, "planners see raw values");
+}
+
+#[tokio::test]
+async fn indicator_exports_as_csv_and_geojson_with_suppression() {
+    let f = fixture().await;
+    let csv = get(&f.app, "/monitoring/export?indicator=child_poverty&year=2014&format=csv", "").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("child_poverty-2014.csv"));
+    assert_eq!(csv.body.lines().nth(1).unwrap(), "0101,child_poverty,2014,,,,true,\"Test\"");
+    let gj: serde_json::Value =
+        serde_json::from_str(&get(&f.app, "/monitoring/export?indicator=child_poverty&year=2012&format=geojson", "").await.body).unwrap();
+    assert_eq!(gj["features"][0]["geometry"]["type"], "Polygon");
+    assert_eq!(gj["features"][0]["properties"]["value"], 25.0);
+    assert_eq!(gj["features"][0]["properties"]["name"], "Bezirk 0101");
+    assert_eq!(get(&f.app, "/monitoring/export?indicator=child_poverty&year=2012&format=xls", "").await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(get(&f.app, "/monitoring/export?indicator=nope&year=2012", "").await.status, StatusCode::NOT_FOUND);
+    let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let raw = get(&f.app, "/monitoring/export?indicator=child_poverty&year=2014&format=csv", &koord).await;
+    assert_eq!(raw.body.lines().nth(1).unwrap(), "0101,child_poverty,2014,5,2,40,false,\"Test\"");
+}
