@@ -7,11 +7,12 @@
 //! (z-values, sums, index, class) stays visible and can be written out.
 
 mod frame;
+mod linalg;
 mod recipe;
 mod stats;
 
 pub use frame::{Column, Frame};
-pub use recipe::{Closed, Filter, Recipe, SdKind, Step};
+pub use recipe::{Closed, Filter, Recipe, Scope, SdKind, Step};
 pub use stats::{mean, quantile, std_dev, trend, wilson};
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

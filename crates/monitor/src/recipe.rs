@@ -21,6 +21,8 @@
 
 use serde::Deserialize;
 
+use std::collections::HashMap;
+
 use crate::frame::{Column, Frame};
 use crate::stats::{mean, std_dev};
 use crate::{MonitorError, Result};
@@ -124,7 +126,55 @@ pub enum Step {
         output: String,
         #[serde(default = "hundred")]
         scale: f64,
+        /// "group" (default): per group (year); "all": pooled over all rows
+        #[serde(default)]
+        scope: Scope,
     },
+    /// Fills missing values of `target` by ordinary least squares on `predictors` (with an
+    /// intercept), fitted on the rows where all are present. Observed values stay.
+    ImputeOls {
+        target: String,
+        predictors: Vec<String>,
+        #[serde(default)]
+        output: Option<String>,
+        #[serde(default)]
+        scope: Scope,
+    },
+    /// Score on the first principal component of the correlation matrix of `inputs`; the sign
+    /// is anchored so that `anchor` loads positively. Rows with a missing input get no score.
+    Pca {
+        inputs: Vec<String>,
+        output: String,
+        anchor: String,
+        /// "all" (default): one component over all rows (years pooled); "group": per group
+        #[serde(default = "scope_all")]
+        scope: Scope,
+    },
+    /// Weighted mean of `input` for higher-level units (e.g. municipalities → districts),
+    /// appended as new rows; the parent is the key's first `parent_key_length` characters or the
+    /// value of `parent_column`. The weight column (e.g. population) is summed alongside.
+    Aggregate {
+        input: String,
+        #[serde(default)]
+        weight: Option<String>,
+        #[serde(default)]
+        parent_key_length: Option<usize>,
+        #[serde(default)]
+        parent_column: Option<String>,
+    },
+}
+
+/// Over which rows a statistic is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    #[default]
+    Group,
+    All,
+}
+
+fn scope_all() -> Scope {
+    Scope::All
 }
 
 fn seven() -> u8 {
@@ -146,6 +196,9 @@ impl Step {
             Step::MinMax { .. } => "min_max",
             Step::Quantiles { .. } => "quantiles",
             Step::Change { .. } => "change",
+            Step::ImputeOls { .. } => "impute_ols",
+            Step::Pca { .. } => "pca",
+            Step::Aggregate { .. } => "aggregate",
         }
     }
 }
@@ -214,7 +267,21 @@ impl Recipe {
                     }
                     produced.extend(zscore_outputs(inputs, prefix, output));
                 }
-                Step::Sum { inputs, output, .. } | Step::Concat { inputs, output, .. } => {
+                Step::ImputeOls { target, predictors, output, .. } => {
+                    need(target, &produced);
+                    predictors.iter().for_each(|c| need(c, &produced));
+                    produced.push(output.clone().unwrap_or_else(|| target.clone()));
+                }
+                Step::Aggregate { input, weight, parent_column, .. } => {
+                    need(input, &produced);
+                    if let Some(w) = weight {
+                        need(w, &produced);
+                    }
+                    if let Some(p) = parent_column {
+                        need(p, &produced);
+                    }
+                }
+                Step::Sum { inputs, output, .. } | Step::Concat { inputs, output, .. } | Step::Pca { inputs, output, .. } => {
                     inputs.iter().for_each(|c| need(c, &produced));
                     produced.push(output.clone());
                 }
@@ -234,7 +301,7 @@ impl Recipe {
     /// Runs every step on a copy of `data` and returns the table with all intermediate columns.
     pub fn run(&self, data: &Frame) -> Result<Frame> {
         let mut f = data.clone();
-        let groups = f.group_rows();
+        let mut groups = f.group_rows();
         for (i, step) in self.steps.iter().enumerate() {
             let n = i + 1;
             let kind = step.kind();
@@ -351,11 +418,15 @@ impl Recipe {
                     let x = numbers(&f, input)?;
                     let mut ranks = vec![None; x.len()];
                     for (_, rows) in &groups {
-                        for &r in rows {
-                            if let Some(v) = x[r] {
-                                let better = rows.iter().filter_map(|&o| x[o]).filter(|&o| if *descending { o > v } else { o < v }).count();
-                                ranks[r] = Some((better + 1) as f64);
+                        let mut present: Vec<(f64, usize)> = rows.iter().filter_map(|&r| x[r].map(|v| (v, r))).collect();
+                        present.sort_by(|a, b| if *descending { b.0.total_cmp(&a.0) } else { a.0.total_cmp(&b.0) });
+                        // ties share the lowest rank ("min" ranking)
+                        let mut rank = 0;
+                        for (i, &(v, r)) in present.iter().enumerate() {
+                            if i == 0 || v != present[i - 1].0 {
+                                rank = i + 1;
                             }
+                            ranks[r] = Some(rank as f64);
                         }
                     }
                     f.set(output, Column::Num(ranks));
@@ -410,10 +481,140 @@ impl Recipe {
                         .collect();
                     f.set(output, Column::Num(out));
                 }
-                Step::MinMax { input, output, scale } => {
+                Step::ImputeOls { target, predictors, output, scope } => {
+                    let y = numbers(&f, target)?;
+                    let xs = predictors.iter().map(|p| numbers(&f, p)).collect::<Result<Vec<_>>>()?;
+                    let mut filled = y.clone();
+                    for (group, rows) in &scoped(&groups, *scope, f.len()) {
+                        let complete: Vec<usize> =
+                            rows.iter().copied().filter(|&r| y[r].is_some() && xs.iter().all(|x| x[r].is_some())).collect();
+                        let design =
+                            |r: usize| -> Vec<f64> { std::iter::once(1.0).chain(xs.iter().map(|x| x[r].unwrap_or(f64::NAN))).collect() };
+                        let targets: Vec<f64> = complete.iter().map(|&r| y[r].unwrap_or_default()).collect();
+                        let rows_x: Vec<Vec<f64>> = complete.iter().map(|&r| design(r)).collect();
+                        let beta = crate::linalg::ols(&rows_x, &targets).ok_or_else(|| {
+                            invalid(format!(
+                                "cannot fit {target} on {}{}: too few complete rows or collinear predictors",
+                                predictors.join(", "),
+                                if group.is_empty() { String::new() } else { format!(" in group '{group}'") }
+                            ))
+                        })?;
+                        for &r in rows {
+                            if y[r].is_none() && xs.iter().all(|x| x[r].is_some()) {
+                                filled[r] = Some(design(r).iter().zip(&beta).map(|(a, b)| a * b).sum());
+                            }
+                        }
+                    }
+                    f.set(output.as_deref().unwrap_or(target), Column::Num(filled));
+                }
+                Step::Pca { inputs, output, anchor, scope } => {
+                    if inputs.len() < 2 {
+                        return Err(invalid("a principal component needs at least two inputs".into()));
+                    }
+                    let Some(anchor_idx) = inputs.iter().position(|c| c == anchor) else {
+                        return Err(invalid(format!("anchor '{anchor}' is not one of the inputs")));
+                    };
+                    let xs = inputs.iter().map(|c| numbers(&f, c)).collect::<Result<Vec<_>>>()?;
+                    let mut score = vec![None; f.len()];
+                    for (group, rows) in &scoped(&groups, *scope, f.len()) {
+                        let complete: Vec<usize> = rows.iter().copied().filter(|&r| xs.iter().all(|x| x[r].is_some())).collect();
+                        // standardise each input over the complete rows (sample sd, as R's prcomp(scale = TRUE))
+                        let mut z: Vec<Vec<f64>> = vec![];
+                        for (k, x) in xs.iter().enumerate() {
+                            let vals: Vec<f64> = complete.iter().map(|&r| x[r].unwrap_or_default()).collect();
+                            let (Some(m), Some(s)) = (mean(&vals), std_dev(&vals, SdKind::Sample)) else {
+                                return Err(zero_variance(n, kind, &inputs[k], group, vals.len()));
+                            };
+                            if s == 0.0 {
+                                return Err(zero_variance(n, kind, &inputs[k], group, vals.len()));
+                            }
+                            z.push(vals.iter().map(|v| (v - m) / s).collect());
+                        }
+                        let p = inputs.len();
+                        let cnt = complete.len() as f64;
+                        let mut corr = vec![vec![0.0; p]; p];
+                        for a in 0..p {
+                            for b in 0..p {
+                                corr[a][b] = z[a].iter().zip(&z[b]).map(|(u, v)| u * v).sum::<f64>() / (cnt - 1.0);
+                            }
+                        }
+                        let mut v = crate::linalg::first_eigenvector(&corr);
+                        if v[anchor_idx] < 0.0 {
+                            v.iter_mut().for_each(|x| *x = -*x);
+                        }
+                        for (i, &r) in complete.iter().enumerate() {
+                            score[r] = Some((0..p).map(|k| v[k] * z[k][i]).sum());
+                        }
+                    }
+                    f.set(output, Column::Num(score));
+                }
+                Step::Aggregate { input, weight, parent_key_length, parent_column } => {
+                    let x = numbers(&f, input)?;
+                    let w = match weight {
+                        Some(c) => Some(numbers(&f, c)?),
+                        None => None,
+                    };
+                    let parents: Vec<Option<String>> = match (parent_key_length, parent_column) {
+                        (Some(len), None) => f.units.iter().map(|u| (u.len() > *len).then(|| u[..*len].to_string())).collect(),
+                        (None, Some(col)) => f.texts(col).ok_or_else(|| invalid(format!("no column '{col}'")))?,
+                        _ => return Err(invalid("give exactly one of parent_key_length and parent_column".into())),
+                    };
+                    // (parent, group) -> (sum w·x, sum w, sum w over all rows)
+                    let mut acc: Vec<((String, String), (f64, f64, f64))> = vec![];
+                    let mut index: HashMap<(String, String), usize> = HashMap::new();
+                    for r in 0..f.len() {
+                        let Some(parent) = &parents[r] else { continue };
+                        let wr = w.as_ref().map_or(Some(1.0), |w| w[r]);
+                        let key = (parent.clone(), f.groups[r].clone());
+                        let slot = *index.entry(key.clone()).or_insert_with(|| {
+                            acc.push((key, (0.0, 0.0, 0.0)));
+                            acc.len() - 1
+                        });
+                        let e = &mut acc[slot].1;
+                        if let Some(wr) = wr {
+                            e.2 += wr;
+                            if let Some(v) = x[r] {
+                                e.0 += wr * v;
+                                e.1 += wr;
+                            }
+                        }
+                    }
+                    let existing: std::collections::HashSet<(String, String)> =
+                        f.units.iter().cloned().zip(f.groups.iter().cloned()).collect();
+                    let mut new_rows = vec![];
+                    for ((parent, group), (wx, wsum, wall)) in acc {
+                        if existing.contains(&(parent.clone(), group.clone())) {
+                            return Err(invalid(format!(
+                                "unit '{parent}' already exists; aggregate into a level that is not in the table"
+                            )));
+                        }
+                        new_rows.push((parent, group, (wsum > 0.0).then(|| wx / wsum), wall));
+                    }
+                    let added = new_rows.len();
+                    for (name, col) in f.columns.iter_mut() {
+                        match col {
+                            Column::Num(v) => v.extend(new_rows.iter().map(|(_, _, value, wall)| {
+                                if name == input {
+                                    *value
+                                } else if Some(&*name) == weight.as_ref() {
+                                    Some(*wall)
+                                } else {
+                                    None
+                                }
+                            })),
+                            Column::Text(v) => v.extend(std::iter::repeat_n(None, added)),
+                        }
+                    }
+                    for (parent, group, _, _) in new_rows {
+                        f.units.push(parent);
+                        f.groups.push(group);
+                    }
+                    groups = f.group_rows();
+                }
+                Step::MinMax { input, output, scale, scope } => {
                     let x = numbers(&f, input)?;
                     let mut out = vec![None; x.len()];
-                    for (group, rows) in &groups {
+                    for (group, rows) in &scoped(&groups, *scope, f.len()) {
                         let vals: Vec<f64> = rows.iter().filter_map(|&r| x[r]).collect();
                         let (lo, hi) = vals.iter().fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
                         if vals.is_empty() || hi <= lo {
@@ -428,6 +629,14 @@ impl Recipe {
             }
         }
         Ok(f)
+    }
+}
+
+/// The row sets a statistic runs over: each group, or all rows as one.
+fn scoped(groups: &[(String, Vec<usize>)], scope: Scope, rows: usize) -> Vec<(String, Vec<usize>)> {
+    match scope {
+        Scope::Group => groups.to_vec(),
+        Scope::All => vec![(String::new(), (0..rows).collect())],
     }
 }
 
@@ -552,6 +761,65 @@ separator = "/"
         let dy = out.numbers("dy").unwrap();
         assert_eq!(dy[2], Some(3.0), "u3: 6 in 2019 minus 3 in 2017");
         assert_eq!(dy[12], None, "no 2015 value for 2017");
+    }
+
+    #[test]
+    fn factor_index_steps_impute_pca_rescale_and_aggregate() {
+        // y = 2 + 3a, missing in one row; b = 2a; c = −a; population w
+        let csv = "id,year,a,b,c,y,w\n0101,1,1,2,-1,5,1\n0102,1,2,4,-2,,3\n0201,1,3,6,-3,11,2\n0202,1,5,10,-5,17,2\n";
+        let f = Frame::from_csv("t.csv", csv.as_bytes(), "id", Some("year")).unwrap();
+        let r = Recipe::from_toml(
+            "gisd.toml",
+            r#"
+id = "factor"
+name = "Factor index"
+group_by = "year"
+[[step]]
+kind = "impute_ols"
+target = "y"
+predictors = ["a"]
+[[step]]
+kind = "pca"
+inputs = ["a", "b", "c"]
+output = "dim"
+anchor = "c"
+[[step]]
+kind = "min_max"
+input = "dim"
+output = "score"
+scale = 1
+scope = "all"
+[[step]]
+kind = "aggregate"
+input = "y"
+weight = "w"
+parent_key_length = 2
+"#,
+        )
+        .unwrap();
+        let out = r.run(&f).unwrap();
+        assert!((out.numbers("y").unwrap()[1].unwrap() - 8.0).abs() < 1e-9, "imputed from the fitted line");
+        let dim = out.numbers("dim").unwrap();
+        assert!(dim[0].unwrap() > dim[3].unwrap(), "anchored on c = −a: the component grows with c");
+        let score = out.numbers("score").unwrap();
+        assert_eq!((score[3], score[0]), (Some(0.0), Some(1.0)));
+        assert_eq!(out.len(), 6, "two parent rows appended");
+        assert_eq!(&out.units[4..], &["01".to_string(), "02".to_string()]);
+        let y = out.numbers("y").unwrap();
+        assert!((y[4].unwrap() - (5.0 * 1.0 + 8.0 * 3.0) / 4.0).abs() < 1e-9, "population-weighted mean");
+        assert_eq!(out.numbers("w").unwrap()[5], Some(4.0), "weights summed");
+        let bad = Recipe::from_toml(
+            "r",
+            "id = \"x\"\nname = \"x\"\n[[step]]\nkind = \"pca\"\ninputs = [\"a\", \"b\"]\noutput = \"p\"\nanchor = \"z\"\n",
+        )
+        .unwrap();
+        assert!(bad.run(&f).unwrap_err().to_string().contains("anchor 'z' is not one of the inputs"));
+        let collinear = Recipe::from_toml(
+            "r",
+            "id = \"x\"\nname = \"x\"\n[[step]]\nkind = \"impute_ols\"\ntarget = \"y\"\npredictors = [\"a\", \"b\"]\n",
+        )
+        .unwrap();
+        assert!(collinear.run(&f).unwrap_err().to_string().contains("collinear"), "b = 2a cannot both predict");
     }
 
     #[test]
