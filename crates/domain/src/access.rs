@@ -67,6 +67,10 @@ impl Actor {
     pub fn can_import(&self) -> bool {
         matches!(self.role, Role::Admin | Role::Coordinator | Role::Planner)
     }
+    /// Writing index recipes is method work of planning and coordination.
+    pub fn can_edit_recipes(&self) -> bool {
+        self.can_import()
+    }
     pub fn can_manage_accounts(&self) -> bool {
         self.role == Role::Admin
     }

@@ -168,6 +168,14 @@ pub fn mss_indicator_defs() -> Vec<IndicatorDef> {
             "pp",
         ),
         d(
+            "mss_d2",
+            "D2 Veränderung Langzeitarbeitslosigkeit",
+            "D2 Change in long-term unemployment",
+            "Veränderung von S2 über zwei Jahre in Prozentpunkten; bis MSS 2017",
+            HigherIsWorse,
+            "pp",
+        ),
+        d(
             "mss_d3",
             "D3 Veränderung Transferbezug",
             "D3 Change in transfer payments",
@@ -223,12 +231,13 @@ pub fn mss_indicator_defs() -> Vec<IndicatorDef> {
 /// Observations from one MSS planning-area file. The report of year Y describes 31.12.(Y−1),
 /// which is the year stored. '-' means not published.
 pub fn mss_observations(name: &str, edition: i32, text: &str) -> Result<Vec<NewObservation>, IngestErrors> {
-    const COLS: [(&str, &str); 13] = [
+    const COLS: [(&str, &str); 14] = [
         ("mss_s1", "s1_percentage_unemployed"),
         ("mss_s2", "s2_percentage_long_term_unemployed"),
         ("mss_s3", "s3_percentage_transfer_payments_recipients"),
         ("mss_s4", "s4_percentage_transfer_payments_recipients_below_15_years"),
         ("mss_d1", "d1_percentage_unemployed"),
+        ("mss_d2", "d2_percentage_long_term_unemployed"),
         ("mss_d3", "d3_percentage_transfer_payments_recipients"),
         ("mss_d4", "d4_percentage_transfer_payments_recipients_below_15_years"),
         ("mss_k01", "k01_youth_unemployment"),

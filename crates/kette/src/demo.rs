@@ -165,6 +165,10 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
         }
     }
     store.import_observations(m.id, &observations).await?;
+    for (file, text) in [("berlin-mss-2013-2017.toml", MSS_2013_2017), ("berlin-mss-2019.toml", MSS_2019)] {
+        let recipe = kette_monitor::Recipe::from_toml(file, text)?;
+        store.save_recipe(m.id, &recipe.id, &recipe.name, text, None).await?;
+    }
     bar.inc(1);
 
     bar.set_message(msg("cli-step-facilities", &[]));

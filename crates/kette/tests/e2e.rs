@@ -99,6 +99,12 @@ fn demo_builds_from_the_real_berlin_data_and_serves_it() {
     // MSS child poverty for a planning area
     let s4 = json(&format!("{}/api/v1/observations?indicator=mss_s4&year=2018&per_page=1", server.base));
     assert_eq!(s4["total"], 436);
+    // the stored MSS recipe, run on the stored indicator values, gives the published classes
+    let (status, csv) = get(&format!("{}/monitoring/recipes/berlin_mss_2019/run?year=2018&format=csv", server.base));
+    assert_eq!(status, 200, "{csv}");
+    let row = csv.lines().find(|l| l.starts_with("01011101,")).expect("Stülerstraße");
+    assert!(row.ends_with(",2+/-"), "{row}");
+    assert_eq!(csv.lines().count(), 437, "436 planning areas and the header");
     // population sums up the hierarchy: Berlin's 12 boroughs in 2020
     let mut total = 0;
     for d in json(&format!("{}/api/v1/districts?level=1", server.base))["items"].as_array().unwrap() {

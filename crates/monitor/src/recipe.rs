@@ -218,6 +218,10 @@ pub struct Recipe {
     pub unit: String,
     #[serde(default)]
     pub group_by: Option<String>,
+    /// Other names a column may have in the data: `name = "other"` lets a recipe written for
+    /// the raw MSS tables (s1_percentage_unemployed) run on kette's indicator codes (mss_s1).
+    #[serde(default)]
+    pub aliases: std::collections::BTreeMap<String, String>,
     #[serde(rename = "step")]
     pub steps: Vec<Step>,
 }
@@ -247,6 +251,11 @@ impl Recipe {
             return Err(MonitorError::Recipe { source_name: source_name.into(), message: "a recipe needs at least one [[step]]".into() });
         }
         Ok(recipe)
+    }
+
+    /// The columns the recipe reads from the data, under their alias where one is given.
+    pub fn data_columns(&self) -> Vec<String> {
+        self.required_inputs().into_iter().map(|c| self.aliases.get(&c).cloned().unwrap_or(c)).collect()
     }
 
     /// The columns the recipe reads from the data (not computed by an earlier step).
@@ -301,6 +310,13 @@ impl Recipe {
     /// Runs every step on a copy of `data` and returns the table with all intermediate columns.
     pub fn run(&self, data: &Frame) -> Result<Frame> {
         let mut f = data.clone();
+        for (name, other) in &self.aliases {
+            if f.column(name).is_none() {
+                if let Some(col) = f.column(other).cloned() {
+                    f.set(name, col);
+                }
+            }
+        }
         let mut groups = f.group_rows();
         for (i, step) in self.steps.iter().enumerate() {
             let n = i + 1;

@@ -68,3 +68,22 @@ fn the_wrong_recipe_for_an_edition_fails_with_the_missing_column() {
     let e = recipe.run(&data).unwrap_err();
     assert!(e.to_string().contains("column 's2_percentage_long_term_unemployed' does not exist"), "{e}");
 }
+
+#[test]
+fn the_same_recipe_runs_on_kette_indicator_codes_through_its_aliases() {
+    let name = "berlin-lor-monitoring-social-urban-development-2019-00-planning-areas.csv";
+    let mut data = Frame::from_csv(name, &repo(&format!("data/berlin/mss/{name}")), "id", None).unwrap();
+    let published = data.texts("status_dynamic_index").unwrap();
+    // keep only the index inputs, renamed as kette stores them
+    data.columns.retain(|(c, _)| {
+        c.starts_with('s') && c.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+            || c.starts_with('d') && c.as_bytes().get(1).is_some_and(u8::is_ascii_digit)
+    });
+    for (c, _) in data.columns.iter_mut() {
+        *c = format!("mss_{}", &c[..2]);
+    }
+    let recipe = Recipe::from_toml("r", &String::from_utf8(repo("recipes/berlin-mss-2019.toml")).unwrap()).unwrap();
+    assert_eq!(recipe.data_columns(), vec!["mss_s1", "mss_s3", "mss_s4", "mss_d1", "mss_d3", "mss_d4"]);
+    let out = recipe.run(&data).unwrap();
+    assert_eq!(out.texts("status_dynamics_class").unwrap(), published);
+}

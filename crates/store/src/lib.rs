@@ -11,6 +11,7 @@ mod locations;
 mod migrate;
 mod offers;
 mod organisations;
+mod recipes;
 mod util;
 
 use std::str::FromStr;
@@ -24,6 +25,7 @@ pub use indicators::{DistrictValue, ObservationFilter, Provenance};
 pub use kette_domain::{ImportBatch, ImportReport, NewOffer};
 pub use offers::{OfferFilter, OfferSummary, Page};
 pub use organisations::OrganisationSummary;
+pub use recipes::StoredRecipe;
 
 use kette_domain::{Municipality, MunicipalityId, ValidationErrors};
 

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use axum::Router;
@@ -32,7 +32,13 @@ pub struct Outlines {
 pub type OutlineCache = Mutex<HashMap<(i64, i64), Arc<Outlines>>>;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/monitoring", get(catalogue)).route("/monitoring/map", get(map)).route("/monitoring/export", get(export))
+    Router::new()
+        .route("/monitoring", get(catalogue))
+        .route("/monitoring/map", get(map))
+        .route("/monitoring/export", get(export))
+        .route("/monitoring/recipes", get(recipes).post(save_recipe))
+        .route("/monitoring/recipes/{code}", get(recipe))
+        .route("/monitoring/recipes/{code}/run", get(run_recipe))
 }
 
 fn name_of(ctx: &Ctx, i: &Indicator) -> String {
@@ -286,4 +292,193 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
     }
 }
 
-crate::pages_with_ctx!(CataloguePage, MapPage);
+// ------------------------------------------------------------------ recipes
+
+fn may_edit_recipes(ctx: &Ctx) -> bool {
+    ctx.actor().is_some_and(|a| a.can_edit_recipes())
+}
+
+#[derive(Template)]
+#[template(path = "recipes.html")]
+struct RecipesPage {
+    ctx: Ctx,
+    recipes: Vec<kette_store::StoredRecipe>,
+    draft: String,
+    error: Option<String>,
+}
+
+async fn recipes(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    let recipes = state.store.recipes(ctx.municipality.id).await.or_page(&ctx)?;
+    render(&RecipesPage { ctx, recipes, draft: String::new(), error: None })
+}
+
+/// Saves a recipe (new code or new version); the engine checks it first and its error, with
+/// the TOML line, is shown next to the text.
+async fn save_recipe(State(state): State<AppState>, ctx: Ctx, body: axum::body::Bytes) -> Result<Response, PageError> {
+    use axum::response::{IntoResponse, Redirect};
+    if !may_edit_recipes(&ctx) {
+        return Err(PageError::forbidden(&ctx));
+    }
+    let form = crate::forms::FormData::parse(&body);
+    crate::auth::require_csrf(&ctx, &form)?;
+    let text = form.get("toml").replace("\r\n", "\n");
+    let checked = kette_monitor::Recipe::from_toml("recipe", &text).map_err(|e| e.to_string()).and_then(|r| {
+        if kette_domain::validate::is_term_code(&r.id) {
+            Ok(r)
+        } else {
+            Err(ctx.t("error-recipe-id"))
+        }
+    });
+    match checked {
+        Ok(r) => {
+            let by = ctx.user.as_ref().map(|u| u.id);
+            state.store.save_recipe(ctx.municipality.id, &r.id, &r.name, &text, by).await.or_page(&ctx)?;
+            Ok(Redirect::to(&format!("/monitoring/recipes/{}", r.id)).into_response())
+        }
+        Err(error) => {
+            let recipes = state.store.recipes(ctx.municipality.id).await.or_page(&ctx)?;
+            let page = render(&RecipesPage { ctx, recipes, draft: text, error: Some(error) })?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "recipe.html")]
+struct RecipePage {
+    ctx: Ctx,
+    versions: Vec<kette_store::StoredRecipe>,
+    shown: kette_store::StoredRecipe,
+    inputs: Vec<String>,
+    years: Vec<i32>,
+}
+
+async fn recipe(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(code): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let versions = state.store.recipe_versions(ctx.municipality.id, &code).await.or_page(&ctx)?;
+    let shown = match q.get("version").and_then(|v| v.parse::<i64>().ok()) {
+        Some(v) => versions.iter().find(|r| r.version == v).cloned().ok_or_else(|| PageError::not_found(&ctx))?,
+        None => versions[0].clone(),
+    };
+    let inputs = kette_monitor::Recipe::from_toml(&code, &shown.toml).map(|r| r.data_columns()).unwrap_or_default();
+    // years in which every input has values
+    let mut years: Option<Vec<i32>> = None;
+    for c in &inputs {
+        let ys = state.store.indicator_years(ctx.municipality.id, c).await.or_page(&ctx)?;
+        years = Some(match years {
+            None => ys,
+            Some(prev) => prev.into_iter().filter(|y| ys.contains(y)).collect(),
+        });
+    }
+    render(&RecipePage { ctx, versions, shown, inputs, years: years.unwrap_or_default() })
+}
+
+#[derive(Template)]
+#[template(path = "recipe_run.html")]
+struct RecipeRunPage {
+    ctx: Ctx,
+    recipe: kette_store::StoredRecipe,
+    year: i32,
+    columns: Vec<String>,
+    rows: Vec<(String, String, Vec<String>)>,
+    error: Option<String>,
+}
+
+fn cell_text(ctx: &Ctx, f: &kette_monitor::Frame, column: &str, row: usize) -> String {
+    match f.column(column) {
+        Some(kette_monitor::Column::Num(v)) => v[row]
+            .map(|x| {
+                let s = format!("{x:.3}");
+                if ctx.lang == "de" {
+                    s.replace('.', ",")
+                } else {
+                    s
+                }
+            })
+            .unwrap_or_default(),
+        Some(kette_monitor::Column::Text(v)) => v[row].clone().unwrap_or_default(),
+        None => String::new(),
+    }
+}
+
+/// Runs a stored recipe on the stored values of one year (districts of the level most inputs
+/// are published for) and shows every computed column; `format=csv` downloads them.
+async fn run_recipe(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(code): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    use axum::response::IntoResponse;
+    let m = ctx.municipality.id;
+    let versions = state.store.recipe_versions(m, &code).await.or_page(&ctx)?;
+    let stored = match q.get("version").and_then(|v| v.parse::<i64>().ok()) {
+        Some(v) => versions.iter().find(|r| r.version == v).cloned().ok_or_else(|| PageError::not_found(&ctx))?,
+        None => versions[0].clone(),
+    };
+    let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
+    let recipe = kette_monitor::Recipe::from_toml(&code, &stored.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
+    let inputs = recipe.data_columns();
+    let table = state.store.indicator_table(m, &inputs, year).await.or_page(&ctx)?;
+    let mut levels: HashMap<i64, usize> = HashMap::new();
+    for r in &table {
+        *levels.entry(r.2).or_default() += 1;
+    }
+    let level = levels.into_iter().max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l).unwrap_or(0);
+    let mut units: Vec<(String, String)> = vec![];
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (key, name, l, _, _) in &table {
+        if *l == level && !index.contains_key(key) {
+            index.insert(key.clone(), units.len());
+            units.push((key.clone(), name.clone()));
+        }
+    }
+    let mut columns: Vec<(String, kette_monitor::Column)> =
+        inputs.iter().map(|c| (c.clone(), kette_monitor::Column::Num(vec![None; units.len()]))).collect();
+    for (key, _, l, code, value) in &table {
+        if *l != level {
+            continue;
+        }
+        if let (Some(&row), Some((_, kette_monitor::Column::Num(col)))) = (index.get(key), columns.iter_mut().find(|(c, _)| c == code)) {
+            col[row] = Some(*value);
+        }
+    }
+    let frame = kette_monitor::Frame {
+        unit_column: "key".into(),
+        group_column: None,
+        units: units.iter().map(|u| u.0.clone()).collect(),
+        groups: vec![String::new(); units.len()],
+        columns,
+    };
+    match recipe.run(&frame) {
+        Ok(out) => {
+            let computed: Vec<String> = out.columns.iter().map(|(c, _)| c.clone()).filter(|c| !inputs.contains(c)).collect();
+            if q.get("format").map(String::as_str) == Some("csv") {
+                let csv = out.to_csv(Some(&computed));
+                let file = format!("{code}-v{}-{year}.csv", stored.version);
+                return Ok((
+                    [
+                        (axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                        (axum::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}\"")),
+                    ],
+                    csv,
+                )
+                    .into_response());
+            }
+            let rows = (0..units.len())
+                .map(|r| (units[r].0.clone(), units[r].1.clone(), computed.iter().map(|c| cell_text(&ctx, &out, c, r)).collect()))
+                .collect();
+            render(&RecipeRunPage { ctx, recipe: stored, year, columns: computed, rows, error: None })
+        }
+        Err(e) => {
+            let page = render(&RecipeRunPage { ctx, recipe: stored, year, columns: vec![], rows: vec![], error: Some(e.to_string()) })?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+crate::pages_with_ctx!(CataloguePage, MapPage, RecipesPage, RecipePage, RecipeRunPage);

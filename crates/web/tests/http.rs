@@ -620,3 +620,38 @@ async fn indicator_exports_as_csv_and_geojson_with_suppression() {
     let raw = get(&f.app, "/monitoring/export?indicator=child_poverty&year=2014&format=csv", &koord).await;
     assert_eq!(raw.body.lines().nth(1).unwrap(), "0101,child_poverty,2014,5,2,40,false,\"Test\"");
 }
+
+#[tokio::test]
+async fn planners_keep_versioned_recipes_and_run_them_on_stored_values() {
+    let f = fixture().await;
+    let recipe = "id = \"kinderarmut_z\"\nname = \"Kinderarmut standardisiert\"\n[[step]]\nkind = \"zscore\"\ninputs = [\"child_poverty\"]\noutput = \"z\"\n";
+    let body =
+        |csrf: &str, toml: &str| format!("csrf={csrf}&toml={}", form_urlencoded::byte_serialize(toml.as_bytes()).collect::<String>());
+    let (partner, pcsrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(post_form(&f.app, "/monitoring/recipes", &partner, &body(&pcsrf, recipe)).await.status, StatusCode::FORBIDDEN);
+    let (koord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let bad = post_form(
+        &f.app,
+        "/monitoring/recipes",
+        &koord,
+        &body(&csrf, "id = \"x\"\nname = \"x\"\n[[step]]\nkind = \"zscore\"\nsd = \"weird\"\ninputs = [\"a\"]\n"),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("id=\"toml-error\">recipe recipe: line 3:"), "{}", bad.body);
+    for expected in [1, 2] {
+        let res = post_form(&f.app, "/monitoring/recipes", &koord, &body(&csrf, recipe)).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        let page = get(&f.app, "/monitoring/recipes/kinderarmut_z", "").await;
+        assert!(page.body.contains(&format!("Version {expected}")), "version {expected}");
+    }
+    let list = get(&f.app, "/monitoring/recipes", "").await;
+    assert!(list.body.contains("Kinderarmut standardisiert") && !list.body.contains("<textarea"), "public sees recipes, cannot edit");
+    let page = get(&f.app, "/monitoring/recipes/kinderarmut_z", "").await;
+    assert!(page.body.contains("<option value=\"2018\">"), "years with data offered");
+    // one district has values: no variance, so the engine explains why it cannot standardise
+    let run = get(&f.app, "/monitoring/recipes/kinderarmut_z/run?year=2018", "").await;
+    assert_eq!(run.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(run.body.contains("has no variance"), "{}", run.body);
+    assert_eq!(get(&f.app, "/monitoring/recipes/nope", "").await.status, StatusCode::NOT_FOUND);
+}

@@ -207,6 +207,19 @@ CREATE TABLE observation (
 );
 CREATE INDEX observation_district ON observation (district_id, year);
 
+-- index recipes (TOML); every save is a new version, old versions stay for reproducibility
+CREATE TABLE recipe (
+    id INTEGER PRIMARY KEY,
+    municipality_id INTEGER NOT NULL REFERENCES municipality(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    toml TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    account_id INTEGER,
+    UNIQUE (municipality_id, code, version)
+);
+
 CREATE TABLE account (
     id INTEGER PRIMARY KEY,
     municipality_id INTEGER NOT NULL REFERENCES municipality(id) ON DELETE CASCADE,
