@@ -325,3 +325,4 @@ recipe-versions = Versionen
 recipe-rows = { $count } Sozialräume
 error-recipe-id = Das Rezept braucht eine id aus Kleinbuchstaben, Ziffern und _.
 table-scroll = Tabelle, seitlich verschiebbar
+cli-crosswalk-written = { $file }: { $links } Verknüpfungen (Flächenanteile) geschrieben.

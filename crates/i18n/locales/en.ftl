@@ -325,3 +325,4 @@ recipe-versions = Versions
 recipe-rows = { $count } districts
 error-recipe-id = The recipe needs an id of lower-case letters, digits and _.
 table-scroll = Table, scrolls sideways
+cli-crosswalk-written = { $file }: wrote { $links } links (area shares).

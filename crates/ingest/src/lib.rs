@@ -4,6 +4,7 @@
 //! the source, the line or feature, the field and what was expected.
 
 pub mod berlin;
+pub mod crosswalk;
 pub mod geo_assign;
 pub mod geojson_districts;
 pub mod indicators_csv;

@@ -132,6 +132,7 @@ fn every_command_explains_itself() {
         vec!["import", "districts", "--help"],
         vec!["import", "offers", "--help"],
         vec!["index", "run", "--help"],
+        vec!["crosswalk", "--help"],
         vec!["indicator", "add", "--help"],
         vec!["import", "indicators", "--help"],
     ] {
@@ -306,4 +307,21 @@ fn indicator_values_import_with_catalogue_checks_and_provenance() {
     assert_eq!(obs["items"][0]["value"], 25.0);
     assert_eq!(obs["items"][0]["numerator"], 120.0);
     assert_eq!(obs["items"][0]["source"], "sgb2.csv");
+}
+
+#[test]
+fn crosswalk_between_the_old_and_new_berlin_forecast_areas() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("links.csv");
+    let old = repo().join("data/berlin/geo/berlin-lor-forecast-areas-until-2020.geojson");
+    let new = repo().join("data/berlin/geo/berlin-lor-forecast-areas-from-2021.geojson");
+    let res = kette(&["crosswalk", old.to_str().unwrap(), new.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(res.status.success(), "{}", text(&res));
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(csv.lines().next(), Some("from,to,weight"));
+    let links = csv.lines().count() - 1;
+    assert!((58..400).contains(&links), "{links}");
+    let sum: f64 =
+        csv.lines().skip(1).filter(|l| l.starts_with("0101,")).map(|l| l.rsplit(',').next().unwrap().parse::<f64>().unwrap()).sum();
+    assert!((sum - 1.0).abs() < 1e-4, "weights of 0101 sum to 1: {sum}");
 }
