@@ -330,6 +330,21 @@ pub struct IndicatorDef {
     pub licence: String,
     /// Rates with a smaller denominator are flagged or hidden.
     pub min_denominator: Option<f64>,
+    #[serde(default)]
+    pub meta: IndicatorMeta,
+}
+
+/// The rest of an indicator's documentation, as a catalogue shows it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct IndicatorMeta {
+    /// What is counted above the line, e.g. "Kinder unter 15 in SGB-II-Bedarfsgemeinschaften".
+    pub numerator: String,
+    /// The base, e.g. "Kinder unter 15 (Einwohnerregister)".
+    pub denominator: String,
+    /// When the source published the figures (YYYY-MM-DD).
+    pub release_date: Option<String>,
+    /// The level it is published for, e.g. "Planungsraum".
+    pub spatial_level: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -113,6 +113,22 @@ pub fn population(name: &str, year: i32, text: &str) -> Result<Vec<PopulationCou
 
 /// The MSS indicators kette keeps (index and correctly labelled context indicators).
 pub fn mss_indicator_defs() -> Vec<IndicatorDef> {
+    let mut defs = mss_indicator_list();
+    for d in &mut defs {
+        let (num, den) = match d.code.as_str() {
+            "mss_s1" => ("Arbeitslose nach SGB II und III", "Einwohner von 15 bis unter 65 Jahren"),
+            "mss_s2" => ("Langzeitarbeitslose", "Einwohner von 15 bis unter 65 Jahren"),
+            "mss_s3" => ("Empfänger von Transferleistungen nach SGB II und XII", "Einwohner"),
+            "mss_s4" => ("Kinder unter 15 Jahren in Bedarfsgemeinschaften nach SGB II", "Einwohner unter 15 Jahren"),
+            _ => continue,
+        };
+        d.meta.numerator = num.into();
+        d.meta.denominator = den.into();
+    }
+    defs
+}
+
+fn mss_indicator_list() -> Vec<IndicatorDef> {
     let src = "Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin: Monitoring Soziale Stadtentwicklung (MSS)";
     let d = |code: &str, de: &str, en: &str, desc: &str, dir: Direction, unit: &str| IndicatorDef {
         code: code.into(),
@@ -124,6 +140,7 @@ pub fn mss_indicator_defs() -> Vec<IndicatorDef> {
         source: src.into(),
         licence: "CC BY 3.0 DE".into(),
         min_denominator: None,
+        meta: kette_domain::IndicatorMeta { spatial_level: "Planungsraum (LOR bis 2020)".into(), ..Default::default() },
     };
     use Direction::*;
     vec![

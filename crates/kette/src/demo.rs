@@ -30,6 +30,7 @@ fn mss_index_defs() -> Vec<kette_domain::IndicatorDef> {
         source: "kette (Rezept recipes/berlin-mss-*.toml) auf Daten des MSS".into(),
         licence: "CC BY 3.0 DE".into(),
         min_denominator: None,
+        meta: Default::default(),
     };
     vec![
         def(

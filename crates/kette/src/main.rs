@@ -124,6 +124,18 @@ enum IndicatorAction {
         /// Rates with a smaller denominator are flagged
         #[arg(long)]
         min_denominator: Option<f64>,
+        /// What the numerator counts
+        #[arg(long, default_value = "")]
+        numerator: String,
+        /// What the denominator counts
+        #[arg(long, default_value = "")]
+        denominator: String,
+        /// Release date of the source (YYYY-MM-DD)
+        #[arg(long)]
+        release_date: Option<String>,
+        /// The level the indicator is published for, e.g. Planungsraum
+        #[arg(long, default_value = "")]
+        spatial_level: String,
         #[arg(long)]
         municipality: Option<String>,
     },
@@ -424,8 +436,17 @@ async fn main() -> Result<()> {
                 source,
                 licence,
                 min_denominator,
+                numerator,
+                denominator,
+                release_date,
+                spatial_level,
                 municipality: slug,
             } => {
+                if let Some(d) = &release_date {
+                    if kette_ingest::offers_csv::parse_date(d).is_none() {
+                        bail!(msg("cli-error-date", &[("value", d)]));
+                    }
+                }
                 let Some(direction) = kette_domain::Direction::parse(&direction) else {
                     bail!(msg("cli-error-direction", &[("direction", &direction)]));
                 };
@@ -444,6 +465,7 @@ async fn main() -> Result<()> {
                     source,
                     licence,
                     min_denominator,
+                    meta: kette_domain::IndicatorMeta { numerator, denominator, release_date, spatial_level },
                 };
                 store.upsert_indicators(m.id, &[def]).await?;
                 println!("{}", msg("cli-indicator-saved", &[("code", &code), ("municipality", &m.slug)]));

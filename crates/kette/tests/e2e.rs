@@ -290,10 +290,28 @@ fn indicator_values_import_with_catalogue_checks_and_provenance() {
     assert!(!out.status.success());
     assert!(text(&out).contains("unbekannte Indikatoren alleinerziehende, kinderarmut"), "{}", text(&out));
     for (code, name) in [("kinderarmut", "Kinderarmut"), ("alleinerziehende", "Alleinerziehende")] {
-        let out = kette(&["indicator", "add", "--db", db, code, "--name-de", name, "--min-denominator", "50"]);
+        let out = kette(&[
+            "indicator",
+            "add",
+            "--db",
+            db,
+            code,
+            "--name-de",
+            name,
+            "--min-denominator",
+            "50",
+            "--numerator",
+            "Kinder in SGB II",
+            "--denominator",
+            "Kinder",
+            "--release-date",
+            "2024-03-31",
+        ]);
         assert!(out.status.success(), "{}", text(&out));
     }
     assert!(!kette(&["indicator", "add", "--db", db, "Kinder Armut", "--name-de", "x"]).status.success());
+    let bad_date = kette(&["indicator", "add", "--db", db, "x1", "--name-de", "x", "--release-date", "31.13.2024"]);
+    assert!(!bad_date.status.success() && text(&bad_date).contains("kein Datum"), "{}", text(&bad_date));
     let out = kette(&["import", "indicators", "--db", db, &table, "--dry-run"]);
     assert!(out.status.success() && text(&out).contains("2 Werte sind gültig"), "{}", text(&out));
     let bad = write("bad.csv", b"key;year;kinderarmut\n01;2023;12,5\n99;2023;3\n");
@@ -307,6 +325,9 @@ fn indicator_values_import_with_catalogue_checks_and_provenance() {
     assert_eq!(obs["items"][0]["value"], 25.0);
     assert_eq!(obs["items"][0]["numerator"], 120.0);
     assert_eq!(obs["items"][0]["source"], "sgb2.csv");
+    let catalogue = json(&format!("{}/api/v1/indicators", server.base));
+    let k = catalogue["items"].as_array().unwrap().iter().find(|i| i["code"] == "kinderarmut").unwrap().clone();
+    assert_eq!((k["numerator_definition"].as_str(), k["release_date"].as_str()), (Some("Kinder in SGB II"), Some("2024-03-31")));
 }
 
 #[test]

@@ -127,11 +127,14 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         for d in defs {
             sqlx::query(
-                "INSERT INTO indicator (municipality_id, code, name_de, name_en, description, unit, direction, source, licence, min_denominator)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                "INSERT INTO indicator (municipality_id, code, name_de, name_en, description, unit, direction, source, licence, min_denominator,
+                   numerator_definition, denominator_definition, release_date, spatial_level)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                  ON CONFLICT (municipality_id, code) DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en,
                    description = excluded.description, unit = excluded.unit, direction = excluded.direction, source = excluded.source,
-                   licence = excluded.licence, min_denominator = excluded.min_denominator",
+                   licence = excluded.licence, min_denominator = excluded.min_denominator,
+                   numerator_definition = excluded.numerator_definition, denominator_definition = excluded.denominator_definition,
+                   release_date = excluded.release_date, spatial_level = excluded.spatial_level",
             )
             .bind(municipality)
             .bind(&d.code)
@@ -143,6 +146,10 @@ impl Store {
             .bind(&d.source)
             .bind(&d.licence)
             .bind(d.min_denominator)
+            .bind(&d.meta.numerator)
+            .bind(&d.meta.denominator)
+            .bind(d.meta.release_date.as_deref())
+            .bind(&d.meta.spatial_level)
             .execute(&mut *tx)
             .await?;
         }
@@ -169,6 +176,12 @@ impl Store {
                         source: r.try_get("source")?,
                         licence: r.try_get("licence")?,
                         min_denominator: r.try_get("min_denominator")?,
+                        meta: kette_domain::IndicatorMeta {
+                            numerator: r.try_get("numerator_definition")?,
+                            denominator: r.try_get("denominator_definition")?,
+                            release_date: r.try_get("release_date")?,
+                            spatial_level: r.try_get("spatial_level")?,
+                        },
                     },
                 })
             })

@@ -395,6 +395,7 @@ async fn imported_values_keep_their_provenance() {
         source: String::new(),
         licence: String::new(),
         min_denominator: None,
+        meta: Default::default(),
     };
     store.upsert_indicators(m, &[def]).await.unwrap();
     let row = NewObservation {

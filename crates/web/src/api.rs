@@ -775,6 +775,10 @@ pub struct ApiIndicator {
     pub source: String,
     pub licence: String,
     pub min_denominator: Option<f64>,
+    pub numerator_definition: String,
+    pub denominator_definition: String,
+    pub release_date: Option<String>,
+    pub spatial_level: String,
 }
 
 #[utoipa::path(get, path = "/api/v1/indicators", responses((status = 200, body = IndicatorList)))]
@@ -795,6 +799,10 @@ async fn list_indicators(State(s): State<AppState>, c: ApiCtx) -> Result<Json<In
             source: i.def.source,
             licence: i.def.licence,
             min_denominator: i.def.min_denominator,
+            numerator_definition: i.def.meta.numerator,
+            denominator_definition: i.def.meta.denominator,
+            release_date: i.def.meta.release_date,
+            spatial_level: i.def.meta.spatial_level,
         })
         .collect();
     let total = items.len() as i64;

@@ -68,6 +68,7 @@ async fn fixture() -> Fixture {
         source: "Test".into(),
         licence: "CC0".into(),
         min_denominator: None,
+        meta: Default::default(),
     };
     store.upsert_indicators(m, &[def]).await.unwrap();
     let obs = |key: &str, year, value| kette_domain::NewObservation {

@@ -179,6 +179,10 @@ CREATE TABLE indicator (
     source TEXT NOT NULL DEFAULT '',
     licence TEXT NOT NULL DEFAULT '',
     min_denominator REAL,
+    numerator_definition TEXT NOT NULL DEFAULT '',
+    denominator_definition TEXT NOT NULL DEFAULT '',
+    release_date TEXT,
+    spatial_level TEXT NOT NULL DEFAULT '',
     UNIQUE (municipality_id, code)
 );
 
