@@ -331,3 +331,19 @@ numerator = Zähler
 denominator = Nenner
 spatial-level = Ebene
 release-date = veröffentlicht
+map-distribution = Verteilung
+map-distribution-help = Jeder Punkt ein Sozialraum, von niedrigen (links) zu hohen Werten (rechts); gestrichelt die Grenzen der fünf Gruppen.
+compare-with = Vergleichen mit
+compare-submit = Vergleichen
+compare-and = und
+population-total = Einwohner
+compare-help = Jeweils der neueste Wert mit seinem Jahr; „Mittel der Ebene“ bezieht sich auf das Jahr des ersten Sozialraums.
+error-compare = Bitte zwei Sozialräume wählen.
+sensitivity-compare = Vergleichen mit
+sensitivity-submit = Sensitivität zeigen
+sensitivity-title = Sensitivität
+sensitivity-changes = { $count ->
+    [one] 1 Sozialraum wechselt die Klasse
+   *[other] { $count } Sozialräume wechseln die Klasse
+}
+sensitivity-column = Ergebnis

@@ -331,3 +331,19 @@ numerator = Numerator
 denominator = Denominator
 spatial-level = Level
 release-date = released
+map-distribution = Distribution
+map-distribution-help = Each dot a district, from low (left) to high values (right); dashed lines mark the limits of the five groups.
+compare-with = Compare with
+compare-submit = Compare
+compare-and = and
+population-total = Inhabitants
+compare-help = The latest value of each, with its year; "Level mean" refers to the first district's year.
+error-compare = Please choose two districts.
+sensitivity-compare = Compare with
+sensitivity-submit = Show sensitivity
+sensitivity-title = Sensitivity
+sensitivity-changes = { $count ->
+    [one] 1 district changes class
+   *[other] { $count } districts change class
+}
+sensitivity-column = Result

@@ -58,6 +58,12 @@ fn get(url: &str) -> (u16, String) {
     }
 }
 
+fn hidden(body: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let start = body.find(&marker).unwrap_or_else(|| panic!("no hidden field {name}")) + marker.len();
+    body[start..start + body[start..].find('"').unwrap()].to_string()
+}
+
 fn json(url: &str) -> serde_json::Value {
     let (status, body) = get(url);
     assert_eq!(status, 200, "{url}: {body}");
@@ -105,6 +111,40 @@ fn demo_builds_from_the_real_berlin_data_and_serves_it() {
     let row = csv.lines().find(|l| l.starts_with("01011101,")).expect("Stülerstraße");
     assert!(row.ends_with(",2+/-"), "{row}");
     assert_eq!(csv.lines().count(), 437, "436 planning areas and the header");
+    // sensitivity: a planner saves a variant with a lower "niedrig" threshold and sees which
+    // planning areas change class
+    let agent = ureq::AgentBuilder::new().redirects(0).build();
+    let login = agent.get(&format!("{}/login", server.base)).call().unwrap().into_string().unwrap();
+    let csrf = hidden(&login, "csrf");
+    let signed_in = agent
+        .post(&format!("{}/login", server.base))
+        .set("Cookie", &format!("kette_csrf={csrf}"))
+        .send_form(&[("csrf", csrf.as_str()), ("username", "planung"), ("password", "kette-demo"), ("next", "/")])
+        .unwrap();
+    let session =
+        signed_in.all("set-cookie").into_iter().find(|c| c.starts_with("kette_session=")).unwrap().split(';').next().unwrap().to_string();
+    let page = agent.get(&format!("{}/monitoring/recipes", server.base)).set("Cookie", &session).call().unwrap().into_string().unwrap();
+    let csrf = hidden(&page, "csrf");
+    let variant = std::fs::read_to_string(repo().join("recipes/berlin-mss-2019.toml")).unwrap().replacen(
+        "breaks = [-1.0, 1.0, 1.5]",
+        "breaks = [-1.0, 0.5, 1.5]",
+        1,
+    );
+    let saved = agent
+        .post(&format!("{}/monitoring/recipes", server.base))
+        .set("Cookie", &session)
+        .send_form(&[("csrf", csrf.as_str()), ("toml", variant.as_str())])
+        .unwrap();
+    assert_eq!(saved.status(), 303);
+    let (status, page) = get(&format!("{}/monitoring/recipes/berlin_mss_2019/run?version=2&year=2018&compare=1", server.base));
+    assert_eq!(status, 200);
+    let count: usize = page
+        .split("<p>")
+        .find(|p| p.contains("wechseln die Klasse"))
+        .and_then(|p| p.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .expect("a count of changes");
+    assert!(count > 20 && count < 200, "{count} planning areas between 0.5 and 1.0 move from mittel to niedrig");
     // population sums up the hierarchy: Berlin's 12 boroughs in 2020
     let mut total = 0;
     for d in json(&format!("{}/api/v1/districts?level=1", server.base))["items"].as_array().unwrap() {

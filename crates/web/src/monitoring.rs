@@ -83,6 +83,7 @@ struct MapPage {
     years: Vec<i32>,
     year: i32,
     svg: String,
+    strip: String,
     legend: Vec<(usize, String)>,
     missing: usize,
     ranking: Vec<RankRow>,
@@ -197,13 +198,14 @@ async fn map(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<St
         };
         legend.push((k, label));
     }
+    let strip = crate::svg::strip_plot(&values.iter().map(|v| (v.value, class_of(v.value))).collect::<Vec<_>>(), &breaks, MAP_WIDTH, fmt);
     let mut ranked: Vec<DistrictValue> = values.clone();
     // most attention first: the worst end of the scale leads
     let higher_first = indicator.def.direction != Direction::HigherIsBetter;
     ranked.sort_by(|a, b| if higher_first { b.value.total_cmp(&a.value) } else { a.value.total_cmp(&b.value) });
     let ranking = ranked.into_iter().enumerate().map(|(i, v)| RankRow { rank: i + 1, class: class_of(v.value), value: v }).collect();
     let indicators = all.iter().map(|i| (i.def.code.clone(), name_of(&ctx, i))).collect();
-    render(&MapPage { ctx, indicators, indicator, indicator_name, years, year, svg, legend, missing, ranking })
+    render(&MapPage { ctx, indicators, indicator, indicator_name, years, year, svg, strip, legend, missing, ranking })
 }
 
 /// Values of one indicator and year as CSV or GeoJSON (with the district outlines). The same
@@ -386,6 +388,52 @@ struct RecipeRunPage {
     columns: Vec<String>,
     rows: Vec<(String, String, Vec<String>)>,
     error: Option<String>,
+    other_versions: Vec<i64>,
+    compared_with: Option<i64>,
+    /// (key, name, column, class under the other version, class under this one)
+    changes: Vec<(String, String, String, String, String)>,
+}
+
+/// The stored values of `inputs` in one year as an engine table: one row per district of the
+/// level most values are published for.
+async fn stored_frame(
+    state: &AppState,
+    m: i64,
+    inputs: &[String],
+    year: i32,
+) -> Result<(Vec<(String, String)>, kette_monitor::Frame), kette_store::StoreError> {
+    let table = state.store.indicator_table(m, inputs, year).await?;
+    let mut levels: HashMap<i64, usize> = HashMap::new();
+    for r in &table {
+        *levels.entry(r.2).or_default() += 1;
+    }
+    let level = levels.into_iter().max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l).unwrap_or(0);
+    let mut units: Vec<(String, String)> = vec![];
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (key, name, l, _, _) in &table {
+        if *l == level && !index.contains_key(key) {
+            index.insert(key.clone(), units.len());
+            units.push((key.clone(), name.clone()));
+        }
+    }
+    let mut columns: Vec<(String, kette_monitor::Column)> =
+        inputs.iter().map(|c| (c.clone(), kette_monitor::Column::Num(vec![None; units.len()]))).collect();
+    for (key, _, l, code, value) in &table {
+        if *l != level {
+            continue;
+        }
+        if let (Some(&row), Some((_, kette_monitor::Column::Num(col)))) = (index.get(key), columns.iter_mut().find(|(c, _)| c == code)) {
+            col[row] = Some(*value);
+        }
+    }
+    let frame = kette_monitor::Frame {
+        unit_column: "key".into(),
+        group_column: None,
+        units: units.iter().map(|u| u.0.clone()).collect(),
+        groups: vec![String::new(); units.len()],
+        columns,
+    };
+    Ok((units, frame))
 }
 
 fn cell_text(ctx: &Ctx, f: &kette_monitor::Frame, column: &str, row: usize) -> String {
@@ -423,37 +471,34 @@ async fn run_recipe(
     let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
     let recipe = kette_monitor::Recipe::from_toml(&code, &stored.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
     let inputs = recipe.data_columns();
-    let table = state.store.indicator_table(m, &inputs, year).await.or_page(&ctx)?;
-    let mut levels: HashMap<i64, usize> = HashMap::new();
-    for r in &table {
-        *levels.entry(r.2).or_default() += 1;
-    }
-    let level = levels.into_iter().max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l).unwrap_or(0);
-    let mut units: Vec<(String, String)> = vec![];
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (key, name, l, _, _) in &table {
-        if *l == level && !index.contains_key(key) {
-            index.insert(key.clone(), units.len());
-            units.push((key.clone(), name.clone()));
+    let (units, frame) = stored_frame(&state, m, &inputs, year).await.or_page(&ctx)?;
+    // sensitivity: which districts change class under another version of the recipe
+    let mut changes = vec![];
+    let mut compared_with = None;
+    if let Some(other) = q.get("compare").and_then(|v| v.parse::<i64>().ok()) {
+        let other = versions.iter().find(|r| r.version == other).cloned().ok_or_else(|| PageError::not_found(&ctx))?;
+        let other_recipe = kette_monitor::Recipe::from_toml(&code, &other.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
+        let (other_units, other_frame) = stored_frame(&state, m, &other_recipe.data_columns(), year).await.or_page(&ctx)?;
+        if let (Ok(a), Ok(b)) = (recipe.run(&frame), other_recipe.run(&other_frame)) {
+            for (column, col) in &a.columns {
+                let (kette_monitor::Column::Text(x), Some(kette_monitor::Column::Text(y))) = (col, b.column(column)) else { continue };
+                for (row, (key, name)) in units.iter().enumerate() {
+                    if let Some(orow) = other_units.iter().position(|u| &u.0 == key) {
+                        if x[row] != y[orow] {
+                            changes.push((
+                                key.clone(),
+                                name.clone(),
+                                column.clone(),
+                                y[orow].clone().unwrap_or_default(),
+                                x[row].clone().unwrap_or_default(),
+                            ));
+                        }
+                    }
+                }
+            }
         }
+        compared_with = Some(other.version);
     }
-    let mut columns: Vec<(String, kette_monitor::Column)> =
-        inputs.iter().map(|c| (c.clone(), kette_monitor::Column::Num(vec![None; units.len()]))).collect();
-    for (key, _, l, code, value) in &table {
-        if *l != level {
-            continue;
-        }
-        if let (Some(&row), Some((_, kette_monitor::Column::Num(col)))) = (index.get(key), columns.iter_mut().find(|(c, _)| c == code)) {
-            col[row] = Some(*value);
-        }
-    }
-    let frame = kette_monitor::Frame {
-        unit_column: "key".into(),
-        group_column: None,
-        units: units.iter().map(|u| u.0.clone()).collect(),
-        groups: vec![String::new(); units.len()],
-        columns,
-    };
     match recipe.run(&frame) {
         Ok(out) => {
             let computed: Vec<String> = out.columns.iter().map(|(c, _)| c.clone()).filter(|c| !inputs.contains(c)).collect();
@@ -472,10 +517,31 @@ async fn run_recipe(
             let rows = (0..units.len())
                 .map(|r| (units[r].0.clone(), units[r].1.clone(), computed.iter().map(|c| cell_text(&ctx, &out, c, r)).collect()))
                 .collect();
-            render(&RecipeRunPage { ctx, recipe: stored, year, columns: computed, rows, error: None })
+            let other_versions = versions.iter().map(|v| v.version).filter(|v| *v != stored.version).collect();
+            render(&RecipeRunPage {
+                ctx,
+                recipe: stored,
+                year,
+                columns: computed,
+                rows,
+                error: None,
+                other_versions,
+                compared_with,
+                changes,
+            })
         }
         Err(e) => {
-            let page = render(&RecipeRunPage { ctx, recipe: stored, year, columns: vec![], rows: vec![], error: Some(e.to_string()) })?;
+            let page = render(&RecipeRunPage {
+                ctx,
+                recipe: stored,
+                year,
+                columns: vec![],
+                rows: vec![],
+                error: Some(e.to_string()),
+                other_versions: vec![],
+                compared_with: None,
+                changes: vec![],
+            })?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

@@ -29,6 +29,7 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(home))
         .route("/search", get(search))
         .route("/districts", get(districts))
+        .route("/districts/compare", get(compare_districts))
         .route("/districts/{id}", get(district))
         .route("/districts/{id}/map.geojson", get(district_map))
         .route("/organisations", get(organisations))
@@ -684,6 +685,8 @@ struct DistrictPage {
     total_offers: i64,
     svg: Option<String>,
     matrix: ChainMatrix,
+    /// other districts under the same parent, for the side-by-side comparison
+    siblings: Vec<(i64, String)>,
 }
 
 impl DistrictPage {
@@ -813,7 +816,17 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         None => None,
     };
     let matrix = state.store.chain_matrix(m, &ctx.vocab, Some(id)).await.or_page(&ctx)?;
+    let siblings = state
+        .store
+        .district_children(m, detail.district.parent_id)
+        .await
+        .or_page(&ctx)?
+        .into_iter()
+        .filter(|d| d.id != id)
+        .map(|d| (d.id, d.name))
+        .collect();
     render(&DistrictPage {
+        siblings,
         detail,
         level_label,
         child_level_label,
@@ -857,7 +870,100 @@ async fn district_map(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
     Ok(([(header::CONTENT_TYPE, "application/geo+json")], body).into_response())
 }
 
+pub struct CompareRow {
+    pub name: String,
+    pub unit: String,
+    pub a: Option<(i32, f64)>,
+    pub b: Option<(i32, f64)>,
+    pub mean: Option<f64>,
+}
+
+#[derive(Template)]
+#[template(path = "compare.html")]
+struct ComparePage {
+    ctx: Ctx,
+    a: kette_domain::District,
+    b: kette_domain::District,
+    population: (Option<(i32, i64)>, Option<(i32, i64)>),
+    rows: Vec<CompareRow>,
+}
+
+impl ComparePage {
+    fn cell(&self, v: &Option<(i32, f64)>) -> String {
+        match v {
+            Some((y, x)) => {
+                let s = format!("{x:.1}");
+                format!("{} ({y})", if self.ctx.lang == "de" { s.replace('.', ",") } else { s })
+            }
+            None => "–".into(),
+        }
+    }
+    fn mean(&self, v: &Option<f64>) -> String {
+        v.map(|x| {
+            let s = format!("{x:.1}");
+            if self.ctx.lang == "de" {
+                s.replace('.', ",")
+            } else {
+                s
+            }
+        })
+        .unwrap_or_else(|| "–".into())
+    }
+    fn pop(&self, v: &Option<(i32, i64)>) -> String {
+        v.map(|(y, n)| format!("{} ({y})", self.ctx.num(n))).unwrap_or_else(|| "–".into())
+    }
+}
+
+/// Two districts side by side: population and the latest value of every indicator, with the
+/// mean of the first district's level for orientation.
+async fn compare_districts(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
+    let m = ctx.municipality.id;
+    let id =
+        |k: &str| q(&params, k).and_then(|v| v.parse::<i64>().ok()).ok_or_else(|| PageError::bad_request(&ctx, ctx.t("error-compare")));
+    let (ia, ib) = (id("a")?, id("b")?);
+    let a = state.store.district(m, ia).await.or_page(&ctx)?.district;
+    let b = state.store.district(m, ib).await.or_page(&ctx)?.district;
+    let latest_population = |rows: Vec<(i32, kette_domain::AgeGroup, i64)>| {
+        let year = rows.iter().map(|r| r.0).max()?;
+        Some((year, rows.iter().filter(|r| r.0 == year).map(|r| r.2).sum::<i64>()))
+    };
+    let population = (
+        latest_population(state.store.population(m, ia).await.or_page(&ctx)?),
+        latest_population(state.store.population(m, ib).await.or_page(&ctx)?),
+    );
+    let defs = state.store.indicators(m).await.or_page(&ctx)?;
+    let latest = |items: &[kette_domain::Observation], code: &str| {
+        items
+            .iter()
+            .filter(|o| o.indicator_code == code && o.value.is_some())
+            .max_by_key(|o| o.year)
+            .map(|o| (o.year, o.value.unwrap_or_default()))
+    };
+    let oa =
+        state.store.observations(m, &ObservationFilter { district_id: Some(ia), ..Default::default() }, 1, 5000).await.or_page(&ctx)?.items;
+    let ob =
+        state.store.observations(m, &ObservationFilter { district_id: Some(ib), ..Default::default() }, 1, 5000).await.or_page(&ctx)?.items;
+    let means = state.store.level_means(m, a.level).await.or_page(&ctx)?;
+    let raw = ctx.sees_raw_statistics();
+    let small = |o: &kette_domain::Observation| !raw && o.numerator.is_some_and(|n| n > 0.0 && n < DEFAULT_MIN_COUNT as f64);
+    let (oa, ob): (Vec<_>, Vec<_>) = (oa.into_iter().filter(|o| !small(o)).collect(), ob.into_iter().filter(|o| !small(o)).collect());
+    let rows = defs
+        .iter()
+        .filter_map(|d| {
+            let (va, vb) = (latest(&oa, &d.def.code), latest(&ob, &d.def.code));
+            if va.is_none() && vb.is_none() {
+                return None;
+            }
+            let mean = va.and_then(|(y, _)| means.get(&(d.def.code.clone(), y)).copied());
+            let name = if ctx.lang == "en" { d.def.name_en.clone() } else { d.def.name_de.clone() };
+            Some(CompareRow { name, unit: d.def.unit.clone(), a: va, b: vb, mean })
+        })
+        .collect();
+    render(&ComparePage { ctx, a, b, population, rows })
+}
+
 crate::pages_with_ctx!(
+    ComparePage,
     HomePage,
     OffersPage,
     SearchPage,

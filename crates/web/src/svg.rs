@@ -160,6 +160,35 @@ pub fn choropleth(areas: &[MapArea<'_>], width: f64, height: f64, title: &str) -
     svg
 }
 
+/// A strip plot of a distribution: one mark per district along the value axis, coloured by
+/// class, with the class breaks as lines. Decorative next to the ranking table (aria-hidden).
+pub fn strip_plot(values: &[(f64, usize)], breaks: &[f64], width: f64, fmt: impl Fn(f64) -> String) -> String {
+    let (lo, hi) = values.iter().fold((f64::MAX, f64::MIN), |(a, b), (v, _)| (a.min(*v), b.max(*v)));
+    if values.is_empty() || hi <= lo {
+        return String::new();
+    }
+    let pad = 12.0;
+    let x = |v: f64| pad + (v - lo) / (hi - lo) * (width - 2.0 * pad);
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} 56" aria-hidden="true" focusable="false" class="strip">"#
+    );
+    for b in breaks {
+        svg.push_str(&format!(r#"<line x1="{0:.1}" x2="{0:.1}" y1="4" y2="36" class="break"/>"#, x(*b)));
+    }
+    for (i, (v, class)) in values.iter().enumerate() {
+        // spread marks vertically a little so dense regions stay readable
+        let y = 10.0 + (i % 5) as f64 * 5.0;
+        svg.push_str(&format!(r#"<circle cx="{:.1}" cy="{y:.0}" r="3" class="c{class}"/>"#, x(*v)));
+    }
+    svg.push_str(&format!(
+        r#"<text x="{pad}" y="52" class="axis">{}</text><text x="{:.0}" y="52" text-anchor="end" class="axis">{}</text></svg>"#,
+        escape(&fmt(lo)),
+        width - pad,
+        escape(&fmt(hi))
+    ));
+    svg
+}
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -656,3 +656,19 @@ async fn planners_keep_versioned_recipes_and_run_them_on_stored_values() {
     assert!(run.body.contains("has no variance"), "{}", run.body);
     assert_eq!(get(&f.app, "/monitoring/recipes/nope", "").await.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn two_districts_side_by_side_and_the_distribution_strip() {
+    let f = fixture().await;
+    let a = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    let b = f.store.district_by_key(f.m, "01").await.unwrap().unwrap();
+    let page = get(&f.app, &format!("/districts/compare?a={a}&b={b}"), "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<h1>Bezirk 0101 und Bezirk 01</h1>"));
+    assert!(page.body.contains("<td class=\"num\">31,5 (2018)</td><td class=\"num\">–</td>"), "{}", page.body);
+    assert!(page.body.contains("551 (2020)"), "population of both");
+    assert_eq!(get(&f.app, &format!("/districts/compare?a={a}"), "").await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(get(&f.app, &format!("/districts/compare?a={a}&b=999999"), "").await.status, StatusCode::NOT_FOUND);
+    let map = get(&f.app, "/monitoring/map?indicator=child_poverty", "").await;
+    assert!(map.body.contains("Verteilung"));
+}
