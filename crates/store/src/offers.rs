@@ -350,39 +350,9 @@ impl Store {
         self.check_locations(&mut tx, municipality, input).await?;
         let org_name: String = sqlx::query_scalar("SELECT name FROM organisation WHERE id = $1").bind(org).fetch_one(&mut *tx).await?;
         let (eff_min, eff_max) = effective_age_range(&vocab, &input.life_phases, input.min_age_months, input.max_age_months);
-        sqlx::query(
-            "UPDATE offer SET title = $1, description = $2, min_age_months = $3, max_age_months = $4, eff_min_age_months = $5, eff_max_age_months = $6,
-               prevention_level = $7, cost = $8, access = $9, schedule = $10, capacity = $11, reach_per_year = $12, funding_kind = $13,
-               funding_source = $14, funding_amount_eur = $15, funding_until = $16, status = $17, last_verified_on = $18, contact_email = $19,
-               contact_phone = $20, website = $21, search_text = $22, updated_at = $23, sort_key = $25 WHERE id = $24",
-        )
-        .bind(input.title.trim())
-        .bind(&input.description)
-        .bind(input.min_age_months.map(i64::from))
-        .bind(input.max_age_months.map(i64::from))
-        .bind(eff_min.map(i64::from))
-        .bind(eff_max.map(i64::from))
-        .bind(input.prevention_level.as_str())
-        .bind(input.cost.as_str())
-        .bind(input.access.as_str())
-        .bind(&input.schedule)
-        .bind(input.capacity.map(i64::from))
-        .bind(input.reach_per_year.map(i64::from))
-        .bind(input.funding.kind.map(|k| k.as_str()))
-        .bind(&input.funding.source)
-        .bind(input.funding.amount_eur)
-        .bind(input.funding.until.map(util::date_to_text))
-        .bind(input.status.as_str())
-        .bind(input.last_verified_on.map(util::date_to_text))
-        .bind(&input.contact_email)
-        .bind(&input.contact_phone)
-        .bind(&input.website)
-        .bind(util::search_text(&[&input.title, &input.description, &org_name]))
-        .bind(util::now())
-        .bind(id)
-        .bind(util::sort_key(&input.title))
-        .execute(&mut *tx)
-        .await?;
+        let assignments: Vec<String> = OFFER_FIELDS.iter().enumerate().map(|(i, f)| format!("{f} = ${}", i + 1)).collect();
+        let sql = format!("UPDATE offer SET {} WHERE id = ${}", assignments.join(", "), OFFER_FIELDS.len() + 1);
+        bind_offer_fields(sqlx::query(&sql), input, (eff_min, eff_max), &org_name, util::now()).bind(id).execute(&mut *tx).await?;
         for table in ["offer_term", "offer_language", "offer_location"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE offer_id = $1")).bind(id).execute(&mut *tx).await?;
         }
@@ -625,6 +595,67 @@ impl Store {
     }
 }
 
+/// The columns an offer's content is written to, in the order `bind_offer_fields` binds them.
+const OFFER_FIELDS: [&str; 24] = [
+    "title",
+    "description",
+    "min_age_months",
+    "max_age_months",
+    "eff_min_age_months",
+    "eff_max_age_months",
+    "prevention_level",
+    "cost",
+    "access",
+    "schedule",
+    "capacity",
+    "reach_per_year",
+    "funding_kind",
+    "funding_source",
+    "funding_amount_eur",
+    "funding_until",
+    "status",
+    "last_verified_on",
+    "contact_email",
+    "contact_phone",
+    "website",
+    "search_text",
+    "sort_key",
+    "updated_at",
+];
+
+fn bind_offer_fields<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    input: &'q OfferInput,
+    (eff_min, eff_max): (Option<u32>, Option<u32>),
+    organisation_name: &str,
+    now: String,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    q.bind(input.title.trim())
+        .bind(&input.description)
+        .bind(input.min_age_months.map(i64::from))
+        .bind(input.max_age_months.map(i64::from))
+        .bind(eff_min.map(i64::from))
+        .bind(eff_max.map(i64::from))
+        .bind(input.prevention_level.as_str())
+        .bind(input.cost.as_str())
+        .bind(input.access.as_str())
+        .bind(&input.schedule)
+        .bind(input.capacity.map(i64::from))
+        .bind(input.reach_per_year.map(i64::from))
+        .bind(input.funding.kind.map(|k| k.as_str()))
+        .bind(&input.funding.source)
+        .bind(input.funding.amount_eur)
+        .bind(input.funding.until.map(util::date_to_text))
+        .bind(input.status.as_str())
+        .bind(input.last_verified_on.map(util::date_to_text))
+        .bind(&input.contact_email)
+        .bind(&input.contact_phone)
+        .bind(&input.website)
+        .bind(util::search_text(&[&input.title, &input.description, organisation_name]))
+        .bind(util::sort_key(&input.title))
+        .bind(now)
+}
+
 async fn insert_offer(
     conn: &mut AnyConnection,
     municipality: MunicipalityId,
@@ -640,45 +671,22 @@ async fn insert_offer(
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("organisation {}", input.organisation_id)))?;
     let (eff_min, eff_max) = effective_age_range(vocab, &input.life_phases, input.min_age_months, input.max_age_months);
+    let n = OFFER_FIELDS.len();
+    let sql = format!(
+        "INSERT INTO offer ({}, municipality_id, organisation_id, external_key, is_fictional, created_at) VALUES ({}) RETURNING id",
+        OFFER_FIELDS.join(", "),
+        util::placeholders(1, n + 5)
+    );
     let now = util::now();
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO offer (municipality_id, organisation_id, external_key, title, description, min_age_months, max_age_months,
-           eff_min_age_months, eff_max_age_months, prevention_level, cost, access, schedule, capacity, reach_per_year, funding_kind,
-           funding_source, funding_amount_eur, funding_until, status, last_verified_on, contact_email, contact_phone, website,
-           is_fictional, search_text, created_at, updated_at, sort_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $27, $28)
-         RETURNING id",
-    )
-    .bind(municipality)
-    .bind(input.organisation_id)
-    .bind(external_key)
-    .bind(input.title.trim())
-    .bind(&input.description)
-    .bind(input.min_age_months.map(i64::from))
-    .bind(input.max_age_months.map(i64::from))
-    .bind(eff_min.map(i64::from))
-    .bind(eff_max.map(i64::from))
-    .bind(input.prevention_level.as_str())
-    .bind(input.cost.as_str())
-    .bind(input.access.as_str())
-    .bind(&input.schedule)
-    .bind(input.capacity.map(i64::from))
-    .bind(input.reach_per_year.map(i64::from))
-    .bind(input.funding.kind.map(|k| k.as_str()))
-    .bind(&input.funding.source)
-    .bind(input.funding.amount_eur)
-    .bind(input.funding.until.map(util::date_to_text))
-    .bind(input.status.as_str())
-    .bind(input.last_verified_on.map(util::date_to_text))
-    .bind(&input.contact_email)
-    .bind(&input.contact_phone)
-    .bind(&input.website)
-    .bind(is_fictional as i64)
-    .bind(util::search_text(&[&input.title, &input.description, &org_name]))
-    .bind(&now)
-    .bind(util::sort_key(&input.title))
-    .fetch_one(&mut *conn)
-    .await?;
+    let id: i64 = bind_offer_fields(sqlx::query(&sql), input, (eff_min, eff_max), &org_name, now.clone())
+        .bind(municipality)
+        .bind(input.organisation_id)
+        .bind(external_key)
+        .bind(is_fictional as i64)
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?
+        .try_get("id")?;
     insert_offer_children(conn, id, input).await?;
     Ok(id)
 }

@@ -24,49 +24,23 @@ fn rings(geometry: &Value) -> Vec<Ring> {
 /// Renders the polygon and points into an SVG `width` pixels wide; None if the geometry is unreadable.
 pub fn district_svg(geometry: &str, points: &[(f64, f64, String)], width: f64, title: &str) -> Option<String> {
     let g: Value = serde_json::from_str(geometry).ok()?;
-    let rings = rings(&g);
-    let all = rings.iter().flatten();
-    let (mut min_x, mut min_y, mut max_x, mut max_y) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for &(x, y) in all {
-        min_x = min_x.min(x);
-        max_x = max_x.max(x);
-        min_y = min_y.min(y);
-        max_y = max_y.max(y);
-    }
-    if !(min_x < max_x && min_y < max_y) {
-        return None;
-    }
-    let k = ((min_y + max_y) / 2.0).to_radians().cos();
-    let scale = width / ((max_x - min_x) * k);
-    let height = ((max_y - min_y) * scale).max(1.0);
+    let bbox = bbox_of([&g])?;
+    let p = Projection::fit(bbox, width)?;
     let pad = 4.0;
-    let px = |x: f64, y: f64| ((x - min_x) * k * scale + pad, (max_y - y) * scale + pad);
-    let mut d = String::new();
-    for ring in &rings {
-        let mut last: Option<(f64, f64)> = None;
-        for (i, &(x, y)) in ring.iter().enumerate() {
-            let (sx, sy) = px(x, y);
-            if let Some((lx, ly)) = last {
-                if (sx - lx).abs() < 0.8 && (sy - ly).abs() < 0.8 && i + 1 != ring.len() {
-                    continue;
-                }
-            }
-            d.push_str(&format!("{}{:.1} {:.1}", if last.is_none() { "M" } else { "L" }, sx, sy));
-            last = Some((sx, sy));
-        }
-        d.push('Z');
-    }
     let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0} {h:.0}" role="img" aria-labelledby="map-title" class="district-svg"><title id="map-title">{t}</title><path d="{d}" class="district-shape" fill-rule="evenodd"/>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x:.0} {x:.0} {w:.0} {h:.0}" role="img" aria-labelledby="map-title" class="district-svg"><title id="map-title">{t}</title><path d="{d}" class="district-shape" fill-rule="evenodd"/>"#,
+        x = -pad,
         w = width + 2.0 * pad,
-        h = height + 2.0 * pad,
-        t = escape(title)
+        h = p.height.max(1.0) + 2.0 * pad,
+        t = escape(title),
+        d = p.path(&g)
     );
+    let [min_x, min_y, max_x, max_y] = bbox;
     for (lon, lat, name) in points {
         if *lon < min_x || *lon > max_x || *lat < min_y || *lat > max_y {
             continue;
         }
-        let (sx, sy) = px(*lon, *lat);
+        let (sx, sy) = p.point(*lon, *lat);
         svg.push_str(&format!(r#"<circle cx="{sx:.1}" cy="{sy:.1}" r="4" class="offer-dot"><title>{}</title></circle>"#, escape(name)));
     }
     svg.push_str("</svg>");
