@@ -6,6 +6,7 @@
 
 mod accounts;
 mod districts;
+pub mod geopackage;
 mod indicators;
 mod locations;
 mod migrate;

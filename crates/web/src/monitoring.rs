@@ -290,7 +290,51 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
             )
                 .into_response())
         }
-        other => Err(PageError::bad_request(&ctx, format!("format '{other}': csv or geojson"))),
+        "gpkg" => {
+            let level = match rows.first() {
+                Some((o, _)) => state.store.district(m, o.district_id).await.or_page(&ctx)?.district.level,
+                None => 1,
+            };
+            let shapes: HashMap<i64, (String, String)> =
+                state.store.district_shapes(m, level).await.or_page(&ctx)?.into_iter().map(|(id, name, g)| (id, (name, g))).collect();
+            let features: Vec<kette_store::geopackage::GpkgFeature> = rows
+                .iter()
+                .filter_map(|(o, withheld)| {
+                    let (name, geometry) = shapes.get(&o.district_id)?;
+                    let g: serde_json::Value = serde_json::from_str(geometry).ok()?;
+                    Some(kette_store::geopackage::GpkgFeature {
+                        polygons: crate::svg::polygons(&g),
+                        text: vec![
+                            ("district_key".into(), o.district_key.clone()),
+                            ("name".into(), name.clone()),
+                            ("source".into(), o.source.clone()),
+                        ],
+                        numbers: vec![
+                            ("year".into(), Some(o.year as f64)),
+                            ("value".into(), o.value),
+                            ("numerator".into(), o.numerator),
+                            ("denominator".into(), o.denominator),
+                            ("suppressed".into(), Some(*withheld as i32 as f64)),
+                        ],
+                    })
+                })
+                .collect();
+            let token: String = (0..16).map(|_| format!("{:x}", rand::random::<u8>() % 16)).collect();
+            let path = std::env::temp_dir().join(format!("kette-export-{token}.gpkg"));
+            let table = format!("{code}_{year}");
+            let result = kette_store::geopackage::write_geopackage(&path, &table, &format!("{code} {year}"), &features).await;
+            let _ = std::fs::remove_file(&path);
+            let bytes = result.or_page(&ctx)?;
+            Ok((
+                [
+                    (header::CONTENT_TYPE, "application/geopackage+sqlite3".to_string()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}.gpkg\"")),
+                ],
+                bytes,
+            )
+                .into_response())
+        }
+        other => Err(PageError::bad_request(&ctx, format!("format '{other}': csv, geojson or gpkg"))),
     }
 }
 

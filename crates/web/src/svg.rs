@@ -21,6 +21,19 @@ fn rings(geometry: &Value) -> Vec<Ring> {
     }
 }
 
+/// Polygons → rings → (lon, lat) of a GeoJSON Polygon or MultiPolygon.
+pub fn polygons(geometry: &Value) -> Vec<Vec<Vec<(f64, f64)>>> {
+    let ring = |r: &Value| -> Vec<(f64, f64)> {
+        r.as_array().map(|pts| pts.iter().filter_map(|p| Some((p.get(0)?.as_f64()?, p.get(1)?.as_f64()?))).collect()).unwrap_or_default()
+    };
+    let polygon = |p: &Value| -> Vec<Vec<(f64, f64)>> { p.as_array().map(|rs| rs.iter().map(ring).collect()).unwrap_or_default() };
+    match geometry["type"].as_str() {
+        Some("Polygon") => vec![polygon(&geometry["coordinates"])],
+        Some("MultiPolygon") => geometry["coordinates"].as_array().map(|ps| ps.iter().map(polygon).collect()).unwrap_or_default(),
+        _ => vec![],
+    }
+}
+
 /// Renders the polygon and points into an SVG `width` pixels wide; None if the geometry is unreadable.
 pub fn district_svg(geometry: &str, points: &[(f64, f64, String)], width: f64, title: &str) -> Option<String> {
     let g: Value = serde_json::from_str(geometry).ok()?;

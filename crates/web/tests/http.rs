@@ -616,6 +616,28 @@ async fn indicator_exports_as_csv_and_geojson_with_suppression() {
     assert_eq!(gj["features"][0]["properties"]["value"], 25.0);
     assert_eq!(gj["features"][0]["properties"]["name"], "Bezirk 0101");
     assert_eq!(get(&f.app, "/monitoring/export?indicator=child_poverty&year=2012&format=xls", "").await.status, StatusCode::BAD_REQUEST);
+    // GeoPackage: a SQLite file with the GPKG application id and a MULTIPOLYGON feature table
+    let res = f
+        .app
+        .clone()
+        .oneshot(Request::get("/monitoring/export?indicator=child_poverty&year=2012&format=gpkg").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "application/geopackage+sqlite3");
+    let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+    assert!(bytes.starts_with(b"SQLite format 3\0"));
+    assert_eq!(&bytes[68..72], &0x4750_4B47u32.to_be_bytes(), "application id GPKG");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.gpkg");
+    std::fs::write(&path, &bytes).unwrap();
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&format!("sqlite://{}", path.display())).await.unwrap();
+    let (kind, srs): (String, i64) =
+        sqlx::query_as("SELECT geometry_type_name, srs_id FROM gpkg_geometry_columns").fetch_one(&pool).await.unwrap();
+    assert_eq!((kind.as_str(), srs), ("MULTIPOLYGON", 4326));
+    let (value, geom): (f64, Vec<u8>) = sqlx::query_as("SELECT value, geom FROM child_poverty_2012").fetch_one(&pool).await.unwrap();
+    assert_eq!(value, 25.0);
+    assert_eq!(&geom[..4], b"GP\0\x03");
     assert_eq!(get(&f.app, "/monitoring/export?indicator=nope&year=2012", "").await.status, StatusCode::NOT_FOUND);
     let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
     let raw = get(&f.app, "/monitoring/export?indicator=child_poverty&year=2014&format=csv", &koord).await;
