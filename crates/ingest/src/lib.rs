@@ -5,6 +5,7 @@
 
 pub mod berlin;
 pub mod crosswalk;
+pub mod crs;
 pub mod geo_assign;
 pub mod geojson_districts;
 pub mod indicators_csv;
