@@ -347,3 +347,6 @@ sensitivity-changes = { $count ->
    *[other] { $count } Sozialräume wechseln die Klasse
 }
 sensitivity-column = Ergebnis
+cli-error-crs = Koordinatensystem EPSG:{ $code } wird nicht unterstützt: 4326, 25832, 25833 oder 3035.
+cli-error-crs-unknown = { $file }: unbekanntes Koordinatensystem „{ $code }“ – bitte --crs angeben (4326, 25832, 25833 oder 3035).
+cli-error-gpkg-geometry = { $file } Objekt { $feature }: die Geometrie ist kein (Multi-)Polygon.

@@ -347,3 +347,6 @@ sensitivity-changes = { $count ->
    *[other] { $count } districts change class
 }
 sensitivity-column = Result
+cli-error-crs = Coordinate system EPSG:{ $code } is not supported: 4326, 25832, 25833 or 3035.
+cli-error-crs-unknown = { $file }: unknown coordinate system '{ $code }' – give --crs (4326, 25832, 25833 or 3035).
+cli-error-gpkg-geometry = { $file } feature { $feature }: the geometry is not a (multi)polygon.

@@ -36,7 +36,9 @@ impl Crs {
             Some(Crs::Utm33)
         } else if w.contains("LAEA") || w.contains("LAMBERT_AZIMUTHAL_EQUAL_AREA") || w.contains("3035") {
             Some(Crs::Laea3035)
-        } else if w.starts_with("GEOGCS") && (w.contains("WGS_1984") || w.contains("WGS_84") || w.contains("ETRS_1989") || w.contains("ETRS89")) {
+        } else if w.starts_with("GEOGCS")
+            && (w.contains("WGS_1984") || w.contains("WGS_84") || w.contains("ETRS_1989") || w.contains("ETRS89"))
+        {
             Some(Crs::Wgs84)
         } else {
             None
@@ -120,15 +122,27 @@ mod tests {
 
     #[test]
     fn utm_zones_32_and_33_invert_to_wgs84() {
-        assert!(close(Crs::Utm33.to_wgs84(391779.259251629, 5820072.15908708), (13.4050, 52.5200)), "{:?}", Crs::Utm33.to_wgs84(391779.259251629, 5820072.15908708));
+        assert!(
+            close(Crs::Utm33.to_wgs84(391779.259251629, 5820072.15908708), (13.4050, 52.5200)),
+            "{:?}",
+            Crs::Utm33.to_wgs84(391779.259251629, 5820072.15908708)
+        );
         assert!(close(Crs::Utm32.to_wgs84(352936.02260208, 5661930.86589984), (6.9000, 51.0900)));
         assert!(close(Crs::Utm32.to_wgs84(477269.508393787, 5551009.57481564), (8.6821, 50.1109)));
-        assert!(close(Crs::Utm32.to_wgs84(798812.802574413, 5827999.899986), (13.4050, 52.5200)), "{:?}", Crs::Utm32.to_wgs84(798812.802574413, 5827999.899986));
+        assert!(
+            close(Crs::Utm32.to_wgs84(798812.802574413, 5827999.899986), (13.4050, 52.5200)),
+            "{:?}",
+            Crs::Utm32.to_wgs84(798812.802574413, 5827999.899986)
+        );
     }
 
     #[test]
     fn laea_europe_inverts_to_wgs84() {
-        assert!(close(Crs::Laea3035.to_wgs84(4552036.45015454, 3273268.27356806), (13.4050, 52.5200)), "{:?}", Crs::Laea3035.to_wgs84(4552036.45015454, 3273268.27356806));
+        assert!(
+            close(Crs::Laea3035.to_wgs84(4552036.45015454, 3273268.27356806), (13.4050, 52.5200)),
+            "{:?}",
+            Crs::Laea3035.to_wgs84(4552036.45015454, 3273268.27356806)
+        );
         assert!(close(Crs::Laea3035.to_wgs84(4103880.43018445, 3113358.20554306), (6.9000, 51.0900)));
         assert!(close(Crs::Laea3035.to_wgs84(4226726.10164877, 3000691.39241581), (8.6821, 50.1109)));
     }

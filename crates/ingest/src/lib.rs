@@ -8,8 +8,10 @@ pub mod crosswalk;
 pub mod crs;
 pub mod geo_assign;
 pub mod geojson_districts;
+pub mod gpkg;
 pub mod indicators_csv;
 pub mod offers_csv;
+pub mod shapefile;
 pub mod text;
 
 /// Where in an input something went wrong.

@@ -238,6 +238,12 @@ enum ImportWhat {
         /// Name of this level in the UI, German and optionally English: "Stadtteil" or "Stadtteil/Quarter"
         #[arg(long)]
         level_label: Option<String>,
+        /// Coordinate system of a Shapefile or GeoPackage when its files do not say: 4326, 25832, 25833 or 3035
+        #[arg(long)]
+        crs: Option<u32>,
+        /// GeoPackage layer (default: the first feature table)
+        #[arg(long)]
+        layer: Option<String>,
         #[arg(long)]
         municipality: Option<String>,
         /// Check the file and report, write nothing
@@ -295,6 +301,50 @@ fn read(path: &Path) -> Result<Vec<u8>> {
 
 fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+/// District polygons from GeoJSON, a Shapefile (with its .dbf, .prj, .cpg) or a GeoPackage,
+/// reprojected to WGS84.
+async fn read_districts(
+    file: &Path,
+    spec: &DistrictFileSpec,
+    crs: Option<kette_ingest::crs::Crs>,
+    layer: Option<&str>,
+) -> Result<Vec<kette_domain::NewDistrict>> {
+    let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("").to_lowercase();
+    let name = file_name(file);
+    match ext.as_str() {
+        "shp" => {
+            let sibling = |e: &str| file.with_extension(e);
+            let (shp, dbf) = (read(file)?, read(&sibling("dbf"))?);
+            let prj = std::fs::read(sibling("prj")).ok().map(|b| kette_ingest::text::decode(&b).into_owned());
+            let cpg = std::fs::read(sibling("cpg")).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+            let parts =
+                kette_ingest::shapefile::ShapefileParts { name: &name, shp: &shp, dbf: &dbf, prj: prj.as_deref(), cpg: cpg.as_deref() };
+            Ok(kette_ingest::shapefile::parse(&parts, spec, crs)?)
+        }
+        "gpkg" => {
+            let layer = kette_store::geopackage::read_layer(file, layer).await?;
+            let crs = match crs.or_else(|| layer.epsg.and_then(kette_ingest::crs::Crs::from_epsg)) {
+                Some(c) => c,
+                None => bail!(msg(
+                    "cli-error-crs-unknown",
+                    &[("file", &name), ("code", &layer.epsg.map(|c| c.to_string()).unwrap_or_default())]
+                )),
+            };
+            let mut rows = vec![];
+            for (i, (attrs, blob)) in layer.rows.into_iter().enumerate() {
+                let polygons = kette_ingest::gpkg::polygons(&blob)
+                    .with_context(|| msg("cli-error-gpkg-geometry", &[("file", &name), ("feature", &(i + 1))]))?;
+                rows.push((attrs, polygons));
+            }
+            Ok(kette_ingest::shapefile::districts_from_shapes(&name, rows, crs, spec)?)
+        }
+        _ => {
+            let bytes = read(file)?;
+            Ok(kette_ingest::geojson_districts::parse(&name, &kette_ingest::text::decode(&bytes), spec)?)
+        }
+    }
 }
 
 pub async fn serve(store: Store, addr: SocketAddr, secure_cookies: bool) -> Result<()> {
@@ -510,13 +560,17 @@ async fn main() -> Result<()> {
                 parent_key_len,
                 boundary_version,
                 level_label,
+                crs,
+                layer,
                 municipality: slug,
                 dry_run,
             } => {
-                let bytes = read(&file)?;
-                let text = kette_ingest::text::decode(&bytes);
                 let spec = DistrictFileSpec { key_property, name_property, level, boundary_version, parent_property, parent_key_len };
-                let districts = kette_ingest::geojson_districts::parse(&file_name(&file), &text, &spec)?;
+                let crs = match crs {
+                    Some(code) => Some(kette_ingest::crs::Crs::from_epsg(code).with_context(|| msg("cli-error-crs", &[("code", &code)]))?),
+                    None => None,
+                };
+                let districts = read_districts(&file, &spec, crs, layer.as_deref()).await?;
                 if dry_run {
                     println!("{}", msg("cli-districts-valid", &[("file", &file.display()), ("count", &districts.len())]));
                     return Ok(());

@@ -386,3 +386,29 @@ fn crosswalk_between_the_old_and_new_berlin_forecast_areas() {
         csv.lines().skip(1).filter(|l| l.starts_with("0101,")).map(|l| l.rsplit(',').next().unwrap().parse::<f64>().unwrap()).sum();
     assert!((sum - 1.0).abs() < 1e-4, "weights of 0101 sum to 1: {sum}");
 }
+
+#[test]
+fn districts_import_from_shapefile_and_geopackage_in_projected_coordinates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db = db.to_str().unwrap();
+    assert!(kette(&["municipality", "add", "--db", db, "berlin", "Berlin"]).status.success());
+    let shp = repo().join("data/berlin/derived/bezirke-25833.shp");
+    let out = kette(&["import", "districts", "--db", db, shp.to_str().unwrap(), "--dry-run"]);
+    assert!(out.status.success() && text(&out).contains("12 Sozialräume sind gültig"), "{}", text(&out));
+    let gpkg = repo().join("data/berlin/derived/bezirke-3035.gpkg");
+    let out = kette(&["import", "districts", "--db", db, gpkg.to_str().unwrap(), "--layer", "bezirke"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = kette(&["import", "districts", "--db", db, gpkg.to_str().unwrap(), "--layer", "nope"]);
+    assert!(!out.status.success() && text(&out).contains("layers: bezirke"), "{}", text(&out));
+    let out = kette(&["import", "districts", "--db", db, shp.to_str().unwrap(), "--crs", "31468"]);
+    assert!(!out.status.success() && text(&out).contains("EPSG:31468"), "{}", text(&out));
+    let server = serve(db);
+    let list = json(&format!("{}/api/v1/districts?level=1", server.base));
+    assert_eq!(list["total"], 12);
+    let neukoelln = list["items"].as_array().unwrap().iter().find(|d| d["key"] == "08").unwrap();
+    assert_eq!(neukoelln["name"], "Neukölln");
+    let bbox = neukoelln["bbox"].as_array().unwrap();
+    // Neukölln lies at about 13.4–13.52 °E, 52.39–52.50 °N
+    assert!((13.38..13.42).contains(&bbox[0].as_f64().unwrap()) && (52.38..52.40).contains(&bbox[1].as_f64().unwrap()), "{bbox:?}");
+}

@@ -130,3 +130,73 @@ pub async fn write_geopackage(path: &std::path::Path, table: &str, description: 
     pool.close().await;
     Ok(std::fs::read(path).map_err(|e| StoreError::Conflict(format!("cannot read the GeoPackage back: {e}")))?)
 }
+
+/// A feature table read from a GeoPackage: attributes as text and the geometry blobs.
+pub struct GpkgLayer {
+    pub table: String,
+    /// EPSG code of the layer's coordinate system, if the file names one.
+    pub epsg: Option<u32>,
+    pub rows: Vec<(Vec<(String, String)>, Vec<u8>)>,
+}
+
+/// Reads a feature table (`layer`, or the first one) of a GeoPackage file.
+pub async fn read_layer(path: &std::path::Path, layer: Option<&str>) -> Result<GpkgLayer> {
+    use sqlx::{Column, Row};
+    sqlx::any::install_default_drivers();
+    if !path.exists() {
+        return Err(StoreError::NotFound(format!("file {}", path.display())));
+    }
+    let pool = AnyPool::connect(&format!("sqlite://{}?mode=ro", path.display())).await?;
+    let layers = sqlx::query(
+        "SELECT g.table_name, g.column_name, s.organization, s.organization_coordsys_id FROM gpkg_geometry_columns g
+         LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id ORDER BY g.table_name",
+    )
+    .fetch_all(&pool)
+    .await
+    .map_err(|_| StoreError::Conflict(format!("{}: not a GeoPackage (no gpkg_geometry_columns table)", path.display())))?;
+    let mut found = None;
+    for r in &layers {
+        let table: String = r.try_get("table_name")?;
+        if layer.is_none_or(|l| l == table) {
+            found = Some((
+                table,
+                r.try_get::<String, _>("column_name")?,
+                r.try_get::<Option<String>, _>("organization")?,
+                r.try_get::<Option<i64>, _>("organization_coordsys_id")?,
+            ));
+            break;
+        }
+    }
+    let names: Vec<String> = layers.iter().filter_map(|r| r.try_get::<String, _>("table_name").ok()).collect();
+    let Some((table, geom, org, code)) = found else {
+        return Err(StoreError::NotFound(format!("layer {} in {} (layers: {})", layer.unwrap_or("?"), path.display(), names.join(", "))));
+    };
+    let epsg = match org.as_deref().map(str::to_uppercase).as_deref() {
+        Some("EPSG") => code.and_then(|c| u32::try_from(c).ok()),
+        _ => None,
+    };
+    let rows = sqlx::query(&format!("SELECT * FROM {}", ident(&table)?)).fetch_all(&pool).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let mut attrs = vec![];
+        let mut blob = vec![];
+        for (i, c) in r.columns().iter().enumerate() {
+            let name = c.name().to_string();
+            if name == geom {
+                blob = r.try_get::<Option<Vec<u8>>, _>(i)?.unwrap_or_default();
+                continue;
+            }
+            let text = r
+                .try_get::<Option<String>, _>(i)
+                .ok()
+                .flatten()
+                .or_else(|| r.try_get::<Option<i64>, _>(i).ok().flatten().map(|v| v.to_string()))
+                .or_else(|| r.try_get::<Option<f64>, _>(i).ok().flatten().map(|v| v.to_string()))
+                .unwrap_or_default();
+            attrs.push((name, text));
+        }
+        out.push((attrs, blob));
+    }
+    pool.close().await;
+    Ok(GpkgLayer { table, epsg, rows: out })
+}
