@@ -19,6 +19,30 @@ pub const SLUG: &str = "berlin";
 const MSS_2013_2017: &str = include_str!("../../../recipes/berlin-mss-2013-2017.toml");
 const MSS_2019: &str = include_str!("../../../recipes/berlin-mss-2019.toml");
 
+fn population_defs() -> Vec<kette_domain::IndicatorDef> {
+    let def = |code: &str, de: &str, en: &str, numerator: &str| kette_domain::IndicatorDef {
+        code: code.into(),
+        name_de: de.into(),
+        name_en: en.into(),
+        description: format!("{de}: Anteil an allen Einwohnern am 31.12."),
+        unit: "%".into(),
+        direction: kette_domain::Direction::Neutral,
+        source: "Amt für Statistik Berlin-Brandenburg: Einwohnerregisterstatistik".into(),
+        licence: "CC BY 3.0 DE".into(),
+        min_denominator: Some(300.0),
+        meta: kette_domain::IndicatorMeta {
+            numerator: numerator.into(),
+            denominator: "Einwohner insgesamt".into(),
+            release_date: None,
+            spatial_level: "Planungsraum (LOR bis 2020)".into(),
+        },
+    };
+    vec![
+        def("pop_share_under_6", "Kinder unter 6 Jahren", "Children under 6", "Einwohner unter 6 Jahren"),
+        def("pop_share_under_18", "Kinder und Jugendliche unter 18", "Children and young people under 18", "Einwohner unter 18 Jahren"),
+    ]
+}
+
 fn mss_index_defs() -> Vec<kette_domain::IndicatorDef> {
     let def = |code: &str, de: &str, en: &str, description: &str| kette_domain::IndicatorDef {
         code: code.into(),
@@ -134,6 +158,37 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
         population.extend(berlin::population(&name, year, &read(dir, &format!("population/{name}"))?)?);
     }
     store.import_population(m.id, &population).await?;
+    // population by age as indicators with numerator and denominator (so profiles show intervals)
+    store.upsert_indicators(m.id, &population_defs()).await?;
+    let mut population_shares: Vec<kette_domain::NewObservation> = vec![];
+    let mut totals: std::collections::BTreeMap<(String, i32), (i64, i64, i64)> = Default::default();
+    for p in &population {
+        let e = totals.entry((p.district_key.clone(), p.year)).or_default();
+        e.0 += p.count;
+        if p.age_group.max_years.is_some_and(|m| m <= 6) {
+            e.1 += p.count;
+        }
+        if p.age_group.max_years.is_some_and(|m| m <= 18) {
+            e.2 += p.count;
+        }
+    }
+    for ((key, year), (total, under6, under18)) in totals {
+        if total == 0 {
+            continue;
+        }
+        for (code, part) in [("pop_share_under_6", under6), ("pop_share_under_18", under18)] {
+            population_shares.push(kette_domain::NewObservation {
+                indicator_code: code.into(),
+                district_key: key.clone(),
+                year,
+                value: Some(100.0 * part as f64 / total as f64),
+                numerator: Some(part as f64),
+                denominator: Some(total as f64),
+                source: "Amt für Statistik Berlin-Brandenburg, Einwohnerregister".into(),
+            });
+        }
+    }
+    store.import_observations(m.id, &population_shares).await?;
     bar.inc(1);
 
     bar.set_message(msg("cli-step-indicators", &[]));
