@@ -84,6 +84,6 @@ test("the coordinator's vocabulary page has no WCAG 2.1 AA violations", async ()
   await page.fill("#username", "koordination");
   await page.fill("#password", "kette-demo");
   await Promise.all([page.waitForURL(`${server.base}/`), page.press("#password", "Enter")]);
-  await check(context, ["/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019"]);
+  await check(context, ["/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/import"]);
   await context.close();
 });

@@ -350,3 +350,24 @@ sensitivity-column = Ergebnis
 cli-error-crs = Koordinatensystem EPSG:{ $code } wird nicht unterstützt: 4326, 25832, 25833 oder 3035.
 cli-error-crs-unknown = { $file }: unbekanntes Koordinatensystem „{ $code }“ – bitte --crs angeben (4326, 25832, 25833 oder 3035).
 cli-error-gpkg-geometry = { $file } Objekt { $feature }: die Geometrie ist kein (Multi-)Polygon.
+wizard-title = Statistik importieren
+wizard-lead = Eine Tabelle mit Indikatorwerten hochladen (CSV, lang oder breit, auch aus Excel mit Semikolon und Dezimalkomma). Sie sehen zuerst eine Vorschau mit allen Problemen; gespeichert wird erst nach Ihrer Bestätigung, und dann alles oder nichts.
+wizard-file = Datei (CSV)
+wizard-year = Jahr
+wizard-year-hint = nur nötig, wenn die Tabelle keine Spalte Jahr hat
+wizard-check = Prüfen und Vorschau zeigen
+wizard-problems = Die Datei kann so nicht importiert werden
+wizard-no-file = Bitte eine Datei auswählen.
+wizard-layout = Aufbau
+wizard-rows = { $count ->
+    [one] 1 Wert
+   *[other] { $count } Werte
+}
+wizard-unknown-keys = Unbekannte Sozialraum-Schlüssel – der Import wird so abgelehnt:
+wizard-map = Spalten und Indikatoren zuordnen
+wizard-column = In der Datei
+wizard-values = Werte
+wizard-skip = nicht importieren
+wizard-sample = Vorschau der ersten Werte
+wizard-commit = Importieren
+wizard-expired = Die Vorschau ist abgelaufen; bitte die Datei erneut hochladen.

@@ -350,3 +350,24 @@ sensitivity-column = Result
 cli-error-crs = Coordinate system EPSG:{ $code } is not supported: 4326, 25832, 25833 or 3035.
 cli-error-crs-unknown = { $file }: unknown coordinate system '{ $code }' – give --crs (4326, 25832, 25833 or 3035).
 cli-error-gpkg-geometry = { $file } feature { $feature }: the geometry is not a (multi)polygon.
+wizard-title = Import statistics
+wizard-lead = Upload a table of indicator values (CSV, long or wide, also from Excel with semicolons and decimal commas). You first see a preview with every problem; nothing is saved until you confirm, and then all or nothing.
+wizard-file = File (CSV)
+wizard-year = Year
+wizard-year-hint = only needed if the table has no year column
+wizard-check = Check and preview
+wizard-problems = The file cannot be imported as it is
+wizard-no-file = Please choose a file.
+wizard-layout = Layout
+wizard-rows = { $count ->
+    [one] 1 value
+   *[other] { $count } values
+}
+wizard-unknown-keys = Unknown district keys – the import will be refused:
+wizard-map = Map columns to indicators
+wizard-column = In the file
+wizard-values = Values
+wizard-skip = do not import
+wizard-sample = Preview of the first values
+wizard-commit = Import
+wizard-expired = The preview has expired; please upload the file again.

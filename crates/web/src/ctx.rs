@@ -194,6 +194,10 @@ impl Ctx {
         self.actor().is_some_and(|a| a.can_edit_offers_of(*organisation.borrow()))
     }
 
+    pub fn can_import(&self) -> bool {
+        self.actor().is_some_and(|a| a.can_import())
+    }
+
     pub fn can_edit_recipes(&self) -> bool {
         self.actor().is_some_and(|a| a.can_edit_recipes())
     }

@@ -13,6 +13,7 @@ mod manage;
 mod monitoring;
 mod pages;
 mod svg;
+mod wizard;
 
 use std::sync::Arc;
 
@@ -51,6 +52,7 @@ pub fn router(state: AppState) -> Router {
         .merge(auth::routes())
         .merge(manage::routes())
         .merge(monitoring::routes())
+        .merge(wizard::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/{*path}", get(assets::serve))

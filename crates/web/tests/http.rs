@@ -694,3 +694,77 @@ async fn two_districts_side_by_side_and_the_distribution_strip() {
     let map = get(&f.app, "/monitoring/map?indicator=child_poverty", "").await;
     assert!(map.body.contains("Verteilung"));
 }
+
+fn multipart(csrf: &str, file_name: &str, content: &[u8], fields: &[(&str, &str)]) -> (String, Vec<u8>) {
+    let boundary = "kette-test-boundary";
+    let mut body = vec![];
+    for (k, v) in [("csrf", csrf)].iter().chain(fields) {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+    }
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: text/csv\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(content);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn the_import_wizard_previews_maps_and_commits_all_or_nothing() {
+    let f = fixture().await;
+    let upload = |cookie: String, csrf: String, content: &'static [u8]| {
+        let app = f.app.clone();
+        async move {
+            let (ct, body) = multipart(&csrf, "sgb2-2024.csv", content, &[("year", "2024"), ("source", "")]);
+            send(
+                &app,
+                Request::post("/monitoring/import")
+                    .header(header::COOKIE, cookie)
+                    .header(header::CONTENT_TYPE, ct)
+                    .body(Body::from(body))
+                    .unwrap(),
+            )
+            .await
+        }
+    };
+    let (partner, pcsrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(get(&f.app, "/monitoring/import", &partner).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(upload(partner, pcsrf, b"key;child_poverty\n0101;1\n").await.status, StatusCode::FORBIDDEN);
+    let (koord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    assert_eq!(get(&f.app, "/monitoring/import", &koord).await.status, StatusCode::OK);
+    // a broken file: every problem named, nothing stored
+    let bad = upload(koord.clone(), csrf.clone(), b"key;child_poverty\n0101;viel\n").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("line 2, field &#39;child_poverty&#39;: expected a number")
+            || bad.body.contains("line 2, field &#x27;child_poverty&#x27;"),
+        "{}",
+        bad.body
+    );
+    // a good file with an unknown column: preview with the mapping step
+    let preview = upload(koord.clone(), csrf.clone(), "Gebiet;child_poverty;armut_neu\n0101;28,5;3\n".as_bytes()).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(preview.body.contains("<code>armut_neu</code>") && preview.body.contains("<option value=\"-\">nicht importieren</option>"));
+    assert!(preview.body.contains("<td class=\"num\">28.5</td>"), "German decimal comma read: {}", preview.body);
+    let token = hidden(&preview.body, "token");
+    let commit = format!("csrf={csrf}&token={token}&file_name=sgb2-2024.csv&year=2024&source=&map_child_poverty=&map_armut_neu=-");
+    let res = post_form(&f.app, "/monitoring/import/commit", &koord, &commit).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let area = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    let (file, _, who, _) = f.store.provenance_of(f.m, "child_poverty", area, 2024).await.unwrap().unwrap();
+    assert_eq!((file.as_str(), who.as_deref()), ("sgb2-2024.csv", Some("koord")));
+    // the same token again: the upload is gone after a commit
+    assert_eq!(post_form(&f.app, "/monitoring/import/commit", &koord, &commit).await.status, StatusCode::BAD_REQUEST);
+    // unknown district: shown in the preview, refused on commit, nothing written
+    let preview = upload(koord.clone(), csrf.clone(), b"key;child_poverty\n0101;30\n9999;12\n").await;
+    assert!(preview.body.contains("9999"));
+    let token = hidden(&preview.body, "token");
+    let res =
+        post_form(&f.app, "/monitoring/import/commit", &koord, &format!("csrf={csrf}&token={token}&file_name=x.csv&year=2025&source="))
+            .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(f.store.provenance_of(f.m, "child_poverty", area, 2025).await.unwrap().is_none());
+}

@@ -1,0 +1,195 @@
+//! The import wizard for indicator values: upload → preview with every problem → map unknown
+//! indicator codes to the catalogue (or leave them out) → commit as one transaction with
+//! provenance. The upload waits in a private temporary file between the steps; nothing touches
+//! the database before the commit.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use askama::Template;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+
+use kette_domain::NewObservation;
+use kette_ingest::indicators_csv::{self, Layout, Options};
+
+use crate::ctx::Ctx;
+use crate::error::{render, OrPage, PageError};
+use crate::forms::{same_token, FormData};
+use crate::AppState;
+
+/// Uploads larger than this are refused (a city's yearly statistics are far smaller).
+const MAX_UPLOAD: usize = 20 * 1024 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/monitoring/import", get(start).post(upload))
+        .route("/monitoring/import/commit", post(commit))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD + 64 * 1024))
+}
+
+fn may_import(ctx: &Ctx) -> bool {
+    ctx.actor().is_some_and(|a| a.can_import())
+}
+
+fn upload_dir() -> PathBuf {
+    std::env::temp_dir().join("kette-uploads")
+}
+
+fn token() -> String {
+    use rand::RngCore;
+    let mut b = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+#[derive(Template)]
+#[template(path = "wizard.html")]
+struct WizardPage {
+    ctx: Ctx,
+    /// None: the upload form; Some: the preview of an upload
+    preview: Option<Preview>,
+    error: Option<String>,
+}
+
+struct Preview {
+    token: String,
+    file_name: String,
+    year: String,
+    source: String,
+    layout: String,
+    rows: usize,
+    sample: Vec<NewObservation>,
+    /// codes in the file: (code, rows, known?)
+    codes: Vec<(String, usize, bool)>,
+    unknown_keys: Vec<String>,
+    catalogue: Vec<(String, String)>,
+}
+
+async fn start(ctx: Ctx) -> Result<Response, PageError> {
+    if !may_import(&ctx) {
+        return Err(PageError::forbidden(&ctx));
+    }
+    render(&WizardPage { ctx, preview: None, error: None })
+}
+
+fn options(year: &str, source: &str) -> Options {
+    Options { year: year.trim().parse().ok(), source: Some(source.trim().to_string()).filter(|s| !s.is_empty()) }
+}
+
+async fn upload(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipart) -> Result<Response, PageError> {
+    if !may_import(&ctx) {
+        return Err(PageError::forbidden(&ctx));
+    }
+    let mut fields: HashMap<String, String> = HashMap::new();
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Some(field) = multipart.next_field().await.map_err(|e| PageError::bad_request(&ctx, e.to_string()))? {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "file" {
+            let file_name = field.file_name().unwrap_or("upload.csv").to_string();
+            let bytes = field.bytes().await.map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
+            file = Some((file_name, bytes.to_vec()));
+        } else {
+            fields.insert(name, field.text().await.unwrap_or_default());
+        }
+    }
+    if !same_token(fields.get("csrf").map(String::as_str).unwrap_or(""), &ctx.csrf) {
+        return Err(PageError::new(&ctx, StatusCode::FORBIDDEN, "error-csrf"));
+    }
+    let Some((file_name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+        let page = render(&WizardPage { error: Some(ctx.t("wizard-no-file")), ctx, preview: None })?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
+    let (year, source) = (fields.get("year").cloned().unwrap_or_default(), fields.get("source").cloned().unwrap_or_default());
+    let parsed = indicators_csv::parse(&file_name, &bytes, &options(&year, &source));
+    let (layout, rows) = match parsed {
+        Ok(v) => v,
+        Err(e) => {
+            let page = render(&WizardPage { error: Some(e.to_string()), ctx, preview: None })?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let m = ctx.municipality.id;
+    let catalogue: Vec<(String, String)> =
+        state.store.indicators(m).await.or_page(&ctx)?.into_iter().map(|i| (i.def.code, i.def.name_de)).collect();
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &rows {
+        *counts.entry(r.indicator_code.clone()).or_default() += 1;
+    }
+    let codes = counts.into_iter().map(|(c, n)| (c.clone(), n, catalogue.iter().any(|(k, _)| *k == c))).collect();
+    let mut keys: Vec<&str> = rows.iter().map(|r| r.district_key.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut unknown_keys = vec![];
+    for k in keys {
+        if state.store.district_by_key(m, k).await.or_page(&ctx)?.is_none() {
+            unknown_keys.push(k.to_string());
+        }
+    }
+    let token = token();
+    std::fs::create_dir_all(upload_dir())
+        .and_then(|_| std::fs::write(upload_dir().join(&token), &bytes))
+        .map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
+    let preview = Preview {
+        token,
+        file_name,
+        year,
+        source,
+        layout: if layout == Layout::Long { "long".into() } else { "wide".into() },
+        rows: rows.len(),
+        sample: rows.into_iter().take(15).collect(),
+        codes,
+        unknown_keys,
+        catalogue,
+    };
+    render(&WizardPage { ctx, preview: Some(preview), error: None })
+}
+
+/// Applies the code mapping and imports everything in one transaction.
+async fn commit(State(state): State<AppState>, ctx: Ctx, body: axum::body::Bytes) -> Result<Response, PageError> {
+    if !may_import(&ctx) {
+        return Err(PageError::forbidden(&ctx));
+    }
+    let form = FormData::parse(&body);
+    crate::auth::require_csrf(&ctx, &form)?;
+    let token = form.get("token");
+    if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(PageError::bad_request(&ctx, "token".into()));
+    }
+    let path = upload_dir().join(token);
+    let bytes = std::fs::read(&path).map_err(|_| PageError::bad_request(&ctx, ctx.t("wizard-expired")))?;
+    let file_name = form.get("file_name").to_string();
+    let (_, rows) = indicators_csv::parse(&file_name, &bytes, &options(form.get("year"), form.get("source")))
+        .map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
+    // map[code] = target code, or "" to leave the rows out
+    let mapped: Vec<NewObservation> = rows
+        .into_iter()
+        .filter_map(|mut r| {
+            let target = form.get(&format!("map_{}", r.indicator_code));
+            match target {
+                "" => Some(r),
+                "-" => None,
+                t => {
+                    r.indicator_code = t.to_string();
+                    Some(r)
+                }
+            }
+        })
+        .collect();
+    let provenance = kette_store::Provenance::of(&file_name, &bytes, ctx.user.as_ref().map(|u| u.id));
+    match state.store.import_observations_from(ctx.municipality.id, &mapped, Some(&provenance)).await {
+        Ok(n) => {
+            let _ = std::fs::remove_file(&path);
+            Ok(Redirect::to(&format!("/monitoring?imported={n}")).into_response())
+        }
+        Err(e) => {
+            let page = render(&WizardPage { error: Some(e.to_string()), ctx, preview: None })?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+crate::pages_with_ctx!(WizardPage);
