@@ -29,6 +29,8 @@ pub struct Options {
     pub year: Option<i32>,
     /// Source for rows without a source column (default: the file name).
     pub source: Option<String>,
+    /// For GENESIS flat files: the regional classification, if not a usual one (KREISE, GEMEIN, …).
+    pub region_variable: Option<String>,
 }
 
 fn is_missing(cell: &str) -> bool {
@@ -38,6 +40,9 @@ fn is_missing(cell: &str) -> bool {
 /// Parses the table and reports every problem with line and column.
 pub fn parse(source_name: &str, bytes: &[u8], options: &Options) -> Result<(Layout, Vec<NewObservation>), IngestErrors> {
     let text = decode(bytes);
+    if crate::genesis::is_genesis(text.lines().next().unwrap_or("")) {
+        return crate::genesis::parse(source_name, bytes, options.region_variable.as_deref()).map(|rows| (Layout::Long, rows));
+    }
     let delimiter = sniff_delimiter(&text);
     let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(text.as_bytes());
     let header_err = |field: Option<&str>, msg: String| IngestError::new(source_name, Some("line 1".into()), field, msg);
@@ -212,7 +217,8 @@ mod tests {
     #[test]
     fn reads_a_wide_table_with_the_year_given_outside() {
         let csv = "key,s1,s4,name_ignored\n0101,3.5,12.0,-\n0102,-,8.25,-\n";
-        let (layout, obs) = parse("w.csv", csv.as_bytes(), &Options { year: Some(2020), source: Some("MSS".into()) }).unwrap();
+        let (layout, obs) =
+            parse("w.csv", csv.as_bytes(), &Options { year: Some(2020), source: Some("MSS".into()), region_variable: None }).unwrap();
         assert_eq!(layout, Layout::Wide);
         assert_eq!(
             obs.iter().map(|o| (o.district_key.as_str(), o.indicator_code.as_str())).collect::<Vec<_>>(),

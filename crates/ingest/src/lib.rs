@@ -6,6 +6,7 @@
 pub mod berlin;
 pub mod crosswalk;
 pub mod crs;
+pub mod genesis;
 pub mod geo_assign;
 pub mod geojson_districts;
 pub mod gpkg;

@@ -261,6 +261,9 @@ enum ImportWhat {
         /// Source for rows without a source column (default: the file name)
         #[arg(long)]
         source: Option<String>,
+        /// GENESIS flat files: the regional classification if not KREISE, GEMEIN, …
+        #[arg(long)]
+        region_variable: Option<String>,
         #[arg(long)]
         municipality: Option<String>,
         /// Check the file against the catalogue and districts, write nothing
@@ -595,12 +598,12 @@ async fn main() -> Result<()> {
                     .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?;
                 println!("{}", msg("cli-districts-imported", &[("count", &n), ("municipality", &m.slug)]));
             }
-            ImportWhat::Indicators { db, file, year, source, municipality: slug, dry_run } => {
+            ImportWhat::Indicators { db, file, year, source, region_variable, municipality: slug, dry_run } => {
                 let bytes = read(&file)?;
                 let (_, rows) = kette_ingest::indicators_csv::parse(
                     &file_name(&file),
                     &bytes,
-                    &kette_ingest::indicators_csv::Options { year, source },
+                    &kette_ingest::indicators_csv::Options { year, source, region_variable },
                 )?;
                 let store = Store::open(&db.db).await?;
                 let m = municipality(&store, slug.as_deref()).await?;

@@ -77,7 +77,7 @@ async fn start(ctx: Ctx) -> Result<Response, PageError> {
 }
 
 fn options(year: &str, source: &str) -> Options {
-    Options { year: year.trim().parse().ok(), source: Some(source.trim().to_string()).filter(|s| !s.is_empty()) }
+    Options { year: year.trim().parse().ok(), source: Some(source.trim().to_string()).filter(|s| !s.is_empty()), region_variable: None }
 }
 
 async fn upload(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipart) -> Result<Response, PageError> {
