@@ -1,6 +1,36 @@
 //! Point-in-polygon assignment of locations to districts.
 
-use geo::{BoundingRect, Contains, Geometry, Point, Rect};
+use geo::{BoundingRect, Contains, Geometry, Point, Rect, Simplify};
+
+/// A (Multi)Polygon GeoJSON geometry simplified (Ramer–Douglas–Peucker, `tolerance` in degrees)
+/// and rounded to 5 decimals (about a metre): light enough to send a city's districts to a
+/// browser map. None if the text is not a polygon geometry.
+pub fn simplified_geojson(text: &str, tolerance: f64) -> Option<serde_json::Value> {
+    let g: geojson::Geometry = text.parse().ok()?;
+    let simplified: Geometry<f64> = match Geometry::<f64>::try_from(g.value).ok()? {
+        Geometry::Polygon(p) => Geometry::Polygon(p.simplify(&tolerance)),
+        Geometry::MultiPolygon(m) => Geometry::MultiPolygon(m.simplify(&tolerance)),
+        _ => return None,
+    };
+    let mut value = serde_json::to_value(geojson::Geometry::from(&simplified)).ok()?;
+    round_coordinates(&mut value);
+    Some(value)
+}
+
+fn round_coordinates(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Array(items) => items.iter_mut().for_each(round_coordinates),
+        serde_json::Value::Object(map) => map.values_mut().for_each(round_coordinates),
+        serde_json::Value::Number(n) => {
+            if let Some(f) = n.as_f64() {
+                if let Some(r) = serde_json::Number::from_f64((f * 1e5).round() / 1e5) {
+                    *n = r;
+                }
+            }
+        }
+        _ => {}
+    }
+}
 
 /// District polygons prepared for lookups.
 pub struct DistrictIndex {
@@ -44,6 +74,15 @@ impl DistrictIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simplifies_and_rounds_polygons() {
+        let square =
+            r#"{"type":"Polygon","coordinates":[[[13.0,52.0],[13.000001,52.0000001],[13.1,52.0],[13.1,52.1],[13.0,52.1],[13.0,52.0]]]}"#;
+        let s = simplified_geojson(square, 0.0001).unwrap();
+        assert_eq!(s["coordinates"][0].as_array().unwrap().len(), 5, "{s}");
+        assert!(simplified_geojson(r#"{"type":"Point","coordinates":[1,2]}"#, 0.1).is_none());
+    }
 
     #[test]
     fn finds_the_containing_polygon() {

@@ -27,3 +27,51 @@
     })
     .catch(function () { /* keep the SVG */ });
 })();
+
+// The choropleth on the monitoring page: the server-drawn SVG stays until the user asks for the
+// interactive map; only then are Leaflet and the district outlines loaded.
+(function () {
+  var button = document.getElementById("load-map");
+  var wrap = document.getElementById("choropleth");
+  if (!button || !wrap) return;
+  var palette = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"];
+  button.hidden = false;
+  function load(src, tag, attr) {
+    return new Promise(function (ok, fail) {
+      var el = document.createElement(tag);
+      el[attr] = src;
+      if (tag === "link") el.rel = "stylesheet";
+      el.onload = ok;
+      el.onerror = fail;
+      document.head.appendChild(el);
+    });
+  }
+  button.addEventListener("click", function () {
+    button.disabled = true;
+    Promise.all([load("/static/leaflet/leaflet.css", "link", "href"), window.L ? null : load("/static/leaflet/leaflet.js", "script", "src")])
+      .then(function () { return fetch(button.dataset.geojson, { credentials: "same-origin" }); })
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        var svg = wrap.querySelector("svg.choropleth");
+        var div = document.createElement("div");
+        div.className = "map leaflet-choropleth";
+        if (svg) svg.replaceWith(div); else wrap.prepend(div);
+        var map = L.map(div, { attributionControl: false, zoomSnap: 0.25 });
+        var layer = L.geoJSON(data, {
+          style: function (f) {
+            var c = f.properties.class;
+            return { color: "#fff", weight: 0.6, fillOpacity: 0.9, fillColor: c === null ? "#d9d9d9" : palette[c] };
+          },
+          onEachFeature: function (f, l) {
+            var a = document.createElement("a");
+            a.href = f.properties.href;
+            a.textContent = f.properties.name + ": " + (f.properties.value === null ? button.dataset.missing : f.properties.value.toLocaleString(document.documentElement.lang));
+            l.bindPopup(a);
+          }
+        }).addTo(map);
+        map.fitBounds(layer.getBounds());
+        button.hidden = true;
+      })
+      .catch(function () { button.disabled = false; });
+  });
+})();

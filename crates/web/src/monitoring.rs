@@ -27,6 +27,8 @@ pub struct Outlines {
     pub generation: i64,
     pub areas: Vec<(i64, String, String)>,
     pub height: f64,
+    /// the same districts as simplified GeoJSON geometries for the interactive map
+    pub simplified: Vec<(i64, serde_json::Value)>,
 }
 
 pub type OutlineCache = Mutex<HashMap<(i64, i64), Arc<Outlines>>>;
@@ -35,6 +37,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/monitoring", get(catalogue))
         .route("/monitoring/map", get(map))
+        .route("/monitoring/map.geojson", get(map_geojson))
         .route("/monitoring/export", get(export))
         .route("/monitoring/recipes", get(recipes).post(save_recipe))
         .route("/monitoring/recipes/{code}", get(recipe))
@@ -124,13 +127,15 @@ async fn outlines(state: &AppState, municipality: i64, level: i64) -> Result<Arc
         }
     }
     let shapes = state.store.district_shapes(municipality, level).await?;
+    let simplified =
+        shapes.iter().filter_map(|(id, _, g)| kette_ingest::geo_assign::simplified_geojson(g, 0.0001).map(|v| (*id, v))).collect();
     let parsed: Vec<(i64, String, serde_json::Value)> =
         shapes.into_iter().filter_map(|(id, name, g)| serde_json::from_str(&g).ok().map(|v| (id, name, v))).collect();
     let (areas, height) = match bbox_of(parsed.iter().map(|(_, _, g)| g)).and_then(|b| Projection::fit(b, MAP_WIDTH)) {
         Some(p) => (parsed.iter().map(|(id, name, g)| (*id, name.clone(), p.path(g))).collect(), p.height),
         None => (vec![], 0.0),
     };
-    let o = Arc::new(Outlines { generation, areas, height });
+    let o = Arc::new(Outlines { generation, areas, height, simplified });
     if let Ok(mut cache) = state.outlines.lock() {
         cache.insert((municipality, level), o.clone());
     }
@@ -589,6 +594,38 @@ async fn run_recipe(
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
+}
+
+/// The map's districts with value and class as GeoJSON, for the interactive map that the page
+/// loads only when asked.
+async fn map_geojson(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+    use axum::response::IntoResponse;
+    let m = ctx.municipality.id;
+    let code = q.get("indicator").cloned().unwrap_or_default();
+    let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
+    let values = state.store.indicator_values(m, &code, year).await.or_page(&ctx)?;
+    let mut counts: HashMap<i64, usize> = HashMap::new();
+    for v in &values {
+        *counts.entry(v.level).or_default() += 1;
+    }
+    let level = counts.into_iter().max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l).ok_or_else(|| PageError::not_found(&ctx))?;
+    let values: Vec<DistrictValue> = values.into_iter().filter(|v| v.level == level).collect();
+    let (_, class_of) = classes(&values.iter().map(|v| v.value).collect::<Vec<_>>());
+    let by_id: HashMap<i64, &DistrictValue> = values.iter().map(|v| (v.district_id, v)).collect();
+    let outlines = outlines(&state, m, level).await.or_page(&ctx)?;
+    let names: HashMap<i64, &String> = outlines.areas.iter().map(|(id, name, _)| (*id, name)).collect();
+    let features: Vec<serde_json::Value> = outlines
+        .simplified
+        .iter()
+        .map(|(id, geometry)| {
+            let v = by_id.get(id);
+            serde_json::json!({"type": "Feature", "geometry": geometry, "properties": {
+                "name": names.get(id), "href": format!("/districts/{id}"), "value": v.map(|v| v.value), "class": v.map(|v| class_of(v.value))}})
+        })
+        .collect();
+    let body = serde_json::json!({"type": "FeatureCollection", "features": features}).to_string();
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/geo+json"), (axum::http::header::CACHE_CONTROL, "private, max-age=300")], body)
+        .into_response())
 }
 
 crate::pages_with_ctx!(CataloguePage, MapPage, RecipesPage, RecipePage, RecipeRunPage);

@@ -693,6 +693,11 @@ async fn two_districts_side_by_side_and_the_distribution_strip() {
     assert_eq!(get(&f.app, &format!("/districts/compare?a={a}&b=999999"), "").await.status, StatusCode::NOT_FOUND);
     let map = get(&f.app, "/monitoring/map?indicator=child_poverty", "").await;
     assert!(map.body.contains("Verteilung"));
+    assert!(map.body.contains("id=\"load-map\" hidden"), "the interactive map waits to be asked for");
+    let gj: serde_json::Value =
+        serde_json::from_str(&get(&f.app, "/monitoring/map.geojson?indicator=child_poverty&year=2018", "").await.body).unwrap();
+    assert_eq!(gj["features"][0]["properties"]["class"], 0);
+    assert_eq!(gj["features"][0]["properties"]["href"], format!("/districts/{a}"));
 }
 
 fn multipart(csrf: &str, file_name: &str, content: &[u8], fields: &[(&str, &str)]) -> (String, Vec<u8>) {
