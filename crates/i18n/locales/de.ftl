@@ -371,4 +371,4 @@ wizard-skip = nicht importieren
 wizard-sample = Vorschau der ersten Werte
 wizard-commit = Importieren
 wizard-expired = Die Vorschau ist abgelaufen; bitte die Datei erneut hochladen.
-map-interactive = Interaktive Karte laden (etwa 350 KB)
+map-interactive = Interaktive Karte laden (etwa 120 KB)

@@ -371,4 +371,4 @@ wizard-skip = do not import
 wizard-sample = Preview of the first values
 wizard-commit = Import
 wizard-expired = The preview has expired; please upload the file again.
-map-interactive = Load the interactive map (about 350 KB)
+map-interactive = Load the interactive map (about 120 KB)
