@@ -372,3 +372,6 @@ wizard-sample = Vorschau der ersten Werte
 wizard-commit = Importieren
 wizard-expired = Die Vorschau ist abgelaufen; bitte die Datei erneut hochladen.
 map-interactive = Interaktive Karte laden (etwa 120 KB)
+publish-column = Ergebnisspalte
+publish-indicator = als Indikator (Code)
+publish-submit = Als Indikator speichern

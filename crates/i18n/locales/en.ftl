@@ -372,3 +372,6 @@ wizard-sample = Preview of the first values
 wizard-commit = Import
 wizard-expired = The preview has expired; please upload the file again.
 map-interactive = Load the interactive map (about 120 KB)
+publish-column = Result column
+publish-indicator = as indicator (code)
+publish-submit = Save as indicator

@@ -145,6 +145,30 @@ fn demo_builds_from_the_real_berlin_data_and_serves_it() {
         .and_then(|n| n.parse().ok())
         .expect("a count of changes");
     assert!(count > 20 && count < 200, "{count} planning areas between 0.5 and 1.0 move from mittel to niedrig");
+    // the planner publishes the variant's index as an indicator: it is on the map at once
+    let run = agent
+        .get(&format!("{}/monitoring/recipes/berlin_mss_2019/run?version=2&year=2018", server.base))
+        .set("Cookie", &session)
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    let csrf = hidden(&run, "csrf");
+    let published = agent
+        .post(&format!("{}/monitoring/recipes/berlin_mss_2019/publish", server.base))
+        .set("Cookie", &session)
+        .send_form(&[
+            ("csrf", csrf.as_str()),
+            ("version", "2"),
+            ("year", "2018"),
+            ("column", "status_index_value"),
+            ("indicator", "mss_variant_index"),
+        ])
+        .unwrap();
+    assert_eq!(published.status(), 303);
+    let obs = json(&format!("{}/api/v1/observations?indicator=mss_variant_index&year=2018&per_page=1", server.base));
+    assert_eq!(obs["total"], 436);
+    assert_eq!(obs["items"][0]["source"], "kette, recipe berlin_mss_2019 v2");
     // population sums up the hierarchy: Berlin's 12 boroughs in 2020
     let mut total = 0;
     for d in json(&format!("{}/api/v1/districts?level=1", server.base))["items"].as_array().unwrap() {

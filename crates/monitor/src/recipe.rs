@@ -120,6 +120,17 @@ pub enum Step {
     /// Change of a column over `years` within each unit: value in group g minus value in
     /// group g − years (the group column holds years). Missing if either is missing.
     Change { input: String, output: String, years: i64 },
+    /// A rate pooled over the last `years` years (this one included): Σ numerator / Σ
+    /// denominator × `scale` within each unit — steadier for small areas than one year alone.
+    /// Missing if any year in the window lacks a value.
+    PoolRate {
+        numerator: String,
+        denominator: String,
+        output: String,
+        years: i64,
+        #[serde(default = "hundred")]
+        scale: f64,
+    },
     /// (x − min) / (max − min) × scale within each group.
     MinMax {
         input: String,
@@ -196,6 +207,7 @@ impl Step {
             Step::MinMax { .. } => "min_max",
             Step::Quantiles { .. } => "quantiles",
             Step::Change { .. } => "change",
+            Step::PoolRate { .. } => "pool_rate",
             Step::ImputeOls { .. } => "impute_ols",
             Step::Pca { .. } => "pca",
             Step::Aggregate { .. } => "aggregate",
@@ -275,6 +287,11 @@ impl Recipe {
                         need(&f.column, &produced);
                     }
                     produced.extend(zscore_outputs(inputs, prefix, output));
+                }
+                Step::PoolRate { numerator, denominator, output, .. } => {
+                    need(numerator, &produced);
+                    need(denominator, &produced);
+                    produced.push(output.clone());
                 }
                 Step::ImputeOls { target, predictors, output, .. } => {
                     need(target, &produced);
@@ -473,6 +490,31 @@ impl Recipe {
                         }
                     }
                     f.set(output, Column::Text(out));
+                }
+                Step::PoolRate { numerator, denominator, output, years, scale } => {
+                    let (num, den) = (numbers(&f, numerator)?, numbers(&f, denominator)?);
+                    if f.group_column.is_none() || *years < 1 {
+                        return Err(invalid("needs `group_by` naming a year column and years ≥ 1".into()));
+                    }
+                    let year = |r: usize| f.groups[r].trim().parse::<i64>().ok();
+                    let mut index = HashMap::new();
+                    for r in 0..f.len() {
+                        let y = year(r).ok_or_else(|| invalid(format!("group '{}' of row {} is not a year", f.groups[r], r + 1)))?;
+                        index.insert((f.units[r].clone(), y), r);
+                    }
+                    let out = (0..f.len())
+                        .map(|r| {
+                            let y = year(r)?;
+                            let (mut n, mut d) = (0.0, 0.0);
+                            for back in 0..*years {
+                                let row = *index.get(&(f.units[r].clone(), y - back))?;
+                                n += num[row]?;
+                                d += den[row]?;
+                            }
+                            (d > 0.0).then(|| n / d * scale)
+                        })
+                        .collect();
+                    f.set(output, Column::Num(out));
                 }
                 Step::Change { input, output, years } => {
                     let x = numbers(&f, input)?;
@@ -836,6 +878,17 @@ parent_key_length = 2
         )
         .unwrap();
         assert!(collinear.run(&f).unwrap_err().to_string().contains("collinear"), "b = 2a cannot both predict");
+    }
+
+    #[test]
+    fn rates_pool_over_years_per_unit() {
+        let csv = "id,year,n,d\na,2020,1,10\na,2021,2,10\na,2022,6,20\nb,2022,1,4\n";
+        let f = Frame::from_csv("t.csv", csv.as_bytes(), "id", Some("year")).unwrap();
+        let r = Recipe::from_toml("r", "id = \"p\"\nname = \"p\"\ngroup_by = \"year\"\n[[step]]\nkind = \"pool_rate\"\nnumerator = \"n\"\ndenominator = \"d\"\noutput = \"rate3\"\nyears = 3\n").unwrap();
+        let out = r.run(&f).unwrap();
+        let rate = out.numbers("rate3").unwrap();
+        assert_eq!(rate[2], Some(22.5), "(1 + 2 + 6) / (10 + 10 + 20)");
+        assert_eq!((rate[0], rate[3]), (None, None), "incomplete windows stay empty");
     }
 
     #[test]

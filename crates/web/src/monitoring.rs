@@ -42,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .route("/monitoring/recipes", get(recipes).post(save_recipe))
         .route("/monitoring/recipes/{code}", get(recipe))
         .route("/monitoring/recipes/{code}/run", get(run_recipe))
+        .route("/monitoring/recipes/{code}/publish", axum::routing::post(publish_recipe))
 }
 
 fn name_of(ctx: &Ctx, i: &Indicator) -> String {
@@ -441,6 +442,72 @@ struct RecipeRunPage {
     compared_with: Option<i64>,
     /// (key, name, column, class under the other version, class under this one)
     changes: Vec<(String, String, String, String, String)>,
+    /// computed numeric columns a planner may publish as an indicator
+    numeric: Vec<String>,
+}
+
+/// Stores one computed column of a recipe run as indicator values (creating the indicator if
+/// needed), with the recipe version as provenance, so maps and profiles show it.
+async fn publish_recipe(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(code): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, PageError> {
+    use axum::response::{IntoResponse, Redirect};
+    if !may_edit_recipes(&ctx) {
+        return Err(PageError::forbidden(&ctx));
+    }
+    let form = crate::forms::FormData::parse(&body);
+    crate::auth::require_csrf(&ctx, &form)?;
+    let m = ctx.municipality.id;
+    let versions = state.store.recipe_versions(m, &code).await.or_page(&ctx)?;
+    let version: i64 = form.get("version").parse().map_err(|_| PageError::bad_request(&ctx, "version".into()))?;
+    let stored = versions.iter().find(|r| r.version == version).cloned().ok_or_else(|| PageError::not_found(&ctx))?;
+    let year: i32 = form.get("year").parse().map_err(|_| PageError::bad_request(&ctx, "year".into()))?;
+    let column = form.get("column").to_string();
+    let indicator = form.get("indicator").trim().to_string();
+    if !kette_domain::validate::is_term_code(&indicator) {
+        return Err(PageError::bad_request(&ctx, ctx.t("error-term-code")));
+    }
+    let recipe = kette_monitor::Recipe::from_toml(&code, &stored.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
+    let (units, frame) = stored_frame(&state, m, &recipe.data_columns(), year).await.or_page(&ctx)?;
+    let out = recipe.run(&frame).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
+    let Some(values) = out.numbers(&column) else {
+        return Err(PageError::bad_request(&ctx, format!("column '{column}'")));
+    };
+    if !state.store.indicators(m).await.or_page(&ctx)?.iter().any(|i| i.def.code == indicator) {
+        let def = kette_domain::IndicatorDef {
+            code: indicator.clone(),
+            name_de: format!("{} – {column}", stored.name),
+            name_en: format!("{} – {column}", stored.name),
+            description: format!("recipe {code}, version {version}"),
+            unit: String::new(),
+            direction: kette_domain::Direction::Neutral,
+            source: format!("kette, recipe {code} v{version}"),
+            licence: String::new(),
+            min_denominator: None,
+            meta: Default::default(),
+        };
+        state.store.upsert_indicators(m, &[def]).await.or_page(&ctx)?;
+    }
+    let rows: Vec<kette_domain::NewObservation> = units
+        .iter()
+        .zip(values)
+        .map(|((key, _), v)| kette_domain::NewObservation {
+            indicator_code: indicator.clone(),
+            district_key: key.clone(),
+            year,
+            value: *v,
+            numerator: None,
+            denominator: None,
+            source: format!("kette, recipe {code} v{version}"),
+        })
+        .collect();
+    let provenance =
+        kette_store::Provenance::of(&format!("recipe {code} v{version}"), stored.toml.as_bytes(), ctx.user.as_ref().map(|u| u.id));
+    state.store.import_observations_from(m, &rows, Some(&provenance)).await.or_page(&ctx)?;
+    Ok(Redirect::to(&format!("/monitoring/map?indicator={indicator}&year={year}")).into_response())
 }
 
 /// The stored values of `inputs` in one year as an engine table: one row per district of the
@@ -567,6 +634,7 @@ async fn run_recipe(
                 .map(|r| (units[r].0.clone(), units[r].1.clone(), computed.iter().map(|c| cell_text(&ctx, &out, c, r)).collect()))
                 .collect();
             let other_versions = versions.iter().map(|v| v.version).filter(|v| *v != stored.version).collect();
+            let numeric = computed.iter().filter(|c| matches!(out.column(c), Some(kette_monitor::Column::Num(_)))).cloned().collect();
             render(&RecipeRunPage {
                 ctx,
                 recipe: stored,
@@ -577,6 +645,7 @@ async fn run_recipe(
                 other_versions,
                 compared_with,
                 changes,
+                numeric,
             })
         }
         Err(e) => {
@@ -590,6 +659,7 @@ async fn run_recipe(
                 other_versions: vec![],
                 compared_with: None,
                 changes: vec![],
+                numeric: vec![],
             })?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
