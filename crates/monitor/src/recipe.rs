@@ -497,11 +497,7 @@ impl Recipe {
                         return Err(invalid("needs `group_by` naming a year column and years ≥ 1".into()));
                     }
                     let year = |r: usize| f.groups[r].trim().parse::<i64>().ok();
-                    let mut index = HashMap::new();
-                    for r in 0..f.len() {
-                        let y = year(r).ok_or_else(|| invalid(format!("group '{}' of row {} is not a year", f.groups[r], r + 1)))?;
-                        index.insert((f.units[r].clone(), y), r);
-                    }
+                    let index = year_index(&f).map_err(invalid)?;
                     let out = (0..f.len())
                         .map(|r| {
                             let y = year(r)?;
@@ -522,15 +518,7 @@ impl Recipe {
                         return Err(invalid("needs `group_by` naming a year column".into()));
                     }
                     let year = |r: usize| f.groups[r].trim().parse::<i64>().ok();
-                    let mut index = std::collections::HashMap::new();
-                    for r in 0..f.len() {
-                        match year(r) {
-                            Some(y) => {
-                                index.insert((f.units[r].clone(), y), r);
-                            }
-                            None => return Err(invalid(format!("group '{}' of row {} is not a year", f.groups[r], r + 1))),
-                        }
-                    }
+                    let index = year_index(&f).map_err(invalid)?;
                     let out = (0..f.len())
                         .map(|r| {
                             let before = index.get(&(f.units[r].clone(), year(r)? - years))?;
@@ -688,6 +676,16 @@ impl Recipe {
         }
         Ok(f)
     }
+}
+
+/// Row of each (unit, year), for steps that look back in time; the groups must be years.
+fn year_index(f: &Frame) -> std::result::Result<HashMap<(String, i64), usize>, String> {
+    let mut index = HashMap::new();
+    for r in 0..f.len() {
+        let y = f.groups[r].trim().parse::<i64>().map_err(|_| format!("group '{}' of row {} is not a year", f.groups[r], r + 1))?;
+        index.insert((f.units[r].clone(), y), r);
+    }
+    Ok(index)
 }
 
 /// The row sets a statistic runs over: each group, or all rows as one.
