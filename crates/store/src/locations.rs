@@ -4,6 +4,26 @@ use kette_domain::{AccountId, DistrictId, Location, LocationId, LocationInput, M
 use crate::offers::location_from_row;
 use crate::{util, Result, Store, StoreError};
 
+/// The columns a location's content is written to, in the order `bind_location_fields` binds them.
+const LOCATION_FIELDS: [&str; 9] =
+    ["name", "street", "postcode", "city", "lat", "lon", "district_id", "is_anchor_point", "is_confidential"];
+
+/// Binds a location's content to either a plain query or a scalar query, in `LOCATION_FIELDS` order.
+macro_rules! bind_location_fields_impl {
+    ($q:expr, $input:expr) => {
+        $q.bind($input.name.trim())
+            .bind($input.street.trim())
+            .bind($input.postcode.trim())
+            .bind($input.city.trim())
+            .bind($input.lat)
+            .bind($input.lon)
+            .bind($input.district_id)
+            .bind($input.is_anchor_point as i64)
+            .bind($input.is_confidential as i64)
+    };
+}
+use bind_location_fields_impl as bind_location_fields;
+
 impl Store {
     pub async fn location(&self, municipality: MunicipalityId, id: LocationId) -> Result<Location> {
         let row = sqlx::query("SELECT * FROM location WHERE municipality_id = $1 AND id = $2")
@@ -55,23 +75,13 @@ impl Store {
         self.check_district(municipality, input.district_id).await?;
         self.organisation(municipality, organisation).await?;
         let mut tx = self.pool.begin().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO location (municipality_id, organisation_id, name, street, postcode, city, lat, lon, district_id, is_anchor_point, is_confidential)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-        )
-        .bind(municipality)
-        .bind(organisation)
-        .bind(input.name.trim())
-        .bind(input.street.trim())
-        .bind(input.postcode.trim())
-        .bind(input.city.trim())
-        .bind(input.lat)
-        .bind(input.lon)
-        .bind(input.district_id)
-        .bind(input.is_anchor_point as i64)
-        .bind(input.is_confidential as i64)
-        .fetch_one(&mut *tx)
-        .await?;
+        let sql = format!(
+            "INSERT INTO location ({}, municipality_id, organisation_id) VALUES ({}) RETURNING id",
+            LOCATION_FIELDS.join(", "),
+            util::placeholders(1, LOCATION_FIELDS.len() + 2)
+        );
+        let id: i64 =
+            bind_location_fields!(sqlx::query_scalar(&sql), input).bind(municipality).bind(organisation).fetch_one(&mut *tx).await?;
         util::audit(&mut tx, municipality, by, "create", "location", Some(id), &input.name).await?;
         tx.commit().await?;
         Ok(id)
@@ -87,24 +97,10 @@ impl Store {
         validate_location(input).map_err(|errors| StoreError::Invalid { context: format!("location {id}"), errors })?;
         self.check_district(municipality, input.district_id).await?;
         let mut tx = self.pool.begin().await?;
-        let n = sqlx::query(
-            "UPDATE location SET name = $1, street = $2, postcode = $3, city = $4, lat = $5, lon = $6, district_id = $7, is_anchor_point = $8,
-               is_confidential = $9 WHERE municipality_id = $10 AND id = $11",
-        )
-        .bind(input.name.trim())
-        .bind(input.street.trim())
-        .bind(input.postcode.trim())
-        .bind(input.city.trim())
-        .bind(input.lat)
-        .bind(input.lon)
-        .bind(input.district_id)
-        .bind(input.is_anchor_point as i64)
-        .bind(input.is_confidential as i64)
-        .bind(municipality)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        let assignments: Vec<String> = LOCATION_FIELDS.iter().enumerate().map(|(i, f)| format!("{f} = ${}", i + 1)).collect();
+        let n = LOCATION_FIELDS.len();
+        let sql = format!("UPDATE location SET {} WHERE municipality_id = ${} AND id = ${}", assignments.join(", "), n + 1, n + 2);
+        let n = bind_location_fields!(sqlx::query(&sql), input).bind(municipality).bind(id).execute(&mut *tx).await?.rows_affected();
         if n == 0 {
             return Err(StoreError::NotFound(format!("location {id}")));
         }
