@@ -1,0 +1,190 @@
+//! From what a family types to a tantivy query: every word (or synonym phrase) must match,
+//! each word may match by stem, by trigrams (compounds, inflections), with a typo, or in a
+//! translation.
+
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term;
+
+use crate::analysis::{self, tokens, trigrams};
+
+/// Query words beyond this are ignored: nobody types more, and pasted texts must not cost.
+pub const MAX_QUERY_WORDS: usize = 12;
+
+/// Words that carry no meaning in a search for offers; dropped from queries so that
+/// "Beratung für Eltern" does not require the word "für".
+const STOP_WORDS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "und", "oder", "fur", "mit", "von", "vom",
+    "in", "im", "am", "an", "auf", "aus", "bei", "zu", "zum", "zur", "fuer", "ich", "wir", "mein", "meine", "meinen", "unser",
+    "unsere", "fur", "suche", "gibt", "es", "the", "a", "an", "for", "and", "of", "with", "to", "my",
+];
+
+#[derive(Clone, Copy)]
+pub(crate) struct Fields {
+    pub title: Field,
+    pub body: Field,
+    pub grams: Field,
+    pub intl: Field,
+}
+
+/// Synonym groups as the coordinator keeps them: each group lists phrases that mean the same
+/// ("Krabbelgruppe", "Eltern-Kind-Gruppe"). Stored folded into word lists.
+#[derive(Debug, Clone, Default)]
+pub struct Synonyms {
+    groups: Vec<Vec<Vec<String>>>,
+}
+
+impl Synonyms {
+    pub fn new<I, G, S>(groups: I) -> Self
+    where
+        I: IntoIterator<Item = G>,
+        G: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let groups = groups
+            .into_iter()
+            .map(|g| g.into_iter().map(|p| analysis::words(p.as_ref())).filter(|w| !w.is_empty()).collect::<Vec<_>>())
+            .filter(|g: &Vec<Vec<String>>| g.len() > 1)
+            .collect();
+        Synonyms { groups }
+    }
+
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+}
+
+/// A part of the query: one word, or a phrase that a synonym group matched, with the
+/// phrases it may be replaced by.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Unit {
+    Word(String),
+    Alternatives(Vec<Vec<String>>),
+}
+
+/// Splits the query into units, longest synonym phrase first.
+pub(crate) fn units(text: &str, synonyms: &Synonyms) -> Vec<Unit> {
+    let words: Vec<String> =
+        analysis::words(text).into_iter().filter(|w| !STOP_WORDS.contains(&w.as_str())).take(MAX_QUERY_WORDS).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    'outer: while i < words.len() {
+        let mut best: Option<(usize, usize)> = None;
+        for (g, group) in synonyms.groups.iter().enumerate() {
+            for phrase in group {
+                let n = phrase.len();
+                if i + n <= words.len() && words[i..i + n] == phrase[..] && best.is_none_or(|(_, len)| n > len) {
+                    best = Some((g, n));
+                }
+            }
+        }
+        if let Some((g, n)) = best {
+            out.push(Unit::Alternatives(synonyms.groups[g].clone()));
+            i += n;
+            continue 'outer;
+        }
+        out.push(Unit::Word(words[i].clone()));
+        i += 1;
+    }
+    out
+}
+
+pub(crate) struct QueryBuilder<'a> {
+    pub fields: Fields,
+    pub german: &'a mut TextAnalyzer,
+}
+
+impl QueryBuilder<'_> {
+    fn word(&mut self, word: &str) -> Box<dyn Query> {
+        let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let stems = tokens(self.german, word);
+        for stem in &stems {
+            for (field, boost) in [(self.fields.title, 4.0), (self.fields.body, 1.5)] {
+                let term = Term::from_field_text(field, stem);
+                should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)), boost))));
+            }
+        }
+        let len = word.chars().count();
+        if len >= 5 {
+            let distance = if len >= 9 { 2 } else { 1 };
+            for (field, boost) in [(self.fields.title, 1.0), (self.fields.body, 0.5)] {
+                let term = Term::from_field_text(field, stems.first().map(String::as_str).unwrap_or(word));
+                should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(FuzzyTermQuery::new(term, distance, true)), boost))));
+            }
+        }
+        if len >= 4 {
+            let grams = trigrams(word);
+            let n = grams.len();
+            // Most trigrams must be there: a compound part matches all of them, an inflected or
+            // mistyped word nearly all.
+            let required = if n <= 3 { n } else { (n * 4).div_ceil(5) };
+            let clauses: Vec<Box<dyn Query>> = grams
+                .iter()
+                .map(|g| Box::new(TermQuery::new(Term::from_field_text(self.fields.grams, g), IndexRecordOption::Basic)) as Box<dyn Query>)
+                .collect();
+            let grams_query = BooleanQuery::union_with_minimum_required_clauses(clauses, required);
+            should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(grams_query), 0.2))));
+        }
+        should.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(self.fields.intl, word), IndexRecordOption::WithFreqs))));
+        // The intl field folds accents but keeps ä as a; our word is German-folded already,
+        // which matches for Latin-script translations and is the identity for others.
+        Box::new(BooleanQuery::new(should))
+    }
+
+    fn phrase(&mut self, words: &[String]) -> Box<dyn Query> {
+        let musts = words.iter().map(|w| (Occur::Must, self.word(w))).collect();
+        Box::new(BooleanQuery::new(musts))
+    }
+
+    /// The whole query, or `None` when the text has no searchable word.
+    pub fn build(&mut self, units: &[Unit]) -> Option<Box<dyn Query>> {
+        if units.is_empty() {
+            return None;
+        }
+        let mut musts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for unit in units {
+            let q = match unit {
+                Unit::Word(w) => self.word(w),
+                Unit::Alternatives(phrases) => {
+                    let should = phrases.iter().map(|p| (Occur::Should, self.phrase(p))).collect();
+                    Box::new(BooleanQuery::new(should))
+                }
+            };
+            musts.push((Occur::Must, q));
+        }
+        Some(Box::new(BooleanQuery::new(musts)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonym_phrases_become_alternatives() {
+        let syn = Synonyms::new([vec!["Krabbelgruppe", "Eltern-Kind-Gruppe"]]);
+        let u = units("Eltern Kind Gruppe in Moabit", &syn);
+        assert_eq!(u.len(), 2);
+        assert!(matches!(&u[0], Unit::Alternatives(p) if p.len() == 2));
+        assert_eq!(u[1], Unit::Word("moabit".into()));
+        assert_eq!(units("krabbelgruppe", &syn).len(), 1);
+    }
+
+    #[test]
+    fn stop_words_and_noise_are_dropped() {
+        let syn = Synonyms::default();
+        assert_eq!(units("Beratung für Eltern", &syn), vec![Unit::Word("beratung".into()), Unit::Word("eltern".into())]);
+        assert!(units("%%% ### für", &syn).is_empty());
+        assert_eq!(units(&"wort ".repeat(1000), &syn).len(), MAX_QUERY_WORDS);
+    }
+
+    #[test]
+    fn single_word_groups_are_ignored() {
+        assert!(Synonyms::new([vec!["nur eins"]]).is_empty());
+    }
+}
