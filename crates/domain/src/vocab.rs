@@ -52,12 +52,14 @@ impl Term {
         self.max_age_months = Some(max);
         self
     }
-    /// Label in the requested UI language; languages without own labels fall back to German.
+    /// Label in the requested UI language. Turkish, Arabic and Ukrainian labels exist for the
+    /// default terms as long as the coordinator kept their German label; other terms show the
+    /// German label in those languages.
     pub fn label(&self, lang: &str) -> &str {
-        if lang == "en" && !self.label_en.is_empty() {
-            &self.label_en
-        } else {
-            &self.label_de
+        match lang {
+            "en" if !self.label_en.is_empty() => &self.label_en,
+            "de" | "en" => &self.label_de,
+            other => default_translation(self.kind, &self.code, &self.label_de, other).unwrap_or(&self.label_de),
         }
     }
 }
@@ -94,6 +96,44 @@ pub fn default_terms() -> Vec<Term> {
         Term::new(Transition, "primary_to_secondary", "Grundschule → weiterführende Schule", "Primary → secondary school", 3),
         Term::new(Transition, "school_to_work", "Schule → Beruf", "School → work", 4),
     ]
+}
+
+/// Labels of the default terms in the finder's further languages (tr, ar, uk), keyed by kind,
+/// code and the German default label: a renamed term no longer matches and falls back.
+const DEFAULT_TRANSLATIONS: &[(TermKind, &str, &str, [&str; 3])] = {
+    use TermKind::*;
+    &[
+        (LifePhase, "pregnancy_birth", "Schwangerschaft und Geburt", ["Hamilelik ve doğum", "الحمل والولادة", "Вагітність і пологи"]),
+        (LifePhase, "early_childhood", "Frühe Kindheit (0–3)", ["Erken çocukluk (0–3)", "الطفولة المبكرة (0–3)", "Раннє дитинство (0–3)"]),
+        (LifePhase, "kita", "Kita-Alter (3–6)", ["Kreş çağı (3–6)", "سن الروضة (3–6)", "Дитсадковий вік (3–6)"]),
+        (LifePhase, "primary", "Grundschule (6–10)", ["İlkokul (6–10)", "المدرسة الابتدائية (6–10)", "Початкова школа (6–10)"]),
+        (LifePhase, "secondary", "Sekundarstufe I (10–16)", ["Ortaokul (10–16)", "المرحلة الإعدادية (10–16)", "Середня школа (10–16)"]),
+        (LifePhase, "transition_to_work", "Übergang Schule–Beruf (16–25)", ["Okuldan mesleğe geçiş (16–25)", "الانتقال من المدرسة إلى العمل (16–25)", "Перехід від школи до професії (16–25)"]),
+        (Domain, "health", "Gesundheit", ["Sağlık", "الصحة", "Здоров’я"]),
+        (Domain, "education", "Bildung", ["Eğitim", "التعليم", "Освіта"]),
+        (Domain, "youth_welfare", "Kinder- und Jugendhilfe", ["Çocuk ve gençlik yardımı", "رعاية الأطفال والشباب", "Допомога дітям і молоді"]),
+        (Domain, "social_security", "Soziale Sicherung", ["Sosyal güvence", "الضمان الاجتماعي", "Соціальне забезпечення"]),
+        (Domain, "participation", "Teilhabe (Sport, Kultur, Freizeit)", ["Katılım (spor, kültür, boş zaman)", "المشاركة (رياضة، ثقافة، أوقات فراغ)", "Участь (спорт, культура, дозвілля)"]),
+        (Domain, "protection", "Kinderschutz", ["Çocuk koruma", "حماية الطفل", "Захист дітей"]),
+        (TargetGroup, "all_families", "Alle Familien", ["Tüm aileler", "جميع العائلات", "Усі сім’ї"]),
+        (TargetGroup, "parents", "Eltern", ["Ebeveynler", "الوالدان", "Батьки"]),
+        (TargetGroup, "pregnant_women", "Schwangere", ["Hamile kadınlar", "الحوامل", "Вагітні"]),
+        (TargetGroup, "single_parents", "Alleinerziehende", ["Tek ebeveynler", "الآباء والأمهات المنفردون", "Батьки-одинаки"]),
+        (TargetGroup, "refugees", "Geflüchtete Familien", ["Mülteci aileler", "العائلات اللاجئة", "Сім’ї біженців"]),
+        (TargetGroup, "special_needs", "Kinder mit besonderem Förderbedarf", ["Özel desteğe ihtiyacı olan çocuklar", "أطفال ذوو احتياجات خاصة", "Діти з особливими потребами"]),
+        (TargetGroup, "children", "Kinder", ["Çocuklar", "الأطفال", "Діти"]),
+        (TargetGroup, "young_people", "Jugendliche und junge Erwachsene", ["Gençler ve genç yetişkinler", "المراهقون والشباب", "Підлітки та молодь"]),
+        (TargetGroup, "low_income", "Familien mit geringem Einkommen", ["Düşük gelirli aileler", "العائلات ذات الدخل المنخفض", "Сім’ї з низьким доходом"]),
+        (Transition, "family_to_daycare", "Familie → Kita", ["Aile → kreş", "الأسرة ← الروضة", "Сім’я → дитсадок"]),
+        (Transition, "kita_to_primary", "Kita → Grundschule", ["Kreş → ilkokul", "الروضة ← المدرسة الابتدائية", "Дитсадок → початкова школа"]),
+        (Transition, "primary_to_secondary", "Grundschule → weiterführende Schule", ["İlkokul → ortaokul", "الابتدائية ← الإعدادية", "Початкова → середня школа"]),
+        (Transition, "school_to_work", "Schule → Beruf", ["Okul → meslek", "المدرسة ← العمل", "Школа → професія"]),
+    ]
+};
+
+fn default_translation(kind: TermKind, code: &str, label_de: &str, lang: &str) -> Option<&'static str> {
+    let i = ["tr", "ar", "uk"].iter().position(|l| *l == lang)?;
+    DEFAULT_TRANSLATIONS.iter().find(|(k, c, de, _)| *k == kind && *c == code && *de == label_de).map(|(_, _, _, t)| t[i])
 }
 
 /// A municipality's vocabulary, as loaded from storage.
@@ -192,6 +232,20 @@ mod tests {
     }
 
     #[test]
+    fn default_terms_speak_the_finder_languages_until_renamed() {
+        let terms = default_terms();
+        for t in &terms {
+            for lang in ["tr", "ar", "uk"] {
+                assert_ne!(t.label(lang), t.label_de, "{:?} {} lacks {lang}", t.kind, t.code);
+            }
+        }
+        let mut renamed = terms.iter().find(|t| t.code == "health").unwrap().clone();
+        assert_eq!(renamed.label("tr"), "Sağlık");
+        renamed.label_de = "Gesundheit und Pflege".into();
+        assert_eq!(renamed.label("tr"), "Gesundheit und Pflege");
+    }
+
+    #[test]
     fn closed_enums_round_trip_and_have_label_keys() {
         for c in Cost::ALL {
             assert_eq!(Cost::parse(c.as_str()), Some(*c));
@@ -204,7 +258,7 @@ mod tests {
     #[test]
     fn labels_fall_back_to_german() {
         let v = Vocabulary::new(default_terms());
-        assert_eq!(v.label(TermKind::Domain, "health", "tr"), "Gesundheit");
+        assert_eq!(v.label(TermKind::Domain, "health", "fr"), "Gesundheit");
         assert_eq!(v.label(TermKind::Domain, "health", "en"), "Health");
         assert_eq!(v.label(TermKind::Domain, "unknown", "de"), "unknown");
     }

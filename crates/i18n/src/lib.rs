@@ -8,11 +8,64 @@ use fluent_bundle::concurrent::FluentBundle;
 pub use fluent_bundle::FluentValue;
 use fluent_bundle::{FluentArgs, FluentResource};
 
-/// UI languages: code and the language's own name (shown in the language switch).
-pub const LANGUAGES: &[(&str, &str)] = &[("de", "Deutsch"), ("en", "English")];
+/// UI languages: code and the language's own name (shown in the language switch). German and
+/// English cover every page; Turkish, Arabic and Ukrainian cover the public pages (see
+/// [`PUBLIC_LANGUAGES`]) and fall back to German on the professionals' pages.
+pub const LANGUAGES: &[(&str, &str)] =
+    &[("de", "Deutsch"), ("en", "English"), ("tr", "Türkçe"), ("ar", "العربية"), ("uk", "Українська")];
+/// Languages complete for every page.
+pub const FULL_LANGUAGES: &[&str] = &["de", "en"];
+/// Languages complete for the public finder pages.
+pub const PUBLIC_LANGUAGES: &[&str] = &["de", "en", "tr", "ar", "uk"];
 pub const DEFAULT_LANG: &str = "de";
 
-const SOURCES: &[(&str, &str)] = &[("de", include_str!("../locales/de.ftl")), ("en", include_str!("../locales/en.ftl"))];
+const SOURCES: &[(&str, &str)] = &[
+    ("de", include_str!("../locales/de.ftl")),
+    ("en", include_str!("../locales/en.ftl")),
+    ("tr", include_str!("../locales/tr.ftl")),
+    ("ar", include_str!("../locales/ar.ftl")),
+    ("uk", include_str!("../locales/uk.ftl")),
+];
+
+/// Written right to left.
+pub fn is_rtl(lang: &str) -> bool {
+    matches!(lang, "ar" | "fa" | "ps" | "ku-arab" | "he" | "ur")
+}
+
+/// Languages families in Germany often speak, each in its own name, so that a family
+/// recognises its language whatever the page's language is. Used to filter offers by the
+/// language spoken there.
+pub const SPOKEN_LANGUAGES: &[(&str, &str)] = &[
+    ("de", "Deutsch"),
+    ("en", "English"),
+    ("tr", "Türkçe"),
+    ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("ru", "Русский"),
+    ("pl", "Polski"),
+    ("ro", "Română"),
+    ("bg", "Български"),
+    ("fa", "فارسی"),
+    ("ku", "Kurdî"),
+    ("ps", "پښتو"),
+    ("ti", "ትግርኛ"),
+    ("so", "Soomaali"),
+    ("sq", "Shqip"),
+    ("sr", "Srpski"),
+    ("hr", "Hrvatski"),
+    ("bs", "Bosanski"),
+    ("vi", "Tiếng Việt"),
+    ("fr", "Français"),
+    ("es", "Español"),
+    ("it", "Italiano"),
+    ("el", "Ελληνικά"),
+    ("dgs", "Deutsche Gebärdensprache"),
+];
+
+/// A language's own name, or its code when it is not in [`SPOKEN_LANGUAGES`].
+pub fn language_name(code: &str) -> String {
+    SPOKEN_LANGUAGES.iter().find(|(c, _)| *c == code).map(|(_, n)| n.to_string()).unwrap_or_else(|| code.to_string())
+}
 
 pub struct I18n {
     bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
@@ -108,7 +161,8 @@ mod tests {
         assert_eq!(negotiate(Some("en"), Some("de"), None), "en");
         assert_eq!(negotiate(Some("xx"), Some("en"), None), "en");
         assert_eq!(negotiate(None, None, Some("fr-FR, en;q=0.8, de;q=0.5")), "en");
-        assert_eq!(negotiate(None, None, Some("tr")), "de");
+        assert_eq!(negotiate(None, None, Some("tr")), "tr");
+        assert_eq!(negotiate(None, None, Some("fr")), "de");
         assert_eq!(negotiate(None, None, None), "de");
     }
 
@@ -123,12 +177,12 @@ mod tests {
             .collect();
         assert!(keys.len() > 50);
         for k in keys {
-            for (lang, _) in LANGUAGES {
+            for lang in FULL_LANGUAGES {
                 assert!(i18n.has(lang, k), "{lang} lacks {k}");
             }
         }
         assert_eq!(i18n.t_args("de", "offers-found", &[("count", 1.into())]), "1 Angebot");
         assert_eq!(i18n.t_args("en", "offers-found", &[("count", 3.into())]), "3 offers");
-        assert_eq!(i18n.t("tr", "nav-offers"), "Angebote", "falls back to German");
+        assert_eq!(i18n.t("tr", "offers-title"), i18n.t("de", "offers-title"), "internal pages fall back to German");
     }
 }

@@ -63,7 +63,8 @@ pub struct SearchDoc<P> {
     /// Organisation name, labels of the offer's terms, place names: found, but weighed less.
     pub keywords: String,
     pub translations: Vec<Translation>,
-    /// The age range the finder filters on (own ages, else the hull of the life phases).
+    /// The age range the finder filters on (own ages, else the hull of the life phases);
+    /// the upper bound is exclusive.
     pub min_age_months: Option<u32>,
     pub max_age_months: Option<u32>,
     pub life_phases: Vec<String>,
@@ -353,7 +354,7 @@ fn admits<P>(doc: &SearchDoc<P>, r: &SearchRequest) -> Option<Option<f64>> {
         }
     }
     if let Some(age) = r.age_months {
-        if doc.min_age_months.is_some_and(|min| age < min) || doc.max_age_months.is_some_and(|max| age > max) {
+        if !kette_domain::age::serves_age((doc.min_age_months, doc.max_age_months), age) {
             return None;
         }
     }

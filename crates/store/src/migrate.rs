@@ -3,7 +3,10 @@
 
 use sqlx::{AnyPool, Executor};
 
-const SQLITE: &[(i64, &str)] = &[(1, include_str!("../migrations/sqlite/0001_foundation.sql"))];
+const SQLITE: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/sqlite/0001_foundation.sql")),
+    (2, include_str!("../migrations/sqlite/0002_finder.sql")),
+];
 
 pub async fn run(pool: &AnyPool) -> Result<(), sqlx::Error> {
     pool.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)").await?;

@@ -56,9 +56,12 @@ pub struct OfferSummary {
     pub street: Option<String>,
     pub last_verified_on: Option<String>,
     pub is_fictional: bool,
+    pub schedule: String,
+    /// Languages spoken in the offer (filled where lists show them).
+    pub languages: Vec<String>,
 }
 
-const SUMMARY_COLS: &str = "o.id, o.title, o.organisation_id, org.name AS organisation_name, o.status, o.cost, o.access, o.last_verified_on, o.is_fictional,
+const SUMMARY_COLS: &str = "o.id, o.title, o.organisation_id, org.name AS organisation_name, o.status, o.cost, o.access, o.last_verified_on, o.is_fictional, o.schedule,
     (SELECT d.name FROM offer_location ol JOIN location l ON l.id = ol.location_id JOIN district d ON d.id = l.district_id WHERE ol.offer_id = o.id ORDER BY l.id LIMIT 1) AS district_name,
     (SELECT l.street FROM offer_location ol JOIN location l ON l.id = ol.location_id WHERE ol.offer_id = o.id AND l.is_confidential = 0 ORDER BY l.id LIMIT 1) AS street";
 
@@ -223,43 +226,12 @@ impl Store {
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("offer {id}")))?;
         let terms = self.terms_of(&[id]).await?.remove(&id).unwrap_or_default();
-        let pick = |k: TermKind| terms.iter().filter(|(kind, _)| *kind == k).map(|(_, c)| c.clone()).collect::<Vec<_>>();
         let languages: Vec<String> = sqlx::query_scalar("SELECT language FROM offer_language WHERE offer_id = $1 ORDER BY language")
             .bind(id)
             .fetch_all(&self.pool)
             .await?;
         let locations = self.offer_locations(id).await?;
-        let opt_u32 = |col: &str| -> Result<Option<u32>> { Ok(r.try_get::<Option<i64>, _>(col)?.map(|v| v as u32)) };
-        let input = OfferInput {
-            organisation_id: r.try_get("organisation_id")?,
-            title: r.try_get("title")?,
-            description: r.try_get("description")?,
-            life_phases: pick(TermKind::LifePhase),
-            domains: pick(TermKind::Domain),
-            target_groups: pick(TermKind::TargetGroup),
-            transitions: pick(TermKind::Transition),
-            languages,
-            min_age_months: opt_u32("min_age_months")?,
-            max_age_months: opt_u32("max_age_months")?,
-            prevention_level: parse_or(&r.try_get::<String, _>("prevention_level")?, PreventionLevel::parse, "prevention level")?,
-            cost: parse_or(&r.try_get::<String, _>("cost")?, Cost::parse, "cost")?,
-            access: parse_or(&r.try_get::<String, _>("access")?, Access::parse, "access")?,
-            schedule: r.try_get("schedule")?,
-            capacity: opt_u32("capacity")?,
-            reach_per_year: opt_u32("reach_per_year")?,
-            funding: Funding {
-                kind: r.try_get::<Option<String>, _>("funding_kind")?.and_then(|s| FundingKind::parse(&s)),
-                source: r.try_get("funding_source")?,
-                amount_eur: r.try_get("funding_amount_eur")?,
-                until: util::text_to_date(r.try_get("funding_until")?),
-            },
-            status: parse_or(&r.try_get::<String, _>("status")?, OfferStatus::parse, "status")?,
-            last_verified_on: util::text_to_date(r.try_get("last_verified_on")?),
-            contact_email: r.try_get("contact_email")?,
-            contact_phone: r.try_get("contact_phone")?,
-            website: r.try_get("website")?,
-            location_ids: locations.iter().map(|l| l.id).collect(),
-        };
+        let input = input_from_row(&r, &terms, languages, locations.iter().map(|l| l.id).collect())?;
         Ok(Offer {
             id,
             organisation_name: r.try_get("organisation_name")?,
@@ -729,7 +701,48 @@ async fn insert_offer_children(conn: &mut AnyConnection, id: OfferId, input: &Of
     Ok(())
 }
 
-fn summary_from_row(r: &AnyRow) -> Result<OfferSummary> {
+/// The editable content of an offer from its row, its terms, languages and places.
+pub(crate) fn input_from_row(
+    r: &AnyRow,
+    terms: &[(TermKind, String)],
+    languages: Vec<String>,
+    location_ids: Vec<kette_domain::LocationId>,
+) -> Result<OfferInput> {
+    let pick = |k: TermKind| terms.iter().filter(|(kind, _)| *kind == k).map(|(_, c)| c.clone()).collect::<Vec<_>>();
+    let opt_u32 = |col: &str| -> Result<Option<u32>> { Ok(r.try_get::<Option<i64>, _>(col)?.map(|v| v as u32)) };
+    Ok(OfferInput {
+        organisation_id: r.try_get("organisation_id")?,
+        title: r.try_get("title")?,
+        description: r.try_get("description")?,
+        life_phases: pick(TermKind::LifePhase),
+        domains: pick(TermKind::Domain),
+        target_groups: pick(TermKind::TargetGroup),
+        transitions: pick(TermKind::Transition),
+        languages,
+        min_age_months: opt_u32("min_age_months")?,
+        max_age_months: opt_u32("max_age_months")?,
+        prevention_level: parse_or(&r.try_get::<String, _>("prevention_level")?, PreventionLevel::parse, "prevention level")?,
+        cost: parse_or(&r.try_get::<String, _>("cost")?, Cost::parse, "cost")?,
+        access: parse_or(&r.try_get::<String, _>("access")?, Access::parse, "access")?,
+        schedule: r.try_get("schedule")?,
+        capacity: opt_u32("capacity")?,
+        reach_per_year: opt_u32("reach_per_year")?,
+        funding: Funding {
+            kind: r.try_get::<Option<String>, _>("funding_kind")?.and_then(|s| FundingKind::parse(&s)),
+            source: r.try_get("funding_source")?,
+            amount_eur: r.try_get("funding_amount_eur")?,
+            until: util::text_to_date(r.try_get("funding_until")?),
+        },
+        status: parse_or(&r.try_get::<String, _>("status")?, OfferStatus::parse, "status")?,
+        last_verified_on: util::text_to_date(r.try_get("last_verified_on")?),
+        contact_email: r.try_get("contact_email")?,
+        contact_phone: r.try_get("contact_phone")?,
+        website: r.try_get("website")?,
+        location_ids,
+    })
+}
+
+pub(crate) fn summary_from_row(r: &AnyRow) -> Result<OfferSummary> {
     Ok(OfferSummary {
         id: r.try_get("id")?,
         title: r.try_get("title")?,
@@ -744,6 +757,8 @@ fn summary_from_row(r: &AnyRow) -> Result<OfferSummary> {
         street: r.try_get("street")?,
         last_verified_on: r.try_get("last_verified_on")?,
         is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
+        schedule: r.try_get("schedule")?,
+        languages: vec![],
     })
 }
 

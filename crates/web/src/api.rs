@@ -18,7 +18,8 @@ use utoipa::{OpenApi, ToSchema};
 use kette_domain::privacy::{suppress_with_total, PublicCount, DEFAULT_MIN_COUNT};
 use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLevel};
 use kette_domain::{FieldError, Funding, Location, OfferInput};
-use kette_store::{Account, ObservationFilter, OfferFilter};
+use kette_search::Audience;
+use kette_store::{Account, ObservationFilter};
 
 use crate::ctx::{cookie, SESSION_COOKIE};
 use crate::error::{ApiError, Problem, ProblemField};
@@ -357,7 +358,14 @@ pub struct ApiOfferSummary {
     pub access: String,
     pub life_phases: Vec<String>,
     pub domains: Vec<String>,
+    pub languages: Vec<String>,
+    pub schedule: String,
     pub district_name: Option<String>,
+    /// Street of the first place the reader may see.
+    pub street: Option<String>,
+    /// Metres from the given point to the nearest place, when lat/lon or near were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_m: Option<f64>,
     pub last_verified_on: Option<String>,
 }
 
@@ -573,78 +581,66 @@ fn parse_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, ApiErro
 }
 
 #[utoipa::path(get, path = "/api/v1/offers",
-    params(("q" = Option<String>, Query, description = "words in title, description or organisation"),
-        ("age" = Option<f64>, Query, description = "child's age in years"), ("age_months" = Option<u32>, Query, description = "child's age in months"),
-        ("life_phase" = Option<String>, Query), ("domain" = Option<String>, Query), ("target_group" = Option<String>, Query), ("language" = Option<String>, Query),
-        ("cost" = Option<String>, Query), ("access" = Option<String>, Query), ("district" = Option<i64>, Query, description = "district id, any level"),
-        ("organisation" = Option<i64>, Query), ("status" = Option<String>, Query, description = "signed-in users only"),
+    params(("q" = Option<String>, Query, description = "words, as a family would type them: German stemming, spelling variants, compound parts, typos and the synonym list are taken into account"),
+        ("age" = Option<f64>, Query, description = "child's age in years (0 to 27), or `expecting`"), ("age_months" = Option<u32>, Query, description = "child's age in months"),
+        ("life_phase" = Option<String>, Query), ("domain" = Option<String>, Query), ("target_group" = Option<String>, Query), ("transition" = Option<String>, Query),
+        ("language" = Option<String>, Query, description = "a language spoken in the offer (ISO 639-1)"),
+        ("cost" = Option<String>, Query, description = "free | reduced | fee"), ("access" = Option<String>, Query, description = "open | registration | referral"),
+        ("district" = Option<i64>, Query, description = "district id, any level of the hierarchy"),
+        ("lat" = Option<f64>, Query, description = "WGS84 latitude of the family's place"), ("lon" = Option<f64>, Query),
+        ("near" = Option<String>, Query, description = "a street or postcode instead of lat/lon, looked up in the directory's own addresses"),
+        ("radius_m" = Option<f64>, Query, description = "only offers within this many metres (100 to 100000) of lat/lon"),
+        ("sort" = Option<String>, Query, description = "relevance (default) | distance | title"),
+        ("lang" = Option<String>, Query, description = "language of titles in the answer, where the offer has a translation"),
+        ("organisation" = Option<i64>, Query), ("status" = Option<String>, Query, description = "signed-in professionals only"),
         ("page" = Option<u32>, Query), ("per_page" = Option<u32>, Query)),
-    responses((status = 200, body = OfferList), (status = 422, body = Problem, content_type = "application/problem+json")))]
+    responses((status = 200, body = OfferList), (status = 422, body = Problem)))]
 async fn list_offers(State(s): State<AppState>, c: ApiCtx, Query(q): Query<HashMap<String, String>>) -> Result<Json<OfferList>, ApiError> {
-    let (page, per_page) = paging(&q)?;
-    let mut errors = vec![];
-    let age_months = match (q.get("age").filter(|v| !v.trim().is_empty()), query_int(&q, "age_months", 0, 12 * 27)?) {
-        (Some(a), _) => match a.trim().replace(',', ".").parse::<f64>() {
-            Ok(y) if (0.0..=27.0).contains(&y) => Some((y * 12.0).round() as u32),
-            _ => {
-                errors.push(FieldError::new("query.age", "error-age-years", format!("expected an age in years from 0 to 27, found '{a}'")));
-                None
-            }
-        },
-        (None, m) => m.map(|m| m as u32),
-    };
-    let get = |k: &str| q.get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-    let mut choice = |k: &str, ok: bool| {
-        if !ok {
-            errors.push(FieldError::new(
-                format!("query.{k}"),
-                "error-choice",
-                format!("unknown value '{}'", q.get(k).cloned().unwrap_or_default()),
-            ));
-        }
-    };
-    let cost = get("cost").map(|v| Cost::parse(&v));
-    choice("cost", !matches!(cost, Some(None)));
-    let access = get("access").map(|v| Access::parse(&v));
-    choice("access", !matches!(access, Some(None)));
-    let status = get("status").map(|v| OfferStatus::parse(&v));
-    choice("status", !matches!(status, Some(None)));
-    if !errors.is_empty() {
-        return Err(ApiError::validation(errors));
+    let vocab = s.store.vocabulary(c.municipality).await?;
+    let audience = if c.internal() { Audience::Professional } else { Audience::Public };
+    let parsed = crate::finder_query::parse(&s.store, c.municipality, &vocab, &q, audience, 50).await?;
+    if !parsed.errors.is_empty() {
+        return Err(ApiError::validation(parsed.errors.into_iter().map(|mut e| {
+            e.field = format!("query.{}", e.field);
+            e
+        }).collect()));
     }
-    let filter = OfferFilter {
-        q: get("q").map(|s| s.chars().take(200).collect()),
-        life_phase: get("life_phase"),
-        domain: get("domain"),
-        target_group: get("target_group"),
-        language: get("language"),
-        cost: cost.flatten(),
-        access: access.flatten(),
-        district_id: query_int(&q, "district", 1, i64::MAX)?,
-        organisation_id: query_int(&q, "organisation", 1, i64::MAX)?,
-        age_months,
-        public_only: !c.internal(),
-        status: if c.internal() { status.flatten() } else { None },
-    };
-    let r = s.store.list_offers(c.municipality, &filter, page, per_page).await?;
-    let items = r
-        .items
+    if parsed.place_unknown {
+        return Err(ApiError::validation(vec![FieldError::new(
+            "query.near",
+            "error-place-unknown",
+            "no street or postcode of that name in this directory; send lat and lon instead",
+        )]));
+    }
+    let lang = q.get("lang").map(String::as_str).unwrap_or("de");
+    let catalogue = s.finder.catalogue(&s.store, c.municipality).await?;
+    let found = catalogue.search(&parsed.request).map_err(|e| ApiError::internal(e.to_string()))?;
+    let items = found
+        .hits
         .into_iter()
-        .map(|o| ApiOfferSummary {
-            id: o.id,
-            title: o.title,
-            organisation_id: o.organisation_id,
-            organisation_name: o.organisation_name,
-            status: o.status.as_str().into(),
-            cost: o.cost.as_str().into(),
-            access: o.access.as_str().into(),
-            life_phases: o.life_phases,
-            domains: o.domains,
-            district_name: o.district_name,
-            last_verified_on: o.last_verified_on,
+        .map(|h| {
+            let o = &h.doc.payload;
+            let translated = h.doc.translations.iter().find(|t| t.language == lang);
+            ApiOfferSummary {
+                id: o.id,
+                title: translated.map(|t| t.title.clone()).unwrap_or_else(|| o.title.clone()),
+                organisation_id: o.organisation_id,
+                organisation_name: o.organisation_name.clone(),
+                status: o.status.as_str().into(),
+                cost: o.cost.as_str().into(),
+                access: o.access.as_str().into(),
+                life_phases: o.life_phases.clone(),
+                domains: o.domains.clone(),
+                languages: o.languages.clone(),
+                schedule: o.schedule.clone(),
+                district_name: o.district_name.clone(),
+                street: o.street.clone(),
+                distance_m: h.distance_m.map(|d| d.round()),
+                last_verified_on: o.last_verified_on.clone(),
+            }
         })
         .collect();
-    Ok(Json(OfferList { items, total: r.total, page: r.page, per_page: r.per_page }))
+    Ok(Json(OfferList { items, total: found.total as i64, page: parsed.page, per_page: parsed.per_page }))
 }
 
 async fn offer_dto(s: &AppState, c: &ApiCtx, id: i64) -> Result<ApiOffer, ApiError> {
@@ -715,6 +711,7 @@ async fn create_offer(State(s): State<AppState>, c: ApiCtx, body: Bytes) -> Resu
         .map_err(|_| ApiError::validation(vec![FieldError::new("organisation_id", "error-unknown", format!("no organisation {org}"))]))?;
     let input = w.into_input(org)?;
     let id = s.store.create_offer(c.municipality, &input, Some(user.id)).await?;
+    s.reindex(c.municipality, &[id]).await;
     Ok((StatusCode::CREATED, [(axum::http::header::LOCATION, format!("/api/v1/offers/{id}"))], Json(offer_dto(&s, &c, id).await?))
         .into_response())
 }
@@ -738,6 +735,7 @@ async fn update_offer(State(s): State<AppState>, c: ApiCtx, Path(id): Path<Strin
     }
     let input = w.into_input(current.input.organisation_id)?;
     s.store.update_offer(c.municipality, id, &input, Some(user.id)).await?;
+    s.reindex(c.municipality, &[id]).await;
     Ok(Json(offer_dto(&s, &c, id).await?))
 }
 

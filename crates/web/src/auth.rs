@@ -31,7 +31,7 @@ struct LoginPage {
 }
 crate::pages_with_ctx!(LoginPage);
 
-fn random_token() -> String {
+pub(crate) fn random_token() -> String {
     use rand::RngCore;
     let mut b = [0u8; 24];
     rand::rngs::OsRng.fill_bytes(&mut b);
@@ -46,7 +46,7 @@ fn safe_next(next: &str) -> String {
     }
 }
 
-fn cookie_header(state: &AppState, name: &str, value: &str, max_age: Option<i64>) -> HeaderValue {
+pub(crate) fn cookie_header(state: &AppState, name: &str, value: &str, max_age: Option<i64>) -> HeaderValue {
     let secure = if state.config.secure_cookies { "; Secure" } else { "" };
     let age = max_age.map(|a| format!("; Max-Age={a}")).unwrap_or_default();
     HeaderValue::from_str(&format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax{secure}{age}")).expect("cookie value is ASCII")

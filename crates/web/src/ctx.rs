@@ -215,6 +215,6 @@ impl Ctx {
     }
 
     pub fn is_rtl(&self) -> bool {
-        false
+        kette_i18n::is_rtl(self.lang)
     }
 }

@@ -148,6 +148,10 @@ impl ApiError {
     pub fn unauthorized() -> Self {
         Self::new(StatusCode::UNAUTHORIZED, "Unauthorized", "sign in first (session cookie) and send the X-CSRF-Token header")
     }
+    pub fn internal(detail: String) -> Self {
+        tracing::error!(error = %detail, "api internal error");
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", "the server could not complete the request")
+    }
     pub fn validation(errors: Vec<FieldError>) -> Self {
         let detail = errors.iter().map(|e| format!("{}: {}", e.field, e.detail)).collect::<Vec<_>>().join("; ");
         ApiError(
@@ -176,6 +180,15 @@ impl From<StoreError> for ApiError {
                 tracing::error!(error = %other, "api internal error");
                 ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error", "the server could not complete the request")
             }
+        }
+    }
+}
+
+impl From<crate::finder_index::FinderError> for ApiError {
+    fn from(e: crate::finder_index::FinderError) -> Self {
+        match e {
+            crate::finder_index::FinderError::Store(s) => s.into(),
+            other => ApiError::internal(other.to_string()),
         }
     }
 }

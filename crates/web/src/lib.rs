@@ -7,6 +7,9 @@ mod assets;
 mod auth;
 mod ctx;
 mod error;
+mod finder;
+mod finder_index;
+mod finder_query;
 mod forms;
 pub mod i18n;
 mod manage;
@@ -36,11 +39,37 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     /// Projected district outlines for maps (see `monitoring`).
     outlines: Arc<monitoring::OutlineCache>,
+    /// Search catalogues, one per municipality, kept in step with the store.
+    pub finder: Arc<finder_index::Finder>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
-        AppState { store, i18n: Arc::new(i18n::I18n::load()), config: Arc::new(config), outlines: Default::default() }
+        AppState { store, i18n: Arc::new(i18n::I18n::load()), config: Arc::new(config), outlines: Default::default(), finder: Default::default() }
+    }
+}
+
+impl AppState {
+    /// Brings these offers' search entries up to date after a write through this server. A
+    /// failure is logged, not shown: the write stands, and the next search rebuilds the
+    /// catalogue because the generation it recorded is behind.
+    pub async fn reindex(&self, municipality: i64, offers: &[i64]) {
+        if let Err(e) = self.finder.refresh(&self.store, municipality, offers).await {
+            tracing::warn!(error = %e, "search index refresh failed; it is rebuilt on the next search");
+        }
+    }
+
+    pub async fn reindex_organisation(&self, municipality: i64, organisation: i64) {
+        if let Err(e) = self.finder.refresh_organisation(&self.store, municipality, organisation).await {
+            tracing::warn!(error = %e, "search index refresh failed; it is rebuilt on the next search");
+        }
+    }
+
+    /// After changes that touch many offers (vocabulary labels).
+    pub async fn reindex_all(&self, municipality: i64) {
+        if let Err(e) = self.finder.rebuild(&self.store, municipality).await {
+            tracing::warn!(error = %e, "search index rebuild failed");
+        }
     }
 }
 
@@ -49,6 +78,7 @@ pub fn router(state: AppState) -> Router {
     use axum::routing::get;
     Router::new()
         .merge(pages::routes())
+        .merge(finder::routes())
         .merge(auth::routes())
         .merge(manage::routes())
         .merge(monitoring::routes())

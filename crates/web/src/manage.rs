@@ -237,7 +237,10 @@ async fn save_location(state: &AppState, ctx: Ctx, org: i64, id: Option<i64>, bo
             None => state.store.create_location(m, org, &input, by).await,
         };
         match result {
-            Ok(_) => return Ok(Redirect::to(&format!("/organisations/{org}")).into_response()),
+            Ok(_) => {
+                state.reindex_organisation(m, org).await;
+                return Ok(Redirect::to(&format!("/organisations/{org}")).into_response());
+            }
             Err(e) => errors = invalid_errors(e).or_page(&ctx)?,
         }
     }
@@ -381,7 +384,10 @@ async fn update_vocabulary(State(state): State<AppState>, mut ctx: Ctx, body: By
             state.store.update_term(m, &term, by).await
         };
         match result {
-            Ok(()) => return Ok(Redirect::to("/vocabulary?saved=1").into_response()),
+            Ok(()) => {
+                state.reindex_all(m).await;
+                return Ok(Redirect::to("/vocabulary?saved=1").into_response());
+            }
             Err(e) => errors = invalid_errors(e).or_page(&ctx)?,
         }
     }

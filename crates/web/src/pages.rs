@@ -27,7 +27,6 @@ use crate::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(home))
-        .route("/search", get(search))
         .route("/districts", get(districts))
         .route("/districts/compare", get(compare_districts))
         .route("/districts/{id}", get(district))
@@ -47,7 +46,7 @@ fn q<'a>(q: &'a HashMap<String, String>, k: &str) -> Option<&'a str> {
 }
 
 /// Query string of `params` with `page` replaced, for pagination links.
-fn page_link(base: &str, params: &HashMap<String, String>, page: i64) -> String {
+pub(crate) fn page_link(base: &str, params: &HashMap<String, String>, page: i64) -> String {
     let mut s = form_urlencoded::Serializer::new(String::new());
     let mut keys: Vec<_> = params.keys().filter(|k| *k != "page" && *k != "lang").collect();
     keys.sort();
@@ -200,7 +199,7 @@ impl OffersPage {
     }
 }
 
-async fn district_options(state: &AppState, ctx: &Ctx) -> Result<Vec<(i64, String, i64)>, PageError> {
+pub(crate) async fn district_options(state: &AppState, ctx: &Ctx) -> Result<Vec<(i64, String, i64)>, PageError> {
     let top = state.store.districts_up_to(ctx.municipality.id, 2).await.or_page(ctx)?;
     Ok(top.into_iter().map(|d| (d.id, d.name, d.level)).collect())
 }
@@ -212,43 +211,6 @@ async fn offers(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Re
     let pager = Pager::new(&result, "/offers", &params);
     let district_options = district_options(&state, &ctx).await?;
     render(&OffersPage { offers: result.items, pager, params, district_options, ctx })
-}
-
-#[derive(Template)]
-#[template(path = "search.html")]
-struct SearchPage {
-    ctx: Ctx,
-    offers: Vec<OfferSummary>,
-    pager: Option<Pager>,
-    params: HashMap<String, String>,
-    district_options: Vec<(i64, String, i64)>,
-}
-
-impl SearchPage {
-    fn param(&self, k: &str) -> String {
-        self.params.get(k).cloned().unwrap_or_default()
-    }
-    fn sel(&self, k: &str, v: &str) -> bool {
-        self.params.get(k).is_some_and(|x| x == v)
-    }
-}
-
-/// The public finder: always only active offers, whoever asks.
-async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
-    let mut filter = offer_filter(&ctx, &params)?;
-    filter.public_only = true;
-    filter.status = None;
-    let asked = ["q", "age", "district", "life_phase", "domain"].iter().any(|k| q(&params, k).is_some());
-    let page = parse_page(&ctx, &params)?;
-    let (offers, pager) = if asked {
-        let r = state.store.list_offers(ctx.municipality.id, &filter, page, 20).await.or_page(&ctx)?;
-        let pager = Pager::new(&r, "/search", &params);
-        (r.items, Some(pager))
-    } else {
-        (vec![], None)
-    };
-    let district_options = district_options(&state, &ctx).await?;
-    render(&SearchPage { offers, pager, params, district_options, ctx })
 }
 
 #[derive(Template)]
@@ -519,7 +481,10 @@ async fn create_offer(State(state): State<AppState>, ctx: Ctx, Query(params): Q,
         Err(invalid(syntax_errors))
     };
     match result {
-        Ok(id) => Ok(Redirect::to(&format!("/offers/{id}")).into_response()),
+        Ok(id) => {
+            state.reindex(ctx.municipality.id, &[id]).await;
+            Ok(Redirect::to(&format!("/offers/{id}")).into_response())
+        }
         Err(StoreError::Invalid { errors, .. }) => form_again(&state, ctx, None, org_id, input, values, errors.0).await,
         Err(e) => Err(PageError::store(&ctx, e)),
     }
@@ -579,7 +544,10 @@ async fn update_offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
         Err(invalid(syntax_errors))
     };
     match result {
-        Ok(()) => Ok(Redirect::to(&format!("/offers/{id}")).into_response()),
+        Ok(()) => {
+            state.reindex(ctx.municipality.id, &[id]).await;
+            Ok(Redirect::to(&format!("/offers/{id}")).into_response())
+        }
         Err(StoreError::Invalid { errors, .. }) => form_again(&state, ctx, Some(id), org_id, input, values, errors.0).await,
         Err(e) => Err(PageError::store(&ctx, e)),
     }
@@ -966,7 +934,6 @@ crate::pages_with_ctx!(
     ComparePage,
     HomePage,
     OffersPage,
-    SearchPage,
     OfferPage,
     OfferFormPage,
     OrganisationsPage,

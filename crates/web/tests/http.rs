@@ -370,7 +370,8 @@ async fn api_lists_offers_and_reports_problems() {
     assert_eq!(res.headers[header::CONTENT_TYPE], "application/problem+json");
     let p: serde_json::Value = serde_json::from_str(&res.body).unwrap();
     assert_eq!(p["status"], 422);
-    assert_eq!(p["errors"][0]["field"], "query.per_page");
+    let fields: Vec<&str> = p["errors"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    assert_eq!(fields, vec!["query.age", "query.cost", "query.per_page"], "every problem at once");
     let res = get(&f.app, "/api/v1/offers?age=1&cost=gratis", "").await;
     let p: serde_json::Value = serde_json::from_str(&res.body).unwrap();
     assert_eq!(p["errors"][0]["field"], "query.cost");
@@ -772,4 +773,211 @@ async fn the_import_wizard_previews_maps_and_commits_all_or_nothing() {
             .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(f.store.provenance_of(f.m, "child_poverty", area, 2025).await.unwrap().is_none());
+}
+
+fn json_request(method: &str, uri: &str, cookie: &str, csrf: &str, body: &str) -> Request<Body> {
+    Request::builder()
+        .method(method)
+        .uri(uri)
+        .header(header::COOKIE, cookie)
+        .header("x-csrf-token", csrf)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+fn json_of(res: &Res) -> serde_json::Value {
+    serde_json::from_str(&res.body).unwrap_or_else(|e| panic!("{e}: {}", res.body))
+}
+
+#[tokio::test]
+async fn the_search_api_forgives_typos_measures_distance_and_names_bad_values() {
+    let f = fixture().await;
+    let v = json_of(&get(&f.app, "/api/v1/offers?q=Krabelgruppen", "").await);
+    assert_eq!(v["total"], 1, "{v}");
+    assert_eq!(v["items"][0]["title"], "Krabbelgruppe Sonnenschein");
+    let v = json_of(&get(&f.app, "/api/v1/offers?q=gruppe", "").await);
+    assert_eq!(v["total"], 1, "compound part: {v}");
+    // the place lies at 52.05/13.05; 52.06 is 1.1 km north
+    let v = json_of(&get(&f.app, "/api/v1/offers?lat=52.06&lon=13.05&radius_m=2000", "").await);
+    assert_eq!(v["total"], 2);
+    let d = v["items"][0]["distance_m"].as_f64().unwrap();
+    assert!((1100.0..1125.0).contains(&d), "{d}");
+    let v = json_of(&get(&f.app, "/api/v1/offers?lat=52.06&lon=13.05&radius_m=1000", "").await);
+    assert_eq!(v["total"], 0);
+    let v = json_of(&get(&f.app, "/api/v1/offers?near=Teststr.%205", "").await);
+    assert_eq!(v["items"][0]["distance_m"], 0.0, "street found among the directory's addresses: {v}");
+    let v = json_of(&get(&f.app, "/api/v1/offers?near=10115&q=Elterncafe", "").await);
+    assert_eq!(v["items"][0]["title"], "Elterncafé Mond");
+    let res = get(&f.app, "/api/v1/offers?near=Nirgendwostra%C3%9Fe", "").await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json_of(&res)["errors"][0]["code"], "error-place-unknown");
+    let res = get(&f.app, "/api/v1/offers?lat=52&lon=13&radius_m=99999999", "").await;
+    assert_eq!(json_of(&res)["errors"][0]["field"], "query.radius_m");
+    let res = get(&f.app, "/api/v1/offers?lat=95&lon=13", "").await;
+    assert_eq!(json_of(&res)["errors"][0]["code"], "error-coordinates");
+    let res = get(&f.app, "/api/v1/offers?age=-3", "").await;
+    assert_eq!(json_of(&res)["errors"][0]["code"], "error-age-years");
+    for q in ["%22%22%22", "((((", "%F0%9F%99%82", "a%3Ab", &"x".repeat(5000)] {
+        let res = get(&f.app, &format!("/api/v1/offers?q={q}"), "").await;
+        assert_eq!(res.status, StatusCode::OK, "{q}: {}", res.body);
+    }
+}
+
+#[tokio::test]
+async fn edits_reach_the_search_at_once_and_synonyms_apply() {
+    let f = fixture().await;
+    let v = json_of(&get(&f.app, "/api/v1/offers?q=Babyschwimmen", "").await);
+    assert_eq!(v["total"], 0);
+    let (session, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let body = r#"{"title":"Babyschwimmen im Kiez","life_phases":["early_childhood"],"domains":["health"],"cost":"free"}"#;
+    let res = send(&f.app, json_request("PUT", &format!("/api/v1/offers/{}", f.own_offer), &session, &csrf, body)).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    let v = json_of(&get(&f.app, "/api/v1/offers?q=Babyschwimmen", "").await);
+    assert_eq!(v["total"], 1, "no restart needed: {v}");
+    let v = json_of(&get(&f.app, "/api/v1/offers?q=Krabbelgruppe", "").await);
+    assert_eq!(v["total"], 0, "the old title is gone");
+
+    // the coordinator says Schwimmkurs means the same as Babyschwimmen
+    let (session, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let page = get(&f.app, "/synonyms", &session).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let res = post_form(&f.app, "/synonyms", &session, &format!("csrf={csrf}&synonyms=Wassergew%C3%B6hnung%2C+Babyschwimmen")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let v = json_of(&get(&f.app, "/api/v1/offers?q=Wassergew%C3%B6hnung", "").await);
+    assert_eq!(v["total"], 1, "{v}");
+    let partner_page = get(&f.app, "/synonyms", "").await;
+    assert_ne!(partner_page.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_public_finder_answers_in_five_languages_without_script() {
+    let f = fixture().await;
+    let start = get(&f.app, "/search", "").await;
+    assert_eq!(start.status, StatusCode::OK);
+    assert!(start.body.contains("Wie alt ist Ihr Kind?") && !start.body.contains("class=\"results\""));
+    let res = get(&f.app, "/search?age=1&near=10115&q=sonnenschein", "").await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("1 Angebot") && res.body.contains("Krabbelgruppe Sonnenschein"));
+    assert!(res.body.contains("class=\"distance\">0 m<"), "distance shown");
+    assert!(res.body.contains("Wie komme ich hin?") && res.body.contains("offen, ohne Anmeldung"));
+    let none = get(&f.app, "/search?age=12", "").await;
+    assert!(none.body.contains("0 Angebote") && none.body.contains("nichts Passendes"));
+    let unknown = get(&f.app, "/search?near=Atlantis", "").await;
+    assert!(unknown.body.contains("kennen wir nicht"));
+    let bad = get(&f.app, "/search?radius_m=5&lat=52&lon=13", "").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("100 Metern und 100 Kilometern") && bad.body.contains("role=\"alert\""));
+
+    let ar = get(&f.app, "/search?lang=ar&q=sonnenschein", "").await;
+    assert!(ar.body.contains("<html lang=\"ar\" dir=\"rtl\">"), "right to left");
+    assert!(ar.body.contains("خدمة واحدة"), "Arabic plural: {}", &ar.body[..500]);
+    assert!(ar.body.contains("lang=\"de\">Krabbelgruppe Sonnenschein<"), "untranslated German title is marked");
+    let tr = get(&f.app, "/search?lang=tr", "").await;
+    assert!(tr.body.contains("Çocuğunuz kaç yaşında?") && tr.body.contains("Sağlık"), "vocabulary in Turkish too");
+    let uk = get(&f.app, "/search?lang=uk&age=2", "").await;
+    assert!(uk.body.contains("послуг") || uk.body.contains("послуга"));
+    assert!(uk.body.contains("2 роки"));
+
+    let detail = get(&f.app, &format!("/search/{}", f.own_offer), "").await;
+    assert_eq!(detail.status, StatusCode::OK);
+    assert!(detail.body.contains("Teststraße 1") && detail.body.contains("geo:52.050000,13.050000"));
+    let print = get(&f.app, &format!("/search/{}/print", f.own_offer), "").await;
+    assert!(print.body.contains("Krabbelgruppe Sonnenschein") && !print.body.contains("<nav"));
+    assert_eq!(get(&f.app, &format!("/search/{}", f.paused_offer), "").await.status, StatusCode::NOT_FOUND);
+    let statement = get(&f.app, "/accessibility?lang=ar", "").await;
+    assert!(statement.body.contains("بيان إمكانية الوصول"));
+}
+
+#[tokio::test]
+async fn translations_and_easy_language_show_where_they_exist() {
+    let f = fixture().await;
+    let t = |language: &str, title: &str, description: &str| kette_store::OfferTranslation {
+        language: language.into(),
+        title: title.into(),
+        description: description.into(),
+    };
+    f.store
+        .set_offer_translations(
+            f.m,
+            f.own_offer,
+            &[t("tr", "Emekleme grubu Güneş", "Bebekler ve ebeveynleri için."), t("de-x-ls", "Gruppe für Babys", "Hier spielen Babys.")],
+            None,
+        )
+        .await
+        .unwrap();
+    // written outside the server: the next search after a second notices the new generation
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let v = json_of(&get(&f.app, "/api/v1/offers?q=emekleme&lang=tr", "").await);
+    assert_eq!(v["total"], 1, "{v}");
+    assert_eq!(v["items"][0]["title"], "Emekleme grubu Güneş");
+    let tr = get(&f.app, &format!("/search/{}?lang=tr", f.own_offer), "").await;
+    assert!(tr.body.contains("<h1 lang=\"tr\">Emekleme grubu Güneş</h1>"), "{}", tr.body);
+    let de = get(&f.app, &format!("/search/{}", f.own_offer), "").await;
+    assert!(de.body.contains("In Leichter Sprache lesen") && de.body.contains("lang=\"tr\" hreflang=\"tr\">Türkçe"));
+    let easy = get(&f.app, &format!("/search/{}?easy=1", f.own_offer), "").await;
+    assert!(easy.body.contains("Hier spielen Babys."));
+}
+
+#[tokio::test]
+async fn navigators_see_protected_places_and_refer_without_personal_data() {
+    let f = fixture().await;
+    let org_a = f.store.organisation_by_key(f.m, "a").await.unwrap().unwrap();
+    let shelter = kette_domain::LocationInput {
+        name: "Schutzwohnung".into(),
+        street: "Geheimweg 7".into(),
+        postcode: "10115".into(),
+        city: "Berlin".into(),
+        lat: Some(52.051),
+        lon: Some(13.051),
+        is_confidential: true,
+        ..Default::default()
+    };
+    let loc = f.store.create_location(f.m, org_a, &shelter, None).await.unwrap();
+    let mut input = f.store.offer(f.m, f.own_offer).await.unwrap().input;
+    input.location_ids = vec![loc];
+    f.store.update_offer(f.m, f.own_offer, &input, None).await.unwrap();
+    f.store.set_internal_note(f.m, f.own_offer, "Aufnahme nur nach Telefonat mit Frau K.", None).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+
+    let public = get(&f.app, &format!("/search/{}", f.own_offer), "").await;
+    assert!(!public.body.contains("Geheimweg") && public.body.contains("Adresse auf Anfrage"));
+    assert!(!public.body.contains("Telefonat"), "internal note hidden");
+    let v = json_of(&get(&f.app, "/api/v1/offers?q=Geheimweg", "").await);
+    assert_eq!(v["total"], 0, "a protected street is not searchable in public");
+    let v = json_of(&get(&f.app, "/api/v1/offers?lat=52.051&lon=13.051&radius_m=100", "").await);
+    assert_eq!(v["total"], 0, "nor locatable by distance");
+
+    let (session, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let pro = get(&f.app, &format!("/search/{}", f.own_offer), &session).await;
+    assert!(pro.body.contains("Geheimweg 7") && pro.body.contains("Telefonat mit Frau K."));
+    let sheet = post_form(&f.app, &format!("/search/{}/referral", f.own_offer), &session, &format!("csrf={csrf}&family_language=ar&life_phase=early_childhood")).await;
+    assert_eq!(sheet.status, StatusCode::OK, "{}", sheet.body);
+    assert!(sheet.body.contains("<html lang=\"ar\" dir=\"rtl\">") && sheet.body.contains("ورقة إحالة"));
+    assert!(!sheet.body.contains("Geheimweg"), "the printed sheet leaves the protected address out");
+    let counts = f.store.referral_counts(f.m).await.unwrap();
+    assert_eq!(counts.len(), 1);
+    assert_eq!((counts[0].1.as_str(), counts[0].2), ("early_childhood", 1));
+    let anon = post_form(&f.app, &format!("/search/{}/referral", f.own_offer), "", "csrf=x&family_language=ar").await;
+    assert_ne!(anon.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn feedback_is_kept_without_contact_data_and_read_by_coordination() {
+    let f = fixture().await;
+    let form = get(&f.app, "/feedback?page=/search", "").await;
+    let anon = set_cookie(&form, "kette_csrf").expect("anonymous csrf cookie");
+    let csrf = hidden(&form.body, "csrf");
+    assert!(!form.body.contains("type=\"email\""), "no contact field");
+    let empty = post_form(&f.app, "/feedback", &anon, &format!("csrf={csrf}&topic=barrier&message=")).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("Bitte schreiben Sie eine Nachricht"));
+    let forged = post_form(&f.app, "/feedback", &anon, "csrf=forged&topic=barrier&message=x").await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let ok = post_form(&f.app, "/feedback", &anon, &format!("csrf={csrf}&topic=barrier&page=%2Fsearch&message=Kontrast+zu+schwach")).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert_eq!(get(&f.app, "/feedback/inbox", "").await.status, StatusCode::NOT_FOUND);
+    let (session, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let inbox = get(&f.app, "/feedback/inbox", &session).await;
+    assert!(inbox.body.contains("Kontrast zu schwach") && inbox.body.contains("Eine Barriere"));
 }

@@ -1,0 +1,489 @@
+//! The public finder for families and the navigator's view of it: the three questions,
+//! results with "what, when, where, how to get in", offer pages in the reader's language (or
+//! Leichte Sprache), print sheets, the anonymous referral, the accessibility statement and
+//! the feedback form. No login needed, no tracking, no third-party requests.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+
+use kette_domain::vocab::OfferStatus;
+use kette_domain::{Location, Offer, TermKind};
+use kette_search::Audience;
+use kette_store::{OfferTranslation, Referral, EASY_GERMAN};
+
+use crate::auth::{cookie_header, random_token, require_csrf, ANON_CSRF_COOKIE};
+use crate::error::{render, OrPage, PageError};
+use crate::forms::{same_token, FormData};
+use crate::pages::{page_link, Pager};
+use crate::{AppState, Ctx};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/search", get(search))
+        .route("/search/{id}", get(offer_page))
+        .route("/search/{id}/print", get(print_page))
+        .route("/search/{id}/referral", axum::routing::post(referral))
+        .route("/accessibility", get(statement))
+        .route("/feedback", get(feedback_form).post(feedback))
+        .route("/feedback/inbox", get(feedback_inbox))
+        .route("/synonyms", get(synonyms_form).post(save_synonyms))
+}
+
+type Q = Query<HashMap<String, String>>;
+
+/// Radii offered in the finder, metres.
+const RADII: &[u32] = &[500, 1000, 2000, 5000, 10000];
+
+/// One result as families see it.
+pub struct ResultRow {
+    pub id: i64,
+    pub title: String,
+    /// The title is in the reader's language (a translation), not the original German.
+    pub translated: bool,
+    pub organisation: String,
+    pub what: Vec<String>,
+    pub when: String,
+    pub street: Option<String>,
+    pub district: Option<String>,
+    pub distance: Option<String>,
+    pub access: String,
+    pub cost: String,
+    pub languages: Vec<(String, String)>,
+    pub status: Option<String>,
+    pub is_fictional: bool,
+}
+
+#[derive(Template)]
+#[template(path = "finder.html")]
+struct FinderPage {
+    ctx: Ctx,
+    params: HashMap<String, String>,
+    asked: bool,
+    errors: Vec<(String, String)>,
+    place_label: Option<String>,
+    place_unknown: bool,
+    results: Vec<ResultRow>,
+    total: usize,
+    pager: Option<Pager>,
+    district_options: Vec<(i64, String, i64)>,
+    /// The query string of this search, to carry into offer pages and back.
+    back: String,
+}
+
+impl FinderPage {
+    fn param(&self, k: &str) -> String {
+        self.params.get(k).cloned().unwrap_or_default()
+    }
+    fn sel(&self, k: &str, v: &str) -> bool {
+        self.params.get(k).is_some_and(|x| x == v)
+    }
+    fn ages(&self) -> Vec<(String, String)> {
+        let mut out = vec![(crate::finder_query::EXPECTING.to_string(), self.ctx.t("finder-age-expecting"))];
+        out.push(("0".into(), self.ctx.t("finder-age-baby")));
+        for y in 1..=26i64 {
+            out.push((y.to_string(), self.ctx.tn("finder-age-years", y)));
+        }
+        out
+    }
+    fn radii(&self) -> Vec<(String, String)> {
+        RADII.iter().map(|r| (r.to_string(), distance_text(&self.ctx, *r as f64))).collect()
+    }
+    fn spoken_languages(&self) -> Vec<(&'static str, &'static str)> {
+        kette_i18n::SPOKEN_LANGUAGES.to_vec()
+    }
+    fn error_for(&self, field: &str) -> Option<String> {
+        self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m.clone())
+    }
+}
+
+/// "350 m", "1,2 km" in the reader's number format.
+pub fn distance_text(ctx: &Ctx, metres: f64) -> String {
+    if metres < 1000.0 {
+        format!("{} m", ((metres / 10.0).round() * 10.0) as i64)
+    } else {
+        let km = format!("{:.1}", metres / 1000.0);
+        let km = km.strip_suffix(".0").map(str::to_string).unwrap_or(km);
+        let km = if matches!(ctx.lang, "en" | "ar") { km } else { km.replace('.', ",") };
+        format!("{km} km")
+    }
+}
+
+fn offer_language_names(codes: &[String]) -> Vec<(String, String)> {
+    codes.iter().map(|c| (c.clone(), kette_i18n::language_name(c))).collect()
+}
+
+async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
+    let audience = if ctx.sees_internal() { Audience::Professional } else { Audience::Public };
+    let parsed = crate::finder_query::parse(&state.store, ctx.municipality.id, &ctx.vocab, &params, audience, 20).await.or_page(&ctx)?;
+    let errors: Vec<(String, String)> = parsed.errors.iter().map(|e| (e.field.clone(), ctx.t(&e.code))).collect();
+    let asked = parsed.asked() || parsed.place_unknown;
+    let (mut results, mut total, mut pager) = (Vec::new(), 0, None);
+    if asked && errors.is_empty() {
+        let catalogue = state.finder.catalogue(&state.store, ctx.municipality.id).await.map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
+        let found = catalogue.search(&parsed.request).map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
+        total = found.total;
+        let pages = total.div_ceil(parsed.per_page as usize).max(1) as i64;
+        let page = parsed.page as i64;
+        pager = Some(Pager {
+            total: total as i64,
+            page,
+            pages,
+            prev: (page > 1).then(|| page_link("/search", &params, page - 1)),
+            next: (page < pages).then(|| page_link("/search", &params, page + 1)),
+        });
+        results = found
+            .hits
+            .iter()
+            .map(|h| {
+                let o = &h.doc.payload;
+                let translation = h.doc.translations.iter().find(|t| t.language == ctx.lang && ctx.lang != "de");
+                ResultRow {
+                    id: o.id,
+                    title: translation.map(|t| t.title.clone()).unwrap_or_else(|| o.title.clone()),
+                    translated: translation.is_some(),
+                    organisation: o.organisation_name.clone(),
+                    what: o.domains.iter().map(|d| ctx.term("domain", d)).collect(),
+                    when: o.schedule.clone(),
+                    street: o.street.clone(),
+                    district: o.district_name.clone(),
+                    distance: h.distance_m.map(|d| distance_text(&ctx, d)),
+                    access: ctx.label(o.access.label_key()),
+                    cost: ctx.label(o.cost.label_key()),
+                    languages: offer_language_names(&o.languages),
+                    status: (o.status != OfferStatus::Active).then(|| ctx.label(o.status.label_key())),
+                    is_fictional: o.is_fictional,
+                }
+            })
+            .collect();
+    }
+    let district_options = crate::pages::district_options(&state, &ctx).await?;
+    let back = page_link("", &params, parsed.page as i64).trim_start_matches('?').to_string();
+    let place_label = parsed.place.as_ref().map(|p| p.label.clone());
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
+    let page = render(&FinderPage {
+        ctx,
+        params,
+        asked,
+        errors,
+        place_label,
+        place_unknown: parsed.place_unknown,
+        results,
+        total,
+        pager,
+        district_options,
+        back,
+    })?;
+    Ok((status, page).into_response())
+}
+
+// ---------------------------------------------------------------- offer page
+
+#[derive(Template)]
+#[template(path = "finder_offer.html")]
+struct FinderOfferPage {
+    ctx: Ctx,
+    offer: Offer,
+    text: OfferText,
+    back: String,
+    internal_note: String,
+    languages: Vec<(String, String)>,
+}
+
+/// The texts shown for an offer: the reader's language, Leichte Sprache on request, else German.
+pub struct OfferText {
+    pub title: String,
+    pub description: String,
+    /// BCP 47 tag of the text, for `lang` attributes (German originals on a Turkish page).
+    pub lang: String,
+    pub easy: bool,
+    pub has_easy: bool,
+    /// Translations the offer has, for the links to switch.
+    pub available: Vec<(String, String)>,
+}
+
+fn offer_text(offer: &Offer, translations: &[OfferTranslation], lang: &str, easy: bool) -> OfferText {
+    let has_easy = translations.iter().any(|t| t.language == EASY_GERMAN);
+    let pick = if easy {
+        translations.iter().find(|t| t.language == EASY_GERMAN)
+    } else if lang != "de" {
+        translations.iter().find(|t| t.language == lang)
+    } else {
+        None
+    };
+    let available = translations
+        .iter()
+        .filter(|t| t.language != EASY_GERMAN)
+        .map(|t| (t.language.clone(), kette_i18n::language_name(&t.language)))
+        .collect();
+    match pick {
+        Some(t) => OfferText {
+            title: t.title.clone(),
+            description: if t.description.is_empty() { offer.input.description.clone() } else { t.description.clone() },
+            lang: if t.language == EASY_GERMAN { "de".into() } else { t.language.clone() },
+            easy: t.language == EASY_GERMAN,
+            has_easy,
+            available,
+        },
+        None => OfferText {
+            title: offer.input.title.clone(),
+            description: offer.input.description.clone(),
+            lang: "de".into(),
+            easy: false,
+            has_easy,
+            available,
+        },
+    }
+}
+
+impl FinderOfferPage {
+    fn visible_locations(&self) -> Vec<&Location> {
+        self.offer.locations.iter().filter(|l| !l.is_confidential || self.ctx.sees_internal()).collect()
+    }
+    fn has_hidden_location(&self) -> bool {
+        !self.ctx.sees_internal() && self.offer.locations.iter().any(|l| l.is_confidential)
+    }
+    fn can_refer(&self) -> bool {
+        self.ctx.sees_internal()
+    }
+    fn age_text(&self) -> String {
+        age_text(&self.ctx, self.offer.input.min_age_months, self.offer.input.max_age_months)
+    }
+    fn family_languages(&self) -> &'static [(&'static str, &'static str)] {
+        kette_i18n::LANGUAGES
+    }
+    fn map_link(&self, l: &Location) -> Option<String> {
+        Some(format!("geo:{:.6},{:.6}", l.lat?, l.lon?))
+    }
+}
+
+pub fn age_text(ctx: &Ctx, min: Option<u32>, max: Option<u32>) -> String {
+    let months = |m: u32| if m % 12 == 0 { ctx.tn("age-years", (m / 12) as i64) } else { ctx.tn("age-months", m as i64) };
+    match (min, max) {
+        (None, None) => String::new(),
+        (a, b) => format!("{} – {}", a.map(months).unwrap_or_default(), b.map(months).unwrap_or_default()),
+    }
+}
+
+async fn load_offer(state: &AppState, ctx: &Ctx, id: &str) -> Result<(Offer, Vec<OfferTranslation>), PageError> {
+    let id: i64 = id.parse().map_err(|_| PageError::not_found(ctx))?;
+    let offer = state.store.offer(ctx.municipality.id, id).await.or_page(ctx)?;
+    if offer.input.status != OfferStatus::Active && !ctx.sees_internal() {
+        return Err(PageError::not_found(ctx));
+    }
+    let translations = state.store.offer_translations(id).await.or_page(ctx)?;
+    Ok((offer, translations))
+}
+
+async fn offer_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(params): Q) -> Result<Response, PageError> {
+    let (offer, translations) = load_offer(&state, &ctx, &id).await?;
+    let easy = params.get("easy").is_some_and(|v| v == "1");
+    let text = offer_text(&offer, &translations, ctx.lang, easy);
+    let internal_note = if ctx.sees_internal() { state.store.internal_note(offer.id).await.or_page(&ctx)? } else { String::new() };
+    let back = params.get("back").filter(|b| !b.contains("://")).cloned().unwrap_or_default();
+    let languages = offer_language_names(&offer.input.languages);
+    render(&FinderOfferPage { ctx, offer, text, back, internal_note, languages })
+}
+
+// ---------------------------------------------------------------- print sheets
+
+#[derive(Template)]
+#[template(path = "finder_print.html")]
+struct PrintPage {
+    ctx: Ctx,
+    offer: Offer,
+    text: OfferText,
+    /// A navigator's referral sheet (in the family's language) rather than a plain print.
+    referral: bool,
+    languages: Vec<(String, String)>,
+    today: String,
+}
+
+impl PrintPage {
+    fn visible_locations(&self) -> Vec<&Location> {
+        // a referral sheet goes to the family, who may be told the protected address by the
+        // navigator in person; the printed sheet still leaves it out
+        self.offer.locations.iter().filter(|l| !l.is_confidential).collect()
+    }
+    fn has_hidden_location(&self) -> bool {
+        self.offer.locations.iter().any(|l| l.is_confidential)
+    }
+    fn age_text(&self) -> String {
+        age_text(&self.ctx, self.offer.input.min_age_months, self.offer.input.max_age_months)
+    }
+}
+
+async fn print_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(params): Q) -> Result<Response, PageError> {
+    let (offer, translations) = load_offer(&state, &ctx, &id).await?;
+    let easy = params.get("easy").is_some_and(|v| v == "1");
+    let text = offer_text(&offer, &translations, ctx.lang, easy);
+    let languages = offer_language_names(&offer.input.languages);
+    render(&PrintPage { ctx, offer, text, referral: false, languages, today: today() })
+}
+
+fn today() -> String {
+    time::OffsetDateTime::now_utc().date().to_string()
+}
+
+/// A navigator hands a family a sheet in their language; the system keeps only an anonymous
+/// count (date, district, life phase, topic, offer, sheet language).
+async fn referral(State(state): State<AppState>, mut ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
+    if !ctx.sees_internal() {
+        return Err(PageError::forbidden(&ctx));
+    }
+    let form = FormData::parse(&body);
+    require_csrf(&ctx, &form)?;
+    let (offer, translations) = load_offer(&state, &ctx, &id).await?;
+    let family_lang = kette_i18n::LANGUAGES.iter().map(|(c, _)| *c).find(|c| *c == form.get("family_language")).unwrap_or("de");
+    let easy = form.get("easy") == "1";
+    let life_phase = Some(form.get("life_phase")).filter(|p| ctx.vocab.contains(TermKind::LifePhase, p)).map(str::to_string);
+    let district_id = form.get("district").parse::<i64>().ok();
+    let district_id = match district_id {
+        Some(d) => state.store.district(ctx.municipality.id, d).await.ok().map(|_| d),
+        None => offer.locations.iter().find_map(|l| l.district_id),
+    };
+    state
+        .store
+        .add_referral(
+            ctx.municipality.id,
+            &Referral {
+                offer_id: offer.id,
+                district_id,
+                life_phase: life_phase.or_else(|| offer.input.life_phases.first().cloned()),
+                domain: offer.input.domains.first().cloned(),
+                language: Some(family_lang.to_string()),
+            },
+        )
+        .await
+        .or_page(&ctx)?;
+    // the sheet speaks the family's language, whatever the navigator's UI language is
+    ctx.lang = family_lang;
+    let text = offer_text(&offer, &translations, family_lang, easy);
+    let languages = offer_language_names(&offer.input.languages);
+    render(&PrintPage { ctx, offer, text, referral: true, languages, today: today() })
+}
+
+// ---------------------------------------------------------------- statement and feedback
+
+#[derive(Template)]
+#[template(path = "accessibility.html")]
+struct StatementPage {
+    ctx: Ctx,
+}
+
+async fn statement(ctx: Ctx) -> Result<Response, PageError> {
+    render(&StatementPage { ctx })
+}
+
+#[derive(Template)]
+#[template(path = "feedback.html")]
+struct FeedbackPage {
+    ctx: Ctx,
+    page: String,
+    topic: String,
+    message: String,
+    error: Option<String>,
+    sent: bool,
+}
+
+const FEEDBACK_TOPICS: &[&str] = &["barrier", "wrong-information", "missing-offer", "other"];
+const MAX_FEEDBACK_CHARS: usize = 5000;
+
+impl FeedbackPage {
+    fn topics(&self) -> Vec<(&'static str, String)> {
+        FEEDBACK_TOPICS.iter().map(|t| (*t, self.ctx.t(&format!("feedback-topic-{t}")))).collect()
+    }
+}
+
+async fn feedback_form(State(state): State<AppState>, mut ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
+    let mut headers = HeaderMap::new();
+    if ctx.csrf.is_empty() {
+        ctx.csrf = random_token();
+        headers.insert(header::SET_COOKIE, cookie_header(&state, ANON_CSRF_COOKIE, &ctx.csrf, None));
+    }
+    let page = params.get("page").filter(|p| p.starts_with('/')).cloned().unwrap_or_default();
+    let sent = params.get("sent").is_some();
+    let html = render(&FeedbackPage { ctx, page, topic: String::new(), message: String::new(), error: None, sent })?;
+    Ok((headers, html).into_response())
+}
+
+async fn feedback(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+    let form = FormData::parse(&body);
+    if !same_token(form.get("csrf"), &ctx.csrf) {
+        return Err(PageError::new(&ctx, StatusCode::FORBIDDEN, "error-csrf"));
+    }
+    let topic = form.get("topic").to_string();
+    let message = form.get("message").to_string();
+    let page = form.get("page").to_string();
+    let error = if !FEEDBACK_TOPICS.contains(&topic.as_str()) {
+        Some(ctx.t("feedback-error-topic"))
+    } else if message.trim().is_empty() {
+        Some(ctx.t("feedback-error-empty"))
+    } else if message.chars().count() > MAX_FEEDBACK_CHARS {
+        Some(ctx.t("feedback-error-long"))
+    } else {
+        None
+    };
+    if error.is_some() {
+        let html = render(&FeedbackPage { ctx, page, topic, message, error, sent: false })?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
+    }
+    state.store.add_feedback(ctx.municipality.id, &page, &topic, &message).await.or_page(&ctx)?;
+    Ok(Redirect::to("/feedback?sent=1").into_response())
+}
+
+#[derive(Template)]
+#[template(path = "feedback_inbox.html")]
+struct FeedbackInbox {
+    ctx: Ctx,
+    items: Vec<kette_store::Feedback>,
+}
+
+async fn feedback_inbox(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    if !ctx.can_edit_vocabulary() {
+        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::not_found(&ctx) });
+    }
+    let items = state.store.feedback(ctx.municipality.id).await.or_page(&ctx)?;
+    render(&FeedbackInbox { ctx, items })
+}
+
+// ---------------------------------------------------------------- synonyms
+
+#[derive(Template)]
+#[template(path = "synonyms.html")]
+struct SynonymsPage {
+    ctx: Ctx,
+    text: String,
+    saved: bool,
+}
+
+async fn synonyms_form(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
+    if !ctx.can_edit_vocabulary() {
+        return Err(PageError::forbidden(&ctx));
+    }
+    let text = state.store.synonym_groups(ctx.municipality.id).await.or_page(&ctx)?.join("\n");
+    render(&SynonymsPage { ctx, text, saved: params.contains_key("saved") })
+}
+
+async fn save_synonyms(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+    if !ctx.can_edit_vocabulary() {
+        return Err(PageError::forbidden(&ctx));
+    }
+    let form = FormData::parse(&body);
+    require_csrf(&ctx, &form)?;
+    let groups: Vec<String> = form.get("synonyms").lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).take(2000).collect();
+    let by = ctx.user.as_ref().map(|u| u.id);
+    state.store.set_synonym_groups(ctx.municipality.id, &groups, by).await.or_page(&ctx)?;
+    if let Err(e) = state.finder.reload_synonyms(&state.store, ctx.municipality.id).await {
+        tracing::warn!(error = %e, "synonyms saved but not loaded into the search");
+    }
+    Ok(Redirect::to("/synonyms?saved=1").into_response())
+}
+
+crate::pages_with_ctx!(FinderPage, FinderOfferPage, PrintPage, StatementPage, FeedbackPage, FeedbackInbox, SynonymsPage);

@@ -1,0 +1,209 @@
+//! Keeps one search catalogue per municipality in step with the database.
+//!
+//! Writes made through this server refresh the offers they touched at once. Writes made by
+//! another process (a `kette import` while the server runs) raise the municipality's
+//! generation; searches notice that within a second and rebuild the catalogue from the
+//! database, serving the previous state until the new one is ready.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use kette_domain::vocab::{OfferStatus, Vocabulary};
+use kette_domain::{MunicipalityId, OfferId, OrganisationId, TermKind};
+use kette_search::{Catalogue, Place, SearchDoc, Synonyms, Translation};
+use kette_store::{IndexedOffer, OfferSummary, Store, StoreError};
+
+pub type OfferCatalogue = Catalogue<OfferSummary>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum FinderError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Search(#[from] kette_search::SearchError),
+    #[error("search index task failed: {0}")]
+    Task(String),
+}
+
+struct Entry {
+    catalogue: Arc<OfferCatalogue>,
+    generation: AtomicI64,
+    checked: std::sync::Mutex<Instant>,
+}
+
+#[derive(Default)]
+pub struct Finder {
+    entries: RwLock<HashMap<MunicipalityId, Arc<Entry>>>,
+    /// One rebuild at a time per process; searches meanwhile use the previous catalogue.
+    building: tokio::sync::Mutex<()>,
+}
+
+const STALE_CHECK: Duration = Duration::from_secs(1);
+
+impl Finder {
+    /// The municipality's catalogue, built on first use and rebuilt when another process changed
+    /// the data.
+    pub async fn catalogue(&self, store: &Store, municipality: MunicipalityId) -> Result<Arc<OfferCatalogue>, FinderError> {
+        let existing = self.entries.read().ok().and_then(|e| e.get(&municipality).cloned());
+        match existing {
+            None => {
+                let _guard = self.building.lock().await;
+                if let Some(e) = self.entries.read().ok().and_then(|e| e.get(&municipality).cloned()) {
+                    return Ok(e.catalogue.clone());
+                }
+                Ok(self.rebuild_locked(store, municipality).await?)
+            }
+            Some(entry) => {
+                let due = entry.checked.lock().map(|mut t| {
+                    let due = t.elapsed() >= STALE_CHECK;
+                    if due {
+                        *t = Instant::now();
+                    }
+                    due
+                });
+                if due.unwrap_or(false) && store.generation(municipality).await? != entry.generation.load(Ordering::SeqCst) {
+                    if let Ok(_guard) = self.building.try_lock() {
+                        return self.rebuild_locked(store, municipality).await;
+                    }
+                }
+                Ok(entry.catalogue.clone())
+            }
+        }
+    }
+
+    /// Builds the catalogue afresh from the database (also `kette search reindex`'s work).
+    pub async fn rebuild(&self, store: &Store, municipality: MunicipalityId) -> Result<Arc<OfferCatalogue>, FinderError> {
+        let _guard = self.building.lock().await;
+        self.rebuild_locked(store, municipality).await
+    }
+
+    async fn rebuild_locked(&self, store: &Store, municipality: MunicipalityId) -> Result<Arc<OfferCatalogue>, FinderError> {
+        let started = Instant::now();
+        let generation = store.generation(municipality).await?;
+        let vocab = store.vocabulary(municipality).await?;
+        let offers = store.offers_for_index(municipality, None).await?;
+        let synonyms = synonyms(store, municipality).await?;
+        let n = offers.len();
+        let catalogue = tokio::task::spawn_blocking(move || {
+            let docs = offers.into_iter().map(|o| search_doc(o, &vocab)).collect();
+            Catalogue::build(docs, synonyms)
+        })
+        .await
+        .map_err(|e| FinderError::Task(e.to_string()))??;
+        let catalogue = Arc::new(catalogue);
+        let entry = Entry { catalogue: catalogue.clone(), generation: AtomicI64::new(generation), checked: Instant::now().into() };
+        if let Ok(mut entries) = self.entries.write() {
+            entries.insert(municipality, Arc::new(entry));
+        }
+        tracing::info!(municipality, offers = n, ms = started.elapsed().as_millis() as u64, "search catalogue built");
+        Ok(catalogue)
+    }
+
+    /// Re-reads these offers after a write through this server (removed ones leave the index).
+    pub async fn refresh(&self, store: &Store, municipality: MunicipalityId, ids: &[OfferId]) -> Result<(), FinderError> {
+        let Some(entry) = self.entries.read().ok().and_then(|e| e.get(&municipality).cloned()) else {
+            return Ok(()); // built on first use, from the current data
+        };
+        // read before loading: a write after this point raises the generation again and is
+        // picked up by the next staleness check
+        let generation = store.generation(municipality).await?;
+        let vocab = store.vocabulary(municipality).await?;
+        let offers = store.offers_for_index(municipality, Some(ids)).await?;
+        let found: Vec<OfferId> = offers.iter().map(|o| o.offer.id).collect();
+        let gone: Vec<OfferId> = ids.iter().copied().filter(|i| !found.contains(i)).collect();
+        let docs = offers.into_iter().map(|o| search_doc(o, &vocab)).collect();
+        entry.catalogue.upsert(docs)?;
+        if !gone.is_empty() {
+            entry.catalogue.remove(&gone)?;
+        }
+        entry.generation.store(generation, Ordering::SeqCst);
+        Ok(())
+    }
+
+    pub async fn refresh_organisation(&self, store: &Store, municipality: MunicipalityId, organisation: OrganisationId) -> Result<(), FinderError> {
+        let ids = store.offer_ids_of_organisation(municipality, organisation).await?;
+        self.refresh(store, municipality, &ids).await
+    }
+
+    pub async fn reload_synonyms(&self, store: &Store, municipality: MunicipalityId) -> Result<(), FinderError> {
+        if let Some(entry) = self.entries.read().ok().and_then(|e| e.get(&municipality).cloned()) {
+            entry.catalogue.set_synonyms(synonyms(store, municipality).await?)?;
+        }
+        Ok(())
+    }
+}
+
+async fn synonyms(store: &Store, municipality: MunicipalityId) -> Result<Synonyms, StoreError> {
+    let groups = store.synonym_groups(municipality).await?;
+    Ok(Synonyms::new(groups.iter().map(|g| g.split(',').map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>())))
+}
+
+/// What the engine needs of an offer, with its list entry as payload.
+pub fn search_doc(o: IndexedOffer, vocab: &Vocabulary) -> SearchDoc<OfferSummary> {
+    let input = &o.offer.input;
+    let mut keywords = String::new();
+    let mut add = |s: &str| {
+        if !s.is_empty() {
+            keywords.push_str(s);
+            keywords.push('\n');
+        }
+    };
+    add(&o.offer.organisation_name);
+    for (kind, codes) in [
+        (TermKind::LifePhase, &input.life_phases),
+        (TermKind::Domain, &input.domains),
+        (TermKind::TargetGroup, &input.target_groups),
+        (TermKind::Transition, &input.transitions),
+    ] {
+        for code in codes {
+            if let Some(t) = vocab.get(kind, code) {
+                add(&t.label_de);
+                add(&t.label_en);
+            }
+        }
+    }
+    // Only what the public may see is searchable: a protected address must not be findable.
+    for l in o.offer.locations.iter().filter(|l| !l.is_confidential) {
+        add(&l.name);
+        add(&l.street);
+        add(&l.postcode);
+    }
+    for d in &o.district_names {
+        add(d);
+    }
+    let places = o
+        .offer
+        .locations
+        .iter()
+        .filter_map(|l| Some(Place { lat: l.lat?, lon: l.lon?, confidential: l.is_confidential }))
+        .collect();
+    SearchDoc {
+        offer_id: o.offer.id,
+        organisation_id: input.organisation_id,
+        title: input.title.clone(),
+        description: input.description.clone(),
+        keywords,
+        translations: o
+            .translations
+            .iter()
+            .map(|t| Translation { language: t.language.clone(), title: t.title.clone(), description: t.description.clone() })
+            .collect(),
+        min_age_months: o.eff_min_age_months,
+        max_age_months: o.eff_max_age_months,
+        life_phases: input.life_phases.clone(),
+        domains: input.domains.clone(),
+        target_groups: input.target_groups.clone(),
+        transitions: input.transitions.clone(),
+        languages: input.languages.clone(),
+        cost: input.cost,
+        access: input.access,
+        districts: o.district_ids.clone(),
+        places,
+        public: input.status == OfferStatus::Active,
+        status: input.status.as_str().to_string(),
+        sort_key: o.sort_key.clone(),
+        payload: o.summary,
+    }
+}
