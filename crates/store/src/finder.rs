@@ -391,7 +391,7 @@ impl Store {
 /// "Müllerstraße 12a" → "Müllerstraße": trailing words with digits are house numbers.
 fn without_house_number(s: &str) -> String {
     let mut words: Vec<&str> = s.split_whitespace().collect();
-    while words.len() > 1 && words.last().is_some_and(|w| w.chars().any(|c| c.is_ascii_digit())) {
+    while words.len() > 1 && words.last().is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()) || w.chars().all(|c| !c.is_alphanumeric())) {
         words.pop();
     }
     words.join(" ")
