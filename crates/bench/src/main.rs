@@ -2,6 +2,8 @@
 //! Markdown table for BENCHMARKS.md. Timing lives here, never in tests.
 //!
 //! Usage: kette-bench [PATH/TO/kette] [--data data/berlin] [--requests N]
+//!        kette-bench generate --db FILE [--offers 100000] [--data data/berlin]
+//!        kette-bench search [PATH/TO/kette] [--offers 100000] [--data data/berlin]
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -9,6 +11,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
+
+mod synthetic;
 
 struct Server {
     child: Child,
@@ -136,8 +140,150 @@ fn gisd_sized() -> Result<(f64, usize)> {
     Ok((t.elapsed().as_secs_f64() * 1000.0, out.len()))
 }
 
+/// Starts `kette serve` on an existing database.
+fn start_serve(bin: &str, db: &str) -> Result<(Server, Duration)> {
+    let t = Instant::now();
+    let mut child = Command::new(bin)
+        .args(["serve", "--db", db, "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .with_context(|| format!("cannot start {bin}"))?;
+    let reader = BufReader::new(child.stdout.take().context("stdout")?);
+    for line in reader.lines() {
+        let line = line?;
+        if let Some(rest) = line.split("http://").nth(1) {
+            let addr = rest.split_whitespace().next().unwrap_or_default().to_string();
+            return Ok((Server { child, base: format!("http://{addr}") }, t.elapsed()));
+        }
+    }
+    bail!("kette serve ended without listening")
+}
+
+/// Queries a family or navigator would send: words (with typos and compounds), ages,
+/// districts, places with a radius, and combinations.
+const SEARCHES: &[&str] = &[
+    "q=krabbelgruppe",
+    "q=Krabelgruppe&age=1",
+    "q=hausaufgaben&age=9",
+    "q=familienzentren",
+    "q=beratung%20schulden",
+    "age=2&lat=52.52&lon=13.40&radius_m=2000",
+    "age=4&cost=free&lat=52.48&lon=13.43&radius_m=1500",
+    "q=sprache&language=tr",
+    "q=elterncafe&lat=52.55&lon=13.35&radius_m=3000",
+    "age=15&q=bewerbung",
+    "district=1&age=3",
+    "q=babymassage",
+    "q=gruppe&age=2&access=open",
+    "lat=52.50&lon=13.30&radius_m=1000&sort=distance",
+    "q=jugendtreff&lat=52.45&lon=13.50",
+    "age=6&q=uebergang%20schule",
+];
+
+/// Runs wrk with 64 connections over the query mix; returns (requests/s, p50, p99) in ms.
+fn wrk(base: &str, seconds: u32) -> Result<(f64, f64, f64)> {
+    let dir = tempfile::tempdir()?;
+    let script = dir.path().join("mix.lua");
+    let paths: Vec<String> = SEARCHES.iter().map(|q| format!("\"/api/v1/offers?{q}&per_page=20\"")).collect();
+    std::fs::write(
+        &script,
+        format!(
+            "local paths = {{{}}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n\
+             done = function(summary, latency, requests)\n  io.write(string.format(\"RESULT %f %f %f %d %d\\n\", summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))\nend\n",
+            paths.join(", ")
+        ),
+    )?;
+    let out = Command::new("wrk")
+        .args(["-t2", "-c64", &format!("-d{seconds}s"), "--latency", "-s", script.to_str().context("path")?, base])
+        .output()
+        .context("wrk not found: install it (Debian package wrk)")?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = text.lines().find(|l| l.starts_with("RESULT")).with_context(|| format!("wrk printed no result: {text}"))?;
+    let v: Vec<f64> = line.split_whitespace().skip(1).filter_map(|x| x.parse().ok()).collect();
+    if v.len() < 5 || v[3] > 0.0 || v[4] > 0.0 {
+        bail!("wrk saw errors: {line}");
+    }
+    Ok((v[0], v[1], v[2]))
+}
+
+/// oha at a fixed request rate (open loop, latency corrected): (achieved req/s, p50, p99) in ms.
+fn oha(base: &str, rate: u32, seconds: u32) -> Result<(f64, f64, f64)> {
+    let dir = tempfile::tempdir()?;
+    let urls = dir.path().join("urls.txt");
+    std::fs::write(&urls, SEARCHES.iter().map(|q| format!("{base}/api/v1/offers?{q}&per_page=20\n")).collect::<String>())?;
+    let out = Command::new("oha")
+        .args(["--no-tui", "-c", "64", "-z", &format!("{seconds}s"), "-q", &rate.to_string(), "--latency-correction", "--output-format", "json", "--urls-from-file"])
+        .arg(&urls)
+        .output()
+        .context("oha not found: `cargo install oha`")?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let num = |key: &str| -> Option<f64> {
+        let at = text.find(&format!("\"{key}\""))? + key.len() + 3;
+        text[at..].trim_start().split([',', '}']).next()?.trim().parse().ok()
+    };
+    Ok((num("requestsPerSec").unwrap_or(0.0), num("p50").unwrap_or(f64::NAN) * 1000.0, num("p99").unwrap_or(f64::NAN) * 1000.0))
+}
+
+fn search_bench(bin: &str, data: &str, offers: usize) -> Result<()> {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("synthetic.db");
+    let t = Instant::now();
+    tokio::runtime::Runtime::new()?.block_on(synthetic::generate(&db, std::path::Path::new(data), offers, 42))?;
+    let generated = t.elapsed();
+    let (server, started) = start_serve(bin, db.to_str().context("path")?)?;
+    let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(60)).build();
+    // the first search builds the catalogue
+    let t = Instant::now();
+    agent.get(&format!("{}/api/v1/offers?q=kita", server.base)).call()?;
+    let built = t.elapsed();
+    for q in SEARCHES {
+        agent.get(&format!("{}/api/v1/offers?{q}", server.base)).call()?;
+    }
+    let rss = rss_mb(server.child.id())?;
+    let (rps, p50, p99) = wrk(&server.base, 20)?;
+    let mut sizes = vec![];
+    for path in ["/search?age=2&q=krabbelgruppe", &format!("/search/{}", 1)] {
+        let mut gz = vec![];
+        std::io::Read::read_to_end(&mut agent.get(&format!("{}{path}", server.base)).set("Accept-Encoding", "gzip").call()?.into_reader(), &mut gz)?;
+        sizes.push(gz.len());
+    }
+    println!("| measure | target | result |");
+    println!("|---|---|---|");
+    println!("| generate {offers} synthetic offers into SQLite | – | {:.1} s |", generated.as_secs_f64());
+    println!("| search catalogue built from the database (first search) | – | {:.2} s (server start {:.0} ms) |", built.as_secs_f64(), started.as_secs_f64() * 1000.0);
+    println!("| server RSS with the catalogue | – | {rss:.0} MB |");
+    println!("| search API, {} query mix, wrk 64 connections, 20 s | p99 < 10 ms, ≥ 3,000 req/s | {rps:.0} req/s, p50 {p50:.2} ms, p99 {p99:.2} ms |", SEARCHES.len());
+    for rate in [1000, 2000, 3000] {
+        match oha(&server.base, rate, 15) {
+            Ok((achieved, p50, p99)) => println!("| search API at a fixed {rate} req/s (oha, open loop, 64 connections, 15 s) | p99 < 10 ms at ≥ 3,000 req/s | {achieved:.0} req/s achieved, p50 {p50:.2} ms, p99 {p99:.2} ms |"),
+            Err(e) => println!("| search API at a fixed {rate} req/s | p99 < 10 ms | not measured: {e} |"),
+        }
+    }
+    println!("| finder results page / offer page, gzip | ≤ 60 KB / ≤ 40 KB | {:.1} KB / {:.1} KB |", sizes[0] as f64 / 1024.0, sizes[1] as f64 / 1024.0);
+    Ok(())
+}
+
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let offers: usize = flag("--offers").and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    match args.first().map(String::as_str) {
+        Some("generate") => {
+            let db = flag("--db").context("generate needs --db FILE")?;
+            let data = flag("--data").unwrap_or_else(|| "data/berlin".into());
+            let t = Instant::now();
+            tokio::runtime::Runtime::new()?.block_on(synthetic::generate(std::path::Path::new(&db), std::path::Path::new(&data), offers, 42))?;
+            println!("{offers} offers written to {db} in {:.1} s", t.elapsed().as_secs_f64());
+            return Ok(());
+        }
+        Some("search") => {
+            let bin = args.iter().skip(1).find(|a| !a.starts_with("--") && a.contains('/')).cloned().unwrap_or_else(|| "target/release/kette".into());
+            let data = flag("--data").unwrap_or_else(|| "data/berlin".into());
+            return search_bench(&bin, &data, offers);
+        }
+        _ => {}
+    }
     let bin = args
         .iter()
         .find(|a| !a.starts_with("--") && !a.chars().all(|c| c.is_ascii_digit()))

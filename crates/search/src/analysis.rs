@@ -1,18 +1,19 @@
-//! Text analysis for German offer texts: folding, stemming and word trigrams.
+//! Text analysis for German offer texts: folding, stemming and reversed stems.
 //!
 //! Families type "Strasse" for "Straße", "Buecherei" or "Bucherei" for "Bücherei", and
 //! "Gruppe" for "Krabbelgruppe". Folding makes the spellings meet; the German stemmer
-//! merges inflections ("Familienzentren", "Familienzentrum" share most trigrams even where
-//! the stemmer leaves them apart); word trigrams find parts of compounds and survive typos.
+//! merges inflections; a field of reversed stems lets a word find the compounds it ends
+//! ("gruppe" → "Krabbelgruppe") and a prefix match the compounds it starts and the
+//! inflections the stemmer leaves apart ("Familienzentren" → "Familienzentrum").
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter,
-    TokenStream, Tokenizer, WhitespaceTokenizer,
+    TokenStream, Tokenizer,
 };
 
 pub const GERMAN: &str = "kette_de";
 pub const INTL: &str = "kette_intl";
-pub const GRAMS: &str = "kette_grams";
+pub const REVERSED: &str = "kette_reversed";
 
 /// Words longer than this are not words but pasted links or noise.
 pub const MAX_WORD_CHARS: usize = 40;
@@ -52,30 +53,6 @@ pub fn words(text: &str) -> Vec<String> {
             folded.chars().take(MAX_WORD_CHARS).collect()
         })
         .collect()
-}
-
-/// Trigrams of one folded word; words shorter than three characters stand for themselves.
-pub fn trigrams(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    if chars.len() < 3 {
-        return vec![word.to_string()];
-    }
-    let mut grams: Vec<String> = chars.windows(3).map(|w| w.iter().collect()).collect();
-    grams.sort();
-    grams.dedup();
-    grams
-}
-
-/// The text indexed in the gram field: every word's trigrams, separated by spaces.
-pub fn gram_text(text: &str) -> String {
-    let mut out = String::new();
-    for word in words(text) {
-        for gram in trigrams(&word) {
-            out.push_str(&gram);
-            out.push(' ');
-        }
-    }
-    out
 }
 
 /// Token filter applying [`fold_german`] to every token.
@@ -148,9 +125,67 @@ pub fn intl_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// The gram field holds [`gram_text`] output; splitting on spaces is all that is left to do.
-pub fn gram_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(WhitespaceTokenizer::default()).build()
+/// German stems written backwards, so that a prefix search finds the words a stem ends.
+pub fn reversed_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_WORD_CHARS * 4))
+        .filter(LowerCaser)
+        .filter(GermanFolding)
+        .filter(Stemmer::new(Language::German))
+        .filter(Reversing)
+        .build()
+}
+
+pub fn reverse(s: &str) -> String {
+    s.chars().rev().collect()
+}
+
+/// Token filter writing every token backwards.
+#[derive(Clone)]
+pub struct Reversing;
+
+impl TokenFilter for Reversing {
+    type Tokenizer<T: Tokenizer> = ReversingFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> ReversingFilter<T> {
+        ReversingFilter { inner: tokenizer }
+    }
+}
+
+#[derive(Clone)]
+pub struct ReversingFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for ReversingFilter<T> {
+    type TokenStream<'a> = ReversingStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        ReversingStream { inner: self.inner.token_stream(text) }
+    }
+}
+
+pub struct ReversingStream<S> {
+    inner: S,
+}
+
+impl<S: TokenStream> TokenStream for ReversingStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.inner.advance() {
+            return false;
+        }
+        let token = self.inner.token_mut();
+        token.text = reverse(&token.text);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.inner.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.inner.token_mut()
+    }
 }
 
 /// Runs an analyzer over a text and returns the tokens (used to build queries the same way
@@ -198,11 +233,10 @@ mod tests {
     }
 
     #[test]
-    fn trigrams_of_compounds_contain_their_parts() {
-        let whole = trigrams("krabbelgruppe");
-        for g in trigrams("gruppe") {
-            assert!(whole.contains(&g), "{g}");
-        }
-        assert_eq!(trigrams("zu"), vec!["zu"]);
+    fn reversed_stems_end_compounds() {
+        let mut r = reversed_analyzer();
+        let whole = tokens(&mut r, "Krabbelgruppe")[0].clone();
+        let part = tokens(&mut r, "Gruppen")[0].clone();
+        assert!(whole.starts_with(&part), "{whole} {part}");
     }
 }

@@ -13,6 +13,7 @@ pub mod analysis;
 mod query;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex, RwLock};
 
 use tantivy::collector::{Collector, SegmentCollector};
@@ -83,6 +84,8 @@ pub struct SearchDoc<P> {
     pub status: String,
     /// German alphabetical order of the title.
     pub sort_key: String,
+    /// Last change, RFC 3339 (compared as text).
+    pub updated_at: String,
     pub payload: P,
 }
 
@@ -126,6 +129,8 @@ pub struct SearchRequest {
     pub access: Option<Access>,
     pub organisation: Option<OrganisationId>,
     pub status: Option<String>,
+    /// Only offers changed on or after this RFC 3339 date or date-time.
+    pub modified_after: Option<String>,
     pub audience: Audience,
     pub sort: Sort,
     pub offset: usize,
@@ -155,19 +160,194 @@ pub struct Catalogue<P> {
     offer_id: tantivy::schema::Field,
     state: RwLock<Arc<State<P>>>,
     synonyms: RwLock<Arc<Synonyms>>,
+    codes: RwLock<Codes>,
 }
 
 struct State<P> {
     /// Sorted by `sort_key`, so that lists without words need no sorting.
-    docs: Vec<Arc<SearchDoc<P>>>,
-    by_id: HashMap<OfferId, usize>,
+    docs: Vec<Entry<P>>,
+    by_id: HashMap<OfferId, u32, BuildHasherDefault<IdHasher>>,
+    /// Positions in `docs` (ascending, so still in title order) of the offers in each
+    /// district, ancestors included.
+    by_district: HashMap<DistrictId, Vec<u32>>,
+    /// Positions of the offers with a place in each grid cell (see [`cell`]).
+    grid: HashMap<(i32, i32), Vec<u32>>,
+}
+
+/// Offer ids are already well spread integers: a multiply is hash enough, and far cheaper
+/// than SipHash on every search hit.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | *b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_i64(&mut self, n: i64) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// Grid cells of 0.01° latitude × 0.015° longitude: about a kilometre square in Germany.
+const CELL_LAT: f64 = 0.01;
+const CELL_LON: f64 = 0.015;
+
+fn cell(lat: f64, lon: f64) -> (i32, i32) {
+    ((lat / CELL_LAT).floor() as i32, (lon / CELL_LON).floor() as i32)
+}
+
+/// A document with its filter facts packed for a fast scan: one bit per vocabulary code.
+struct Entry<P> {
+    doc: Arc<SearchDoc<P>>,
+    facets: Facets,
+}
+
+impl<P> Clone for Entry<P> {
+    fn clone(&self) -> Self {
+        Entry { doc: self.doc.clone(), facets: self.facets.clone() }
+    }
+}
+
+/// The facts filters look at, stored inline so that a scan over all offers reads one
+/// contiguous array instead of chasing a pointer per offer.
+#[derive(Clone, Default)]
+struct Facets {
+    life_phases: u64,
+    domains: u64,
+    target_groups: u64,
+    transitions: u64,
+    languages: u64,
+    min_age: u32,
+    max_age: u32,
+    organisation_id: i64,
+    public: bool,
+    cost: Option<Cost>,
+    access: Option<Access>,
+    /// The only place, when the offer has exactly one: distances need no lookup then.
+    single_place: Option<(f32, f32, bool)>,
+    places: u8,
+}
+
+/// Bit positions of vocabulary codes, per facet. Codes beyond 64 per facet get none and are
+/// then compared as text.
+#[derive(Default)]
+struct Codes {
+    facets: [HashMap<String, u8>; 5],
+}
+
+const LIFE_PHASE: usize = 0;
+const DOMAIN: usize = 1;
+const TARGET_GROUP: usize = 2;
+const TRANSITION: usize = 3;
+const LANGUAGE: usize = 4;
+
+impl Codes {
+    fn bits(&mut self, facet: usize, codes: &[String]) -> u64 {
+        let map = &mut self.facets[facet];
+        let mut bits = 0u64;
+        for c in codes {
+            let next = map.len();
+            let bit = match map.get(c) {
+                Some(b) => Some(*b),
+                None if next < 64 => {
+                    map.insert(c.clone(), next as u8);
+                    Some(next as u8)
+                }
+                None => None,
+            };
+            if let Some(b) = bit {
+                bits |= 1u64 << b;
+            }
+        }
+        bits
+    }
+
+    /// The bit of a requested code: `Some(None)` for no filter, `None` for a code no offer has,
+    /// `Some(Some(0))` for a code without a bit (compared as text).
+    fn wanted(&self, facet: usize, code: &Option<String>) -> Option<Option<u64>> {
+        match code {
+            None => Some(None),
+            Some(c) => match self.facets[facet].get(c) {
+                Some(b) => Some(Some(1u64 << b)),
+                None if self.facets[facet].len() < 64 => None,
+                None => Some(Some(0)),
+            },
+        }
+    }
+
+    fn facets<P>(&mut self, d: &SearchDoc<P>) -> Facets {
+        Facets {
+            life_phases: self.bits(LIFE_PHASE, &d.life_phases),
+            domains: self.bits(DOMAIN, &d.domains),
+            target_groups: self.bits(TARGET_GROUP, &d.target_groups),
+            transitions: self.bits(TRANSITION, &d.transitions),
+            languages: self.bits(LANGUAGE, &d.languages),
+            min_age: d.min_age_months.unwrap_or(0),
+            max_age: d.max_age_months.unwrap_or(u32::MAX),
+            organisation_id: d.organisation_id,
+            public: d.public,
+            cost: Some(d.cost),
+            access: Some(d.access),
+            single_place: match d.places.as_slice() {
+                [p] => Some((p.lat as f32, p.lon as f32, p.confidential)),
+                _ => None,
+            },
+            places: d.places.len().min(255) as u8,
+        }
+    }
 }
 
 impl<P> State<P> {
-    fn new(mut docs: Vec<Arc<SearchDoc<P>>>) -> Self {
-        docs.sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then(a.offer_id.cmp(&b.offer_id)));
-        let by_id = docs.iter().enumerate().map(|(i, d)| (d.offer_id, i)).collect();
-        State { docs, by_id }
+    fn new(mut docs: Vec<Entry<P>>) -> Self {
+        docs.sort_by(|a, b| a.doc.sort_key.cmp(&b.doc.sort_key).then(a.doc.offer_id.cmp(&b.doc.offer_id)));
+        let by_id = docs.iter().enumerate().map(|(i, e)| (e.doc.offer_id, i as u32)).collect();
+        let mut by_district: HashMap<DistrictId, Vec<u32>> = HashMap::new();
+        let mut grid: HashMap<(i32, i32), Vec<u32>> = HashMap::new();
+        for (i, e) in docs.iter().enumerate() {
+            for d in &e.doc.districts {
+                by_district.entry(*d).or_default().push(i as u32);
+            }
+            for p in &e.doc.places {
+                let list = grid.entry(cell(p.lat, p.lon)).or_default();
+                if list.last() != Some(&(i as u32)) {
+                    list.push(i as u32);
+                }
+            }
+        }
+        State { docs, by_id, by_district, grid }
+    }
+
+    /// Positions that can pass the request's place filters, in title order; `None` means all.
+    fn candidates(&self, r: &SearchRequest) -> Option<std::borrow::Cow<'_, [u32]>> {
+        if let Some(d) = r.district {
+            return Some(self.by_district.get(&d).map(|v| std::borrow::Cow::Borrowed(v.as_slice())).unwrap_or_default());
+        }
+        if let (Some(p), Some(radius)) = (r.near, r.radius_m) {
+            let dlat = radius / M_PER_DEG_LAT;
+            let dlon = radius / (M_PER_DEG_LAT * p.lat.to_radians().cos().max(0.01));
+            let (lo, hi) = (cell(p.lat - dlat, p.lon - dlon), cell(p.lat + dlat, p.lon + dlon));
+            // a huge radius covers most cells: scanning everything is cheaper then
+            if ((hi.0 - lo.0 + 1) as i64) * ((hi.1 - lo.1 + 1) as i64) > self.grid.len() as i64 {
+                return None;
+            }
+            let mut out = Vec::new();
+            for a in lo.0..=hi.0 {
+                for b in lo.1..=hi.1 {
+                    if let Some(list) = self.grid.get(&(a, b)) {
+                        out.extend_from_slice(list);
+                    }
+                }
+            }
+            out.sort_unstable();
+            out.dedup();
+            return Some(std::borrow::Cow::Owned(out));
+        }
+        None
     }
 }
 
@@ -182,23 +362,24 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
         };
         let title = schema.add_text_field("title", text(analysis::GERMAN, true));
         let body = schema.add_text_field("body", text(analysis::GERMAN, true));
-        let grams = schema.add_text_field("grams", text(analysis::GRAMS, false));
+        let reversed = schema.add_text_field("reversed", text(analysis::REVERSED, false));
         let intl = schema.add_text_field("intl", text(analysis::INTL, true));
         let offer_id = schema.add_u64_field("offer_id", FAST | INDEXED);
         let index = Index::create_in_ram(schema.build());
         index.tokenizers().register(analysis::GERMAN, analysis::german_analyzer());
         index.tokenizers().register(analysis::INTL, analysis::intl_analyzer());
-        index.tokenizers().register(analysis::GRAMS, analysis::gram_analyzer());
+        index.tokenizers().register(analysis::REVERSED, analysis::reversed_analyzer());
         // One indexing thread: the server shares two cores with its users.
-        let writer = index.writer_with_num_threads(1, 50_000_000)?;
+        let writer = index.writer_with_num_threads(1, 30_000_000)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let catalogue = Catalogue {
             reader,
             writer: Mutex::new(writer),
-            fields: Fields { title, body, grams, intl },
+            fields: Fields { title, body, reversed, intl },
             offer_id,
             state: RwLock::new(Arc::new(State::new(Vec::new()))),
             synonyms: RwLock::new(Arc::new(synonyms)),
+            codes: RwLock::new(Codes::default()),
         };
         catalogue.upsert(docs)?;
         Ok(catalogue)
@@ -212,13 +393,14 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
             intl.push_str(&t.description);
             intl.push('\n');
         }
-        let mut grams_source = String::with_capacity(d.title.len() + d.keywords.len() + 1);
-        grams_source.push_str(&d.title);
-        grams_source.push(' ');
-        grams_source.push_str(&d.keywords);
+        // compounds are ended in titles, names and keywords; descriptions would add noise
+        let mut reversed = String::with_capacity(d.title.len() + d.keywords.len() + 1);
+        reversed.push_str(&d.title);
+        reversed.push('\n');
+        reversed.push_str(&d.keywords);
         for t in d.translations.iter().filter(|t| t.language.starts_with("de")) {
-            grams_source.push(' ');
-            grams_source.push_str(&t.title);
+            reversed.push('\n');
+            reversed.push_str(&t.title);
         }
         let mut body = String::with_capacity(d.description.len() + d.keywords.len() + 1);
         body.push_str(&d.description);
@@ -227,7 +409,7 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
         doc!(
             self.fields.title => d.title.as_str(),
             self.fields.body => body,
-            self.fields.grams => analysis::gram_text(&grams_source),
+            self.fields.reversed => reversed,
             self.fields.intl => intl,
             self.offer_id => d.offer_id as u64,
         )
@@ -245,10 +427,12 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
         }
         writer.commit()?;
         self.reader.reload()?;
+        let mut codes = self.codes.write().map_err(|_| SearchError::Poisoned)?;
+        let replaced: HashMap<OfferId, Entry<P>> =
+            docs.into_iter().map(|d| (d.offer_id, Entry { facets: codes.facets(&d), doc: Arc::new(d) })).collect();
+        drop(codes);
         let mut state = self.state.write().map_err(|_| SearchError::Poisoned)?;
-        let replaced: HashMap<OfferId, Arc<SearchDoc<P>>> = docs.into_iter().map(|d| (d.offer_id, Arc::new(d))).collect();
-        let mut all: Vec<Arc<SearchDoc<P>>> =
-            state.docs.iter().filter(|d| !replaced.contains_key(&d.offer_id)).cloned().collect();
+        let mut all: Vec<Entry<P>> = state.docs.iter().filter(|e| !replaced.contains_key(&e.doc.offer_id)).cloned().collect();
         all.extend(replaced.into_values());
         *state = Arc::new(State::new(all));
         Ok(())
@@ -263,7 +447,7 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
         writer.commit()?;
         self.reader.reload()?;
         let mut state = self.state.write().map_err(|_| SearchError::Poisoned)?;
-        let all = state.docs.iter().filter(|d| !ids.contains(&d.offer_id)).cloned().collect();
+        let all = state.docs.iter().filter(|e| !ids.contains(&e.doc.offer_id)).cloned().collect();
         *state = Arc::new(State::new(all));
         Ok(())
     }
@@ -283,112 +467,202 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
 
     pub fn get(&self, id: OfferId) -> Option<Arc<SearchDoc<P>>> {
         let state = self.state.read().ok()?;
-        state.by_id.get(&id).map(|&i| state.docs[i].clone())
+        state.by_id.get(&id).map(|&i| state.docs[i as usize].doc.clone())
     }
 
     /// Offers matching the request, one page of them, and how many match in all.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults<P>> {
         let state = self.state.read().map_err(|_| SearchError::Poisoned)?.clone();
         let synonyms = self.synonyms.read().map_err(|_| SearchError::Poisoned)?.clone();
+        let filter = {
+            let codes = self.codes.read().map_err(|_| SearchError::Poisoned)?;
+            match Filter::new(request, &codes) {
+                Some(f) => f,
+                // a code no offer carries: nothing can match
+                None => return Ok(SearchResults { total: 0, hits: vec![] }),
+            }
+        };
         let units = query::units(&request.text, &synonyms);
         let mut german = analysis::german_analyzer();
-        let text_query = QueryBuilder { fields: self.fields, german: &mut german }.build(&units);
+        let exact = QueryBuilder { fields: self.fields, german: &mut german, typos: false }.build(&units);
         let limit = request.limit.clamp(1, 1000);
-        let mut hits: Vec<Hit<P>> = Vec::new();
+        // (position in title order, score, distance): cheap to order, materialised only for the page
+        let mut found: Vec<(u32, f32, f32)> = Vec::new();
+        let no_distance = f32::INFINITY;
         let mut total = 0;
-        match text_query {
+        match exact {
             Some(q) => {
                 let searcher = self.reader.searcher();
-                let scored = searcher.search(&*q, &AllScored { field: "offer_id" })?;
-                for (id, score) in scored {
-                    let Some(&i) = state.by_id.get(&(id as OfferId)) else { continue };
-                    let doc = &state.docs[i];
-                    if let Some(distance_m) = admits(doc, request) {
-                        hits.push(Hit { doc: doc.clone(), score, distance_m });
+                let collect = |q: &dyn tantivy::query::Query, found: &mut Vec<(u32, f32, f32)>| -> Result<()> {
+                    let scored = searcher.search(q, &AllScored { field: "offer_id" })?;
+                    found.reserve(scored.len());
+                    for (id, score) in scored {
+                        let Some(&i) = state.by_id.get(&(id as OfferId)) else { continue };
+                        if let Some(distance) = filter.admits(&state.docs[i as usize]) {
+                            found.push((i, score, distance.map(|d| d as f32).unwrap_or(no_distance)));
+                        }
+                    }
+                    Ok(())
+                };
+                collect(&*q, &mut found)?;
+                if found.is_empty() {
+                    if let Some(tolerant) = (QueryBuilder { fields: self.fields, german: &mut german, typos: true }).build(&units) {
+                        collect(&*tolerant, &mut found)?;
                     }
                 }
-                total = hits.len();
+                total = found.len();
             }
             None => {
                 let page_only = request.sort != Sort::Distance && request.near.is_none();
-                for doc in &state.docs {
-                    if let Some(distance_m) = admits(doc, request) {
+                let candidates = state.candidates(request);
+                let mut visit = |i: u32| {
+                    if let Some(distance) = filter.admits(&state.docs[i as usize]) {
                         total += 1;
-                        // Already in title order: keep only what the page needs.
-                        if !page_only || (total > request.offset && hits.len() < limit) {
-                            hits.push(Hit { doc: doc.clone(), score: 0.0, distance_m });
+                        // already in title order: keep only what the page needs
+                        if !page_only || (total > request.offset && found.len() < limit) {
+                            found.push((i, 0.0, distance.map(|d| d as f32).unwrap_or(no_distance)));
                         }
                     }
+                };
+                match &candidates {
+                    Some(list) => list.iter().for_each(|&i| visit(i)),
+                    None => (0..state.docs.len() as u32).for_each(&mut visit),
                 }
                 if page_only {
-                    return Ok(SearchResults { total, hits });
+                    return Ok(SearchResults { total, hits: materialise(&state, &found, request) });
                 }
             }
         }
-        let by_distance = |a: &Hit<P>, b: &Hit<P>| match (a.distance_m, b.distance_m) {
-            (Some(x), Some(y)) => x.total_cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
+        let order = |a: &(u32, f32, f32), b: &(u32, f32, f32)| match request.sort {
+            Sort::Distance => a.2.total_cmp(&b.2).then(a.0.cmp(&b.0)),
+            Sort::Title => a.0.cmp(&b.0),
+            Sort::Relevance => b.1.total_cmp(&a.1).then(a.2.total_cmp(&b.2)).then(a.0.cmp(&b.0)),
         };
-        let by_title = |a: &Hit<P>, b: &Hit<P>| a.doc.sort_key.cmp(&b.doc.sort_key).then(a.doc.offer_id.cmp(&b.doc.offer_id));
-        match request.sort {
-            Sort::Distance => hits.sort_by(|a, b| by_distance(a, b).then_with(|| by_title(a, b))),
-            Sort::Title => hits.sort_by(by_title),
-            Sort::Relevance => hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| by_distance(a, b)).then_with(|| by_title(a, b))),
+        // only the requested page needs a full order: select it first
+        let end = (request.offset + limit).min(found.len());
+        if end == 0 {
+            return Ok(SearchResults { total, hits: vec![] });
         }
-        let hits = hits.into_iter().skip(request.offset).take(limit).collect();
-        Ok(SearchResults { total, hits })
+        if end < found.len() {
+            found.select_nth_unstable_by(end - 1, order);
+            found.truncate(end);
+        }
+        found.sort_unstable_by(order);
+        Ok(SearchResults { total, hits: materialise(&state, &found[request.offset.min(found.len())..], request) })
     }
 }
 
-/// Whether the offer passes every filter; `Some(distance)` if so.
-fn admits<P>(doc: &SearchDoc<P>, r: &SearchRequest) -> Option<Option<f64>> {
-    match r.audience {
-        Audience::Public if !doc.public => return None,
-        _ => {}
+/// The page's hits, with great-circle distances instead of the planar ones used for ordering.
+fn materialise<P>(state: &State<P>, found: &[(u32, f32, f32)], request: &SearchRequest) -> Vec<Hit<P>> {
+    found
+        .iter()
+        .map(|&(i, score, _)| {
+            let doc = state.docs[i as usize].doc.clone();
+            let distance_m = request.near.and_then(|p| {
+                doc.places
+                    .iter()
+                    .filter(|pl| request.audience == Audience::Professional || !pl.confidential)
+                    .map(|pl| distance_m(p, Point { lat: pl.lat, lon: pl.lon }))
+                    .min_by(f64::total_cmp)
+            });
+            Hit { doc, score, distance_m }
+        })
+        .collect()
+}
+
+/// A request turned into cheap comparisons.
+struct Filter<'a> {
+    r: &'a SearchRequest,
+    life_phase: Option<u64>,
+    domain: Option<u64>,
+    target_group: Option<u64>,
+    transition: Option<u64>,
+    language: Option<u64>,
+    /// Metres per degree of longitude at the requested point.
+    m_per_deg_lon: f64,
+}
+
+const M_PER_DEG_LAT: f64 = 111_195.0;
+
+impl<'a> Filter<'a> {
+    fn new(r: &'a SearchRequest, codes: &Codes) -> Option<Self> {
+        Some(Filter {
+            r,
+            life_phase: codes.wanted(LIFE_PHASE, &r.life_phase)?,
+            domain: codes.wanted(DOMAIN, &r.domain)?,
+            target_group: codes.wanted(TARGET_GROUP, &r.target_group)?,
+            transition: codes.wanted(TRANSITION, &r.transition)?,
+            language: codes.wanted(LANGUAGE, &r.language)?,
+            m_per_deg_lon: r.near.map(|p| M_PER_DEG_LAT * p.lat.to_radians().cos()).unwrap_or(0.0),
+        })
     }
-    if let Some(status) = &r.status {
-        if &doc.status != status {
+
+    /// Whether the offer passes every filter; `Some(distance)` if so (planar, for ordering).
+    fn admits<P>(&self, e: &Entry<P>) -> Option<Option<f64>> {
+        let (r, f) = (self.r, &e.facets);
+        if r.audience == Audience::Public && !f.public {
             return None;
         }
-    }
-    if let Some(age) = r.age_months {
-        if !kette_domain::age::serves_age((doc.min_age_months, doc.max_age_months), age) {
+        if let Some(age) = r.age_months {
+            // the upper bound is exclusive
+            if age < f.min_age || age >= f.max_age {
+                return None;
+            }
+        }
+        let facet = |wanted: Option<u64>, bits: u64, list: &dyn Fn() -> bool| match wanted {
+            None => true,
+            Some(0) => list(),
+            Some(bit) => bits & bit != 0,
+        };
+        let doc = &e.doc;
+        let has = |list: &[String], code: &Option<String>| code.as_ref().is_some_and(|c| list.contains(c));
+        if !facet(self.life_phase, f.life_phases, &|| has(&doc.life_phases, &r.life_phase))
+            || !facet(self.domain, f.domains, &|| has(&doc.domains, &r.domain))
+            || !facet(self.target_group, f.target_groups, &|| has(&doc.target_groups, &r.target_group))
+            || !facet(self.transition, f.transitions, &|| has(&doc.transitions, &r.transition))
+            || !facet(self.language, f.languages, &|| has(&doc.languages, &r.language))
+        {
             return None;
         }
-    }
-    let has = |list: &[String], wanted: &Option<String>| wanted.as_ref().is_none_or(|w| list.iter().any(|x| x == w));
-    if !has(&doc.life_phases, &r.life_phase)
-        || !has(&doc.domains, &r.domain)
-        || !has(&doc.target_groups, &r.target_group)
-        || !has(&doc.languages, &r.language)
-        || !has(&doc.transitions, &r.transition)
-    {
-        return None;
-    }
-    if r.cost.is_some_and(|c| c != doc.cost) || r.access.is_some_and(|a| a != doc.access) {
-        return None;
-    }
-    if r.organisation.is_some_and(|o| o != doc.organisation_id) {
-        return None;
-    }
-    if r.district.is_some_and(|d| !doc.districts.contains(&d)) {
-        return None;
-    }
-    let distance = r.near.and_then(|p| {
-        doc.places
-            .iter()
-            .filter(|pl| r.audience == Audience::Professional || !pl.confidential)
-            .map(|pl| distance_m(p, Point { lat: pl.lat, lon: pl.lon }))
-            .min_by(f64::total_cmp)
-    });
-    if let Some(radius) = r.radius_m {
-        if r.near.is_some() && distance.is_none_or(|d| d > radius) {
+        if r.cost.is_some() && r.cost != f.cost || r.access.is_some() && r.access != f.access {
             return None;
         }
+        if r.organisation.is_some_and(|o| o != f.organisation_id) {
+            return None;
+        }
+        if let Some(status) = &r.status {
+            if &doc.status != status {
+                return None;
+            }
+        }
+        if r.district.is_some_and(|d| !doc.districts.contains(&d)) {
+            return None;
+        }
+        if let Some(after) = &r.modified_after {
+            if doc.updated_at.as_str() < after.as_str() {
+                return None;
+            }
+        }
+        let Some(p) = r.near else { return Some(None) };
+        let visible = |confidential: bool| r.audience == Audience::Professional || !confidential;
+        // planar distance: within a region far below a metre off, and no trigonometry per offer
+        let planar = |lat: f64, lon: f64| {
+            let dx = (lon - p.lon) * self.m_per_deg_lon;
+            let dy = (lat - p.lat) * M_PER_DEG_LAT;
+            (dx * dx + dy * dy).sqrt()
+        };
+        let distance = match (f.places, f.single_place) {
+            (0, _) => None,
+            (1, Some((lat, lon, confidential))) => visible(confidential).then(|| planar(lat as f64, lon as f64)),
+            _ => doc.places.iter().filter(|pl| visible(pl.confidential)).map(|pl| planar(pl.lat, pl.lon)).min_by(f64::total_cmp),
+        };
+        if let Some(radius) = r.radius_m {
+            if distance.is_none_or(|d| d > radius) {
+                return None;
+            }
+        }
+        Some(distance)
     }
-    Some(distance)
 }
 
 /// Great-circle distance in metres (haversine on the mean earth radius; within a city the
@@ -418,7 +692,7 @@ impl Collector for AllScored {
     type Child = AllScoredSegment;
 
     fn for_segment(&self, _ord: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<AllScoredSegment> {
-        Ok(AllScoredSegment { ids: segment.fast_fields().u64(self.field)?, out: Vec::new() })
+        Ok(AllScoredSegment { ids: segment.fast_fields().u64(self.field)?, out: Vec::with_capacity(1024) })
     }
 
     fn requires_scoring(&self) -> bool {

@@ -1,5 +1,5 @@
 //! From what a family types to a tantivy query: every word (or synonym phrase) must match,
-//! each word may match by stem, by trigrams (compounds, inflections), with a typo, or in a
+//! each word may match by stem, as the start or end of a compound, with a typo, or in a
 //! translation.
 
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query, TermQuery};
@@ -7,7 +7,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
-use crate::analysis::{self, tokens, trigrams};
+use crate::analysis::{self, reverse, tokens};
 
 /// Query words beyond this are ignored: nobody types more, and pasted texts must not cost.
 pub const MAX_QUERY_WORDS: usize = 12;
@@ -24,7 +24,7 @@ const STOP_WORDS: &[&str] = &[
 pub(crate) struct Fields {
     pub title: Field,
     pub body: Field,
-    pub grams: Field,
+    pub reversed: Field,
     pub intl: Field,
 }
 
@@ -97,42 +97,43 @@ pub(crate) fn units(text: &str, synonyms: &Synonyms) -> Vec<Unit> {
 pub(crate) struct QueryBuilder<'a> {
     pub fields: Fields,
     pub german: &'a mut TextAnalyzer,
+    /// Allow typos. Searched only when the exact query finds nothing: building and running
+    /// Levenshtein automata is the dearest part of a query, and a word spelt right needs none.
+    pub typos: bool,
 }
 
 impl QueryBuilder<'_> {
     fn word(&mut self, word: &str) -> Box<dyn Query> {
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let boosted = |q: Box<dyn Query>, boost: f32| -> (Occur, Box<dyn Query>) { (Occur::Should, Box::new(BoostQuery::new(q, boost))) };
         let stems = tokens(self.german, word);
         for stem in &stems {
-            for (field, boost) in [(self.fields.title, 4.0), (self.fields.body, 1.5)] {
-                let term = Term::from_field_text(field, stem);
-                should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)), boost))));
+            let len = stem.chars().count();
+            let body = Term::from_field_text(self.fields.body, stem);
+            should.push(boosted(Box::new(TermQuery::new(body, IndexRecordOption::WithFreqs)), 1.5));
+            // titles, names and keywords carry the compounds and are worth the automata; in
+            // descriptions the exact stem suffices
+            let title = Term::from_field_text(self.fields.title, stem);
+            should.push(boosted(Box::new(TermQuery::new(title.clone(), IndexRecordOption::WithFreqs)), 4.0));
+            // the start of a compound or an inflection the stemmer keeps apart:
+            // "schuldn" → "schuldnerberat", "familienzentr" → "familienzentrum"
+            if len >= 4 {
+                should.push(boosted(Box::new(FuzzyTermQuery::new_prefix(title.clone(), 0, true)), 2.0));
+            }
+            // typos, more of them in longer words
+            if self.typos && len >= 5 {
+                let distance = if len >= 10 { 2 } else { 1 };
+                should.push(boosted(Box::new(FuzzyTermQuery::new(title, distance, true)), 1.5));
+            }
+            // the end of a compound: "grupp" → "krabbelgrupp"
+            if len >= 4 {
+                let term = Term::from_field_text(self.fields.reversed, &reverse(stem));
+                should.push(boosted(Box::new(FuzzyTermQuery::new_prefix(term, 0, true)), 1.0));
             }
         }
-        let len = word.chars().count();
-        if len >= 5 {
-            let distance = if len >= 9 { 2 } else { 1 };
-            for (field, boost) in [(self.fields.title, 1.0), (self.fields.body, 0.5)] {
-                let term = Term::from_field_text(field, stems.first().map(String::as_str).unwrap_or(word));
-                should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(FuzzyTermQuery::new(term, distance, true)), boost))));
-            }
-        }
-        if len >= 4 {
-            let grams = trigrams(word);
-            let n = grams.len();
-            // Most trigrams must be there: a compound part matches all of them, an inflected or
-            // mistyped word nearly all.
-            let required = if n <= 3 { n } else { (n * 4).div_ceil(5) };
-            let clauses: Vec<Box<dyn Query>> = grams
-                .iter()
-                .map(|g| Box::new(TermQuery::new(Term::from_field_text(self.fields.grams, g), IndexRecordOption::Basic)) as Box<dyn Query>)
-                .collect();
-            let grams_query = BooleanQuery::union_with_minimum_required_clauses(clauses, required);
-            should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(grams_query), 0.2))));
-        }
-        should.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(self.fields.intl, word), IndexRecordOption::WithFreqs))));
         // The intl field folds accents but keeps ä as a; our word is German-folded already,
         // which matches for Latin-script translations and is the identity for others.
+        should.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(self.fields.intl, word), IndexRecordOption::WithFreqs))));
         Box::new(BooleanQuery::new(should))
     }
 

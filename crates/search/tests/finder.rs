@@ -25,6 +25,7 @@ fn offer(id: i64, title: &str, description: &str) -> SearchDoc<()> {
         public: true,
         status: "active".into(),
         sort_key: title.to_lowercase(),
+        updated_at: format!("2026-0{}-01T00:00:00Z", 1 + id % 9),
         payload: (),
     }
 }
@@ -106,6 +107,14 @@ fn synonyms_work_both_ways() {
 fn translations_are_searchable() {
     let c = directory();
     assert_eq!(ids(&c, text("kütüphanesi")), vec![4]);
+}
+
+#[test]
+fn changes_since_a_date() {
+    let c = directory();
+    let mut got = ids(&c, SearchRequest { modified_after: Some("2026-07-01".into()), audience: Audience::Professional, ..Default::default() });
+    got.sort();
+    assert_eq!(got, vec![6, 7]);
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 mod accounts;
 mod districts;
+mod exchange;
 mod finder;
 pub mod geopackage;
 mod indicators;
@@ -23,6 +24,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionInfo};
 pub use districts::{DistrictDetail, DistrictSummary};
+pub use exchange::KeyTable;
 pub use finder::{Feedback, IndexedOffer, KnownPlace, OfferTranslation, Referral, EASY_GERMAN};
 pub use indicators::{DistrictValue, ObservationFilter, Provenance};
 pub use kette_domain::{ImportBatch, ImportReport, NewOffer};

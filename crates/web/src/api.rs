@@ -96,7 +96,7 @@ async fn openapi() -> Response {
 
 /// Who is asking, for which municipality.
 pub struct ApiCtx {
-    municipality: i64,
+    pub municipality: i64,
     user: Option<Account>,
     csrf_ok: bool,
 }
@@ -119,16 +119,14 @@ impl FromRequestParts<AppState> for ApiCtx {
         let municipality = match (&user, slug) {
             (Some(u), _) => u.municipality_id,
             (None, Some(slug)) => state.store.municipality_by_slug(&slug).await?.id,
-            (None, None) => {
-                state.store.municipalities().await?.first().map(|m| m.id).ok_or_else(|| ApiError::not_found("no municipality"))?
-            }
+            (None, None) => state.default_municipality().await?,
         };
         Ok(ApiCtx { municipality, user, csrf_ok })
     }
 }
 
 impl ApiCtx {
-    fn internal(&self) -> bool {
+    pub fn internal(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.actor().sees_internal())
     }
     fn writer(&self) -> Result<&Account, ApiError> {
@@ -596,7 +594,7 @@ fn parse_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, ApiErro
         ("page" = Option<u32>, Query), ("per_page" = Option<u32>, Query)),
     responses((status = 200, body = OfferList), (status = 422, body = Problem)))]
 async fn list_offers(State(s): State<AppState>, c: ApiCtx, Query(q): Query<HashMap<String, String>>) -> Result<Json<OfferList>, ApiError> {
-    let vocab = s.store.vocabulary(c.municipality).await?;
+    let (catalogue, vocab) = s.finder.current(&s.store, c.municipality).await?;
     let audience = if c.internal() { Audience::Professional } else { Audience::Public };
     let parsed = crate::finder_query::parse(&s.store, c.municipality, &vocab, &q, audience, 50).await?;
     if !parsed.errors.is_empty() {
@@ -613,7 +611,6 @@ async fn list_offers(State(s): State<AppState>, c: ApiCtx, Query(q): Query<HashM
         )]));
     }
     let lang = q.get("lang").map(String::as_str).unwrap_or("de");
-    let catalogue = s.finder.catalogue(&s.store, c.municipality).await?;
     let found = catalogue.search(&parsed.request).map_err(|e| ApiError::internal(e.to_string()))?;
     let items = found
         .hits

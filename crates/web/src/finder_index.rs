@@ -29,6 +29,9 @@ pub enum FinderError {
 
 struct Entry {
     catalogue: Arc<OfferCatalogue>,
+    /// The vocabulary the catalogue was built with: searches check codes against it without
+    /// asking the database.
+    vocabulary: Arc<Vocabulary>,
     generation: AtomicI64,
     checked: std::sync::Mutex<Instant>,
 }
@@ -46,14 +49,24 @@ impl Finder {
     /// The municipality's catalogue, built on first use and rebuilt when another process changed
     /// the data.
     pub async fn catalogue(&self, store: &Store, municipality: MunicipalityId) -> Result<Arc<OfferCatalogue>, FinderError> {
+        Ok(self.current(store, municipality).await?.0)
+    }
+
+    /// The catalogue and the vocabulary it was built with.
+    pub async fn current(&self, store: &Store, municipality: MunicipalityId) -> Result<(Arc<OfferCatalogue>, Arc<Vocabulary>), FinderError> {
+        let entry = self.entry(store, municipality).await?;
+        Ok((entry.catalogue.clone(), entry.vocabulary.clone()))
+    }
+
+    async fn entry(&self, store: &Store, municipality: MunicipalityId) -> Result<Arc<Entry>, FinderError> {
         let existing = self.entries.read().ok().and_then(|e| e.get(&municipality).cloned());
         match existing {
             None => {
                 let _guard = self.building.lock().await;
                 if let Some(e) = self.entries.read().ok().and_then(|e| e.get(&municipality).cloned()) {
-                    return Ok(e.catalogue.clone());
+                    return Ok(e);
                 }
-                Ok(self.rebuild_locked(store, municipality).await?)
+                self.rebuild_locked(store, municipality).await
             }
             Some(entry) => {
                 let due = entry.checked.lock().map(|mut t| {
@@ -68,7 +81,7 @@ impl Finder {
                         return self.rebuild_locked(store, municipality).await;
                     }
                 }
-                Ok(entry.catalogue.clone())
+                Ok(entry)
             }
         }
     }
@@ -76,29 +89,35 @@ impl Finder {
     /// Builds the catalogue afresh from the database (also `kette search reindex`'s work).
     pub async fn rebuild(&self, store: &Store, municipality: MunicipalityId) -> Result<Arc<OfferCatalogue>, FinderError> {
         let _guard = self.building.lock().await;
-        self.rebuild_locked(store, municipality).await
+        Ok(self.rebuild_locked(store, municipality).await?.catalogue.clone())
     }
 
-    async fn rebuild_locked(&self, store: &Store, municipality: MunicipalityId) -> Result<Arc<OfferCatalogue>, FinderError> {
+    async fn rebuild_locked(&self, store: &Store, municipality: MunicipalityId) -> Result<Arc<Entry>, FinderError> {
         let started = Instant::now();
         let generation = store.generation(municipality).await?;
         let vocab = store.vocabulary(municipality).await?;
         let offers = store.offers_for_index(municipality, None).await?;
         let synonyms = synonyms(store, municipality).await?;
         let n = offers.len();
+        let vocabulary = Arc::new(vocab);
+        let v = vocabulary.clone();
         let catalogue = tokio::task::spawn_blocking(move || {
-            let docs = offers.into_iter().map(|o| search_doc(o, &vocab)).collect();
+            let docs = offers.into_iter().map(|o| search_doc(o, &v)).collect();
             Catalogue::build(docs, synonyms)
         })
         .await
         .map_err(|e| FinderError::Task(e.to_string()))??;
-        let catalogue = Arc::new(catalogue);
-        let entry = Entry { catalogue: catalogue.clone(), generation: AtomicI64::new(generation), checked: Instant::now().into() };
+        let entry = Arc::new(Entry {
+            catalogue: Arc::new(catalogue),
+            vocabulary,
+            generation: AtomicI64::new(generation),
+            checked: Instant::now().into(),
+        });
         if let Ok(mut entries) = self.entries.write() {
-            entries.insert(municipality, Arc::new(entry));
+            entries.insert(municipality, entry.clone());
         }
         tracing::info!(municipality, offers = n, ms = started.elapsed().as_millis() as u64, "search catalogue built");
-        Ok(catalogue)
+        Ok(entry)
     }
 
     /// Re-reads these offers after a write through this server (removed ones leave the index).
@@ -204,6 +223,7 @@ pub fn search_doc(o: IndexedOffer, vocab: &Vocabulary) -> SearchDoc<OfferSummary
         public: input.status == OfferStatus::Active,
         status: input.status.as_str().to_string(),
         sort_key: o.sort_key.clone(),
+        updated_at: o.offer.updated_at.clone(),
         payload: o.summary,
     }
 }

@@ -10,6 +10,7 @@ mod error;
 mod finder;
 mod finder_index;
 mod finder_query;
+mod hsds;
 mod forms;
 pub mod i18n;
 mod manage;
@@ -41,15 +42,31 @@ pub struct AppState {
     outlines: Arc<monitoring::OutlineCache>,
     /// Search catalogues, one per municipality, kept in step with the store.
     pub finder: Arc<finder_index::Finder>,
+    /// The municipality anonymous requests see, remembered for a few seconds: it is asked on
+    /// every public API call.
+    default_municipality: Arc<std::sync::Mutex<Option<(i64, std::time::Instant)>>>,
 }
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
-        AppState { store, i18n: Arc::new(i18n::I18n::load()), config: Arc::new(config), outlines: Default::default(), finder: Default::default() }
+        AppState { store, i18n: Arc::new(i18n::I18n::load()), config: Arc::new(config), outlines: Default::default(), finder: Default::default(), default_municipality: Default::default() }
     }
 }
 
 impl AppState {
+    pub async fn default_municipality(&self) -> Result<i64, error::ApiError> {
+        if let Some((id, at)) = self.default_municipality.lock().ok().and_then(|g| *g) {
+            if at.elapsed() < std::time::Duration::from_secs(5) {
+                return Ok(id);
+            }
+        }
+        let id = self.store.municipalities().await?.first().map(|m| m.id).ok_or_else(|| error::ApiError::not_found("no municipality"))?;
+        if let Ok(mut g) = self.default_municipality.lock() {
+            *g = Some((id, std::time::Instant::now()));
+        }
+        Ok(id)
+    }
+
     /// Brings these offers' search entries up to date after a write through this server. A
     /// failure is logged, not shown: the write stands, and the next search rebuilds the
     /// catalogue because the generation it recorded is behind.
@@ -79,6 +96,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::routes())
         .merge(finder::routes())
+        .merge(hsds::routes())
         .merge(auth::routes())
         .merge(manage::routes())
         .merge(monitoring::routes())

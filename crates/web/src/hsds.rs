@@ -1,0 +1,450 @@
+//! The Open Referral HSDS 3.0 read API under `/hsds`: services, organizations,
+//! service_at_locations, taxonomies and taxonomy_terms with the specification's query
+//! parameters, as JSON pages or NDJSON.
+
+use std::collections::{HashMap, HashSet};
+
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+use kette_domain::vocab::Vocabulary;
+use kette_domain::{FieldError, MunicipalityId, OfferId, TermKind};
+use kette_hsds::{profile, Audience, Exporter, Ids, LocationRecord, OfferRecord, OrganisationRecord, TextRecord};
+use kette_search::{Point, SearchRequest, Sort};
+use kette_store::{KeyTable, Store};
+
+use crate::api::ApiCtx;
+use crate::error::ApiError;
+use crate::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/hsds", get(base))
+        .route("/hsds/", get(base))
+        .route("/hsds/services", get(services))
+        .route("/hsds/services/{id}", get(service))
+        .route("/hsds/organizations", get(organizations))
+        .route("/hsds/organizations/{id}", get(organization))
+        .route("/hsds/service_at_locations", get(service_at_locations))
+        .route("/hsds/service_at_locations/{id}", get(service_at_location))
+        .route("/hsds/taxonomies", get(taxonomies))
+        .route("/hsds/taxonomies/{id}", get(taxonomy))
+        .route("/hsds/taxonomy_terms", get(taxonomy_terms))
+        .route("/hsds/taxonomy_terms/{id}", get(taxonomy_term))
+}
+
+type Q = Query<HashMap<String, String>>;
+
+async fn base() -> Json<Value> {
+    Json(json!({ "version": "3.0", "profile": profile::PROFILE_URI, "openapi_url": "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json" }))
+}
+
+struct Context {
+    municipality: MunicipalityId,
+    ids: Ids,
+    vocab: std::sync::Arc<Vocabulary>,
+    audience: Audience,
+    state_province: String,
+}
+
+impl Context {
+    fn exporter(&self) -> Exporter<'_> {
+        Exporter { ids: self.ids.clone(), vocab: &self.vocab, audience: self.audience, state_province: self.state_province.clone() }
+    }
+}
+
+async fn context(s: &AppState, c: &ApiCtx) -> Result<Context, ApiError> {
+    let m = s.store.municipality(c.municipality).await?;
+    let (_, vocab) = s.finder.current(&s.store, c.municipality).await?;
+    Ok(Context {
+        municipality: m.id,
+        ids: Ids::new(&m.slug),
+        vocab,
+        audience: if c.internal() { Audience::Internal } else { Audience::Public },
+        state_province: m.name,
+    })
+}
+
+fn paging(q: &HashMap<String, String>) -> Result<(usize, usize), ApiError> {
+    let num = |k: &str, max: usize, default: usize| -> Result<usize, ApiError> {
+        match q.get(k).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            None => Ok(default),
+            Some(v) => v.parse::<usize>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
+                ApiError::validation(vec![FieldError::new(format!("query.{k}"), "error-query-range", format!("expected a whole number from 1 to {max}, found '{v}'"))])
+            }),
+        }
+    };
+    Ok((num("page", 1_000_000, 1)?, num("per_page", 1000, 50)?))
+}
+
+fn flag(q: &HashMap<String, String>, k: &str) -> bool {
+    q.get(k).is_some_and(|v| v == "true" || v == "1")
+}
+
+fn ndjson(q: &HashMap<String, String>) -> Result<bool, ApiError> {
+    match q.get("format").map(String::as_str) {
+        None | Some("") | Some("json") => Ok(false),
+        Some("ndjson") => Ok(true),
+        Some(other) => Err(ApiError::validation(vec![FieldError::new("query.format", "error-choice", format!("expected json or ndjson, found '{other}'"))])),
+    }
+}
+
+fn ndjson_response(items: Vec<Value>) -> Response {
+    let mut body = Vec::with_capacity(items.len() * 512);
+    for v in items {
+        // serde_json never fails on a Value
+        let _ = serde_json::to_writer(&mut body, &v);
+        body.push(b'\n');
+    }
+    ([(header::CONTENT_TYPE, "application/x-ndjson")], Body::from(body)).into_response()
+}
+
+/// Offers with everything the exporter needs, in the order given.
+async fn records(store: &Store, cx: &Context, ids: &[OfferId]) -> Result<Vec<(OfferRecord, OrganisationRecord, Vec<LocationRecord>)>, ApiError> {
+    let m = cx.municipality;
+    let offers = store.offers_for_index(m, Some(ids)).await?;
+    let offer_keys = store.external_keys(m, KeyTable::Offer, ids).await?;
+    let org_ids: Vec<i64> = offers.iter().map(|o| o.offer.input.organisation_id).collect::<HashSet<_>>().into_iter().collect();
+    let orgs: HashMap<i64, kette_domain::Organisation> = store.organisations_by_ids(m, &org_ids).await?.into_iter().map(|o| (o.id, o)).collect();
+    let org_keys = store.external_keys(m, KeyTable::Organisation, &org_ids).await?;
+    let loc_ids: Vec<i64> = offers.iter().flat_map(|o| o.offer.locations.iter().map(|l| l.id)).collect();
+    let loc_keys = store.external_keys(m, KeyTable::Location, &loc_ids).await?;
+    let notes = if cx.audience == Audience::Internal { store.internal_notes(ids).await? } else { HashMap::new() };
+    let mut by_id: HashMap<OfferId, _> = offers.into_iter().map(|o| (o.offer.id, o)).collect();
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let Some(o) = by_id.remove(id) else { continue };
+        let Some(org) = orgs.get(&o.offer.input.organisation_id) else { continue };
+        let organisation = OrganisationRecord {
+            id: org.id,
+            external_key: org_keys.get(&org.id).cloned(),
+            name: org.name.clone(),
+            kind: org.kind,
+            description: org.description.clone(),
+            website: org.website.clone(),
+            email: org.email.clone(),
+            phone: org.phone.clone(),
+            contacts: org.contacts.clone(),
+        };
+        let locations = o
+            .offer
+            .locations
+            .iter()
+            .map(|l| LocationRecord { location: l.clone(), external_key: loc_keys.get(&l.id).cloned() })
+            .collect();
+        let record = OfferRecord {
+            id: o.offer.id,
+            external_key: offer_keys.get(&o.offer.id).cloned(),
+            input: o.offer.input,
+            translations: o.translations.into_iter().map(|t| TextRecord { language: t.language, title: t.title, description: t.description }).collect(),
+            updated_at: o.offer.updated_at,
+            internal_note: notes.get(id).cloned().unwrap_or_default(),
+        };
+        out.push((record, organisation, locations));
+    }
+    Ok(out)
+}
+
+/// The search the HSDS parameters describe, answered by the finder's engine: ids in order.
+async fn matching_services(s: &AppState, c: &ApiCtx, cx: &Context, q: &HashMap<String, String>) -> Result<Vec<OfferId>, ApiError> {
+    let mut r = SearchRequest {
+        text: q.get("search").cloned().unwrap_or_default().chars().take(500).collect(),
+        audience: if c.internal() { kette_search::Audience::Professional } else { kette_search::Audience::Public },
+        sort: Sort::Title,
+        limit: 1000,
+        ..Default::default()
+    };
+    if !r.text.trim().is_empty() {
+        r.sort = Sort::Relevance;
+    }
+    if let Some(org) = q.get("organization_id").filter(|v| !v.is_empty()) {
+        r.organisation = Some(resolve(s, cx, "organization", KeyTable::Organisation, org).await?.ok_or_else(|| {
+            ApiError::validation(vec![FieldError::new("query.organization_id", "error-unknown", format!("no organization {org}"))])
+        })?);
+    }
+    if let Some(term) = q.get("taxonomy_term_id").filter(|v| !v.is_empty()) {
+        let found = TermKind::ALL.iter().find_map(|kind| {
+            let tax = profile::of_term_kind(*kind);
+            cx.vocab.of(*kind).find(|t| profile::term_id(&cx.ids, &tax, &t.code) == *term).map(|t| (*kind, t.code.clone()))
+        });
+        match found {
+            Some((TermKind::LifePhase, code)) => r.life_phase = Some(code),
+            Some((TermKind::Domain, code)) => r.domain = Some(code),
+            Some((TermKind::TargetGroup, code)) => r.target_group = Some(code),
+            Some((TermKind::Transition, code)) => r.transition = Some(code),
+            None => {
+                let access = kette_domain::vocab::Access::ALL.iter().find(|a| profile::term_id(&cx.ids, &profile::access(), a.as_str()) == *term);
+                let cost = kette_domain::vocab::Cost::ALL.iter().find(|a| profile::term_id(&cx.ids, &profile::cost(), a.as_str()) == *term);
+                match (access, cost) {
+                    (Some(a), _) => r.access = Some(*a),
+                    (_, Some(c)) => r.cost = Some(*c),
+                    _ => {
+                        return Err(ApiError::validation(vec![FieldError::new(
+                            "query.taxonomy_term_id",
+                            "error-unknown",
+                            format!("{term} is not a filterable term of this directory (see /hsds/taxonomy_terms)"),
+                        )]))
+                    }
+                }
+            }
+        }
+    }
+    if let Some(after) = q.get("modified_after").filter(|v| !v.is_empty()) {
+        let ok = after.len() >= 10 && after.as_bytes()[4] == b'-' && after.as_bytes()[7] == b'-' && after[..4].chars().all(|c| c.is_ascii_digit());
+        if !ok {
+            return Err(ApiError::validation(vec![FieldError::new("query.modified_after", "error-date", format!("expected an RFC 3339 date or date-time, found '{after}'"))]));
+        }
+        r.modified_after = Some(after.clone());
+    }
+    if let Some(postcode) = q.get("postcode").filter(|v| !v.is_empty()) {
+        let place = s.store.known_place(cx.municipality, postcode).await?.ok_or_else(|| {
+            ApiError::validation(vec![FieldError::new("query.postcode", "error-place-unknown", format!("no place with postcode {postcode} in this directory"))])
+        })?;
+        r.near = Some(Point { lat: place.lat, lon: place.lon });
+        if let Some(p) = q.get("proximity").filter(|v| !v.is_empty()) {
+            let m = p.parse::<f64>().ok().filter(|m| (1.0..=200_000.0).contains(m)).ok_or_else(|| {
+                ApiError::validation(vec![FieldError::new("query.proximity", "error-radius", format!("expected metres from 1 to 200000, found '{p}'"))])
+            })?;
+            r.radius_m = Some(m);
+        }
+        if r.text.trim().is_empty() {
+            r.sort = Sort::Distance;
+        }
+    }
+    let catalogue = s.finder.catalogue(&s.store, cx.municipality).await?;
+    let mut ids = Vec::new();
+    loop {
+        let found = catalogue.search(&r).map_err(|e| ApiError::internal(e.to_string()))?;
+        let n = found.hits.len();
+        ids.extend(found.hits.iter().map(|h| h.doc.offer_id));
+        if n < r.limit || ids.len() >= found.total {
+            break;
+        }
+        r.offset += n;
+    }
+    Ok(ids)
+}
+
+/// A derived identifier's local id, or the record imported under that UUID.
+async fn resolve(s: &AppState, cx: &Context, kind: &str, table: KeyTable, uuid: &str) -> Result<Option<i64>, ApiError> {
+    if let Some(id) = cx.ids.local(kind, uuid) {
+        return Ok(Some(id));
+    }
+    Ok(s.store.id_by_external_key(cx.municipality, table, &uuid.to_ascii_lowercase()).await?)
+}
+
+async fn services(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Result<Response, ApiError> {
+    let cx = context(&s, &c).await?;
+    let (page, per_page) = paging(&q)?;
+    let nd = ndjson(&q)?;
+    let ids = matching_services(&s, &c, &cx, &q).await?;
+    let full = flag(&q, "full") || nd;
+    let ex = cx.exporter();
+    if nd {
+        let mut items = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            for (o, org, locs) in records(&s.store, &cx, chunk).await? {
+                items.push(ex.service(&o, &org, &locs, full));
+            }
+        }
+        return Ok(ndjson_response(items));
+    }
+    let slice: Vec<OfferId> = ids.iter().skip((page - 1) * per_page).take(per_page).copied().collect();
+    let contents = records(&s.store, &cx, &slice).await?.iter().map(|(o, org, locs)| ex.service(o, org, locs, full)).collect();
+    Ok(Json(kette_hsds::page(contents, ids.len(), page, per_page)).into_response())
+}
+
+async fn one_service(s: &AppState, c: &ApiCtx, cx: &Context, uuid: &str) -> Result<(OfferRecord, OrganisationRecord, Vec<LocationRecord>), ApiError> {
+    let id = resolve(s, cx, "service", KeyTable::Offer, uuid).await?.ok_or_else(|| ApiError::not_found(format!("no service {uuid}")))?;
+    let (o, org, locs) = records(&s.store, cx, &[id]).await?.pop().ok_or_else(|| ApiError::not_found(format!("no service {uuid}")))?;
+    if !c.internal() && o.input.status != kette_domain::vocab::OfferStatus::Active {
+        return Err(ApiError::not_found(format!("no service {uuid}")));
+    }
+    Ok((o, org, locs))
+}
+
+async fn service(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+    let cx = context(&s, &c).await?;
+    let (o, org, locs) = one_service(&s, &c, &cx, &id).await?;
+    Ok(Json(cx.exporter().service(&o, &org, &locs, true)))
+}
+
+async fn organizations(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Result<Response, ApiError> {
+    let cx = context(&s, &c).await?;
+    let (page, per_page) = paging(&q)?;
+    let nd = ndjson(&q)?;
+    let search = q.get("search").map(String::as_str).filter(|v| !v.trim().is_empty());
+    let (ids, total): (Vec<i64>, usize) = if nd {
+        let mut all = vec![];
+        let mut p = 1;
+        loop {
+            let r = s.store.list_organisations(cx.municipality, search, p, 500).await?;
+            let n = r.items.len();
+            all.extend(r.items.into_iter().map(|o| o.id));
+            if n < 500 {
+                break;
+            }
+            p += 1;
+        }
+        let n = all.len();
+        (all, n)
+    } else {
+        let r = s.store.list_organisations(cx.municipality, search, page as u32, per_page as u32).await?;
+        (r.items.into_iter().map(|o| o.id).collect(), r.total as usize)
+    };
+    let mut contents = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        contents.extend(organisation_values(&s, &cx, chunk, flag(&q, "full_service")).await?);
+    }
+    if nd {
+        return Ok(ndjson_response(contents));
+    }
+    Ok(Json(kette_hsds::page(contents, total, page, per_page)).into_response())
+}
+
+async fn organisation_values(s: &AppState, cx: &Context, ids: &[i64], with_services: bool) -> Result<Vec<Value>, ApiError> {
+    let m = cx.municipality;
+    let orgs = s.store.organisations_by_ids(m, ids).await?;
+    let keys = s.store.external_keys(m, KeyTable::Organisation, ids).await?;
+    let ex = cx.exporter();
+    let mut out = Vec::with_capacity(orgs.len());
+    for org in orgs {
+        let locations = s.store.organisation_locations(m, org.id).await?;
+        let loc_ids: Vec<i64> = locations.iter().map(|l| l.id).collect();
+        let loc_keys = s.store.external_keys(m, KeyTable::Location, &loc_ids).await?;
+        let record = OrganisationRecord {
+            id: org.id,
+            external_key: keys.get(&org.id).cloned(),
+            name: org.name,
+            kind: org.kind,
+            description: org.description,
+            website: org.website,
+            email: org.email,
+            phone: org.phone,
+            contacts: org.contacts,
+        };
+        let locs: Vec<LocationRecord> = locations.into_iter().map(|l| LocationRecord { external_key: loc_keys.get(&l.id).cloned(), location: l }).collect();
+        let mut v = ex.organization(&record, &locs);
+        if with_services {
+            let offer_ids = s.store.offer_ids_of_organisation(m, org.id).await?;
+            let services: Vec<Value> = records(&s.store, cx, &offer_ids)
+                .await?
+                .iter()
+                .filter(|(o, _, _)| cx.audience == Audience::Internal || o.input.status == kette_domain::vocab::OfferStatus::Active)
+                .map(|(o, org, locs)| ex.service(o, org, locs, false))
+                .collect();
+            if let Some(map) = v.as_object_mut() {
+                map.insert("services".into(), Value::Array(services));
+            }
+        }
+        out.push(v);
+    }
+    Ok(out)
+}
+
+async fn organization(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>, Query(q): Q) -> Result<Json<Value>, ApiError> {
+    let cx = context(&s, &c).await?;
+    let local = resolve(&s, &cx, "organization", KeyTable::Organisation, &id).await?.ok_or_else(|| ApiError::not_found(format!("no organization {id}")))?;
+    let full = !q.get("full_service").is_some_and(|v| v == "false");
+    organisation_values(&s, &cx, &[local], full).await?.pop().map(Json).ok_or_else(|| ApiError::not_found(format!("no organization {id}")))
+}
+
+async fn service_at_locations(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Result<Response, ApiError> {
+    let cx = context(&s, &c).await?;
+    let (page, per_page) = paging(&q)?;
+    let nd = ndjson(&q)?;
+    let matching: HashSet<OfferId> = matching_services(&s, &c, &cx, &q).await?.into_iter().collect();
+    let pairs: Vec<(OfferId, i64)> =
+        s.store.offer_location_pairs(cx.municipality, cx.audience == Audience::Internal).await?.into_iter().filter(|(o, _)| matching.contains(o)).collect();
+    let total = pairs.len();
+    let chosen: Vec<(OfferId, i64)> = if nd { pairs } else { pairs.into_iter().skip((page - 1) * per_page).take(per_page).collect() };
+    let full = flag(&q, "full") || nd;
+    let ex = cx.exporter();
+    let mut contents = Vec::with_capacity(chosen.len());
+    for chunk in chosen.chunks(500) {
+        let offer_ids: Vec<OfferId> = chunk.iter().map(|(o, _)| *o).collect::<HashSet<_>>().into_iter().collect();
+        let recs: HashMap<OfferId, _> = records(&s.store, &cx, &offer_ids).await?.into_iter().map(|r| (r.0.id, r)).collect();
+        for (o, l) in chunk {
+            if let Some((offer, org, locs)) = recs.get(o) {
+                if let Some(loc) = locs.iter().find(|x| x.location.id == *l) {
+                    contents.push(ex.service_at_location(offer, org, loc, full));
+                }
+            }
+        }
+    }
+    if nd {
+        return Ok(ndjson_response(contents));
+    }
+    Ok(Json(kette_hsds::page(contents, total, page, per_page)).into_response())
+}
+
+async fn service_at_location(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+    let cx = context(&s, &c).await?;
+    let (offer, location) = cx.ids.service_at_location_parts(&id).ok_or_else(|| ApiError::not_found(format!("no service_at_location {id}")))?;
+    let (o, org, locs) = records(&s.store, &cx, &[offer]).await?.pop().ok_or_else(|| ApiError::not_found(format!("no service_at_location {id}")))?;
+    let loc = cx
+        .exporter()
+        .visible(&locs)
+        .into_iter()
+        .find(|l| l.location.id == location)
+        .cloned()
+        .ok_or_else(|| ApiError::not_found(format!("no service_at_location {id}")))?;
+    if !c.internal() && o.input.status != kette_domain::vocab::OfferStatus::Active {
+        return Err(ApiError::not_found(format!("no service_at_location {id}")));
+    }
+    Ok(Json(cx.exporter().service_at_location(&o, &org, &loc, true)))
+}
+
+async fn taxonomies(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Result<Response, ApiError> {
+    let cx = context(&s, &c).await?;
+    let (page, per_page) = paging(&q)?;
+    let search = q.get("search").map(|v| v.to_lowercase()).unwrap_or_default();
+    let all: Vec<Value> = profile::taxonomies()
+        .iter()
+        .filter(|t| search.is_empty() || t.name.to_lowercase().contains(&search) || t.code.contains(&search))
+        .map(|t| profile::taxonomy_json(&cx.ids, t))
+        .collect();
+    if ndjson(&q)? {
+        return Ok(ndjson_response(all));
+    }
+    let total = all.len();
+    let contents = all.into_iter().skip((page - 1) * per_page).take(per_page).collect();
+    Ok(Json(kette_hsds::page(contents, total, page, per_page)).into_response())
+}
+
+async fn taxonomy(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+    let cx = context(&s, &c).await?;
+    profile::taxonomies()
+        .iter()
+        .find(|t| profile::taxonomy_id(&cx.ids, t) == id)
+        .map(|t| Json(profile::taxonomy_json(&cx.ids, t)))
+        .ok_or_else(|| ApiError::not_found(format!("no taxonomy {id}")))
+}
+
+async fn taxonomy_terms(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Result<Response, ApiError> {
+    let cx = context(&s, &c).await?;
+    let (page, per_page) = paging(&q)?;
+    let search = q.get("search").map(|v| v.to_lowercase()).unwrap_or_default();
+    let taxonomy = q.get("taxonomy_id").filter(|v| !v.is_empty());
+    let all: Vec<Value> = profile::terms(&cx.ids, &cx.vocab)
+        .into_iter()
+        .filter(|t| taxonomy.is_none_or(|tx| t["taxonomy_id"] == *tx))
+        .filter(|t| search.is_empty() || t["name"].as_str().unwrap_or("").to_lowercase().contains(&search) || t["code"].as_str().unwrap_or("").contains(&search))
+        .collect();
+    if ndjson(&q)? {
+        return Ok(ndjson_response(all));
+    }
+    let total = all.len();
+    let contents = all.into_iter().skip((page - 1) * per_page).take(per_page).collect();
+    Ok(Json(kette_hsds::page(contents, total, page, per_page)).into_response())
+}
+
+async fn taxonomy_term(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
+    let cx = context(&s, &c).await?;
+    profile::terms(&cx.ids, &cx.vocab).into_iter().find(|t| t["id"] == *id).map(Json).ok_or_else(|| ApiError::not_found(format!("no taxonomy term {id}")))
+}
