@@ -10,6 +10,8 @@
 
 pub mod ids;
 pub mod profile;
+#[cfg(feature = "schema-check")]
+pub mod schema_check;
 
 use serde_json::{json, Map, Value};
 

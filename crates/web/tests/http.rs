@@ -981,3 +981,82 @@ async fn feedback_is_kept_without_contact_data_and_read_by_coordination() {
     let inbox = get(&f.app, "/feedback/inbox", &session).await;
     assert!(inbox.body.contains("Kontrast zu schwach") && inbox.body.contains("Eine Barriere"));
 }
+
+#[tokio::test]
+async fn the_hsds_api_answers_with_valid_records_and_the_spec_parameters() {
+    let f = fixture().await;
+    let schemas = kette_hsds::schema_check::Schemas::load();
+    let base = json_of(&get(&f.app, "/hsds/", "").await);
+    assert_eq!(base["version"], "3.0");
+
+    let list = json_of(&get(&f.app, "/hsds/services?per_page=1", "").await);
+    assert_eq!(list["total_items"], 2, "paused offers are not public: {list}");
+    assert_eq!((list["total_pages"].as_i64(), list["size"].as_i64(), list["last_page"].as_bool()), (Some(2), Some(1), Some(false)));
+    for item in list["contents"].as_array().unwrap() {
+        schemas.assert_valid("compiled/service_list.json", item);
+    }
+    let id = list["contents"][0]["id"].as_str().unwrap().to_string();
+    let one = json_of(&get(&f.app, &format!("/hsds/services/{id}"), "").await);
+    schemas.assert_valid("service.json", &one);
+    assert_eq!(one["id"], id.as_str());
+    assert!(one["attributes"].as_array().unwrap().iter().any(|a| a["taxonomy_term"]["code"] == "early_childhood"));
+
+    let searched = json_of(&get(&f.app, "/hsds/services?search=krabelgruppe", "").await);
+    assert_eq!(searched["total_items"], 1);
+    let org_id = searched["contents"][0]["organization_id"].as_str().unwrap().to_string();
+    let by_org = json_of(&get(&f.app, &format!("/hsds/services?organization_id={org_id}"), "").await);
+    assert_eq!(by_org["total_items"], 1, "the paused offer of the same organisation stays hidden");
+    let org = json_of(&get(&f.app, &format!("/hsds/organizations/{org_id}"), "").await);
+    schemas.assert_valid("organization.json", &org);
+    assert_eq!(org["services"].as_array().unwrap().len(), 1);
+    let orgs = json_of(&get(&f.app, "/hsds/organizations", "").await);
+    assert_eq!(orgs["total_items"], 2);
+    for o in orgs["contents"].as_array().unwrap() {
+        schemas.assert_valid("organization.json", o);
+    }
+
+    let terms = json_of(&get(&f.app, "/hsds/taxonomy_terms?per_page=1000", "").await);
+    for t in terms["contents"].as_array().unwrap() {
+        schemas.assert_valid("taxonomy_term.json", t);
+    }
+    let kita = terms["contents"].as_array().unwrap().iter().find(|t| t["code"] == "kita").unwrap()["id"].as_str().unwrap().to_string();
+    let early = terms["contents"].as_array().unwrap().iter().find(|t| t["code"] == "early_childhood").unwrap()["id"].as_str().unwrap().to_string();
+    assert_eq!(json_of(&get(&f.app, &format!("/hsds/services?taxonomy_term_id={kita}"), "").await)["total_items"], 0);
+    assert_eq!(json_of(&get(&f.app, &format!("/hsds/services?taxonomy_term_id={early}"), "").await)["total_items"], 2);
+    let term = json_of(&get(&f.app, &format!("/hsds/taxonomy_terms/{early}"), "").await);
+    schemas.assert_valid("taxonomy_term.json", &term);
+    let taxonomies = json_of(&get(&f.app, "/hsds/taxonomies", "").await);
+    for t in taxonomies["contents"].as_array().unwrap() {
+        schemas.assert_valid("taxonomy.json", t);
+    }
+
+    let sal = json_of(&get(&f.app, "/hsds/service_at_locations", "").await);
+    assert_eq!(sal["total_items"], 2);
+    for s in sal["contents"].as_array().unwrap() {
+        schemas.assert_valid("compiled/service_at_location_list.json", s);
+    }
+    let sal_id = sal["contents"][0]["id"].as_str().unwrap().to_string();
+    let one_sal = json_of(&get(&f.app, &format!("/hsds/service_at_locations/{sal_id}"), "").await);
+    schemas.assert_valid("service_at_location.json", &one_sal);
+    assert_eq!(one_sal["location"]["addresses"][0]["postal_code"], "10115");
+
+    let near = json_of(&get(&f.app, "/hsds/services?postcode=10115&proximity=500", "").await);
+    assert_eq!(near["total_items"], 2);
+    assert_eq!(json_of(&get(&f.app, "/hsds/services?modified_after=2999-01-01", "").await)["total_items"], 0);
+    assert_eq!(json_of(&get(&f.app, "/hsds/services?modified_after=2000-01-01", "").await)["total_items"], 2);
+
+    let nd = get(&f.app, "/hsds/services?format=ndjson", "").await;
+    assert_eq!(nd.headers[header::CONTENT_TYPE], "application/x-ndjson");
+    let lines: Vec<serde_json::Value> = nd.body.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    for l in &lines {
+        schemas.assert_valid("service.json", l);
+    }
+
+    for bad in ["/hsds/services?format=xml", "/hsds/services?per_page=0", "/hsds/services?modified_after=gestern", "/hsds/services?postcode=99999", "/hsds/services?taxonomy_term_id=nonsense"] {
+        let res = get(&f.app, bad, "").await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {}", res.body);
+    }
+    assert_eq!(get(&f.app, "/hsds/services/00000000-0000-0000-0000-000000000000", "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&f.app, "/hsds/services/kaputt", "").await.status, StatusCode::NOT_FOUND);
+}
