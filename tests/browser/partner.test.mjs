@@ -82,7 +82,7 @@ test("pages work without JavaScript", async () => {
   const context = await browser.newContext({ javaScriptEnabled: false, locale: "de-DE" });
   const page = await context.newPage();
   await page.goto(`${server.base}/search`);
-  await page.locator("#age").fill("2");
+  await page.locator("#age").selectOption("2");
   await Promise.all([page.waitForURL(/age=2/), page.getByRole("button", { name: "Suchen" }).click()]);
   assert.match(await page.locator("p.count").innerText(), /\d+ Angebote/);
   await page.goto(`${server.base}/districts`);
