@@ -466,3 +466,10 @@ finder-age-years = { $count ->
 }
 finder-also-in = Dieses Angebot gibt es auch auf:
 finder-open-map-app = in der Karten-App öffnen
+reindex-title = Suchindex
+reindex-lead = Die Suche folgt jeder Änderung sofort. Wurde die Datenbank außerhalb von kette geändert, baut diese Schaltfläche den Suchindex neu aus der Datenbank auf.
+reindex-submit = Suchindex neu aufbauen
+reindex-done = { $count ->
+    [one] Suchindex mit 1 Angebot neu aufgebaut.
+   *[other] Suchindex mit { $count } Angeboten neu aufgebaut.
+}

@@ -466,3 +466,10 @@ finder-age-years = { $count ->
 }
 finder-also-in = This offer is also available in:
 finder-open-map-app = open in maps app
+reindex-title = Search index
+reindex-lead = The search follows every change at once. If the database was changed outside kette, this button rebuilds the search index from the database.
+reindex-submit = Rebuild search index
+reindex-done = { $count ->
+    [one] Search index rebuilt with 1 offer.
+   *[other] Search index rebuilt with { $count } offers.
+}

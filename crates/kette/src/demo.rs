@@ -244,6 +244,15 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
     bar.set_message(msg("cli-step-offers", &[("count", &facilities.batch.offers.len())]));
     let offers_bar = bar.clone();
     store.import_batch(m.id, &facilities.batch, |_| offers_bar.tick()).await?;
+    let mut texts = vec![];
+    for (id, title, description) in store.offer_texts(m.id).await? {
+        for (language, text) in crate::demo_texts::translations(&description) {
+            texts.push((id, kette_store::OfferTranslation { language: language.into(), title: title.clone(), description: text.into() }));
+        }
+    }
+    store.add_offer_translations(m.id, &texts, None).await?;
+    let synonyms: Vec<String> = crate::demo_texts::SYNONYMS.iter().map(|s| s.to_string()).collect();
+    store.set_synonym_groups(m.id, &synonyms, None).await?;
     bar.inc(1);
 
     bar.set_message(msg("cli-step-accounts", &[]));

@@ -2,6 +2,7 @@
 //! together. `anyhow` lives here only, at the edge.
 
 mod demo;
+mod demo_texts;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};

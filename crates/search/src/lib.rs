@@ -484,7 +484,8 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
         };
         let units = query::units(&request.text, &synonyms);
         let mut german = analysis::german_analyzer();
-        let exact = QueryBuilder { fields: self.fields, german: &mut german, typos: false }.build(&units);
+        let mut intl = analysis::intl_analyzer();
+        let exact = QueryBuilder { fields: self.fields, german: &mut german, intl: &mut intl, typos: false }.build(&units);
         let limit = request.limit.clamp(1, 1000);
         // (position in title order, score, distance): cheap to order, materialised only for the page
         let mut found: Vec<(u32, f32, f32)> = Vec::new();
@@ -506,7 +507,7 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
                 };
                 collect(&*q, &mut found)?;
                 if found.is_empty() {
-                    if let Some(tolerant) = (QueryBuilder { fields: self.fields, german: &mut german, typos: true }).build(&units) {
+                    if let Some(tolerant) = (QueryBuilder { fields: self.fields, german: &mut german, intl: &mut intl, typos: true }).build(&units) {
                         collect(&*tolerant, &mut found)?;
                     }
                 }

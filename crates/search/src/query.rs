@@ -97,6 +97,7 @@ pub(crate) fn units(text: &str, synonyms: &Synonyms) -> Vec<Unit> {
 pub(crate) struct QueryBuilder<'a> {
     pub fields: Fields,
     pub german: &'a mut TextAnalyzer,
+    pub intl: &'a mut TextAnalyzer,
     /// Allow typos. Searched only when the exact query finds nothing: building and running
     /// Levenshtein automata is the dearest part of a query, and a word spelt right needs none.
     pub typos: bool,
@@ -131,9 +132,10 @@ impl QueryBuilder<'_> {
                 should.push(boosted(Box::new(FuzzyTermQuery::new_prefix(term, 0, true)), 1.0));
             }
         }
-        // The intl field folds accents but keeps ä as a; our word is German-folded already,
-        // which matches for Latin-script translations and is the identity for others.
-        should.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(self.fields.intl, word), IndexRecordOption::WithFreqs))));
+        // translations: the word as the translation field analyses it ("kreş" → "kres")
+        for t in tokens(self.intl, word) {
+            should.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(self.fields.intl, &t), IndexRecordOption::WithFreqs))));
+        }
         Box::new(BooleanQuery::new(should))
     }
 

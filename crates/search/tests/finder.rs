@@ -107,6 +107,7 @@ fn synonyms_work_both_ways() {
 fn translations_are_searchable() {
     let c = directory();
     assert_eq!(ids(&c, text("kütüphanesi")), vec![4]);
+    assert_eq!(ids(&c, text("Çocuklar")), vec![4], "Turkish letters outside German");
 }
 
 #[test]

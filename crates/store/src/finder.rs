@@ -239,6 +239,35 @@ impl Store {
         Ok(())
     }
 
+    /// (id, title, description) of every offer, for bulk work such as seeding translations.
+    pub async fn offer_texts(&self, municipality: MunicipalityId) -> Result<Vec<(OfferId, String, String)>> {
+        let rows = sqlx::query("SELECT id, title, description FROM offer WHERE municipality_id = $1 ORDER BY id").bind(municipality).fetch_all(&self.pool).await?;
+        rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("title")?, r.try_get("description")?))).collect()
+    }
+
+    /// Adds or replaces translations of many offers in one transaction.
+    pub async fn add_offer_translations(&self, municipality: MunicipalityId, items: &[(OfferId, OfferTranslation)], by: Option<AccountId>) -> Result<usize> {
+        let mut tx = self.pool.begin().await?;
+        for (offer, t) in items {
+            sqlx::query(
+                "INSERT INTO offer_translation (offer_id, language, title, description)
+                 SELECT id, $2, $3, $4 FROM offer WHERE id = $1 AND municipality_id = $5
+                 ON CONFLICT (offer_id, language) DO UPDATE SET title = excluded.title, description = excluded.description",
+            )
+            .bind(offer)
+            .bind(&t.language)
+            .bind(&t.title)
+            .bind(&t.description)
+            .bind(municipality)
+            .execute(&mut *tx)
+            .await?;
+        }
+        util::audit(&mut tx, municipality, by, "translate", "offers", None, &format!("{} texts", items.len())).await?;
+        util::bump(&mut tx, municipality).await?;
+        tx.commit().await?;
+        Ok(items.len())
+    }
+
     pub async fn internal_note(&self, offer: OfferId) -> Result<String> {
         Ok(sqlx::query_scalar("SELECT internal_note FROM offer WHERE id = $1").bind(offer).fetch_optional(&self.pool).await?.unwrap_or_default())
     }

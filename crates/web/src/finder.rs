@@ -34,6 +34,7 @@ pub fn routes() -> Router<AppState> {
         .route("/feedback", get(feedback_form).post(feedback))
         .route("/feedback/inbox", get(feedback_inbox))
         .route("/synonyms", get(synonyms_form).post(save_synonyms))
+        .route("/search/reindex", axum::routing::post(reindex))
 }
 
 type Q = Query<HashMap<String, String>>;
@@ -147,7 +148,7 @@ async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Re
                 ResultRow {
                     id: o.id,
                     title: translation.map(|t| t.title.clone()).unwrap_or_else(|| o.title.clone()),
-                    translated: translation.is_some(),
+                    translated: translation.is_some_and(|t| t.title != o.title),
                     organisation: o.organisation_name.clone(),
                     what: o.domains.iter().map(|d| ctx.term("domain", d)).collect(),
                     when: o.schedule.clone(),
@@ -461,6 +462,7 @@ struct SynonymsPage {
     ctx: Ctx,
     text: String,
     saved: bool,
+    rebuilt: Option<usize>,
 }
 
 async fn synonyms_form(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
@@ -468,7 +470,8 @@ async fn synonyms_form(State(state): State<AppState>, ctx: Ctx, Query(params): Q
         return Err(PageError::forbidden(&ctx));
     }
     let text = state.store.synonym_groups(ctx.municipality.id).await.or_page(&ctx)?.join("\n");
-    render(&SynonymsPage { ctx, text, saved: params.contains_key("saved") })
+    let rebuilt = params.get("rebuilt").and_then(|n| n.parse().ok());
+    render(&SynonymsPage { ctx, text, saved: params.contains_key("saved"), rebuilt })
 }
 
 async fn save_synonyms(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
@@ -484,6 +487,18 @@ async fn save_synonyms(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> 
         tracing::warn!(error = %e, "synonyms saved but not loaded into the search");
     }
     Ok(Redirect::to("/synonyms?saved=1").into_response())
+}
+
+/// Rebuilds the municipality's search catalogue from the database (after repairs made outside
+/// kette, or to be sure).
+async fn reindex(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+    if !ctx.can_edit_vocabulary() {
+        return Err(PageError::forbidden(&ctx));
+    }
+    let form = FormData::parse(&body);
+    require_csrf(&ctx, &form)?;
+    let catalogue = state.finder.rebuild(&state.store, ctx.municipality.id).await.map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
+    Ok(Redirect::to(&format!("/synonyms?rebuilt={}", catalogue.len())).into_response())
 }
 
 crate::pages_with_ctx!(FinderPage, FinderOfferPage, PrintPage, StatementPage, FeedbackPage, FeedbackInbox, SynonymsPage);

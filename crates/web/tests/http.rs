@@ -848,6 +848,10 @@ async fn edits_reach_the_search_at_once_and_synonyms_apply() {
     assert_eq!(v["total"], 1, "{v}");
     let partner_page = get(&f.app, "/synonyms", "").await;
     assert_ne!(partner_page.status, StatusCode::OK);
+    let rebuilt = post_form(&f.app, "/search/reindex", &session, &format!("csrf={csrf}")).await;
+    assert_eq!(rebuilt.status, StatusCode::SEE_OTHER);
+    let page = get(&f.app, rebuilt.headers[header::LOCATION].to_str().unwrap(), &session).await;
+    assert!(page.body.contains("Suchindex mit 3 Angeboten neu aufgebaut"), "{}", page.body);
 }
 
 #[tokio::test]
