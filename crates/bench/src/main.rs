@@ -222,7 +222,8 @@ fn oha(base: &str, rate: u32, seconds: u32) -> Result<(f64, f64, f64)> {
         let at = text.find(&format!("\"{key}\""))? + key.len() + 3;
         text[at..].trim_start().split([',', '}']).next()?.trim().parse().ok()
     };
-    Ok((num("requestsPerSec").unwrap_or(0.0), num("p50").unwrap_or(f64::NAN) * 1000.0, num("p99").unwrap_or(f64::NAN) * 1000.0))
+    // the percentiles under "metrics" → "latency_ms" are already milliseconds
+    Ok((num("requestsPerSec").unwrap_or(0.0), num("p50").unwrap_or(f64::NAN), num("p99").unwrap_or(f64::NAN)))
 }
 
 fn search_bench(bin: &str, data: &str, offers: usize) -> Result<()> {

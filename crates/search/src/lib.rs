@@ -155,7 +155,10 @@ pub struct SearchResults<P> {
 /// every change so that a search always sees one consistent state.
 pub struct Catalogue<P> {
     reader: IndexReader,
-    writer: Mutex<IndexWriter>,
+    index: Index,
+    /// Serialises writers; a writer exists only while writing, so an idle catalogue holds no
+    /// indexing arena.
+    writing: Mutex<()>,
     fields: Fields,
     offer_id: tantivy::schema::Field,
     state: RwLock<Arc<State<P>>>,
@@ -369,12 +372,11 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
         index.tokenizers().register(analysis::GERMAN, analysis::german_analyzer());
         index.tokenizers().register(analysis::INTL, analysis::intl_analyzer());
         index.tokenizers().register(analysis::REVERSED, analysis::reversed_analyzer());
-        // One indexing thread: the server shares two cores with its users.
-        let writer = index.writer_with_num_threads(1, 30_000_000)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let catalogue = Catalogue {
             reader,
-            writer: Mutex::new(writer),
+            index,
+            writing: Mutex::new(()),
             fields: Fields { title, body, reversed, intl },
             offer_id,
             state: RwLock::new(Arc::new(State::new(Vec::new()))),
@@ -420,7 +422,9 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
         if docs.is_empty() {
             return Ok(());
         }
-        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let _writing = self.writing.lock().map_err(|_| SearchError::Poisoned)?;
+        // one indexing thread: the server shares two cores with its users
+        let mut writer: IndexWriter = self.index.writer_with_num_threads(1, if docs.len() > 1000 { 50_000_000 } else { 15_000_000 })?;
         for d in &docs {
             writer.delete_term(Term::from_field_u64(self.offer_id, d.offer_id as u64));
             writer.add_document(self.tantivy_doc(d))?;
@@ -440,7 +444,8 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
 
     /// Removes these offers (deleted or moved to another municipality).
     pub fn remove(&self, ids: &[OfferId]) -> Result<()> {
-        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let _writing = self.writing.lock().map_err(|_| SearchError::Poisoned)?;
+        let mut writer: IndexWriter = self.index.writer_with_num_threads(1, 15_000_000)?;
         for id in ids {
             writer.delete_term(Term::from_field_u64(self.offer_id, *id as u64));
         }
