@@ -282,6 +282,11 @@ pub struct ImportBatch {
     pub organisations: Vec<NewOrganisation>,
     pub locations: Vec<(String, NewLocation)>,
     pub offers: Vec<NewOffer>,
+    /// Descriptions and contact persons of organisations, by organisation key (formats that
+    /// carry them, such as HSDS).
+    pub organisation_details: Vec<(String, String, Vec<ContactPerson>)>,
+    /// Translated texts, by offer key: (offer key, language, title, description).
+    pub translations: Vec<(String, String, String, String)>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]

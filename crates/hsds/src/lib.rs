@@ -9,6 +9,7 @@
 //! that the same record always gets the same identifier.
 
 pub mod ids;
+pub mod import;
 pub mod profile;
 #[cfg(feature = "schema-check")]
 pub mod schema_check;
@@ -270,15 +271,10 @@ impl Exporter<'_> {
         Value::Object(m)
     }
 
-    /// The organization inside a service: its own fields, without nested lists.
+    /// The organization inside a service: its own fields, phones, kind (and contacts
+    /// internally), without its places.
     fn organization_short(&self, o: &OrganisationRecord) -> Value {
-        let mut m = Map::new();
-        m.insert("id".into(), Value::String(self.organisation_id(o)));
-        m.insert("name".into(), Value::String(o.name.clone()));
-        m.insert("description".into(), Value::String(o.description.clone()));
-        put(&mut m, "email", &o.email);
-        put(&mut m, "website", &o.website);
-        Value::Object(m)
+        self.organization(o, &[])
     }
 
     fn service_at_location_nested(&self, o: &OfferRecord, l: &LocationRecord) -> Value {

@@ -473,3 +473,6 @@ reindex-done = { $count ->
     [one] Suchindex mit 1 Angebot neu aufgebaut.
    *[other] Suchindex mit { $count } Angeboten neu aufgebaut.
 }
+cli-hsds-rejected = { $file }: { $invalid } von { $total } Diensten verletzen Regeln (oben aufgeführt); nichts importiert. Mit --partial werden die gültigen importiert.
+cli-hsds-valid = { $file }: { $valid } von { $total } Diensten gültig; nichts geschrieben (--dry-run).
+cli-hsds-imported = { $offers } Angebote, { $organisations } Träger, { $locations } Orte in { $municipality } importiert ({ $skipped } ungültige übersprungen, { $seconds } s).

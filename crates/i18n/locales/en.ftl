@@ -473,3 +473,6 @@ reindex-done = { $count ->
     [one] Search index rebuilt with 1 offer.
    *[other] Search index rebuilt with { $count } offers.
 }
+cli-hsds-rejected = { $file }: { $invalid } of { $total } services break rules (listed above); nothing imported. With --partial the valid ones are imported.
+cli-hsds-valid = { $file }: { $valid } of { $total } services valid; nothing written (--dry-run).
+cli-hsds-imported = Imported { $offers } offers, { $organisations } organisations, { $locations } places into { $municipality } ({ $skipped } invalid skipped, { $seconds } s).

@@ -271,6 +271,24 @@ enum ImportWhat {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Services from Open Referral HSDS 3.0 JSON (one service, an array, an API page or NDJSON);
+    /// see docs/hsds-profile.md. All or nothing unless --partial.
+    Hsds {
+        #[command(flatten)]
+        db: DbArg,
+        file: PathBuf,
+        #[arg(long)]
+        municipality: Option<String>,
+        /// Import the valid services and report the others (default: nothing if one is invalid)
+        #[arg(long)]
+        partial: bool,
+        /// Domain code for services without a "handlungsfeld" attribute (repeatable)
+        #[arg(long = "domain")]
+        domains: Vec<String>,
+        /// Check the file and report, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Offers from a CSV table (UTF-8 or Windows-1252, ',' or ';'); columns: docs/import-offers.md
     Offers {
         #[command(flatten)]
@@ -643,6 +661,55 @@ async fn main() -> Result<()> {
                     .await
                     .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?;
                 println!("{}", msg("cli-indicators-imported", &[("count", &n), ("municipality", &m.slug)]));
+            }
+            ImportWhat::Hsds { db, file, municipality: slug, partial, domains, dry_run } => {
+                let bytes = read(&file)?;
+                let text = kette_ingest::text::decode(&bytes);
+                let store = Store::open(&db.db).await?;
+                let m = municipality(&store, slug.as_deref()).await?;
+                let vocab = store.vocabulary(m.id).await?;
+                let options = kette_hsds::import::ImportOptions { default_domains: domains };
+                let started = std::time::Instant::now();
+                let mut parsed = kette_hsds::import::parse(&file_name(&file), &text, &vocab, &options).map_err(|e| anyhow::anyhow!(e))?;
+                let name = file.display().to_string();
+                for e in &parsed.errors {
+                    eprintln!("{name}: {e}");
+                }
+                let invalid: std::collections::BTreeSet<usize> = parsed.errors.iter().map(|e| e.record).collect();
+                if !invalid.is_empty() && !partial {
+                    bail!("{}", msg("cli-hsds-rejected", &[("file", &name), ("invalid", &invalid.len()), ("total", &parsed.total)]));
+                }
+                // places get their district by point in polygon on the finest level
+                if let Some(level) = store.finest_district_level(m.id).await? {
+                    let index = kette_ingest::geo_assign::DistrictIndex::new(store.district_geometries(m.id, level).await?);
+                    for (_, l) in &mut parsed.batch.locations {
+                        if let (Some(lat), Some(lon)) = (l.lat, l.lon) {
+                            l.district_key = index.locate(lon, lat).map(str::to_string);
+                        }
+                    }
+                }
+                if dry_run {
+                    println!("{}", msg("cli-hsds-valid", &[("file", &name), ("valid", &parsed.batch.offers.len()), ("total", &parsed.total)]));
+                    return Ok(());
+                }
+                let report = store
+                    .import_batch(m.id, &parsed.batch, |_| {})
+                    .await
+                    .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?;
+                println!(
+                    "{}",
+                    msg(
+                        "cli-hsds-imported",
+                        &[
+                            ("offers", &report.offers),
+                            ("organisations", &report.organisations),
+                            ("locations", &report.locations),
+                            ("skipped", &invalid.len()),
+                            ("seconds", &format!("{:.1}", started.elapsed().as_secs_f64())),
+                            ("municipality", &m.slug)
+                        ]
+                    )
+                );
             }
             ImportWhat::Offers { db, file, municipality: slug, dry_run } => {
                 let bytes = read(&file)?;

@@ -436,3 +436,36 @@ fn districts_import_from_shapefile_and_geopackage_in_projected_coordinates() {
     // Neukölln lies at about 13.4–13.52 °E, 52.39–52.50 °N
     assert!((13.38..13.42).contains(&bbox[0].as_f64().unwrap()) && (52.38..52.40).contains(&bbox[1].as_f64().unwrap()), "{bbox:?}");
 }
+
+#[test]
+fn hsds_import_is_all_or_nothing_unless_partial_and_serves_what_it_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("h.db");
+    let db = db.to_str().unwrap();
+    assert!(kette(&["municipality", "add", "--db", db, "monheim", "Monheim am Rhein"]).status.success());
+    // the official HSDS 3.0 example, moved to Monheim (its own coordinates do not exist)
+    let example = std::fs::read_to_string(repo().join("crates/hsds/spec/3.0/examples/service_full.json")).unwrap();
+    let mut good: serde_json::Value = serde_json::from_str(&example).unwrap();
+    good["service_at_locations"][0]["location"]["latitude"] = serde_json::json!(51.09);
+    good["service_at_locations"][0]["location"]["longitude"] = serde_json::json!(6.89);
+    let mut bad = good.clone();
+    bad["id"] = serde_json::json!("e2e-kein-uuid");
+    let file = dir.path().join("dienste.json");
+    std::fs::write(&file, serde_json::json!([good, bad]).to_string()).unwrap();
+    let file = file.to_str().unwrap();
+
+    let out = kette(&["import", "hsds", "--db", db, file, "--domain", "health"]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("$[1].id: must be a UUID") && text(&out).contains("nichts importiert"), "{}", text(&out));
+    let out = kette(&["import", "hsds", "--db", db, file, "--domain", "health", "--partial"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("1 Angebote, 1 Träger, 1 Orte in monheim importiert (1 ungültige übersprungen"), "{}", text(&out));
+
+    let server = serve(db);
+    let page = json(&format!("{}/hsds/services?search=counselling", server.base));
+    assert_eq!(page["total_items"], 1, "{page}");
+    assert_eq!(page["contents"][0]["id"], "ac148810-d857-441c-9679-408f346de14b", "the imported UUID is kept");
+    let one = json(&format!("{}/hsds/services/ac148810-d857-441c-9679-408f346de14b", server.base));
+    assert_eq!(one["organization"]["name"], "Example Organization Inc.");
+    assert_eq!(one["minimum_age"], 12.0);
+}

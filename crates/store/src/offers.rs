@@ -403,6 +403,21 @@ impl Store {
             .await?;
             org_ids.insert(org.external_key.clone(), id);
         }
+        for (key, description, contacts) in &batch.organisation_details {
+            let org = *org_ids.get(key).ok_or_else(|| StoreError::UnknownOrganisation { key: key.clone(), context: "organisation details".into() })?;
+            sqlx::query("UPDATE organisation SET description = $1 WHERE id = $2").bind(description).bind(org).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM contact_person WHERE organisation_id = $1").bind(org).execute(&mut *tx).await?;
+            for c in contacts {
+                sqlx::query("INSERT INTO contact_person (organisation_id, name, role, email, phone) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(org)
+                    .bind(&c.name)
+                    .bind(&c.role)
+                    .bind(&c.email)
+                    .bind(&c.phone)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
         let mut loc_ids: HashMap<String, (i64, i64)> = HashMap::new();
         for r in
             sqlx::query("SELECT external_key, id, organisation_id FROM location WHERE municipality_id = $1 AND external_key IS NOT NULL")
@@ -448,6 +463,7 @@ impl Store {
             .await?;
             loc_ids.insert(loc.external_key.clone(), (id, org));
         }
+        let mut offer_ids: HashMap<&str, OfferId> = HashMap::new();
         for (i, o) in batch.offers.iter().enumerate() {
             let org = *org_ids
                 .get(&o.organisation_key)
@@ -470,10 +486,24 @@ impl Store {
                 // re-import replaces the record; ids of untouched offers stay stable
                 sqlx::query("DELETE FROM offer WHERE id = $1").bind(old).execute(&mut *tx).await?;
             }
-            insert_offer(&mut tx, municipality, &input, &vocab, Some(&o.external_key), o.is_fictional).await?;
+            let id = insert_offer(&mut tx, municipality, &input, &vocab, Some(&o.external_key), o.is_fictional).await?;
+            offer_ids.insert(o.external_key.as_str(), id);
             if i % 250 == 0 {
                 progress(i);
             }
+        }
+        for (key, language, title, description) in &batch.translations {
+            let offer = *offer_ids.get(key.as_str()).ok_or_else(|| StoreError::Conflict(format!("translation of unknown offer '{key}'")))?;
+            sqlx::query(
+                "INSERT INTO offer_translation (offer_id, language, title, description) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (offer_id, language) DO UPDATE SET title = excluded.title, description = excluded.description",
+            )
+            .bind(offer)
+            .bind(language)
+            .bind(title)
+            .bind(description)
+            .execute(&mut *tx)
+            .await?;
         }
         let report =
             ImportReport { organisations: batch.organisations.len(), locations: batch.locations.len(), offers: batch.offers.len() };

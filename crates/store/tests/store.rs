@@ -88,6 +88,7 @@ async fn seeded() -> (tempfile::TempDir, Store, i64) {
             offer("o2", "a", "la", "Sprachförderung", "kita"),
             offer("o3", "b", "lb", "Hausaufgabenhilfe", "primary"),
         ],
+        ..Default::default()
     };
     let report = store.import_batch(m, &batch, |_| {}).await.unwrap();
     assert_eq!(report.offers, 3);
@@ -222,12 +223,12 @@ async fn an_import_with_one_bad_record_writes_nothing() {
     let mut bad = offer("o9", "a", "la", "", "kita");
     bad.origin = "offers.csv line 7".into();
     let batch =
-        ImportBatch { organisations: vec![org("c", "Neu")], locations: vec![], offers: vec![offer("o8", "a", "la", "Gut", "kita"), bad] };
+        ImportBatch { organisations: vec![org("c", "Neu")], locations: vec![], offers: vec![offer("o8", "a", "la", "Gut", "kita"), bad], ..Default::default() };
     let err = store.import_batch(m, &batch, |_| {}).await.unwrap_err();
     assert!(err.to_string().contains("offers.csv line 7"), "{err}");
     assert!(store.organisation_by_key(m, "c").await.unwrap().is_none());
     // unknown district key in a location: named, nothing written
-    let batch = ImportBatch { organisations: vec![org("c", "Neu")], locations: vec![("c".into(), location("lc", "7777"))], offers: vec![] };
+    let batch = ImportBatch { organisations: vec![org("c", "Neu")], locations: vec![("c".into(), location("lc", "7777"))], offers: vec![], ..Default::default() };
     let err = store.import_batch(m, &batch, |_| {}).await.unwrap_err();
     assert!(err.to_string().contains("7777"), "{err}");
     assert!(store.organisation_by_key(m, "c").await.unwrap().is_none());
@@ -237,6 +238,7 @@ async fn an_import_with_one_bad_record_writes_nothing() {
         organisations: vec![org("a", "Träger A neu")],
         locations: vec![],
         offers: vec![offer("o1", "a", "la", "Krabbelgruppe", "early_childhood")],
+        ..Default::default()
     };
     s2.import_batch(m2, &batch, |_| {}).await.unwrap();
     assert_eq!(s2.list_offers(m2, &OfferFilter::default(), 1, 50).await.unwrap().total, 3);

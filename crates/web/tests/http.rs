@@ -128,6 +128,7 @@ async fn fixture() -> Fixture {
             offer("o2", "b", "Elterncafé Mond", OfferStatus::Active),
             offer("o3", "a", "Geheimer Entwurf", OfferStatus::Paused),
         ],
+        ..Default::default()
     };
     store.import_batch(m, &batch, |_| {}).await.unwrap();
     let org_a = store.organisation_by_key(m, "a").await.unwrap();

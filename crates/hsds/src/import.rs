@@ -1,0 +1,397 @@
+//! Reading HSDS 3.0 services (JSON: one service, an array, an API page with `contents`, or
+//! NDJSON) into an import batch. Every broken rule is reported with the record's JSON path;
+//! the caller decides between all-or-nothing and taking the valid records.
+
+use serde_json::Value;
+
+use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, OrganisationKind, PreventionLevel, Vocabulary};
+use kette_domain::{ContactPerson, ImportBatch, NewLocation, NewOffer, NewOrganisation, OfferInput, TermKind};
+
+use crate::{is_uuid, profile, status_from_hsds, years_to_months};
+
+/// A rule a record breaks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordError {
+    /// Position of the service in the file (0-based).
+    pub record: usize,
+    /// JSON path of the offending value, e.g. `$[3].service_at_locations[0].location.latitude`.
+    pub path: String,
+    pub rule: String,
+}
+
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.rule)
+    }
+}
+
+/// What to assume where a foreign directory has no kette taxonomy.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Domains for services without a `handlungsfeld` attribute.
+    pub default_domains: Vec<String>,
+}
+
+/// The services read, as a batch, with the position of each offer's record.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub batch: ImportBatch,
+    /// For each offer of the batch, the record it came from.
+    pub records: Vec<usize>,
+    pub errors: Vec<RecordError>,
+    pub total: usize,
+}
+
+/// The services of a file with the path prefix of each (`$[i]`, `$.contents[i]`, `line n`).
+pub fn records(name: &str, text: &str) -> Result<Vec<(String, Value)>, String> {
+    let text = text.trim_start_matches('\u{feff}');
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Array(items)) => Ok(items.into_iter().enumerate().map(|(i, v)| (format!("$[{i}]"), v)).collect()),
+        Ok(Value::Object(map)) if map.get("contents").is_some_and(Value::is_array) => {
+            let Some(Value::Array(items)) = map.get("contents").cloned() else { return Ok(vec![]) };
+            Ok(items.into_iter().enumerate().map(|(i, v)| (format!("$.contents[{i}]"), v)).collect())
+        }
+        Ok(v @ Value::Object(_)) => Ok(vec![("$".into(), v)]),
+        Ok(_) => Err(format!("{name}: expected an HSDS service, an array of services or a page with \"contents\"")),
+        Err(whole) => {
+            // NDJSON: one service per line
+            let mut out = vec![];
+            for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+                match serde_json::from_str::<Value>(line) {
+                    Ok(v) => out.push((format!("line {}: $", n + 1), v)),
+                    Err(_) if out.is_empty() && n == 0 => return Err(format!("{name}: not JSON: {whole}")),
+                    Err(e) => return Err(format!("{name} line {}: not JSON: {e}", n + 1)),
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
+fn str_at<'a>(v: &'a Value, key: &str) -> &'a str {
+    v.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+struct Check<'a> {
+    record: usize,
+    errors: &'a mut Vec<RecordError>,
+}
+
+impl Check<'_> {
+    fn fail(&mut self, path: String, rule: impl Into<String>) {
+        self.errors.push(RecordError { record: self.record, path, rule: rule.into() });
+    }
+
+    fn uuid(&mut self, v: &Value, path: &str) -> Option<String> {
+        match v.get("id") {
+            Some(Value::String(s)) if is_uuid(s) => Some(s.to_ascii_lowercase()),
+            Some(other) => {
+                self.fail(format!("{path}.id"), format!("must be a UUID, found {other}"));
+                None
+            }
+            None => {
+                self.fail(format!("{path}.id"), "required");
+                None
+            }
+        }
+    }
+
+    fn required_text(&mut self, v: &Value, key: &str, path: &str) -> String {
+        match v.get(key) {
+            Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+            Some(Value::String(_)) | None => {
+                self.fail(format!("{path}.{key}"), "required, must not be empty");
+                String::new()
+            }
+            Some(other) => {
+                self.fail(format!("{path}.{key}"), format!("must be a string, found {other}"));
+                String::new()
+            }
+        }
+    }
+
+    fn number(&mut self, v: &Value, key: &str, path: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
+        match v.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => match n.as_f64() {
+                Some(x) if range.contains(&x) => Some(x),
+                _ => {
+                    self.fail(format!("{path}.{key}"), format!("must lie between {} and {}, found {n}", range.start(), range.end()));
+                    None
+                }
+            },
+            Some(other) => {
+                self.fail(format!("{path}.{key}"), format!("must be a number, found {other}"));
+                None
+            }
+        }
+    }
+}
+
+/// The kette codes of a service's attributes, by taxonomy code.
+fn attribute_codes(service: &Value) -> Vec<(String, String, Option<String>)> {
+    let taxonomies = profile::taxonomies();
+    let mut out = vec![];
+    for a in service.get("attributes").and_then(Value::as_array).into_iter().flatten() {
+        let Some(term) = a.get("taxonomy_term") else { continue };
+        let taxonomy = str_at(term, "taxonomy");
+        // our profile names its taxonomy by code; foreign files may only give the uri/detail
+        if let Some(t) = taxonomies.iter().find(|t| t.code == taxonomy || t.name == taxonomy) {
+            out.push((t.code.to_string(), str_at(term, "code").to_string(), a.get("value").and_then(Value::as_str).map(str::to_string)));
+        }
+    }
+    out
+}
+
+/// Reads the services of `text` into a batch; `errors` lists every rule broken, and records
+/// with errors are left out of the batch.
+pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions) -> Result<Parsed, String> {
+    let items = records(name, text)?;
+    let mut parsed = Parsed { total: items.len(), ..Default::default() };
+    let mut seen_orgs = std::collections::HashSet::new();
+    let mut seen_locs = std::collections::HashSet::new();
+    for (record, (path, service)) in items.into_iter().enumerate() {
+        let before = parsed.errors.len();
+        let mut c = Check { record, errors: &mut parsed.errors };
+        if !service.is_object() {
+            c.fail(path.clone(), "must be an object (an HSDS service)");
+            continue;
+        }
+        let id = c.uuid(&service, &path);
+        let title = c.required_text(&service, "name", &path);
+        let status = match service.get("status").and_then(Value::as_str) {
+            Some(s) => status_from_hsds(s).unwrap_or_else(|| {
+                c.fail(format!("{path}.status"), format!("must be active, inactive, defunct or temporarily closed, found \"{s}\""));
+                OfferStatus::Draft
+            }),
+            None => {
+                c.fail(format!("{path}.status"), "required");
+                OfferStatus::Draft
+            }
+        };
+        let org = match service.get("organization") {
+            Some(o) if o.is_object() => Some(o.clone()),
+            _ => {
+                c.fail(format!("{path}.organization"), "required: kette keeps every offer with its organisation (use the full service form)");
+                None
+            }
+        };
+        let org_path = format!("{path}.organization");
+        let org_id = org.as_ref().and_then(|o| c.uuid(o, &org_path));
+        let org_name = org.as_ref().map(|o| c.required_text(o, "name", &org_path)).unwrap_or_default();
+        let min_years = c.number(&service, "minimum_age", &path, 0.0..=120.0);
+        let max_years = c.number(&service, "maximum_age", &path, 0.0..=120.0);
+
+        let mut input = OfferInput::blank(0);
+        input.title = title.clone();
+        input.description = str_at(&service, "description").trim().to_string();
+        input.website = str_at(&service, "url").trim().to_string();
+        input.contact_email = str_at(&service, "email").trim().to_string();
+        input.contact_phone = service.get("phones").and_then(|p| p.get(0)).map(|p| str_at(p, "number").to_string()).unwrap_or_default();
+        input.status = status;
+        input.min_age_months = min_years.map(years_to_months);
+        // "up to 100 years" and the like mean no upper bound for a chain that ends at 27
+        input.max_age_months = max_years.map(years_to_months).filter(|m| *m <= 27 * 12);
+        input.last_verified_on = service.get("assured_date").and_then(Value::as_str).and_then(|d| {
+            let parsed = time::Date::parse(d.get(..10).unwrap_or(d), &time::macros::format_description!("[year]-[month]-[day]")).ok();
+            if parsed.is_none() {
+                c.fail(format!("{path}.assured_date"), format!("must be a date YYYY-MM-DD, found \"{d}\""));
+            }
+            parsed
+        });
+        input.schedule = service
+            .get("schedules")
+            .and_then(Value::as_array)
+            .map(|s| s.iter().map(|x| str_at(x, "description").trim()).filter(|d| !d.is_empty()).collect::<Vec<_>>().join("; "))
+            .unwrap_or_default();
+        let langs: Vec<String> = service
+            .get("languages")
+            .and_then(Value::as_array)
+            .map(|l| l.iter().map(|x| str_at(x, "code").trim().to_ascii_lowercase()).filter(|c| !c.is_empty()).collect())
+            .unwrap_or_default();
+        // ISO 639-1 is what kette speaks; HSDS examples also use 639-2 ("eng")
+        input.languages = langs.iter().map(|l| iso639_1(l).to_string()).collect();
+        input.languages.dedup();
+        if input.languages.is_empty() {
+            input.languages = vec!["de".into()];
+        }
+        let mut cost = None;
+        let mut access = None;
+        let mut translations = vec![];
+        for (taxonomy, code, value) in attribute_codes(&service) {
+            let push = |kind: TermKind, list: &mut Vec<String>| {
+                if vocab.contains(kind, &code) {
+                    list.push(code.clone());
+                }
+            };
+            match taxonomy.as_str() {
+                "lebensphase" => push(TermKind::LifePhase, &mut input.life_phases),
+                "handlungsfeld" => push(TermKind::Domain, &mut input.domains),
+                "zielgruppe" => push(TermKind::TargetGroup, &mut input.target_groups),
+                "uebergang" => push(TermKind::Transition, &mut input.transitions),
+                "praeventionsebene" => input.prevention_level = PreventionLevel::parse(&code).unwrap_or(input.prevention_level),
+                "zugang" => access = Access::parse(&code),
+                "kosten" => cost = Cost::parse(&code),
+                "finanzierung" => input.funding.kind = FundingKind::parse(&code),
+                "alter" => {
+                    let months = value.as_deref().and_then(|v| v.parse::<u32>().ok());
+                    match code.as_str() {
+                        "min_age_months" => input.min_age_months = months.or(input.min_age_months),
+                        "max_age_months" => input.max_age_months = months.or(input.max_age_months),
+                        _ => {}
+                    }
+                }
+                "uebersetzung" => {
+                    if let Some(v) = value.as_deref().and_then(|v| serde_json::from_str::<Value>(v).ok()) {
+                        translations.push((code.clone(), str_at(&v, "title").to_string(), str_at(&v, "description").to_string()));
+                    }
+                }
+                "intern" => {
+                    let v = value.unwrap_or_default();
+                    match code.as_str() {
+                        "funding_amount_eur" => input.funding.amount_eur = v.parse().ok(),
+                        "funding_until" => input.funding.until = time::Date::parse(&v, &time::macros::format_description!("[year]-[month]-[day]")).ok(),
+                        "capacity" => input.capacity = v.parse().ok(),
+                        "reach_per_year" => input.reach_per_year = v.parse().ok(),
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(f) = service.get("funding").and_then(|f| f.get(0)) {
+            input.funding.source = str_at(f, "source").to_string();
+        }
+        input.cost = cost
+            .or_else(|| service.get("cost_options").and_then(|o| o.get(0)).and_then(|o| Cost::parse(str_at(o, "option"))))
+            .or_else(|| {
+                let paid = service.get("cost_options").and_then(Value::as_array).is_some_and(|o| o.iter().any(|x| x.get("amount").and_then(Value::as_f64).is_some_and(|a| a > 0.0)));
+                paid.then_some(Cost::Fee)
+            })
+            .unwrap_or(Cost::Free);
+        input.access = access.unwrap_or(Access::Registration);
+        if input.life_phases.is_empty() {
+            // a foreign directory without our taxonomy: the phases its ages span
+            let (min, max) = (input.min_age_months.unwrap_or(0), input.max_age_months.unwrap_or(u32::MAX));
+            input.life_phases = vocab
+                .of(TermKind::LifePhase)
+                .filter(|t| t.min_age_months.unwrap_or(0) < max && t.max_age_months.unwrap_or(u32::MAX) > min)
+                .map(|t| t.code.clone())
+                .collect();
+        }
+        if input.domains.is_empty() {
+            input.domains = options.default_domains.iter().filter(|d| vocab.contains(TermKind::Domain, d)).cloned().collect();
+            if input.domains.is_empty() {
+                c.fail(format!("{path}.attributes"), "no domain: add an attribute of taxonomy \"handlungsfeld\", or name a default domain for the import");
+            }
+        }
+        if let Err(errors) = kette_domain::validate::validate_offer(&input, vocab) {
+            for e in errors.0 {
+                c.fail(format!("{path} ({})", e.field), e.detail);
+            }
+        }
+
+        // places
+        let mut location_keys = vec![];
+        let mut locations = vec![];
+        for (j, sal) in service.get("service_at_locations").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            let lpath = format!("{path}.service_at_locations[{j}].location");
+            let Some(l) = sal.get("location") else {
+                c.fail(lpath, "required: the place of the service");
+                continue;
+            };
+            let Some(lid) = c.uuid(l, &lpath) else { continue };
+            let lat = c.number(l, "latitude", &lpath, -90.0..=90.0);
+            let lon = c.number(l, "longitude", &lpath, -180.0..=180.0);
+            let address = l.get("addresses").and_then(|a| a.get(0)).cloned().unwrap_or(Value::Null);
+            let flags: Vec<String> = l
+                .get("attributes")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.get("taxonomy_term"))
+                .filter(|t| str_at(t, "taxonomy") == "ort")
+                .map(|t| str_at(t, "code").to_string())
+                .collect();
+            location_keys.push(lid.clone());
+            locations.push(NewLocation {
+                external_key: lid,
+                name: [str_at(l, "name"), str_at(&address, "address_1")].into_iter().find(|s| !s.trim().is_empty()).unwrap_or("").trim().to_string(),
+                street: str_at(&address, "address_1").trim().to_string(),
+                postcode: str_at(&address, "postal_code").trim().to_string(),
+                city: str_at(&address, "city").trim().to_string(),
+                lat,
+                lon,
+                district_key: None,
+                is_anchor_point: flags.iter().any(|f| f == "anchor_point"),
+                is_confidential: flags.iter().any(|f| f == "confidential"),
+            });
+        }
+        if parsed.errors.len() > before {
+            continue;
+        }
+        let (Some(id), Some(org), Some(org_id)) = (id, org, org_id) else { continue };
+        if seen_orgs.insert(org_id.clone()) {
+            let kind = org
+                .get("attributes")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.get("taxonomy_term"))
+                .find(|t| str_at(t, "taxonomy") == "traegerart")
+                .and_then(|t| OrganisationKind::parse(str_at(t, "code")))
+                .unwrap_or(OrganisationKind::Other);
+            parsed.batch.organisations.push(NewOrganisation {
+                external_key: org_id.clone(),
+                name: org_name,
+                kind,
+                website: str_at(&org, "website").trim().to_string(),
+                email: str_at(&org, "email").trim().to_string(),
+                phone: org.get("phones").and_then(|p| p.get(0)).map(|p| str_at(p, "number").to_string()).unwrap_or_default(),
+            });
+            let contacts = org
+                .get("contacts")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|c| ContactPerson {
+                    name: str_at(c, "name").to_string(),
+                    role: str_at(c, "title").to_string(),
+                    email: str_at(c, "email").to_string(),
+                    phone: c.get("phones").and_then(|p| p.get(0)).map(|p| str_at(p, "number").to_string()).unwrap_or_default(),
+                })
+                .collect();
+            parsed.batch.organisation_details.push((org_id.clone(), str_at(&org, "description").to_string(), contacts));
+        }
+        for l in locations {
+            if seen_locs.insert(l.external_key.clone()) {
+                parsed.batch.locations.push((org_id.clone(), l));
+            }
+        }
+        for (language, t, d) in translations {
+            parsed.batch.translations.push((id.clone(), language, t, d));
+        }
+        parsed.batch.offers.push(NewOffer { external_key: id, organisation_key: org_id, location_keys, input, is_fictional: false, origin: format!("{name} {path}") });
+        parsed.records.push(record);
+    }
+    Ok(parsed)
+}
+
+/// ISO 639-1 for the three-letter codes HSDS files often carry.
+fn iso639_1(code: &str) -> &str {
+    match code {
+        "deu" | "ger" => "de",
+        "eng" => "en",
+        "tur" => "tr",
+        "ara" => "ar",
+        "ukr" => "uk",
+        "rus" => "ru",
+        "pol" => "pl",
+        "fra" | "fre" => "fr",
+        "spa" => "es",
+        "ita" => "it",
+        "urd" => "ur",
+        "fas" | "per" => "fa",
+        other => other,
+    }
+}
