@@ -262,6 +262,25 @@ fn search_bench(bin: &str, data: &str, offers: usize) -> Result<()> {
         }
     }
     println!("| finder results page / offer page, gzip | ≤ 60 KB / ≤ 40 KB | {:.1} KB / {:.1} KB |", sizes[0] as f64 / 1024.0, sizes[1] as f64 / 1024.0);
+    // HSDS: export every public service as NDJSON, then import the file into a fresh database
+    let t = Instant::now();
+    let mut ndjson = Vec::new();
+    std::io::Read::read_to_end(&mut agent.get(&format!("{}/hsds/services?format=ndjson", server.base)).call()?.into_reader(), &mut ndjson)?;
+    let exported = t.elapsed();
+    let services = ndjson.iter().filter(|b| **b == b'\n').count();
+    let file = dir.path().join("services.ndjson");
+    std::fs::write(&file, &ndjson)?;
+    let target = dir.path().join("import.db");
+    let target = target.to_str().context("path")?;
+    let ok = Command::new(bin).args(["municipality", "add", "--db", target, "ziel", "Ziel"]).output()?.status.success();
+    let t = Instant::now();
+    let out = Command::new(bin).args(["import", "hsds", "--db", target, file.to_str().context("path")?, "--partial"]).output()?;
+    let imported = t.elapsed();
+    if !ok || !out.status.success() {
+        bail!("HSDS import failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    println!("| HSDS export of {services} services as NDJSON ({} MB) | – | {:.1} s |", ndjson.len() / 1_000_000, exported.as_secs_f64());
+    println!("| HSDS import of {services} services (`kette import hsds`, one transaction) | < 30 s for 100,000 | {:.1} s |", imported.as_secs_f64());
     Ok(())
 }
 

@@ -298,7 +298,7 @@ impl Store {
         validate_offer(input, &vocab).map_err(|errors| StoreError::Invalid { context: "offer".into(), errors })?;
         let mut tx = self.pool.begin().await?;
         self.check_locations(&mut tx, municipality, input).await?;
-        let id = insert_offer(&mut tx, municipality, input, &vocab, None, false).await?;
+        let id = insert_offer(&mut tx, municipality, input, &vocab, None, false, None).await?;
         util::audit(&mut tx, municipality, by, "create", "offer", Some(id), &input.title).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
@@ -464,6 +464,18 @@ impl Store {
             loc_ids.insert(loc.external_key.clone(), (id, org));
         }
         let mut offer_ids: HashMap<&str, OfferId> = HashMap::new();
+        let mut existing_offers: HashMap<String, OfferId> = HashMap::new();
+        for r in sqlx::query("SELECT external_key, id FROM offer WHERE municipality_id = $1 AND external_key IS NOT NULL")
+            .bind(municipality)
+            .fetch_all(&mut *tx)
+            .await?
+        {
+            existing_offers.insert(r.try_get("external_key")?, r.try_get("id")?);
+        }
+        let mut org_names: HashMap<i64, String> = HashMap::new();
+        for r in sqlx::query("SELECT id, name FROM organisation WHERE municipality_id = $1").bind(municipality).fetch_all(&mut *tx).await? {
+            org_names.insert(r.try_get("id")?, r.try_get("name")?);
+        }
         for (i, o) in batch.offers.iter().enumerate() {
             let org = *org_ids
                 .get(&o.organisation_key)
@@ -477,16 +489,12 @@ impl Store {
                     loc_ids.get(k).map(|(id, _)| *id).ok_or_else(|| StoreError::Conflict(format!("{}: unknown location '{k}'", o.origin)))
                 })
                 .collect::<Result<_>>()?;
-            let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM offer WHERE municipality_id = $1 AND external_key = $2")
-                .bind(municipality)
-                .bind(&o.external_key)
-                .fetch_optional(&mut *tx)
-                .await?;
-            if let Some(old) = existing {
+            // an earlier row of this batch with the same key counts as existing too
+            if let Some(old) = existing_offers.remove(&o.external_key).or_else(|| offer_ids.get(o.external_key.as_str()).copied()) {
                 // re-import replaces the record; ids of untouched offers stay stable
                 sqlx::query("DELETE FROM offer WHERE id = $1").bind(old).execute(&mut *tx).await?;
             }
-            let id = insert_offer(&mut tx, municipality, &input, &vocab, Some(&o.external_key), o.is_fictional).await?;
+            let id = insert_offer(&mut tx, municipality, &input, &vocab, Some(&o.external_key), o.is_fictional, org_names.get(&org).map(String::as_str)).await?;
             offer_ids.insert(o.external_key.as_str(), id);
             if i % 250 == 0 {
                 progress(i);
@@ -665,13 +673,17 @@ async fn insert_offer(
     vocab: &Vocabulary,
     external_key: Option<&str>,
     is_fictional: bool,
+    known_org_name: Option<&str>,
 ) -> Result<OfferId> {
-    let org_name: String = sqlx::query_scalar("SELECT name FROM organisation WHERE municipality_id = $1 AND id = $2")
-        .bind(municipality)
-        .bind(input.organisation_id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or_else(|| StoreError::NotFound(format!("organisation {}", input.organisation_id)))?;
+    let org_name: String = match known_org_name {
+        Some(n) => n.to_string(),
+        None => sqlx::query_scalar("SELECT name FROM organisation WHERE municipality_id = $1 AND id = $2")
+            .bind(municipality)
+            .bind(input.organisation_id)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("organisation {}", input.organisation_id)))?,
+    };
     let (eff_min, eff_max) = effective_age_range(vocab, &input.life_phases, input.min_age_months, input.max_age_months);
     let n = OFFER_FIELDS.len();
     let sql = format!(
@@ -719,14 +731,27 @@ async fn insert_offer_children(conn: &mut AnyConnection, id: OfferId, input: &Of
     let mut langs: Vec<&str> = input.languages.iter().map(String::as_str).collect();
     langs.sort_unstable();
     langs.dedup();
-    for l in langs {
-        sqlx::query("INSERT INTO offer_language (offer_id, language) VALUES ($1, $2)").bind(id).bind(l).execute(&mut *conn).await?;
+    // one statement per child table: imports insert many offers
+    if !langs.is_empty() {
+        let values: Vec<String> = (0..langs.len()).map(|i| format!("($1, ${})", 2 + i)).collect();
+        let sql = format!("INSERT INTO offer_language (offer_id, language) VALUES {}", values.join(", "));
+        let mut q = sqlx::query(&sql).bind(id);
+        for l in &langs {
+            q = q.bind(*l);
+        }
+        q.execute(&mut *conn).await?;
     }
     let mut locs = input.location_ids.clone();
     locs.sort_unstable();
     locs.dedup();
-    for l in locs {
-        sqlx::query("INSERT INTO offer_location (offer_id, location_id) VALUES ($1, $2)").bind(id).bind(l).execute(&mut *conn).await?;
+    if !locs.is_empty() {
+        let values: Vec<String> = (0..locs.len()).map(|i| format!("($1, ${})", 2 + i)).collect();
+        let sql = format!("INSERT INTO offer_location (offer_id, location_id) VALUES {}", values.join(", "));
+        let mut q = sqlx::query(&sql).bind(id);
+        for l in &locs {
+            q = q.bind(*l);
+        }
+        q.execute(&mut *conn).await?;
     }
     Ok(())
 }
