@@ -146,11 +146,24 @@ fn attribute_codes(service: &Value) -> Vec<(String, String, Option<String>)> {
 /// Reads the services of `text` into a batch; `errors` lists every rule broken, and records
 /// with errors are left out of the batch.
 pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions) -> Result<Parsed, String> {
-    let items = records(name, text)?;
-    let mut parsed = Parsed { total: items.len(), ..Default::default() };
+    let text = text.trim_start_matches('\u{feff}');
+    // NDJSON is read a line at a time so that a state-sized file never sits in memory as one
+    // tree of values
+    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let ndjson = text.trim_end().contains('\n') && serde_json::from_str::<Value>(first_line).is_ok_and(|v| v.is_object());
+    let items: Box<dyn Iterator<Item = Result<(String, Value), String>>> = if ndjson {
+        Box::new(text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(move |(n, line)| {
+            serde_json::from_str::<Value>(line).map(|v| (format!("line {}: $", n + 1), v)).map_err(|e| format!("{name} line {}: not JSON: {e}", n + 1))
+        }))
+    } else {
+        Box::new(records(name, text)?.into_iter().map(Ok))
+    };
+    let mut parsed = Parsed::default();
     let mut seen_orgs = std::collections::HashSet::new();
     let mut seen_locs = std::collections::HashSet::new();
-    for (record, (path, service)) in items.into_iter().enumerate() {
+    for (record, item) in items.enumerate() {
+        let (path, service) = item?;
+        parsed.total += 1;
         let before = parsed.errors.len();
         let mut c = Check { record, errors: &mut parsed.errors };
         if !service.is_object() {

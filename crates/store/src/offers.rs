@@ -476,7 +476,16 @@ impl Store {
         for r in sqlx::query("SELECT id, name FROM organisation WHERE municipality_id = $1").bind(municipality).fetch_all(&mut *tx).await? {
             org_names.insert(r.try_get("id")?, r.try_get("name")?);
         }
+        // the last row of a key wins, as a re-import would
+        let mut last_row: HashMap<&str, usize> = HashMap::new();
         for (i, o) in batch.offers.iter().enumerate() {
+            last_row.insert(o.external_key.as_str(), i);
+        }
+        let mut prepared: Vec<(usize, OfferInput)> = Vec::with_capacity(batch.offers.len());
+        for (i, o) in batch.offers.iter().enumerate() {
+            if last_row.get(o.external_key.as_str()) != Some(&i) {
+                continue;
+            }
             let org = *org_ids
                 .get(&o.organisation_key)
                 .ok_or_else(|| StoreError::UnknownOrganisation { key: o.organisation_key.clone(), context: o.origin.clone() })?;
@@ -489,16 +498,97 @@ impl Store {
                     loc_ids.get(k).map(|(id, _)| *id).ok_or_else(|| StoreError::Conflict(format!("{}: unknown location '{k}'", o.origin)))
                 })
                 .collect::<Result<_>>()?;
-            // an earlier row of this batch with the same key counts as existing too
-            if let Some(old) = existing_offers.remove(&o.external_key).or_else(|| offer_ids.get(o.external_key.as_str()).copied()) {
+            if let Some(old) = existing_offers.remove(&o.external_key) {
                 // re-import replaces the record; ids of untouched offers stay stable
                 sqlx::query("DELETE FROM offer WHERE id = $1").bind(old).execute(&mut *tx).await?;
             }
-            let id = insert_offer(&mut tx, municipality, &input, &vocab, Some(&o.external_key), o.is_fictional, org_names.get(&org).map(String::as_str)).await?;
-            offer_ids.insert(o.external_key.as_str(), id);
-            if i % 250 == 0 {
-                progress(i);
+            prepared.push((i, input));
+        }
+        // Many rows per statement: each statement is a round trip to SQLite's worker thread,
+        // which cost more than the insert itself. Not too many: sqlx looks up every `$n` by
+        // name, so a statement's binding time grows with the square of its parameters (about
+        // 500 is the sweet spot). Ids are assigned here (the transaction holds the write lock)
+        // so that children can be written in bulk too.
+        let mut next_id: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM offer").fetch_one(&mut *tx).await?;
+        let cols = OFFER_FIELDS.len() + 6;
+        const OFFERS_PER_STATEMENT: usize = 16;
+        for (n, chunk) in prepared.chunks(OFFERS_PER_STATEMENT).enumerate() {
+            let rows: Vec<String> = (0..chunk.len()).map(|k| format!("({})", util::placeholders(1 + k * cols, cols))).collect();
+            let sql = format!(
+                "INSERT INTO offer ({}, id, municipality_id, organisation_id, external_key, is_fictional, created_at) VALUES {}",
+                OFFER_FIELDS.join(", "),
+                rows.join(", ")
+            );
+            let mut q = sqlx::query(&sql);
+            let mut terms: Vec<(i64, &str, &str)> = vec![];
+            let mut languages: Vec<(i64, &str)> = vec![];
+            let mut places: Vec<(i64, i64)> = vec![];
+            for (i, input) in chunk {
+                let o = &batch.offers[*i];
+                let id = next_id;
+                next_id += 1;
+                let range = effective_age_range(&vocab, &input.life_phases, input.min_age_months, input.max_age_months);
+                let org_name = org_names.get(&input.organisation_id).map(String::as_str).unwrap_or("");
+                q = bind_offer_fields(q, input, range, org_name, now.clone())
+                    .bind(id)
+                    .bind(municipality)
+                    .bind(input.organisation_id)
+                    .bind(o.external_key.as_str())
+                    .bind(o.is_fictional as i64)
+                    .bind(now.clone());
+                offer_ids.insert(o.external_key.as_str(), id);
+                for (kind, codes) in [
+                    (TermKind::LifePhase, &input.life_phases),
+                    (TermKind::Domain, &input.domains),
+                    (TermKind::TargetGroup, &input.target_groups),
+                    (TermKind::Transition, &input.transitions),
+                ] {
+                    for c in codes {
+                        if !terms.contains(&(id, kind.as_str(), c.as_str())) {
+                            terms.push((id, kind.as_str(), c));
+                        }
+                    }
+                }
+                for l in &input.languages {
+                    if !languages.contains(&(id, l.as_str())) {
+                        languages.push((id, l));
+                    }
+                }
+                for l in &input.location_ids {
+                    if !places.contains(&(id, *l)) {
+                        places.push((id, *l));
+                    }
+                }
             }
+            q.execute(&mut *tx).await?;
+            for part in terms.chunks(160) {
+                let rows: Vec<String> = (0..part.len()).map(|k| format!("(${}, ${}, ${})", 1 + 3 * k, 2 + 3 * k, 3 + 3 * k)).collect();
+                let sql = format!("INSERT INTO offer_term (offer_id, kind, code) VALUES {}", rows.join(", "));
+                let mut q = sqlx::query(&sql);
+                for (id, k, c) in part {
+                    q = q.bind(*id).bind(*k).bind(*c);
+                }
+                q.execute(&mut *tx).await?;
+            }
+            for part in languages.chunks(250) {
+                let rows: Vec<String> = (0..part.len()).map(|k| format!("(${}, ${})", 1 + 2 * k, 2 + 2 * k)).collect();
+                let sql = format!("INSERT INTO offer_language (offer_id, language) VALUES {}", rows.join(", "));
+                let mut q = sqlx::query(&sql);
+                for (id, l) in part {
+                    q = q.bind(*id).bind(*l);
+                }
+                q.execute(&mut *tx).await?;
+            }
+            for part in places.chunks(250) {
+                let rows: Vec<String> = (0..part.len()).map(|k| format!("(${}, ${})", 1 + 2 * k, 2 + 2 * k)).collect();
+                let sql = format!("INSERT INTO offer_location (offer_id, location_id) VALUES {}", rows.join(", "));
+                let mut q = sqlx::query(&sql);
+                for (id, l) in part {
+                    q = q.bind(*id).bind(*l);
+                }
+                q.execute(&mut *tx).await?;
+            }
+            progress(n * OFFERS_PER_STATEMENT);
         }
         for (key, language, title, description) in &batch.translations {
             let offer = *offer_ids.get(key.as_str()).ok_or_else(|| StoreError::Conflict(format!("translation of unknown offer '{key}'")))?;
