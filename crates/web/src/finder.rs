@@ -35,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         .route("/feedback/inbox", get(feedback_inbox))
         .route("/synonyms", get(synonyms_form).post(save_synonyms))
         .route("/search/reindex", axum::routing::post(reindex))
+        .route("/offers/{id}/texts", get(texts_form).post(save_texts))
 }
 
 type Q = Query<HashMap<String, String>>;
@@ -500,5 +501,75 @@ async fn reindex(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result
     let catalogue = state.finder.rebuild(&state.store, ctx.municipality.id).await.map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
     Ok(Redirect::to(&format!("/synonyms?rebuilt={}", catalogue.len())).into_response())
 }
+
+// ---------------------------------------------------------------- translations and notes
+
+/// Languages an offer's texts can be kept in besides German: the finder's languages and
+/// Leichte Sprache.
+const TEXT_LANGUAGES: &[&str] = &["en", "tr", "ar", "uk", EASY_GERMAN];
+
+#[derive(Template)]
+#[template(path = "offer_texts.html")]
+struct TextsPage {
+    ctx: Ctx,
+    offer: Offer,
+    texts: Vec<(String, String, String, String)>,
+    note: String,
+    saved: bool,
+}
+
+impl TextsPage {
+    fn language_label(&self, code: &str) -> String {
+        if code == EASY_GERMAN {
+            self.ctx.t("texts-easy-german")
+        } else {
+            kette_i18n::language_name(code)
+        }
+    }
+}
+
+async fn texts_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(params): Q) -> Result<Response, PageError> {
+    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
+    let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
+    if !ctx.can_edit(offer.input.organisation_id) {
+        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::not_found(&ctx) });
+    }
+    let existing = state.store.offer_translations(id).await.or_page(&ctx)?;
+    let texts = TEXT_LANGUAGES
+        .iter()
+        .map(|l| {
+            let t = existing.iter().find(|t| t.language == *l);
+            let dir = if kette_i18n::is_rtl(l) { "rtl" } else { "ltr" };
+            (l.to_string(), t.map(|t| t.title.clone()).unwrap_or_default(), t.map(|t| t.description.clone()).unwrap_or_default(), dir.to_string())
+        })
+        .collect();
+    let note = state.store.internal_note(id).await.or_page(&ctx)?;
+    render(&TextsPage { ctx, offer, texts, note, saved: params.contains_key("saved") })
+}
+
+async fn save_texts(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
+    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
+    let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
+    if !ctx.can_edit(offer.input.organisation_id) {
+        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::not_found(&ctx) });
+    }
+    let form = FormData::parse(&body);
+    require_csrf(&ctx, &form)?;
+    let texts: Vec<OfferTranslation> = TEXT_LANGUAGES
+        .iter()
+        .map(|l| OfferTranslation {
+            language: l.to_string(),
+            title: form.get(&format!("title_{l}")).chars().take(300).collect(),
+            description: form.get(&format!("description_{l}")).chars().take(5000).collect(),
+        })
+        .collect();
+    let by = ctx.user.as_ref().map(|u| u.id);
+    state.store.set_offer_translations(ctx.municipality.id, id, &texts, by).await.or_page(&ctx)?;
+    state.store.set_internal_note(ctx.municipality.id, id, &form.get("note").chars().take(5000).collect::<String>(), by).await.or_page(&ctx)?;
+    state.reindex(ctx.municipality.id, &[id]).await;
+    Ok(Redirect::to(&format!("/offers/{id}/texts?saved=1")).into_response())
+}
+
+crate::pages_with_ctx!(TextsPage);
 
 crate::pages_with_ctx!(FinderPage, FinderOfferPage, PrintPage, StatementPage, FeedbackPage, FeedbackInbox, SynonymsPage);

@@ -1065,3 +1065,23 @@ async fn the_hsds_api_answers_with_valid_records_and_the_spec_parameters() {
     assert_eq!(get(&f.app, "/hsds/services/00000000-0000-0000-0000-000000000000", "").await.status, StatusCode::NOT_FOUND);
     assert_eq!(get(&f.app, "/hsds/services/kaputt", "").await.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn partners_keep_translations_and_a_note_that_reach_the_finder() {
+    let f = fixture().await;
+    assert_eq!(get(&f.app, &format!("/offers/{}/texts", f.own_offer), "").await.status, StatusCode::NOT_FOUND);
+    let (session, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let form = get(&f.app, &format!("/offers/{}/texts", f.own_offer), &session).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("id=\"title_ar\"") && form.body.contains("dir=\"rtl\""));
+    let body = format!("csrf={csrf}&title_uk=%D0%93%D1%80%D1%83%D0%BF%D0%B0+%D0%B4%D0%BB%D1%8F+%D0%BC%D0%B0%D0%BB%D1%8E%D0%BA%D1%96%D0%B2&description_uk=&title_de-x-ls=Gruppe+f%C3%BCr+Babys&description_de-x-ls=Hier+spielen+Babys.&note=Bitte+vorher+anrufen");
+    let res = post_form(&f.app, &format!("/offers/{}/texts", f.own_offer), &session, &body).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let uk = get(&f.app, &format!("/search/{}?lang=uk", f.own_offer), "").await;
+    assert!(uk.body.contains("Група для малюків"), "the Ukrainian title on the public page");
+    assert!(!uk.body.contains("vorher anrufen"), "the note stays internal");
+    let v = json_of(&get(&f.app, "/api/v1/offers?q=%D0%BC%D0%B0%D0%BB%D1%8E%D0%BA%D1%96%D0%B2", "").await);
+    assert_eq!(v["total"], 1, "searchable at once: {v}");
+    let other = get(&f.app, &format!("/offers/{}/texts", f.other_offer), &session).await;
+    assert_eq!(other.status, StatusCode::FORBIDDEN);
+}
