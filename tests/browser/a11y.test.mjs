@@ -1,11 +1,8 @@
 // WCAG 2.1 AA checks with axe-core on the main pages, in German and English, signed out and in.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { startDemo, launchBrowser } from "./support.mjs";
+import { startDemo, launchBrowser, violations } from "./support.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 let server, browser;
 
 before(async () => {
@@ -18,13 +15,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function violations(page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0].target.join(" ")})`);
-  });
-}
 
 async function check(context, paths) {
   const page = await context.newPage();

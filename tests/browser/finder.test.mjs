@@ -2,11 +2,8 @@
 // keyboard only, and checked by axe-core for WCAG 2.1 AA on every page of the walk.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import { startDemo, launchBrowser } from "./support.mjs";
+import { startDemo, launchBrowser, violations } from "./support.mjs";
 
-const require = createRequire(import.meta.url);
-const axePath = require.resolve("axe-core/axe.min.js");
 let server, browser;
 
 before(async () => {
@@ -19,13 +16,6 @@ after(async () => {
   await server?.stop();
 });
 
-async function violations(page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× e.g. ${v.nodes[0].target.join(" ")})`);
-  });
-}
 
 async function anOffer(request) {
   const found = await (await request.get(`${server.base}/api/v1/offers?q=familienzentrum&per_page=1`)).json();

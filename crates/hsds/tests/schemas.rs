@@ -2,12 +2,13 @@
 //! (copied into `spec/3.0`, see `spec/SOURCE.txt`), made strict the way the specification's own
 //! CI checks its examples: no property outside the schema.
 
+mod common;
+
 use serde_json::json;
 
-use kette_domain::vocab::{default_terms, Access, Cost, FundingKind, OfferStatus, OrganisationKind, Vocabulary};
-use kette_domain::{ContactPerson, Funding, Location, OfferInput};
+use kette_domain::vocab::{default_terms, OfferStatus, Vocabulary};
 use kette_hsds::schema_check::{spec, Schemas};
-use kette_hsds::{profile, Audience, Exporter, Ids, LocationRecord, OfferRecord, OrganisationRecord, TextRecord};
+use kette_hsds::{profile, Audience, Exporter, Ids};
 
 #[test]
 fn the_official_examples_pass_and_a_broken_one_fails() {
@@ -22,71 +23,13 @@ fn the_official_examples_pass_and_a_broken_one_fails() {
     assert_eq!(s.errors("taxonomy_term.json", &broken).len(), 3, "missing name, unknown property, id not a UUID");
 }
 
-fn sample() -> (OfferRecord, OrganisationRecord, Vec<LocationRecord>) {
-    let mut input = OfferInput::blank(3);
-    input.title = "Krabbelgruppe Sonnenschein".into();
-    input.description = "Für Babys und ihre Eltern.".into();
-    input.life_phases = vec!["early_childhood".into()];
-    input.domains = vec!["youth_welfare".into(), "participation".into()];
-    input.target_groups = vec!["parents".into()];
-    input.transitions = vec!["family_to_daycare".into()];
-    input.languages = vec!["de".into(), "tr".into()];
-    input.min_age_months = Some(3);
-    input.max_age_months = Some(36);
-    input.cost = Cost::Reduced;
-    input.access = Access::Registration;
-    input.schedule = "Di 10–12 Uhr".into();
-    input.capacity = Some(12);
-    input.reach_per_year = Some(80);
-    input.funding = Funding { kind: Some(FundingKind::Project), source: "Bundesprogramm".into(), amount_eur: Some(12000.0), until: time::Date::from_calendar_date(2027, time::Month::June, 30).ok() };
-    input.status = OfferStatus::Active;
-    input.last_verified_on = time::Date::from_calendar_date(2026, time::Month::March, 1).ok();
-    input.contact_email = "krabbeln@example.org".into();
-    input.contact_phone = "030 1234567".into();
-    input.website = "https://example.org/krabbeln".into();
-    let offer = OfferRecord {
-        id: 42,
-        external_key: None,
-        input,
-        translations: vec![TextRecord { language: "tr".into(), title: "Emekleme grubu".into(), description: "Bebekler için.".into() }],
-        updated_at: "2026-11-20T09:30:00Z".into(),
-        internal_note: "Nur nach Telefonat.".into(),
-    };
-    let organisation = OrganisationRecord {
-        id: 3,
-        external_key: Some("D9D5E0F5-D3CE-4F73-9A2F-4DD0ECC6C610".into()),
-        name: "Familienzentrum am Park e. V.".into(),
-        kind: OrganisationKind::Initiative,
-        description: "".into(),
-        website: "https://example.org".into(),
-        email: "info@example.org".into(),
-        phone: "030 7654321".into(),
-        contacts: vec![ContactPerson { name: "Ayşe Demir".into(), role: "Leitung".into(), email: "a.demir@example.org".into(), phone: "030 111".into() }],
-    };
-    let place = |id: i64, confidential: bool| LocationRecord {
-        location: Location {
-            id,
-            organisation_id: 3,
-            name: format!("Haus {id}"),
-            street: "Müllerstraße 1".into(),
-            postcode: "13353".into(),
-            city: "Berlin".into(),
-            lat: Some(52.55),
-            lon: Some(13.35),
-            district_id: Some(7),
-            is_anchor_point: !confidential,
-            is_confidential: confidential,
-        },
-        external_key: None,
-    };
-    (offer, organisation, vec![place(5, false), place(6, true)])
-}
-
 #[test]
 fn exported_records_validate_for_the_public_and_internally() {
     let s = Schemas::load();
     let vocab = Vocabulary::new(default_terms());
-    let (offer, org, locations) = sample();
+    let (mut offer, mut org, locations) = common::sample(OfferStatus::Active);
+    org.external_key = Some("D9D5E0F5-D3CE-4F73-9A2F-4DD0ECC6C610".into());
+    offer.internal_note = "Nur nach Telefonat.".into();
     for audience in [Audience::Public, Audience::Internal] {
         let ex = Exporter { ids: Ids::new("berlin"), vocab: &vocab, audience, state_province: "Berlin".into() };
         let full = ex.service(&offer, &org, &locations, true);

@@ -328,7 +328,7 @@ impl Store {
         for table in ["offer_term", "offer_language", "offer_location"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE offer_id = $1")).bind(id).execute(&mut *tx).await?;
         }
-        insert_offer_children(&mut tx, id, input).await?;
+        insert_offer_children(&mut tx, &[(id, input)]).await?;
         util::audit(&mut tx, municipality, by, "update", "offer", Some(id), &input.title).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
@@ -513,16 +513,13 @@ impl Store {
         let cols = OFFER_FIELDS.len() + 6;
         const OFFERS_PER_STATEMENT: usize = 16;
         for (n, chunk) in prepared.chunks(OFFERS_PER_STATEMENT).enumerate() {
-            let rows: Vec<String> = (0..chunk.len()).map(|k| format!("({})", util::placeholders(1 + k * cols, cols))).collect();
-            let sql = format!(
-                "INSERT INTO offer ({}, id, municipality_id, organisation_id, external_key, is_fictional, created_at) VALUES {}",
-                OFFER_FIELDS.join(", "),
-                rows.join(", ")
+            let sql = multi_row_insert(
+                &format!("offer ({}, id, municipality_id, organisation_id, external_key, is_fictional, created_at)", OFFER_FIELDS.join(", ")),
+                cols,
+                chunk.len(),
             );
             let mut q = sqlx::query(&sql);
-            let mut terms: Vec<(i64, &str, &str)> = vec![];
-            let mut languages: Vec<(i64, &str)> = vec![];
-            let mut places: Vec<(i64, i64)> = vec![];
+            let mut children: Vec<(OfferId, &OfferInput)> = Vec::with_capacity(chunk.len());
             for (i, input) in chunk {
                 let o = &batch.offers[*i];
                 let id = next_id;
@@ -537,57 +534,10 @@ impl Store {
                     .bind(o.is_fictional as i64)
                     .bind(now.clone());
                 offer_ids.insert(o.external_key.as_str(), id);
-                for (kind, codes) in [
-                    (TermKind::LifePhase, &input.life_phases),
-                    (TermKind::Domain, &input.domains),
-                    (TermKind::TargetGroup, &input.target_groups),
-                    (TermKind::Transition, &input.transitions),
-                ] {
-                    for c in codes {
-                        if !terms.contains(&(id, kind.as_str(), c.as_str())) {
-                            terms.push((id, kind.as_str(), c));
-                        }
-                    }
-                }
-                for l in &input.languages {
-                    if !languages.contains(&(id, l.as_str())) {
-                        languages.push((id, l));
-                    }
-                }
-                for l in &input.location_ids {
-                    if !places.contains(&(id, *l)) {
-                        places.push((id, *l));
-                    }
-                }
+                children.push((id, input));
             }
             q.execute(&mut *tx).await?;
-            for part in terms.chunks(160) {
-                let rows: Vec<String> = (0..part.len()).map(|k| format!("(${}, ${}, ${})", 1 + 3 * k, 2 + 3 * k, 3 + 3 * k)).collect();
-                let sql = format!("INSERT INTO offer_term (offer_id, kind, code) VALUES {}", rows.join(", "));
-                let mut q = sqlx::query(&sql);
-                for (id, k, c) in part {
-                    q = q.bind(*id).bind(*k).bind(*c);
-                }
-                q.execute(&mut *tx).await?;
-            }
-            for part in languages.chunks(250) {
-                let rows: Vec<String> = (0..part.len()).map(|k| format!("(${}, ${})", 1 + 2 * k, 2 + 2 * k)).collect();
-                let sql = format!("INSERT INTO offer_language (offer_id, language) VALUES {}", rows.join(", "));
-                let mut q = sqlx::query(&sql);
-                for (id, l) in part {
-                    q = q.bind(*id).bind(*l);
-                }
-                q.execute(&mut *tx).await?;
-            }
-            for part in places.chunks(250) {
-                let rows: Vec<String> = (0..part.len()).map(|k| format!("(${}, ${})", 1 + 2 * k, 2 + 2 * k)).collect();
-                let sql = format!("INSERT INTO offer_location (offer_id, location_id) VALUES {}", rows.join(", "));
-                let mut q = sqlx::query(&sql);
-                for (id, l) in part {
-                    q = q.bind(*id).bind(*l);
-                }
-                q.execute(&mut *tx).await?;
-            }
+            insert_offer_children(&mut tx, &children).await?;
             progress(n * OFFERS_PER_STATEMENT);
         }
         for (key, language, title, description) in &batch.translations {
@@ -791,56 +741,60 @@ async fn insert_offer(
         .fetch_one(&mut *conn)
         .await?
         .try_get("id")?;
-    insert_offer_children(conn, id, input).await?;
+    insert_offer_children(conn, &[(id, input)]).await?;
     Ok(id)
 }
 
-async fn insert_offer_children(conn: &mut AnyConnection, id: OfferId, input: &OfferInput) -> Result<()> {
-    let mut terms: Vec<(&str, &str)> = vec![];
-    for (kind, codes) in [
-        (TermKind::LifePhase, &input.life_phases),
-        (TermKind::Domain, &input.domains),
-        (TermKind::TargetGroup, &input.target_groups),
-        (TermKind::Transition, &input.transitions),
-    ] {
-        for c in codes {
-            if !terms.contains(&(kind.as_str(), c.as_str())) {
-                terms.push((kind.as_str(), c));
+/// `INSERT INTO table (cols) VALUES (...), (...)` for `rows` rows of `width` parameters.
+fn multi_row_insert(table_and_columns: &str, width: usize, rows: usize) -> String {
+    let values: Vec<String> = (0..rows).map(|r| format!("({})", util::placeholders(1 + r * width, width))).collect();
+    format!("INSERT INTO {table_and_columns} VALUES {}", values.join(", "))
+}
+
+/// Terms, languages and places of these offers, many rows per statement (see `import_batch`
+/// on why not all in one).
+async fn insert_offer_children(conn: &mut AnyConnection, offers: &[(OfferId, &OfferInput)]) -> Result<()> {
+    let mut terms: Vec<(i64, &str, &str)> = vec![];
+    let mut languages: Vec<(i64, &str)> = vec![];
+    let mut places: Vec<(i64, i64)> = vec![];
+    for (id, input) in offers {
+        let id = *id;
+        for (kind, codes) in [
+            (TermKind::LifePhase, &input.life_phases),
+            (TermKind::Domain, &input.domains),
+            (TermKind::TargetGroup, &input.target_groups),
+            (TermKind::Transition, &input.transitions),
+        ] {
+            for c in codes {
+                if !terms.contains(&(id, kind.as_str(), c.as_str())) {
+                    terms.push((id, kind.as_str(), c));
+                }
+            }
+        }
+        for l in &input.languages {
+            if !languages.contains(&(id, l.as_str())) {
+                languages.push((id, l));
+            }
+        }
+        for l in &input.location_ids {
+            if !places.contains(&(id, *l)) {
+                places.push((id, *l));
             }
         }
     }
-    if !terms.is_empty() {
-        let values: Vec<String> = (0..terms.len()).map(|i| format!("($1, ${}, ${})", 2 + 2 * i, 3 + 2 * i)).collect();
-        let sql = format!("INSERT INTO offer_term (offer_id, kind, code) VALUES {}", values.join(", "));
-        let mut q = sqlx::query(&sql).bind(id);
-        for (k, c) in &terms {
-            q = q.bind(*k).bind(*c);
-        }
+    for part in terms.chunks(160) {
+        let sql = multi_row_insert("offer_term (offer_id, kind, code)", 3, part.len());
+        let q = part.iter().fold(sqlx::query(&sql), |q, (id, k, c)| q.bind(*id).bind(*k).bind(*c));
         q.execute(&mut *conn).await?;
     }
-    let mut langs: Vec<&str> = input.languages.iter().map(String::as_str).collect();
-    langs.sort_unstable();
-    langs.dedup();
-    // one statement per child table: imports insert many offers
-    if !langs.is_empty() {
-        let values: Vec<String> = (0..langs.len()).map(|i| format!("($1, ${})", 2 + i)).collect();
-        let sql = format!("INSERT INTO offer_language (offer_id, language) VALUES {}", values.join(", "));
-        let mut q = sqlx::query(&sql).bind(id);
-        for l in &langs {
-            q = q.bind(*l);
-        }
+    for part in languages.chunks(250) {
+        let sql = multi_row_insert("offer_language (offer_id, language)", 2, part.len());
+        let q = part.iter().fold(sqlx::query(&sql), |q, (id, l)| q.bind(*id).bind(*l));
         q.execute(&mut *conn).await?;
     }
-    let mut locs = input.location_ids.clone();
-    locs.sort_unstable();
-    locs.dedup();
-    if !locs.is_empty() {
-        let values: Vec<String> = (0..locs.len()).map(|i| format!("($1, ${})", 2 + i)).collect();
-        let sql = format!("INSERT INTO offer_location (offer_id, location_id) VALUES {}", values.join(", "));
-        let mut q = sqlx::query(&sql).bind(id);
-        for l in &locs {
-            q = q.bind(*l);
-        }
+    for part in places.chunks(250) {
+        let sql = multi_row_insert("offer_location (offer_id, location_id)", 2, part.len());
+        let q = part.iter().fold(sqlx::query(&sql), |q, (id, l)| q.bind(*id).bind(*l));
         q.execute(&mut *conn).await?;
     }
     Ok(())
