@@ -157,3 +157,4 @@ error-query-range = القيمة خارج النطاق المسموح.
 error-place-unknown = هذا الشارع أو الرمز البريدي غير معروف في الدليل.
 finder-also-in = هذه الخدمة متوفرة أيضًا باللغات:
 finder-open-map-app = افتح في تطبيق الخرائط
+referrals-title = الإحالات

@@ -483,3 +483,13 @@ texts-field-title = Titel
 texts-field-description = Beschreibung
 texts-note = Interne Notiz für Fachkräfte
 texts-note-hint = Nur für angemeldete Fachkräfte sichtbar, nie öffentlich. Keine Daten von Familien eintragen.
+referrals-title = Vermittlungen
+referrals-lead = Wie oft Lotsinnen und Lotsen Familien ein Angebot vermittelt haben, nach Monat und Lebensphase. Gespeichert wird nur diese Zählung – nichts über die Familien.
+referrals-none = Noch keine Vermittlungen.
+referrals-month = Monat
+referrals-count = Vermittlungen
+referrals-no-phase = ohne Angabe
+referrals-total = { $count ->
+    [one] 1 Vermittlung insgesamt
+   *[other] { $count } Vermittlungen insgesamt
+}

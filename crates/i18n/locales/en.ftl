@@ -483,3 +483,13 @@ texts-field-title = Title
 texts-field-description = Description
 texts-note = Internal note for professionals
 texts-note-hint = Visible to signed-in professionals only, never public. Do not enter data about families.
+referrals-title = Referrals
+referrals-lead = How often navigators referred families to an offer, by month and life phase. Only this count is stored – nothing about the families.
+referrals-none = No referrals yet.
+referrals-month = Month
+referrals-count = Referrals
+referrals-no-phase = not given
+referrals-total = { $count ->
+    [one] 1 referral in all
+   *[other] { $count } referrals in all
+}

@@ -148,3 +148,4 @@ error-query-range = Değer izin verilen aralığın dışında.
 error-place-unknown = Bu sokak veya posta kodu rehberde bilinmiyor.
 finder-also-in = Bu hizmet şu dillerde de mevcut:
 finder-open-map-app = harita uygulamasında aç
+referrals-title = Yönlendirmeler

@@ -153,3 +153,4 @@ error-query-range = Значення поза дозволеним діапаз�
 error-place-unknown = Ця вулиця або поштовий індекс невідомі в довіднику.
 finder-also-in = Ця послуга доступна також мовами:
 finder-open-map-app = відкрити в застосунку мап
+referrals-title = Направлення

@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/synonyms", get(synonyms_form).post(save_synonyms))
         .route("/search/reindex", axum::routing::post(reindex))
         .route("/offers/{id}/texts", get(texts_form).post(save_texts))
+        .route("/referrals", get(referrals))
 }
 
 type Q = Query<HashMap<String, String>>;
@@ -570,6 +571,35 @@ async fn save_texts(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     Ok(Redirect::to(&format!("/offers/{id}/texts?saved=1")).into_response())
 }
 
-crate::pages_with_ctx!(TextsPage);
+// ---------------------------------------------------------------- referral counts
+
+#[derive(Template)]
+#[template(path = "referrals.html")]
+struct ReferralsPage {
+    ctx: Ctx,
+    /// (month, life phase label, count)
+    rows: Vec<(String, String, i64)>,
+    total: i64,
+}
+
+/// How many families navigators referred, by month and life phase: counts only, nothing else
+/// was ever stored.
+async fn referrals(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    if !ctx.sees_internal() {
+        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::not_found(&ctx) });
+    }
+    let counts = state.store.referral_counts(ctx.municipality.id).await.or_page(&ctx)?;
+    let total = counts.iter().map(|(_, _, n)| n).sum();
+    let rows = counts
+        .into_iter()
+        .map(|(month, phase, n)| {
+            let label = if phase.is_empty() { ctx.t("referrals-no-phase") } else { ctx.term("life_phase", &phase) };
+            (month, label, n)
+        })
+        .collect();
+    render(&ReferralsPage { ctx, rows, total })
+}
+
+crate::pages_with_ctx!(TextsPage, ReferralsPage);
 
 crate::pages_with_ctx!(FinderPage, FinderOfferPage, PrintPage, StatementPage, FeedbackPage, FeedbackInbox, SynonymsPage);

@@ -963,6 +963,9 @@ async fn navigators_see_protected_places_and_refer_without_personal_data() {
     let counts = f.store.referral_counts(f.m).await.unwrap();
     assert_eq!(counts.len(), 1);
     assert_eq!((counts[0].1.as_str(), counts[0].2), ("early_childhood", 1));
+    let page = get(&f.app, "/referrals", &session).await;
+    assert!(page.body.contains("1 Vermittlung insgesamt") && page.body.contains("Frühe Kindheit"), "{}", page.body);
+    assert_eq!(get(&f.app, "/referrals", "").await.status, StatusCode::NOT_FOUND);
     let anon = post_form(&f.app, &format!("/search/{}/referral", f.own_offer), "", "csrf=x&family_language=ar").await;
     assert_ne!(anon.status, StatusCode::OK);
 }
