@@ -26,11 +26,12 @@ impl Drop for Server {
     }
 }
 
-/// Starts `kette demo` and returns once it listens, with the time that took.
-fn start_demo(bin: &str, db: &str, data: &str) -> Result<(Server, Duration)> {
+/// Starts `kette` with these arguments and returns once it listens, with the time that took.
+fn start(bin: &str, args: &[&str]) -> Result<(Server, Duration)> {
     let t = Instant::now();
     let mut child = Command::new(bin)
-        .args(["demo", "--db", db, "--data", data, "--addr", "127.0.0.1:0"])
+        .args(args)
+        .args(["--addr", "127.0.0.1:0"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -44,7 +45,11 @@ fn start_demo(bin: &str, db: &str, data: &str) -> Result<(Server, Duration)> {
             return Ok((Server { child, base: format!("http://{addr}") }, elapsed));
         }
     }
-    bail!("kette demo ended without listening")
+    bail!("kette {} ended without listening", args.first().unwrap_or(&""))
+}
+
+fn start_demo(bin: &str, db: &str, data: &str) -> Result<(Server, Duration)> {
+    start(bin, &["demo", "--db", db, "--data", data])
 }
 
 fn rss_mb(pid: u32) -> Result<f64> {
@@ -140,24 +145,8 @@ fn gisd_sized() -> Result<(f64, usize)> {
     Ok((t.elapsed().as_secs_f64() * 1000.0, out.len()))
 }
 
-/// Starts `kette serve` on an existing database.
 fn start_serve(bin: &str, db: &str) -> Result<(Server, Duration)> {
-    let t = Instant::now();
-    let mut child = Command::new(bin)
-        .args(["serve", "--db", db, "--addr", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .with_context(|| format!("cannot start {bin}"))?;
-    let reader = BufReader::new(child.stdout.take().context("stdout")?);
-    for line in reader.lines() {
-        let line = line?;
-        if let Some(rest) = line.split("http://").nth(1) {
-            let addr = rest.split_whitespace().next().unwrap_or_default().to_string();
-            return Ok((Server { child, base: format!("http://{addr}") }, t.elapsed()));
-        }
-    }
-    bail!("kette serve ended without listening")
+    start(bin, &["serve", "--db", db])
 }
 
 /// Queries a family or navigator would send: words (with typos and compounds), ages,

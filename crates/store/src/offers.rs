@@ -406,17 +406,7 @@ impl Store {
         for (key, description, contacts) in &batch.organisation_details {
             let org = *org_ids.get(key).ok_or_else(|| StoreError::UnknownOrganisation { key: key.clone(), context: "organisation details".into() })?;
             sqlx::query("UPDATE organisation SET description = $1 WHERE id = $2").bind(description).bind(org).execute(&mut *tx).await?;
-            sqlx::query("DELETE FROM contact_person WHERE organisation_id = $1").bind(org).execute(&mut *tx).await?;
-            for c in contacts {
-                sqlx::query("INSERT INTO contact_person (organisation_id, name, role, email, phone) VALUES ($1, $2, $3, $4, $5)")
-                    .bind(org)
-                    .bind(&c.name)
-                    .bind(&c.role)
-                    .bind(&c.email)
-                    .bind(&c.phone)
-                    .execute(&mut *tx)
-                    .await?;
-            }
+            util::replace_contacts(&mut tx, org, contacts).await?;
         }
         let mut loc_ids: HashMap<String, (i64, i64)> = HashMap::new();
         for r in

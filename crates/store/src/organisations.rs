@@ -62,36 +62,7 @@ impl Store {
     }
 
     pub async fn organisation(&self, municipality: MunicipalityId, id: OrganisationId) -> Result<Organisation> {
-        let r = sqlx::query("SELECT * FROM organisation WHERE municipality_id = $1 AND id = $2")
-            .bind(municipality)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or_else(|| StoreError::NotFound(format!("organisation {id}")))?;
-        let contacts = sqlx::query("SELECT name, role, email, phone FROM contact_person WHERE organisation_id = $1 ORDER BY id")
-            .bind(id)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|c| {
-                Ok(ContactPerson {
-                    name: c.try_get("name")?,
-                    role: c.try_get("role")?,
-                    email: c.try_get("email")?,
-                    phone: c.try_get("phone")?,
-                })
-            })
-            .collect::<Result<_>>()?;
-        Ok(Organisation {
-            id,
-            name: r.try_get("name")?,
-            kind: OrganisationKind::parse(&r.try_get::<String, _>("kind")?).unwrap_or(OrganisationKind::Other),
-            description: r.try_get("description")?,
-            website: r.try_get("website")?,
-            email: r.try_get("email")?,
-            phone: r.try_get("phone")?,
-            contacts,
-        })
+        self.organisations_by_ids(municipality, &[id]).await?.pop().ok_or_else(|| StoreError::NotFound(format!("organisation {id}")))
     }
 
     pub async fn organisation_by_key(&self, municipality: MunicipalityId, external_key: &str) -> Result<Option<OrganisationId>> {
@@ -111,17 +82,7 @@ impl Store {
         by: Option<i64>,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM contact_person WHERE organisation_id = $1").bind(id).execute(&mut *tx).await?;
-        for c in contacts {
-            sqlx::query("INSERT INTO contact_person (organisation_id, name, role, email, phone) VALUES ($1, $2, $3, $4, $5)")
-                .bind(id)
-                .bind(&c.name)
-                .bind(&c.role)
-                .bind(&c.email)
-                .bind(&c.phone)
-                .execute(&mut *tx)
-                .await?;
-        }
+        util::replace_contacts(&mut tx, id, contacts).await?;
         util::audit(&mut tx, municipality, by, "update", "organisation", Some(id), "contacts").await?;
         tx.commit().await?;
         Ok(())

@@ -87,3 +87,19 @@ mod tests {
         assert_eq!(names, vec!["abc", "Ärztehaus", "\"Mosaik\"", "Öko-Kita", "Straße", "Zwerge"]);
     }
 }
+
+/// Replaces an organisation's contact persons (inside the caller's transaction).
+pub async fn replace_contacts(conn: &mut AnyConnection, organisation: i64, contacts: &[kette_domain::ContactPerson]) -> crate::Result<()> {
+    sqlx::query("DELETE FROM contact_person WHERE organisation_id = $1").bind(organisation).execute(&mut *conn).await?;
+    for c in contacts {
+        sqlx::query("INSERT INTO contact_person (organisation_id, name, role, email, phone) VALUES ($1, $2, $3, $4, $5)")
+            .bind(organisation)
+            .bind(&c.name)
+            .bind(&c.role)
+            .bind(&c.email)
+            .bind(&c.phone)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}

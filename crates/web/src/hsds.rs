@@ -104,6 +104,16 @@ fn ndjson_response(items: Vec<Value>) -> Response {
     ([(header::CONTENT_TYPE, "application/x-ndjson")], Body::from(body)).into_response()
 }
 
+/// A whole list answered as NDJSON or as one HSDS page of it.
+fn listed(all: Vec<Value>, q: &HashMap<String, String>, page: usize, per_page: usize) -> Result<Response, ApiError> {
+    if ndjson(q)? {
+        return Ok(ndjson_response(all));
+    }
+    let total = all.len();
+    let contents = all.into_iter().skip((page - 1) * per_page).take(per_page).collect();
+    Ok(Json(kette_hsds::page(contents, total, page, per_page)).into_response())
+}
+
 /// Offers with everything the exporter needs, in the order given.
 async fn records(store: &Store, cx: &Context, ids: &[OfferId]) -> Result<Vec<(OfferRecord, OrganisationRecord, Vec<LocationRecord>)>, ApiError> {
     let m = cx.municipality;
@@ -409,12 +419,7 @@ async fn taxonomies(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Result
         .filter(|t| search.is_empty() || t.name.to_lowercase().contains(&search) || t.code.contains(&search))
         .map(|t| profile::taxonomy_json(&cx.ids, t))
         .collect();
-    if ndjson(&q)? {
-        return Ok(ndjson_response(all));
-    }
-    let total = all.len();
-    let contents = all.into_iter().skip((page - 1) * per_page).take(per_page).collect();
-    Ok(Json(kette_hsds::page(contents, total, page, per_page)).into_response())
+    listed(all, &q, page, per_page)
 }
 
 async fn taxonomy(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
@@ -436,12 +441,7 @@ async fn taxonomy_terms(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Re
         .filter(|t| taxonomy.is_none_or(|tx| t["taxonomy_id"] == *tx))
         .filter(|t| search.is_empty() || t["name"].as_str().unwrap_or("").to_lowercase().contains(&search) || t["code"].as_str().unwrap_or("").contains(&search))
         .collect();
-    if ndjson(&q)? {
-        return Ok(ndjson_response(all));
-    }
-    let total = all.len();
-    let contents = all.into_iter().skip((page - 1) * per_page).take(per_page).collect();
-    Ok(Json(kette_hsds::page(contents, total, page, per_page)).into_response())
+    listed(all, &q, page, per_page)
 }
 
 async fn taxonomy_term(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {

@@ -399,16 +399,7 @@ async fn api_lists_offers_and_reports_problems() {
 #[tokio::test]
 async fn api_writes_need_session_and_csrf_header_and_validate() {
     let f = fixture().await;
-    let json = |body: &str, cookie: &str, csrf: &str, method: &str, uri: &str| {
-        Request::builder()
-            .method(method)
-            .uri(uri)
-            .header(header::COOKIE, cookie)
-            .header("x-csrf-token", csrf)
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(Body::from(body.to_string()))
-            .unwrap()
-    };
+    let json = |body: &str, cookie: &str, csrf: &str, method: &str, uri: &str| json_request(method, uri, cookie, csrf, body);
     let good = r#"{"title":"API-Angebot","life_phases":["kita"],"domains":["education"],"cost":"free"}"#;
     let res = send(&f.app, json(good, "", "", "POST", "/api/v1/offers")).await;
     assert_eq!(res.status, StatusCode::UNAUTHORIZED);
