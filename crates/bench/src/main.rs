@@ -202,7 +202,19 @@ fn oha(base: &str, rate: u32, seconds: u32) -> Result<(f64, f64, f64)> {
     let urls = dir.path().join("urls.txt");
     std::fs::write(&urls, SEARCHES.iter().map(|q| format!("{base}/api/v1/offers?{q}&per_page=20\n")).collect::<String>())?;
     let out = Command::new("oha")
-        .args(["--no-tui", "-c", "64", "-z", &format!("{seconds}s"), "-q", &rate.to_string(), "--latency-correction", "--output-format", "json", "--urls-from-file"])
+        .args([
+            "--no-tui",
+            "-c",
+            "64",
+            "-z",
+            &format!("{seconds}s"),
+            "-q",
+            &rate.to_string(),
+            "--latency-correction",
+            "--output-format",
+            "json",
+            "--urls-from-file",
+        ])
         .arg(&urls)
         .output()
         .context("oha not found: `cargo install oha`")?;
@@ -235,13 +247,20 @@ fn search_bench(bin: &str, data: &str, offers: usize) -> Result<()> {
     let mut sizes = vec![];
     for path in ["/search?age=2&q=krabbelgruppe", &format!("/search/{}", 1)] {
         let mut gz = vec![];
-        std::io::Read::read_to_end(&mut agent.get(&format!("{}{path}", server.base)).set("Accept-Encoding", "gzip").call()?.into_reader(), &mut gz)?;
+        std::io::Read::read_to_end(
+            &mut agent.get(&format!("{}{path}", server.base)).set("Accept-Encoding", "gzip").call()?.into_reader(),
+            &mut gz,
+        )?;
         sizes.push(gz.len());
     }
     println!("| measure | target | result |");
     println!("|---|---|---|");
     println!("| generate {offers} synthetic offers into SQLite | – | {:.1} s |", generated.as_secs_f64());
-    println!("| search catalogue built from the database (first search) | – | {:.2} s (server start {:.0} ms) |", built.as_secs_f64(), started.as_secs_f64() * 1000.0);
+    println!(
+        "| search catalogue built from the database (first search) | – | {:.2} s (server start {:.0} ms) |",
+        built.as_secs_f64(),
+        started.as_secs_f64() * 1000.0
+    );
     println!("| server RSS with the catalogue | – | {rss:.0} MB |");
     println!("| search API, {} query mix, wrk 64 connections, 20 s | p99 < 10 ms, ≥ 3,000 req/s | {rps:.0} req/s, p50 {p50:.2} ms, p99 {p99:.2} ms |", SEARCHES.len());
     for rate in [1000, 2000, 3000] {
@@ -250,7 +269,11 @@ fn search_bench(bin: &str, data: &str, offers: usize) -> Result<()> {
             Err(e) => println!("| search API at a fixed {rate} req/s | p99 < 10 ms | not measured: {e} |"),
         }
     }
-    println!("| finder results page / offer page, gzip | ≤ 60 KB / ≤ 40 KB | {:.1} KB / {:.1} KB |", sizes[0] as f64 / 1024.0, sizes[1] as f64 / 1024.0);
+    println!(
+        "| finder results page / offer page, gzip | ≤ 60 KB / ≤ 40 KB | {:.1} KB / {:.1} KB |",
+        sizes[0] as f64 / 1024.0,
+        sizes[1] as f64 / 1024.0
+    );
     // HSDS: export every public service as NDJSON, then import the file into a fresh database
     let t = Instant::now();
     let mut ndjson = Vec::new();
@@ -269,7 +292,10 @@ fn search_bench(bin: &str, data: &str, offers: usize) -> Result<()> {
         bail!("HSDS import failed: {}", String::from_utf8_lossy(&out.stderr));
     }
     println!("| HSDS export of {services} services as NDJSON ({} MB) | – | {:.1} s |", ndjson.len() / 1_000_000, exported.as_secs_f64());
-    println!("| HSDS import of {services} services (`kette import hsds`, one transaction) | < 30 s for 100,000 | {:.1} s |", imported.as_secs_f64());
+    println!(
+        "| HSDS import of {services} services (`kette import hsds`, one transaction) | < 30 s for 100,000 | {:.1} s |",
+        imported.as_secs_f64()
+    );
     Ok(())
 }
 
@@ -282,12 +308,22 @@ fn main() -> Result<()> {
             let db = flag("--db").context("generate needs --db FILE")?;
             let data = flag("--data").unwrap_or_else(|| "data/berlin".into());
             let t = Instant::now();
-            tokio::runtime::Runtime::new()?.block_on(synthetic::generate(std::path::Path::new(&db), std::path::Path::new(&data), offers, 42))?;
+            tokio::runtime::Runtime::new()?.block_on(synthetic::generate(
+                std::path::Path::new(&db),
+                std::path::Path::new(&data),
+                offers,
+                42,
+            ))?;
             println!("{offers} offers written to {db} in {:.1} s", t.elapsed().as_secs_f64());
             return Ok(());
         }
         Some("search") => {
-            let bin = args.iter().skip(1).find(|a| !a.starts_with("--") && a.contains('/')).cloned().unwrap_or_else(|| "target/release/kette".into());
+            let bin = args
+                .iter()
+                .skip(1)
+                .find(|a| !a.starts_with("--") && a.contains('/'))
+                .cloned()
+                .unwrap_or_else(|| "target/release/kette".into());
             let data = flag("--data").unwrap_or_else(|| "data/berlin".into());
             return search_bench(&bin, &data, offers);
         }

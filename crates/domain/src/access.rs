@@ -61,6 +61,10 @@ impl Actor {
     pub fn can_edit_vocabulary(&self) -> bool {
         matches!(self.role, Role::Admin | Role::Coordinator)
     }
+    /// Letting partners' new offers and changes out to the public, and the review settings.
+    pub fn can_approve(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Coordinator)
+    }
     pub fn can_create_offers(&self) -> bool {
         matches!(self.role, Role::Admin | Role::Coordinator | Role::PartnerEditor)
     }

@@ -6,6 +6,7 @@ pub mod age;
 pub mod matrix;
 pub mod model;
 pub mod privacy;
+pub mod review;
 pub mod validate;
 pub mod vocab;
 

@@ -23,6 +23,9 @@ pub struct Municipality {
     pub attribution: String,
     /// Records invented for a demo are marked so the UI can say so.
     pub is_demo: bool,
+    /// Approval and verification rules.
+    #[serde(default)]
+    pub review: crate::review::ReviewPolicy,
 }
 
 /// A level of the district hierarchy, e.g. Bezirk → Prognoseraum → Bezirksregion → Planungsraum.
@@ -258,6 +261,9 @@ pub struct Offer {
     pub is_fictional: bool,
     pub created_at: String,
     pub updated_at: String,
+    /// Whether the coordinator let the offer out (partners' new offers wait).
+    #[serde(default)]
+    pub approval: crate::review::Approval,
     #[serde(flatten)]
     pub input: OfferInput,
     pub locations: Vec<Location>,

@@ -153,7 +153,9 @@ pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions
     let ndjson = text.trim_end().contains('\n') && serde_json::from_str::<Value>(first_line).is_ok_and(|v| v.is_object());
     let items: Box<dyn Iterator<Item = Result<(String, Value), String>>> = if ndjson {
         Box::new(text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(move |(n, line)| {
-            serde_json::from_str::<Value>(line).map(|v| (format!("line {}: $", n + 1), v)).map_err(|e| format!("{name} line {}: not JSON: {e}", n + 1))
+            serde_json::from_str::<Value>(line)
+                .map(|v| (format!("line {}: $", n + 1), v))
+                .map_err(|e| format!("{name} line {}: not JSON: {e}", n + 1))
         }))
     } else {
         Box::new(records(name, text)?.into_iter().map(Ok))
@@ -185,7 +187,10 @@ pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions
         let org = match service.get("organization") {
             Some(o) if o.is_object() => Some(o.clone()),
             _ => {
-                c.fail(format!("{path}.organization"), "required: kette keeps every offer with its organisation (use the full service form)");
+                c.fail(
+                    format!("{path}.organization"),
+                    "required: kette keeps every offer with its organisation (use the full service form)",
+                );
                 None
             }
         };
@@ -263,7 +268,9 @@ pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions
                     let v = value.unwrap_or_default();
                     match code.as_str() {
                         "funding_amount_eur" => input.funding.amount_eur = v.parse().ok(),
-                        "funding_until" => input.funding.until = time::Date::parse(&v, &time::macros::format_description!("[year]-[month]-[day]")).ok(),
+                        "funding_until" => {
+                            input.funding.until = time::Date::parse(&v, &time::macros::format_description!("[year]-[month]-[day]")).ok()
+                        }
                         "capacity" => input.capacity = v.parse().ok(),
                         "reach_per_year" => input.reach_per_year = v.parse().ok(),
                         _ => {}
@@ -278,7 +285,10 @@ pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions
         input.cost = cost
             .or_else(|| service.get("cost_options").and_then(|o| o.get(0)).and_then(|o| Cost::parse(str_at(o, "option"))))
             .or_else(|| {
-                let paid = service.get("cost_options").and_then(Value::as_array).is_some_and(|o| o.iter().any(|x| x.get("amount").and_then(Value::as_f64).is_some_and(|a| a > 0.0)));
+                let paid = service
+                    .get("cost_options")
+                    .and_then(Value::as_array)
+                    .is_some_and(|o| o.iter().any(|x| x.get("amount").and_then(Value::as_f64).is_some_and(|a| a > 0.0)));
                 paid.then_some(Cost::Fee)
             })
             .unwrap_or(Cost::Free);
@@ -295,7 +305,10 @@ pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions
         if input.domains.is_empty() {
             input.domains = options.default_domains.iter().filter(|d| vocab.contains(TermKind::Domain, d)).cloned().collect();
             if input.domains.is_empty() {
-                c.fail(format!("{path}.attributes"), "no domain: add an attribute of taxonomy \"handlungsfeld\", or name a default domain for the import");
+                c.fail(
+                    format!("{path}.attributes"),
+                    "no domain: add an attribute of taxonomy \"handlungsfeld\", or name a default domain for the import",
+                );
             }
         }
         if let Err(errors) = kette_domain::validate::validate_offer(&input, vocab) {
@@ -329,7 +342,12 @@ pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions
             location_keys.push(lid.clone());
             locations.push(NewLocation {
                 external_key: lid,
-                name: [str_at(l, "name"), str_at(&address, "address_1")].into_iter().find(|s| !s.trim().is_empty()).unwrap_or("").trim().to_string(),
+                name: [str_at(l, "name"), str_at(&address, "address_1")]
+                    .into_iter()
+                    .find(|s| !s.trim().is_empty())
+                    .unwrap_or("")
+                    .trim()
+                    .to_string(),
                 street: str_at(&address, "address_1").trim().to_string(),
                 postcode: str_at(&address, "postal_code").trim().to_string(),
                 city: str_at(&address, "city").trim().to_string(),
@@ -384,7 +402,14 @@ pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions
         for (language, t, d) in translations {
             parsed.batch.translations.push((id.clone(), language, t, d));
         }
-        parsed.batch.offers.push(NewOffer { external_key: id, organisation_key: org_id, location_keys, input, is_fictional: false, origin: format!("{name} {path}") });
+        parsed.batch.offers.push(NewOffer {
+            external_key: id,
+            organisation_key: org_id,
+            location_keys,
+            input,
+            is_fictional: false,
+            origin: format!("{name} {path}"),
+        });
         parsed.records.push(record);
     }
     Ok(parsed)

@@ -67,6 +67,8 @@ pub struct OfferRecord {
     pub translations: Vec<TextRecord>,
     pub updated_at: String,
     pub internal_note: String,
+    /// Not exported; lets the API hold back offers still waiting for approval.
+    pub approval: kette_domain::review::Approval,
 }
 
 /// The settings of one export.

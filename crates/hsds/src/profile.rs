@@ -27,8 +27,12 @@ const fn t(code: &'static str, name: &'static str, description: &'static str, li
 
 pub fn of_term_kind(kind: TermKind) -> Taxonomy {
     match kind {
-        TermKind::LifePhase => t("lebensphase", "Lebensphase", "Phase im Lebenslauf des Kindes, von der Schwangerschaft bis zum Berufseinstieg", "service"),
-        TermKind::Domain => t("handlungsfeld", "Handlungsfeld", "Handlungsfeld der Präventionskette (Gesundheit, Bildung, Jugendhilfe …)", "service"),
+        TermKind::LifePhase => {
+            t("lebensphase", "Lebensphase", "Phase im Lebenslauf des Kindes, von der Schwangerschaft bis zum Berufseinstieg", "service")
+        }
+        TermKind::Domain => {
+            t("handlungsfeld", "Handlungsfeld", "Handlungsfeld der Präventionskette (Gesundheit, Bildung, Jugendhilfe …)", "service")
+        }
         TermKind::TargetGroup => t("zielgruppe", "Zielgruppe", "Für wen das Angebot gedacht ist", "service"),
         TermKind::Transition => t("uebergang", "Übergang", "Übergang im Lebenslauf, den das Angebot begleitet", "service"),
     }
@@ -47,7 +51,12 @@ pub fn age() -> Taxonomy {
     t("alter", "Alter in Monaten", "Genaue Altersgrenzen in Monaten; der Wert steht im Attribut", "service")
 }
 pub fn translation() -> Taxonomy {
-    t("uebersetzung", "Übersetzung", "Titel und Beschreibung in einer weiteren Sprache (de-x-ls: Leichte Sprache) als JSON im Attributwert", "service")
+    t(
+        "uebersetzung",
+        "Übersetzung",
+        "Titel und Beschreibung in einer weiteren Sprache (de-x-ls: Leichte Sprache) als JSON im Attributwert",
+        "service",
+    )
 }
 pub fn funding() -> Taxonomy {
     t("finanzierung", "Finanzierungsart", "Regelfinanzierung, Projekt, Spende oder gemischt (nur interner Export)", "service")

@@ -76,4 +76,3 @@ impl Schemas {
         assert!(errors.is_empty(), "{schema}: {errors:#?}\n{}", serde_json::to_string_pretty(value).unwrap());
     }
 }
-

@@ -31,14 +31,25 @@ fn an_internal_export_reads_back_without_loss() {
     assert_eq!(back.external_key, ex.service_id(&offer));
     assert_eq!(parsed.batch.translations, vec![(back.external_key.clone(), "tr".into(), "Emekleme grubu".into(), "Bebekler için.".into())]);
     let o = &parsed.batch.organisations[0];
-    assert_eq!((o.name.as_str(), o.kind, o.website.as_str(), o.email.as_str(), o.phone.as_str()), (org.name.as_str(), org.kind, org.website.as_str(), org.email.as_str(), org.phone.as_str()));
+    assert_eq!(
+        (o.name.as_str(), o.kind, o.website.as_str(), o.email.as_str(), o.phone.as_str()),
+        (org.name.as_str(), org.kind, org.website.as_str(), org.email.as_str(), org.phone.as_str())
+    );
     assert_eq!(parsed.batch.organisation_details[0].1, org.description);
     assert_eq!(parsed.batch.organisation_details[0].2, org.contacts);
-    let places: Vec<_> = parsed.batch.locations.iter().map(|(_, l)| (l.name.clone(), l.street.clone(), l.postcode.clone(), l.lat, l.is_anchor_point, l.is_confidential)).collect();
-    assert_eq!(places, vec![
-        ("Haus 5".to_string(), "Müllerstraße 1".to_string(), "13353".to_string(), Some(52.55), true, false),
-        ("Haus 6".to_string(), "Müllerstraße 1".to_string(), "13353".to_string(), Some(52.55), false, true),
-    ]);
+    let places: Vec<_> = parsed
+        .batch
+        .locations
+        .iter()
+        .map(|(_, l)| (l.name.clone(), l.street.clone(), l.postcode.clone(), l.lat, l.is_anchor_point, l.is_confidential))
+        .collect();
+    assert_eq!(
+        places,
+        vec![
+            ("Haus 5".to_string(), "Müllerstraße 1".to_string(), "13353".to_string(), Some(52.55), true, false),
+            ("Haus 6".to_string(), "Müllerstraße 1".to_string(), "13353".to_string(), Some(52.55), false, true),
+        ]
+    );
     // and the re-export of what was read is the same document
     let again = OfferRecord { id: 42, external_key: Some(back.external_key.clone()), input: back.input.clone(), ..offer.clone() };
     let org_again = OrganisationRecord { external_key: Some(o.external_key.clone()), ..org.clone() };
@@ -89,12 +100,15 @@ fn broken_records_are_reported_with_path_and_rule() {
     let text = json!({"contents": [good, bad]}).to_string();
     let parsed = parse("page.json", &text, &v, &ImportOptions::default()).unwrap();
     let got: Vec<String> = parsed.errors.iter().map(|e| e.to_string()).collect();
-    assert_eq!(got, vec![
-        "$.contents[1].id: must be a UUID, found \"7\"",
-        "$.contents[1].status: must be active, inactive, defunct or temporarily closed, found \"open\"",
-        "$.contents[1].organization: required: kette keeps every offer with its organisation (use the full service form)",
-        "$.contents[1].minimum_age: must be a number, found \"zwei\"",
-    ]);
+    assert_eq!(
+        got,
+        vec![
+            "$.contents[1].id: must be a UUID, found \"7\"",
+            "$.contents[1].status: must be active, inactive, defunct or temporarily closed, found \"open\"",
+            "$.contents[1].organization: required: kette keeps every offer with its organisation (use the full service form)",
+            "$.contents[1].minimum_age: must be a number, found \"zwei\"",
+        ]
+    );
     assert_eq!(parsed.batch.offers.len(), 1, "the valid record is kept for a partial import");
     assert_eq!(parsed.records, vec![0]);
     // NDJSON and errors in the file itself

@@ -13,7 +13,9 @@ use kette_hsds::{profile, Audience, Exporter, Ids};
 #[test]
 fn the_official_examples_pass_and_a_broken_one_fails() {
     let s = Schemas::load();
-    for (schema, example) in [("taxonomy.json", "taxonomy.json"), ("taxonomy_term.json", "taxonomy_term.json"), ("location.json", "location.json")] {
+    for (schema, example) in
+        [("taxonomy.json", "taxonomy.json"), ("taxonomy_term.json", "taxonomy_term.json"), ("location.json", "location.json")]
+    {
         s.assert_valid(schema, &spec(&format!("examples/{example}")));
     }
     let mut broken = spec("examples/taxonomy_term.json");

@@ -158,3 +158,6 @@ error-place-unknown = هذا الشارع أو الرمز البريدي غير 
 finder-also-in = هذه الخدمة متوفرة أيضًا باللغات:
 finder-open-map-app = افتح في تطبيق الخرائط
 referrals-title = الإحالات
+nav-account = حسابي
+nav-review = الموافقات
+nav-verification = قائمة المراجعة

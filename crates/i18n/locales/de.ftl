@@ -493,3 +493,125 @@ referrals-total = { $count ->
     [one] 1 Vermittlung insgesamt
    *[other] { $count } Vermittlungen insgesamt
 }
+
+## Verification reminders (e-mail)
+mail-reminder-subject = kette: { $count ->
+    [one] 1 Angebot
+   *[other] { $count } Angebote
+  } von { $organisation } bitte prüfen
+mail-reminder-intro = Guten Tag,
+
+  im Angebotsverzeichnis { $municipality } sind Angebote von { $organisation } seit mehr als { $months } Monaten nicht bestätigt worden. Familien und Lotsinnen verlassen sich auf aktuelle Angaben. Bitte prüfen Sie, ob sie noch stimmen, und bestätigen oder ändern Sie sie:
+mail-reminder-line-due = { $title } (zuletzt geprüft am { $verified })
+mail-reminder-line-hidden-on = { $title } (zuletzt geprüft am { $verified }; ab { $hidden } nicht mehr öffentlich sichtbar)
+mail-reminder-line-lapsed = { $title } (seit { $since } nicht mehr öffentlich sichtbar, bis es bestätigt ist)
+mail-reminder-line-unverified = { $title } (noch nie bestätigt)
+mail-reminder-more = … und { $count } weitere (alle in der Prüfliste).
+mail-reminder-action = Zur Prüfliste: { $url }
+mail-reminder-footer = Diese Nachricht hat kette automatisch versandt. Angebote werden nie gelöscht; sobald sie bestätigt sind, erscheinen sie wieder im Wegweiser.
+
+## Partner workflow: approval and verification
+organisation = Träger
+error-login-required = Bitte melden Sie sich zuerst an.
+error-conflict = Das geht so nicht mehr – die Daten haben sich inzwischen geändert.
+nav-review = Freigaben
+nav-verification = Prüfliste
+nav-account = Mein Zugang
+review-title = Freigaben
+review-lead = Neue Angebote und Änderungen der Träger werden erst öffentlich, wenn Sie sie freigeben. Bis dahin sehen Familien die bisherige Fassung.
+review-lead-partner = Ihre neuen Angebote und Änderungen, die noch auf die Freigabe durch die Koordination warten.
+review-none = Nichts wartet auf Freigabe.
+review-open = { $count ->
+    [one] 1 wartender Vorschlag
+   *[other] { $count } wartende Vorschläge
+  }
+review-kind = Art
+review-kind-new = Neues Angebot
+review-kind-change = Änderung
+review-proposed-by = eingereicht von
+review-proposed-at = eingereicht am
+review-approved = Freigegeben – die neue Fassung ist jetzt öffentlich.
+review-rejected = Zurückgegeben – der Träger sieht Ihre Begründung.
+review-to-offer = Zum Angebot
+review-change-title = Vorschlag
+review-back = Zurück zu den Freigaben
+review-current-offer = aktuelle Fassung ansehen
+review-state-pending = Wartet auf Freigabe
+review-state-approved = Freigegeben
+review-state-rejected = Zurückgegeben
+review-state-superseded = Durch einen neueren Vorschlag ersetzt
+review-no-difference = Der Vorschlag stimmt mit der aktuellen Fassung überein.
+review-new-caption = Angaben des neuen Angebots
+review-change-caption = Geänderte Angaben
+review-field = Angabe
+review-before = bisher
+review-after = neu
+review-approve = Freigeben
+review-reason = Begründung für den Träger (bei Rückgabe)
+review-reject = Zurückgeben
+error-review-reason = Bitte begründen Sie die Rückgabe, damit der Träger nachbessern kann.
+review-settings-title = Einstellungen für Freigabe und Prüfung
+review-approval-required = Neue Angebote und Änderungen von Trägern erst nach Freigabe veröffentlichen
+review-verify-every-months = Angebote prüfen lassen alle … Monate
+review-hide-after-days = Nicht bestätigte Angebote ausblenden nach … Tagen Frist
+review-hide-after-days-hint = Leer lassen, wenn überfällige Angebote sichtbar bleiben sollen, bis Sie entscheiden. Ausgeblendete Angebote werden nie gelöscht und erscheinen wieder, sobald sie bestätigt sind.
+review-remind-every-days = Träger erneut erinnern nach … Tagen
+error-review-months = Bitte eine Zahl von 1 bis 120 Monaten angeben.
+error-review-days = Bitte eine Zahl von 0 bis 3650 Tagen angeben oder das Feld leer lassen.
+error-review-remind = Bitte eine Zahl von 1 bis 365 Tagen angeben.
+verification-title = Prüfliste
+verification-lead = Angebote sollen alle { $months } Monate bestätigt werden: Stimmen Zeiten, Ort, Kontakt und Beschreibung noch?
+verification-lead-hide = Wird ein Angebot { $days } Tage nach Fälligkeit nicht bestätigt, erscheint es nicht mehr im öffentlichen Wegweiser – gelöscht wird es nie.
+verification-lead-keep = Überfällige Angebote bleiben sichtbar, bis die Koordination entscheidet.
+verification-count = { $count ->
+    [one] 1 Angebot zu prüfen
+   *[other] { $count } Angebote zu prüfen
+  }
+verification-lapsed-count = { $count ->
+    [one] 1 davon ausgeblendet
+   *[other] { $count } davon ausgeblendet
+  }
+verification-none = Alle Angebote sind bestätigt.
+verification-caption = Zu prüfende Angebote, älteste zuerst
+verification-still-current = Stimmt noch
+verification-edit = ändern
+verification-state = Stand
+verification-hidden-from = ausgeblendet ab { $date }
+verification-hidden-since = ausgeblendet seit { $date }
+verification-confirm = Ausgewählte als aktuell bestätigen
+verification-confirmed = { $count ->
+    [one] 1 Angebot bestätigt.
+   *[other] { $count } Angebote bestätigt.
+  }
+verification-reminders = Erinnerungen
+verification-reminders-lead = kette erinnert Träger mit zu prüfenden Angeboten per E-Mail, höchstens alle { $days } Tage.
+verification-no-mailer = Kein Mailserver eingerichtet: Träger sehen ihre Prüfliste nach dem Anmelden, E-Mails werden nicht versandt.
+verification-remind-now = Jetzt erinnern
+verification-reminded = Erinnerungen versandt: { $sent }; ohne E-Mail-Adresse: { $noaddr }; fehlgeschlagen: { $failed }.
+verification-reminders-recent = Letzte Erinnerungen
+verification-sent-at = Zeitpunkt
+verification-recipients = Empfänger
+verification-offers = Angebote
+verification-outcome = Ergebnis
+verification-outcome-sent = versandt
+verification-outcome-no-address = keine E-Mail-Adresse hinterlegt
+freshness-current = aktuell
+freshness-due = Prüfung fällig
+freshness-lapsed = ausgeblendet
+freshness-unverified = noch nie bestätigt
+approval-pending = wartet auf Freigabe
+approval-approved = freigegeben
+approval-rejected = zurückgegeben
+account-title = Mein Zugang
+account-lead = An diese Adresse schickt kette Erinnerungen, wenn Angebote Ihres Trägers geprüft werden sollen. Sie wird für nichts anderes verwendet.
+account-email = E-Mail-Adresse
+offer-proposal-sent = Ihre Änderung ist eingereicht. Sie wird öffentlich, sobald die Koordination sie freigibt.
+offer-pending-new = Dieses Angebot wartet auf die Freigabe durch die Koordination und ist noch nicht öffentlich.
+offer-pending-change = Eine Änderung an diesem Angebot wartet auf Freigabe; öffentlich ist noch die bisherige Fassung.
+offer-rejected = Von der Koordination zurückgegeben
+offer-review-link = Vorschlag ansehen
+offer-not-public = Dieses Angebot ist derzeit nicht öffentlich sichtbar.
+offer-confirm-current = Angaben stimmen noch – heute bestätigen
+cli-error-email = „{ $email }“ ist keine E-Mail-Adresse (erwartet z. B. name@example.org).
+cli-remind-no-mailer = Kein Mailserver angegeben: bitte --smtp-url oder KETTE_SMTP_URL setzen (z. B. smtp://mail.example.org:587?tls=required).
+cli-reminded = { $municipality }: { $sent } Erinnerungen zu { $offers } Angeboten versandt; ohne E-Mail-Adresse: { $noaddr }; fehlgeschlagen: { $failed }.

@@ -493,3 +493,125 @@ referrals-total = { $count ->
     [one] 1 referral in all
    *[other] { $count } referrals in all
 }
+
+## Verification reminders (e-mail)
+mail-reminder-subject = kette: please check { $count ->
+    [one] 1 offer
+   *[other] { $count } offers
+  } of { $organisation }
+mail-reminder-intro = Hello,
+
+  in the offer directory of { $municipality }, offers of { $organisation } have not been confirmed for more than { $months } months. Families and navigators rely on current details. Please check whether they are still right, and confirm or change them:
+mail-reminder-line-due = { $title } (last verified on { $verified })
+mail-reminder-line-hidden-on = { $title } (last verified on { $verified }; no longer public from { $hidden })
+mail-reminder-line-lapsed = { $title } (not public since { $since } until it is confirmed)
+mail-reminder-line-unverified = { $title } (never confirmed)
+mail-reminder-more = … and { $count } more (all in the verification list).
+mail-reminder-action = To the verification list: { $url }
+mail-reminder-footer = kette sent this message automatically. Offers are never deleted; once confirmed they appear in the finder again.
+
+## Partner workflow: approval and verification
+organisation = Organisation
+error-login-required = Please sign in first.
+error-conflict = This is no longer possible – the data has changed in the meantime.
+nav-review = Approvals
+nav-verification = Verification list
+nav-account = My account
+review-title = Approvals
+review-lead = New offers and changes by partners become public only once you approve them. Until then families see the previous version.
+review-lead-partner = Your new offers and changes still waiting for the coordinator's approval.
+review-none = Nothing is waiting for approval.
+review-open = { $count ->
+    [one] 1 proposal waiting
+   *[other] { $count } proposals waiting
+  }
+review-kind = Kind
+review-kind-new = New offer
+review-kind-change = Change
+review-proposed-by = proposed by
+review-proposed-at = proposed on
+review-approved = Approved – the new version is public now.
+review-rejected = Returned – the partner sees your reason.
+review-to-offer = To the offer
+review-change-title = Proposal
+review-back = Back to the approvals
+review-current-offer = see the current version
+review-state-pending = Waiting for approval
+review-state-approved = Approved
+review-state-rejected = Returned
+review-state-superseded = Replaced by a newer proposal
+review-no-difference = The proposal equals the current version.
+review-new-caption = Details of the new offer
+review-change-caption = Changed details
+review-field = Detail
+review-before = before
+review-after = proposed
+review-approve = Approve
+review-reason = Reason for the partner (when returning)
+review-reject = Return
+error-review-reason = Please give a reason so the partner can fix it.
+review-settings-title = Approval and verification settings
+review-approval-required = Publish new offers and changes by partners only after approval
+review-verify-every-months = Have offers verified every … months
+review-hide-after-days = Hide unconfirmed offers after a grace period of … days
+review-hide-after-days-hint = Leave empty to keep overdue offers visible until you decide. Hidden offers are never deleted and return as soon as they are confirmed.
+review-remind-every-days = Remind partners again after … days
+error-review-months = Please give a number from 1 to 120 months.
+error-review-days = Please give a number from 0 to 3650 days or leave the field empty.
+error-review-remind = Please give a number from 1 to 365 days.
+verification-title = Verification list
+verification-lead = Offers should be confirmed every { $months } months: are times, place, contact and description still right?
+verification-lead-hide = An offer not confirmed { $days } days after it fell due leaves the public finder – it is never deleted.
+verification-lead-keep = Overdue offers stay visible until the coordinator decides.
+verification-count = { $count ->
+    [one] 1 offer to verify
+   *[other] { $count } offers to verify
+  }
+verification-lapsed-count = { $count ->
+    [one] 1 of them hidden
+   *[other] { $count } of them hidden
+  }
+verification-none = All offers are confirmed.
+verification-caption = Offers to verify, oldest first
+verification-still-current = Still current
+verification-edit = change
+verification-state = State
+verification-hidden-from = hidden from { $date }
+verification-hidden-since = hidden since { $date }
+verification-confirm = Confirm the selected as current
+verification-confirmed = { $count ->
+    [one] 1 offer confirmed.
+   *[other] { $count } offers confirmed.
+  }
+verification-reminders = Reminders
+verification-reminders-lead = kette reminds partners with offers to verify by e-mail, at most every { $days } days.
+verification-no-mailer = No mail server configured: partners see their verification list after signing in; no e-mails are sent.
+verification-remind-now = Remind now
+verification-reminded = Reminders sent: { $sent }; without an e-mail address: { $noaddr }; failed: { $failed }.
+verification-reminders-recent = Recent reminders
+verification-sent-at = Time
+verification-recipients = Recipients
+verification-offers = Offers
+verification-outcome = Outcome
+verification-outcome-sent = sent
+verification-outcome-no-address = no e-mail address on file
+freshness-current = current
+freshness-due = verification due
+freshness-lapsed = hidden
+freshness-unverified = never confirmed
+approval-pending = waiting for approval
+approval-approved = approved
+approval-rejected = returned
+account-title = My account
+account-lead = kette sends reminders to this address when offers of your organisation need checking. It is used for nothing else.
+account-email = E-mail address
+offer-proposal-sent = Your change is submitted. It becomes public once the coordinator approves it.
+offer-pending-new = This offer is waiting for the coordinator's approval and is not public yet.
+offer-pending-change = A change to this offer is waiting for approval; the public still sees the previous version.
+offer-rejected = Returned by the coordinator
+offer-review-link = See the proposal
+offer-not-public = This offer is currently not visible to the public.
+offer-confirm-current = Details still right – confirm today
+cli-error-email = '{ $email }' is not an e-mail address (expected e.g. name@example.org).
+cli-remind-no-mailer = No mail server given: set --smtp-url or KETTE_SMTP_URL (e.g. smtp://mail.example.org:587?tls=required).
+cli-reminded = { $municipality }: sent { $sent } reminders about { $offers } offers; without an e-mail address: { $noaddr }; failed: { $failed }.

@@ -149,3 +149,6 @@ error-place-unknown = Bu sokak veya posta kodu rehberde bilinmiyor.
 finder-also-in = Bu hizmet şu dillerde de mevcut:
 finder-open-map-app = harita uygulamasında aç
 referrals-title = Yönlendirmeler
+nav-account = Hesabım
+nav-review = Onaylar
+nav-verification = Kontrol listesi

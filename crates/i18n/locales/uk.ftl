@@ -154,3 +154,6 @@ error-place-unknown = Ця вулиця або поштовий індекс н�
 finder-also-in = Ця послуга доступна також мовами:
 finder-open-map-app = відкрити в застосунку мап
 referrals-title = Направлення
+nav-account = Мій обліковий запис
+nav-review = Схвалення
+nav-verification = Список перевірки

@@ -11,8 +11,7 @@ use fluent_bundle::{FluentArgs, FluentResource};
 /// UI languages: code and the language's own name (shown in the language switch). German and
 /// English cover every page; Turkish, Arabic and Ukrainian cover the public pages (see
 /// [`PUBLIC_LANGUAGES`]) and fall back to German on the professionals' pages.
-pub const LANGUAGES: &[(&str, &str)] =
-    &[("de", "Deutsch"), ("en", "English"), ("tr", "Türkçe"), ("ar", "العربية"), ("uk", "Українська")];
+pub const LANGUAGES: &[(&str, &str)] = &[("de", "Deutsch"), ("en", "English"), ("tr", "Türkçe"), ("ar", "العربية"), ("uk", "Українська")];
 /// Languages complete for every page.
 pub const FULL_LANGUAGES: &[&str] = &["de", "en"];
 /// Languages complete for the public finder pages.

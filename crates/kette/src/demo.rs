@@ -261,7 +261,7 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
             Some(k) => Some(store.organisation_by_key(m.id, k).await?.with_context(|| format!("demo organisation {k} missing"))?),
             None => None,
         };
-        store
+        let id = store
             .create_account(NewAccount {
                 municipality_id: m.id,
                 username: user,
@@ -272,7 +272,16 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
                 is_fictional: true,
             })
             .await?;
+        if *role == Role::PartnerEditor {
+            // fictional address (RFC 2606 domain) so the reminder mail can be tried out
+            store.set_account_email(id, &format!("{user}@example.org")).await?;
+        }
     }
+    // The facility list's date is the offers' verification date and never moves, so the demo
+    // keeps overdue offers visible (to-do lists and reminders still show them as due); with
+    // hiding switched on, the demo finder would empty itself a few months after each release.
+    let policy = kette_domain::review::ReviewPolicy { hide_after_days: None, ..Default::default() };
+    store.set_review_policy(m.id, &policy, None).await?;
     bar.inc(1);
     bar.finish_with_message(msg(
         "cli-demo-summary",

@@ -29,6 +29,27 @@ struct DbArg {
     db: String,
 }
 
+/// Where verification reminders go out.
+#[derive(Args, Clone)]
+struct MailArgs {
+    /// SMTP server for reminders: smtp://host:25, smtp://user:password@host:587?tls=required or
+    /// smtps://host:465. Without it no e-mail is sent; partners see their to-do list.
+    #[arg(long, env = "KETTE_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// Sender of reminders
+    #[arg(long, env = "KETTE_MAIL_FROM", default_value = "kette <kette@localhost>")]
+    mail_from: String,
+    /// The address people reach this server at, for links in e-mails (default: the listening address)
+    #[arg(long, env = "KETTE_PUBLIC_URL")]
+    public_url: Option<String>,
+}
+
+impl MailArgs {
+    fn mailer(&self) -> Result<Option<kette_notify::Mailer>> {
+        self.smtp_url.as_deref().map(|url| kette_notify::Mailer::new(url, &self.mail_from)).transpose().map_err(Into::into)
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the Berlin demo database on first start, then serve it
@@ -44,6 +65,8 @@ enum Command {
         /// Only build the database, do not serve
         #[arg(long)]
         no_serve: bool,
+        #[command(flatten)]
+        mail: MailArgs,
     },
     /// Serve an existing database
     Serve {
@@ -54,6 +77,18 @@ enum Command {
         /// Mark cookies Secure (when served over HTTPS)
         #[arg(long)]
         secure_cookies: bool,
+        #[command(flatten)]
+        mail: MailArgs,
+    },
+    /// Send verification reminders now (the server also does this every hour when it has a mail server)
+    Remind {
+        #[command(flatten)]
+        db: DbArg,
+        /// Municipality slug (default: all)
+        #[arg(long)]
+        municipality: Option<String>,
+        #[command(flatten)]
+        mail: MailArgs,
     },
     /// Manage municipalities
     Municipality {
@@ -198,6 +233,9 @@ enum UserAction {
         /// Organisation id (required for partner_editor)
         #[arg(long)]
         organisation: Option<i64>,
+        /// Where verification reminders go (partner editors)
+        #[arg(long)]
+        email: Option<String>,
         #[arg(long, env = "KETTE_PASSWORD", hide_env_values = true)]
         password: Option<String>,
         /// Municipality slug (default: the first one)
@@ -369,10 +407,14 @@ async fn read_districts(
     }
 }
 
-pub async fn serve(store: Store, addr: SocketAddr, secure_cookies: bool) -> Result<()> {
-    let app = kette_web::router(kette_web::AppState::new(store, kette_web::WebConfig { secure_cookies }));
+async fn serve(store: Store, addr: SocketAddr, secure_cookies: bool, mail: &MailArgs) -> Result<()> {
+    let mailer = mail.mailer()?;
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr()?;
+    let public_url = mail.public_url.clone().unwrap_or_else(|| format!("http://{local}"));
+    let state = kette_web::AppState::new(store, kette_web::WebConfig { secure_cookies, mailer, public_url });
+    kette_web::reminders::spawn_hourly(state.clone());
+    let app = kette_web::router(state);
     println!("{}", msg("cli-listening", &[("url", &format!("http://{local}"))]));
     use std::io::Write;
     std::io::stdout().flush()?;
@@ -408,15 +450,46 @@ async fn main() -> Result<()> {
         .init();
     let cli = Cli::parse();
     match cli.command {
-        Command::Demo { addr, db, data, no_serve } => {
+        Command::Demo { addr, db, data, no_serve, mail } => {
             let store = demo::open_or_build(&db, data.as_deref()).await?;
             if !no_serve {
-                serve(store, addr, false).await?;
+                serve(store, addr, false, &mail).await?;
             }
         }
-        Command::Serve { db, addr, secure_cookies } => {
+        Command::Serve { db, addr, secure_cookies, mail } => {
             let store = Store::open(&db.db).await?;
-            serve(store, addr, secure_cookies).await?;
+            serve(store, addr, secure_cookies, &mail).await?;
+        }
+        Command::Remind { db, municipality: slug, mail } => {
+            let Some(mailer) = mail.mailer()? else {
+                bail!(msg("cli-remind-no-mailer", &[]));
+            };
+            let store = Store::open(&db.db).await?;
+            let municipalities = match slug {
+                Some(s) => vec![municipality(&store, Some(&s)).await?],
+                None => store.municipalities().await?,
+            };
+            let base = mail.public_url.clone().unwrap_or_default();
+            let i18n = kette_i18n::I18n::load();
+            for m in municipalities {
+                let run = kette_notify::send_reminders(&store, Some(&mailer), &i18n, &m, kette_store::today(), &base).await?;
+                println!(
+                    "{}",
+                    msg(
+                        "cli-reminded",
+                        &[
+                            ("municipality", &m.slug),
+                            ("sent", &run.sent),
+                            ("offers", &run.offers),
+                            ("noaddr", &run.without_address.len()),
+                            ("failed", &run.failed.len())
+                        ]
+                    )
+                );
+                for (org, error) in &run.failed {
+                    eprintln!("  {org}: {error}");
+                }
+            }
         }
         Command::Municipality { action } => match action {
             MunicipalityAction::Add { db, slug, name } => {
@@ -432,10 +505,13 @@ async fn main() -> Result<()> {
             }
         },
         Command::User { action } => match action {
-            UserAction::Add { db, username, role, name, organisation, password, municipality: slug } => {
+            UserAction::Add { db, username, role, name, organisation, email, password, municipality: slug } => {
                 let Some(role) = Role::parse(&role) else {
                     bail!(msg("cli-error-unknown-role", &[("role", &role)]));
                 };
+                if let Some(e) = email.as_deref().filter(|e| !kette_domain::validate::looks_like_email(e)) {
+                    bail!(msg("cli-error-email", &[("email", &e)]));
+                }
                 let store = Store::open(&db.db).await?;
                 let m = municipality(&store, slug.as_deref()).await?;
                 if let Some(org) = organisation {
@@ -464,6 +540,9 @@ async fn main() -> Result<()> {
                         is_fictional: false,
                     })
                     .await?;
+                if let Some(e) = email {
+                    store.set_account_email(id, &e).await?;
+                }
                 println!("{}", msg("cli-account-created", &[("username", &username), ("role", &role.as_str()), ("id", &id)]));
             }
             UserAction::List { db, municipality: slug } => {
@@ -689,7 +768,10 @@ async fn main() -> Result<()> {
                     }
                 }
                 if dry_run {
-                    println!("{}", msg("cli-hsds-valid", &[("file", &name), ("valid", &parsed.batch.offers.len()), ("total", &parsed.total)]));
+                    println!(
+                        "{}",
+                        msg("cli-hsds-valid", &[("file", &name), ("valid", &parsed.batch.offers.len()), ("total", &parsed.total)])
+                    );
                     return Ok(());
                 }
                 let report = store

@@ -448,6 +448,9 @@ fn hsds_import_is_all_or_nothing_unless_partial_and_serves_what_it_read() {
     let mut good: serde_json::Value = serde_json::from_str(&example).unwrap();
     good["service_at_locations"][0]["location"]["latitude"] = serde_json::json!(51.09);
     good["service_at_locations"][0]["location"]["longitude"] = serde_json::json!(6.89);
+    // its assured date (2005) would keep it out of the public directory as unverified for
+    // years; a directory exchanging it today would have checked it
+    good["assured_date"] = serde_json::json!(kette_store::today().to_string());
     let mut bad = good.clone();
     bad["id"] = serde_json::json!("e2e-kein-uuid");
     let file = dir.path().join("dienste.json");

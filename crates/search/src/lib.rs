@@ -24,8 +24,8 @@ use tantivy::{doc, DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Score, 
 use kette_domain::vocab::{Access, Cost};
 use kette_domain::{DistrictId, OfferId, OrganisationId};
 
-pub use query::{Synonyms, MAX_QUERY_WORDS};
 use query::{Fields, QueryBuilder};
+pub use query::{Synonyms, MAX_QUERY_WORDS};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -359,9 +359,13 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
     pub fn build(docs: Vec<SearchDoc<P>>, synonyms: Synonyms) -> Result<Self> {
         let mut schema = Schema::builder();
         let text = |analyzer: &str, positions: bool| {
-            TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(analyzer).set_index_option(
-                if positions { IndexRecordOption::WithFreqs } else { IndexRecordOption::Basic },
-            ))
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default().set_tokenizer(analyzer).set_index_option(if positions {
+                    IndexRecordOption::WithFreqs
+                } else {
+                    IndexRecordOption::Basic
+                }),
+            )
         };
         let title = schema.add_text_field("title", text(analysis::GERMAN, true));
         let body = schema.add_text_field("body", text(analysis::GERMAN, true));
@@ -512,7 +516,9 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
                 };
                 collect(&*q, &mut found)?;
                 if found.is_empty() {
-                    if let Some(tolerant) = (QueryBuilder { fields: self.fields, german: &mut german, intl: &mut intl, typos: true }).build(&units) {
+                    if let Some(tolerant) =
+                        (QueryBuilder { fields: self.fields, german: &mut german, intl: &mut intl, typos: true }).build(&units)
+                    {
                         collect(&*tolerant, &mut found)?;
                     }
                 }

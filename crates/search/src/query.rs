@@ -15,9 +15,9 @@ pub const MAX_QUERY_WORDS: usize = 12;
 /// Words that carry no meaning in a search for offers; dropped from queries so that
 /// "Beratung für Eltern" does not require the word "für".
 const STOP_WORDS: &[&str] = &[
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "und", "oder", "fur", "mit", "von", "vom",
-    "in", "im", "am", "an", "auf", "aus", "bei", "zu", "zum", "zur", "fuer", "ich", "wir", "mein", "meine", "meinen", "unser",
-    "unsere", "fur", "suche", "gibt", "es", "the", "a", "an", "for", "and", "of", "with", "to", "my",
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einen", "einem", "und", "oder", "fur", "mit", "von", "vom", "in",
+    "im", "am", "an", "auf", "aus", "bei", "zu", "zum", "zur", "fuer", "ich", "wir", "mein", "meine", "meinen", "unser", "unsere", "fur",
+    "suche", "gibt", "es", "the", "a", "an", "for", "and", "of", "with", "to", "my",
 ];
 
 #[derive(Clone, Copy)]
@@ -134,7 +134,8 @@ impl QueryBuilder<'_> {
         }
         // translations: the word as the translation field analyses it ("kreş" → "kres")
         for t in tokens(self.intl, word) {
-            should.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(self.fields.intl, &t), IndexRecordOption::WithFreqs))));
+            should
+                .push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(self.fields.intl, &t), IndexRecordOption::WithFreqs))));
         }
         Box::new(BooleanQuery::new(should))
     }

@@ -52,11 +52,8 @@ fn directory() -> Catalogue<()> {
     docs[2].min_age_months = Some(0);
     docs[2].max_age_months = Some(36);
     docs[2].districts = vec![20, 200];
-    docs[3].translations = vec![Translation {
-        language: "tr".into(),
-        title: "Semt kütüphanesi".into(),
-        description: "Çocuklar için kitap okuma".into(),
-    }];
+    docs[3].translations =
+        vec![Translation { language: "tr".into(), title: "Semt kütüphanesi".into(), description: "Çocuklar için kitap okuma".into() }];
     docs[4].cost = Cost::Reduced;
     docs[5].places = vec![Place { lat: 52.5219, lon: 13.4140, confidential: true }];
     docs[5].districts = vec![10, 100];
@@ -113,7 +110,8 @@ fn translations_are_searchable() {
 #[test]
 fn changes_since_a_date() {
     let c = directory();
-    let mut got = ids(&c, SearchRequest { modified_after: Some("2026-07-01".into()), audience: Audience::Professional, ..Default::default() });
+    let mut got =
+        ids(&c, SearchRequest { modified_after: Some("2026-07-01".into()), audience: Audience::Professional, ..Default::default() });
     got.sort();
     assert_eq!(got, vec![6, 7]);
 }
@@ -151,7 +149,16 @@ fn radius_and_distance_order() {
     assert!((950.0..1050.0).contains(&d), "{d}");
     let near = ids(&c, SearchRequest { near: Some(ALEX), radius_m: Some(2000.0), ..Default::default() });
     assert_eq!(near, vec![1]);
-    let pro = ids(&c, SearchRequest { near: Some(ALEX), radius_m: Some(2000.0), audience: Audience::Professional, sort: Sort::Distance, ..Default::default() });
+    let pro = ids(
+        &c,
+        SearchRequest {
+            near: Some(ALEX),
+            radius_m: Some(2000.0),
+            audience: Audience::Professional,
+            sort: Sort::Distance,
+            ..Default::default()
+        },
+    );
     assert_eq!(pro, vec![6, 1]);
 }
 
@@ -160,10 +167,7 @@ fn drafts_are_for_professionals_only() {
     let c = directory();
     assert!(!ids(&c, text("Hausaufgabenhilfe")).contains(&7));
     assert_eq!(ids(&c, SearchRequest { audience: Audience::Professional, ..text("Hausaufgabenhilfe") }), vec![7]);
-    assert_eq!(
-        ids(&c, SearchRequest { audience: Audience::Professional, status: Some("draft".into()), ..Default::default() }),
-        vec![7]
-    );
+    assert_eq!(ids(&c, SearchRequest { audience: Audience::Professional, status: Some("draft".into()), ..Default::default() }), vec![7]);
 }
 
 #[test]
@@ -183,7 +187,8 @@ fn edits_are_visible_at_once() {
 #[test]
 fn any_input_is_answered() {
     let c = directory();
-    for q in ["", "   ", "\"", "(((", "a:b", "*", "~~~", "AND OR NOT", "🙂", "ﷺ", &"x".repeat(10_000), "\0\n\t", "a ".repeat(500).as_str()] {
+    for q in ["", "   ", "\"", "(((", "a:b", "*", "~~~", "AND OR NOT", "🙂", "ﷺ", &"x".repeat(10_000), "\0\n\t", "a ".repeat(500).as_str()]
+    {
         c.search(&text(q)).unwrap();
     }
 }

@@ -21,6 +21,8 @@ pub struct Account {
     pub role: Role,
     pub organisation_id: Option<OrganisationId>,
     pub is_fictional: bool,
+    /// Where reminders go (partner editors); may be empty.
+    pub email: String,
 }
 
 impl Account {
@@ -75,6 +77,7 @@ fn account_from_row(r: &sqlx::any::AnyRow) -> Result<Account> {
         role: Role::parse(&r.try_get::<String, _>("role")?).unwrap_or(Role::Viewer),
         organisation_id: r.try_get("organisation_id")?,
         is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
+        email: r.try_get("email")?,
     })
 }
 

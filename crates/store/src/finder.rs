@@ -134,7 +134,11 @@ impl Store {
             locations.entry(r.try_get("offer_id")?).or_default().push(location_from_row(&r)?);
         }
         let mut districts: HashMap<DistrictId, (Option<DistrictId>, String)> = HashMap::new();
-        for r in sqlx::query("SELECT id, parent_id, name FROM district WHERE municipality_id = $1").bind(municipality).fetch_all(&self.pool).await? {
+        for r in sqlx::query("SELECT id, parent_id, name FROM district WHERE municipality_id = $1")
+            .bind(municipality)
+            .fetch_all(&self.pool)
+            .await?
+        {
             districts.insert(r.try_get("id")?, (r.try_get("parent_id")?, r.try_get("name")?));
         }
 
@@ -177,6 +181,7 @@ impl Store {
                     is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
                     created_at: r.try_get("created_at")?,
                     updated_at: r.try_get("updated_at")?,
+                    approval: crate::util::approval(&r)?,
                     input,
                     locations: locs,
                 },
@@ -199,9 +204,16 @@ impl Store {
     }
 
     pub async fn offer_translations(&self, offer: OfferId) -> Result<Vec<OfferTranslation>> {
-        let rows = sqlx::query("SELECT * FROM offer_translation WHERE offer_id = $1 ORDER BY language").bind(offer).fetch_all(&self.pool).await?;
+        let rows =
+            sqlx::query("SELECT * FROM offer_translation WHERE offer_id = $1 ORDER BY language").bind(offer).fetch_all(&self.pool).await?;
         rows.iter()
-            .map(|r| Ok(OfferTranslation { language: r.try_get("language")?, title: r.try_get("title")?, description: r.try_get("description")? }))
+            .map(|r| {
+                Ok(OfferTranslation {
+                    language: r.try_get("language")?,
+                    title: r.try_get("title")?,
+                    description: r.try_get("description")?,
+                })
+            })
             .collect()
     }
 
@@ -241,12 +253,20 @@ impl Store {
 
     /// (id, title, description) of every offer, for bulk work such as seeding translations.
     pub async fn offer_texts(&self, municipality: MunicipalityId) -> Result<Vec<(OfferId, String, String)>> {
-        let rows = sqlx::query("SELECT id, title, description FROM offer WHERE municipality_id = $1 ORDER BY id").bind(municipality).fetch_all(&self.pool).await?;
+        let rows = sqlx::query("SELECT id, title, description FROM offer WHERE municipality_id = $1 ORDER BY id")
+            .bind(municipality)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("title")?, r.try_get("description")?))).collect()
     }
 
     /// Adds or replaces translations of many offers in one transaction.
-    pub async fn add_offer_translations(&self, municipality: MunicipalityId, items: &[(OfferId, OfferTranslation)], by: Option<AccountId>) -> Result<usize> {
+    pub async fn add_offer_translations(
+        &self,
+        municipality: MunicipalityId,
+        items: &[(OfferId, OfferTranslation)],
+        by: Option<AccountId>,
+    ) -> Result<usize> {
         let mut tx = self.pool.begin().await?;
         for (offer, t) in items {
             sqlx::query(
@@ -269,7 +289,11 @@ impl Store {
     }
 
     pub async fn internal_note(&self, offer: OfferId) -> Result<String> {
-        Ok(sqlx::query_scalar("SELECT internal_note FROM offer WHERE id = $1").bind(offer).fetch_optional(&self.pool).await?.unwrap_or_default())
+        Ok(sqlx::query_scalar("SELECT internal_note FROM offer WHERE id = $1")
+            .bind(offer)
+            .fetch_optional(&self.pool)
+            .await?
+            .unwrap_or_default())
     }
 
     pub async fn set_internal_note(&self, municipality: MunicipalityId, offer: OfferId, note: &str, by: Option<AccountId>) -> Result<()> {
@@ -301,7 +325,11 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         sqlx::query("DELETE FROM search_synonym WHERE municipality_id = $1").bind(municipality).execute(&mut *tx).await?;
         for g in groups.iter().map(|g| g.trim()).filter(|g| !g.is_empty()) {
-            sqlx::query("INSERT INTO search_synonym (municipality_id, phrases) VALUES ($1, $2)").bind(municipality).bind(g).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO search_synonym (municipality_id, phrases) VALUES ($1, $2)")
+                .bind(municipality)
+                .bind(g)
+                .execute(&mut *tx)
+                .await?;
         }
         util::audit(&mut tx, municipality, by, "update", "synonyms", None, &format!("{} groups", groups.len())).await?;
         tx.commit().await?;
@@ -401,7 +429,10 @@ impl Store {
     }
 
     pub async fn feedback(&self, municipality: MunicipalityId) -> Result<Vec<Feedback>> {
-        let rows = sqlx::query("SELECT * FROM feedback WHERE municipality_id = $1 ORDER BY id DESC LIMIT 500").bind(municipality).fetch_all(&self.pool).await?;
+        let rows = sqlx::query("SELECT * FROM feedback WHERE municipality_id = $1 ORDER BY id DESC LIMIT 500")
+            .bind(municipality)
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|r| {
                 Ok(Feedback {
@@ -420,7 +451,8 @@ impl Store {
 /// "Müllerstraße 12a" → "Müllerstraße": trailing words with digits are house numbers.
 fn without_house_number(s: &str) -> String {
     let mut words: Vec<&str> = s.split_whitespace().collect();
-    while words.len() > 1 && words.last().is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()) || w.chars().all(|c| !c.is_alphanumeric())) {
+    while words.len() > 1 && words.last().is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()) || w.chars().all(|c| !c.is_alphanumeric()))
+    {
         words.pop();
     }
     words.join(" ")

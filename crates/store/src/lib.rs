@@ -15,6 +15,7 @@ mod migrate;
 mod offers;
 mod organisations;
 mod recipes;
+mod review;
 mod util;
 
 use std::str::FromStr;
@@ -31,6 +32,8 @@ pub use kette_domain::{ImportBatch, ImportReport, NewOffer};
 pub use offers::{OfferFilter, OfferSummary, Page};
 pub use organisations::OrganisationSummary;
 pub use recipes::StoredRecipe;
+pub use review::{DueOffer, OfferChange, ReminderTarget, SentReminder};
+pub use util::today;
 
 use kette_domain::{Municipality, MunicipalityId, ValidationErrors};
 
@@ -144,16 +147,16 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
-        Ok(Municipality { id, slug: slug.into(), name: name.into(), attribution: attribution.into(), is_demo })
+        Ok(Municipality { id, slug: slug.into(), name: name.into(), attribution: attribution.into(), is_demo, review: Default::default() })
     }
 
     pub async fn municipalities(&self) -> Result<Vec<Municipality>> {
-        let rows = sqlx::query("SELECT id, slug, name, attribution, is_demo FROM municipality ORDER BY id").fetch_all(&self.pool).await?;
+        let rows = sqlx::query("SELECT * FROM municipality ORDER BY id").fetch_all(&self.pool).await?;
         rows.iter().map(municipality_from_row).collect()
     }
 
     pub async fn municipality_by_slug(&self, slug: &str) -> Result<Municipality> {
-        let row = sqlx::query("SELECT id, slug, name, attribution, is_demo FROM municipality WHERE slug = $1")
+        let row = sqlx::query("SELECT * FROM municipality WHERE slug = $1")
             .bind(slug)
             .fetch_optional(&self.pool)
             .await?
@@ -162,7 +165,7 @@ impl Store {
     }
 
     pub async fn municipality(&self, id: MunicipalityId) -> Result<Municipality> {
-        let row = sqlx::query("SELECT id, slug, name, attribution, is_demo FROM municipality WHERE id = $1")
+        let row = sqlx::query("SELECT * FROM municipality WHERE id = $1")
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
@@ -232,5 +235,11 @@ fn municipality_from_row(r: &AnyRow) -> Result<Municipality> {
         name: r.try_get("name")?,
         attribution: r.try_get("attribution")?,
         is_demo: r.try_get::<i64, _>("is_demo")? != 0,
+        review: kette_domain::review::ReviewPolicy {
+            approval_required: r.try_get::<i64, _>("approval_required")? != 0,
+            verify_every_months: r.try_get::<i64, _>("verify_every_months")? as u32,
+            hide_after_days: r.try_get::<Option<i64>, _>("hide_after_days")?.map(|d| d as u32),
+            remind_every_days: r.try_get::<i64, _>("remind_every_days")? as u32,
+        },
     })
 }

@@ -28,7 +28,7 @@ pub struct OfferFilter {
     pub district_id: Option<DistrictId>,
     pub organisation_id: Option<OrganisationId>,
     pub age_months: Option<u32>,
-    /// Only active offers (the public view).
+    /// Only what families may see: active, approved and not lapsed (the public view).
     pub public_only: bool,
     pub status: Option<OfferStatus>,
 }
@@ -56,12 +56,13 @@ pub struct OfferSummary {
     pub street: Option<String>,
     pub last_verified_on: Option<String>,
     pub is_fictional: bool,
+    pub approval: kette_domain::review::Approval,
     pub schedule: String,
     /// Languages spoken in the offer (filled where lists show them).
     pub languages: Vec<String>,
 }
 
-const SUMMARY_COLS: &str = "o.id, o.title, o.organisation_id, org.name AS organisation_name, o.status, o.cost, o.access, o.last_verified_on, o.is_fictional, o.schedule,
+const SUMMARY_COLS: &str = "o.id, o.title, o.organisation_id, org.name AS organisation_name, o.status, o.cost, o.access, o.last_verified_on, o.is_fictional, o.approval, o.schedule,
     (SELECT d.name FROM offer_location ol JOIN location l ON l.id = ol.location_id JOIN district d ON d.id = l.district_id WHERE ol.offer_id = o.id ORDER BY l.id LIMIT 1) AS district_name,
     (SELECT l.street FROM offer_location ol JOIN location l ON l.id = ol.location_id WHERE ol.offer_id = o.id AND l.is_confidential = 0 ORDER BY l.id LIMIT 1) AS street";
 
@@ -71,7 +72,8 @@ enum Arg {
 }
 
 impl OfferFilter {
-    fn where_clause(&self, municipality: MunicipalityId) -> (String, Vec<Arg>) {
+    /// `lapsed_before`: offers verified before this date are out of the public view.
+    fn where_clause(&self, municipality: MunicipalityId, lapsed_before: Option<time::Date>) -> (String, Vec<Arg>) {
         let mut sql = String::from(" WHERE o.municipality_id = $1");
         let mut args = vec![Arg::I(municipality)];
         let push = |clause: &str, arg: Arg, args: &mut Vec<Arg>, sql: &mut String| {
@@ -79,7 +81,15 @@ impl OfferFilter {
             sql.push_str(&clause.replace("$?", &format!("${}", args.len())));
         };
         if self.public_only {
-            sql.push_str(" AND o.status = 'active'");
+            sql.push_str(" AND o.status = 'active' AND o.approval = 'approved'");
+            if let Some(cutoff) = lapsed_before {
+                push(
+                    " AND (o.last_verified_on IS NULL OR o.last_verified_on >= $?)",
+                    Arg::S(util::date_to_text(cutoff)),
+                    &mut args,
+                    &mut sql,
+                );
+            }
         } else if let Some(s) = self.status {
             push(" AND o.status = $?", Arg::S(s.as_str().into()), &mut args, &mut sql);
         }
@@ -165,7 +175,9 @@ impl Store {
     ) -> Result<Page<OfferSummary>> {
         let page = page.max(1);
         let per_page = per_page.clamp(1, 500);
-        let (where_sql, args) = filter.where_clause(municipality);
+        let lapsed_before =
+            if filter.public_only { self.municipality(municipality).await?.review.hidden_if_verified_before(util::today()) } else { None };
+        let (where_sql, args) = filter.where_clause(municipality, lapsed_before);
         let total: i64 = bind_all(sqlx::query(&format!("SELECT COUNT(*) AS n FROM offer o{where_sql}")), &args)
             .fetch_one(&self.pool)
             .await?
@@ -238,6 +250,7 @@ impl Store {
             is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
             created_at: r.try_get("created_at")?,
             updated_at: r.try_get("updated_at")?,
+            approval: util::approval(&r)?,
             input,
             locations,
         })
@@ -310,6 +323,23 @@ impl Store {
         let vocab = self.vocabulary(municipality).await?;
         validate_offer(input, &vocab).map_err(|errors| StoreError::Invalid { context: format!("offer {id}"), errors })?;
         let mut tx = self.pool.begin().await?;
+        self.write_offer_content(&mut tx, municipality, id, input, &vocab).await?;
+        util::audit(&mut tx, municipality, by, "update", "offer", Some(id), &input.title).await?;
+        util::bump(&mut tx, municipality).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The content part of an update, inside the caller's transaction (also used when a
+    /// coordinator approves a partner's proposed change). `input` must be validated.
+    pub(crate) async fn write_offer_content(
+        &self,
+        tx: &mut AnyConnection,
+        municipality: MunicipalityId,
+        id: OfferId,
+        input: &OfferInput,
+        vocab: &Vocabulary,
+    ) -> Result<()> {
         let org: Option<i64> = sqlx::query_scalar("SELECT organisation_id FROM offer WHERE municipality_id = $1 AND id = $2")
             .bind(municipality)
             .bind(id)
@@ -319,23 +349,20 @@ impl Store {
         if org != input.organisation_id {
             return Err(StoreError::Conflict("an offer cannot move to another organisation".into()));
         }
-        self.check_locations(&mut tx, municipality, input).await?;
+        self.check_locations(&mut *tx, municipality, input).await?;
         let org_name: String = sqlx::query_scalar("SELECT name FROM organisation WHERE id = $1").bind(org).fetch_one(&mut *tx).await?;
-        let (eff_min, eff_max) = effective_age_range(&vocab, &input.life_phases, input.min_age_months, input.max_age_months);
+        let (eff_min, eff_max) = effective_age_range(vocab, &input.life_phases, input.min_age_months, input.max_age_months);
         let assignments: Vec<String> = OFFER_FIELDS.iter().enumerate().map(|(i, f)| format!("{f} = ${}", i + 1)).collect();
         let sql = format!("UPDATE offer SET {} WHERE id = ${}", assignments.join(", "), OFFER_FIELDS.len() + 1);
         bind_offer_fields(sqlx::query(&sql), input, (eff_min, eff_max), &org_name, util::now()).bind(id).execute(&mut *tx).await?;
         for table in ["offer_term", "offer_language", "offer_location"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE offer_id = $1")).bind(id).execute(&mut *tx).await?;
         }
-        insert_offer_children(&mut tx, &[(id, input)]).await?;
-        util::audit(&mut tx, municipality, by, "update", "offer", Some(id), &input.title).await?;
-        util::bump(&mut tx, municipality).await?;
-        tx.commit().await?;
+        insert_offer_children(tx, &[(id, input)]).await?;
         Ok(())
     }
 
-    async fn check_locations(&self, conn: &mut AnyConnection, municipality: MunicipalityId, input: &OfferInput) -> Result<()> {
+    pub(crate) async fn check_locations(&self, conn: &mut AnyConnection, municipality: MunicipalityId, input: &OfferInput) -> Result<()> {
         for loc in &input.location_ids {
             let org: Option<i64> = sqlx::query_scalar("SELECT organisation_id FROM location WHERE municipality_id = $1 AND id = $2")
                 .bind(municipality)
@@ -404,7 +431,9 @@ impl Store {
             org_ids.insert(org.external_key.clone(), id);
         }
         for (key, description, contacts) in &batch.organisation_details {
-            let org = *org_ids.get(key).ok_or_else(|| StoreError::UnknownOrganisation { key: key.clone(), context: "organisation details".into() })?;
+            let org = *org_ids
+                .get(key)
+                .ok_or_else(|| StoreError::UnknownOrganisation { key: key.clone(), context: "organisation details".into() })?;
             sqlx::query("UPDATE organisation SET description = $1 WHERE id = $2").bind(description).bind(org).execute(&mut *tx).await?;
             util::replace_contacts(&mut tx, org, contacts).await?;
         }
@@ -504,7 +533,10 @@ impl Store {
         const OFFERS_PER_STATEMENT: usize = 16;
         for (n, chunk) in prepared.chunks(OFFERS_PER_STATEMENT).enumerate() {
             let sql = multi_row_insert(
-                &format!("offer ({}, id, municipality_id, organisation_id, external_key, is_fictional, created_at)", OFFER_FIELDS.join(", ")),
+                &format!(
+                    "offer ({}, id, municipality_id, organisation_id, external_key, is_fictional, created_at)",
+                    OFFER_FIELDS.join(", ")
+                ),
                 cols,
                 chunk.len(),
             );
@@ -531,7 +563,8 @@ impl Store {
             progress(n * OFFERS_PER_STATEMENT);
         }
         for (key, language, title, description) in &batch.translations {
-            let offer = *offer_ids.get(key.as_str()).ok_or_else(|| StoreError::Conflict(format!("translation of unknown offer '{key}'")))?;
+            let offer =
+                *offer_ids.get(key.as_str()).ok_or_else(|| StoreError::Conflict(format!("translation of unknown offer '{key}'")))?;
             sqlx::query(
                 "INSERT INTO offer_translation (offer_id, language, title, description) VALUES ($1, $2, $3, $4)
                  ON CONFLICT (offer_id, language) DO UPDATE SET title = excluded.title, description = excluded.description",
@@ -696,7 +729,7 @@ fn bind_offer_fields<'q>(
         .bind(now)
 }
 
-async fn insert_offer(
+pub(crate) async fn insert_offer(
     conn: &mut AnyConnection,
     municipality: MunicipalityId,
     input: &OfferInput,
@@ -846,6 +879,7 @@ pub(crate) fn summary_from_row(r: &AnyRow) -> Result<OfferSummary> {
         street: r.try_get("street")?,
         last_verified_on: r.try_get("last_verified_on")?,
         is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
+        approval: util::approval(r)?,
         schedule: r.try_get("schedule")?,
         languages: vec![],
     })

@@ -6,6 +6,11 @@ pub fn now() -> String {
     OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH).format(&Rfc3339).unwrap_or_default()
 }
 
+/// The calendar day every date rule (verification, hiding) is judged on.
+pub fn today() -> Date {
+    OffsetDateTime::now_utc().date()
+}
+
 pub fn unix_now() -> i64 {
     OffsetDateTime::now_utc().unix_timestamp()
 }
@@ -102,4 +107,12 @@ pub async fn replace_contacts(conn: &mut AnyConnection, organisation: i64, conta
             .await?;
     }
     Ok(())
+}
+
+/// The `approval` column of an offer row.
+pub fn approval(r: &sqlx::any::AnyRow) -> crate::Result<kette_domain::review::Approval> {
+    use sqlx::Row;
+    let s: String = r.try_get("approval")?;
+    kette_domain::review::Approval::parse(&s)
+        .ok_or_else(|| crate::StoreError::Conflict(format!("stored approval '{s}' is not known to this version")))
 }

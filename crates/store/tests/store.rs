@@ -222,13 +222,22 @@ async fn an_import_with_one_bad_record_writes_nothing() {
     let (_d, store, m) = seeded().await;
     let mut bad = offer("o9", "a", "la", "", "kita");
     bad.origin = "offers.csv line 7".into();
-    let batch =
-        ImportBatch { organisations: vec![org("c", "Neu")], locations: vec![], offers: vec![offer("o8", "a", "la", "Gut", "kita"), bad], ..Default::default() };
+    let batch = ImportBatch {
+        organisations: vec![org("c", "Neu")],
+        locations: vec![],
+        offers: vec![offer("o8", "a", "la", "Gut", "kita"), bad],
+        ..Default::default()
+    };
     let err = store.import_batch(m, &batch, |_| {}).await.unwrap_err();
     assert!(err.to_string().contains("offers.csv line 7"), "{err}");
     assert!(store.organisation_by_key(m, "c").await.unwrap().is_none());
     // unknown district key in a location: named, nothing written
-    let batch = ImportBatch { organisations: vec![org("c", "Neu")], locations: vec![("c".into(), location("lc", "7777"))], offers: vec![], ..Default::default() };
+    let batch = ImportBatch {
+        organisations: vec![org("c", "Neu")],
+        locations: vec![("c".into(), location("lc", "7777"))],
+        offers: vec![],
+        ..Default::default()
+    };
     let err = store.import_batch(m, &batch, |_| {}).await.unwrap_err();
     assert!(err.to_string().contains("7777"), "{err}");
     assert!(store.organisation_by_key(m, "c").await.unwrap().is_none());
@@ -420,4 +429,102 @@ async fn imported_values_keep_their_provenance() {
     let bad = NewObservation { district_key: "nope".into(), value: Some(1.0), ..row };
     assert!(store.import_observations_from(m, &[bad], Some(&Provenance::of("x.csv", b"x", None))).await.is_err());
     assert_eq!(store.provenance_of(m, "kinderarmut", district, 2023).await.unwrap().unwrap().0, "sgb2.csv");
+}
+
+#[tokio::test]
+async fn reminders_go_to_partner_editors_once_per_interval_and_never_to_a_demos_real_organisations() {
+    use kette_domain::review::ReviewPolicy;
+    let (_dir, store, m) = seeded().await;
+    let policy = ReviewPolicy::default();
+    let today = time::Date::from_calendar_date(2026, time::Month::November, 22).unwrap();
+    let long_ago = time::Date::from_calendar_date(2024, time::Month::January, 10).unwrap();
+    let ids: Vec<i64> = store.list_offers(m, &OfferFilter::default(), 1, 10).await.unwrap().items.iter().map(|o| o.id).collect();
+    store.confirm_offers(m, &ids, long_ago, None).await.unwrap();
+    let org_a = store.organisation_by_key(m, "a").await.unwrap().unwrap();
+    let editor = store
+        .create_account(NewAccount {
+            municipality_id: m,
+            username: "ed",
+            display_name: "Ed",
+            password: "lang-genug-1",
+            role: Role::PartnerEditor,
+            organisation_id: Some(org_a),
+            is_fictional: true,
+        })
+        .await
+        .unwrap();
+    assert!(matches!(store.set_account_email(editor, "kein mail").await, Err(StoreError::Invalid { .. })));
+    store.set_account_email(editor, "ed@example.org").await.unwrap();
+
+    let targets = store.reminder_targets(m, &policy, today).await.unwrap();
+    assert_eq!(targets.len(), 2, "both organisations have due offers");
+    let a = targets.iter().find(|t| t.organisation_id == org_a).unwrap();
+    assert_eq!(a.recipients, ["ed@example.org"]);
+    assert_eq!(a.offers.len(), 2);
+    let b = targets.iter().find(|t| t.organisation_id != org_a).unwrap();
+    assert!(b.recipients.is_empty(), "no editor address, no organisation address");
+
+    store.record_reminder(m, org_a, &a.recipients, 2, "sent").await.unwrap();
+    store.record_reminder(m, b.organisation_id, &[], 1, "no-address").await.unwrap();
+    let again = store.reminder_targets(m, &policy, today).await.unwrap();
+    assert_eq!(again.len(), 1, "A was reminded within the interval; B had no address and stays listed");
+    assert_eq!(again[0].organisation_id, b.organisation_id);
+    let later = today + time::Duration::days(policy.remind_every_days as i64);
+    assert_eq!(store.reminder_targets(m, &policy, later).await.unwrap().len(), 2, "after the interval, again");
+
+    // confirmed offers drop out of the list
+    store.confirm_offers(m, &ids, today, None).await.unwrap();
+    assert!(store.offers_to_verify(m, None, &policy, today).await.unwrap().is_empty());
+    assert_eq!(store.recent_reminders(m, 10).await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn an_approved_change_replaces_the_content_and_a_superseded_one_is_not_applied() {
+    let (_dir, store, m) = seeded().await;
+    let id = store.list_offers(m, &OfferFilter { q: Some("Krabbel".into()), ..Default::default() }, 1, 5).await.unwrap().items[0].id;
+    let current = store.offer(m, id).await.unwrap().input;
+    let mut first = current.clone();
+    first.title = "Erster Vorschlag".into();
+    store.propose_change(m, id, &first, None).await.unwrap();
+    let mut second = current.clone();
+    second.title = "Zweiter Vorschlag".into();
+    store.propose_change(m, id, &second, None).await.unwrap();
+    let open = store.open_changes(m, None).await.unwrap();
+    assert_eq!(open.len(), 1, "the newer proposal replaces the older");
+    assert_eq!(store.offer(m, id).await.unwrap().input.title, current.title, "public content unchanged while waiting");
+    // an invalid proposal is refused before it is stored
+    let mut bad = current.clone();
+    bad.title = String::new();
+    assert!(matches!(store.propose_change(m, id, &bad, None).await, Err(StoreError::Invalid { .. })));
+    store.approve_change(m, open[0].id, None).await.unwrap();
+    assert_eq!(store.offer(m, id).await.unwrap().input.title, "Zweiter Vorschlag");
+    assert!(matches!(store.reject_change(m, open[0].id, "zu spät", None).await, Err(StoreError::Conflict(_))));
+    let latest = store.latest_change(m, id).await.unwrap().unwrap();
+    assert_eq!(latest.state, "approved");
+}
+
+#[tokio::test]
+async fn without_editor_addresses_the_organisation_is_written_to_but_never_in_a_demo() {
+    use kette_domain::review::ReviewPolicy;
+    let (_dir, store, demo) = fresh().await;
+    let real = store.create_municipality("echt", "Echtstadt", "", false).await.unwrap().id;
+    let today = time::Date::from_calendar_date(2026, time::Month::November, 22).unwrap();
+    for m in [demo, real] {
+        let mut o = offer("o", "c", "", "Elternberatung", "kita");
+        o.location_keys.clear();
+        let batch = ImportBatch {
+            organisations: vec![NewOrganisation { email: "info@traeger.example".into(), ..org("c", "Träger C") }],
+            offers: vec![o],
+            ..Default::default()
+        };
+        store.import_batch(m, &batch, |_| {}).await.unwrap();
+    }
+    let targets = |m| {
+        let store = store.clone();
+        async move { store.reminder_targets(m, &ReviewPolicy::default(), today).await.unwrap() }
+    };
+    let real_targets = targets(real).await;
+    assert_eq!(real_targets[0].recipients, ["info@traeger.example"], "never verified: due, and the organisation is told");
+    let demo_targets = targets(demo).await;
+    assert!(demo_targets[0].recipients.is_empty(), "a demo's organisations are real ones from open data");
 }

@@ -433,6 +433,10 @@ pub struct ApiOffer {
     /// Only for signed-in users.
     pub funding: Option<ApiFunding>,
     pub status: String,
+    /// Only for signed-in users: `pending` (a partner's new offer waiting for the coordinator),
+    /// `approved` or `rejected`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval: Option<String>,
     pub last_verified_on: Option<String>,
     pub contact_email: String,
     pub contact_phone: String,
@@ -598,10 +602,16 @@ async fn list_offers(State(s): State<AppState>, c: ApiCtx, Query(q): Query<HashM
     let audience = if c.internal() { Audience::Professional } else { Audience::Public };
     let parsed = crate::finder_query::parse(&s.store, c.municipality, &vocab, &q, audience, 50).await?;
     if !parsed.errors.is_empty() {
-        return Err(ApiError::validation(parsed.errors.into_iter().map(|mut e| {
-            e.field = format!("query.{}", e.field);
-            e
-        }).collect()));
+        return Err(ApiError::validation(
+            parsed
+                .errors
+                .into_iter()
+                .map(|mut e| {
+                    e.field = format!("query.{}", e.field);
+                    e
+                })
+                .collect(),
+        ));
     }
     if parsed.place_unknown {
         return Err(ApiError::validation(vec![FieldError::new(
@@ -642,7 +652,7 @@ async fn list_offers(State(s): State<AppState>, c: ApiCtx, Query(q): Query<HashM
 
 async fn offer_dto(s: &AppState, c: &ApiCtx, id: i64) -> Result<ApiOffer, ApiError> {
     let o = s.store.offer(c.municipality, id).await?;
-    if o.input.status != OfferStatus::Active && !c.internal() {
+    if !c.internal() && !crate::offer_is_public(&s.store.municipality(c.municipality).await?.review, &o.input, o.approval) {
         return Err(ApiError::not_found(format!("offer {id} not found")));
     }
     let internal = c.internal();
@@ -673,6 +683,7 @@ async fn offer_dto(s: &AppState, c: &ApiCtx, id: i64) -> Result<ApiOffer, ApiErr
             until: i.funding.until.map(|d| d.to_string()),
         }),
         status: i.status.as_str().into(),
+        approval: internal.then(|| o.approval.as_str().into()),
         last_verified_on: i.last_verified_on.map(|d| d.to_string()),
         contact_email: i.contact_email,
         contact_phone: i.contact_phone,
@@ -691,7 +702,7 @@ async fn get_offer(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>)
 }
 
 #[utoipa::path(post, path = "/api/v1/offers", request_body = OfferWrite,
-    responses((status = 201, body = ApiOffer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = ApiOffer), (status = 202, description = "a partner's new offer is stored and waits for the coordinator's approval", body = ApiOffer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 async fn create_offer(State(s): State<AppState>, c: ApiCtx, body: Bytes) -> Result<Response, ApiError> {
     let user = c.writer()?;
     let w: OfferWrite = parse_body(&body)?;
@@ -707,15 +718,20 @@ async fn create_offer(State(s): State<AppState>, c: ApiCtx, body: Bytes) -> Resu
         .await
         .map_err(|_| ApiError::validation(vec![FieldError::new("organisation_id", "error-unknown", format!("no organisation {org}"))]))?;
     let input = w.into_input(org)?;
-    let id = s.store.create_offer(c.municipality, &input, Some(user.id)).await?;
+    // partners' offers wait for the coordinator: 202, stored but not public yet
+    let policy = s.store.municipality(c.municipality).await?.review;
+    let (id, status) = if policy.needs_approval(&user.actor()) {
+        (s.store.propose_new_offer(c.municipality, &input, Some(user.id)).await?, StatusCode::ACCEPTED)
+    } else {
+        (s.store.create_offer(c.municipality, &input, Some(user.id)).await?, StatusCode::CREATED)
+    };
     s.reindex(c.municipality, &[id]).await;
-    Ok((StatusCode::CREATED, [(axum::http::header::LOCATION, format!("/api/v1/offers/{id}"))], Json(offer_dto(&s, &c, id).await?))
-        .into_response())
+    Ok((status, [(axum::http::header::LOCATION, format!("/api/v1/offers/{id}"))], Json(offer_dto(&s, &c, id).await?)).into_response())
 }
 
 #[utoipa::path(put, path = "/api/v1/offers/{id}", params(("id" = i64, Path)), request_body = OfferWrite,
-    responses((status = 200, body = ApiOffer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
-async fn update_offer(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>, body: Bytes) -> Result<Json<ApiOffer>, ApiError> {
+    responses((status = 200, body = ApiOffer), (status = 202, description = "a partner's change waits for the coordinator's approval; the body is the still-current offer", body = ApiOffer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+async fn update_offer(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>, body: Bytes) -> Result<Response, ApiError> {
     let user = c.writer()?;
     let id = path_id(&id)?;
     let current = s.store.offer(c.municipality, id).await?;
@@ -731,9 +747,17 @@ async fn update_offer(State(s): State<AppState>, c: ApiCtx, Path(id): Path<Strin
         )]));
     }
     let input = w.into_input(current.input.organisation_id)?;
-    s.store.update_offer(c.municipality, id, &input, Some(user.id)).await?;
+    // a partner's change waits for the coordinator: 202 with the still-current offer
+    let policy = s.store.municipality(c.municipality).await?.review;
+    let status = if policy.needs_approval(&user.actor()) {
+        s.store.propose_change(c.municipality, id, &input, Some(user.id)).await?;
+        StatusCode::ACCEPTED
+    } else {
+        s.store.update_offer(c.municipality, id, &input, Some(user.id)).await?;
+        StatusCode::OK
+    };
     s.reindex(c.municipality, &[id]).await;
-    Ok(Json(offer_dto(&s, &c, id).await?))
+    Ok((status, Json(offer_dto(&s, &c, id).await?)).into_response())
 }
 
 // ------------------------------------------------------------------ locations, indicators

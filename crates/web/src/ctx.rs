@@ -206,6 +206,10 @@ impl Ctx {
         self.actor().is_some_and(|a| a.can_edit_vocabulary())
     }
 
+    pub fn can_approve(&self) -> bool {
+        self.actor().is_some_and(|a| a.can_approve())
+    }
+
     pub fn can_create(&self) -> bool {
         self.actor().is_some_and(|a| a.can_create_offers())
     }

@@ -48,9 +48,13 @@ impl PageError {
     pub fn bad_request(ctx: &Ctx, detail: String) -> Self {
         PageError { detail: Some(detail), ..Self::new(ctx, StatusCode::BAD_REQUEST, "error-bad-request") }
     }
+    pub fn login_required(ctx: &Ctx) -> Self {
+        Self::new(ctx, StatusCode::UNAUTHORIZED, "error-login-required")
+    }
     pub fn store(ctx: &Ctx, e: StoreError) -> Self {
         match e {
             StoreError::NotFound(_) => Self::not_found(ctx),
+            StoreError::Conflict(detail) => PageError { detail: Some(detail), ..Self::new(ctx, StatusCode::CONFLICT, "error-conflict") },
             other => Self::internal(ctx.lang, ctx.i18n.clone(), other.to_string()),
         }
     }

@@ -129,7 +129,11 @@ async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Re
     let asked = parsed.asked() || parsed.place_unknown;
     let (mut results, mut total, mut pager) = (Vec::new(), 0, None);
     if asked && errors.is_empty() {
-        let catalogue = state.finder.catalogue(&state.store, ctx.municipality.id).await.map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
+        let catalogue = state
+            .finder
+            .catalogue(&state.store, ctx.municipality.id)
+            .await
+            .map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
         let found = catalogue.search(&parsed.request).map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
         total = found.total;
         let pages = total.div_ceil(parsed.per_page as usize).max(1) as i64;
@@ -277,7 +281,7 @@ pub fn age_text(ctx: &Ctx, min: Option<u32>, max: Option<u32>) -> String {
 async fn load_offer(state: &AppState, ctx: &Ctx, id: &str) -> Result<(Offer, Vec<OfferTranslation>), PageError> {
     let id: i64 = id.parse().map_err(|_| PageError::not_found(ctx))?;
     let offer = state.store.offer(ctx.municipality.id, id).await.or_page(ctx)?;
-    if offer.input.status != OfferStatus::Active && !ctx.sees_internal() {
+    if !ctx.sees_internal() && !crate::offer_is_public(&ctx.municipality.review, &offer.input, offer.approval) {
         return Err(PageError::not_found(ctx));
     }
     let translations = state.store.offer_translations(id).await.or_page(ctx)?;
@@ -499,7 +503,11 @@ async fn reindex(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result
     }
     let form = FormData::parse(&body);
     require_csrf(&ctx, &form)?;
-    let catalogue = state.finder.rebuild(&state.store, ctx.municipality.id).await.map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
+    let catalogue = state
+        .finder
+        .rebuild(&state.store, ctx.municipality.id)
+        .await
+        .map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
     Ok(Redirect::to(&format!("/synonyms?rebuilt={}", catalogue.len())).into_response())
 }
 
@@ -541,7 +549,12 @@ async fn texts_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         .map(|l| {
             let t = existing.iter().find(|t| t.language == *l);
             let dir = if kette_i18n::is_rtl(l) { "rtl" } else { "ltr" };
-            (l.to_string(), t.map(|t| t.title.clone()).unwrap_or_default(), t.map(|t| t.description.clone()).unwrap_or_default(), dir.to_string())
+            (
+                l.to_string(),
+                t.map(|t| t.title.clone()).unwrap_or_default(),
+                t.map(|t| t.description.clone()).unwrap_or_default(),
+                dir.to_string(),
+            )
         })
         .collect();
     let note = state.store.internal_note(id).await.or_page(&ctx)?;
@@ -566,7 +579,11 @@ async fn save_texts(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         .collect();
     let by = ctx.user.as_ref().map(|u| u.id);
     state.store.set_offer_translations(ctx.municipality.id, id, &texts, by).await.or_page(&ctx)?;
-    state.store.set_internal_note(ctx.municipality.id, id, &form.get("note").chars().take(5000).collect::<String>(), by).await.or_page(&ctx)?;
+    state
+        .store
+        .set_internal_note(ctx.municipality.id, id, &form.get("note").chars().take(5000).collect::<String>(), by)
+        .await
+        .or_page(&ctx)?;
     state.reindex(ctx.municipality.id, &[id]).await;
     Ok(Redirect::to(&format!("/offers/{id}/texts?saved=1")).into_response())
 }

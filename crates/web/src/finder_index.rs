@@ -10,7 +10,8 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use kette_domain::vocab::{OfferStatus, Vocabulary};
+use kette_domain::review::{is_public, ReviewPolicy};
+use kette_domain::vocab::Vocabulary;
 use kette_domain::{MunicipalityId, OfferId, OrganisationId, TermKind};
 use kette_search::{Catalogue, Place, SearchDoc, Synonyms, Translation};
 use kette_store::{IndexedOffer, OfferSummary, Store, StoreError};
@@ -34,6 +35,10 @@ struct Entry {
     vocabulary: Arc<Vocabulary>,
     generation: AtomicI64,
     checked: std::sync::Mutex<Instant>,
+    /// Whether an offer is public depends on the policy and on the day (verification lapses),
+    /// so a catalogue is rebuilt when either moves.
+    policy: ReviewPolicy,
+    built_on: time::Date,
 }
 
 #[derive(Default)]
@@ -53,7 +58,11 @@ impl Finder {
     }
 
     /// The catalogue and the vocabulary it was built with.
-    pub async fn current(&self, store: &Store, municipality: MunicipalityId) -> Result<(Arc<OfferCatalogue>, Arc<Vocabulary>), FinderError> {
+    pub async fn current(
+        &self,
+        store: &Store,
+        municipality: MunicipalityId,
+    ) -> Result<(Arc<OfferCatalogue>, Arc<Vocabulary>), FinderError> {
         let entry = self.entry(store, municipality).await?;
         Ok((entry.catalogue.clone(), entry.vocabulary.clone()))
     }
@@ -76,7 +85,10 @@ impl Finder {
                     }
                     due
                 });
-                if due.unwrap_or(false) && store.generation(municipality).await? != entry.generation.load(Ordering::SeqCst) {
+                let stale = due.unwrap_or(false)
+                    && (entry.built_on != kette_store::today()
+                        || store.generation(municipality).await? != entry.generation.load(Ordering::SeqCst));
+                if stale {
                     if let Ok(_guard) = self.building.try_lock() {
                         return self.rebuild_locked(store, municipality).await;
                     }
@@ -95,6 +107,8 @@ impl Finder {
     async fn rebuild_locked(&self, store: &Store, municipality: MunicipalityId) -> Result<Arc<Entry>, FinderError> {
         let started = Instant::now();
         let generation = store.generation(municipality).await?;
+        let policy = store.municipality(municipality).await?.review;
+        let today = kette_store::today();
         let vocab = store.vocabulary(municipality).await?;
         let offers = store.offers_for_index(municipality, None).await?;
         let synonyms = synonyms(store, municipality).await?;
@@ -102,7 +116,7 @@ impl Finder {
         let vocabulary = Arc::new(vocab);
         let v = vocabulary.clone();
         let catalogue = tokio::task::spawn_blocking(move || {
-            let docs = offers.into_iter().map(|o| search_doc(o, &v)).collect();
+            let docs = offers.into_iter().map(|o| search_doc(o, &v, &policy, today)).collect();
             Catalogue::build(docs, synonyms)
         })
         .await
@@ -112,6 +126,8 @@ impl Finder {
             vocabulary,
             generation: AtomicI64::new(generation),
             checked: Instant::now().into(),
+            policy,
+            built_on: today,
         });
         if let Ok(mut entries) = self.entries.write() {
             entries.insert(municipality, entry.clone());
@@ -128,11 +144,16 @@ impl Finder {
         // read before loading: a write after this point raises the generation again and is
         // picked up by the next staleness check
         let generation = store.generation(municipality).await?;
+        if store.municipality(municipality).await?.review != entry.policy || entry.built_on != kette_store::today() {
+            let _guard = self.building.lock().await;
+            self.rebuild_locked(store, municipality).await?;
+            return Ok(());
+        }
         let vocab = store.vocabulary(municipality).await?;
         let offers = store.offers_for_index(municipality, Some(ids)).await?;
         let found: Vec<OfferId> = offers.iter().map(|o| o.offer.id).collect();
         let gone: Vec<OfferId> = ids.iter().copied().filter(|i| !found.contains(i)).collect();
-        let docs = offers.into_iter().map(|o| search_doc(o, &vocab)).collect();
+        let docs = offers.into_iter().map(|o| search_doc(o, &vocab, &entry.policy, entry.built_on)).collect();
         entry.catalogue.upsert(docs)?;
         if !gone.is_empty() {
             entry.catalogue.remove(&gone)?;
@@ -141,7 +162,12 @@ impl Finder {
         Ok(())
     }
 
-    pub async fn refresh_organisation(&self, store: &Store, municipality: MunicipalityId, organisation: OrganisationId) -> Result<(), FinderError> {
+    pub async fn refresh_organisation(
+        &self,
+        store: &Store,
+        municipality: MunicipalityId,
+        organisation: OrganisationId,
+    ) -> Result<(), FinderError> {
         let ids = store.offer_ids_of_organisation(municipality, organisation).await?;
         self.refresh(store, municipality, &ids).await
     }
@@ -160,7 +186,7 @@ async fn synonyms(store: &Store, municipality: MunicipalityId) -> Result<Synonym
 }
 
 /// What the engine needs of an offer, with its list entry as payload.
-pub fn search_doc(o: IndexedOffer, vocab: &Vocabulary) -> SearchDoc<OfferSummary> {
+pub fn search_doc(o: IndexedOffer, vocab: &Vocabulary, policy: &ReviewPolicy, today: time::Date) -> SearchDoc<OfferSummary> {
     let input = &o.offer.input;
     let mut keywords = String::new();
     let mut add = |s: &str| {
@@ -192,12 +218,8 @@ pub fn search_doc(o: IndexedOffer, vocab: &Vocabulary) -> SearchDoc<OfferSummary
     for d in &o.district_names {
         add(d);
     }
-    let places = o
-        .offer
-        .locations
-        .iter()
-        .filter_map(|l| Some(Place { lat: l.lat?, lon: l.lon?, confidential: l.is_confidential }))
-        .collect();
+    let places =
+        o.offer.locations.iter().filter_map(|l| Some(Place { lat: l.lat?, lon: l.lon?, confidential: l.is_confidential })).collect();
     SearchDoc {
         offer_id: o.offer.id,
         organisation_id: input.organisation_id,
@@ -220,7 +242,7 @@ pub fn search_doc(o: IndexedOffer, vocab: &Vocabulary) -> SearchDoc<OfferSummary
         access: input.access,
         districts: o.district_ids.clone(),
         places,
-        public: input.status == OfferStatus::Active,
+        public: is_public(input.status, o.offer.approval, policy.freshness(input.last_verified_on, today)),
         status: input.status.as_str().to_string(),
         sort_key: o.sort_key.clone(),
         updated_at: o.offer.updated_at.clone(),

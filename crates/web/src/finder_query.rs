@@ -65,7 +65,8 @@ pub async fn parse(
     default_per_page: u32,
 ) -> Result<ParsedSearch, StoreError> {
     let mut errors = Vec::new();
-    let mut r = SearchRequest { audience, text: get(q, "q").map(|s| s.chars().take(500).collect()).unwrap_or_default(), ..Default::default() };
+    let mut r =
+        SearchRequest { audience, text: get(q, "q").map(|s| s.chars().take(500).collect()).unwrap_or_default(), ..Default::default() };
 
     match get(q, "age") {
         Some(EXPECTING) => r.life_phase = Some("pregnancy_birth".into()),
@@ -171,7 +172,11 @@ pub async fn parse(
     if let Some(rad) = get(q, "radius_m") {
         match number(rad) {
             Some(m) if (MIN_RADIUS_M..=MAX_RADIUS_M).contains(&m) => r.radius_m = Some(m),
-            _ => errors.push(FieldError::new("radius_m", "error-radius", format!("expected a radius from 100 to 100000 metres, found '{rad}'"))),
+            _ => errors.push(FieldError::new(
+                "radius_m",
+                "error-radius",
+                format!("expected a radius from 100 to 100000 metres, found '{rad}'"),
+            )),
         }
     }
     r.sort = match get(q, "sort") {

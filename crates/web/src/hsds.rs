@@ -41,7 +41,9 @@ pub fn routes() -> Router<AppState> {
 type Q = Query<HashMap<String, String>>;
 
 async fn base() -> Json<Value> {
-    Json(json!({ "version": "3.0", "profile": profile::PROFILE_URI, "openapi_url": "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json" }))
+    Json(
+        json!({ "version": "3.0", "profile": profile::PROFILE_URI, "openapi_url": "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json" }),
+    )
 }
 
 struct Context {
@@ -75,7 +77,11 @@ fn paging(q: &HashMap<String, String>) -> Result<(usize, usize), ApiError> {
         match q.get(k).map(|v| v.trim()).filter(|v| !v.is_empty()) {
             None => Ok(default),
             Some(v) => v.parse::<usize>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
-                ApiError::validation(vec![FieldError::new(format!("query.{k}"), "error-query-range", format!("expected a whole number from 1 to {max}, found '{v}'"))])
+                ApiError::validation(vec![FieldError::new(
+                    format!("query.{k}"),
+                    "error-query-range",
+                    format!("expected a whole number from 1 to {max}, found '{v}'"),
+                )])
             }),
         }
     };
@@ -90,7 +96,11 @@ fn ndjson(q: &HashMap<String, String>) -> Result<bool, ApiError> {
     match q.get("format").map(String::as_str) {
         None | Some("") | Some("json") => Ok(false),
         Some("ndjson") => Ok(true),
-        Some(other) => Err(ApiError::validation(vec![FieldError::new("query.format", "error-choice", format!("expected json or ndjson, found '{other}'"))])),
+        Some(other) => Err(ApiError::validation(vec![FieldError::new(
+            "query.format",
+            "error-choice",
+            format!("expected json or ndjson, found '{other}'"),
+        )])),
     }
 }
 
@@ -115,12 +125,17 @@ fn listed(all: Vec<Value>, q: &HashMap<String, String>, page: usize, per_page: u
 }
 
 /// Offers with everything the exporter needs, in the order given.
-async fn records(store: &Store, cx: &Context, ids: &[OfferId]) -> Result<Vec<(OfferRecord, OrganisationRecord, Vec<LocationRecord>)>, ApiError> {
+async fn records(
+    store: &Store,
+    cx: &Context,
+    ids: &[OfferId],
+) -> Result<Vec<(OfferRecord, OrganisationRecord, Vec<LocationRecord>)>, ApiError> {
     let m = cx.municipality;
     let offers = store.offers_for_index(m, Some(ids)).await?;
     let offer_keys = store.external_keys(m, KeyTable::Offer, ids).await?;
     let org_ids: Vec<i64> = offers.iter().map(|o| o.offer.input.organisation_id).collect::<HashSet<_>>().into_iter().collect();
-    let orgs: HashMap<i64, kette_domain::Organisation> = store.organisations_by_ids(m, &org_ids).await?.into_iter().map(|o| (o.id, o)).collect();
+    let orgs: HashMap<i64, kette_domain::Organisation> =
+        store.organisations_by_ids(m, &org_ids).await?.into_iter().map(|o| (o.id, o)).collect();
     let org_keys = store.external_keys(m, KeyTable::Organisation, &org_ids).await?;
     let loc_ids: Vec<i64> = offers.iter().flat_map(|o| o.offer.locations.iter().map(|l| l.id)).collect();
     let loc_keys = store.external_keys(m, KeyTable::Location, &loc_ids).await?;
@@ -141,17 +156,18 @@ async fn records(store: &Store, cx: &Context, ids: &[OfferId]) -> Result<Vec<(Of
             phone: org.phone.clone(),
             contacts: org.contacts.clone(),
         };
-        let locations = o
-            .offer
-            .locations
-            .iter()
-            .map(|l| LocationRecord { location: l.clone(), external_key: loc_keys.get(&l.id).cloned() })
-            .collect();
+        let locations =
+            o.offer.locations.iter().map(|l| LocationRecord { location: l.clone(), external_key: loc_keys.get(&l.id).cloned() }).collect();
         let record = OfferRecord {
             id: o.offer.id,
             external_key: offer_keys.get(&o.offer.id).cloned(),
+            approval: o.offer.approval,
             input: o.offer.input,
-            translations: o.translations.into_iter().map(|t| TextRecord { language: t.language, title: t.title, description: t.description }).collect(),
+            translations: o
+                .translations
+                .into_iter()
+                .map(|t| TextRecord { language: t.language, title: t.title, description: t.description })
+                .collect(),
             updated_at: o.offer.updated_at,
             internal_note: notes.get(id).cloned().unwrap_or_default(),
         };
@@ -188,7 +204,8 @@ async fn matching_services(s: &AppState, c: &ApiCtx, cx: &Context, q: &HashMap<S
             Some((TermKind::TargetGroup, code)) => r.target_group = Some(code),
             Some((TermKind::Transition, code)) => r.transition = Some(code),
             None => {
-                let access = kette_domain::vocab::Access::ALL.iter().find(|a| profile::term_id(&cx.ids, &profile::access(), a.as_str()) == *term);
+                let access =
+                    kette_domain::vocab::Access::ALL.iter().find(|a| profile::term_id(&cx.ids, &profile::access(), a.as_str()) == *term);
                 let cost = kette_domain::vocab::Cost::ALL.iter().find(|a| profile::term_id(&cx.ids, &profile::cost(), a.as_str()) == *term);
                 match (access, cost) {
                     (Some(a), _) => r.access = Some(*a),
@@ -205,20 +222,35 @@ async fn matching_services(s: &AppState, c: &ApiCtx, cx: &Context, q: &HashMap<S
         }
     }
     if let Some(after) = q.get("modified_after").filter(|v| !v.is_empty()) {
-        let ok = after.len() >= 10 && after.as_bytes()[4] == b'-' && after.as_bytes()[7] == b'-' && after[..4].chars().all(|c| c.is_ascii_digit());
+        let ok = after.len() >= 10
+            && after.as_bytes()[4] == b'-'
+            && after.as_bytes()[7] == b'-'
+            && after[..4].chars().all(|c| c.is_ascii_digit());
         if !ok {
-            return Err(ApiError::validation(vec![FieldError::new("query.modified_after", "error-date", format!("expected an RFC 3339 date or date-time, found '{after}'"))]));
+            return Err(ApiError::validation(vec![FieldError::new(
+                "query.modified_after",
+                "error-date",
+                format!("expected an RFC 3339 date or date-time, found '{after}'"),
+            )]));
         }
         r.modified_after = Some(after.clone());
     }
     if let Some(postcode) = q.get("postcode").filter(|v| !v.is_empty()) {
         let place = s.store.known_place(cx.municipality, postcode).await?.ok_or_else(|| {
-            ApiError::validation(vec![FieldError::new("query.postcode", "error-place-unknown", format!("no place with postcode {postcode} in this directory"))])
+            ApiError::validation(vec![FieldError::new(
+                "query.postcode",
+                "error-place-unknown",
+                format!("no place with postcode {postcode} in this directory"),
+            )])
         })?;
         r.near = Some(Point { lat: place.lat, lon: place.lon });
         if let Some(p) = q.get("proximity").filter(|v| !v.is_empty()) {
             let m = p.parse::<f64>().ok().filter(|m| (1.0..=200_000.0).contains(m)).ok_or_else(|| {
-                ApiError::validation(vec![FieldError::new("query.proximity", "error-radius", format!("expected metres from 1 to 200000, found '{p}'"))])
+                ApiError::validation(vec![FieldError::new(
+                    "query.proximity",
+                    "error-radius",
+                    format!("expected metres from 1 to 200000, found '{p}'"),
+                )])
             })?;
             r.radius_m = Some(m);
         }
@@ -269,10 +301,15 @@ async fn services(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Result<R
     Ok(Json(kette_hsds::page(contents, ids.len(), page, per_page)).into_response())
 }
 
-async fn one_service(s: &AppState, c: &ApiCtx, cx: &Context, uuid: &str) -> Result<(OfferRecord, OrganisationRecord, Vec<LocationRecord>), ApiError> {
+async fn one_service(
+    s: &AppState,
+    c: &ApiCtx,
+    cx: &Context,
+    uuid: &str,
+) -> Result<(OfferRecord, OrganisationRecord, Vec<LocationRecord>), ApiError> {
     let id = resolve(s, cx, "service", KeyTable::Offer, uuid).await?.ok_or_else(|| ApiError::not_found(format!("no service {uuid}")))?;
     let (o, org, locs) = records(&s.store, cx, &[id]).await?.pop().ok_or_else(|| ApiError::not_found(format!("no service {uuid}")))?;
-    if !c.internal() && o.input.status != kette_domain::vocab::OfferStatus::Active {
+    if !c.internal() && !crate::offer_is_public(&s.store.municipality(c.municipality).await?.review, &o.input, o.approval) {
         return Err(ApiError::not_found(format!("no service {uuid}")));
     }
     Ok((o, org, locs))
@@ -338,14 +375,16 @@ async fn organisation_values(s: &AppState, cx: &Context, ids: &[i64], with_servi
             phone: org.phone,
             contacts: org.contacts,
         };
-        let locs: Vec<LocationRecord> = locations.into_iter().map(|l| LocationRecord { external_key: loc_keys.get(&l.id).cloned(), location: l }).collect();
+        let locs: Vec<LocationRecord> =
+            locations.into_iter().map(|l| LocationRecord { external_key: loc_keys.get(&l.id).cloned(), location: l }).collect();
         let mut v = ex.organization(&record, &locs);
         if with_services {
             let offer_ids = s.store.offer_ids_of_organisation(m, org.id).await?;
+            let policy = s.store.municipality(m).await?.review;
             let services: Vec<Value> = records(&s.store, cx, &offer_ids)
                 .await?
                 .iter()
-                .filter(|(o, _, _)| cx.audience == Audience::Internal || o.input.status == kette_domain::vocab::OfferStatus::Active)
+                .filter(|(o, _, _)| cx.audience == Audience::Internal || crate::offer_is_public(&policy, &o.input, o.approval))
                 .map(|(o, org, locs)| ex.service(o, org, locs, false))
                 .collect();
             if let Some(map) = v.as_object_mut() {
@@ -359,7 +398,9 @@ async fn organisation_values(s: &AppState, cx: &Context, ids: &[i64], with_servi
 
 async fn organization(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>, Query(q): Q) -> Result<Json<Value>, ApiError> {
     let cx = context(&s, &c).await?;
-    let local = resolve(&s, &cx, "organization", KeyTable::Organisation, &id).await?.ok_or_else(|| ApiError::not_found(format!("no organization {id}")))?;
+    let local = resolve(&s, &cx, "organization", KeyTable::Organisation, &id)
+        .await?
+        .ok_or_else(|| ApiError::not_found(format!("no organization {id}")))?;
     let full = !q.get("full_service").is_some_and(|v| v == "false");
     organisation_values(&s, &cx, &[local], full).await?.pop().map(Json).ok_or_else(|| ApiError::not_found(format!("no organization {id}")))
 }
@@ -369,8 +410,13 @@ async fn service_at_locations(State(s): State<AppState>, c: ApiCtx, Query(q): Q)
     let (page, per_page) = paging(&q)?;
     let nd = ndjson(&q)?;
     let matching: HashSet<OfferId> = matching_services(&s, &c, &cx, &q).await?.into_iter().collect();
-    let pairs: Vec<(OfferId, i64)> =
-        s.store.offer_location_pairs(cx.municipality, cx.audience == Audience::Internal).await?.into_iter().filter(|(o, _)| matching.contains(o)).collect();
+    let pairs: Vec<(OfferId, i64)> = s
+        .store
+        .offer_location_pairs(cx.municipality, cx.audience == Audience::Internal)
+        .await?
+        .into_iter()
+        .filter(|(o, _)| matching.contains(o))
+        .collect();
     let total = pairs.len();
     let chosen: Vec<(OfferId, i64)> = if nd { pairs } else { pairs.into_iter().skip((page - 1) * per_page).take(per_page).collect() };
     let full = flag(&q, "full") || nd;
@@ -395,8 +441,10 @@ async fn service_at_locations(State(s): State<AppState>, c: ApiCtx, Query(q): Q)
 
 async fn service_at_location(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
     let cx = context(&s, &c).await?;
-    let (offer, location) = cx.ids.service_at_location_parts(&id).ok_or_else(|| ApiError::not_found(format!("no service_at_location {id}")))?;
-    let (o, org, locs) = records(&s.store, &cx, &[offer]).await?.pop().ok_or_else(|| ApiError::not_found(format!("no service_at_location {id}")))?;
+    let (offer, location) =
+        cx.ids.service_at_location_parts(&id).ok_or_else(|| ApiError::not_found(format!("no service_at_location {id}")))?;
+    let (o, org, locs) =
+        records(&s.store, &cx, &[offer]).await?.pop().ok_or_else(|| ApiError::not_found(format!("no service_at_location {id}")))?;
     let loc = cx
         .exporter()
         .visible(&locs)
@@ -404,7 +452,7 @@ async fn service_at_location(State(s): State<AppState>, c: ApiCtx, Path(id): Pat
         .find(|l| l.location.id == location)
         .cloned()
         .ok_or_else(|| ApiError::not_found(format!("no service_at_location {id}")))?;
-    if !c.internal() && o.input.status != kette_domain::vocab::OfferStatus::Active {
+    if !c.internal() && !crate::offer_is_public(&s.store.municipality(c.municipality).await?.review, &o.input, o.approval) {
         return Err(ApiError::not_found(format!("no service_at_location {id}")));
     }
     Ok(Json(cx.exporter().service_at_location(&o, &org, &loc, true)))
@@ -439,12 +487,20 @@ async fn taxonomy_terms(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Re
     let all: Vec<Value> = profile::terms(&cx.ids, &cx.vocab)
         .into_iter()
         .filter(|t| taxonomy.is_none_or(|tx| t["taxonomy_id"] == *tx))
-        .filter(|t| search.is_empty() || t["name"].as_str().unwrap_or("").to_lowercase().contains(&search) || t["code"].as_str().unwrap_or("").contains(&search))
+        .filter(|t| {
+            search.is_empty()
+                || t["name"].as_str().unwrap_or("").to_lowercase().contains(&search)
+                || t["code"].as_str().unwrap_or("").contains(&search)
+        })
         .collect();
     listed(all, &q, page, per_page)
 }
 
 async fn taxonomy_term(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>) -> Result<Json<Value>, ApiError> {
     let cx = context(&s, &c).await?;
-    profile::terms(&cx.ids, &cx.vocab).into_iter().find(|t| t["id"] == *id).map(Json).ok_or_else(|| ApiError::not_found(format!("no taxonomy term {id}")))
+    profile::terms(&cx.ids, &cx.vocab)
+        .into_iter()
+        .find(|t| t["id"] == *id)
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no taxonomy term {id}")))
 }

@@ -43,18 +43,50 @@ mod tests {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/templates/");
         let mut keys: Vec<String> = [
             // chosen at run time
-            "cost-free", "cost-reduced", "cost-fee", "access-open", "access-registration", "access-referral",
-            "offerstatus-draft", "offerstatus-active", "offerstatus-paused", "offerstatus-ended", "age-years", "age-months",
-            "finder-age-years", "finder-age-expecting", "finder-age-baby", "feedback-topic-barrier", "feedback-topic-wrong-information",
-            "feedback-topic-missing-offer", "feedback-topic-other", "feedback-error-topic", "feedback-error-empty", "feedback-error-long",
-            "error-title", "error-internal", "error-not-found", "error-forbidden", "error-bad-request", "error-csrf", "nav-home",
-            "error-age-years", "error-age-months", "error-whole-number", "error-choice", "error-coordinates", "error-radius",
-            "error-query-range", "error-place-unknown",
+            "cost-free",
+            "cost-reduced",
+            "cost-fee",
+            "access-open",
+            "access-registration",
+            "access-referral",
+            "offerstatus-draft",
+            "offerstatus-active",
+            "offerstatus-paused",
+            "offerstatus-ended",
+            "age-years",
+            "age-months",
+            "finder-age-years",
+            "finder-age-expecting",
+            "finder-age-baby",
+            "feedback-topic-barrier",
+            "feedback-topic-wrong-information",
+            "feedback-topic-missing-offer",
+            "feedback-topic-other",
+            "feedback-error-topic",
+            "feedback-error-empty",
+            "feedback-error-long",
+            "error-title",
+            "error-internal",
+            "error-not-found",
+            "error-forbidden",
+            "error-bad-request",
+            "error-csrf",
+            "nav-home",
+            "error-age-years",
+            "error-age-months",
+            "error-whole-number",
+            "error-choice",
+            "error-coordinates",
+            "error-radius",
+            "error-query-range",
+            "error-place-unknown",
         ]
         .iter()
         .map(|k| k.to_string())
         .collect();
-        for page in ["base.html", "finder.html", "finder_offer.html", "finder_print.html", "accessibility.html", "feedback.html", "pager.html"] {
+        for page in
+            ["base.html", "finder.html", "finder_offer.html", "finder_print.html", "accessibility.html", "feedback.html", "pager.html"]
+        {
             let text = std::fs::read_to_string(format!("{dir}{page}")).unwrap();
             for pat in [".t(\"", ".tn(\"", ".t1(\""] {
                 for (i, _) in text.match_indices(pat) {

@@ -10,12 +10,14 @@ mod error;
 mod finder;
 mod finder_index;
 mod finder_query;
-mod hsds;
 mod forms;
+mod hsds;
 pub mod i18n;
 mod manage;
 mod monitoring;
 mod pages;
+pub mod reminders;
+mod review;
 mod svg;
 mod wizard;
 
@@ -27,10 +29,14 @@ use kette_store::Store;
 pub use ctx::Ctx;
 
 /// Server settings that are not data.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct WebConfig {
     /// Send cookies with `Secure` (set when served over HTTPS, e.g. behind a proxy).
     pub secure_cookies: bool,
+    /// Where reminders are sent through; without it partners see their to-do list only.
+    pub mailer: Option<kette_notify::Mailer>,
+    /// The address people reach this server at, for links in e-mails (no trailing slash).
+    pub public_url: String,
 }
 
 #[derive(Clone)]
@@ -49,7 +55,14 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
-        AppState { store, i18n: Arc::new(i18n::I18n::load()), config: Arc::new(config), outlines: Default::default(), finder: Default::default(), default_municipality: Default::default() }
+        AppState {
+            store,
+            i18n: Arc::new(i18n::I18n::load()),
+            config: Arc::new(config),
+            outlines: Default::default(),
+            finder: Default::default(),
+            default_municipality: Default::default(),
+        }
     }
 }
 
@@ -90,6 +103,15 @@ impl AppState {
     }
 }
 
+/// Whether families may see this offer today under the municipality's review policy.
+pub fn offer_is_public(
+    policy: &kette_domain::review::ReviewPolicy,
+    offer: &kette_domain::OfferInput,
+    approval: kette_domain::review::Approval,
+) -> bool {
+    kette_domain::review::is_public(offer.status, approval, policy.freshness(offer.last_verified_on, kette_store::today()))
+}
+
 /// The whole application as one router.
 pub fn router(state: AppState) -> Router {
     use axum::routing::get;
@@ -99,6 +121,7 @@ pub fn router(state: AppState) -> Router {
         .merge(hsds::routes())
         .merge(auth::routes())
         .merge(manage::routes())
+        .merge(review::routes())
         .merge(monitoring::routes())
         .merge(wizard::routes())
         .nest("/api/v1", api::routes())

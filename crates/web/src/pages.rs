@@ -219,6 +219,15 @@ struct OfferPage {
     ctx: Ctx,
     offer: Offer,
     history: Vec<(String, String, Option<String>, String)>,
+    /// The newest proposal for the offer (signed-in professionals only).
+    proposal: Option<kette_store::OfferChange>,
+    /// Whether families see the offer today.
+    public: bool,
+    /// The verification state, for professionals.
+    freshness: String,
+    /// The editor just submitted a proposal / confirmed the offer.
+    proposed: bool,
+    confirmed: bool,
 }
 
 impl OfferPage {
@@ -241,14 +250,25 @@ impl OfferPage {
     }
 }
 
-async fn offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+async fn offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(params): Q) -> Result<Response, PageError> {
     let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
     let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
-    if offer.input.status != OfferStatus::Active && !ctx.sees_internal() {
+    let public = crate::offer_is_public(&ctx.municipality.review, &offer.input, offer.approval);
+    if !ctx.sees_internal() && !public {
         return Err(PageError::not_found(&ctx));
     }
-    let history = if ctx.sees_internal() { state.store.audit_entries("offer", id).await.or_page(&ctx)? } else { vec![] };
-    render(&OfferPage { offer, history, ctx })
+    let (history, proposal) = if ctx.sees_internal() {
+        (
+            state.store.audit_entries("offer", id).await.or_page(&ctx)?,
+            state.store.latest_change(ctx.municipality.id, id).await.or_page(&ctx)?,
+        )
+    } else {
+        (vec![], None)
+    };
+    let freshness = ctx.t(ctx.municipality.review.freshness(offer.input.last_verified_on, kette_store::today()).label_key());
+    let proposed = params.contains_key("proposed");
+    let confirmed = params.contains_key("confirmed");
+    render(&OfferPage { offer, history, proposal, public, freshness, proposed, confirmed, ctx })
 }
 
 // ---------------------------------------------------------------- offer form
@@ -475,15 +495,19 @@ async fn create_offer(State(state): State<AppState>, ctx: Ctx, Query(params): Q,
     }
     let (input, values, syntax_errors) = parse_offer_form(&form, org_id);
     let by = ctx.user.as_ref().map(|u| u.id);
-    let result = if syntax_errors.is_empty() {
-        state.store.create_offer(ctx.municipality.id, &input, by).await
-    } else {
+    let proposal = ctx.actor().is_some_and(|a| ctx.municipality.review.needs_approval(&a));
+    let result = if !syntax_errors.is_empty() {
         Err(invalid(syntax_errors))
+    } else if proposal {
+        state.store.propose_new_offer(ctx.municipality.id, &input, by).await
+    } else {
+        state.store.create_offer(ctx.municipality.id, &input, by).await
     };
     match result {
         Ok(id) => {
             state.reindex(ctx.municipality.id, &[id]).await;
-            Ok(Redirect::to(&format!("/offers/{id}")).into_response())
+            let flag = if proposal { "?proposed=1" } else { "" };
+            Ok(Redirect::to(&format!("/offers/{id}{flag}")).into_response())
         }
         Err(StoreError::Invalid { errors, .. }) => form_again(&state, ctx, None, org_id, input, values, errors.0).await,
         Err(e) => Err(PageError::store(&ctx, e)),
@@ -538,15 +562,19 @@ async fn update_offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
     }
     let (input, values, syntax_errors) = parse_offer_form(&form, org_id);
     let by = ctx.user.as_ref().map(|u| u.id);
-    let result = if syntax_errors.is_empty() {
-        state.store.update_offer(ctx.municipality.id, id, &input, by).await
-    } else {
+    let proposal = ctx.actor().is_some_and(|a| ctx.municipality.review.needs_approval(&a));
+    let result = if !syntax_errors.is_empty() {
         Err(invalid(syntax_errors))
+    } else if proposal {
+        state.store.propose_change(ctx.municipality.id, id, &input, by).await
+    } else {
+        state.store.update_offer(ctx.municipality.id, id, &input, by).await
     };
     match result {
         Ok(()) => {
             state.reindex(ctx.municipality.id, &[id]).await;
-            Ok(Redirect::to(&format!("/offers/{id}")).into_response())
+            let flag = if proposal { "?proposed=1" } else { "" };
+            Ok(Redirect::to(&format!("/offers/{id}{flag}")).into_response())
         }
         Err(StoreError::Invalid { errors, .. }) => form_again(&state, ctx, Some(id), org_id, input, values, errors.0).await,
         Err(e) => Err(PageError::store(&ctx, e)),

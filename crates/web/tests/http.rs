@@ -312,10 +312,39 @@ async fn partner_editor_edits_own_offer_but_not_others() {
     );
     let res = post_form(&f.app, &format!("/offers/{}/edit", f.own_offer), &session, &body).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.headers[header::LOCATION], format!("/offers/{}?proposed=1", f.own_offer));
+    // the change waits for the coordinator; families keep seeing the approved version
+    assert_eq!(f.store.offer(f.m, f.own_offer).await.unwrap().input.title, "Krabbelgruppe Sonnenschein");
+    let page = get(&f.app, &format!("/offers/{}?proposed=1", f.own_offer), &session).await;
+    assert!(
+        page.body.contains("Ihre Änderung ist eingereicht") && page.body.contains("Eine Änderung an diesem Angebot wartet"),
+        "{}",
+        page.body
+    );
+    let open = f.store.open_changes(f.m, None).await.unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(get(&f.app, &format!("/review/{}/approve", open[0].id), &session).await.status, StatusCode::METHOD_NOT_ALLOWED);
+    let res = post_form(&f.app, &format!("/review/{}/approve", open[0].id), &session, &format!("csrf={csrf}")).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN, "partners do not approve their own changes");
+    // the coordinator sees what changed and lets it out
+    let (coord, coord_csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let queue = get(&f.app, "/review", &coord).await;
+    assert!(queue.body.contains("Krabbelgruppe Regenbogen") && queue.body.contains("Änderung"), "{}", queue.body);
+    let diff = get(&f.app, &format!("/review/{}", open[0].id), &coord).await;
+    assert!(
+        diff.body.contains("<del>Krabbelgruppe Sonnenschein</del>") && diff.body.contains("<ins>Krabbelgruppe Regenbogen</ins>"),
+        "{}",
+        diff.body
+    );
+    assert!(!diff.body.contains(">Kosten<"), "unchanged fields are not listed: {}", diff.body);
+    let res = post_form(&f.app, &format!("/review/{}/approve", open[0].id), &coord, &format!("csrf={coord_csrf}")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let offer = f.store.offer(f.m, f.own_offer).await.unwrap();
     assert_eq!(offer.input.title, "Krabbelgruppe Regenbogen");
     assert_eq!(offer.input.languages, vec!["de", "tr"]);
     assert_eq!(offer.input.domains, vec!["health", "youth_welfare"]);
+    let again = post_form(&f.app, &format!("/review/{}/approve", open[0].id), &coord, &format!("csrf={coord_csrf}")).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "decided once: {}", again.body);
     // another organisation's offer: refused, unchanged
     assert_eq!(get(&f.app, &format!("/offers/{}/edit", f.other_offer), &session).await.status, StatusCode::FORBIDDEN);
     let res = post_form(&f.app, &format!("/offers/{}/edit", f.other_offer), &session, &body).await;
@@ -407,9 +436,12 @@ async fn api_writes_need_session_and_csrf_header_and_validate() {
     let res = send(&f.app, json(good, &session, "wrong", "POST", "/api/v1/offers")).await;
     assert_eq!(res.status, StatusCode::UNAUTHORIZED);
     let res = send(&f.app, json(good, &session, &csrf, "POST", "/api/v1/offers")).await;
-    assert_eq!(res.status, StatusCode::CREATED, "{}", res.body);
+    assert_eq!(res.status, StatusCode::ACCEPTED, "a partner's offer waits for approval: {}", res.body);
     let created: serde_json::Value = serde_json::from_str(&res.body).unwrap();
     assert_eq!(created["title"], "API-Angebot");
+    assert_eq!(created["approval"], "pending");
+    let res = get(&f.app, &format!("/api/v1/offers/{}", created["id"]), "").await;
+    assert_eq!(res.status, StatusCode::NOT_FOUND, "not public before approval");
     let res = send(&f.app, json(r#"{"title": "", "domains": [], "cost": "gratis"}"#, &session, &csrf, "POST", "/api/v1/offers")).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(res.body.contains("\"field\":\"cost\""), "{}", res.body);
@@ -430,7 +462,13 @@ async fn api_writes_need_session_and_csrf_header_and_validate() {
     let res = send(&f.app, json(good, &session, &csrf, "PUT", &format!("/api/v1/offers/{}", f.other_offer))).await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
     let res = send(&f.app, json(good, &session, &csrf, "PUT", &format!("/api/v1/offers/{}", f.own_offer))).await;
+    assert_eq!(res.status, StatusCode::ACCEPTED, "{}", res.body);
+    assert_eq!(json_of(&res)["title"], "Krabbelgruppe Sonnenschein", "the answer is the still-public version");
+    // coordinators' edits take effect at once
+    let (coord, coord_csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let res = send(&f.app, json(good, &coord, &coord_csrf, "PUT", &format!("/api/v1/offers/{}", f.own_offer))).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert_eq!(json_of(&res)["title"], "API-Angebot");
 }
 
 #[tokio::test]
@@ -821,7 +859,7 @@ async fn edits_reach_the_search_at_once_and_synonyms_apply() {
     let f = fixture().await;
     let v = json_of(&get(&f.app, "/api/v1/offers?q=Babyschwimmen", "").await);
     assert_eq!(v["total"], 0);
-    let (session, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let (session, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
     let body = r#"{"title":"Babyschwimmen im Kiez","life_phases":["early_childhood"],"domains":["health"],"cost":"free"}"#;
     let res = send(&f.app, json_request("PUT", &format!("/api/v1/offers/{}", f.own_offer), &session, &csrf, body)).await;
     assert_eq!(res.status, StatusCode::OK, "{}", res.body);
@@ -947,7 +985,13 @@ async fn navigators_see_protected_places_and_refer_without_personal_data() {
     let (session, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
     let pro = get(&f.app, &format!("/search/{}", f.own_offer), &session).await;
     assert!(pro.body.contains("Geheimweg 7") && pro.body.contains("Telefonat mit Frau K."));
-    let sheet = post_form(&f.app, &format!("/search/{}/referral", f.own_offer), &session, &format!("csrf={csrf}&family_language=ar&life_phase=early_childhood")).await;
+    let sheet = post_form(
+        &f.app,
+        &format!("/search/{}/referral", f.own_offer),
+        &session,
+        &format!("csrf={csrf}&family_language=ar&life_phase=early_childhood"),
+    )
+    .await;
     assert_eq!(sheet.status, StatusCode::OK, "{}", sheet.body);
     assert!(sheet.body.contains("<html lang=\"ar\" dir=\"rtl\">") && sheet.body.contains("ورقة إحالة"));
     assert!(!sheet.body.contains("Geheimweg"), "the printed sheet leaves the protected address out");
@@ -1019,7 +1063,8 @@ async fn the_hsds_api_answers_with_valid_records_and_the_spec_parameters() {
         schemas.assert_valid("taxonomy_term.json", t);
     }
     let kita = terms["contents"].as_array().unwrap().iter().find(|t| t["code"] == "kita").unwrap()["id"].as_str().unwrap().to_string();
-    let early = terms["contents"].as_array().unwrap().iter().find(|t| t["code"] == "early_childhood").unwrap()["id"].as_str().unwrap().to_string();
+    let early =
+        terms["contents"].as_array().unwrap().iter().find(|t| t["code"] == "early_childhood").unwrap()["id"].as_str().unwrap().to_string();
     assert_eq!(json_of(&get(&f.app, &format!("/hsds/services?taxonomy_term_id={kita}"), "").await)["total_items"], 0);
     assert_eq!(json_of(&get(&f.app, &format!("/hsds/services?taxonomy_term_id={early}"), "").await)["total_items"], 2);
     let term = json_of(&get(&f.app, &format!("/hsds/taxonomy_terms/{early}"), "").await);
@@ -1052,7 +1097,13 @@ async fn the_hsds_api_answers_with_valid_records_and_the_spec_parameters() {
         schemas.assert_valid("service.json", l);
     }
 
-    for bad in ["/hsds/services?format=xml", "/hsds/services?per_page=0", "/hsds/services?modified_after=gestern", "/hsds/services?postcode=99999", "/hsds/services?taxonomy_term_id=nonsense"] {
+    for bad in [
+        "/hsds/services?format=xml",
+        "/hsds/services?per_page=0",
+        "/hsds/services?modified_after=gestern",
+        "/hsds/services?postcode=99999",
+        "/hsds/services?taxonomy_term_id=nonsense",
+    ] {
         let res = get(&f.app, bad, "").await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {}", res.body);
     }
@@ -1078,4 +1129,131 @@ async fn partners_keep_translations_and_a_note_that_reach_the_finder() {
     assert_eq!(v["total"], 1, "searchable at once: {v}");
     let other = get(&f.app, &format!("/offers/{}/texts", f.other_offer), &session).await;
     assert_eq!(other.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn a_partners_new_offer_waits_can_be_returned_with_a_reason_and_then_approved() {
+    let f = fixture().await;
+    let (partner, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let body = format!(
+        "csrf={csrf}&title=Babyschwimmen+am+Kanal&life_phases=early_childhood&domains=health&languages=de&cost=free&access=open&prevention_level=universal&status=active"
+    );
+    let res = post_form(&f.app, "/offers/new", &partner, &body).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let location = res.headers[header::LOCATION].to_str().unwrap().to_string();
+    assert!(location.ends_with("?proposed=1"), "{location}");
+    let id: i64 = location.trim_start_matches("/offers/").trim_end_matches("?proposed=1").parse().unwrap();
+    // not public: not the page, not the search, not the public list, not HSDS
+    assert_eq!(get(&f.app, &format!("/offers/{id}"), "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&f.app, &format!("/search/{id}"), "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(json_of(&get(&f.app, "/api/v1/offers?q=Babyschwimmen", "").await)["total"], 0);
+    assert!(!get(&f.app, "/offers", "").await.body.contains("Babyschwimmen"));
+    assert_eq!(json_of(&get(&f.app, "/hsds/services?search=Babyschwimmen", "").await)["total_items"], 0);
+    // the partner sees it waiting
+    let page = get(&f.app, &format!("/offers/{id}"), &partner).await;
+    assert!(page.body.contains("wartet auf die Freigabe"), "{}", page.body);
+    let mine = get(&f.app, "/review", &partner).await;
+    assert!(mine.body.contains("Babyschwimmen am Kanal") && mine.body.contains("Neues Angebot"), "{}", mine.body);
+
+    let (coord, coord_csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let change = f.store.open_changes(f.m, None).await.unwrap().pop().unwrap();
+    assert!(change.is_new);
+    let page = get(&f.app, &format!("/review/{}", change.id), &coord).await;
+    assert!(page.body.contains("Babyschwimmen am Kanal") && page.body.contains("Gesundheit"), "{}", page.body);
+    // returning needs a reason the partner can act on
+    let res = post_form(&f.app, &format!("/review/{}/reject", change.id), &coord, &format!("csrf={coord_csrf}&reason=+")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Bitte begründen Sie"), "{}", res.body);
+    let res = post_form(
+        &f.app,
+        &format!("/review/{}/reject", change.id),
+        &coord,
+        &format!("csrf={coord_csrf}&reason=Bitte+Zeiten+erg%C3%A4nzen"),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = get(&f.app, &format!("/offers/{id}"), &partner).await;
+    assert!(page.body.contains("Von der Koordination zurückgegeben: Bitte Zeiten ergänzen"), "{}", page.body);
+    assert_eq!(get(&f.app, &format!("/offers/{id}"), "").await.status, StatusCode::NOT_FOUND);
+    // the partner fixes it; it waits again, and the coordinator lets it out
+    let res = post_form(&f.app, &format!("/offers/{id}/edit"), &partner, &format!("{body}&schedule=Di+10+Uhr")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let change = f.store.open_changes(f.m, None).await.unwrap().pop().unwrap();
+    assert!(change.is_new && change.proposed.schedule == "Di 10 Uhr");
+    let res = post_form(&f.app, &format!("/review/{}/approve", change.id), &coord, &format!("csrf={coord_csrf}")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(get(&f.app, &format!("/offers/{id}"), "").await.status, StatusCode::OK);
+    assert_eq!(json_of(&get(&f.app, "/api/v1/offers?q=Babyschwimmen", "").await)["total"], 1, "the search follows at once");
+    assert!(f.store.open_changes(f.m, None).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn unconfirmed_offers_leave_the_public_finder_after_the_grace_period_and_return_when_confirmed() {
+    let f = fixture().await;
+    let old = time::Date::from_calendar_date(2020, time::Month::January, 1).unwrap();
+    f.store.confirm_offers(f.m, &[f.own_offer], old, None).await.unwrap();
+    // default policy: due after 12 months, hidden 90 days later
+    assert_eq!(get(&f.app, &format!("/offers/{}", f.own_offer), "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(json_of(&get(&f.app, "/api/v1/offers?q=Krabbelgruppe", "").await)["total"], 0);
+    assert!(!get(&f.app, "/offers", "").await.body.contains("Krabbelgruppe"));
+    assert!(f.store.offer(f.m, f.own_offer).await.is_ok(), "never deleted");
+
+    // the partner's to-do list names it; an offer without a date is listed as never confirmed
+    let (partner, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let todo = get(&f.app, "/verification", &partner).await;
+    assert_eq!(todo.status, StatusCode::OK);
+    assert!(todo.body.contains("Krabbelgruppe Sonnenschein") && todo.body.contains("ausgeblendet seit"), "{}", todo.body);
+    assert!(todo.body.contains("Geheimer Entwurf") && todo.body.contains("noch nie bestätigt"), "{}", todo.body);
+    assert!(!todo.body.contains("Elterncafé"), "only the own organisation's offers");
+    // confirming another organisation's offer is refused
+    let res = post_form(&f.app, "/verification/confirm", &partner, &format!("csrf={csrf}&offer={}", f.other_offer)).await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let res = post_form(&f.app, "/verification/confirm", &partner, &format!("csrf={csrf}&offer={}", f.own_offer)).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(res.headers[header::LOCATION], "/verification?confirmed=1");
+    assert_eq!(f.store.offer(f.m, f.own_offer).await.unwrap().input.last_verified_on, Some(kette_store::today()));
+    assert_eq!(get(&f.app, &format!("/offers/{}", f.own_offer), "").await.status, StatusCode::OK);
+    assert_eq!(json_of(&get(&f.app, "/api/v1/offers?q=Krabbelgruppe", "").await)["total"], 1, "back in the search at once");
+
+    // the coordinator may keep overdue offers visible instead
+    f.store.confirm_offers(f.m, &[f.own_offer], old, None).await.unwrap();
+    let (coord, coord_csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    assert_eq!(get(&f.app, "/review/settings", &partner).await.status, StatusCode::FORBIDDEN);
+    let bad = post_form(
+        &f.app,
+        "/review/settings",
+        &coord,
+        &format!("csrf={coord_csrf}&approval_required=1&verify_every_months=0&hide_after_days=x&remind_every_days=30"),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Bitte eine ganze Zahl angeben") && bad.body.contains("aria-invalid"), "{}", bad.body);
+    let res = post_form(
+        &f.app,
+        "/review/settings",
+        &coord,
+        &format!("csrf={coord_csrf}&approval_required=1&verify_every_months=24&hide_after_days=&remind_every_days=14"),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let policy = f.store.municipality(f.m).await.unwrap().review;
+    assert_eq!((policy.verify_every_months, policy.hide_after_days, policy.remind_every_days), (24, None, 14));
+    assert_eq!(get(&f.app, &format!("/offers/{}", f.own_offer), "").await.status, StatusCode::OK);
+    assert_eq!(json_of(&get(&f.app, "/api/v1/offers?q=Krabbelgruppe", "").await)["total"], 1, "the search follows the policy");
+    let overview = get(&f.app, "/verification", &coord).await;
+    assert!(overview.body.contains("Krabbelgruppe Sonnenschein") && overview.body.contains("Träger A"), "{}", overview.body);
+    assert!(overview.body.contains("Kein Mailserver eingerichtet"), "{}", overview.body);
+}
+
+#[tokio::test]
+async fn people_keep_their_own_reminder_address() {
+    let f = fixture().await;
+    let (partner, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let res = post_form(&f.app, "/account", &partner, &format!("csrf={csrf}&email=kein-mail")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("gültige E-Mail-Adresse"), "{}", res.body);
+    let res = post_form(&f.app, "/account", &partner, &format!("csrf={csrf}&email=pat%40example.org")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(get(&f.app, "/account", &partner).await.body.contains("value=\"pat@example.org\""));
+    assert_eq!(get(&f.app, "/account", "").await.status, StatusCode::UNAUTHORIZED);
 }

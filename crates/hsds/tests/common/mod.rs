@@ -20,7 +20,12 @@ pub fn sample(status: OfferStatus) -> (OfferRecord, OrganisationRecord, Vec<Loca
     input.schedule = "Di 10–12 Uhr".into();
     input.capacity = Some(12);
     input.reach_per_year = Some(80);
-    input.funding = Funding { kind: Some(FundingKind::Project), source: "Bundesprogramm".into(), amount_eur: Some(12000.0), until: time::Date::from_calendar_date(2027, time::Month::June, 30).ok() };
+    input.funding = Funding {
+        kind: Some(FundingKind::Project),
+        source: "Bundesprogramm".into(),
+        amount_eur: Some(12000.0),
+        until: time::Date::from_calendar_date(2027, time::Month::June, 30).ok(),
+    };
     input.status = status;
     input.last_verified_on = time::Date::from_calendar_date(2026, time::Month::March, 1).ok();
     input.contact_email = "krabbeln@example.org".into();
@@ -33,6 +38,7 @@ pub fn sample(status: OfferStatus) -> (OfferRecord, OrganisationRecord, Vec<Loca
         translations: vec![TextRecord { language: "tr".into(), title: "Emekleme grubu".into(), description: "Bebekler için.".into() }],
         updated_at: "2026-11-20T09:30:00Z".into(),
         internal_note: String::new(),
+        approval: Default::default(),
     };
     let org = OrganisationRecord {
         id: 3,
@@ -43,7 +49,12 @@ pub fn sample(status: OfferStatus) -> (OfferRecord, OrganisationRecord, Vec<Loca
         website: "https://example.org".into(),
         email: "info@example.org".into(),
         phone: "030 7654321".into(),
-        contacts: vec![ContactPerson { name: "Ayşe Demir".into(), role: "Leitung".into(), email: "a.demir@example.org".into(), phone: "030 111".into() }],
+        contacts: vec![ContactPerson {
+            name: "Ayşe Demir".into(),
+            role: "Leitung".into(),
+            email: "a.demir@example.org".into(),
+            phone: "030 111".into(),
+        }],
     };
     let place = |id: i64, confidential: bool| LocationRecord {
         location: Location {
@@ -63,4 +74,3 @@ pub fn sample(status: OfferStatus) -> (OfferRecord, OrganisationRecord, Vec<Loca
     };
     (offer, org, vec![place(5, false), place(6, true)])
 }
-

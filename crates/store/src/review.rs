@@ -1,0 +1,447 @@
+//! Approval of partners' proposals and the verification cycle: policy, proposals, decisions,
+//! confirmations and the reminder log. The rules themselves live in `kette_domain::review`.
+
+use serde::Serialize;
+use sqlx::Row;
+use time::Date;
+
+use kette_domain::review::{Approval, Freshness, ReviewPolicy};
+use kette_domain::validate::validate_offer;
+use kette_domain::{AccountId, FieldError, MunicipalityId, OfferId, OfferInput, OrganisationId, ValidationErrors};
+
+use crate::offers::insert_offer;
+use crate::{util, Result, Store, StoreError};
+
+/// A partner's proposal waiting for (or decided by) a coordinator.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfferChange {
+    pub id: i64,
+    pub offer_id: OfferId,
+    pub organisation_id: OrganisationId,
+    pub organisation_name: String,
+    /// The offer's current (public) title.
+    pub title: String,
+    pub is_new: bool,
+    pub proposed: OfferInput,
+    pub proposed_by: Option<String>,
+    pub proposed_at: String,
+    pub state: String,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<String>,
+    pub reason: String,
+}
+
+/// An offer in the verification list.
+#[derive(Debug, Clone, Serialize)]
+pub struct DueOffer {
+    pub id: OfferId,
+    pub title: String,
+    pub organisation_id: OrganisationId,
+    pub organisation_name: String,
+    pub last_verified_on: Option<Date>,
+    pub freshness: Freshness,
+}
+
+/// Who is told about which due offers of one organisation.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReminderTarget {
+    pub organisation_id: OrganisationId,
+    pub organisation_name: String,
+    pub recipients: Vec<String>,
+    pub offers: Vec<DueOffer>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SentReminder {
+    pub organisation_name: String,
+    pub sent_at: String,
+    pub recipients: String,
+    pub offers: i64,
+    pub outcome: String,
+}
+
+fn invalid(field: &str, code: &str, detail: &str) -> StoreError {
+    StoreError::Invalid { context: "review".into(), errors: ValidationErrors(vec![FieldError::new(field, code, detail)]) }
+}
+
+const CHANGE_SELECT: &str = "SELECT c.*, o.title, o.organisation_id, org.name AS organisation_name,
+        p.display_name AS proposer, d.display_name AS decider
+    FROM offer_change c JOIN offer o ON o.id = c.offer_id JOIN organisation org ON org.id = o.organisation_id
+    LEFT JOIN account p ON p.id = c.proposed_by LEFT JOIN account d ON d.id = c.decided_by";
+
+fn change_from_row(r: &sqlx::any::AnyRow) -> Result<OfferChange> {
+    let proposed: String = r.try_get("proposed")?;
+    Ok(OfferChange {
+        id: r.try_get("id")?,
+        offer_id: r.try_get("offer_id")?,
+        organisation_id: r.try_get("organisation_id")?,
+        organisation_name: r.try_get("organisation_name")?,
+        title: r.try_get("title")?,
+        is_new: r.try_get::<i64, _>("is_new")? != 0,
+        proposed: serde_json::from_str(&proposed)
+            .map_err(|e| StoreError::Conflict(format!("stored proposal {} is unreadable: {e}", r.try_get::<i64, _>("id").unwrap_or(0))))?,
+        proposed_by: r.try_get("proposer")?,
+        proposed_at: r.try_get("proposed_at")?,
+        state: r.try_get("state")?,
+        decided_by: r.try_get("decider")?,
+        decided_at: r.try_get("decided_at")?,
+        reason: r.try_get("reason")?,
+    })
+}
+
+impl Store {
+    pub async fn set_review_policy(&self, municipality: MunicipalityId, policy: &ReviewPolicy, by: Option<AccountId>) -> Result<()> {
+        policy.validate().map_err(|errors| StoreError::Invalid { context: "review policy".into(), errors: ValidationErrors(errors) })?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE municipality SET approval_required = $1, verify_every_months = $2, hide_after_days = $3, remind_every_days = $4 WHERE id = $5",
+        )
+        .bind(policy.approval_required as i64)
+        .bind(policy.verify_every_months as i64)
+        .bind(policy.hide_after_days.map(|d| d as i64))
+        .bind(policy.remind_every_days as i64)
+        .bind(municipality)
+        .execute(&mut *tx)
+        .await?;
+        let detail = serde_json::to_string(policy).unwrap_or_default();
+        util::audit(&mut tx, municipality, by, "update", "review_policy", None, &detail).await?;
+        // what is public may change with the policy
+        util::bump(&mut tx, municipality).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A partner's new offer: stored, not public, waiting for a coordinator.
+    pub async fn propose_new_offer(&self, municipality: MunicipalityId, input: &OfferInput, by: Option<AccountId>) -> Result<OfferId> {
+        let vocab = self.vocabulary(municipality).await?;
+        validate_offer(input, &vocab).map_err(|errors| StoreError::Invalid { context: "offer".into(), errors })?;
+        let mut tx = self.pool.begin().await?;
+        self.check_locations(&mut tx, municipality, input).await?;
+        let id = insert_offer(&mut tx, municipality, input, &vocab, None, false, None).await?;
+        sqlx::query("UPDATE offer SET approval = 'pending' WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        insert_change(&mut tx, municipality, id, true, input, by).await?;
+        util::audit(&mut tx, municipality, by, "propose", "offer", Some(id), &input.title).await?;
+        util::bump(&mut tx, municipality).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// A partner's edit. Of a public (approved) offer it becomes a proposal and the public
+    /// content stays until a coordinator decides; an offer that was never let out is changed
+    /// in place and waits again. A newer proposal replaces an older open one.
+    pub async fn propose_change(&self, municipality: MunicipalityId, id: OfferId, input: &OfferInput, by: Option<AccountId>) -> Result<()> {
+        let vocab = self.vocabulary(municipality).await?;
+        validate_offer(input, &vocab).map_err(|errors| StoreError::Invalid { context: format!("offer {id}"), errors })?;
+        let mut tx = self.pool.begin().await?;
+        let approval: Option<String> = sqlx::query_scalar("SELECT approval FROM offer WHERE municipality_id = $1 AND id = $2")
+            .bind(municipality)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let approval = approval.and_then(|a| Approval::parse(&a)).ok_or_else(|| StoreError::NotFound(format!("offer {id}")))?;
+        self.check_locations(&mut tx, municipality, input).await?;
+        sqlx::query("UPDATE offer_change SET state = 'superseded' WHERE offer_id = $1 AND state = 'pending'")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let is_new = approval != Approval::Approved;
+        if is_new {
+            self.write_offer_content(&mut tx, municipality, id, input, &vocab).await?;
+            sqlx::query("UPDATE offer SET approval = 'pending' WHERE id = $1").bind(id).execute(&mut *tx).await?;
+            util::bump(&mut tx, municipality).await?;
+        }
+        insert_change(&mut tx, municipality, id, is_new, input, by).await?;
+        util::audit(&mut tx, municipality, by, "propose", "offer", Some(id), &input.title).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Open proposals, oldest first; of one organisation when given.
+    pub async fn open_changes(&self, municipality: MunicipalityId, organisation: Option<OrganisationId>) -> Result<Vec<OfferChange>> {
+        let rows = sqlx::query(&format!(
+            "{CHANGE_SELECT} WHERE c.municipality_id = $1 AND c.state = 'pending' AND ($2 = 0 OR o.organisation_id = $2) ORDER BY c.id"
+        ))
+        .bind(municipality)
+        .bind(organisation.unwrap_or(0))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(change_from_row).collect()
+    }
+
+    pub async fn offer_change(&self, municipality: MunicipalityId, id: i64) -> Result<OfferChange> {
+        let r = sqlx::query(&format!("{CHANGE_SELECT} WHERE c.municipality_id = $1 AND c.id = $2"))
+            .bind(municipality)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("proposal {id}")))?;
+        change_from_row(&r)
+    }
+
+    /// The newest proposal for an offer (open or decided), for the partner's view of it.
+    pub async fn latest_change(&self, municipality: MunicipalityId, offer: OfferId) -> Result<Option<OfferChange>> {
+        let r = sqlx::query(&format!(
+            "{CHANGE_SELECT} WHERE c.municipality_id = $1 AND c.offer_id = $2 AND c.state <> 'superseded' ORDER BY c.id DESC LIMIT 1"
+        ))
+        .bind(municipality)
+        .bind(offer)
+        .fetch_optional(&self.pool)
+        .await?;
+        r.as_ref().map(change_from_row).transpose()
+    }
+
+    /// Lets a proposal out: a new offer becomes public, a change replaces the public content.
+    /// Returns the offer's id.
+    pub async fn approve_change(&self, municipality: MunicipalityId, id: i64, by: Option<AccountId>) -> Result<OfferId> {
+        let change = self.offer_change(municipality, id).await?;
+        if change.state != "pending" {
+            return Err(StoreError::Conflict(format!("proposal {id} was already decided ({})", change.state)));
+        }
+        let vocab = self.vocabulary(municipality).await?;
+        let mut tx = self.pool.begin().await?;
+        if change.is_new {
+            sqlx::query("UPDATE offer SET approval = 'approved' WHERE id = $1").bind(change.offer_id).execute(&mut *tx).await?;
+        } else {
+            // the vocabulary or the locations may have changed since the proposal
+            validate_offer(&change.proposed, &vocab).map_err(|errors| StoreError::Invalid { context: format!("proposal {id}"), errors })?;
+            self.write_offer_content(&mut tx, municipality, change.offer_id, &change.proposed, &vocab).await?;
+        }
+        decide(&mut tx, id, "approved", by, "").await?;
+        util::audit(&mut tx, municipality, by, "approve", "offer", Some(change.offer_id), &change.proposed.title).await?;
+        util::bump(&mut tx, municipality).await?;
+        tx.commit().await?;
+        Ok(change.offer_id)
+    }
+
+    /// Sends a proposal back with a reason the partner reads; a new offer stays unpublished.
+    pub async fn reject_change(&self, municipality: MunicipalityId, id: i64, reason: &str, by: Option<AccountId>) -> Result<OfferId> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(invalid("reason", "error-review-reason", "say why, so the partner can fix it"));
+        }
+        let change = self.offer_change(municipality, id).await?;
+        if change.state != "pending" {
+            return Err(StoreError::Conflict(format!("proposal {id} was already decided ({})", change.state)));
+        }
+        let mut tx = self.pool.begin().await?;
+        if change.is_new {
+            sqlx::query("UPDATE offer SET approval = 'rejected' WHERE id = $1").bind(change.offer_id).execute(&mut *tx).await?;
+            util::bump(&mut tx, municipality).await?;
+        }
+        decide(&mut tx, id, "rejected", by, reason).await?;
+        util::audit(&mut tx, municipality, by, "reject", "offer", Some(change.offer_id), reason).await?;
+        tx.commit().await?;
+        Ok(change.offer_id)
+    }
+
+    /// "Still current": sets the verification date of these offers to `on`. Offers of other
+    /// municipalities are ignored. Returns how many were confirmed.
+    pub async fn confirm_offers(&self, municipality: MunicipalityId, offers: &[OfferId], on: Date, by: Option<AccountId>) -> Result<usize> {
+        let mut tx = self.pool.begin().await?;
+        let mut n = 0;
+        for id in offers {
+            let done = sqlx::query("UPDATE offer SET last_verified_on = $1 WHERE municipality_id = $2 AND id = $3")
+                .bind(util::date_to_text(on))
+                .bind(municipality)
+                .bind(*id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if done > 0 {
+                util::audit(&mut tx, municipality, by, "verify", "offer", Some(*id), &util::date_to_text(on)).await?;
+                n += 1;
+            }
+        }
+        util::bump(&mut tx, municipality).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+
+    /// Offers that need verification on `today` (due, lapsed or never verified), of one
+    /// organisation or all; active and paused offers only (ended ones need no care), oldest first.
+    pub async fn offers_to_verify(
+        &self,
+        municipality: MunicipalityId,
+        organisation: Option<OrganisationId>,
+        policy: &ReviewPolicy,
+        today: Date,
+    ) -> Result<Vec<DueOffer>> {
+        let rows = sqlx::query(
+            "SELECT o.id, o.title, o.organisation_id, org.name AS organisation_name, o.last_verified_on
+             FROM offer o JOIN organisation org ON org.id = o.organisation_id
+             WHERE o.municipality_id = $1 AND ($2 = 0 OR o.organisation_id = $2) AND o.status IN ('active', 'paused')
+               AND o.approval = 'approved' AND (o.last_verified_on IS NULL OR o.last_verified_on < $3)
+             ORDER BY o.last_verified_on IS NOT NULL, o.last_verified_on, org.sort_key, o.sort_key, o.id",
+        )
+        .bind(municipality)
+        .bind(organisation.unwrap_or(0))
+        .bind(util::date_to_text(policy.due_if_verified_before(today)))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let verified = util::text_to_date(r.try_get("last_verified_on")?);
+                Ok(DueOffer {
+                    id: r.try_get("id")?,
+                    title: r.try_get("title")?,
+                    organisation_id: r.try_get("organisation_id")?,
+                    organisation_name: r.try_get("organisation_name")?,
+                    last_verified_on: verified,
+                    freshness: policy.freshness(verified, today),
+                })
+            })
+            .collect()
+    }
+
+    /// Organisations to remind on `today`: those with offers to verify whose last delivered
+    /// reminder is older than the policy's interval. Recipients are the e-mail addresses of the
+    /// organisation's active partner editors, else the organisation's own address (not in a
+    /// demo, whose organisations come from real open data).
+    pub async fn reminder_targets(&self, municipality: MunicipalityId, policy: &ReviewPolicy, today: Date) -> Result<Vec<ReminderTarget>> {
+        let due = self.offers_to_verify(municipality, None, policy, today).await?;
+        let quiet_since = util::date_to_text(today - time::Duration::days(policy.remind_every_days as i64 - 1));
+        let mut out: Vec<ReminderTarget> = vec![];
+        for offer in due {
+            match out.last_mut() {
+                Some(t) if t.organisation_id == offer.organisation_id => t.offers.push(offer),
+                _ => match out.iter_mut().find(|t| t.organisation_id == offer.organisation_id) {
+                    Some(t) => t.offers.push(offer),
+                    None => out.push(ReminderTarget {
+                        organisation_id: offer.organisation_id,
+                        organisation_name: offer.organisation_name.clone(),
+                        recipients: vec![],
+                        offers: vec![offer],
+                    }),
+                },
+            }
+        }
+        // a demo's organisations are real ones from open data: never write to them
+        let is_demo: i64 =
+            sqlx::query_scalar("SELECT is_demo FROM municipality WHERE id = $1").bind(municipality).fetch_one(&self.pool).await?;
+        let mut targets = vec![];
+        for mut t in out {
+            let recent: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM verification_reminder WHERE organisation_id = $1 AND outcome = 'sent' AND sent_at >= $2 LIMIT 1",
+            )
+            .bind(t.organisation_id)
+            .bind(&quiet_since)
+            .fetch_optional(&self.pool)
+            .await?;
+            if recent.is_some() {
+                continue;
+            }
+            t.recipients = sqlx::query_scalar(
+                "SELECT email FROM account WHERE organisation_id = $1 AND role = 'partner_editor' AND disabled = 0 AND email <> '' ORDER BY id",
+            )
+            .bind(t.organisation_id)
+            .fetch_all(&self.pool)
+            .await?;
+            if t.recipients.is_empty() && is_demo == 0 {
+                let own: String = sqlx::query_scalar("SELECT email FROM organisation WHERE id = $1")
+                    .bind(t.organisation_id)
+                    .fetch_one(&self.pool)
+                    .await?;
+                if !own.trim().is_empty() {
+                    t.recipients.push(own.trim().to_string());
+                }
+            }
+            targets.push(t);
+        }
+        Ok(targets)
+    }
+
+    /// Notes a reminder: `outcome` is `sent`, `no-address` or the mail server's error.
+    pub async fn record_reminder(
+        &self,
+        municipality: MunicipalityId,
+        organisation: OrganisationId,
+        recipients: &[String],
+        offers: usize,
+        outcome: &str,
+    ) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO verification_reminder (municipality_id, organisation_id, sent_at, recipients, offers, outcome) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(municipality)
+        .bind(organisation)
+        .bind(util::now())
+        .bind(recipients.join(", "))
+        .bind(offers as i64)
+        .bind(outcome)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn recent_reminders(&self, municipality: MunicipalityId, limit: u32) -> Result<Vec<SentReminder>> {
+        let rows = sqlx::query(
+            "SELECT r.*, org.name AS organisation_name FROM verification_reminder r JOIN organisation org ON org.id = r.organisation_id
+             WHERE r.municipality_id = $1 ORDER BY r.id DESC LIMIT $2",
+        )
+        .bind(municipality)
+        .bind(limit as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(SentReminder {
+                    organisation_name: r.try_get("organisation_name")?,
+                    sent_at: r.try_get("sent_at")?,
+                    recipients: r.try_get("recipients")?,
+                    offers: r.try_get("offers")?,
+                    outcome: r.try_get("outcome")?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn set_account_email(&self, account: AccountId, email: &str) -> Result<()> {
+        let email = email.trim();
+        if !email.is_empty() && !kette_domain::validate::looks_like_email(email) {
+            return Err(invalid("email", "error-email", "expected an e-mail address like name@example.org"));
+        }
+        let mut tx = self.pool.begin().await?;
+        let municipality: Option<i64> =
+            sqlx::query_scalar("SELECT municipality_id FROM account WHERE id = $1").bind(account).fetch_optional(&mut *tx).await?;
+        let municipality = municipality.ok_or_else(|| StoreError::NotFound(format!("account {account}")))?;
+        sqlx::query("UPDATE account SET email = $1 WHERE id = $2").bind(email).bind(account).execute(&mut *tx).await?;
+        util::audit(&mut tx, municipality, Some(account), "update", "account", Some(account), "email").await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+async fn insert_change(
+    conn: &mut sqlx::AnyConnection,
+    municipality: MunicipalityId,
+    offer: OfferId,
+    is_new: bool,
+    input: &OfferInput,
+    by: Option<AccountId>,
+) -> Result<()> {
+    let proposed = serde_json::to_string(input).map_err(|e| StoreError::Conflict(format!("proposal not serialisable: {e}")))?;
+    sqlx::query(
+        "INSERT INTO offer_change (municipality_id, offer_id, is_new, proposed, proposed_by, proposed_at, state) VALUES ($1, $2, $3, $4, $5, $6, 'pending')",
+    )
+    .bind(municipality)
+    .bind(offer)
+    .bind(is_new as i64)
+    .bind(proposed)
+    .bind(by)
+    .bind(util::now())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+async fn decide(conn: &mut sqlx::AnyConnection, change: i64, state: &str, by: Option<AccountId>, reason: &str) -> Result<()> {
+    sqlx::query("UPDATE offer_change SET state = $1, decided_by = $2, decided_at = $3, reason = $4 WHERE id = $5")
+        .bind(state)
+        .bind(by)
+        .bind(util::now())
+        .bind(reason)
+        .bind(change)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
