@@ -57,7 +57,7 @@ test("signed-in pages and the form with errors have no WCAG 2.1 AA violations", 
   const offers = await (await page.request.get(`${server.base}/api/v1/offers?organisation=${orgs.items[0].id}&per_page=1`)).json();
   const id = offers.items[0].id;
   const org = orgs.items[0].id;
-  await check(context, ["/", "/referrals", `/offers/${id}`, `/offers/${id}/edit`, `/offers/${id}/texts`, "/offers/new", "/offers?status=paused", `/organisations/${org}`, `/organisations/${org}/edit`, `/organisations/${org}/locations/new`]);
+  await check(context, ["/", "/referrals", `/offers/${id}`, `/offers/${id}/edit`, `/offers/${id}/texts`, "/offers/new", "/offers?status=paused", `/organisations/${org}`, `/organisations/${org}/edit`, `/organisations/${org}/locations/new`, "/verification", "/review", "/account"]);
   await page.goto(`${server.base}/offers/${id}/edit`);
   await page.fill("#title", "");
   await page.fill("#capacity", "viele");
@@ -74,6 +74,6 @@ test("the coordinator's vocabulary page has no WCAG 2.1 AA violations", async ()
   await page.fill("#username", "koordination");
   await page.fill("#password", "kette-demo");
   await Promise.all([page.waitForURL(`${server.base}/`), page.press("#password", "Enter")]);
-  await check(context, ["/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/import"]);
+  await check(context, ["/review", "/verification", "/verification?page=2", "/review/settings", "/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/import"]);
   await context.close();
 });

@@ -1,19 +1,39 @@
-// A partner editor signs in, edits its own offer, sees the change in the public search, and is
-// refused on another organisation's offer. Everything with the keyboard where a person would.
+// The partner workflow in a real browser against the real binary: a partner editor proposes a
+// change, the coordinator sees what changed and approves it, the public finder follows; the
+// verification reminder reaches the partner through a real SMTP server (smtp-server from npm),
+// and the partner confirms offers on the to-do list. Keyboard where a person would use it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startDemo, launchBrowser } from "./support.mjs";
+import { SMTPServer } from "smtp-server";
+import { startDemo, launchBrowser, signIn, violations } from "./support.mjs";
 
-let server, browser;
+let server, browser, smtp;
+const mails = [];
 
 before(async () => {
-  server = await startDemo();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks = [];
+      stream.on("data", (c) => chunks.push(c));
+      stream.on("end", () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+        callback();
+      });
+    },
+  });
+  await new Promise((ok) => smtp.listen(0, "127.0.0.1", ok));
+  const port = smtp.server.address().port;
+  server = await startDemo(["--smtp-url", `smtp://127.0.0.1:${port}`, "--mail-from", "kette Demo <kette@example.org>"]);
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
   await server?.stop();
+  await new Promise((ok) => (smtp ? smtp.close(ok) : ok()));
 });
 
 async function firstOfferOf(request, base, organisationName) {
@@ -25,7 +45,27 @@ async function firstOfferOf(request, base, organisationName) {
   return offers.items[0];
 }
 
-test("partner editor edits own offer, the public finder shows it, other offers are refused", async () => {
+// The text of a plain-text mail: headers unfolded, RFC 2047 words and the body's transfer
+// encoding (quoted-printable or base64) decoded.
+function readMail(raw) {
+  const split = raw.indexOf("\r\n\r\n");
+  const head = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
+  let body = raw.slice(split + 4);
+  const header = (name) => (head.match(new RegExp(`^${name}: (.*)$`, "mi")) || [])[1] || "";
+  const words = (s) =>
+    s.replace(/=\?utf-8\?([bq])\?([^?]*)\?=(?:\s+(?==\?))?/gi, (_, enc, text) =>
+      enc.toLowerCase() === "b"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8"),
+    );
+  const encoding = header("Content-Transfer-Encoding").toLowerCase();
+  if (encoding === "base64") body = Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (encoding === "quoted-printable")
+    body = Buffer.from(body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8");
+  return { subject: words(header("Subject")), from: words(header("From")), body };
+}
+
+test("a partner's change waits for the coordinator, who sees the difference and approves it; the public finder follows", async () => {
   const context = await browser.newContext({ locale: "de-DE" });
   const page = await context.newPage();
   const base = server.base;
@@ -50,12 +90,29 @@ test("partner editor edits own offer, the public finder shows it, other offers a
   await page.getByRole("button", { name: "Speichern" }).click();
   assert.equal(await page.locator("#title-error").innerText(), "Bitte ausfüllen.", "error shown next to the field");
   await page.getByLabel("Titel", { exact: true }).fill(title);
-  await Promise.all([page.waitForURL(`${base}/offers/${own.id}`), page.getByRole("button", { name: "Speichern" }).click()]);
-  assert.equal(await page.locator("h1").innerText(), title);
+  await Promise.all([page.waitForURL(`${base}/offers/${own.id}?proposed=1`), page.getByRole("button", { name: "Speichern" }).click()]);
+  assert.equal(await page.locator("h1").innerText(), own.title, "the approved version stays until the coordinator decides");
+  assert.match(await page.locator("main").innerText(), /Ihre Änderung ist eingereicht/);
 
-  // the public finder, signed out, in a fresh browser context, used with the keyboard
+  // families still see the approved version
   const visitor = await browser.newContext({ locale: "de-DE" });
   const pub = await visitor.newPage();
+  await pub.goto(`${base}/search/${own.id}`);
+  assert.equal(await pub.locator("h1").innerText(), own.title);
+
+  // the coordinator opens the proposal from the approvals list and approves it
+  const coordination = await browser.newContext({ locale: "de-DE", bypassCSP: true });
+  const coord = await coordination.newPage();
+  await signIn(coord, base, "koordination");
+  await coord.getByRole("link", { name: "Freigaben" }).first().click();
+  await coord.getByRole("link", { name: title }).click();
+  assert.equal(await coord.locator("table.diff del").first().innerText(), own.title);
+  assert.equal(await coord.locator("table.diff ins").first().innerText(), title);
+  assert.deepEqual(await violations(coord), [], "axe violations on the proposal page");
+  await Promise.all([coord.waitForURL(/\/review\?approved=/), coord.getByRole("button", { name: "Freigeben" }).click()]);
+  assert.match(await coord.locator("[role=status]").innerText(), /Freigegeben/);
+
+  // the public finder, signed out, used with the keyboard, shows the new title at once
   await pub.goto(`${base}/search`);
   await pub.locator("#q").focus();
   await pub.keyboard.type("Regenbogen Testlauf");
@@ -64,6 +121,7 @@ test("partner editor edits own offer, the public finder shows it, other offers a
   assert.equal(await pub.locator("h1").innerText(), title);
   assert.equal(await pub.getByRole("link", { name: "Angebot bearbeiten" }).count(), 0, "visitors cannot edit");
   await visitor.close();
+  await coordination.close();
 
   // another organisation's offer: refused, unchanged
   const other = await firstOfferOf(page.request, base, "Kindergärten NordOst");
@@ -76,6 +134,49 @@ test("partner editor edits own offer, the public finder shows it, other offers a
   const after = await (await page.request.get(`${base}/api/v1/offers/${other.id}`)).json();
   assert.equal(after.title, other.title);
   await context.close();
+});
+
+test("the reminder reaches the partner through the SMTP server; the partner confirms on the to-do list", async () => {
+  const base = server.base;
+  // the server's reminder run starts two seconds after it came up
+  for (let i = 0; i < 100 && mails.length === 0; i++) await new Promise((ok) => setTimeout(ok, 200));
+  assert.equal(mails.length, 1, "exactly one message: the demo's only partner editor, never a real organisation's address");
+  assert.deepEqual(mails[0].to, ["traeger@example.org"]);
+  const mail = readMail(mails[0].raw);
+  assert.match(mail.subject, /Angebote von Kindergärten City bitte prüfen/);
+  assert.match(mail.from, /kette Demo/);
+  assert.match(mail.body, /zuletzt geprüft am 01\.09\.2025/);
+  assert.ok(mail.body.includes(`${base}/verification`), mail.body);
+
+  const context = await browser.newContext({ locale: "de-DE", bypassCSP: true });
+  const page = await context.newPage();
+  await signIn(page, base, "traeger");
+  await page.getByRole("link", { name: "Prüfliste" }).click();
+  const count = Number((await page.locator("main strong").first().innerText()).match(/\d+/)[0]);
+  assert.ok(count > 0, "the demo's offers are due: the facility list is from September 2025");
+  assert.deepEqual(await violations(page), [], "axe violations on the to-do list");
+  const first = page.locator("input[name=offer]").first();
+  await first.focus();
+  await page.keyboard.press("Space");
+  await Promise.all([page.waitForURL(/confirmed=1/), page.getByRole("button", { name: "Ausgewählte als aktuell bestätigen" }).click()]);
+  assert.match(await page.locator("[role=status]").innerText(), /1 Angebot bestätigt/);
+  const after = Number((await page.locator("main strong").first().innerText()).match(/\d+/)[0]);
+  assert.equal(after, count - 1);
+  await context.close();
+
+  // the coordinator sees the reminder in the log; reminding again now sends nothing new
+  const coordination = await browser.newContext({ locale: "de-DE", bypassCSP: true });
+  const coord = await coordination.newPage();
+  await signIn(coord, base, "koordination");
+  await coord.goto(`${base}/verification`);
+  assert.match(await coord.locator("main").innerText(), /traeger@example\.org/);
+  await Promise.all([coord.waitForURL(/reminded=1/), coord.getByRole("button", { name: "Jetzt erinnern" }).click()]);
+  assert.match(await coord.locator("[role=status]").innerText(), /Erinnerungen versandt: 0/);
+  assert.equal(mails.length, 1, "reminded at most once per interval");
+  assert.deepEqual(await violations(coord), [], "axe violations on the coordinator's verification page");
+  await coord.goto(`${base}/review/settings`);
+  assert.deepEqual(await violations(coord), [], "axe violations on the review settings");
+  await coordination.close();
 });
 
 test("pages work without JavaScript", async () => {

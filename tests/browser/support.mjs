@@ -12,9 +12,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, "../..");
 const bin = process.env.KETTE_BIN || join(repo, "target/debug/kette");
 
-export async function startDemo() {
+export async function startDemo(extraArgs = []) {
   const dir = mkdtempSync(join(tmpdir(), "kette-browser-"));
-  const child = spawn(bin, ["demo", "--db", join(dir, "demo.db"), "--addr", "127.0.0.1:0", "--data", join(repo, "data/berlin")], {
+  const child = spawn(bin, ["demo", "--db", join(dir, "demo.db"), "--addr", "127.0.0.1:0", "--data", join(repo, "data/berlin"), ...extraArgs], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const base = await new Promise((ok, fail) => {
@@ -35,6 +35,14 @@ export async function startDemo() {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+// Signs in through the login form.
+export async function signIn(page, base, username) {
+  await page.goto(`${base}/login`);
+  await page.fill("#username", username);
+  await page.fill("#password", "kette-demo");
+  await Promise.all([page.waitForURL(`${base}/`), page.press("#password", "Enter")]);
 }
 
 export async function launchBrowser() {

@@ -594,7 +594,6 @@ verification-recipients = Empfänger
 verification-offers = Angebote
 verification-outcome = Ergebnis
 verification-outcome-sent = versandt
-verification-outcome-no-address = keine E-Mail-Adresse hinterlegt
 freshness-current = aktuell
 freshness-due = Prüfung fällig
 freshness-lapsed = ausgeblendet
@@ -615,3 +614,7 @@ offer-confirm-current = Angaben stimmen noch – heute bestätigen
 cli-error-email = „{ $email }“ ist keine E-Mail-Adresse (erwartet z. B. name@example.org).
 cli-remind-no-mailer = Kein Mailserver angegeben: bitte --smtp-url oder KETTE_SMTP_URL setzen (z. B. smtp://mail.example.org:587?tls=required).
 cli-reminded = { $municipality }: { $sent } Erinnerungen zu { $offers } Angeboten versandt; ohne E-Mail-Adresse: { $noaddr }; fehlgeschlagen: { $failed }.
+verification-without-address = { $count ->
+    [one] 1 Träger mit zu prüfenden Angeboten hat niemanden, dem kette schreiben kann (kein Trägerzugang mit E-Mail-Adresse, keine Adresse beim Träger).
+   *[other] { $count } Träger mit zu prüfenden Angeboten haben niemanden, dem kette schreiben kann (kein Trägerzugang mit E-Mail-Adresse, keine Adresse beim Träger).
+  }

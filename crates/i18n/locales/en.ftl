@@ -594,7 +594,6 @@ verification-recipients = Recipients
 verification-offers = Offers
 verification-outcome = Outcome
 verification-outcome-sent = sent
-verification-outcome-no-address = no e-mail address on file
 freshness-current = current
 freshness-due = verification due
 freshness-lapsed = hidden
@@ -615,3 +614,7 @@ offer-confirm-current = Details still right – confirm today
 cli-error-email = '{ $email }' is not an e-mail address (expected e.g. name@example.org).
 cli-remind-no-mailer = No mail server given: set --smtp-url or KETTE_SMTP_URL (e.g. smtp://mail.example.org:587?tls=required).
 cli-reminded = { $municipality }: sent { $sent } reminders about { $offers } offers; without an e-mail address: { $noaddr }; failed: { $failed }.
+verification-without-address = { $count ->
+    [one] 1 organisation with offers to verify has nobody kette can write to (no partner account with an e-mail address, no address of its own).
+   *[other] { $count } organisations with offers to verify have nobody kette can write to (no partner account with an e-mail address, no address of their own).
+  }

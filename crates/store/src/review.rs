@@ -293,8 +293,9 @@ impl Store {
             .collect()
     }
 
-    /// Organisations to remind on `today`: those with offers to verify whose last delivered
-    /// reminder is older than the policy's interval. Recipients are the e-mail addresses of the
+    /// Organisations to remind on `today`: those with offers to verify whose last reminder (or
+    /// the note that there was nobody to write to) is older than the policy's interval; failed
+    /// deliveries are tried again on the next run. Recipients are the e-mail addresses of the
     /// organisation's active partner editors, else the organisation's own address (not in a
     /// demo, whose organisations come from real open data).
     pub async fn reminder_targets(&self, municipality: MunicipalityId, policy: &ReviewPolicy, today: Date) -> Result<Vec<ReminderTarget>> {
@@ -321,7 +322,7 @@ impl Store {
         let mut targets = vec![];
         for mut t in out {
             let recent: Option<i64> = sqlx::query_scalar(
-                "SELECT id FROM verification_reminder WHERE organisation_id = $1 AND outcome = 'sent' AND sent_at >= $2 LIMIT 1",
+                "SELECT id FROM verification_reminder WHERE organisation_id = $1 AND outcome IN ('sent', 'no-address') AND sent_at >= $2 LIMIT 1",
             )
             .bind(t.organisation_id)
             .bind(&quiet_since)
@@ -373,10 +374,12 @@ impl Store {
         Ok(())
     }
 
+    /// The newest delivered or failed reminders (organisations without an address are counted
+    /// by `organisations_without_address`, not listed: in a big directory they are many).
     pub async fn recent_reminders(&self, municipality: MunicipalityId, limit: u32) -> Result<Vec<SentReminder>> {
         let rows = sqlx::query(
             "SELECT r.*, org.name AS organisation_name FROM verification_reminder r JOIN organisation org ON org.id = r.organisation_id
-             WHERE r.municipality_id = $1 ORDER BY r.id DESC LIMIT $2",
+             WHERE r.municipality_id = $1 AND r.outcome <> 'no-address' ORDER BY r.id DESC LIMIT $2",
         )
         .bind(municipality)
         .bind(limit as i64)
@@ -393,6 +396,17 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// Organisations that had offers to remind about since `since` but nobody to write to.
+    pub async fn organisations_without_address(&self, municipality: MunicipalityId, since: Date) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT organisation_id) FROM verification_reminder WHERE municipality_id = $1 AND outcome = 'no-address' AND sent_at >= $2",
+        )
+        .bind(municipality)
+        .bind(util::date_to_text(since))
+        .fetch_one(&self.pool)
+        .await?)
     }
 
     pub async fn set_account_email(&self, account: AccountId, email: &str) -> Result<()> {

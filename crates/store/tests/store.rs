@@ -466,16 +466,18 @@ async fn reminders_go_to_partner_editors_once_per_interval_and_never_to_a_demos_
 
     store.record_reminder(m, org_a, &a.recipients, 2, "sent").await.unwrap();
     store.record_reminder(m, b.organisation_id, &[], 1, "no-address").await.unwrap();
-    let again = store.reminder_targets(m, &policy, today).await.unwrap();
-    assert_eq!(again.len(), 1, "A was reminded within the interval; B had no address and stays listed");
-    assert_eq!(again[0].organisation_id, b.organisation_id);
+    store.record_reminder(m, org_a, &a.recipients, 2, "mail server: connection refused").await.unwrap();
+    assert!(store.reminder_targets(m, &policy, today).await.unwrap().is_empty(), "both were handled within the interval");
     let later = today + time::Duration::days(policy.remind_every_days as i64);
     assert_eq!(store.reminder_targets(m, &policy, later).await.unwrap().len(), 2, "after the interval, again");
+    assert_eq!(store.organisations_without_address(m, today - time::Duration::days(1)).await.unwrap(), 1);
 
     // confirmed offers drop out of the list
     store.confirm_offers(m, &ids, today, None).await.unwrap();
     assert!(store.offers_to_verify(m, None, &policy, today).await.unwrap().is_empty());
-    assert_eq!(store.recent_reminders(m, 10).await.unwrap().len(), 2);
+    let log = store.recent_reminders(m, 10).await.unwrap();
+    assert_eq!(log.len(), 2, "sent and failed are listed, the missing address is counted");
+    assert_eq!(log[0].outcome, "mail server: connection refused");
 }
 
 #[tokio::test]

@@ -282,6 +282,8 @@ struct VerificationPage {
     /// The outcome of "remind now", as a sentence.
     reminded: Option<String>,
     reminders: Vec<SentReminder>,
+    /// Organisations reminded in vain within the interval: nobody to write to.
+    without_address: i64,
     mail_configured: bool,
 }
 
@@ -324,7 +326,15 @@ async fn verification(State(state): State<AppState>, ctx: Ctx, Query(params): Q)
             }
         })
         .collect();
-    let reminders = if is_coordination { state.store.recent_reminders(ctx.municipality.id, 20).await.or_page(&ctx)? } else { vec![] };
+    let (reminders, without_address) = if is_coordination {
+        let since = today - time::Duration::days(policy.remind_every_days as i64);
+        (
+            state.store.recent_reminders(ctx.municipality.id, 20).await.or_page(&ctx)?,
+            state.store.organisations_without_address(ctx.municipality.id, since).await.or_page(&ctx)?,
+        )
+    } else {
+        (vec![], 0)
+    };
     render(&VerificationPage {
         rows,
         total,
@@ -337,6 +347,7 @@ async fn verification(State(state): State<AppState>, ctx: Ctx, Query(params): Q)
         confirmed: params.get("confirmed").and_then(|n| n.parse().ok()),
         reminded: reminded_text(&ctx, &params),
         reminders,
+        without_address,
         mail_configured: state.config.mailer.is_some(),
         ctx,
     })
