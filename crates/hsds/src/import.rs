@@ -40,6 +40,60 @@ pub struct Parsed {
     pub records: Vec<usize>,
     pub errors: Vec<RecordError>,
     pub total: usize,
+    /// HSDS fields with a value that kette has no place for, by path pattern
+    /// (`service.alternate_name`, `location.transportation`), with how many records had one.
+    pub not_kept: std::collections::BTreeMap<String, usize>,
+}
+
+/// Fields kette reads (or derives and writes back, like `last_modified`), per record kind.
+const KEPT: &[(&str, &[&str])] = &[
+    (
+        "service",
+        &[
+            "id",
+            "organization_id",
+            "name",
+            "description",
+            "url",
+            "email",
+            "status",
+            "minimum_age",
+            "maximum_age",
+            "assured_date",
+            "last_modified",
+            "organization",
+            "service_at_locations",
+            "phones",
+            "schedules",
+            "languages",
+            "attributes",
+            "funding",
+            "cost_options",
+            "contacts",
+            // kette writes these from access and cost, and reads access and cost from its taxonomy
+            "application_process",
+            "fees_description",
+        ],
+    ),
+    ("location", &["id", "organization_id", "name", "latitude", "longitude", "addresses", "attributes", "location_type"]),
+    ("organization", &["id", "name", "description", "email", "website", "phones", "contacts", "attributes", "locations"]),
+];
+
+fn note_not_kept(kind: &str, record: &Value, out: &mut std::collections::BTreeMap<String, usize>) {
+    let Some(obj) = record.as_object() else { return };
+    let kept = KEPT.iter().find(|(k, _)| *k == kind).map(|(_, f)| *f).unwrap_or_default();
+    for (key, value) in obj {
+        let empty = match value {
+            Value::Null => true,
+            Value::String(s) => s.trim().is_empty(),
+            Value::Array(a) => a.is_empty(),
+            Value::Object(o) => o.is_empty(),
+            _ => false,
+        };
+        if !empty && !kept.contains(&key.as_str()) {
+            *out.entry(format!("{kind}.{key}")).or_default() += 1;
+        }
+    }
 }
 
 /// The services of a file with the path prefix of each (`$[i]`, `$.contents[i]`, `line n`).
@@ -151,7 +205,7 @@ pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions
     // tree of values
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let ndjson = text.trim_end().contains('\n') && serde_json::from_str::<Value>(first_line).is_ok_and(|v| v.is_object());
-    let items: Box<dyn Iterator<Item = Result<(String, Value), String>>> = if ndjson {
+    let items: Box<dyn Iterator<Item = Result<(String, Value), String>> + '_> = if ndjson {
         Box::new(text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(move |(n, line)| {
             serde_json::from_str::<Value>(line)
                 .map(|v| (format!("line {}: $", n + 1), v))
@@ -160,6 +214,17 @@ pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions
     } else {
         Box::new(records(name, text)?.into_iter().map(Ok))
     };
+    parse_records(name, items, vocab, options)
+}
+
+/// Reads services already split into records, each with the path prefix its errors carry (the
+/// tabular form gives `services.csv line 2`).
+pub fn parse_records(
+    name: &str,
+    items: impl Iterator<Item = Result<(String, Value), String>>,
+    vocab: &Vocabulary,
+    options: &ImportOptions,
+) -> Result<Parsed, String> {
     let mut parsed = Parsed::default();
     let mut seen_orgs = std::collections::HashSet::new();
     let mut seen_locs = std::collections::HashSet::new();
@@ -171,6 +236,15 @@ pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions
         if !service.is_object() {
             c.fail(path.clone(), "must be an object (an HSDS service)");
             continue;
+        }
+        note_not_kept("service", &service, &mut parsed.not_kept);
+        if let Some(org) = service.get("organization") {
+            note_not_kept("organization", org, &mut parsed.not_kept);
+        }
+        for sal in service.get("service_at_locations").and_then(Value::as_array).into_iter().flatten() {
+            if let Some(l) = sal.get("location") {
+                note_not_kept("location", l, &mut parsed.not_kept);
+            }
         }
         let id = c.uuid(&service, &path);
         let title = c.required_text(&service, "name", &path);

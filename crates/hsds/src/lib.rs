@@ -13,6 +13,7 @@ pub mod import;
 pub mod profile;
 #[cfg(feature = "schema-check")]
 pub mod schema_check;
+pub mod tabular;
 
 use serde_json::{json, Map, Value};
 

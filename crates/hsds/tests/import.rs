@@ -21,6 +21,7 @@ fn an_internal_export_reads_back_without_loss() {
     let text = json!([ex.service(&offer, &org, &locations, true)]).to_string();
     let parsed = parse("export.json", &text, &v, &ImportOptions::default()).unwrap();
     assert!(parsed.errors.is_empty(), "{:?}", parsed.errors);
+    assert!(parsed.not_kept.is_empty(), "kette's own export has nothing kette cannot keep: {:?}", parsed.not_kept);
     let back = &parsed.batch.offers[0];
     let mut expected = offer.input.clone();
     expected.organisation_id = 0;
@@ -84,6 +85,13 @@ fn the_official_example_is_read_and_its_impossible_coordinates_reported() {
     assert_eq!(parsed.batch.organisations[0].name, "Example Organization Inc.");
     assert_eq!(parsed.batch.organisation_details[0].2[0].name, "Ann Persona");
     assert_eq!(parsed.batch.locations[0].1.street, "1-30 Main Street");
+    // what kette has no place for is named, not silently dropped
+    for field in
+        ["service.alternate_name", "service.accreditations", "service.program", "location.transportation", "organization.legal_status"]
+    {
+        assert_eq!(parsed.not_kept.get(field), Some(&1), "{field} in {:?}", parsed.not_kept);
+    }
+    assert!(!parsed.not_kept.contains_key("service.name") && !parsed.not_kept.contains_key("location.addresses"));
 }
 
 #[test]

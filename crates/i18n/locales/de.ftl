@@ -618,3 +618,7 @@ verification-without-address = { $count ->
     [one] 1 Träger mit zu prüfenden Angeboten hat niemanden, dem kette schreiben kann (kein Trägerzugang mit E-Mail-Adresse, keine Adresse beim Träger).
    *[other] { $count } Träger mit zu prüfenden Angeboten haben niemanden, dem kette schreiben kann (kein Trägerzugang mit E-Mail-Adresse, keine Adresse beim Träger).
   }
+cli-hsds-tabular-rejected = { $folder }: { $errors } Zellen passen nicht zu ihrer Spalte (siehe oben); nichts importiert.
+cli-export-exists = { $path } gibt es schon; bitte einen neuen Namen angeben (kette überschreibt keine Dateien).
+cli-hsds-exported = { $services } Dienste nach { $path } exportiert ({ $seconds } s).
+cli-hsds-not-kept = { $file }: Diese HSDS-Angaben hat kette nicht übernommen, weil es keinen Platz dafür hat (Anzahl Datensätze): { $fields }

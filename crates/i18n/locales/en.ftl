@@ -618,3 +618,7 @@ verification-without-address = { $count ->
     [one] 1 organisation with offers to verify has nobody kette can write to (no partner account with an e-mail address, no address of its own).
    *[other] { $count } organisations with offers to verify have nobody kette can write to (no partner account with an e-mail address, no address of their own).
   }
+cli-hsds-tabular-rejected = { $folder }: { $errors } cells do not fit their column (see above); nothing imported.
+cli-export-exists = { $path } exists already; please give a new name (kette overwrites no files).
+cli-hsds-exported = Exported { $services } services to { $path } ({ $seconds } s).
+cli-hsds-not-kept = { $file }: kette did not keep these HSDS fields because it has no place for them (number of records): { $fields }

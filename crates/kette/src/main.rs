@@ -127,6 +127,11 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Export data files
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
     /// Composite indices from declarative recipes
     Index {
         #[command(subcommand)]
@@ -252,6 +257,27 @@ enum UserAction {
 }
 
 #[derive(Subcommand)]
+enum ExportWhat {
+    /// The directory as Open Referral HSDS 3.0: a JSON array of full services (.json), one
+    /// service per line (.ndjson) or, with --tabular, a folder with datapackage.json and the CSV
+    /// tables. What the public sees unless --internal.
+    Hsds {
+        #[command(flatten)]
+        db: DbArg,
+        /// Output file (.json or .ndjson) or, with --tabular, a folder that does not exist yet
+        out: PathBuf,
+        /// The tabular form (CSV datapackage) instead of JSON
+        #[arg(long)]
+        tabular: bool,
+        /// Also offers families do not see and protected addresses (for exchange between offices)
+        #[arg(long)]
+        internal: bool,
+        #[arg(long)]
+        municipality: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
 enum ImportWhat {
     /// District polygons from a GeoJSON FeatureCollection (WGS84)
     Districts {
@@ -309,8 +335,9 @@ enum ImportWhat {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Services from Open Referral HSDS 3.0 JSON (one service, an array, an API page or NDJSON);
-    /// see docs/hsds-profile.md. All or nothing unless --partial.
+    /// Services from Open Referral HSDS 3.0: JSON (one service, an array, an API page or NDJSON)
+    /// or the tabular form (a folder with services.csv, organizations.csv, …; or its
+    /// datapackage.json); see docs/hsds-profile.md. All or nothing unless --partial.
     Hsds {
         #[command(flatten)]
         db: DbArg,
@@ -346,6 +373,64 @@ pub fn msg(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let i18n = I18N.get_or_init(kette_i18n::I18n::load);
     let args: Vec<(&str, FluentValue)> = args.iter().map(|(k, v)| (*k, FluentValue::from(v.to_string()))).collect();
     i18n.t_args(kette_i18n::cli_language(), key, &args)
+}
+
+/// The folder of a tabular HSDS package, if `path` names one (the folder, its
+/// datapackage.json or one of its CSV files).
+fn tabular_folder(path: &Path) -> Option<PathBuf> {
+    if path.is_dir() {
+        return Some(path.to_path_buf());
+    }
+    let name = file_name(path).to_ascii_lowercase();
+    (name == "datapackage.json" || name.ends_with(".csv"))
+        .then(|| path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")))
+}
+
+/// Writes the HSDS export; files appear complete or not at all (written beside, then renamed).
+async fn export_hsds(store: &Store, m: &kette_domain::Municipality, out: &Path, tabular: bool, internal: bool) -> Result<usize> {
+    let partial = PathBuf::from(format!("{}.partial", out.display()));
+    if out.exists() {
+        bail!(msg("cli-export-exists", &[("path", &out.display())]));
+    }
+    let n;
+    if tabular {
+        let mut tables = kette_hsds::tabular::Tables::default();
+        n = kette_web::hsds::export_services(store, m, internal, |s| tables.add_service(&s)).await?;
+        let _ = std::fs::remove_dir_all(&partial);
+        std::fs::create_dir_all(&partial).with_context(|| format!("cannot create {}", partial.display()))?;
+        for (name, bytes) in tables.files() {
+            std::fs::write(partial.join(&name), bytes).with_context(|| format!("cannot write {}", partial.join(&name).display()))?;
+        }
+    } else {
+        use std::io::Write;
+        let ndjson = file_name(out).to_ascii_lowercase().ends_with(".ndjson");
+        let mut w =
+            std::io::BufWriter::new(std::fs::File::create(&partial).with_context(|| format!("cannot write {}", partial.display()))?);
+        let mut first = true;
+        let mut failed: Option<std::io::Error> = None;
+        if !ndjson {
+            w.write_all(b"[\n")?;
+        }
+        n = kette_web::hsds::export_services(store, m, internal, |s| {
+            let sep: &[u8] = if ndjson || first { b"" } else { b",\n" };
+            first = false;
+            let written = w.write_all(sep).and_then(|_| serde_json::to_writer(&mut w, &s).map_err(std::io::Error::other));
+            let written = written.and_then(|_| if ndjson { w.write_all(b"\n") } else { Ok(()) });
+            if let Err(e) = written {
+                failed.get_or_insert(e);
+            }
+        })
+        .await?;
+        if let Some(e) = failed {
+            return Err(e).with_context(|| format!("cannot write {}", partial.display()));
+        }
+        if !ndjson {
+            w.write_all(b"\n]\n")?;
+        }
+        w.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    }
+    std::fs::rename(&partial, out).with_context(|| format!("cannot move {} to {}", partial.display(), out.display()))?;
+    Ok(n)
 }
 
 async fn municipality(store: &Store, slug: Option<&str>) -> Result<kette_domain::Municipality> {
@@ -634,6 +719,19 @@ async fn main() -> Result<()> {
                 }
             }
         },
+        Command::Export { what: ExportWhat::Hsds { db, out, tabular, internal, municipality: slug } } => {
+            let store = Store::open(&db.db).await?;
+            let m = municipality(&store, slug.as_deref()).await?;
+            let started = std::time::Instant::now();
+            let n = export_hsds(&store, &m, &out, tabular, internal).await?;
+            println!(
+                "{}",
+                msg(
+                    "cli-hsds-exported",
+                    &[("services", &n), ("path", &out.display()), ("seconds", &format!("{:.1}", started.elapsed().as_secs_f64()))]
+                )
+            );
+        }
         Command::Index { action } => match action {
             IndexAction::Run { recipe, data, out } => {
                 let text = String::from_utf8(read(&recipe)?).with_context(|| format!("{}: not UTF-8 text", recipe.display()))?;
@@ -742,17 +840,45 @@ async fn main() -> Result<()> {
                 println!("{}", msg("cli-indicators-imported", &[("count", &n), ("municipality", &m.slug)]));
             }
             ImportWhat::Hsds { db, file, municipality: slug, partial, domains, dry_run } => {
-                let bytes = read(&file)?;
-                let text = kette_ingest::text::decode(&bytes);
                 let store = Store::open(&db.db).await?;
                 let m = municipality(&store, slug.as_deref()).await?;
                 let vocab = store.vocabulary(m.id).await?;
                 let options = kette_hsds::import::ImportOptions { default_domains: domains };
                 let started = std::time::Instant::now();
-                let mut parsed = kette_hsds::import::parse(&file_name(&file), &text, &vocab, &options).map_err(|e| anyhow::anyhow!(e))?;
+                let mut parsed = match tabular_folder(&file) {
+                    Some(folder) => {
+                        let mut files = std::collections::HashMap::new();
+                        for entry in std::fs::read_dir(&folder).with_context(|| format!("cannot read {}", folder.display()))? {
+                            let path = entry?.path();
+                            if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+                                files.insert(file_name(&path), read(&path)?);
+                            }
+                        }
+                        let services = match kette_hsds::tabular::services_from_files(&files) {
+                            Ok(s) => s,
+                            Err(errors) => {
+                                for e in &errors {
+                                    eprintln!("{}: {e}", folder.display());
+                                }
+                                bail!("{}", msg("cli-hsds-tabular-rejected", &[("folder", &folder.display()), ("errors", &errors.len())]));
+                            }
+                        };
+                        kette_hsds::import::parse_records(&file_name(&folder), services.into_iter().map(Ok), &vocab, &options)
+                    }
+                    None => {
+                        let bytes = read(&file)?;
+                        let text = kette_ingest::text::decode(&bytes);
+                        kette_hsds::import::parse(&file_name(&file), &text, &vocab, &options)
+                    }
+                }
+                .map_err(|e| anyhow::anyhow!(e))?;
                 let name = file.display().to_string();
                 for e in &parsed.errors {
                     eprintln!("{name}: {e}");
+                }
+                if !parsed.not_kept.is_empty() {
+                    let fields: Vec<String> = parsed.not_kept.iter().map(|(f, n)| format!("{f} ({n})")).collect();
+                    eprintln!("{}", msg("cli-hsds-not-kept", &[("file", &name), ("fields", &fields.join(", "))]));
                 }
                 let invalid: std::collections::BTreeSet<usize> = parsed.errors.iter().map(|e| e.record).collect();
                 if !invalid.is_empty() && !partial {

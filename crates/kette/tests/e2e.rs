@@ -472,3 +472,68 @@ fn hsds_import_is_all_or_nothing_unless_partial_and_serves_what_it_read() {
     assert_eq!(one["organization"]["name"], "Example Organization Inc.");
     assert_eq!(one["minimum_age"], 12.0);
 }
+
+#[test]
+fn hsds_tabular_export_imports_elsewhere_and_the_official_csv_example_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    assert!(kette(&["municipality", "add", "--db", db, "monheim", "Monheim am Rhein"]).status.success());
+    // the official tabular example: read, nested, and its impossible latitude reported by file and line
+    let example = repo().join("crates/hsds/spec/3.0/examples/csv");
+    let out = kette(&["import", "hsds", "--db", db, example.to_str().unwrap(), "--domain", "health"]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("services.csv line 2") && text(&out).contains("latitude"), "{}", text(&out));
+    // a copy with a real latitude imports
+    let copy = dir.path().join("beispiel");
+    std::fs::create_dir(&copy).unwrap();
+    for entry in std::fs::read_dir(&example).unwrap() {
+        let path = entry.unwrap().path();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        if path.file_name().unwrap() == "locations.csv" {
+            text = text.replace(",100,101,", ",51.09,6.89,");
+        }
+        if path.file_name().unwrap() == "services.csv" {
+            text = text.replace(",2005-01-01,", &format!(",{},", kette_store::today()));
+        }
+        std::fs::write(copy.join(path.file_name().unwrap()), text).unwrap();
+    }
+    let out = kette(&["import", "hsds", "--db", db, copy.join("datapackage.json").to_str().unwrap(), "--domain", "health"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("1 Angebote, 1 Träger, 1 Orte in monheim importiert"), "{}", text(&out));
+
+    // out as tables, in again elsewhere: the same service
+    let tables = dir.path().join("export");
+    let out = kette(&["export", "hsds", "--db", db, tables.to_str().unwrap(), "--tabular"]);
+    assert!(out.status.success() && text(&out).contains("1 Dienste"), "{}", text(&out));
+    assert!(tables.join("datapackage.json").exists() && tables.join("service_at_location.csv").exists());
+    let services = std::fs::read_to_string(tables.join("services.csv")).unwrap();
+    assert!(
+        services.starts_with("id,organization_id,program_id,name,") && services.contains("ac148810-d857-441c-9679-408f346de14b"),
+        "{services}"
+    );
+    let again = kette(&["export", "hsds", "--db", db, tables.to_str().unwrap(), "--tabular"]);
+    assert!(!again.status.success() && text(&again).contains("gibt es schon"), "no overwriting: {}", text(&again));
+    assert!(kette(&["municipality", "add", "--db", db, "langenfeld", "Langenfeld"]).status.success());
+    let out = kette(&["import", "hsds", "--db", db, tables.to_str().unwrap(), "--municipality", "langenfeld"]);
+    assert!(out.status.success() && text(&out).contains("1 Angebote, 1 Träger, 1 Orte in langenfeld"), "{}", text(&out));
+    let ndjson = dir.path().join("alle.ndjson");
+    let out = kette(&["export", "hsds", "--db", db, ndjson.to_str().unwrap(), "--municipality", "langenfeld"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let line: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&ndjson).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(line["name"], "Community Counselling");
+    assert_eq!(line["organization"]["name"], "Example Organization Inc.");
+    assert_eq!(line["service_at_locations"][0]["location"]["latitude"], 51.09);
+    // a broken cell: named by file, line and column; nothing written
+    let broken = dir.path().join("kaputt");
+    std::fs::create_dir(&broken).unwrap();
+    for entry in std::fs::read_dir(&tables).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = if path.file_name().unwrap() == "locations.csv" { text.replace(",51.09,", ",51°5',") } else { text };
+        std::fs::write(broken.join(path.file_name().unwrap()), text).unwrap();
+    }
+    let out = kette(&["import", "hsds", "--db", db, broken.to_str().unwrap(), "--municipality", "langenfeld"]);
+    assert!(!out.status.success());
+    assert!(text(&out).contains("locations.csv line 2, column latitude: expected a number"), "{}", text(&out));
+}

@@ -128,6 +128,8 @@ pub struct SearchRequest {
     pub cost: Option<Cost>,
     pub access: Option<Access>,
     pub organisation: Option<OrganisationId>,
+    /// Only offers with at least one term of this kind (HSDS `taxonomy_id`).
+    pub classified_in: Option<kette_domain::TermKind>,
     pub status: Option<String>,
     /// Only offers changed on or after this RFC 3339 date or date-time.
     pub modified_after: Option<String>,
@@ -635,6 +637,17 @@ impl<'a> Filter<'a> {
             || !facet(self.language, f.languages, &|| has(&doc.languages, &r.language))
         {
             return None;
+        }
+        if let Some(kind) = r.classified_in {
+            let list = match kind {
+                kette_domain::TermKind::LifePhase => &doc.life_phases,
+                kette_domain::TermKind::Domain => &doc.domains,
+                kette_domain::TermKind::TargetGroup => &doc.target_groups,
+                kette_domain::TermKind::Transition => &doc.transitions,
+            };
+            if list.is_empty() {
+                return None;
+            }
         }
         if r.cost.is_some() && r.cost != f.cost || r.access.is_some() && r.access != f.access {
             return None;

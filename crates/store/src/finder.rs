@@ -195,6 +195,14 @@ impl Store {
     }
 
     /// Ids of an organisation's offers (to re-index them when its places change).
+    /// All offers of the municipality, in id order.
+    pub async fn offer_ids(&self, municipality: MunicipalityId) -> Result<Vec<OfferId>> {
+        Ok(sqlx::query_scalar("SELECT id FROM offer WHERE municipality_id = $1 ORDER BY id")
+            .bind(municipality)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
     pub async fn offer_ids_of_organisation(&self, municipality: MunicipalityId, organisation: i64) -> Result<Vec<OfferId>> {
         Ok(sqlx::query_scalar("SELECT id FROM offer WHERE municipality_id = $1 AND organisation_id = $2")
             .bind(municipality)

@@ -124,12 +124,42 @@ fn listed(all: Vec<Value>, q: &HashMap<String, String>, page: usize, per_page: u
     Ok(Json(kette_hsds::page(contents, total, page, per_page)).into_response())
 }
 
+/// Every offer of the municipality as a full HSDS service, in id order, handed to `each` a
+/// chunk at a time (the file export; a state-sized directory never sits in memory as JSON).
+/// `internal`: also offers the public does not see, and protected addresses.
+pub async fn export_services(
+    store: &Store,
+    municipality: &kette_domain::Municipality,
+    internal: bool,
+    mut each: impl FnMut(Value),
+) -> Result<usize, kette_store::StoreError> {
+    let cx = Context {
+        municipality: municipality.id,
+        ids: Ids::new(&municipality.slug),
+        vocab: std::sync::Arc::new(store.vocabulary(municipality.id).await?),
+        audience: if internal { Audience::Internal } else { Audience::Public },
+        state_province: municipality.name.clone(),
+    };
+    let ex = cx.exporter();
+    let ids = store.offer_ids(municipality.id).await?;
+    let mut n = 0;
+    for chunk in ids.chunks(500) {
+        for (o, org, locs) in records(store, &cx, chunk).await? {
+            if internal || crate::offer_is_public(&municipality.review, &o.input, o.approval) {
+                each(ex.service(&o, &org, &locs, true));
+                n += 1;
+            }
+        }
+    }
+    Ok(n)
+}
+
 /// Offers with everything the exporter needs, in the order given.
 async fn records(
     store: &Store,
     cx: &Context,
     ids: &[OfferId],
-) -> Result<Vec<(OfferRecord, OrganisationRecord, Vec<LocationRecord>)>, ApiError> {
+) -> Result<Vec<(OfferRecord, OrganisationRecord, Vec<LocationRecord>)>, kette_store::StoreError> {
     let m = cx.municipality;
     let offers = store.offers_for_index(m, Some(ids)).await?;
     let offer_keys = store.external_keys(m, KeyTable::Offer, ids).await?;
@@ -192,6 +222,20 @@ async fn matching_services(s: &AppState, c: &ApiCtx, cx: &Context, q: &HashMap<S
         r.organisation = Some(resolve(s, cx, "organization", KeyTable::Organisation, org).await?.ok_or_else(|| {
             ApiError::validation(vec![FieldError::new("query.organization_id", "error-unknown", format!("no organization {org}"))])
         })?);
+    }
+    if let Some(taxonomy) = q.get("taxonomy_id").filter(|v| !v.is_empty()) {
+        let id_of = |t: &profile::Taxonomy| profile::taxonomy_id(&cx.ids, t);
+        if let Some(kind) = TermKind::ALL.iter().find(|k| id_of(&profile::of_term_kind(**k)) == *taxonomy) {
+            r.classified_in = Some(*kind);
+        } else if ![profile::prevention_level(), profile::access(), profile::cost()].iter().any(|t| id_of(t) == *taxonomy) {
+            // those three classify every offer, so they filter nothing; the others describe
+            // places, organisations or internal details, not what a service is
+            return Err(ApiError::validation(vec![FieldError::new(
+                "query.taxonomy_id",
+                "error-unknown",
+                format!("{taxonomy} is not a taxonomy services are filtered by (see /hsds/taxonomies; life phases, domains, target groups, transitions, prevention level, access, cost)"),
+            )]));
+        }
     }
     if let Some(term) = q.get("taxonomy_term_id").filter(|v| !v.is_empty()) {
         let found = TermKind::ALL.iter().find_map(|kind| {
@@ -484,9 +528,13 @@ async fn taxonomy_terms(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Re
     let (page, per_page) = paging(&q)?;
     let search = q.get("search").map(|v| v.to_lowercase()).unwrap_or_default();
     let taxonomy = q.get("taxonomy_id").filter(|v| !v.is_empty());
+    let parent = q.get("parent_id").filter(|v| !v.is_empty());
+    let top_only = flag(&q, "top_only");
     let all: Vec<Value> = profile::terms(&cx.ids, &cx.vocab)
         .into_iter()
         .filter(|t| taxonomy.is_none_or(|tx| t["taxonomy_id"] == *tx))
+        .filter(|t| parent.is_none_or(|p| t["parent_id"] == *p))
+        .filter(|t| !top_only || t.get("parent_id").is_none_or(Value::is_null))
         .filter(|t| {
             search.is_empty()
                 || t["name"].as_str().unwrap_or("").to_lowercase().contains(&search)

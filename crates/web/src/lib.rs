@@ -11,7 +11,7 @@ mod finder;
 mod finder_index;
 mod finder_query;
 mod forms;
-mod hsds;
+pub mod hsds;
 pub mod i18n;
 mod manage;
 mod monitoring;

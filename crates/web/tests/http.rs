@@ -1069,6 +1069,16 @@ async fn the_hsds_api_answers_with_valid_records_and_the_spec_parameters() {
     assert_eq!(json_of(&get(&f.app, &format!("/hsds/services?taxonomy_term_id={early}"), "").await)["total_items"], 2);
     let term = json_of(&get(&f.app, &format!("/hsds/taxonomy_terms/{early}"), "").await);
     schemas.assert_valid("taxonomy_term.json", &term);
+    // by taxonomy: life phases classify both public offers, transitions none of them
+    let phases = term["taxonomy_id"].as_str().unwrap().to_string();
+    assert_eq!(json_of(&get(&f.app, &format!("/hsds/services?taxonomy_id={phases}"), "").await)["total_items"], 2);
+    let of_phases = json_of(&get(&f.app, &format!("/hsds/taxonomy_terms?taxonomy_id={phases}&top_only=true&per_page=100"), "").await);
+    assert!(
+        of_phases["contents"].as_array().unwrap().iter().all(|t| t["taxonomy_id"] == *phases)
+            && of_phases["total_items"].as_u64() > Some(3)
+    );
+    let transitions = json_of(&get(&f.app, "/hsds/taxonomies?search=bergang", "").await)["contents"][0]["id"].as_str().unwrap().to_string();
+    assert_eq!(json_of(&get(&f.app, &format!("/hsds/services?taxonomy_id={transitions}"), "").await)["total_items"], 0);
     let taxonomies = json_of(&get(&f.app, "/hsds/taxonomies", "").await);
     for t in taxonomies["contents"].as_array().unwrap() {
         schemas.assert_valid("taxonomy.json", t);
@@ -1103,6 +1113,7 @@ async fn the_hsds_api_answers_with_valid_records_and_the_spec_parameters() {
         "/hsds/services?modified_after=gestern",
         "/hsds/services?postcode=99999",
         "/hsds/services?taxonomy_term_id=nonsense",
+        "/hsds/services?taxonomy_id=nonsense",
     ] {
         let res = get(&f.app, bad, "").await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}: {}", res.body);
