@@ -32,6 +32,7 @@ for (const lang of ["de", "ar"]) {
     const paths = [
       "/search",
       "/search?age=2&near=10115&q=kita",
+      "/search?age=2&near=10115&q=kita&map=1",
       "/search?age=4&radius_m=1000&near=10115&domain=education&cost=free",
       "/search?near=Atlantis",
       "/search?radius_m=5&lat=52&lon=13",
@@ -112,5 +113,25 @@ test("the finder works without JavaScript and in Arabic", async () => {
   await Promise.all([page.waitForURL(/q=Bibliothek/), page.locator("form[role=search] button[type=submit]").click()]);
   assert.ok((await page.locator(".results > li").count()) > 0, "results without JavaScript");
   assert.match(await page.locator("h2#results").innerText(), /النتائج/);
+  await context.close();
+});
+
+test("the results map is drawn by the server and becomes interactive only when asked", async () => {
+  const context = await browser.newContext({ locale: "de-DE", bypassCSP: true });
+  const page = await context.newPage();
+  const loaded = [];
+  page.on("request", (r) => loaded.push(new URL(r.url()).pathname));
+  await page.goto(`${server.base}/search?age=2&near=10115&q=kita`);
+  await page.getByRole("link", { name: "Ergebnisse auf der Karte zeigen" }).click();
+  await page.waitForURL(/map=1/);
+  const dots = await page.locator("svg.results-svg circle").count();
+  assert.ok(dots > 0 && dots <= 20, `${dots} numbered points`);
+  assert.equal(await page.locator(".results .map-no").first().innerText(), "1", "the list carries the same numbers");
+  assert.ok(!loaded.some((p) => p.includes("leaflet")), "Leaflet is not loaded before it is asked for");
+  await page.getByRole("button", { name: "Karte zum Verschieben und Zoomen laden" }).click();
+  await page.locator(".leaflet-results .leaflet-interactive").first().waitFor();
+  assert.ok(loaded.some((p) => p.endsWith("/leaflet.js")) && loaded.some((p) => p.startsWith("/search/map.geojson")));
+  assert.equal(await page.locator("svg.results-svg").count(), 0, "the drawing gave way to the interactive map");
+  assert.deepEqual(await violations(page), [], "axe violations with the interactive map");
   await context.close();
 });

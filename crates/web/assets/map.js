@@ -75,3 +75,54 @@
       .catch(function () { button.disabled = false; });
   });
 })();
+
+// The finder's results map: the server-drawn SVG with numbered points stays until the reader
+// asks for the interactive map; only then are Leaflet and the points loaded (prepaid data).
+(function () {
+  var button = document.getElementById("load-results-map");
+  var figure = document.getElementById("results-map");
+  if (!button || !figure) return;
+  button.hidden = false;
+  function load(src, tag, attr) {
+    return new Promise(function (ok, fail) {
+      var el = document.createElement(tag);
+      el[attr] = src;
+      if (tag === "link") el.rel = "stylesheet";
+      el.onload = ok;
+      el.onerror = fail;
+      document.head.appendChild(el);
+    });
+  }
+  button.addEventListener("click", function () {
+    button.disabled = true;
+    Promise.all([load("/static/leaflet/leaflet.css", "link", "href"), window.L ? null : load("/static/leaflet/leaflet.js", "script", "src")])
+      .then(function () { return fetch(button.dataset.geojson, { credentials: "same-origin" }); })
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        var svg = figure.querySelector("svg");
+        var div = document.createElement("div");
+        div.className = "map leaflet-results";
+        if (svg) svg.replaceWith(div); else figure.prepend(div);
+        var map = L.map(div, { attributionControl: false, zoomSnap: 0.25 });
+        var points = [];
+        L.geoJSON(data, {
+          style: function () { return { color: "#00546b", weight: 1, fillColor: "#c5dee6", fillOpacity: 0.5 }; },
+          pointToLayer: function (f, latlng) {
+            points.push(latlng);
+            return L.circleMarker(latlng, { radius: 9, color: "#fff", weight: 1, fillColor: "#a0001b", fillOpacity: 1 })
+              .bindTooltip(String(f.properties.n), { permanent: true, direction: "center", className: "map-no-tip" });
+          },
+          onEachFeature: function (f, l) {
+            if (f.properties.kind !== "offer") return;
+            var a = document.createElement("a");
+            a.href = f.properties.href;
+            a.textContent = f.properties.n + ". " + f.properties.name;
+            l.bindPopup(a);
+          }
+        }).addTo(map);
+        if (points.length) map.fitBounds(L.latLngBounds(points), { padding: [20, 20], maxZoom: 16 });
+        button.hidden = true;
+      })
+      .catch(function () { button.disabled = false; });
+  });
+})();

@@ -27,6 +27,7 @@ use crate::{AppState, Ctx};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/search", get(search))
+        .route("/search/map.geojson", get(results_geojson))
         .route("/search/{id}", get(offer_page))
         .route("/search/{id}/print", get(print_page))
         .route("/search/{id}/referral", axum::routing::post(referral))
@@ -61,6 +62,8 @@ pub struct ResultRow {
     pub languages: Vec<(String, String)>,
     pub status: Option<String>,
     pub is_fictional: bool,
+    /// Its number on the results map, when the map is shown and the offer has a place there.
+    pub map_no: Option<usize>,
 }
 
 #[derive(Template)]
@@ -78,6 +81,12 @@ struct FinderPage {
     district_options: Vec<(i64, String, i64)>,
     /// The query string of this search, to carry into offer pages and back.
     back: String,
+    /// The results drawn on the district outlines (`map=1`), without JavaScript.
+    map_svg: Option<String>,
+    /// This search with the map switched on or off.
+    map_toggle: String,
+    /// The same results as GeoJSON for the interactive map, loaded only when asked.
+    map_geojson: String,
 }
 
 impl FinderPage {
@@ -128,6 +137,8 @@ async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Re
     let errors: Vec<(String, String)> = parsed.errors.iter().map(|e| (e.field.clone(), ctx.t(&e.code))).collect();
     let asked = parsed.asked() || parsed.place_unknown;
     let (mut results, mut total, mut pager) = (Vec::new(), 0, None);
+    let want_map = params.get("map").is_some_and(|v| v == "1");
+    let mut map_svg = None;
     if asked && errors.is_empty() {
         let catalogue = state
             .finder
@@ -166,12 +177,35 @@ async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Re
                     languages: offer_language_names(&o.languages),
                     status: (o.status != OfferStatus::Active).then(|| ctx.label(o.status.label_key())),
                     is_fictional: o.is_fictional,
+                    map_no: None,
                 }
             })
             .collect();
+        if want_map {
+            let points = map_points(&found.hits, audience);
+            for (n, id, _, _) in &points {
+                if let Some(row) = results.iter_mut().find(|r| r.id == *id) {
+                    row.map_no = Some(*n);
+                }
+            }
+            let outlines = crate::monitoring::outlines(&state, ctx.municipality.id, 1).await.or_page(&ctx)?;
+            if let Some(p) = outlines.bbox.and_then(|b| crate::svg::Projection::fit(b, crate::monitoring::MAP_WIDTH)) {
+                let dots: Vec<(usize, f64, f64)> = points.iter().map(|(n, _, lon, lat)| (*n, *lon, *lat)).collect();
+                map_svg =
+                    Some(crate::svg::numbered_points(&outlines.areas, &p, crate::monitoring::MAP_WIDTH, &dots, &ctx.t("finder-map-title")));
+            }
+        }
     }
     let district_options = crate::pages::district_options(&state, &ctx).await?;
     let back = page_link("", &params, parsed.page as i64).trim_start_matches('?').to_string();
+    let mut toggled = params.clone();
+    if want_map {
+        toggled.remove("map");
+    } else {
+        toggled.insert("map".into(), "1".into());
+    }
+    let map_toggle = page_link("/search", &toggled, parsed.page as i64);
+    let map_geojson = page_link("/search/map.geojson", &params, parsed.page as i64);
     let place_label = parsed.place.as_ref().map(|p| p.label.clone());
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::BAD_REQUEST };
     let page = render(&FinderPage {
@@ -186,8 +220,51 @@ async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Re
         pager,
         district_options,
         back,
+        map_svg,
+        map_toggle,
+        map_geojson,
     })?;
     Ok((status, page).into_response())
+}
+
+/// (number on the map, offer, lon, lat) of the hits that have a place this audience may see,
+/// numbered in list order.
+fn map_points<P>(hits: &[kette_search::Hit<P>], audience: Audience) -> Vec<(usize, i64, f64, f64)> {
+    hits.iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let place = h.doc.places.iter().find(|p| audience == Audience::Professional || !p.confidential)?;
+            Some((i + 1, h.doc.offer_id, place.lon, place.lat))
+        })
+        .collect()
+}
+
+/// The page of results as GeoJSON points over the district outlines, for the interactive map.
+async fn results_geojson(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
+    let audience = if ctx.sees_internal() { Audience::Professional } else { Audience::Public };
+    let parsed = crate::finder_query::parse(&state.store, ctx.municipality.id, &ctx.vocab, &params, audience, 20).await.or_page(&ctx)?;
+    if !parsed.errors.is_empty() {
+        return Err(PageError::bad_request(&ctx, parsed.errors.iter().map(|e| e.field.clone()).collect::<Vec<_>>().join(", ")));
+    }
+    let catalogue = state
+        .finder
+        .catalogue(&state.store, ctx.municipality.id)
+        .await
+        .map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
+    let found = catalogue.search(&parsed.request).map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
+    let outlines = crate::monitoring::outlines(&state, ctx.municipality.id, 1).await.or_page(&ctx)?;
+    let mut features: Vec<serde_json::Value> = outlines
+        .simplified
+        .iter()
+        .map(|(_, g)| serde_json::json!({"type": "Feature", "geometry": g, "properties": {"kind": "district"}}))
+        .collect();
+    for (n, id, lon, lat) in map_points(&found.hits, audience) {
+        let title = found.hits.iter().find(|h| h.doc.offer_id == id).map(|h| h.doc.title.clone()).unwrap_or_default();
+        features.push(serde_json::json!({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"kind": "offer", "n": n, "name": title, "href": format!("/search/{id}")}}));
+    }
+    let body = serde_json::json!({"type": "FeatureCollection", "features": features}).to_string();
+    Ok(([(header::CONTENT_TYPE, "application/geo+json"), (header::CACHE_CONTROL, "private, max-age=60")], body).into_response())
 }
 
 // ---------------------------------------------------------------- offer page

@@ -29,6 +29,8 @@ pub struct Outlines {
     pub height: f64,
     /// the same districts as simplified GeoJSON geometries for the interactive map
     pub simplified: Vec<(i64, serde_json::Value)>,
+    /// The extent the paths were projected from, to place points on the same canvas.
+    pub bbox: Option<[f64; 4]>,
 }
 
 pub type OutlineCache = Mutex<HashMap<(i64, i64), Arc<Outlines>>>;
@@ -120,7 +122,7 @@ fn classes(values: &[f64]) -> (Vec<f64>, impl Fn(f64) -> usize) {
     (breaks, move |v: f64| b.iter().filter(|&&x| v > x).count())
 }
 
-async fn outlines(state: &AppState, municipality: i64, level: i64) -> Result<Arc<Outlines>, kette_store::StoreError> {
+pub(crate) async fn outlines(state: &AppState, municipality: i64, level: i64) -> Result<Arc<Outlines>, kette_store::StoreError> {
     let generation = state.store.generation(municipality).await?;
     if let Some(o) = state.outlines.lock().ok().and_then(|c| c.get(&(municipality, level)).cloned()) {
         if o.generation == generation {
@@ -128,15 +130,21 @@ async fn outlines(state: &AppState, municipality: i64, level: i64) -> Result<Arc
         }
     }
     let shapes = state.store.district_shapes(municipality, level).await?;
-    let simplified =
+    let simplified: Vec<(i64, serde_json::Value)> =
         shapes.iter().filter_map(|(id, _, g)| kette_ingest::geo_assign::simplified_geojson(g, 0.0001).map(|v| (*id, v))).collect();
     let parsed: Vec<(i64, String, serde_json::Value)> =
         shapes.into_iter().filter_map(|(id, name, g)| serde_json::from_str(&g).ok().map(|v| (id, name, v))).collect();
-    let (areas, height) = match bbox_of(parsed.iter().map(|(_, _, g)| g)).and_then(|b| Projection::fit(b, MAP_WIDTH)) {
-        Some(p) => (parsed.iter().map(|(id, name, g)| (*id, name.clone(), p.path(g))).collect(), p.height),
+    let bbox = bbox_of(parsed.iter().map(|(_, _, g)| g));
+    // the simplified outlines (a few metres off) are drawn: at map width a pixel covers tens of
+    // metres, and the page stays light
+    let drawn: HashMap<i64, &serde_json::Value> = simplified.iter().map(|(id, g)| (*id, g)).collect();
+    let (areas, height) = match bbox.and_then(|b| Projection::fit(b, MAP_WIDTH)) {
+        Some(p) => {
+            (parsed.iter().map(|(id, name, g)| (*id, name.clone(), p.path(drawn.get(id).copied().unwrap_or(g)))).collect(), p.height)
+        }
         None => (vec![], 0.0),
     };
-    let o = Arc::new(Outlines { generation, areas, height, simplified });
+    let o = Arc::new(Outlines { generation, areas, height, simplified, bbox });
     if let Ok(mut cache) = state.outlines.lock() {
         cache.insert((municipality, level), o.clone());
     }

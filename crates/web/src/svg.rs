@@ -81,7 +81,7 @@ impl Projection {
         Some(Projection { min_x, max_y, k, scale, height: (max_y - min_y) * scale })
     }
 
-    fn point(&self, x: f64, y: f64) -> (f64, f64) {
+    pub fn point(&self, x: f64, y: f64) -> (f64, f64) {
         ((x - self.min_x) * self.k * self.scale, (self.max_y - y) * self.scale)
     }
 
@@ -124,6 +124,34 @@ pub struct MapArea<'a> {
     /// Class index for the fill (0-based), None = no value.
     pub class: Option<usize>,
     pub title: String,
+}
+
+/// Numbered points (the finder's results) over district outlines already projected by `p`.
+/// The numbers repeat the list's, which carries the same information for every reader.
+pub fn numbered_points(
+    outlines: &[(i64, String, String)],
+    p: &Projection,
+    width: f64,
+    points: &[(usize, f64, f64)],
+    title: &str,
+) -> String {
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {h:.0}" role="img" aria-label="{t}" class="results-svg">"#,
+        h = p.height.max(1.0),
+        t = escape(title)
+    );
+    for (_, _, path) in outlines {
+        svg.push_str(&format!(r#"<path d="{path}" class="district-shape"/>"#));
+    }
+    for (n, lon, lat) in points {
+        let (x, y) = p.point(*lon, *lat);
+        svg.push_str(&format!(
+            r#"<circle cx="{x:.1}" cy="{y:.1}" r="9" class="offer-dot"/><text x="{x:.1}" y="{ty:.1}" class="offer-no">{n}</text>"#,
+            ty = y + 4.0
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
 }
 
 /// A choropleth map: every area a link to its page with a tooltip title; fills by class.

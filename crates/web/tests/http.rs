@@ -1268,3 +1268,41 @@ async fn people_keep_their_own_reminder_address() {
     assert!(get(&f.app, "/account", &partner).await.body.contains("value=\"pat@example.org\""));
     assert_eq!(get(&f.app, "/account", "").await.status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_results_map_shows_numbered_public_places_and_never_a_protected_one() {
+    let f = fixture().await;
+    let page = get(&f.app, "/search?q=Krabbelgruppe&map=1", "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("class=\"results-svg\"") && page.body.contains("class=\"map-no\""), "{}", page.body);
+    assert!(page.body.contains("Karte ausblenden"));
+    let plain = get(&f.app, "/search?q=Krabbelgruppe", "").await;
+    assert!(!plain.body.contains("results-svg") && plain.body.contains("Ergebnisse auf der Karte zeigen"));
+    assert!(!plain.body.contains("map.js"), "no script on the plain results page");
+    let geo = json_of(&get(&f.app, "/search/map.geojson?q=Krabbelgruppe", "").await);
+    let offers: Vec<&serde_json::Value> =
+        geo["features"].as_array().unwrap().iter().filter(|x| x["properties"]["kind"] == "offer").collect();
+    assert_eq!(offers.len(), 1);
+    assert_eq!(offers[0]["properties"]["n"], 1);
+    assert_eq!(offers[0]["geometry"]["coordinates"][0], 13.05);
+    // a protected place is neither drawn nor sent
+    let org_a = f.store.organisation_by_key(f.m, "a").await.unwrap().unwrap();
+    let loc = f.store.organisation_locations(f.m, org_a).await.unwrap().remove(0);
+    let input = kette_domain::LocationInput {
+        name: loc.name.clone(),
+        street: loc.street.clone(),
+        postcode: loc.postcode.clone(),
+        city: loc.city.clone(),
+        lat: loc.lat,
+        lon: loc.lon,
+        district_id: loc.district_id,
+        is_anchor_point: loc.is_anchor_point,
+        is_confidential: true,
+    };
+    f.store.update_location(f.m, loc.id, &input, None).await.unwrap();
+    let app = kette_web::router(kette_web::AppState::new(f.store.clone(), kette_web::WebConfig::default()));
+    let geo = json_of(&get(&app, "/search/map.geojson?q=Krabbelgruppe", "").await);
+    assert!(geo["features"].as_array().unwrap().iter().all(|x| x["properties"]["kind"] != "offer"), "{geo}");
+    let page = get(&app, "/search?q=Krabbelgruppe&map=1", "").await;
+    assert!(!page.body.contains("class=\"offer-dot\""), "{}", page.body);
+}
