@@ -628,3 +628,6 @@ finder-map-title = Karte der Ergebnisse dieser Seite
 finder-map-caption = Die Nummern auf der Karte entsprechen den Nummern in der Liste.
 finder-map-interactive = Karte zum Verschieben und Zoomen laden
 finder-map-number = Nummer auf der Karte
+referrals-by-district = Nach Bezirk (der Familie, sonst des Angebots)
+referrals-by-topic = Nach Thema
+referrals-unknown = ohne Angabe

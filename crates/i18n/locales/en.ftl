@@ -628,3 +628,6 @@ finder-map-title = Map of the results on this page
 finder-map-caption = The numbers on the map are the numbers in the list.
 finder-map-interactive = Load a map to pan and zoom
 finder-map-number = Number on the map
+referrals-by-district = By borough (the family's, else the offer's)
+referrals-by-topic = By topic
+referrals-unknown = not recorded

@@ -422,6 +422,33 @@ impl Store {
         rows.iter().map(|r| Ok((r.try_get("month")?, r.try_get("phase")?, r.try_get("n")?))).collect()
     }
 
+    /// Referrals per Bezirk (the top level of the district hierarchy): (district name, count);
+    /// referrals without a district are counted under an empty name.
+    pub async fn referral_counts_by_top_district(&self, municipality: MunicipalityId) -> Result<Vec<(String, i64)>> {
+        let rows = sqlx::query(
+            "SELECT COALESCE(top.name, '') AS name, COUNT(*) AS n FROM referral r
+             LEFT JOIN district d ON d.id = r.district_id
+             LEFT JOIN district top ON top.municipality_id = r.municipality_id AND top.parent_id IS NULL AND d.path LIKE top.path || '%'
+             WHERE r.municipality_id = $1 GROUP BY COALESCE(top.name, '') ORDER BY n DESC, name",
+        )
+        .bind(municipality)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((r.try_get("name")?, r.try_get("n")?))).collect()
+    }
+
+    /// Referrals per topic (domain code; empty when none was recorded).
+    pub async fn referral_counts_by_domain(&self, municipality: MunicipalityId) -> Result<Vec<(String, i64)>> {
+        let rows = sqlx::query(
+            "SELECT COALESCE(domain, '') AS domain, COUNT(*) AS n FROM referral WHERE municipality_id = $1
+             GROUP BY COALESCE(domain, '') ORDER BY n DESC, domain",
+        )
+        .bind(municipality)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((r.try_get("domain")?, r.try_get("n")?))).collect()
+    }
+
     pub async fn add_feedback(&self, municipality: MunicipalityId, page: &str, topic: &str, message: &str) -> Result<i64> {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO feedback (municipality_id, created_at, page, topic, message) VALUES ($1, $2, $3, $4, $5) RETURNING id",

@@ -674,6 +674,9 @@ struct ReferralsPage {
     /// (month, life phase label, count)
     rows: Vec<(String, String, i64)>,
     total: i64,
+    /// (Bezirk, count) and (topic label, count)
+    by_district: Vec<(String, i64)>,
+    by_topic: Vec<(String, i64)>,
 }
 
 /// How many families navigators referred, by month and life phase: counts only, nothing else
@@ -691,7 +694,24 @@ async fn referrals(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
             (month, label, n)
         })
         .collect();
-    render(&ReferralsPage { ctx, rows, total })
+    let unknown = ctx.t("referrals-unknown");
+    let by_district = state
+        .store
+        .referral_counts_by_top_district(ctx.municipality.id)
+        .await
+        .or_page(&ctx)?
+        .into_iter()
+        .map(|(name, n)| (if name.is_empty() { unknown.clone() } else { name }, n))
+        .collect();
+    let by_topic = state
+        .store
+        .referral_counts_by_domain(ctx.municipality.id)
+        .await
+        .or_page(&ctx)?
+        .into_iter()
+        .map(|(code, n)| (if code.is_empty() { unknown.clone() } else { ctx.term("domain", &code) }, n))
+        .collect();
+    render(&ReferralsPage { ctx, rows, total, by_district, by_topic })
 }
 
 crate::pages_with_ctx!(TextsPage, ReferralsPage);

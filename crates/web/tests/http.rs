@@ -983,13 +983,15 @@ async fn navigators_see_protected_places_and_refer_without_personal_data() {
     assert_eq!(v["total"], 0, "nor locatable by distance");
 
     let (session, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    // the family's area, chosen on the sheet (the shelter itself has no district on record)
+    let planning_area = json_of(&get(&f.app, "/api/v1/districts?level=2", "").await)["items"][0]["id"].as_i64().unwrap();
     let pro = get(&f.app, &format!("/search/{}", f.own_offer), &session).await;
     assert!(pro.body.contains("Geheimweg 7") && pro.body.contains("Telefonat mit Frau K."));
     let sheet = post_form(
         &f.app,
         &format!("/search/{}/referral", f.own_offer),
         &session,
-        &format!("csrf={csrf}&family_language=ar&life_phase=early_childhood"),
+        &format!("csrf={csrf}&family_language=ar&life_phase=early_childhood&district={planning_area}"),
     )
     .await;
     assert_eq!(sheet.status, StatusCode::OK, "{}", sheet.body);
@@ -1000,6 +1002,11 @@ async fn navigators_see_protected_places_and_refer_without_personal_data() {
     assert_eq!((counts[0].1.as_str(), counts[0].2), ("early_childhood", 1));
     let page = get(&f.app, "/referrals", &session).await;
     assert!(page.body.contains("1 Vermittlung insgesamt") && page.body.contains("Frühe Kindheit"), "{}", page.body);
+    assert!(
+        page.body.contains("<td>Bezirk 01</td>") && page.body.contains("<td>Kinder- und Jugendhilfe</td>"),
+        "by borough and topic: {}",
+        page.body
+    );
     assert_eq!(get(&f.app, "/referrals", "").await.status, StatusCode::NOT_FOUND);
     let anon = post_form(&f.app, &format!("/search/{}/referral", f.own_offer), "", "csrf=x&family_language=ar").await;
     assert_ne!(anon.status, StatusCode::OK);
