@@ -15,7 +15,7 @@ use crate::{util, OfferSummary, Result, Store, StoreError};
 /// Language code of Leichte Sprache (plain German) texts.
 pub const EASY_GERMAN: &str = "de-x-ls";
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct OfferTranslation {
     pub language: String,
     pub title: String,
@@ -234,24 +234,7 @@ impl Store {
         by: Option<AccountId>,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM offer WHERE id = $1 AND municipality_id = $2")
-            .bind(offer)
-            .bind(municipality)
-            .fetch_optional(&mut *tx)
-            .await?;
-        if exists.is_none() {
-            return Err(StoreError::NotFound(format!("offer {offer}")));
-        }
-        sqlx::query("DELETE FROM offer_translation WHERE offer_id = $1").bind(offer).execute(&mut *tx).await?;
-        for t in translations.iter().filter(|t| !t.title.trim().is_empty()) {
-            sqlx::query("INSERT INTO offer_translation (offer_id, language, title, description) VALUES ($1, $2, $3, $4)")
-                .bind(offer)
-                .bind(&t.language)
-                .bind(t.title.trim())
-                .bind(t.description.trim())
-                .execute(&mut *tx)
-                .await?;
-        }
+        write_translations(&mut tx, municipality, offer, translations).await?;
         let langs: Vec<&str> = translations.iter().filter(|t| !t.title.trim().is_empty()).map(|t| t.language.as_str()).collect();
         util::audit(&mut tx, municipality, by, "translate", "offer", Some(offer), &langs.join(", ")).await?;
         util::bump(&mut tx, municipality).await?;
@@ -513,4 +496,32 @@ mod tests {
         assert_eq!(super::without_house_number("Müllerstraße 12a"), "Müllerstraße");
         assert_eq!(super::without_house_number("Straße 17. Juni 4 - 6"), "Straße 17. Juni");
     }
+}
+
+/// Replaces an offer's translations inside the caller's transaction (empty titles drop a language).
+pub(crate) async fn write_translations(
+    conn: &mut sqlx::AnyConnection,
+    municipality: MunicipalityId,
+    offer: OfferId,
+    translations: &[OfferTranslation],
+) -> Result<()> {
+    let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM offer WHERE id = $1 AND municipality_id = $2")
+        .bind(offer)
+        .bind(municipality)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if exists.is_none() {
+        return Err(StoreError::NotFound(format!("offer {offer}")));
+    }
+    sqlx::query("DELETE FROM offer_translation WHERE offer_id = $1").bind(offer).execute(&mut *conn).await?;
+    for t in translations.iter().filter(|t| !t.title.trim().is_empty()) {
+        sqlx::query("INSERT INTO offer_translation (offer_id, language, title, description) VALUES ($1, $2, $3, $4)")
+            .bind(offer)
+            .bind(&t.language)
+            .bind(t.title.trim())
+            .bind(t.description.trim())
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }

@@ -94,20 +94,19 @@ impl Store {
         input: &LocationInput,
         by: Option<AccountId>,
     ) -> Result<()> {
-        validate_location(input).map_err(|errors| StoreError::Invalid { context: format!("location {id}"), errors })?;
-        self.check_district(municipality, input.district_id).await?;
+        self.check_location(municipality, id, input).await?;
         let mut tx = self.pool.begin().await?;
-        let assignments: Vec<String> = LOCATION_FIELDS.iter().enumerate().map(|(i, f)| format!("{f} = ${}", i + 1)).collect();
-        let n = LOCATION_FIELDS.len();
-        let sql = format!("UPDATE location SET {} WHERE municipality_id = ${} AND id = ${}", assignments.join(", "), n + 1, n + 2);
-        let n = bind_location_fields!(sqlx::query(&sql), input).bind(municipality).bind(id).execute(&mut *tx).await?.rows_affected();
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("location {id}")));
-        }
+        write_location(&mut tx, municipality, id, input).await?;
         util::audit(&mut tx, municipality, by, "update", "location", Some(id), &input.name).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The rules a place's new content must meet (also checked before a partner's proposal is stored).
+    pub(crate) async fn check_location(&self, municipality: MunicipalityId, id: LocationId, input: &LocationInput) -> Result<()> {
+        validate_location(input).map_err(|errors| StoreError::Invalid { context: format!("location {id}"), errors })?;
+        self.check_district(municipality, input.district_id).await
     }
 
     /// Updates description, contact data and the named contact persons in one transaction.
@@ -235,4 +234,21 @@ impl Store {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// The content part of a place update inside the caller's transaction; `input` must be checked.
+pub(crate) async fn write_location(
+    conn: &mut sqlx::AnyConnection,
+    municipality: MunicipalityId,
+    id: LocationId,
+    input: &LocationInput,
+) -> Result<()> {
+    let assignments: Vec<String> = LOCATION_FIELDS.iter().enumerate().map(|(i, f)| format!("{f} = ${}", i + 1)).collect();
+    let n = LOCATION_FIELDS.len();
+    let sql = format!("UPDATE location SET {} WHERE municipality_id = ${} AND id = ${}", assignments.join(", "), n + 1, n + 2);
+    let n = bind_location_fields!(sqlx::query(&sql), input).bind(municipality).bind(id).execute(conn).await?.rows_affected();
+    if n == 0 {
+        return Err(StoreError::NotFound(format!("location {id}")));
+    }
+    Ok(())
 }

@@ -1,28 +1,56 @@
 //! Approval of partners' proposals and the verification cycle: policy, proposals, decisions,
 //! confirmations and the reminder log. The rules themselves live in `kette_domain::review`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sqlx::Row;
 use time::Date;
 
 use kette_domain::review::{Approval, Freshness, ReviewPolicy};
 use kette_domain::validate::validate_offer;
-use kette_domain::{AccountId, FieldError, MunicipalityId, OfferId, OfferInput, OrganisationId, ValidationErrors};
+use kette_domain::{
+    AccountId, FieldError, LocationId, LocationInput, MunicipalityId, OfferId, OfferInput, OrganisationId, ValidationErrors,
+};
 
+use crate::finder::{write_translations, OfferTranslation};
+use crate::locations::write_location;
 use crate::offers::insert_offer;
 use crate::{util, Result, Store, StoreError};
+
+/// What a partner proposes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "content", rename_all = "snake_case")]
+pub enum Proposal {
+    /// The offer form's content (a new offer or a change).
+    Content(OfferInput),
+    /// The offer's translations and Leichte-Sprache text.
+    Texts(Vec<OfferTranslation>),
+    /// A place of the organisation.
+    Place(LocationInput),
+}
+
+impl Proposal {
+    fn kind(&self) -> &'static str {
+        match self {
+            Proposal::Content(_) => "content",
+            Proposal::Texts(_) => "texts",
+            Proposal::Place(_) => "place",
+        }
+    }
+}
 
 /// A partner's proposal waiting for (or decided by) a coordinator.
 #[derive(Debug, Clone, Serialize)]
 pub struct OfferChange {
     pub id: i64,
-    pub offer_id: OfferId,
+    /// The offer concerned (content and texts); a place change has none.
+    pub offer_id: Option<OfferId>,
+    pub location_id: Option<LocationId>,
     pub organisation_id: OrganisationId,
     pub organisation_name: String,
-    /// The offer's current (public) title.
+    /// The current (public) title of the offer or name of the place.
     pub title: String,
     pub is_new: bool,
-    pub proposed: OfferInput,
+    pub proposed: Proposal,
     pub proposed_by: Option<String>,
     pub proposed_at: String,
     pub state: String,
@@ -64,22 +92,32 @@ fn invalid(field: &str, code: &str, detail: &str) -> StoreError {
     StoreError::Invalid { context: "review".into(), errors: ValidationErrors(vec![FieldError::new(field, code, detail)]) }
 }
 
-const CHANGE_SELECT: &str = "SELECT c.*, o.title, o.organisation_id, org.name AS organisation_name,
+const CHANGE_SELECT: &str = "SELECT c.*, COALESCE(o.title, l.name) AS title, org.id AS organisation_id, org.name AS organisation_name,
         p.display_name AS proposer, d.display_name AS decider
-    FROM offer_change c JOIN offer o ON o.id = c.offer_id JOIN organisation org ON org.id = o.organisation_id
+    FROM offer_change c LEFT JOIN offer o ON o.id = c.offer_id LEFT JOIN location l ON l.id = c.location_id
+    JOIN organisation org ON org.id = COALESCE(o.organisation_id, l.organisation_id)
     LEFT JOIN account p ON p.id = c.proposed_by LEFT JOIN account d ON d.id = c.decided_by";
 
 fn change_from_row(r: &sqlx::any::AnyRow) -> Result<OfferChange> {
     let proposed: String = r.try_get("proposed")?;
+    let kind: String = r.try_get("kind")?;
+    let unreadable = |e: serde_json::Error| {
+        StoreError::Conflict(format!("stored proposal {} is unreadable: {e}", r.try_get::<i64, _>("id").unwrap_or(0)))
+    };
+    let proposed = match kind.as_str() {
+        "texts" => Proposal::Texts(serde_json::from_str(&proposed).map_err(unreadable)?),
+        "place" => Proposal::Place(serde_json::from_str(&proposed).map_err(unreadable)?),
+        _ => Proposal::Content(serde_json::from_str(&proposed).map_err(unreadable)?),
+    };
     Ok(OfferChange {
         id: r.try_get("id")?,
         offer_id: r.try_get("offer_id")?,
+        location_id: r.try_get("location_id")?,
         organisation_id: r.try_get("organisation_id")?,
         organisation_name: r.try_get("organisation_name")?,
         title: r.try_get("title")?,
         is_new: r.try_get::<i64, _>("is_new")? != 0,
-        proposed: serde_json::from_str(&proposed)
-            .map_err(|e| StoreError::Conflict(format!("stored proposal {} is unreadable: {e}", r.try_get::<i64, _>("id").unwrap_or(0))))?,
+        proposed,
         proposed_by: r.try_get("proposer")?,
         proposed_at: r.try_get("proposed_at")?,
         state: r.try_get("state")?,
@@ -119,7 +157,7 @@ impl Store {
         self.check_locations(&mut tx, municipality, input).await?;
         let id = insert_offer(&mut tx, municipality, input, &vocab, None, false, None).await?;
         sqlx::query("UPDATE offer SET approval = 'pending' WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        insert_change(&mut tx, municipality, id, true, input, by).await?;
+        insert_change(&mut tx, municipality, (Some(id), None), true, &Proposal::Content(input.clone()), by).await?;
         util::audit(&mut tx, municipality, by, "propose", "offer", Some(id), &input.title).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
@@ -140,17 +178,13 @@ impl Store {
             .await?;
         let approval = approval.and_then(|a| Approval::parse(&a)).ok_or_else(|| StoreError::NotFound(format!("offer {id}")))?;
         self.check_locations(&mut tx, municipality, input).await?;
-        sqlx::query("UPDATE offer_change SET state = 'superseded' WHERE offer_id = $1 AND state = 'pending'")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
         let is_new = approval != Approval::Approved;
         if is_new {
             self.write_offer_content(&mut tx, municipality, id, input, &vocab).await?;
             sqlx::query("UPDATE offer SET approval = 'pending' WHERE id = $1").bind(id).execute(&mut *tx).await?;
             util::bump(&mut tx, municipality).await?;
         }
-        insert_change(&mut tx, municipality, id, is_new, input, by).await?;
+        insert_change(&mut tx, municipality, (Some(id), None), is_new, &Proposal::Content(input.clone()), by).await?;
         util::audit(&mut tx, municipality, by, "propose", "offer", Some(id), &input.title).await?;
         tx.commit().await?;
         Ok(())
@@ -159,7 +193,7 @@ impl Store {
     /// Open proposals, oldest first; of one organisation when given.
     pub async fn open_changes(&self, municipality: MunicipalityId, organisation: Option<OrganisationId>) -> Result<Vec<OfferChange>> {
         let rows = sqlx::query(&format!(
-            "{CHANGE_SELECT} WHERE c.municipality_id = $1 AND c.state = 'pending' AND ($2 = 0 OR o.organisation_id = $2) ORDER BY c.id"
+            "{CHANGE_SELECT} WHERE c.municipality_id = $1 AND c.state = 'pending' AND ($2 = 0 OR org.id = $2) ORDER BY c.id"
         ))
         .bind(municipality)
         .bind(organisation.unwrap_or(0))
@@ -181,7 +215,7 @@ impl Store {
     /// The newest proposal for an offer (open or decided), for the partner's view of it.
     pub async fn latest_change(&self, municipality: MunicipalityId, offer: OfferId) -> Result<Option<OfferChange>> {
         let r = sqlx::query(&format!(
-            "{CHANGE_SELECT} WHERE c.municipality_id = $1 AND c.offer_id = $2 AND c.state <> 'superseded' ORDER BY c.id DESC LIMIT 1"
+            "{CHANGE_SELECT} WHERE c.municipality_id = $1 AND c.offer_id = $2 AND c.kind = 'content' AND c.state <> 'superseded' ORDER BY c.id DESC LIMIT 1"
         ))
         .bind(municipality)
         .bind(offer)
@@ -190,31 +224,51 @@ impl Store {
         r.as_ref().map(change_from_row).transpose()
     }
 
-    /// Lets a proposal out: a new offer becomes public, a change replaces the public content.
-    /// Returns the offer's id.
-    pub async fn approve_change(&self, municipality: MunicipalityId, id: i64, by: Option<AccountId>) -> Result<OfferId> {
+    /// Lets a proposal out: a new offer becomes public, a change replaces the public content,
+    /// texts or place. Returns the offers whose public content changed.
+    pub async fn approve_change(&self, municipality: MunicipalityId, id: i64, by: Option<AccountId>) -> Result<Vec<OfferId>> {
         let change = self.offer_change(municipality, id).await?;
         if change.state != "pending" {
             return Err(StoreError::Conflict(format!("proposal {id} was already decided ({})", change.state)));
         }
         let vocab = self.vocabulary(municipality).await?;
-        let mut tx = self.pool.begin().await?;
-        if change.is_new {
-            sqlx::query("UPDATE offer SET approval = 'approved' WHERE id = $1").bind(change.offer_id).execute(&mut *tx).await?;
-        } else {
-            // the vocabulary or the locations may have changed since the proposal
-            validate_offer(&change.proposed, &vocab).map_err(|errors| StoreError::Invalid { context: format!("proposal {id}"), errors })?;
-            self.write_offer_content(&mut tx, municipality, change.offer_id, &change.proposed, &vocab).await?;
+        if let Proposal::Place(input) = &change.proposed {
+            // the district may have gone since the proposal
+            self.check_location(municipality, change.location_id.unwrap_or(0), input).await?;
         }
+        let mut tx = self.pool.begin().await?;
+        let touched: Vec<OfferId> = match (&change.proposed, change.offer_id, change.location_id) {
+            (Proposal::Content(_), Some(offer), _) if change.is_new => {
+                sqlx::query("UPDATE offer SET approval = 'approved' WHERE id = $1").bind(offer).execute(&mut *tx).await?;
+                vec![offer]
+            }
+            (Proposal::Content(input), Some(offer), _) => {
+                // the vocabulary or the locations may have changed since the proposal
+                validate_offer(input, &vocab).map_err(|errors| StoreError::Invalid { context: format!("proposal {id}"), errors })?;
+                self.write_offer_content(&mut tx, municipality, offer, input, &vocab).await?;
+                vec![offer]
+            }
+            (Proposal::Texts(texts), Some(offer), _) => {
+                write_translations(&mut tx, municipality, offer, texts).await?;
+                vec![offer]
+            }
+            (Proposal::Place(input), _, Some(location)) => {
+                write_location(&mut tx, municipality, location, input).await?;
+                sqlx::query_scalar("SELECT offer_id FROM offer_location WHERE location_id = $1").bind(location).fetch_all(&mut *tx).await?
+            }
+            _ => return Err(StoreError::Conflict(format!("proposal {id} names nothing to change"))),
+        };
         decide(&mut tx, id, "approved", by, "").await?;
-        util::audit(&mut tx, municipality, by, "approve", "offer", Some(change.offer_id), &change.proposed.title).await?;
+        let (entity, entity_id) = change.location_id.map_or(("offer", change.offer_id.unwrap_or(0)), |l| ("location", l));
+        util::audit(&mut tx, municipality, by, "approve", entity, Some(entity_id), &change.title).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
-        Ok(change.offer_id)
+        Ok(touched)
     }
 
     /// Sends a proposal back with a reason the partner reads; a new offer stays unpublished.
-    pub async fn reject_change(&self, municipality: MunicipalityId, id: i64, reason: &str, by: Option<AccountId>) -> Result<OfferId> {
+    /// Returns the offers concerned.
+    pub async fn reject_change(&self, municipality: MunicipalityId, id: i64, reason: &str, by: Option<AccountId>) -> Result<Vec<OfferId>> {
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(invalid("reason", "error-review-reason", "say why, so the partner can fix it"));
@@ -224,14 +278,79 @@ impl Store {
             return Err(StoreError::Conflict(format!("proposal {id} was already decided ({})", change.state)));
         }
         let mut tx = self.pool.begin().await?;
-        if change.is_new {
-            sqlx::query("UPDATE offer SET approval = 'rejected' WHERE id = $1").bind(change.offer_id).execute(&mut *tx).await?;
+        if let (true, Some(offer)) = (change.is_new, change.offer_id) {
+            sqlx::query("UPDATE offer SET approval = 'rejected' WHERE id = $1").bind(offer).execute(&mut *tx).await?;
             util::bump(&mut tx, municipality).await?;
         }
         decide(&mut tx, id, "rejected", by, reason).await?;
-        util::audit(&mut tx, municipality, by, "reject", "offer", Some(change.offer_id), reason).await?;
+        let (entity, entity_id) = change.location_id.map_or(("offer", change.offer_id.unwrap_or(0)), |l| ("location", l));
+        util::audit(&mut tx, municipality, by, "reject", entity, Some(entity_id), reason).await?;
         tx.commit().await?;
-        Ok(change.offer_id)
+        Ok(change.offer_id.into_iter().collect())
+    }
+
+    /// A partner's translations of an offer: they wait for approval like content.
+    pub async fn propose_texts(
+        &self,
+        municipality: MunicipalityId,
+        offer: OfferId,
+        translations: &[OfferTranslation],
+        by: Option<AccountId>,
+    ) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM offer WHERE municipality_id = $1 AND id = $2")
+            .bind(municipality)
+            .bind(offer)
+            .fetch_optional(&mut *tx)
+            .await?;
+        exists.ok_or_else(|| StoreError::NotFound(format!("offer {offer}")))?;
+        insert_change(&mut tx, municipality, (Some(offer), None), false, &Proposal::Texts(translations.to_vec()), by).await?;
+        util::audit(&mut tx, municipality, by, "propose", "offer", Some(offer), "texts").await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A partner's change to one of its places; the public keeps the approved address meanwhile.
+    pub async fn propose_place(
+        &self,
+        municipality: MunicipalityId,
+        location: LocationId,
+        input: &LocationInput,
+        by: Option<AccountId>,
+    ) -> Result<()> {
+        self.check_location(municipality, location, input).await?;
+        let mut tx = self.pool.begin().await?;
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM location WHERE municipality_id = $1 AND id = $2")
+            .bind(municipality)
+            .bind(location)
+            .fetch_optional(&mut *tx)
+            .await?;
+        exists.ok_or_else(|| StoreError::NotFound(format!("location {location}")))?;
+        insert_change(&mut tx, municipality, (None, Some(location)), false, &Proposal::Place(input.clone()), by).await?;
+        util::audit(&mut tx, municipality, by, "propose", "location", Some(location), &input.name).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The open proposal of this kind for an offer or a place, if any (shown to its partner).
+    pub async fn open_change_for(
+        &self,
+        municipality: MunicipalityId,
+        kind: &str,
+        offer: Option<OfferId>,
+        location: Option<LocationId>,
+    ) -> Result<Option<OfferChange>> {
+        let r = sqlx::query(&format!(
+            "{CHANGE_SELECT} WHERE c.municipality_id = $1 AND c.state = 'pending' AND c.kind = $2
+               AND COALESCE(c.offer_id, 0) = $3 AND COALESCE(c.location_id, 0) = $4 ORDER BY c.id DESC LIMIT 1"
+        ))
+        .bind(municipality)
+        .bind(kind)
+        .bind(offer.unwrap_or(0))
+        .bind(location.unwrap_or(0))
+        .fetch_optional(&self.pool)
+        .await?;
+        r.as_ref().map(change_from_row).transpose()
     }
 
     /// "Still current": sets the verification date of these offers to `on`. Offers of other
@@ -425,22 +544,40 @@ impl Store {
     }
 }
 
+/// Stores a proposal about an offer or a place, replacing an older open one of the same kind.
 async fn insert_change(
     conn: &mut sqlx::AnyConnection,
     municipality: MunicipalityId,
-    offer: OfferId,
+    target: (Option<OfferId>, Option<LocationId>),
     is_new: bool,
-    input: &OfferInput,
+    proposal: &Proposal,
     by: Option<AccountId>,
 ) -> Result<()> {
-    let proposed = serde_json::to_string(input).map_err(|e| StoreError::Conflict(format!("proposal not serialisable: {e}")))?;
     sqlx::query(
-        "INSERT INTO offer_change (municipality_id, offer_id, is_new, proposed, proposed_by, proposed_at, state) VALUES ($1, $2, $3, $4, $5, $6, 'pending')",
+        "UPDATE offer_change SET state = 'superseded' WHERE state = 'pending' AND kind = $1
+           AND COALESCE(offer_id, 0) = $2 AND COALESCE(location_id, 0) = $3",
+    )
+    .bind(proposal.kind())
+    .bind(target.0.unwrap_or(0))
+    .bind(target.1.unwrap_or(0))
+    .execute(&mut *conn)
+    .await?;
+    let content = match proposal {
+        Proposal::Content(i) => serde_json::to_string(i),
+        Proposal::Texts(t) => serde_json::to_string(t),
+        Proposal::Place(l) => serde_json::to_string(l),
+    }
+    .map_err(|e| StoreError::Conflict(format!("proposal not serialisable: {e}")))?;
+    sqlx::query(
+        "INSERT INTO offer_change (municipality_id, kind, offer_id, location_id, is_new, proposed, proposed_by, proposed_at, state)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending')",
     )
     .bind(municipality)
-    .bind(offer)
+    .bind(proposal.kind())
+    .bind(target.0)
+    .bind(target.1)
     .bind(is_new as i64)
-    .bind(proposed)
+    .bind(content)
     .bind(by)
     .bind(util::now())
     .execute(conn)

@@ -602,6 +602,9 @@ struct TextsPage {
     texts: Vec<(String, String, String, String)>,
     note: String,
     saved: bool,
+    /// Just submitted for approval / a proposal is waiting (the form shows it).
+    proposed: bool,
+    waiting: bool,
 }
 
 impl TextsPage {
@@ -620,7 +623,12 @@ async fn texts_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     if !ctx.can_edit(offer.input.organisation_id) {
         return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::not_found(&ctx) });
     }
-    let existing = state.store.offer_translations(id).await.or_page(&ctx)?;
+    // a partner sees what it proposed, not the approved texts, while the proposal waits
+    let pending = state.store.open_change_for(ctx.municipality.id, "texts", Some(id), None).await.or_page(&ctx)?;
+    let existing = match pending.as_ref().map(|c| &c.proposed) {
+        Some(kette_store::Proposal::Texts(t)) => t.clone(),
+        _ => state.store.offer_translations(id).await.or_page(&ctx)?,
+    };
     let texts = TEXT_LANGUAGES
         .iter()
         .map(|l| {
@@ -635,7 +643,8 @@ async fn texts_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         })
         .collect();
     let note = state.store.internal_note(id).await.or_page(&ctx)?;
-    render(&TextsPage { ctx, offer, texts, note, saved: params.contains_key("saved") })
+    let waiting = pending.is_some();
+    render(&TextsPage { ctx, offer, texts, note, saved: params.contains_key("saved"), proposed: params.contains_key("proposed"), waiting })
 }
 
 async fn save_texts(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
@@ -655,14 +664,30 @@ async fn save_texts(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         })
         .collect();
     let by = ctx.user.as_ref().map(|u| u.id);
-    state.store.set_offer_translations(ctx.municipality.id, id, &texts, by).await.or_page(&ctx)?;
+    // the note is for professionals only and never waits; public texts of a partner do
+    let proposal = ctx.actor().is_some_and(|a| ctx.municipality.review.needs_approval(&a));
+    let existing = state.store.offer_translations(id).await.or_page(&ctx)?;
+    let unchanged = TEXT_LANGUAGES.iter().all(|l| {
+        let now = existing.iter().find(|t| t.language == *l);
+        let new = texts.iter().find(|t| t.language == *l);
+        let pair = |t: Option<&OfferTranslation>| {
+            t.map(|t| (t.title.trim().to_string(), t.description.trim().to_string())).filter(|p| !p.0.is_empty())
+        };
+        pair(now) == pair(new)
+    });
+    if proposal && !unchanged {
+        state.store.propose_texts(ctx.municipality.id, id, &texts, by).await.or_page(&ctx)?;
+    } else if !proposal {
+        state.store.set_offer_translations(ctx.municipality.id, id, &texts, by).await.or_page(&ctx)?;
+    }
     state
         .store
         .set_internal_note(ctx.municipality.id, id, &form.get("note").chars().take(5000).collect::<String>(), by)
         .await
         .or_page(&ctx)?;
     state.reindex(ctx.municipality.id, &[id]).await;
-    Ok(Redirect::to(&format!("/offers/{id}/texts?saved=1")).into_response())
+    let flag = if proposal && !unchanged { "proposed" } else { "saved" };
+    Ok(Redirect::to(&format!("/offers/{id}/texts?{flag}=1")).into_response())
 }
 
 // ---------------------------------------------------------------- referral counts

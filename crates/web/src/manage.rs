@@ -143,6 +143,8 @@ struct LocationForm {
     anchor: bool,
     confidential: bool,
     errors: Vec<FieldError>,
+    /// A proposed change waits for approval (the form shows it).
+    waiting: bool,
 }
 
 impl LocationForm {
@@ -221,7 +223,16 @@ async fn new_location_form(State(state): State<AppState>, ctx: Ctx, Path(org): P
     }
     let organisation = state.store.organisation(ctx.municipality.id, org).await.or_page(&ctx)?;
     let values = location_values(&LocationInput { city: ctx.municipality.name.clone(), ..Default::default() });
-    render(&LocationForm { ctx, organisation, location_id: None, values, anchor: false, confidential: false, errors: vec![] })
+    render(&LocationForm {
+        ctx,
+        organisation,
+        location_id: None,
+        values,
+        anchor: false,
+        confidential: false,
+        errors: vec![],
+        waiting: false,
+    })
 }
 
 async fn save_location(state: &AppState, ctx: Ctx, org: i64, id: Option<i64>, body: &Bytes) -> Result<Response, PageError> {
@@ -232,21 +243,26 @@ async fn save_location(state: &AppState, ctx: Ctx, org: i64, id: Option<i64>, bo
     let by = ctx.user.as_ref().map(|u| u.id);
     if errors.is_empty() {
         input.district_id = district_of(state, m, input.lat, input.lon).await.or_page(&ctx)?;
+        // a partner's change to an existing place waits for the coordinator; a new place is
+        // public only once an (approved) offer uses it
+        let proposal = id.is_some() && ctx.actor().is_some_and(|a| ctx.municipality.review.needs_approval(&a));
         let result = match id {
+            Some(id) if proposal => state.store.propose_place(m, id, &input, by).await.map(|_| id),
             Some(id) => state.store.update_location(m, id, &input, by).await.map(|_| id),
             None => state.store.create_location(m, org, &input, by).await,
         };
         match result {
             Ok(_) => {
                 state.reindex_organisation(m, org).await;
-                return Ok(Redirect::to(&format!("/organisations/{org}")).into_response());
+                let flag = if proposal { "?proposed=1" } else { "" };
+                return Ok(Redirect::to(&format!("/organisations/{org}{flag}")).into_response());
             }
             Err(e) => errors = invalid_errors(e).or_page(&ctx)?,
         }
     }
     let organisation = state.store.organisation(m, org).await.or_page(&ctx)?;
     let (anchor, confidential) = (input.is_anchor_point, input.is_confidential);
-    let page = render(&LocationForm { ctx, organisation, location_id: id, values, anchor, confidential, errors })?;
+    let page = render(&LocationForm { ctx, organisation, location_id: id, values, anchor, confidential, errors, waiting: false })?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -271,7 +287,13 @@ async fn edit_location_form(State(state): State<AppState>, ctx: Ctx, Path(id): P
         return Err(PageError::forbidden(&ctx));
     }
     let organisation = state.store.organisation(ctx.municipality.id, loc.organisation_id).await.or_page(&ctx)?;
-    let input = LocationInput {
+    let pending = state.store.open_change_for(ctx.municipality.id, "place", None, Some(id)).await.or_page(&ctx)?;
+    let waiting = pending.is_some();
+    let proposed = match pending.map(|c| c.proposed) {
+        Some(kette_store::Proposal::Place(p)) => Some(p),
+        _ => None,
+    };
+    let input = proposed.unwrap_or(LocationInput {
         name: loc.name,
         street: loc.street,
         postcode: loc.postcode,
@@ -281,7 +303,7 @@ async fn edit_location_form(State(state): State<AppState>, ctx: Ctx, Path(id): P
         district_id: loc.district_id,
         is_anchor_point: loc.is_anchor_point,
         is_confidential: loc.is_confidential,
-    };
+    });
     let values = location_values(&input);
     render(&LocationForm {
         ctx,
@@ -291,6 +313,7 @@ async fn edit_location_form(State(state): State<AppState>, ctx: Ctx, Path(id): P
         anchor: input.is_anchor_point,
         confidential: input.is_confidential,
         errors: vec![],
+        waiting,
     })
 }
 

@@ -608,6 +608,8 @@ struct OrganisationPage {
     offers: Vec<OfferSummary>,
     total_offers: i64,
     locations: Vec<Location>,
+    /// A partner just proposed a change to one of the places.
+    proposed: bool,
 }
 
 impl OrganisationPage {
@@ -616,13 +618,14 @@ impl OrganisationPage {
     }
 }
 
-async fn organisation(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+async fn organisation(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(params): Q) -> Result<Response, PageError> {
     let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
     let organisation = state.store.organisation(ctx.municipality.id, id).await.or_page(&ctx)?;
     let filter = OfferFilter { organisation_id: Some(id), public_only: !ctx.sees_internal(), ..Default::default() };
     let offers = state.store.list_offers(ctx.municipality.id, &filter, 1, 100).await.or_page(&ctx)?;
     let locations = state.store.organisation_locations(ctx.municipality.id, id).await.or_page(&ctx)?;
-    render(&OrganisationPage { organisation, total_offers: offers.total, offers: offers.items, locations, ctx })
+    let proposed = params.contains_key("proposed");
+    render(&OrganisationPage { organisation, total_offers: offers.total, offers: offers.items, locations, proposed, ctx })
 }
 
 // ---------------------------------------------------------------- districts

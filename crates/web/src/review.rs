@@ -14,7 +14,7 @@ use axum::Router;
 
 use kette_domain::review::{changed_fields, Freshness, ReviewPolicy};
 use kette_domain::{Location, OfferInput};
-use kette_store::{DueOffer, OfferChange, SentReminder, StoreError};
+use kette_store::{DueOffer, OfferChange, Proposal, SentReminder, StoreError};
 
 use crate::auth::require_csrf;
 use crate::ctx::Ctx;
@@ -89,6 +89,44 @@ impl ChangePage {
     fn state_label(&self) -> String {
         self.ctx.t(&format!("review-state-{}", self.change.state))
     }
+    fn heading(&self) -> String {
+        format!("{}: {}", kind_label(&self.ctx, &self.change), proposal_title(&self.change))
+    }
+    /// Where the current version can be seen.
+    fn current_link(&self) -> String {
+        match (self.change.offer_id, self.change.location_id) {
+            (Some(o), _) => format!("/offers/{o}"),
+            (_, Some(l)) => format!("/locations/{l}/edit"),
+            _ => format!("/organisations/{}", self.change.organisation_id),
+        }
+    }
+}
+
+impl QueuePage {
+    fn kind(&self, c: &OfferChange) -> String {
+        kind_label(&self.ctx, c)
+    }
+    fn title(&self, c: &OfferChange) -> String {
+        proposal_title(c)
+    }
+}
+
+fn kind_label(ctx: &Ctx, c: &OfferChange) -> String {
+    ctx.t(match (&c.proposed, c.is_new) {
+        (Proposal::Content(_), true) => "review-kind-new",
+        (Proposal::Content(_), false) => "review-kind-change",
+        (Proposal::Texts(_), _) => "review-kind-texts",
+        (Proposal::Place(_), _) => "review-kind-place",
+    })
+}
+
+/// The title the proposal gives (a content change may rename the offer).
+fn proposal_title(c: &OfferChange) -> String {
+    match &c.proposed {
+        Proposal::Content(i) => i.title.clone(),
+        Proposal::Place(l) => l.name.clone(),
+        Proposal::Texts(_) => c.title.clone(),
+    }
 }
 
 async fn change_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
@@ -103,18 +141,71 @@ async fn load_change(state: &AppState, ctx: &Ctx, id: &str) -> Result<(OfferChan
     if !actor.can_approve() && !actor.can_edit_offers_of(change.organisation_id) {
         return Err(PageError::forbidden(ctx));
     }
-    let current = state.store.offer(ctx.municipality.id, change.offer_id).await.or_page(ctx)?;
-    let locations = state.store.organisation_locations(ctx.municipality.id, change.organisation_id).await.or_page(ctx)?;
-    let fields: Vec<&str> = if change.is_new { ALL_FIELDS.to_vec() } else { changed_fields(&current.input, &change.proposed) };
-    let rows = fields
-        .into_iter()
-        .map(|f| ChangeRow {
-            label: ctx.t(field_label(f)),
-            current: if change.is_new { String::new() } else { value_text(ctx, &current.input, f, &locations) },
-            proposed: value_text(ctx, &change.proposed, f, &locations),
-        })
-        .filter(|r| !(change.is_new && r.proposed.is_empty()))
-        .collect();
+    let m = ctx.municipality.id;
+    let row = |label: String, current: String, proposed: String| ChangeRow { label, current, proposed };
+    let rows: Vec<ChangeRow> = match (&change.proposed, change.offer_id, change.location_id) {
+        (Proposal::Content(proposed), Some(offer), _) => {
+            let current = state.store.offer(m, offer).await.or_page(ctx)?;
+            let locations = state.store.organisation_locations(m, change.organisation_id).await.or_page(ctx)?;
+            let fields: Vec<&str> = if change.is_new { ALL_FIELDS.to_vec() } else { changed_fields(&current.input, proposed) };
+            fields
+                .into_iter()
+                .map(|f| {
+                    let before = if change.is_new { String::new() } else { value_text(ctx, &current.input, f, &locations) };
+                    row(ctx.t(field_label(f)), before, value_text(ctx, proposed, f, &locations))
+                })
+                .filter(|r| !(change.is_new && r.proposed.is_empty()))
+                .collect()
+        }
+        (Proposal::Texts(proposed), Some(offer), _) => {
+            let current = state.store.offer_translations(offer).await.or_page(ctx)?;
+            let mut languages: Vec<&str> = current.iter().chain(proposed.iter()).map(|t| t.language.as_str()).collect();
+            languages.sort();
+            languages.dedup();
+            let mut rows = vec![];
+            for l in languages {
+                let name = if l == kette_store::EASY_GERMAN { ctx.t("texts-easy-german") } else { kette_i18n::language_name(l) };
+                let find = |list: &[kette_store::OfferTranslation]| {
+                    list.iter().find(|t| t.language == l).cloned().filter(|t| !t.title.trim().is_empty())
+                };
+                let (before, after) = (find(&current), find(proposed));
+                let text = |t: &Option<kette_store::OfferTranslation>, title: bool| {
+                    t.as_ref()
+                        .map(|t| if title { t.title.trim().to_string() } else { t.description.trim().to_string() })
+                        .unwrap_or_default()
+                };
+                for (title, key) in [(true, "texts-field-title"), (false, "texts-field-description")] {
+                    let (b, a) = (text(&before, title), text(&after, title));
+                    if b != a {
+                        rows.push(row(format!("{} ({name})", ctx.t(key)), b, a));
+                    }
+                }
+            }
+            rows
+        }
+        (Proposal::Place(proposed), _, Some(location)) => {
+            let current = state.store.location(m, location).await.or_page(ctx)?;
+            let yes_no = |b: bool| ctx.t(if b { "yes" } else { "no" });
+            let coords = |lat: Option<f64>, lon: Option<f64>| match (lat, lon) {
+                (Some(a), Some(o)) => format!("{a:.5}, {o:.5}"),
+                _ => String::new(),
+            };
+            [
+                ("location-name", current.name.clone(), proposed.name.clone()),
+                ("location-street", current.street.clone(), proposed.street.clone()),
+                ("location-postcode", current.postcode.clone(), proposed.postcode.clone()),
+                ("location-city", current.city.clone(), proposed.city.clone()),
+                ("location-coordinates", coords(current.lat, current.lon), coords(proposed.lat, proposed.lon)),
+                ("location-confidential", yes_no(current.is_confidential), yes_no(proposed.is_confidential)),
+                ("anchor-point", yes_no(current.is_anchor_point), yes_no(proposed.is_anchor_point)),
+            ]
+            .into_iter()
+            .filter(|(_, b, a)| b != a)
+            .map(|(key, b, a)| row(ctx.t(key), b, a))
+            .collect()
+        }
+        _ => vec![],
+    };
     Ok((change, rows, actor.can_approve()))
 }
 
@@ -127,9 +218,9 @@ async fn approve(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>
     }
     let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
     let by = ctx.user.as_ref().map(|u| u.id);
-    let offer = state.store.approve_change(ctx.municipality.id, id, by).await.or_page(&ctx)?;
-    state.reindex(ctx.municipality.id, &[offer]).await;
-    Ok(Redirect::to(&format!("/review?approved={offer}")).into_response())
+    let offers = state.store.approve_change(ctx.municipality.id, id, by).await.or_page(&ctx)?;
+    state.reindex(ctx.municipality.id, &offers).await;
+    Ok(Redirect::to(&format!("/review?approved={id}")).into_response())
 }
 
 async fn reject(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
@@ -142,9 +233,9 @@ async fn reject(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>,
     let by = ctx.user.as_ref().map(|u| u.id);
     let change_id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
     match state.store.reject_change(ctx.municipality.id, change_id, form.get("reason"), by).await {
-        Ok(offer) => {
-            state.reindex(ctx.municipality.id, &[offer]).await;
-            Ok(Redirect::to(&format!("/review?rejected={offer}")).into_response())
+        Ok(offers) => {
+            state.reindex(ctx.municipality.id, &offers).await;
+            Ok(Redirect::to(&format!("/review?rejected={change_id}")).into_response())
         }
         Err(StoreError::Invalid { errors, .. }) => {
             let (change, rows, can_decide) = load_change(&state, &ctx, &id).await?;

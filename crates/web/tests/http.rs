@@ -1140,6 +1140,28 @@ async fn partners_keep_translations_and_a_note_that_reach_the_finder() {
     let body = format!("csrf={csrf}&title_uk=%D0%93%D1%80%D1%83%D0%BF%D0%B0+%D0%B4%D0%BB%D1%8F+%D0%BC%D0%B0%D0%BB%D1%8E%D0%BA%D1%96%D0%B2&description_uk=&title_de-x-ls=Gruppe+f%C3%BCr+Babys&description_de-x-ls=Hier+spielen+Babys.&note=Bitte+vorher+anrufen");
     let res = post_form(&f.app, &format!("/offers/{}/texts", f.own_offer), &session, &body).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.headers[header::LOCATION], format!("/offers/{}/texts?proposed=1", f.own_offer));
+    // the note is internal and saved at once; the public texts wait for the coordinator
+    assert_eq!(f.store.internal_note(f.own_offer).await.unwrap(), "Bitte vorher anrufen");
+    let uk = get(&f.app, &format!("/search/{}?lang=uk", f.own_offer), "").await;
+    assert!(!uk.body.contains("Група для малюків"), "not public before approval");
+    let form = get(&f.app, &format!("/offers/{}/texts", f.own_offer), &session).await;
+    assert!(
+        form.body.contains("warten auf Freigabe") && form.body.contains("value=\"Група для малюків\""),
+        "the partner sees its proposal"
+    );
+    let (coord, coord_csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let change = f.store.open_changes(f.m, None).await.unwrap().pop().unwrap();
+    let diff = get(&f.app, &format!("/review/{}", change.id), &coord).await;
+    assert!(
+        diff.body.contains("Übersetzungen")
+            && diff.body.contains("Titel (Українська)")
+            && diff.body.contains("<ins>Група для малюків</ins>"),
+        "{}",
+        diff.body
+    );
+    let res = post_form(&f.app, &format!("/review/{}/approve", change.id), &coord, &format!("csrf={coord_csrf}")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let uk = get(&f.app, &format!("/search/{}?lang=uk", f.own_offer), "").await;
     assert!(uk.body.contains("Група для малюків"), "the Ukrainian title on the public page");
     assert!(!uk.body.contains("vorher anrufen"), "the note stays internal");
@@ -1197,7 +1219,7 @@ async fn a_partners_new_offer_waits_can_be_returned_with_a_reason_and_then_appro
     let res = post_form(&f.app, &format!("/offers/{id}/edit"), &partner, &format!("{body}&schedule=Di+10+Uhr")).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let change = f.store.open_changes(f.m, None).await.unwrap().pop().unwrap();
-    assert!(change.is_new && change.proposed.schedule == "Di 10 Uhr");
+    assert!(change.is_new && matches!(&change.proposed, kette_store::Proposal::Content(i) if i.schedule == "Di 10 Uhr"));
     let res = post_form(&f.app, &format!("/review/{}/approve", change.id), &coord, &format!("csrf={coord_csrf}")).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(get(&f.app, &format!("/offers/{id}"), "").await.status, StatusCode::OK);
@@ -1312,4 +1334,29 @@ async fn the_results_map_shows_numbered_public_places_and_never_a_protected_one(
     assert!(geo["features"].as_array().unwrap().iter().all(|x| x["properties"]["kind"] != "offer"), "{geo}");
     let page = get(&app, "/search?q=Krabbelgruppe&map=1", "").await;
     assert!(!page.body.contains("class=\"offer-dot\""), "{}", page.body);
+}
+
+#[tokio::test]
+async fn a_partners_change_to_a_place_waits_and_the_public_keeps_the_old_address() {
+    let f = fixture().await;
+    let org_a = f.store.organisation_by_key(f.m, "a").await.unwrap().unwrap();
+    let loc = f.store.organisation_locations(f.m, org_a).await.unwrap().remove(0);
+    let (partner, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let body =
+        format!("csrf={csrf}&name=Haus+a&street=Neue+Stra%C3%9Fe+9&postcode=10115&city=Berlin&lat=52.05&lon=13.05&is_anchor_point=on");
+    let res = post_form(&f.app, &format!("/locations/{}/edit", loc.id), &partner, &body).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.headers[header::LOCATION], format!("/organisations/{org_a}?proposed=1"));
+    assert_eq!(f.store.location(f.m, loc.id).await.unwrap().street, "Teststraße 1", "unchanged until approved");
+    let form = get(&f.app, &format!("/locations/{}/edit", loc.id), &partner).await;
+    assert!(form.body.contains("wartet auf Freigabe") && form.body.contains("Neue Straße 9"), "{}", form.body);
+    let (coord, coord_csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let change = f.store.open_changes(f.m, None).await.unwrap().pop().unwrap();
+    let diff = get(&f.app, &format!("/review/{}", change.id), &coord).await;
+    assert!(diff.body.contains("<del>Teststraße 1</del>") && diff.body.contains("<ins>Neue Straße 9</ins>"), "{}", diff.body);
+    let res = post_form(&f.app, &format!("/review/{}/approve", change.id), &coord, &format!("csrf={coord_csrf}")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(f.store.location(f.m, loc.id).await.unwrap().street, "Neue Straße 9");
+    let v = json_of(&get(&f.app, "/api/v1/offers?q=Krabbelgruppe", "").await);
+    assert_eq!(v["items"][0]["street"], "Neue Straße 9", "the search follows the approved address: {v}");
 }

@@ -13,13 +13,16 @@ CREATE INDEX offer_verified ON offer (municipality_id, last_verified_on);
 -- where reminders about due offers go; partner editors give their own
 ALTER TABLE account ADD COLUMN email TEXT NOT NULL DEFAULT '';
 
--- A partner's proposal: a whole new offer (is_new = 1, the offer row exists but is not public)
--- or a change to a public offer, kept as the complete proposed content (JSON of the offer
--- form) until a coordinator decides. The public keeps seeing the approved content meanwhile.
+-- A partner's proposal, kept as the complete proposed content (JSON) until a coordinator
+-- decides; the public keeps seeing the approved content meanwhile. kind 'content': a whole new
+-- offer (is_new = 1, the offer row exists but is not public) or a change to an offer's form
+-- content; 'texts': its translations; 'place': a change to a location (location_id).
 CREATE TABLE offer_change (
     id INTEGER PRIMARY KEY,
     municipality_id INTEGER NOT NULL REFERENCES municipality(id) ON DELETE CASCADE,
-    offer_id INTEGER NOT NULL REFERENCES offer(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL DEFAULT 'content',
+    offer_id INTEGER REFERENCES offer(id) ON DELETE CASCADE,
+    location_id INTEGER REFERENCES location(id) ON DELETE CASCADE,
     is_new INTEGER NOT NULL DEFAULT 0,
     proposed TEXT NOT NULL,
     proposed_by INTEGER REFERENCES account(id) ON DELETE SET NULL,
@@ -32,6 +35,7 @@ CREATE TABLE offer_change (
 );
 CREATE INDEX offer_change_open ON offer_change (municipality_id, state);
 CREATE INDEX offer_change_offer ON offer_change (offer_id);
+CREATE INDEX offer_change_location ON offer_change (location_id);
 
 -- One row per reminder e-mail: who was told about how many due offers, and whether the mail
 -- server took it. Keeps partners from being reminded daily.
