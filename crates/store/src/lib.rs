@@ -32,7 +32,7 @@ pub use kette_domain::{ImportBatch, ImportReport, NewOffer};
 pub use offers::{OfferFilter, OfferSummary, Page};
 pub use organisations::OrganisationSummary;
 pub use recipes::StoredRecipe;
-pub use review::{DueOffer, OfferChange, Proposal, ReminderTarget, SentReminder};
+pub use review::{DueOffer, OfferChange, Proposal, ReminderTarget, SentReminder, Target};
 pub use util::today;
 
 use kette_domain::{Municipality, MunicipalityId, ValidationErrors};

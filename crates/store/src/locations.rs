@@ -119,33 +119,7 @@ impl Store {
     ) -> Result<()> {
         validate_organisation_details(d).map_err(|errors| StoreError::Invalid { context: format!("organisation {id}"), errors })?;
         let mut tx = self.pool.begin().await?;
-        let n = sqlx::query(
-            "UPDATE organisation SET description = $1, website = $2, email = $3, phone = $4, updated_at = $5 WHERE municipality_id = $6 AND id = $7",
-        )
-        .bind(d.description.trim())
-        .bind(d.website.trim())
-        .bind(d.email.trim())
-        .bind(d.phone.trim())
-        .bind(util::now())
-        .bind(municipality)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("organisation {id}")));
-        }
-        sqlx::query("DELETE FROM contact_person WHERE organisation_id = $1").bind(id).execute(&mut *tx).await?;
-        for c in &d.contacts {
-            sqlx::query("INSERT INTO contact_person (organisation_id, name, role, email, phone) VALUES ($1, $2, $3, $4, $5)")
-                .bind(id)
-                .bind(c.name.trim())
-                .bind(c.role.trim())
-                .bind(c.email.trim())
-                .bind(c.phone.trim())
-                .execute(&mut *tx)
-                .await?;
-        }
+        write_organisation_details(&mut tx, municipality, id, d).await?;
         util::audit(&mut tx, municipality, by, "update", "organisation", Some(id), &format!("{} contacts", d.contacts.len())).await?;
         tx.commit().await?;
         Ok(())
@@ -249,6 +223,44 @@ pub(crate) async fn write_location(
     let n = bind_location_fields!(sqlx::query(&sql), input).bind(municipality).bind(id).execute(conn).await?.rows_affected();
     if n == 0 {
         return Err(StoreError::NotFound(format!("location {id}")));
+    }
+    Ok(())
+}
+
+/// Description, contact data and contact persons of an organisation inside the caller's
+/// transaction; `d` must be validated.
+pub(crate) async fn write_organisation_details(
+    conn: &mut sqlx::AnyConnection,
+    municipality: MunicipalityId,
+    id: OrganisationId,
+    d: &OrganisationDetails,
+) -> Result<()> {
+    let n = sqlx::query(
+        "UPDATE organisation SET description = $1, website = $2, email = $3, phone = $4, updated_at = $5 WHERE municipality_id = $6 AND id = $7",
+    )
+    .bind(d.description.trim())
+    .bind(d.website.trim())
+    .bind(d.email.trim())
+    .bind(d.phone.trim())
+    .bind(util::now())
+    .bind(municipality)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Err(StoreError::NotFound(format!("organisation {id}")));
+    }
+    sqlx::query("DELETE FROM contact_person WHERE organisation_id = $1").bind(id).execute(&mut *conn).await?;
+    for c in &d.contacts {
+        sqlx::query("INSERT INTO contact_person (organisation_id, name, role, email, phone) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id)
+            .bind(c.name.trim())
+            .bind(c.role.trim())
+            .bind(c.email.trim())
+            .bind(c.phone.trim())
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }

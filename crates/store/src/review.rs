@@ -6,15 +6,47 @@ use sqlx::Row;
 use time::Date;
 
 use kette_domain::review::{Approval, Freshness, ReviewPolicy};
-use kette_domain::validate::validate_offer;
+use kette_domain::validate::{validate_offer, validate_organisation_details};
 use kette_domain::{
-    AccountId, FieldError, LocationId, LocationInput, MunicipalityId, OfferId, OfferInput, OrganisationId, ValidationErrors,
+    AccountId, FieldError, LocationId, LocationInput, MunicipalityId, OfferId, OfferInput, OrganisationDetails, OrganisationId,
+    ValidationErrors,
 };
 
 use crate::finder::{write_translations, OfferTranslation};
-use crate::locations::write_location;
+use crate::locations::{write_location, write_organisation_details};
 use crate::offers::insert_offer;
 use crate::{util, Result, Store, StoreError};
+
+/// What a proposal is about: an offer, a place or an organisation.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Target {
+    pub offer: Option<OfferId>,
+    pub location: Option<LocationId>,
+    pub organisation: Option<OrganisationId>,
+}
+
+impl Target {
+    pub fn offer(id: OfferId) -> Self {
+        Target { offer: Some(id), ..Default::default() }
+    }
+    pub fn location(id: LocationId) -> Self {
+        Target { location: Some(id), ..Default::default() }
+    }
+    pub fn organisation(id: OrganisationId) -> Self {
+        Target { organisation: Some(id), ..Default::default() }
+    }
+}
+
+impl OfferChange {
+    /// The audit log's entity for this proposal.
+    fn audit_target(&self) -> (&'static str, i64) {
+        match (&self.proposed, self.offer_id, self.location_id) {
+            (Proposal::Organisation(_), _, _) => ("organisation", self.organisation_id),
+            (_, _, Some(l)) => ("location", l),
+            (_, o, _) => ("offer", o.unwrap_or(0)),
+        }
+    }
+}
 
 /// What a partner proposes.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -26,6 +58,8 @@ pub enum Proposal {
     Texts(Vec<OfferTranslation>),
     /// A place of the organisation.
     Place(LocationInput),
+    /// The organisation's description, contact data and contact persons.
+    Organisation(OrganisationDetails),
 }
 
 impl Proposal {
@@ -34,6 +68,7 @@ impl Proposal {
             Proposal::Content(_) => "content",
             Proposal::Texts(_) => "texts",
             Proposal::Place(_) => "place",
+            Proposal::Organisation(_) => "organisation",
         }
     }
 }
@@ -92,10 +127,11 @@ fn invalid(field: &str, code: &str, detail: &str) -> StoreError {
     StoreError::Invalid { context: "review".into(), errors: ValidationErrors(vec![FieldError::new(field, code, detail)]) }
 }
 
-const CHANGE_SELECT: &str = "SELECT c.*, COALESCE(o.title, l.name) AS title, org.id AS organisation_id, org.name AS organisation_name,
+const CHANGE_SELECT: &str =
+    "SELECT c.*, COALESCE(o.title, l.name, org.name) AS title, org.id AS organisation_id, org.name AS organisation_name,
         p.display_name AS proposer, d.display_name AS decider
     FROM offer_change c LEFT JOIN offer o ON o.id = c.offer_id LEFT JOIN location l ON l.id = c.location_id
-    JOIN organisation org ON org.id = COALESCE(o.organisation_id, l.organisation_id)
+    JOIN organisation org ON org.id = COALESCE(o.organisation_id, l.organisation_id, c.organisation_id)
     LEFT JOIN account p ON p.id = c.proposed_by LEFT JOIN account d ON d.id = c.decided_by";
 
 fn change_from_row(r: &sqlx::any::AnyRow) -> Result<OfferChange> {
@@ -107,6 +143,7 @@ fn change_from_row(r: &sqlx::any::AnyRow) -> Result<OfferChange> {
     let proposed = match kind.as_str() {
         "texts" => Proposal::Texts(serde_json::from_str(&proposed).map_err(unreadable)?),
         "place" => Proposal::Place(serde_json::from_str(&proposed).map_err(unreadable)?),
+        "organisation" => Proposal::Organisation(serde_json::from_str(&proposed).map_err(unreadable)?),
         _ => Proposal::Content(serde_json::from_str(&proposed).map_err(unreadable)?),
     };
     Ok(OfferChange {
@@ -157,7 +194,7 @@ impl Store {
         self.check_locations(&mut tx, municipality, input).await?;
         let id = insert_offer(&mut tx, municipality, input, &vocab, None, false, None).await?;
         sqlx::query("UPDATE offer SET approval = 'pending' WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        insert_change(&mut tx, municipality, (Some(id), None), true, &Proposal::Content(input.clone()), by).await?;
+        insert_change(&mut tx, municipality, Target::offer(id), true, &Proposal::Content(input.clone()), by).await?;
         util::audit(&mut tx, municipality, by, "propose", "offer", Some(id), &input.title).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
@@ -184,7 +221,7 @@ impl Store {
             sqlx::query("UPDATE offer SET approval = 'pending' WHERE id = $1").bind(id).execute(&mut *tx).await?;
             util::bump(&mut tx, municipality).await?;
         }
-        insert_change(&mut tx, municipality, (Some(id), None), is_new, &Proposal::Content(input.clone()), by).await?;
+        insert_change(&mut tx, municipality, Target::offer(id), is_new, &Proposal::Content(input.clone()), by).await?;
         util::audit(&mut tx, municipality, by, "propose", "offer", Some(id), &input.title).await?;
         tx.commit().await?;
         Ok(())
@@ -256,10 +293,16 @@ impl Store {
                 write_location(&mut tx, municipality, location, input).await?;
                 sqlx::query_scalar("SELECT offer_id FROM offer_location WHERE location_id = $1").bind(location).fetch_all(&mut *tx).await?
             }
+            (Proposal::Organisation(details), _, _) => {
+                validate_organisation_details(details)
+                    .map_err(|errors| StoreError::Invalid { context: format!("proposal {id}"), errors })?;
+                write_organisation_details(&mut tx, municipality, change.organisation_id, details).await?;
+                vec![]
+            }
             _ => return Err(StoreError::Conflict(format!("proposal {id} names nothing to change"))),
         };
         decide(&mut tx, id, "approved", by, "").await?;
-        let (entity, entity_id) = change.location_id.map_or(("offer", change.offer_id.unwrap_or(0)), |l| ("location", l));
+        let (entity, entity_id) = change.audit_target();
         util::audit(&mut tx, municipality, by, "approve", entity, Some(entity_id), &change.title).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
@@ -283,7 +326,7 @@ impl Store {
             util::bump(&mut tx, municipality).await?;
         }
         decide(&mut tx, id, "rejected", by, reason).await?;
-        let (entity, entity_id) = change.location_id.map_or(("offer", change.offer_id.unwrap_or(0)), |l| ("location", l));
+        let (entity, entity_id) = change.audit_target();
         util::audit(&mut tx, municipality, by, "reject", entity, Some(entity_id), reason).await?;
         tx.commit().await?;
         Ok(change.offer_id.into_iter().collect())
@@ -304,7 +347,7 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         exists.ok_or_else(|| StoreError::NotFound(format!("offer {offer}")))?;
-        insert_change(&mut tx, municipality, (Some(offer), None), false, &Proposal::Texts(translations.to_vec()), by).await?;
+        insert_change(&mut tx, municipality, Target::offer(offer), false, &Proposal::Texts(translations.to_vec()), by).await?;
         util::audit(&mut tx, municipality, by, "propose", "offer", Some(offer), "texts").await?;
         tx.commit().await?;
         Ok(())
@@ -326,28 +369,48 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         exists.ok_or_else(|| StoreError::NotFound(format!("location {location}")))?;
-        insert_change(&mut tx, municipality, (None, Some(location)), false, &Proposal::Place(input.clone()), by).await?;
+        insert_change(&mut tx, municipality, Target::location(location), false, &Proposal::Place(input.clone()), by).await?;
         util::audit(&mut tx, municipality, by, "propose", "location", Some(location), &input.name).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    /// The open proposal of this kind for an offer or a place, if any (shown to its partner).
-    pub async fn open_change_for(
+    /// A partner's change to its organisation's description and contact data.
+    pub async fn propose_organisation(
         &self,
         municipality: MunicipalityId,
-        kind: &str,
-        offer: Option<OfferId>,
-        location: Option<LocationId>,
-    ) -> Result<Option<OfferChange>> {
+        organisation: OrganisationId,
+        details: &OrganisationDetails,
+        by: Option<AccountId>,
+    ) -> Result<()> {
+        validate_organisation_details(details)
+            .map_err(|errors| StoreError::Invalid { context: format!("organisation {organisation}"), errors })?;
+        let mut tx = self.pool.begin().await?;
+        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM organisation WHERE municipality_id = $1 AND id = $2")
+            .bind(municipality)
+            .bind(organisation)
+            .fetch_optional(&mut *tx)
+            .await?;
+        exists.ok_or_else(|| StoreError::NotFound(format!("organisation {organisation}")))?;
+        insert_change(&mut tx, municipality, Target::organisation(organisation), false, &Proposal::Organisation(details.clone()), by)
+            .await?;
+        util::audit(&mut tx, municipality, by, "propose", "organisation", Some(organisation), "details").await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The open proposal of this kind for an offer, place or organisation, if any (shown to its partner).
+    pub async fn open_change_for(&self, municipality: MunicipalityId, kind: &str, target: Target) -> Result<Option<OfferChange>> {
         let r = sqlx::query(&format!(
             "{CHANGE_SELECT} WHERE c.municipality_id = $1 AND c.state = 'pending' AND c.kind = $2
-               AND COALESCE(c.offer_id, 0) = $3 AND COALESCE(c.location_id, 0) = $4 ORDER BY c.id DESC LIMIT 1"
+               AND COALESCE(c.offer_id, 0) = $3 AND COALESCE(c.location_id, 0) = $4 AND COALESCE(c.organisation_id, 0) = $5
+             ORDER BY c.id DESC LIMIT 1"
         ))
         .bind(municipality)
         .bind(kind)
-        .bind(offer.unwrap_or(0))
-        .bind(location.unwrap_or(0))
+        .bind(target.offer.unwrap_or(0))
+        .bind(target.location.unwrap_or(0))
+        .bind(target.organisation.unwrap_or(0))
         .fetch_optional(&self.pool)
         .await?;
         r.as_ref().map(change_from_row).transpose()
@@ -548,34 +611,37 @@ impl Store {
 async fn insert_change(
     conn: &mut sqlx::AnyConnection,
     municipality: MunicipalityId,
-    target: (Option<OfferId>, Option<LocationId>),
+    target: Target,
     is_new: bool,
     proposal: &Proposal,
     by: Option<AccountId>,
 ) -> Result<()> {
     sqlx::query(
         "UPDATE offer_change SET state = 'superseded' WHERE state = 'pending' AND kind = $1
-           AND COALESCE(offer_id, 0) = $2 AND COALESCE(location_id, 0) = $3",
+           AND COALESCE(offer_id, 0) = $2 AND COALESCE(location_id, 0) = $3 AND COALESCE(organisation_id, 0) = $4",
     )
     .bind(proposal.kind())
-    .bind(target.0.unwrap_or(0))
-    .bind(target.1.unwrap_or(0))
+    .bind(target.offer.unwrap_or(0))
+    .bind(target.location.unwrap_or(0))
+    .bind(target.organisation.unwrap_or(0))
     .execute(&mut *conn)
     .await?;
     let content = match proposal {
         Proposal::Content(i) => serde_json::to_string(i),
         Proposal::Texts(t) => serde_json::to_string(t),
         Proposal::Place(l) => serde_json::to_string(l),
+        Proposal::Organisation(d) => serde_json::to_string(d),
     }
     .map_err(|e| StoreError::Conflict(format!("proposal not serialisable: {e}")))?;
     sqlx::query(
-        "INSERT INTO offer_change (municipality_id, kind, offer_id, location_id, is_new, proposed, proposed_by, proposed_at, state)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending')",
+        "INSERT INTO offer_change (municipality_id, kind, offer_id, location_id, organisation_id, is_new, proposed, proposed_by, proposed_at, state)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending')",
     )
     .bind(municipality)
     .bind(proposal.kind())
-    .bind(target.0)
-    .bind(target.1)
+    .bind(target.offer)
+    .bind(target.location)
+    .bind(target.organisation)
     .bind(is_new as i64)
     .bind(content)
     .bind(by)

@@ -624,7 +624,7 @@ async fn texts_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::not_found(&ctx) });
     }
     // a partner sees what it proposed, not the approved texts, while the proposal waits
-    let pending = state.store.open_change_for(ctx.municipality.id, "texts", Some(id), None).await.or_page(&ctx)?;
+    let pending = state.store.open_change_for(ctx.municipality.id, "texts", kette_store::Target::offer(id)).await.or_page(&ctx)?;
     let existing = match pending.as_ref().map(|c| &c.proposed) {
         Some(kette_store::Proposal::Texts(t)) => t.clone(),
         _ => state.store.offer_translations(id).await.or_page(&ctx)?,

@@ -55,6 +55,8 @@ struct OrganisationForm {
     organisation: Organisation,
     details: OrganisationDetails,
     errors: Vec<FieldError>,
+    /// A proposed change waits for approval (the form shows it).
+    waiting: bool,
 }
 
 impl OrganisationForm {
@@ -79,14 +81,20 @@ async fn edit_organisation_form(State(state): State<AppState>, ctx: Ctx, Path(id
         return Err(PageError::forbidden(&ctx));
     }
     let organisation = state.store.organisation(ctx.municipality.id, id).await.or_page(&ctx)?;
-    let details = OrganisationDetails {
-        description: organisation.description.clone(),
-        website: organisation.website.clone(),
-        email: organisation.email.clone(),
-        phone: organisation.phone.clone(),
-        contacts: organisation.contacts.clone(),
+    let pending =
+        state.store.open_change_for(ctx.municipality.id, "organisation", kette_store::Target::organisation(id)).await.or_page(&ctx)?;
+    let waiting = pending.is_some();
+    let details = match pending.map(|c| c.proposed) {
+        Some(kette_store::Proposal::Organisation(d)) => d,
+        _ => OrganisationDetails {
+            description: organisation.description.clone(),
+            website: organisation.website.clone(),
+            email: organisation.email.clone(),
+            phone: organisation.phone.clone(),
+            contacts: organisation.contacts.clone(),
+        },
     };
-    render(&OrganisationForm { ctx, organisation, details, errors: vec![] })
+    render(&OrganisationForm { ctx, organisation, details, errors: vec![], waiting })
 }
 
 async fn update_organisation(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
@@ -120,12 +128,22 @@ async fn update_organisation(State(state): State<AppState>, ctx: Ctx, Path(id): 
         contacts,
     };
     let by = ctx.user.as_ref().map(|u| u.id);
-    match state.store.update_organisation_details(ctx.municipality.id, id, &details, by).await {
-        Ok(()) => Ok(Redirect::to(&format!("/organisations/{id}")).into_response()),
+    // what families read about a partner waits for the coordinator like its offers
+    let proposal = ctx.actor().is_some_and(|a| ctx.municipality.review.needs_approval(&a));
+    let result = if proposal {
+        state.store.propose_organisation(ctx.municipality.id, id, &details, by).await
+    } else {
+        state.store.update_organisation_details(ctx.municipality.id, id, &details, by).await
+    };
+    match result {
+        Ok(()) => {
+            let flag = if proposal { "?proposed=1" } else { "" };
+            Ok(Redirect::to(&format!("/organisations/{id}{flag}")).into_response())
+        }
         Err(e) => {
             let errors = invalid_errors(e).or_page(&ctx)?;
             let organisation = state.store.organisation(ctx.municipality.id, id).await.or_page(&ctx)?;
-            let page = render(&OrganisationForm { ctx, organisation, details, errors })?;
+            let page = render(&OrganisationForm { ctx, organisation, details, errors, waiting: false })?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
@@ -287,7 +305,7 @@ async fn edit_location_form(State(state): State<AppState>, ctx: Ctx, Path(id): P
         return Err(PageError::forbidden(&ctx));
     }
     let organisation = state.store.organisation(ctx.municipality.id, loc.organisation_id).await.or_page(&ctx)?;
-    let pending = state.store.open_change_for(ctx.municipality.id, "place", None, Some(id)).await.or_page(&ctx)?;
+    let pending = state.store.open_change_for(ctx.municipality.id, "place", kette_store::Target::location(id)).await.or_page(&ctx)?;
     let waiting = pending.is_some();
     let proposed = match pending.map(|c| c.proposed) {
         Some(kette_store::Proposal::Place(p)) => Some(p),

@@ -96,7 +96,7 @@ impl ChangePage {
     fn current_link(&self) -> String {
         match (self.change.offer_id, self.change.location_id) {
             (Some(o), _) => format!("/offers/{o}"),
-            (_, Some(l)) => format!("/locations/{l}/edit"),
+            // a place has no page of its own: its organisation lists it
             _ => format!("/organisations/{}", self.change.organisation_id),
         }
     }
@@ -117,6 +117,7 @@ fn kind_label(ctx: &Ctx, c: &OfferChange) -> String {
         (Proposal::Content(_), false) => "review-kind-change",
         (Proposal::Texts(_), _) => "review-kind-texts",
         (Proposal::Place(_), _) => "review-kind-place",
+        (Proposal::Organisation(_), _) => "review-kind-organisation",
     })
 }
 
@@ -125,7 +126,7 @@ fn proposal_title(c: &OfferChange) -> String {
     match &c.proposed {
         Proposal::Content(i) => i.title.clone(),
         Proposal::Place(l) => l.name.clone(),
-        Proposal::Texts(_) => c.title.clone(),
+        Proposal::Texts(_) | Proposal::Organisation(_) => c.title.clone(),
     }
 }
 
@@ -201,6 +202,32 @@ async fn load_change(state: &AppState, ctx: &Ctx, id: &str) -> Result<(OfferChan
             ]
             .into_iter()
             .filter(|(_, b, a)| b != a)
+            .map(|(key, b, a)| row(ctx.t(key), b, a))
+            .collect()
+        }
+        (Proposal::Organisation(proposed), _, _) => {
+            let current = state.store.organisation(m, change.organisation_id).await.or_page(ctx)?;
+            let people = |list: &[kette_domain::ContactPerson]| {
+                list.iter()
+                    .map(|c| {
+                        [c.name.as_str(), c.role.as_str(), c.email.as_str(), c.phone.as_str()]
+                            .into_iter()
+                            .filter(|x| !x.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            [
+                ("description", current.description.clone(), proposed.description.clone()),
+                ("website", current.website.clone(), proposed.website.clone()),
+                ("contact-email", current.email.clone(), proposed.email.clone()),
+                ("contact-phone", current.phone.clone(), proposed.phone.clone()),
+                ("organisation-contacts", people(&current.contacts), people(&proposed.contacts)),
+            ]
+            .into_iter()
+            .filter(|(_, b, a)| b.trim() != a.trim())
             .map(|(key, b, a)| row(ctx.t(key), b, a))
             .collect()
         }

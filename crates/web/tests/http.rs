@@ -520,15 +520,28 @@ async fn partners_keep_their_locations_and_contacts_coordinators_the_vocabulary(
     // own details and contact persons
     let res = post_form(&f.app, &format!("/organisations/{org_a}/edit"), &session, &format!("csrf={csrf}&website=https://a.example&contact_0_name=Frau+Yilmaz&contact_0_role=Leitung&contact_0_email=yilmaz%40a.example&contact_1_name=")).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.headers[header::LOCATION], format!("/organisations/{org_a}?proposed=1"));
+    assert!(f.store.organisation(f.m, org_a).await.unwrap().contacts.is_empty(), "waits for the coordinator");
+    let form = get(&f.app, &format!("/organisations/{org_a}/edit"), &session).await;
+    assert!(form.body.contains("warten auf Freigabe") && form.body.contains("Frau Yilmaz"), "{}", form.body);
+    let res = post_form(&f.app, &format!("/organisations/{org_a}/edit"), &session, &format!("csrf={csrf}&contact_0_email=kaputt")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "checked before it is proposed");
+    let (koord, kcsrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let change = f.store.open_changes(f.m, None).await.unwrap().pop().unwrap();
+    let diff = get(&f.app, &format!("/review/{}", change.id), &koord).await;
+    assert!(
+        diff.body.contains("Angaben zum Träger") && diff.body.contains("<ins>Frau Yilmaz, Leitung, yilmaz@a.example</ins>"),
+        "{}",
+        diff.body
+    );
+    let res = post_form(&f.app, &format!("/review/{}/approve", change.id), &koord, &format!("csrf={kcsrf}")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let org = f.store.organisation(f.m, org_a).await.unwrap();
     assert_eq!(org.contacts.len(), 1);
     assert_eq!(org.contacts[0].name, "Frau Yilmaz");
-    let res = post_form(&f.app, &format!("/organisations/{org_a}/edit"), &session, &format!("csrf={csrf}&contact_0_email=kaputt")).await;
-    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(f.store.organisation(f.m, org_a).await.unwrap().contacts.len(), 1, "nothing written");
+    assert_eq!(org.website, "https://a.example");
     // the vocabulary is coordination work
     assert_eq!(get(&f.app, "/vocabulary", &session).await.status, StatusCode::FORBIDDEN);
-    let (koord, kcsrf) = sign_in(&f.app, "koord", "geheim-genug").await;
     let page = get(&f.app, "/vocabulary", &koord).await;
     assert_eq!(page.status, StatusCode::OK);
     let res = post_form(

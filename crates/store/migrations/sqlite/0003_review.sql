@@ -16,13 +16,15 @@ ALTER TABLE account ADD COLUMN email TEXT NOT NULL DEFAULT '';
 -- A partner's proposal, kept as the complete proposed content (JSON) until a coordinator
 -- decides; the public keeps seeing the approved content meanwhile. kind 'content': a whole new
 -- offer (is_new = 1, the offer row exists but is not public) or a change to an offer's form
--- content; 'texts': its translations; 'place': a change to a location (location_id).
+-- content; 'texts': its translations; 'place': a change to a location (location_id);
+-- 'organisation': an organisation's description and contact data (organisation_id).
 CREATE TABLE offer_change (
     id INTEGER PRIMARY KEY,
     municipality_id INTEGER NOT NULL REFERENCES municipality(id) ON DELETE CASCADE,
     kind TEXT NOT NULL DEFAULT 'content',
     offer_id INTEGER REFERENCES offer(id) ON DELETE CASCADE,
     location_id INTEGER REFERENCES location(id) ON DELETE CASCADE,
+    organisation_id INTEGER REFERENCES organisation(id) ON DELETE CASCADE,
     is_new INTEGER NOT NULL DEFAULT 0,
     proposed TEXT NOT NULL,
     proposed_by INTEGER REFERENCES account(id) ON DELETE SET NULL,
