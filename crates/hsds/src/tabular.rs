@@ -110,14 +110,50 @@ const OBJECTS: &[(&str, &str, &str, &str)] = &[
     ("taxonomy_term", "taxonomy_detail", "taxonomy", "taxonomy_id"),
 ];
 
-/// Rows by table, each row with the columns of its table in the specification's order.
-#[derive(Debug, Default)]
-pub struct Tables {
-    rows: BTreeMap<&'static str, Vec<Vec<String>>>,
+/// The tables being written, one CSV writer each, with the columns of the specification in
+/// its order. Rows are written as services come, so a state-sized export never sits in memory;
+/// only the ids of shared rows are remembered to write them once.
+pub struct Tables<W: std::io::Write> {
+    writers: BTreeMap<&'static str, csv::Writer<W>>,
+    counts: HashMap<&'static str, usize>,
     seen: HashSet<(&'static str, String)>,
+    failed: Option<std::io::Error>,
 }
 
-impl Tables {
+impl Tables<Vec<u8>> {
+    /// Tables kept in memory (tests, small exports); see [`Tables::files`].
+    pub fn in_memory() -> Self {
+        Tables::with(|_| Ok(Vec::new())).expect("writing to memory cannot fail")
+    }
+
+    /// The package as (file name, content): the descriptor and every table's CSV (tables
+    /// without rows get their header line, so the package is complete).
+    pub fn files(self) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+        let mut out = vec![("datapackage.json".to_string(), DATAPACKAGE.as_bytes().to_vec())];
+        out.extend(self.finish()?);
+        Ok(out)
+    }
+}
+
+impl Tables<std::io::BufWriter<std::fs::File>> {
+    /// Tables written into `dir` (which must exist), with the package descriptor.
+    pub fn in_dir(dir: &std::path::Path) -> std::io::Result<Self> {
+        std::fs::write(dir.join("datapackage.json"), DATAPACKAGE)?;
+        Tables::with(|path| std::fs::File::create(dir.join(path)).map(std::io::BufWriter::new))
+    }
+}
+
+impl<W: std::io::Write> Tables<W> {
+    fn with(mut open: impl FnMut(&str) -> std::io::Result<W>) -> std::io::Result<Self> {
+        let mut writers = BTreeMap::new();
+        for spec in specs() {
+            let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(open(&spec.path)?);
+            w.write_record(spec.fields.iter().map(|(n, _)| n.as_str()))?;
+            writers.insert(spec.name.as_str(), w);
+        }
+        Ok(Tables { writers, counts: HashMap::new(), seen: HashSet::new(), failed: None })
+    }
+
     /// Adds one service of the nested JSON form with everything below it. Rows shared by
     /// several services (the organisation, a location, a taxonomy term) are written once.
     pub fn add_service(&mut self, service: &Value) {
@@ -129,14 +165,40 @@ impl Tables {
         self.add("organization", organization, None);
     }
 
-    fn add(&mut self, table: &str, record: &Value, parent: Option<(&str, &str)>) {
+    pub fn count(&self, table: &str) -> usize {
+        self.counts.get(table).copied().unwrap_or(0)
+    }
+
+    /// Flushes every table; the first write error, if any, is reported here.
+    pub fn finish(self) -> std::io::Result<Vec<(String, W)>> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        let mut out = vec![];
+        let mut writers = self.writers;
+        for spec in specs() {
+            if let Some(w) = writers.remove(spec.name.as_str()) {
+                out.push((spec.path.clone(), w.into_inner().map_err(|e| e.into_error())?));
+            }
+        }
+        Ok(out)
+    }
+
+    /// `parent`: (the key column pointing to it, its id, its table).
+    fn add(&mut self, table: &str, record: &Value, parent: Option<(&str, &str, &str)>) {
         let (Some(spec), Some(obj)) = (spec(table), record.as_object()) else { return };
         let id = obj.get("id").and_then(Value::as_str).unwrap_or_default().to_string();
         let mut row: Vec<String> = spec.fields.iter().map(|(name, _)| cell(obj.get(name))).collect();
-        if let Some((key, parent_id)) = parent {
+        if let Some((key, parent_id, parent_table)) = parent {
             if let Some(i) = spec.fields.iter().position(|(n, _)| n == key) {
                 if row[i].is_empty() {
                     row[i] = parent_id.to_string();
+                }
+            }
+            // an attribute says which kind of record it describes
+            if let Some(i) = spec.fields.iter().position(|(n, _)| n == "link_entity").filter(|_| table == "attribute") {
+                if row[i].is_empty() {
+                    row[i] = parent_table.to_string();
                 }
             }
         }
@@ -158,61 +220,21 @@ impl Tables {
             if *parent_table == table {
                 if let Some(items) = obj.get(*prop).and_then(Value::as_array) {
                     for item in items {
-                        self.add(child, item, Some((key, &id)));
-                        if *child == "attribute" {
-                            self.set_link_entity(&id, item, table);
-                        }
+                        self.add(child, item, Some((key, &id, table)));
                     }
                 }
             }
         }
         let name: &'static str = &spec.name;
         if id.is_empty() || self.seen.insert((name, id)) {
-            self.rows.entry(name).or_default().push(row);
-        }
-    }
-
-    /// An attribute says which kind of record it describes.
-    fn set_link_entity(&mut self, parent_id: &str, attribute: &Value, parent_table: &str) {
-        let Some(spec) = spec("attribute") else { return };
-        let (Some(link), Some(entity)) =
-            (spec.fields.iter().position(|(n, _)| n == "link_id"), spec.fields.iter().position(|(n, _)| n == "link_entity"))
-        else {
-            return;
-        };
-        let id = attribute.get("id").and_then(Value::as_str).unwrap_or_default();
-        let id_col = spec.fields.iter().position(|(n, _)| n == "id").unwrap_or(0);
-        if let Some(rows) = self.rows.get_mut("attribute") {
-            if let Some(row) = rows.iter_mut().rev().find(|r| r[id_col] == id && r[link] == parent_id) {
-                if row[entity].is_empty() {
-                    row[entity] = parent_table.to_string();
+            if let Some(w) = self.writers.get_mut(name) {
+                if let Err(e) = w.write_record(&row) {
+                    self.failed.get_or_insert(e.into());
                 }
             }
+            *self.counts.entry(name).or_default() += 1;
         }
     }
-
-    /// The package as (file name, content): the descriptor and every table's CSV (tables
-    /// without rows get their header line, so the package is complete).
-    pub fn files(&self) -> Vec<(String, Vec<u8>)> {
-        let mut out = vec![("datapackage.json".to_string(), DATAPACKAGE.as_bytes().to_vec())];
-        for spec in specs() {
-            let mut w = csv_writer();
-            let _ = w.write_record(spec.fields.iter().map(|(n, _)| n.as_str()));
-            for row in self.rows.get(spec.name.as_str()).map(Vec::as_slice).unwrap_or_default() {
-                let _ = w.write_record(row);
-            }
-            out.push((spec.path.clone(), w.into_inner().unwrap_or_default()));
-        }
-        out
-    }
-
-    pub fn count(&self, table: &str) -> usize {
-        self.rows.get(table).map_or(0, Vec::len)
-    }
-}
-
-fn csv_writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(vec![])
 }
 
 fn cell(v: Option<&Value>) -> String {
@@ -247,32 +269,50 @@ struct ReadTable {
     rows: Vec<(usize, Map<String, Value>)>,
 }
 
-/// Reads a package from its files (name → content; `datapackage.json` may be among them and is
-/// not needed: the specification's descriptor decides the types). Returns the services in the
-/// nested JSON form, each with its origin (`services.csv line 2`), or every cell that does not
-/// fit its column.
-pub fn services_from_files(files: &HashMap<String, Vec<u8>>) -> Result<Vec<(String, Value)>, Vec<CellError>> {
-    if !files.contains_key("services.csv") {
-        return Err(vec![CellError {
-            file: "services.csv".into(),
-            line: 0,
-            column: String::new(),
-            rule: "missing: a tabular HSDS package has a services.csv (and organizations.csv, locations.csv, …)".into(),
-        }]);
-    }
-    let mut tables: HashMap<&str, ReadTable> = HashMap::new();
-    let mut errors = vec![];
-    for spec in specs() {
-        if let Some(bytes) = files.get(&spec.path) {
-            tables.insert(&spec.name, read_table(spec, bytes, &mut errors));
+/// A tabular package read and type-checked, ready to hand out its services one at a time.
+pub struct Package {
+    tables: HashMap<&'static str, ReadTable>,
+}
+
+impl Package {
+    /// Reads a package from its files (name → content; `datapackage.json` may be among them and
+    /// is not needed: the specification's descriptor decides the types), or reports every cell
+    /// that does not fit its column.
+    pub fn read(files: &HashMap<String, Vec<u8>>) -> Result<Package, Vec<CellError>> {
+        if !files.contains_key("services.csv") {
+            return Err(vec![CellError {
+                file: "services.csv".into(),
+                line: 0,
+                column: String::new(),
+                rule: "missing: a tabular HSDS package has a services.csv (and organizations.csv, locations.csv, …)".into(),
+            }]);
+        }
+        let mut tables: HashMap<&'static str, ReadTable> = HashMap::new();
+        let mut errors = vec![];
+        for spec in specs() {
+            if let Some(bytes) = files.get(&spec.path) {
+                tables.insert(spec.name.as_str(), read_table(spec, bytes, &mut errors));
+            }
+        }
+        if errors.is_empty() {
+            Ok(Package { tables })
+        } else {
+            Err(errors)
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+
+    /// The services in the nested JSON form, each with its origin (`services.csv line 2`),
+    /// nested one at a time so that a state-sized package never sits in memory twice.
+    pub fn services(&self) -> impl Iterator<Item = (String, Value)> + '_ {
+        let nest = Nester::new(&self.tables);
+        let rows = self.tables.get("service").map(|t| t.rows.as_slice()).unwrap_or_default();
+        rows.iter().map(move |(line, row)| (format!("services.csv line {line}"), nest.nested("service", row, 0)))
     }
-    let nest = Nester::new(&tables);
-    let services = tables.get("service").map(|t| t.rows.as_slice()).unwrap_or_default();
-    Ok(services.iter().map(|(line, row)| (format!("services.csv line {line}"), nest.nested("service", row, 0))).collect())
+}
+
+/// [`Package::read`] and all its services at once (for small packages and tests).
+pub fn services_from_files(files: &HashMap<String, Vec<u8>>) -> Result<Vec<(String, Value)>, Vec<CellError>> {
+    Ok(Package::read(files)?.services().collect())
 }
 
 fn read_table(spec: &TableSpec, bytes: &[u8], errors: &mut Vec<CellError>) -> ReadTable {
@@ -347,7 +387,7 @@ fn read_table(spec: &TableSpec, bytes: &[u8], errors: &mut Vec<CellError>) -> Re
 }
 
 struct Nester<'a> {
-    tables: &'a HashMap<&'a str, ReadTable>,
+    tables: &'a HashMap<&'static str, ReadTable>,
     /// (table, id) → row
     by_id: HashMap<(&'a str, &'a str), &'a Map<String, Value>>,
     /// (child table, key column, parent id) → rows
@@ -355,21 +395,20 @@ struct Nester<'a> {
 }
 
 impl<'a> Nester<'a> {
-    fn new(tables: &'a HashMap<&'a str, ReadTable>) -> Self {
+    fn new(tables: &'a HashMap<&'static str, ReadTable>) -> Self {
         let mut by_id = HashMap::new();
         let mut by_key: HashMap<(&str, &str, &str), Vec<&Map<String, Value>>> = HashMap::new();
         for (name, t) in tables {
-            let keys: Vec<&str> = ARRAYS.iter().filter(|(_, _, child, _)| child == name).map(|(_, _, _, key)| *key).collect();
+            let mut keys: Vec<&str> = ARRAYS.iter().filter(|(_, _, child, _)| child == name).map(|(_, _, _, key)| *key).collect();
+            keys.sort_unstable();
+            keys.dedup();
             for (_, row) in &t.rows {
                 if let Some(id) = row.get("id").and_then(Value::as_str) {
                     by_id.insert((*name, id), row);
                 }
                 for key in &keys {
                     if let Some(parent) = row.get(*key).and_then(Value::as_str) {
-                        let list = by_key.entry((*name, *key, parent)).or_default();
-                        if !list.iter().any(|r| std::ptr::eq(*r, row)) {
-                            list.push(row);
-                        }
+                        by_key.entry((*name, *key, parent)).or_default().push(row);
                     }
                 }
             }
@@ -458,12 +497,13 @@ mod tests {
     #[test]
     fn json_to_tables_and_back_keeps_the_service() {
         let service: Value = serde_json::from_str(include_str!("../spec/3.0/examples/service_full.json")).unwrap();
-        let mut tables = Tables::default();
+        let mut tables = Tables::in_memory();
         tables.add_service(&service);
-        assert_eq!(tables.count("service"), 1);
+        tables.add_service(&service);
+        assert_eq!(tables.count("service"), 1, "shared rows are written once");
         assert_eq!(tables.count("organization"), 1);
         assert!(tables.count("address") >= 1);
-        let files: HashMap<String, Vec<u8>> = tables.files().into_iter().collect();
+        let files: HashMap<String, Vec<u8>> = tables.files().unwrap().into_iter().collect();
         assert!(files.contains_key("datapackage.json") && files.contains_key("taxonomies.csv"));
         let back = services_from_files(&files).unwrap();
         let s = &back[0].1;

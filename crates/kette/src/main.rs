@@ -394,12 +394,13 @@ async fn export_hsds(store: &Store, m: &kette_domain::Municipality, out: &Path, 
     }
     let n;
     if tabular {
-        let mut tables = kette_hsds::tabular::Tables::default();
-        n = kette_web::hsds::export_services(store, m, internal, |s| tables.add_service(&s)).await?;
         let _ = std::fs::remove_dir_all(&partial);
         std::fs::create_dir_all(&partial).with_context(|| format!("cannot create {}", partial.display()))?;
-        for (name, bytes) in tables.files() {
-            std::fs::write(partial.join(&name), bytes).with_context(|| format!("cannot write {}", partial.join(&name).display()))?;
+        let mut tables =
+            kette_hsds::tabular::Tables::in_dir(&partial).with_context(|| format!("cannot write into {}", partial.display()))?;
+        n = kette_web::hsds::export_services(store, m, internal, |s| tables.add_service(&s)).await?;
+        for (_, file) in tables.finish().with_context(|| format!("cannot write into {}", partial.display()))? {
+            file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         }
     } else {
         use std::io::Write;
@@ -854,8 +855,8 @@ async fn main() -> Result<()> {
                                 files.insert(file_name(&path), read(&path)?);
                             }
                         }
-                        let services = match kette_hsds::tabular::services_from_files(&files) {
-                            Ok(s) => s,
+                        let package = match kette_hsds::tabular::Package::read(&files) {
+                            Ok(p) => p,
                             Err(errors) => {
                                 for e in &errors {
                                     eprintln!("{}: {e}", folder.display());
@@ -863,7 +864,8 @@ async fn main() -> Result<()> {
                                 bail!("{}", msg("cli-hsds-tabular-rejected", &[("folder", &folder.display()), ("errors", &errors.len())]));
                             }
                         };
-                        kette_hsds::import::parse_records(&file_name(&folder), services.into_iter().map(Ok), &vocab, &options)
+                        drop(files);
+                        kette_hsds::import::parse_records(&file_name(&folder), package.services().map(Ok), &vocab, &options)
                     }
                     None => {
                         let bytes = read(&file)?;

@@ -28,14 +28,9 @@
     .catch(function () { /* keep the SVG */ });
 })();
 
-// The choropleth on the monitoring page: the server-drawn SVG stays until the user asks for the
-// interactive map; only then are Leaflet and the district outlines loaded.
-(function () {
-  var button = document.getElementById("load-map");
-  var wrap = document.getElementById("choropleth");
-  if (!button || !wrap) return;
-  var palette = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"];
-  button.hidden = false;
+// Loads Leaflet (once) and the GeoJSON behind a "load the interactive map" button: nothing of
+// it travels before the reader asks.
+function leafletAndGeojson(url) {
   function load(src, tag, attr) {
     return new Promise(function (ok, fail) {
       var el = document.createElement(tag);
@@ -46,11 +41,22 @@
       document.head.appendChild(el);
     });
   }
+  return Promise.all([load("/static/leaflet/leaflet.css", "link", "href"), window.L ? null : load("/static/leaflet/leaflet.js", "script", "src")])
+    .then(function () { return fetch(url, { credentials: "same-origin" }); })
+    .then(function (r) { return r.json(); });
+}
+
+// The choropleth on the monitoring page: the server-drawn SVG stays until the user asks for the
+// interactive map; only then are Leaflet and the district outlines loaded.
+(function () {
+  var button = document.getElementById("load-map");
+  var wrap = document.getElementById("choropleth");
+  if (!button || !wrap) return;
+  var palette = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"];
+  button.hidden = false;
   button.addEventListener("click", function () {
     button.disabled = true;
-    Promise.all([load("/static/leaflet/leaflet.css", "link", "href"), window.L ? null : load("/static/leaflet/leaflet.js", "script", "src")])
-      .then(function () { return fetch(button.dataset.geojson, { credentials: "same-origin" }); })
-      .then(function (r) { return r.json(); })
+    leafletAndGeojson(button.dataset.geojson)
       .then(function (data) {
         var svg = wrap.querySelector("svg.choropleth");
         var div = document.createElement("div");
@@ -83,21 +89,9 @@
   var figure = document.getElementById("results-map");
   if (!button || !figure) return;
   button.hidden = false;
-  function load(src, tag, attr) {
-    return new Promise(function (ok, fail) {
-      var el = document.createElement(tag);
-      el[attr] = src;
-      if (tag === "link") el.rel = "stylesheet";
-      el.onload = ok;
-      el.onerror = fail;
-      document.head.appendChild(el);
-    });
-  }
   button.addEventListener("click", function () {
     button.disabled = true;
-    Promise.all([load("/static/leaflet/leaflet.css", "link", "href"), window.L ? null : load("/static/leaflet/leaflet.js", "script", "src")])
-      .then(function () { return fetch(button.dataset.geojson, { credentials: "same-origin" }); })
-      .then(function (r) { return r.json(); })
+    leafletAndGeojson(button.dataset.geojson)
       .then(function (data) {
         var svg = figure.querySelector("svg");
         var div = document.createElement("div");

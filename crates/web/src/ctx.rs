@@ -206,6 +206,12 @@ impl Ctx {
         self.actor().is_some_and(|a| a.can_edit_vocabulary())
     }
 
+    /// Whether this person's edits become proposals for the coordinator (partners, when the
+    /// municipality asks for approval).
+    pub fn edits_need_approval(&self) -> bool {
+        self.actor().is_some_and(|a| self.municipality.review.needs_approval(&a))
+    }
+
     pub fn can_approve(&self) -> bool {
         self.actor().is_some_and(|a| a.can_approve())
     }

@@ -665,7 +665,7 @@ async fn save_texts(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
         .collect();
     let by = ctx.user.as_ref().map(|u| u.id);
     // the note is for professionals only and never waits; public texts of a partner do
-    let proposal = ctx.actor().is_some_and(|a| ctx.municipality.review.needs_approval(&a));
+    let proposal = ctx.edits_need_approval();
     let existing = state.store.offer_translations(id).await.or_page(&ctx)?;
     let unchanged = TEXT_LANGUAGES.iter().all(|l| {
         let now = existing.iter().find(|t| t.language == *l);

@@ -129,7 +129,7 @@ async fn update_organisation(State(state): State<AppState>, ctx: Ctx, Path(id): 
     };
     let by = ctx.user.as_ref().map(|u| u.id);
     // what families read about a partner waits for the coordinator like its offers
-    let proposal = ctx.actor().is_some_and(|a| ctx.municipality.review.needs_approval(&a));
+    let proposal = ctx.edits_need_approval();
     let result = if proposal {
         state.store.propose_organisation(ctx.municipality.id, id, &details, by).await
     } else {
@@ -263,7 +263,7 @@ async fn save_location(state: &AppState, ctx: Ctx, org: i64, id: Option<i64>, bo
         input.district_id = district_of(state, m, input.lat, input.lon).await.or_page(&ctx)?;
         // a partner's change to an existing place waits for the coordinator; a new place is
         // public only once an (approved) offer uses it
-        let proposal = id.is_some() && ctx.actor().is_some_and(|a| ctx.municipality.review.needs_approval(&a));
+        let proposal = id.is_some() && ctx.edits_need_approval();
         let result = match id {
             Some(id) if proposal => state.store.propose_place(m, id, &input, by).await.map(|_| id),
             Some(id) => state.store.update_location(m, id, &input, by).await.map(|_| id),

@@ -495,7 +495,7 @@ async fn create_offer(State(state): State<AppState>, ctx: Ctx, Query(params): Q,
     }
     let (input, values, syntax_errors) = parse_offer_form(&form, org_id);
     let by = ctx.user.as_ref().map(|u| u.id);
-    let proposal = ctx.actor().is_some_and(|a| ctx.municipality.review.needs_approval(&a));
+    let proposal = ctx.edits_need_approval();
     let result = if !syntax_errors.is_empty() {
         Err(invalid(syntax_errors))
     } else if proposal {
@@ -562,7 +562,7 @@ async fn update_offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
     }
     let (input, values, syntax_errors) = parse_offer_form(&form, org_id);
     let by = ctx.user.as_ref().map(|u| u.id);
-    let proposal = ctx.actor().is_some_and(|a| ctx.municipality.review.needs_approval(&a));
+    let proposal = ctx.edits_need_approval();
     let result = if !syntax_errors.is_empty() {
         Err(invalid(syntax_errors))
     } else if proposal {
