@@ -641,3 +641,4 @@ organisation-proposal-sent = Ihre Änderung ist eingereicht. Sie wird öffentlic
 place-waiting = Ihre zuletzt eingereichte Änderung an diesem Ort wartet auf Freigabe; öffentlich ist noch die bisherige Adresse. Das Formular zeigt Ihren Vorschlag.
 review-kind-organisation = Angaben zum Träger
 organisation-waiting = Ihre zuletzt eingereichten Angaben warten auf Freigabe; öffentlich sind noch die bisherigen. Das Formular zeigt Ihren Vorschlag.
+offer-form-waiting = Ihre zuletzt eingereichte Änderung wartet auf Freigabe; öffentlich ist noch die bisherige Fassung. Das Formular zeigt Ihren Vorschlag.

@@ -641,3 +641,4 @@ organisation-proposal-sent = Your change is submitted. It becomes public once th
 place-waiting = Your last change to this place is waiting for approval; the public still sees the previous address. The form shows your proposal.
 review-kind-organisation = Organisation details
 organisation-waiting = Your last details are waiting for approval; the public still sees the previous ones. The form shows your proposal.
+offer-form-waiting = Your last change is waiting for approval; the public still sees the previous version. The form shows your proposal.

@@ -283,6 +283,8 @@ struct OfferFormPage {
     input: OfferInput,
     values: HashMap<String, String>,
     errors: Vec<FieldError>,
+    /// The form shows a proposal still waiting for approval, not the public version.
+    waiting: bool,
 }
 
 impl OfferFormPage {
@@ -474,7 +476,7 @@ async fn new_offer_form(State(state): State<AppState>, ctx: Ctx, Query(params): 
     input.status = OfferStatus::Active;
     input.last_verified_on = Some(time::OffsetDateTime::now_utc().date());
     let values = values_of(&input);
-    render(&OfferFormPage { offer_id: None, organisation, locations, input, values, errors: vec![], ctx })
+    render(&OfferFormPage { offer_id: None, organisation, locations, input, values, errors: vec![], waiting: false, ctx })
 }
 
 async fn create_offer(State(state): State<AppState>, ctx: Ctx, Query(params): Q, body: Bytes) -> Result<Response, PageError> {
@@ -529,7 +531,7 @@ async fn form_again(
 ) -> Result<Response, PageError> {
     let organisation = state.store.organisation(ctx.municipality.id, org_id).await.or_page(&ctx)?;
     let locations = state.store.organisation_locations(ctx.municipality.id, org_id).await.or_page(&ctx)?;
-    let page = render(&OfferFormPage { offer_id, organisation, locations, input, values, errors, ctx })?;
+    let page = render(&OfferFormPage { offer_id, organisation, locations, input, values, errors, waiting: false, ctx })?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
@@ -544,8 +546,14 @@ async fn edit_offer_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path
     }
     let organisation = state.store.organisation(ctx.municipality.id, offer.input.organisation_id).await.or_page(&ctx)?;
     let locations = state.store.organisation_locations(ctx.municipality.id, offer.input.organisation_id).await.or_page(&ctx)?;
-    let values = values_of(&offer.input);
-    render(&OfferFormPage { offer_id: Some(id), organisation, locations, input: offer.input, values, errors: vec![], ctx })
+    // editing again starts from what waits for approval, so nothing proposed is lost
+    let pending = state.store.open_change_for(ctx.municipality.id, "content", kette_store::Target::offer(id)).await.or_page(&ctx)?;
+    let (input, waiting) = match pending.map(|c| c.proposed) {
+        Some(kette_store::Proposal::Content(proposed)) => (proposed, true),
+        _ => (offer.input, false),
+    };
+    let values = values_of(&input);
+    render(&OfferFormPage { offer_id: Some(id), organisation, locations, input, values, errors: vec![], waiting, ctx })
 }
 
 async fn update_offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {

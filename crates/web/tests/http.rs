@@ -321,6 +321,11 @@ async fn partner_editor_edits_own_offer_but_not_others() {
         "{}",
         page.body
     );
+    let again = get(&f.app, &format!("/offers/{}/edit", f.own_offer), &session).await;
+    assert!(
+        again.body.contains("value=\"Krabbelgruppe Regenbogen\"") && again.body.contains("wartet auf Freigabe"),
+        "editing again starts from the proposal"
+    );
     let open = f.store.open_changes(f.m, None).await.unwrap();
     assert_eq!(open.len(), 1);
     assert_eq!(get(&f.app, &format!("/review/{}/approve", open[0].id), &session).await.status, StatusCode::METHOD_NOT_ALLOWED);
