@@ -171,7 +171,13 @@ pub struct Catalogue<P> {
 struct State<P> {
     /// Sorted by `sort_key`, so that lists without words need no sorting.
     docs: Vec<Entry<P>>,
+    /// The facts nearly every search checks, per position, packed small: a text search checks
+    /// tens of thousands of matches, and touching each full entry costs a cache miss.
+    hot: Vec<Hot>,
     by_id: HashMap<OfferId, u32, BuildHasherDefault<IdHasher>>,
+    /// The same as an array indexed by id when ids are dense enough (database ids are): one
+    /// load per search hit instead of a hash probe.
+    dense: Vec<u32>,
     /// Positions in `docs` (ascending, so still in title order) of the offers in each
     /// district, ancestors included.
     by_district: HashMap<DistrictId, Vec<u32>>,
@@ -216,6 +222,13 @@ impl<P> Clone for Entry<P> {
     fn clone(&self) -> Self {
         Entry { doc: self.doc.clone(), facets: self.facets.clone() }
     }
+}
+
+#[derive(Clone, Copy)]
+struct Hot {
+    min_age: u32,
+    max_age: u32,
+    public: bool,
 }
 
 /// The facts filters look at, stored inline so that a scan over all offers reads one
@@ -324,7 +337,26 @@ impl<P> State<P> {
                 }
             }
         }
-        State { docs, by_id, by_district, grid }
+        let hot = docs.iter().map(|e| Hot { min_age: e.facets.min_age, max_age: e.facets.max_age, public: e.facets.public }).collect();
+        let max_id = docs.iter().map(|e| e.doc.offer_id).max().unwrap_or(0);
+        let dense = if max_id >= 0 && (max_id as usize) <= docs.len() * 4 + 1024 {
+            let mut dense = vec![u32::MAX; max_id as usize + 1];
+            for (i, e) in docs.iter().enumerate() {
+                dense[e.doc.offer_id as usize] = i as u32;
+            }
+            dense
+        } else {
+            Vec::new()
+        };
+        State { docs, hot, by_id, dense, by_district, grid }
+    }
+
+    fn position(&self, id: OfferId) -> Option<u32> {
+        if self.dense.is_empty() {
+            self.by_id.get(&id).copied()
+        } else {
+            self.dense.get(usize::try_from(id).ok()?).copied().filter(|&i| i != u32::MAX)
+        }
     }
 
     /// Positions that can pass the request's place filters, in title order; `None` means all.
@@ -509,8 +541,8 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
                     let scored = searcher.search(q, &AllScored { field: "offer_id" })?;
                     found.reserve(scored.len());
                     for (id, score) in scored {
-                        let Some(&i) = state.by_id.get(&(id as OfferId)) else { continue };
-                        if let Some(distance) = filter.admits(&state.docs[i as usize]) {
+                        let Some(i) = state.position(id as OfferId) else { continue };
+                        if let Some(distance) = filter.check(&state, i) {
                             found.push((i, score, distance.map(|d| d as f32).unwrap_or(no_distance)));
                         }
                     }
@@ -530,7 +562,7 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
                 let page_only = request.sort != Sort::Distance && request.near.is_none();
                 let candidates = state.candidates(request);
                 let mut visit = |i: u32| {
-                    if let Some(distance) = filter.admits(&state.docs[i as usize]) {
+                    if let Some(distance) = filter.check(&state, i) {
                         total += 1;
                         // already in title order: keep only what the page needs
                         if !page_only || (total > request.offset && found.len() < limit) {
@@ -594,6 +626,8 @@ struct Filter<'a> {
     language: Option<u64>,
     /// Metres per degree of longitude at the requested point.
     m_per_deg_lon: f64,
+    /// Whether anything beyond audience and age is asked: only then is the full entry read.
+    needs_entry: bool,
 }
 
 const M_PER_DEG_LAT: f64 = 111_195.0;
@@ -608,7 +642,37 @@ impl<'a> Filter<'a> {
             transition: codes.wanted(TRANSITION, &r.transition)?,
             language: codes.wanted(LANGUAGE, &r.language)?,
             m_per_deg_lon: r.near.map(|p| M_PER_DEG_LAT * p.lat.to_radians().cos()).unwrap_or(0.0),
+            needs_entry: r.life_phase.is_some()
+                || r.domain.is_some()
+                || r.target_group.is_some()
+                || r.transition.is_some()
+                || r.language.is_some()
+                || r.classified_in.is_some()
+                || r.cost.is_some()
+                || r.access.is_some()
+                || r.organisation.is_some()
+                || r.status.is_some()
+                || r.district.is_some()
+                || r.modified_after.is_some()
+                || r.near.is_some(),
         })
+    }
+
+    /// Audience and age, from the packed facts.
+    fn passes_hot(&self, h: &Hot) -> bool {
+        (self.r.audience != Audience::Public || h.public) && self.r.age_months.is_none_or(|age| age >= h.min_age && age < h.max_age)
+    }
+
+    /// `admits` for the offer at `i`, reading its full entry only when the request needs it.
+    fn check<P>(&self, state: &State<P>, i: u32) -> Option<Option<f64>> {
+        if !self.passes_hot(&state.hot[i as usize]) {
+            return None;
+        }
+        if self.needs_entry {
+            self.admits(&state.docs[i as usize])
+        } else {
+            Some(None)
+        }
     }
 
     /// Whether the offer passes every filter; `Some(distance)` if so (planar, for ordering).
