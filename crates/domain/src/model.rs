@@ -26,6 +26,9 @@ pub struct Municipality {
     /// Approval and verification rules.
     #[serde(default)]
     pub review: crate::review::ReviewPolicy,
+    /// Small-count suppression and rounding of public outputs.
+    #[serde(default)]
+    pub confidentiality: crate::privacy::Confidentiality,
 }
 
 /// A level of the district hierarchy, e.g. Bezirk → Prognoseraum → Bezirksregion → Planungsraum.

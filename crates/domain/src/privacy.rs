@@ -151,3 +151,83 @@ mod secondary_tests {
         }
     }
 }
+
+/// A municipality's rules for what leaves the system: the smallest count shown (default 3)
+/// and, optionally, rounding of every shown count to a multiple of `round_to` (e.g. 5), as
+/// some statistical offices require for small areas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Confidentiality {
+    pub min_count: u64,
+    pub round_to: Option<u64>,
+}
+
+impl Default for Confidentiality {
+    fn default() -> Self {
+        Confidentiality { min_count: DEFAULT_MIN_COUNT, round_to: None }
+    }
+}
+
+impl Confidentiality {
+    /// A count (numerator) below the minimum: rates over it are withheld in public.
+    pub fn is_small(&self, count: f64) -> bool {
+        count > 0.0 && count < self.min_count as f64
+    }
+
+    /// Parts and their total as published: suppression first (primary and secondary), then
+    /// the shown counts rounded half up to the base; a shown count never rounds to zero, so a
+    /// zero still means none.
+    pub fn publish_with_total(&self, parts: &[u64]) -> (Vec<PublicCount>, PublicCount) {
+        let (parts, total) = suppress_with_total(parts, self.min_count);
+        (parts.into_iter().map(|c| self.round(c)).collect(), self.round(total))
+    }
+
+    fn round(&self, c: PublicCount) -> PublicCount {
+        match (c, self.round_to) {
+            (PublicCount::Shown(n), Some(base)) if base > 1 && n > 0 => PublicCount::Shown(((n + base / 2) / base * base).max(base)),
+            _ => c,
+        }
+    }
+
+    pub fn validate(&self) -> Result<(), String> {
+        if !(1..=100).contains(&self.min_count) {
+            return Err(format!("the minimum count must lie between 1 and 100, found {}", self.min_count));
+        }
+        if self.round_to.is_some_and(|b| !(2..=100).contains(&b)) {
+            return Err(format!("rounding must be to a base between 2 and 100, found {}", self.round_to.unwrap_or(0)));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod confidentiality_tests {
+    use super::*;
+
+    #[test]
+    fn shown_counts_are_rounded_after_suppression_and_zero_stays_zero() {
+        let c = Confidentiality { min_count: 3, round_to: Some(5) };
+        let (parts, total) = c.publish_with_total(&[2, 41, 7, 0, 13]);
+        assert_eq!(
+            parts,
+            vec![
+                PublicCount::Suppressed { below: 3 },
+                PublicCount::Shown(40),
+                PublicCount::Suppressed { below: 3 },
+                PublicCount::Shown(0),
+                PublicCount::Shown(15)
+            ]
+        );
+        assert_eq!(total, PublicCount::Shown(65), "63 rounded half up");
+        let small = Confidentiality { min_count: 3, round_to: Some(5) }.publish_with_total(&[3, 4]).0;
+        assert_eq!(small, vec![PublicCount::Shown(5), PublicCount::Shown(5)], "a shown count never becomes 0");
+        assert_eq!(Confidentiality::default().publish_with_total(&[41, 7]).0, vec![PublicCount::Shown(41), PublicCount::Shown(7)]);
+    }
+
+    #[test]
+    fn a_higher_minimum_suppresses_more_and_bad_settings_are_named() {
+        let c = Confidentiality { min_count: 10, round_to: None };
+        assert!(c.is_small(7.0) && !c.is_small(0.0) && !c.is_small(10.0));
+        assert!(Confidentiality { min_count: 0, round_to: None }.validate().unwrap_err().contains("minimum"));
+        assert!(Confidentiality { min_count: 3, round_to: Some(1) }.validate().unwrap_err().contains("rounding"));
+    }
+}

@@ -642,3 +642,4 @@ place-waiting = Ihre zuletzt eingereichte Änderung an diesem Ort wartet auf Fre
 review-kind-organisation = Angaben zum Träger
 organisation-waiting = Ihre zuletzt eingereichten Angaben warten auf Freigabe; öffentlich sind noch die bisherigen. Das Formular zeigt Ihren Vorschlag.
 offer-form-waiting = Ihre zuletzt eingereichte Änderung wartet auf Freigabe; öffentlich ist noch die bisherige Fassung. Das Formular zeigt Ihren Vorschlag.
+cli-confidentiality-set = { $slug }: öffentlich gezeigt werden Zahlen ab { $min } (kleinere unterdrückt, samt Ergänzungszellen); Rundung auf Vielfache von { $round }.

@@ -642,3 +642,4 @@ place-waiting = Your last change to this place is waiting for approval; the publ
 review-kind-organisation = Organisation details
 organisation-waiting = Your last details are waiting for approval; the public still sees the previous ones. The form shows your proposal.
 offer-form-waiting = Your last change is waiting for approval; the public still sees the previous version. The form shows your proposal.
+cli-confidentiality-set = { $slug }: counts from { $min } are shown in public (smaller ones suppressed, with complementary cells); rounding to multiples of { $round }.

@@ -220,6 +220,19 @@ enum MunicipalityAction {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Statistical confidentiality of public outputs: the smallest count shown and optional
+    /// rounding of shown counts (pages, API, exports; planners always see raw values)
+    Confidentiality {
+        #[command(flatten)]
+        db: DbArg,
+        slug: String,
+        /// Counts from 1 to this minus one are suppressed (default 3)
+        #[arg(long, default_value_t = 3)]
+        min_count: u64,
+        /// Round every shown count to a multiple of this (e.g. 5); leave out for no rounding
+        #[arg(long)]
+        round_to: Option<u64>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -582,6 +595,14 @@ async fn main() -> Result<()> {
                 let store = Store::open(&db.db).await?;
                 let m = store.create_municipality(&slug, &name, "", false).await?;
                 println!("{}", msg("cli-municipality-created", &[("name", &m.name), ("slug", &m.slug), ("id", &m.id)]));
+            }
+            MunicipalityAction::Confidentiality { db, slug, min_count, round_to } => {
+                let store = Store::open(&db.db).await?;
+                let m = store.municipality_by_slug(&slug).await?;
+                let rules = kette_domain::privacy::Confidentiality { min_count, round_to };
+                store.set_confidentiality(m.id, &rules, None).await?;
+                let rounding = round_to.map(|b| b.to_string()).unwrap_or_else(|| "–".into());
+                println!("{}", msg("cli-confidentiality-set", &[("slug", &m.slug), ("min", &min_count), ("round", &rounding)]));
             }
             MunicipalityAction::List { db } => {
                 let store = Store::open(&db.db).await?;

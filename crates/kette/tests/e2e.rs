@@ -479,6 +479,10 @@ fn hsds_tabular_export_imports_elsewhere_and_the_official_csv_example_is_read() 
     let db = dir.path().join("t.db");
     let db = db.to_str().unwrap();
     assert!(kette(&["municipality", "add", "--db", db, "monheim", "Monheim am Rhein"]).status.success());
+    let out = kette(&["municipality", "confidentiality", "--db", db, "monheim", "--min-count", "5", "--round-to", "5"]);
+    assert!(out.status.success() && text(&out).contains("ab 5"), "{}", text(&out));
+    let out = kette(&["municipality", "confidentiality", "--db", db, "monheim", "--min-count", "0"]);
+    assert!(!out.status.success() && text(&out).contains("minimum count"), "{}", text(&out));
     // the official tabular example: read, nested, and its impossible latitude reported by file and line
     let example = repo().join("crates/hsds/spec/3.0/examples/csv");
     let out = kette(&["import", "hsds", "--db", db, example.to_str().unwrap(), "--domain", "health"]);

@@ -222,6 +222,7 @@ mod tests {
             attribution: String::new(),
             is_demo: false,
             review: ReviewPolicy::default(),
+            confidentiality: Default::default(),
         }
     }
 

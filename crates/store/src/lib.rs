@@ -147,7 +147,15 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
-        Ok(Municipality { id, slug: slug.into(), name: name.into(), attribution: attribution.into(), is_demo, review: Default::default() })
+        Ok(Municipality {
+            id,
+            slug: slug.into(),
+            name: name.into(),
+            attribution: attribution.into(),
+            is_demo,
+            review: Default::default(),
+            confidentiality: Default::default(),
+        })
     }
 
     pub async fn municipalities(&self) -> Result<Vec<Municipality>> {
@@ -162,6 +170,26 @@ impl Store {
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("municipality '{slug}'")))?;
         municipality_from_row(&row)
+    }
+
+    /// Sets the municipality's confidentiality rules (checked), with an audit entry.
+    pub async fn set_confidentiality(
+        &self,
+        id: MunicipalityId,
+        c: &kette_domain::privacy::Confidentiality,
+        by: Option<kette_domain::AccountId>,
+    ) -> Result<()> {
+        c.validate().map_err(StoreError::Conflict)?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE municipality SET min_count = $1, round_to = $2 WHERE id = $3")
+            .bind(c.min_count as i64)
+            .bind(c.round_to.map(|b| b as i64))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        util::audit(&mut tx, id, by, "update", "confidentiality", None, &format!("min {} round {:?}", c.min_count, c.round_to)).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn municipality(&self, id: MunicipalityId) -> Result<Municipality> {
@@ -240,6 +268,10 @@ fn municipality_from_row(r: &AnyRow) -> Result<Municipality> {
             verify_every_months: r.try_get::<i64, _>("verify_every_months")? as u32,
             hide_after_days: r.try_get::<Option<i64>, _>("hide_after_days")?.map(|d| d as u32),
             remind_every_days: r.try_get::<i64, _>("remind_every_days")? as u32,
+        },
+        confidentiality: kette_domain::privacy::Confidentiality {
+            min_count: r.try_get::<i64, _>("min_count")?.max(1) as u64,
+            round_to: r.try_get::<Option<i64>, _>("round_to")?.map(|b| b.max(1) as u64),
         },
     })
 }

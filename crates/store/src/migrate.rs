@@ -7,6 +7,7 @@ const SQLITE: &[(i64, &str)] = &[
     (1, include_str!("../migrations/sqlite/0001_foundation.sql")),
     (2, include_str!("../migrations/sqlite/0002_finder.sql")),
     (3, include_str!("../migrations/sqlite/0003_review.sql")),
+    (4, include_str!("../migrations/sqlite/0004_confidentiality.sql")),
 ];
 
 pub async fn run(pool: &AnyPool) -> Result<(), sqlx::Error> {

@@ -15,7 +15,7 @@ use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
-use kette_domain::privacy::{suppress_with_total, PublicCount, DEFAULT_MIN_COUNT};
+use kette_domain::privacy::PublicCount;
 use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLevel};
 use kette_domain::{FieldError, Funding, Location, OfferInput};
 use kette_search::Audience;
@@ -253,6 +253,7 @@ async fn get_district(State(s): State<AppState>, c: ApiCtx, Path(id): Path<Strin
     let d = s.store.district(c.municipality, id).await?;
     let rows = s.store.population(c.municipality, id).await?;
     let raw = c.user.as_ref().is_some_and(|u| u.actor().sees_raw_statistics());
+    let rules = s.store.municipality(c.municipality).await?.confidentiality;
     let mut population = Vec::with_capacity(rows.len());
     let mut years: Vec<i32> = rows.iter().map(|r| r.0).collect();
     years.dedup();
@@ -260,8 +261,7 @@ async fn get_district(State(s): State<AppState>, c: ApiCtx, Path(id): Path<Strin
         // suppression per year across the age groups, whose total is public too
         let of_year: Vec<_> = rows.iter().filter(|r| r.0 == year).collect();
         let counts: Vec<u64> = of_year.iter().map(|r| r.2.max(0) as u64).collect();
-        let shown =
-            if raw { counts.iter().map(|&n| PublicCount::Shown(n)).collect() } else { suppress_with_total(&counts, DEFAULT_MIN_COUNT).0 };
+        let shown = if raw { counts.iter().map(|&n| PublicCount::Shown(n)).collect() } else { rules.publish_with_total(&counts).0 };
         for (r, c) in of_year.iter().zip(shown) {
             let (count, suppressed) = match c {
                 PublicCount::Shown(n) => (Some(n as i64), false),
@@ -862,7 +862,8 @@ async fn list_observations(
     };
     let r = s.store.observations(c.municipality, &f, page, per_page).await?;
     let raw = c.user.as_ref().is_some_and(|u| u.actor().sees_raw_statistics());
-    let small = |x: Option<f64>| x.is_some_and(|v| v > 0.0 && v < DEFAULT_MIN_COUNT as f64);
+    let rules = s.store.municipality(c.municipality).await?.confidentiality;
+    let small = |x: Option<f64>| x.is_some_and(|v| rules.is_small(v));
     let items = r
         .items
         .into_iter()

@@ -236,7 +236,8 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
     let filter = kette_store::ObservationFilter { indicator: Some(code.clone()), district_id: None, year: Some(year) };
     let obs = state.store.observations(m, &filter, 1, 5000).await.or_page(&ctx)?;
     let raw = ctx.sees_raw_statistics();
-    let small = |x: Option<f64>| x.is_some_and(|v| v > 0.0 && v < kette_domain::privacy::DEFAULT_MIN_COUNT as f64);
+    let rules = ctx.municipality.confidentiality;
+    let small = |x: Option<f64>| x.is_some_and(|v| rules.is_small(v));
     let rows: Vec<(kette_domain::Observation, bool)> = obs
         .items
         .into_iter()

@@ -12,7 +12,7 @@ use axum::routing::get;
 use axum::Router;
 
 use kette_domain::matrix::ChainMatrix;
-use kette_domain::privacy::{suppress_with_total, PublicCount, DEFAULT_MIN_COUNT};
+use kette_domain::privacy::PublicCount;
 use kette_domain::validate::FieldError;
 use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLevel};
 use kette_domain::{Location, Offer, OfferInput, Organisation, ValidationErrors};
@@ -765,7 +765,7 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         columns.push(if raw {
             (parts.iter().map(|&n| PublicCount::Shown(n)).collect(), PublicCount::Shown(parts.iter().sum()))
         } else {
-            suppress_with_total(&parts, DEFAULT_MIN_COUNT)
+            ctx.municipality.confidentiality.publish_with_total(&parts)
         });
     }
     let pop_suppressed = columns.iter().any(|(p, t)| p.iter().chain([t]).any(|c| matches!(c, PublicCount::Suppressed { .. })));
@@ -792,7 +792,7 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
                 None => IndicatorCell { value: None, withheld: false, ci: None, small_base: false },
                 Some(o) => {
                     // a rate over a small count would reveal the count: withheld in public
-                    let withheld = !raw && o.numerator.is_some_and(|n| n > 0.0 && n < DEFAULT_MIN_COUNT as f64);
+                    let withheld = !raw && o.numerator.is_some_and(|n| ctx.municipality.confidentiality.is_small(n));
                     let ci = match (o.numerator, o.denominator) {
                         (Some(n), Some(den)) if !withheld => kette_monitor::wilson(n, den, 1.96).map(|(lo, hi)| (100.0 * lo, 100.0 * hi)),
                         _ => None,
@@ -952,7 +952,7 @@ async fn compare_districts(State(state): State<AppState>, ctx: Ctx, Query(params
         state.store.observations(m, &ObservationFilter { district_id: Some(ib), ..Default::default() }, 1, 5000).await.or_page(&ctx)?.items;
     let means = state.store.level_means(m, a.level).await.or_page(&ctx)?;
     let raw = ctx.sees_raw_statistics();
-    let small = |o: &kette_domain::Observation| !raw && o.numerator.is_some_and(|n| n > 0.0 && n < DEFAULT_MIN_COUNT as f64);
+    let small = |o: &kette_domain::Observation| !raw && o.numerator.is_some_and(|n| ctx.municipality.confidentiality.is_small(n));
     let (oa, ob): (Vec<_>, Vec<_>) = (oa.into_iter().filter(|o| !small(o)).collect(), ob.into_iter().filter(|o| !small(o)).collect());
     let rows = defs
         .iter()

@@ -595,6 +595,30 @@ async fn small_population_counts_are_suppressed_in_public_but_not_for_planners()
 }
 
 #[tokio::test]
+async fn a_municipality_may_suppress_more_and_round_what_it_shows() {
+    let f = fixture().await;
+    let rules = kette_domain::privacy::Confidentiality { min_count: 10, round_to: Some(5) };
+    f.store.set_confidentiality(f.m, &rules, None).await.unwrap();
+    let area = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    // 2, 40, 9, 500 (total 551): with a minimum of 10 both 2 and 9 go, the rest is rounded to 5
+    let api = json_of(&get(&f.app, &format!("/api/v1/districts/{area}"), "").await);
+    let counts: Vec<serde_json::Value> = api["population"].as_array().unwrap().iter().map(|p| p["count"].clone()).collect();
+    assert_eq!(counts, vec![serde_json::Value::Null, serde_json::json!(40), serde_json::Value::Null, serde_json::json!(500)], "{api}");
+    let page = get(&f.app, &format!("/districts/{area}"), "").await;
+    assert!(
+        page.body.contains("<td class=\"num\">550</td>") && !page.body.contains("<td class=\"num\">551</td>"),
+        "the total is rounded too"
+    );
+    let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    assert!(
+        get(&f.app, &format!("/districts/{area}"), &koord).await.body.contains("<td class=\"num\">551</td>"),
+        "planners see raw values"
+    );
+    let bad = kette_domain::privacy::Confidentiality { min_count: 0, round_to: None };
+    assert!(f.store.set_confidentiality(f.m, &bad, None).await.is_err());
+}
+
+#[tokio::test]
 async fn monitoring_catalogue_and_choropleth_map() {
     let f = fixture().await;
     let cat = get(&f.app, "/monitoring", "").await;
