@@ -74,6 +74,6 @@ test("the coordinator's vocabulary page has no WCAG 2.1 AA violations", async ()
   await page.fill("#username", "koordination");
   await page.fill("#password", "kette-demo");
   await Promise.all([page.waitForURL(`${server.base}/`), page.press("#password", "Enter")]);
-  await check(context, ["/review", "/verification", "/verification?page=2", "/review/settings", "/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/import"]);
+  await check(context, ["/review", "/verification", "/verification?page=2", "/review/settings", "/monitoring/confidentiality", "/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/import"]);
   await context.close();
 });

@@ -45,6 +45,60 @@ pub fn routes() -> Router<AppState> {
         .route("/monitoring/recipes/{code}", get(recipe))
         .route("/monitoring/recipes/{code}/run", get(run_recipe))
         .route("/monitoring/recipes/{code}/publish", axum::routing::post(publish_recipe))
+        .route("/monitoring/confidentiality", get(confidentiality_form).post(save_confidentiality))
+}
+
+// ---------------------------------------------------------------- confidentiality settings
+
+#[derive(askama::Template)]
+#[template(path = "confidentiality.html")]
+struct ConfidentialityPage {
+    ctx: Ctx,
+    min_count: String,
+    round_to: String,
+    error: Option<String>,
+    saved: bool,
+}
+
+crate::pages_with_ctx!(ConfidentialityPage);
+
+/// Planners, coordinators and admins set what public outputs show of small counts.
+async fn confidentiality_form(ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+    if !ctx.sees_raw_statistics() {
+        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::login_required(&ctx) });
+    }
+    let c = ctx.municipality.confidentiality;
+    let (min_count, round_to) = (c.min_count.to_string(), c.round_to.map(|b| b.to_string()).unwrap_or_default());
+    render(&ConfidentialityPage { min_count, round_to, error: None, saved: q.contains_key("saved"), ctx })
+}
+
+async fn save_confidentiality(State(state): State<AppState>, ctx: Ctx, body: axum::body::Bytes) -> Result<Response, PageError> {
+    use axum::response::IntoResponse;
+    if !ctx.sees_raw_statistics() {
+        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::login_required(&ctx) });
+    }
+    let form = crate::forms::FormData::parse(&body);
+    crate::auth::require_csrf(&ctx, &form)?;
+    let (min_raw, round_raw) = (form.get("min_count").trim().to_string(), form.get("round_to").trim().to_string());
+    let parsed = min_raw.parse::<u64>().ok().zip(if round_raw.is_empty() { Some(None) } else { round_raw.parse::<u64>().ok().map(Some) });
+    let rules = parsed.map(|(min_count, round_to)| kette_domain::privacy::Confidentiality { min_count, round_to });
+    match rules.filter(|r| r.validate().is_ok()) {
+        Some(r) => {
+            let by = ctx.user.as_ref().map(|u| u.id);
+            state.store.set_confidentiality(ctx.municipality.id, &r, by).await.or_page(&ctx)?;
+            Ok(axum::response::Redirect::to("/monitoring/confidentiality?saved=1").into_response())
+        }
+        None => {
+            let page = render(&ConfidentialityPage {
+                min_count: min_raw,
+                round_to: round_raw,
+                error: Some(ctx.t("error-confidentiality")),
+                saved: false,
+                ctx,
+            })?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }
 
 fn name_of(ctx: &Ctx, i: &Indicator) -> String {

@@ -597,8 +597,20 @@ async fn small_population_counts_are_suppressed_in_public_but_not_for_planners()
 #[tokio::test]
 async fn a_municipality_may_suppress_more_and_round_what_it_shows() {
     let f = fixture().await;
-    let rules = kette_domain::privacy::Confidentiality { min_count: 10, round_to: Some(5) };
-    f.store.set_confidentiality(f.m, &rules, None).await.unwrap();
+    let (partner, pcsrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(get(&f.app, "/monitoring/confidentiality", &partner).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        post_form(&f.app, "/monitoring/confidentiality", &partner, &format!("csrf={pcsrf}&min_count=1")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(get(&f.app, "/monitoring/confidentiality", "").await.status, StatusCode::UNAUTHORIZED);
+    let (planner, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let bad = post_form(&f.app, "/monitoring/confidentiality", &planner, &format!("csrf={csrf}&min_count=0&round_to=1")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("ganze Zahl von 1 bis 100") && bad.body.contains("aria-invalid"), "{}", bad.body);
+    let res = post_form(&f.app, "/monitoring/confidentiality", &planner, &format!("csrf={csrf}&min_count=10&round_to=5")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert!(get(&f.app, "/monitoring/confidentiality", &planner).await.body.contains("value=\"10\""));
     let area = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
     // 2, 40, 9, 500 (total 551): with a minimum of 10 both 2 and 9 go, the rest is rounded to 5
     let api = json_of(&get(&f.app, &format!("/api/v1/districts/{area}"), "").await);
