@@ -35,7 +35,7 @@ test("the checker itself finds a known violation", async () => {
   await context.close();
 });
 
-const publicPages = ["/districts/compare?a=200&b=201", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run?year=2018", "/monitoring", "/monitoring/map?indicator=mss_s4&year=2018", "/", "/search", "/search?age=2&q=kita", "/offers", "/offers?life_phase=kita&domain=education", "/offers/1", "/organisations", "/organisations/1", "/districts", "/districts/1", "/districts/100", "/login", "/offers/99999999"];
+const publicPages = ["/districts/compare?a=200&b=201", "/monitoring/boundaries", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run?year=2018", "/monitoring", "/monitoring/map?indicator=mss_s4&year=2018", "/", "/search", "/search?age=2&q=kita", "/offers", "/offers?life_phase=kita&domain=education", "/offers/1", "/organisations", "/organisations/1", "/districts", "/districts/1", "/districts/100", "/login", "/offers/99999999"];
 
 for (const lang of ["de", "en"]) {
   test(`public pages have no WCAG 2.1 AA violations (${lang})`, async () => {
@@ -74,6 +74,6 @@ test("the coordinator's vocabulary page has no WCAG 2.1 AA violations", async ()
   await page.fill("#username", "koordination");
   await page.fill("#password", "kette-demo");
   await Promise.all([page.waitForURL(`${server.base}/`), page.press("#password", "Enter")]);
-  await check(context, ["/review", "/verification", "/verification?page=2", "/review/settings", "/monitoring/confidentiality", "/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/import"]);
+  await check(context, ["/review", "/verification", "/verification?page=2", "/review/settings", "/monitoring/confidentiality", "/monitoring/boundaries", "/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/import"]);
   await context.close();
 });

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod age;
+pub mod boundary;
 pub mod matrix;
 pub mod model;
 pub mod privacy;

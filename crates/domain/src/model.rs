@@ -392,6 +392,8 @@ pub struct Observation {
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
     pub source: String,
+    /// the boundary version the value was carried from (an estimate), if it was
+    pub carried_from: Option<String>,
 }
 
 #[cfg(test)]

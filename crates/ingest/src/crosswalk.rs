@@ -1,16 +1,12 @@
 //! Crosswalks between boundary versions: how much of each old district lies in each new one,
 //! computed from polygon overlap. Time series of counts are carried across a boundary change
-//! with these weights.
+//! with these weights (`kette_domain::boundary`).
 
 use geo::{Area, BooleanOps, BoundingRect, Geometry, MapCoords, MultiPolygon};
 
-/// One link of a crosswalk: the share of `from` (by area) that lies in `to`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Link {
-    pub from: String,
-    pub to: String,
-    pub weight: f64,
-}
+use crate::{IngestError, IngestErrors};
+
+pub use kette_domain::boundary::CrosswalkLink as Link;
 
 fn multipolygon(text: &str) -> Option<MultiPolygon<f64>> {
     let g: geojson::Geometry = text.parse().ok()?;
@@ -63,21 +59,64 @@ pub fn from_polygons(from: &[(String, String)], to: &[(String, String)], min_sha
     links
 }
 
-/// Carries counts from the old to the new districts: Σ weight × count. Keys without a link are
-/// returned as the second list so that nothing is lost silently.
-pub fn carry(counts: &[(String, f64)], links: &[Link]) -> (Vec<(String, f64)>, Vec<String>) {
-    let mut out: std::collections::BTreeMap<String, f64> = Default::default();
-    let mut missing = vec![];
-    for (key, value) in counts {
-        let mine: Vec<&Link> = links.iter().filter(|l| &l.from == key).collect();
-        if mine.is_empty() {
-            missing.push(key.clone());
+/// Reads a crosswalk file: CSV with the columns `from`, `to`, `weight` (as `kette crosswalk`
+/// writes it; `;` and decimal commas of German spreadsheets are accepted). Every broken line is
+/// named; then the links are checked as a whole (weights per source district summing to 1).
+pub fn parse_csv(name: &str, bytes: &[u8]) -> Result<Vec<Link>, IngestErrors> {
+    let text = crate::text::decode(bytes);
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = if first.contains(';') { b';' } else { b',' };
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
+    let headers = rdr.headers().map_err(|e| IngestError::new(name, Some("line 1".into()), None, e.to_string()))?.clone();
+    let col = |wanted: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim().eq_ignore_ascii_case(wanted))
+            .ok_or_else(|| IngestError::new(name, Some("line 1".into()), Some(wanted), "missing column (expected from, to, weight)"))
+    };
+    let (from, to, weight) = (col("from")?, col("to")?, col("weight")?);
+    let mut links = vec![];
+    let mut errors = vec![];
+    let mut lines = vec![];
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| IngestError::new(name, None, None, e.to_string()))?;
+        let line = rec.position().map_or(0, |p| p.line());
+        let get = |i: usize| rec.get(i).unwrap_or("").trim().to_string();
+        let (f, t, w) = (get(from), get(to), get(weight));
+        if f.is_empty() {
+            errors.push(IngestError::new(name, Some(format!("line {line}")), Some("from"), "expected a district key"));
         }
-        for l in mine {
-            *out.entry(l.to.clone()).or_default() += l.weight * value;
+        if t.is_empty() {
+            errors.push(IngestError::new(name, Some(format!("line {line}")), Some("to"), "expected a district key"));
+        }
+        match w.replace(',', ".").parse::<f64>() {
+            Ok(v) => {
+                links.push(Link { from: f, to: t, weight: v });
+                lines.push(line);
+            }
+            Err(_) => errors.push(IngestError::new(
+                name,
+                Some(format!("line {line}")),
+                Some("weight"),
+                format!("expected a share between 0 and 1, found '{w}'"),
+            )),
         }
     }
-    (out.into_iter().collect(), missing)
+    if errors.is_empty() {
+        use kette_domain::boundary::CrosswalkProblem as P;
+        for p in kette_domain::boundary::check_links(&links) {
+            let location = match &p {
+                P::BadWeight { link, .. } | P::Duplicate { link, .. } => Some(format!("line {}", lines[link - 1])),
+                P::WeightSum { .. } | P::Empty => None,
+            };
+            errors.push(IngestError::new(name, location, None, p.to_string()));
+        }
+    }
+    if errors.is_empty() {
+        Ok(links)
+    } else {
+        Err(IngestErrors(errors))
+    }
 }
 
 #[cfg(test)]
@@ -101,9 +140,20 @@ mod tests {
         let links = from_polygons(&from, &to, 0.001);
         assert_eq!(links.len(), 2, "{links:?}");
         assert!(links.iter().all(|l| (l.weight - 0.5).abs() < 1e-3), "{links:?}");
-        let (carried, missing) = carry(&[("A".into(), 100.0), ("Z".into(), 5.0)], &links);
-        assert_eq!(carried.len(), 2);
-        assert!((carried[0].1 - 50.0).abs() < 0.1);
-        assert_eq!(missing, vec!["Z"]);
+    }
+
+    #[test]
+    fn crosswalk_files_are_read_with_every_broken_line_named() {
+        let ok = parse_csv("links.csv", "from;to;weight\nA;A1;0,5\nA;A2;0,5\n".as_bytes()).unwrap();
+        assert_eq!(ok.len(), 2);
+        assert_eq!(ok[1], Link { from: "A".into(), to: "A2".into(), weight: 0.5 });
+        let e = parse_csv("links.csv", b"from,to,weight\nA,A1,halb\n,A2,0.5\n").unwrap_err().to_string();
+        assert!(e.contains("links.csv line 2, field 'weight': expected a share between 0 and 1, found 'halb'"), "{e}");
+        assert!(e.contains("links.csv line 3, field 'from'"), "{e}");
+        let e = parse_csv("links.csv", b"from,to,weight\nA,A1,0.5\nB,B1,1.7\n").unwrap_err().to_string();
+        assert!(e.contains("line 3") && e.contains("weight 1.7"), "{e}");
+        assert!(e.contains("district A: its weights sum to 0.5000"), "{e}");
+        let e = parse_csv("links.csv", b"von,nach,anteil\n").unwrap_err().to_string();
+        assert!(e.contains("field 'from': missing column"), "{e}");
     }
 }

@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use kette_ingest::crosswalk::{carry, from_polygons};
+use kette_domain::boundary::carry;
+use kette_domain::NewObservation;
+use kette_ingest::crosswalk::from_polygons;
 use kette_ingest::geojson_districts::{parse, DistrictFileSpec};
 
 fn read(rel: &str) -> String {
@@ -41,8 +43,22 @@ fn old_forecast_areas_carry_over_to_the_new_ones() {
     }
     let pop2020 = population_by_forecast_area("data/berlin/population/berlin-lor-population-2020-02-t2-planning-areas.csv");
     let pop2021 = population_by_forecast_area("data/berlin/population/berlin-lor-population-2021-02-t2-planning-areas.csv");
-    let (carried, missing) = carry(&pop2020.iter().map(|(k, v)| (k.clone(), *v)).collect::<Vec<_>>(), &links);
-    assert!(missing.is_empty(), "{missing:?}");
+    let rows: Vec<NewObservation> = pop2020
+        .iter()
+        .map(|(k, v)| NewObservation {
+            indicator_code: "inhabitants".into(),
+            district_key: k.clone(),
+            year: 2020,
+            value: Some(*v),
+            numerator: None,
+            denominator: None,
+            source: String::new(),
+        })
+        .collect();
+    let result = carry(&rows, &links, |_| true, "");
+    assert!(result.unknown_sources.is_empty() && result.incomplete.is_empty(), "{result:?}");
+    let carried: Vec<(String, f64)> = result.rows.iter().map(|r| (r.district_key.clone(), r.value.unwrap())).collect();
+    assert_eq!(carried.len(), 58);
     let total_before: f64 = pop2020.values().sum();
     let total_after: f64 = carried.iter().map(|(_, v)| v).sum();
     assert!((total_before - total_after).abs() < 1e-6 * total_before, "nothing is lost");

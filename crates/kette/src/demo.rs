@@ -126,6 +126,31 @@ fn print_logins() {
     }
 }
 
+/// The boundary version of the LOR from 2021, whose statistics the demo carries into the old LOR.
+const LOR_2021: &str = "lor-2021";
+
+/// Shares of under-6 and under-18-year-olds from (total, under 6, under 18) per key and year.
+fn population_share_rows(totals: std::collections::BTreeMap<(String, i32), (i64, i64, i64)>) -> Vec<kette_domain::NewObservation> {
+    let mut rows = vec![];
+    for ((key, year), (total, under6, under18)) in totals {
+        if total == 0 {
+            continue;
+        }
+        for (code, part) in [("pop_share_under_6", under6), ("pop_share_under_18", under18)] {
+            rows.push(kette_domain::NewObservation {
+                indicator_code: code.into(),
+                district_key: key.clone(),
+                year,
+                value: Some(100.0 * part as f64 / total as f64),
+                numerator: Some(part as f64),
+                denominator: Some(total as f64),
+                source: "Amt für Statistik Berlin-Brandenburg, Einwohnerregister".into(),
+            });
+        }
+    }
+    rows
+}
+
 fn read(dir: &Path, rel: &str) -> Result<String> {
     let p = dir.join(rel);
     let bytes = std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))?;
@@ -133,7 +158,7 @@ fn read(dir: &Path, rel: &str) -> Result<String> {
 }
 
 pub async fn build(store: &Store, dir: &Path) -> Result<()> {
-    let bar = ProgressBar::new(7);
+    let bar = ProgressBar::new(8);
     bar.set_style(
         ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar())
@@ -162,33 +187,72 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
     store.upsert_indicators(m.id, &population_defs()).await?;
     let mut population_shares: Vec<kette_domain::NewObservation> = vec![];
     let mut totals: std::collections::BTreeMap<(String, i32), (i64, i64, i64)> = Default::default();
+    // every level: the LOR keys are hierarchical (Bezirk 2, Prognoseraum 4, Bezirksregion 6,
+    // Planungsraum 8 digits), so a planning area's key prefixes name its ancestors
     for p in &population {
-        let e = totals.entry((p.district_key.clone(), p.year)).or_default();
-        e.0 += p.count;
-        if p.age_group.max_years.is_some_and(|m| m <= 6) {
-            e.1 += p.count;
-        }
-        if p.age_group.max_years.is_some_and(|m| m <= 18) {
-            e.2 += p.count;
-        }
-    }
-    for ((key, year), (total, under6, under18)) in totals {
-        if total == 0 {
-            continue;
-        }
-        for (code, part) in [("pop_share_under_6", under6), ("pop_share_under_18", under18)] {
-            population_shares.push(kette_domain::NewObservation {
-                indicator_code: code.into(),
-                district_key: key.clone(),
-                year,
-                value: Some(100.0 * part as f64 / total as f64),
-                numerator: Some(part as f64),
-                denominator: Some(total as f64),
-                source: "Amt für Statistik Berlin-Brandenburg, Einwohnerregister".into(),
-            });
+        for len in [2, 4, 6, 8] {
+            let Some(key) = p.district_key.get(..len) else { continue };
+            let e = totals.entry((key.to_string(), p.year)).or_default();
+            e.0 += p.count;
+            if p.age_group.max_years.is_some_and(|m| m <= 6) {
+                e.1 += p.count;
+            }
+            if p.age_group.max_years.is_some_and(|m| m <= 18) {
+                e.2 += p.count;
+            }
         }
     }
+    population_shares.extend(population_share_rows(totals));
     store.import_observations(m.id, &population_shares).await?;
+    bar.inc(1);
+
+    // The LOR were redrawn on 1 January 2021; the register publishes 2021 on the new planning
+    // areas only. Carry it into the districts of the demo with a crosswalk computed from the
+    // old and new forecast-area polygons (the Bezirke did not change), so the series goes on.
+    bar.set_message(msg("cli-step-boundaries", &[]));
+    let forecast_areas = |file: &str| -> Result<Vec<(String, String)>> {
+        let spec = kette_ingest::geojson_districts::DistrictFileSpec::default();
+        Ok(kette_ingest::geojson_districts::parse(file, &read(dir, &format!("geo/{file}"))?, &spec)?
+            .into_iter()
+            .filter_map(|d| d.geometry.map(|g| (d.key, g)))
+            .collect())
+    };
+    let mut links = kette_ingest::crosswalk::from_polygons(
+        &forecast_areas("berlin-lor-forecast-areas-from-2021.geojson")?,
+        &forecast_areas("berlin-lor-forecast-areas-until-2020.geojson")?,
+        0.002,
+    );
+    for bezirk in 1..=12 {
+        let key = format!("{bezirk:02}");
+        links.push(kette_domain::boundary::CrosswalkLink { from: key.clone(), to: key, weight: 1.0 });
+    }
+    store
+        .save_crosswalk(
+            m.id,
+            LOR_2021,
+            kette_ingest::berlin::BOUNDARY_VERSION,
+            "area",
+            "Prognoseräume: Flächenanteile aus den LOR-Geometrien bis 2020 und ab 2021; Bezirke unverändert",
+            &links,
+            None,
+        )
+        .await?;
+    let name = "berlin-lor-population-2021-02-t2-planning-areas.csv";
+    let mut totals_2021: std::collections::BTreeMap<(String, i32), (i64, i64, i64)> = Default::default();
+    for p in berlin::population(name, 2021, &read(dir, &format!("population/{name}"))?)? {
+        for len in [2, 4] {
+            let Some(key) = p.district_key.get(..len) else { continue };
+            let e = totals_2021.entry((key.to_string(), p.year)).or_default();
+            e.0 += p.count;
+            if p.age_group.max_years.is_some_and(|m| m <= 6) {
+                e.1 += p.count;
+            }
+            if p.age_group.max_years.is_some_and(|m| m <= 18) {
+                e.2 += p.count;
+            }
+        }
+    }
+    store.import_carried_observations(m.id, &population_share_rows(totals_2021), LOR_2021, None, false).await?;
     bar.inc(1);
 
     bar.set_message(msg("cli-step-indicators", &[]));

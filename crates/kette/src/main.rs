@@ -347,6 +347,31 @@ enum ImportWhat {
         /// Check the file against the catalogue and districts, write nothing
         #[arg(long)]
         dry_run: bool,
+        /// The boundary version the file's district keys belong to, if not that of the stored
+        /// districts: the values are carried over with the stored crosswalk (`import crosswalk`)
+        #[arg(long)]
+        boundary_version: Option<String>,
+        /// With --boundary-version: write the districts that can be completed, report the others
+        #[arg(long, requires = "boundary_version")]
+        partial: bool,
+    },
+    /// A crosswalk from another boundary version into the stored districts: CSV with from, to,
+    /// weight (the share of `from` lying in `to`), as `kette crosswalk` writes it
+    Crosswalk {
+        #[command(flatten)]
+        db: DbArg,
+        file: PathBuf,
+        /// The boundary version of the `from` keys, e.g. lor-2021
+        #[arg(long)]
+        from_version: String,
+        /// The boundary version of the `to` keys (default: that of the stored districts)
+        #[arg(long)]
+        to_version: Option<String>,
+        /// How the weights were made, e.g. "Flächenanteile aus den LOR-Geometrien"
+        #[arg(long, default_value = "")]
+        source: String,
+        #[arg(long)]
+        municipality: Option<String>,
     },
     /// Services from Open Referral HSDS 3.0: JSON (one service, an array, an API page or NDJSON)
     /// or the tabular form (a folder with services.csv, organizations.csv, …; or its
@@ -821,7 +846,41 @@ async fn main() -> Result<()> {
                     .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?;
                 println!("{}", msg("cli-districts-imported", &[("count", &n), ("municipality", &m.slug)]));
             }
-            ImportWhat::Indicators { db, file, year, source, region_variable, municipality: slug, dry_run } => {
+            ImportWhat::Crosswalk { db, file, from_version, to_version, source, municipality: slug } => {
+                let links = kette_ingest::crosswalk::parse_csv(&file_name(&file), &read(&file)?)?;
+                let store = Store::open(&db.db).await?;
+                let m = municipality(&store, slug.as_deref()).await?;
+                let to_version = match to_version {
+                    Some(v) => v,
+                    None => {
+                        let stored = store.boundary_versions(m.id).await?;
+                        match stored.as_slice() {
+                            [one] => one.clone(),
+                            [] => bail!("{}", msg("cli-error-no-districts", &[("municipality", &m.slug)])),
+                            many => bail!("{}", msg("cli-error-which-version", &[("versions", &many.join(", "))])),
+                        }
+                    }
+                };
+                let source = if source.is_empty() { file_name(&file) } else { source };
+                let saved = store
+                    .save_crosswalk(m.id, &from_version, &to_version, "file", &source, &links, None)
+                    .await
+                    .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?;
+                println!(
+                    "{}",
+                    msg(
+                        "cli-crosswalk-imported",
+                        &[
+                            ("from", &saved.from_version),
+                            ("to", &saved.to_version),
+                            ("links", &saved.links),
+                            ("sources", &saved.sources),
+                            ("targets", &saved.targets)
+                        ]
+                    )
+                );
+            }
+            ImportWhat::Indicators { db, file, year, source, region_variable, municipality: slug, dry_run, boundary_version, partial } => {
                 let bytes = read(&file)?;
                 let (_, rows) = kette_ingest::indicators_csv::parse(
                     &file_name(&file),
@@ -842,8 +901,21 @@ async fn main() -> Result<()> {
                 let mut keys: Vec<&str> = rows.iter().map(|r| r.district_key.as_str()).collect();
                 keys.sort_unstable();
                 keys.dedup();
+                let crosswalk = match &boundary_version {
+                    Some(v) => store.crosswalk_into_stored(m.id, v).await?,
+                    None => None,
+                };
+                if let (Some(v), None) = (&boundary_version, &crosswalk) {
+                    if !store.boundary_versions(m.id).await?.contains(v) {
+                        bail!("{}", msg("cli-error-no-crosswalk", &[("version", v)]));
+                    }
+                }
                 for k in keys {
-                    if store.district_by_key(m.id, k).await?.is_none() {
+                    let known = match &crosswalk {
+                        Some((_, links)) => links.iter().any(|l| l.from == k),
+                        None => store.district_by_key(m.id, k).await?.is_some(),
+                    };
+                    if !known {
                         problems.push(msg("cli-error-unknown-district", &[("file", &file.display()), ("key", &k)]));
                     }
                 }
@@ -855,6 +927,39 @@ async fn main() -> Result<()> {
                     return Ok(());
                 }
                 let provenance = kette_store::Provenance::of(&file_name(&file), &bytes, None);
+                if let Some(version) = boundary_version {
+                    let report = store
+                        .import_carried_observations(m.id, &rows, &version, Some(&provenance), partial)
+                        .await
+                        .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?;
+                    println!(
+                        "{}",
+                        msg(
+                            "cli-indicators-carried",
+                            &[
+                                ("count", &rows.len()),
+                                ("written", &report.written),
+                                ("from", &version),
+                                ("to", &report.crosswalk.to_version)
+                            ]
+                        )
+                    );
+                    for gap in &report.carried.incomplete {
+                        eprintln!(
+                            "{}",
+                            msg(
+                                "cli-indicators-not-carried",
+                                &[
+                                    ("code", &gap.indicator_code),
+                                    ("key", &gap.to),
+                                    ("year", &gap.year),
+                                    ("missing", &gap.missing.join(", "))
+                                ]
+                            )
+                        );
+                    }
+                    return Ok(());
+                }
                 let n = store
                     .import_observations_from(m.id, &rows, Some(&provenance))
                     .await

@@ -199,6 +199,7 @@ fn every_command_explains_itself() {
         vec!["crosswalk", "--help"],
         vec!["indicator", "add", "--help"],
         vec!["import", "indicators", "--help"],
+        vec!["import", "crosswalk", "--help"],
     ] {
         let out = kette(&args);
         assert!(out.status.success(), "{args:?}: {}", text(&out));
@@ -392,6 +393,33 @@ fn indicator_values_import_with_catalogue_checks_and_provenance() {
     let catalogue = json(&format!("{}/api/v1/indicators", server.base));
     let k = catalogue["items"].as_array().unwrap().iter().find(|i| i["code"] == "kinderarmut").unwrap().clone();
     assert_eq!((k["numerator_definition"].as_str(), k["release_date"].as_str()), (Some("Kinder in SGB II"), Some("2024-03-31")));
+    drop(server);
+
+    // a boundary reform: the statistics office now publishes for areas A and B, which together
+    // make up district 01
+    let table_2024 =
+        write("neu.csv", b"Gebiet;Indikator;Jahr;Z\xE4hler;Nenner\r\nA;kinderarmut;2024;100;400\r\nB;kinderarmut;2024;50;100\r\n");
+    let out = kette(&["import", "indicators", "--db", db, &table_2024, "--boundary-version", "neu2024"]);
+    assert!(!out.status.success() && text(&out).contains("kette import crosswalk"), "{}", text(&out));
+    let bad_links = write("bad-links.csv", b"from,to,weight\nA,01,1\nB,01,zwei\nC,77,1\n");
+    let out = kette(&["import", "crosswalk", "--db", db, &bad_links, "--from-version", "neu2024"]);
+    assert!(!out.status.success() && text(&out).contains("bad-links.csv line 3, field 'weight'"), "{}", text(&out));
+    let wrong_target = write("wrong.csv", b"from,to,weight\nA,01,1\nC,77,1\n");
+    let out = kette(&["import", "crosswalk", "--db", db, &wrong_target, "--from-version", "neu2024"]);
+    assert!(!out.status.success() && text(&out).contains("77"), "{}", text(&out));
+    let links = write("links.csv", b"from;to;weight\nA;01;1\nB;01;1\n");
+    let out = kette(&["import", "crosswalk", "--db", db, &links, "--from-version", "neu2024"]);
+    assert!(out.status.success() && text(&out).contains("neu2024 → default"), "{}", text(&out));
+    let out = kette(&["import", "indicators", "--db", db, &table_2024, "--boundary-version", "neu2024"]);
+    assert!(out.status.success() && text(&out).contains("in 1 Werte"), "{}", text(&out));
+    let server = serve(db);
+    let obs = json(&format!("{}/api/v1/observations?indicator=kinderarmut&year=2024", server.base));
+    assert_eq!(obs["items"][0]["numerator"], 150.0);
+    assert_eq!(obs["items"][0]["denominator"], 500.0);
+    assert_eq!(obs["items"][0]["value"], 30.0);
+    assert_eq!(obs["items"][0]["carried_from"], "neu2024");
+    let earlier = json(&format!("{}/api/v1/observations?indicator=kinderarmut&year=2023", server.base));
+    assert!(earlier["items"][0].get("carried_from").is_none(), "published values are not marked");
 }
 
 #[test]

@@ -201,6 +201,18 @@ impl Store {
         rows: &[NewObservation],
         provenance: Option<&Provenance>,
     ) -> Result<usize> {
+        self.insert_observations(municipality, rows, provenance, None).await
+    }
+
+    /// Writes observations in one transaction; `carried_from` marks values carried across a
+    /// boundary change.
+    pub(crate) async fn insert_observations(
+        &self,
+        municipality: MunicipalityId,
+        rows: &[NewObservation],
+        provenance: Option<&Provenance>,
+        carried_from: Option<&str>,
+    ) -> Result<usize> {
         let districts = self.district_key_ids(municipality).await?;
         let indicators: HashMap<String, i64> = self.indicators(municipality).await?.into_iter().map(|i| (i.def.code, i.id)).collect();
         let mut tx = self.pool.begin().await?;
@@ -223,18 +235,20 @@ impl Store {
         };
         for chunk in rows.chunks(120) {
             let mut sql = String::from(
-                "INSERT INTO observation (indicator_id, district_id, year, value, numerator, denominator, source, import_id) VALUES ",
+                "INSERT INTO observation (indicator_id, district_id, year, value, numerator, denominator, source, import_id, carried_from) VALUES ",
             );
             for i in 0..chunk.len() {
-                let b = i * 8;
+                let b = i * 9;
                 if i > 0 {
                     sql.push(',');
                 }
-                sql.push_str(&format!("(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8));
+                let params: Vec<String> = (1..=9).map(|k| format!("${}", b + k)).collect();
+                sql.push_str(&format!("({})", params.join(", ")));
             }
             sql.push_str(
                 " ON CONFLICT (indicator_id, district_id, year) DO UPDATE SET value = excluded.value, numerator = excluded.numerator,
-                  denominator = excluded.denominator, source = excluded.source, import_id = excluded.import_id",
+                  denominator = excluded.denominator, source = excluded.source, import_id = excluded.import_id,
+                  carried_from = excluded.carried_from",
             );
             let mut q = sqlx::query(&sql);
             for o in chunk {
@@ -253,11 +267,16 @@ impl Store {
                     .bind(o.numerator)
                     .bind(o.denominator)
                     .bind(o.source.as_str())
-                    .bind(import_id);
+                    .bind(import_id)
+                    .bind(carried_from);
             }
             q.execute(&mut *tx).await?;
         }
-        util::audit(&mut tx, municipality, None, "import", "observation", None, &format!("{} values", rows.len())).await?;
+        let what = match carried_from {
+            Some(v) => format!("{} values carried from boundary version {v}", rows.len()),
+            None => format!("{} values", rows.len()),
+        };
+        util::audit(&mut tx, municipality, provenance.and_then(|p| p.account_id), "import", "observation", None, &what).await?;
         tx.commit().await?;
         Ok(rows.len())
     }
@@ -283,7 +302,7 @@ impl Store {
             .fetch_one(&self.pool)
             .await?;
         let rows = sqlx::query(&format!(
-            "SELECT o.indicator_id, i.code, o.district_id, d.key, o.year, o.value, o.numerator, o.denominator, o.source{from}{where_sql}
+            "SELECT o.indicator_id, i.code, o.district_id, d.key, o.year, o.value, o.numerator, o.denominator, o.source, o.carried_from{from}{where_sql}
              ORDER BY i.code, d.key, o.year LIMIT $5 OFFSET $6"
         ))
         .bind(municipality)
@@ -307,6 +326,7 @@ impl Store {
                     numerator: r.try_get("numerator")?,
                     denominator: r.try_get("denominator")?,
                     source: r.try_get("source")?,
+                    carried_from: r.try_get("carried_from")?,
                 })
             })
             .collect::<Result<_>>()?;

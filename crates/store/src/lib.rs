@@ -5,6 +5,7 @@
 //! and a connection URL, not a rewrite.
 
 mod accounts;
+mod boundaries;
 mod districts;
 mod exchange;
 mod finder;
@@ -24,6 +25,7 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor};
 
 pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionInfo};
+pub use boundaries::{CarryReport, CrosswalkSummary};
 pub use districts::{DistrictDetail, DistrictSummary};
 pub use exchange::KeyTable;
 pub use finder::{Feedback, IndexedOffer, KnownPlace, OfferTranslation, Referral, EASY_GERMAN};

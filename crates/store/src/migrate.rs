@@ -8,6 +8,7 @@ const SQLITE: &[(i64, &str)] = &[
     (2, include_str!("../migrations/sqlite/0002_finder.sql")),
     (3, include_str!("../migrations/sqlite/0003_review.sql")),
     (4, include_str!("../migrations/sqlite/0004_confidentiality.sql")),
+    (5, include_str!("../migrations/sqlite/0005_boundaries.sql")),
 ];
 
 pub async fn run(pool: &AnyPool) -> Result<(), sqlx::Error> {

@@ -530,3 +530,88 @@ async fn without_editor_addresses_the_organisation_is_written_to_but_never_in_a_
     let demo_targets = targets(demo).await;
     assert!(demo_targets[0].recipients.is_empty(), "a demo's organisations are real ones from open data");
 }
+
+#[tokio::test]
+async fn values_for_another_boundary_version_are_carried_with_the_stored_crosswalk() {
+    use kette_domain::boundary::CrosswalkLink;
+    use kette_domain::{Direction, IndicatorDef, NewObservation};
+    let (_d, store, m) = seeded().await;
+    let def = |code: &str, unit: &str| IndicatorDef {
+        code: code.into(),
+        name_de: code.into(),
+        name_en: code.into(),
+        description: String::new(),
+        unit: unit.into(),
+        direction: Direction::HigherIsWorse,
+        source: String::new(),
+        licence: String::new(),
+        min_denominator: None,
+        meta: Default::default(),
+    };
+    store.upsert_indicators(m, &[def("kinder", "Anzahl"), def("armut", "%")]).await.unwrap();
+    let link = |f: &str, t: &str, w: f64| CrosswalkLink { from: f.into(), to: t.into(), weight: w };
+    // the new version: N1 lies half in 0101 and half in 0102; N2 is 0102's other part
+    let links = vec![link("N1", "0101", 0.5), link("N1", "0102", 0.5), link("N2", "0102", 1.0)];
+
+    // broken crosswalks are refused with every problem named, nothing stored
+    let bad = vec![link("N1", "0101", 0.5), link("N2", "9999", 1.0)];
+    let e = store.save_crosswalk(m, "neu", "v1", "file", "", &bad, None).await.unwrap_err().to_string();
+    assert!(e.contains("district N1: its weights sum to 0.5000") && e.contains("not in boundary version 'v1': 9999"), "{e}");
+    assert!(store.save_crosswalk(m, "v1", "v1", "file", "", &links, None).await.is_err(), "a version into itself");
+    assert!(store.save_crosswalk(m, "neu", "v9", "file", "", &links, None).await.is_err(), "no districts of v9");
+    assert!(store.crosswalks(m).await.unwrap().is_empty());
+
+    let saved = store.save_crosswalk(m, "neu", "v1", "area", "Flächen", &links, None).await.unwrap();
+    assert_eq!((saved.links, saved.sources, saved.targets), (3, 2, 2));
+    assert_eq!(store.boundary_versions(m).await.unwrap(), vec!["v1".to_string()]);
+
+    let obs = |code: &str, key: &str, value: f64, counts: Option<(f64, f64)>| NewObservation {
+        indicator_code: code.into(),
+        district_key: key.into(),
+        year: 2021,
+        value: Some(value),
+        numerator: counts.map(|c| c.0),
+        denominator: counts.map(|c| c.1),
+        source: "neu.csv".into(),
+    };
+    // a key the crosswalk does not know: refused, nothing written
+    let unknown = vec![obs("kinder", "N1", 10.0, None), obs("kinder", "N7", 1.0, None)];
+    let e = store.import_carried_observations(m, &unknown, "neu", None, false).await.unwrap_err().to_string();
+    assert!(e.contains("N7"), "{e}");
+    // N2 missing: 0102 cannot be completed; refused unless partial
+    let part = vec![obs("kinder", "N1", 10.0, None)];
+    let e = store.import_carried_observations(m, &part, "neu", None, false).await.unwrap_err().to_string();
+    assert!(e.contains("0102") && e.contains("N2"), "{e}");
+    let page = store.observations(m, &Default::default(), 1, 100).await.unwrap();
+    assert_eq!(page.total, 0, "nothing written");
+    let r = store.import_carried_observations(m, &part, "neu", None, true).await.unwrap();
+    assert_eq!((r.written, r.carried.incomplete.len()), (1, 1));
+
+    let full = vec![
+        obs("kinder", "N1", 10.0, None),
+        obs("kinder", "N2", 4.0, None),
+        obs("armut", "N1", 10.0, Some((10.0, 100.0))),
+        obs("armut", "N2", 40.0, Some((20.0, 50.0))),
+    ];
+    let r = store.import_carried_observations(m, &full, "neu", None, false).await.unwrap();
+    assert_eq!(r.written, 4);
+    let page = store.observations(m, &Default::default(), 1, 100).await.unwrap();
+    let get = |code: &str, key: &str| page.items.iter().find(|o| o.indicator_code == code && o.district_key == key).unwrap().clone();
+    assert_eq!(get("kinder", "0101").value, Some(5.0));
+    assert_eq!(get("kinder", "0102").value, Some(9.0), "counts are added");
+    let a = get("armut", "0102");
+    assert_eq!((a.numerator, a.denominator), (Some(25.0), Some(100.0)));
+    assert!((a.value.unwrap() - 25.0).abs() < 1e-9, "recomputed from the carried counts");
+    assert_eq!(a.carried_from.as_deref(), Some("neu"));
+    assert!(a.source.contains("umgerechnet vom Gebietsstand neu"), "{}", a.source);
+    // values for the stored version itself go in as they are, unmarked
+    let own = vec![obs("kinder", "0101", 6.0, None)];
+    let r = store.import_carried_observations(m, &own, "v1", None, false).await.unwrap();
+    assert_eq!(r.written, 1);
+    let page = store.observations(m, &Default::default(), 1, 100).await.unwrap();
+    let k = page.items.iter().find(|o| o.indicator_code == "kinder" && o.district_key == "0101").unwrap();
+    assert_eq!((k.value, k.carried_from.as_deref()), (Some(6.0), None));
+    // an unknown version is named
+    let e = store.import_carried_observations(m, &own, "alt", None, false).await.unwrap_err().to_string();
+    assert!(e.contains("'alt'"), "{e}");
+}

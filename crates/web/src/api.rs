@@ -843,6 +843,10 @@ pub struct ApiObservation {
     /// true when value, numerator and denominator are withheld because a count is below 3
     /// (public readers; planners see all values)
     pub suppressed: bool,
+    /// the boundary version this value was carried from with a crosswalk (an estimate); absent
+    /// when it was published for these districts
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<String>,
 }
 
 #[utoipa::path(get, path = "/api/v1/observations",
@@ -880,6 +884,7 @@ async fn list_observations(
                 denominator: if suppressed { None } else { o.denominator },
                 source: o.source,
                 suppressed,
+                carried_from: o.carried_from,
             }
         })
         .collect();

@@ -5,6 +5,7 @@
 mod api;
 mod assets;
 mod auth;
+mod boundaries;
 mod ctx;
 mod error;
 mod finder;
@@ -124,6 +125,7 @@ pub fn router(state: AppState) -> Router {
         .merge(review::routes())
         .merge(monitoring::routes())
         .merge(wizard::routes())
+        .merge(boundaries::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/{*path}", get(assets::serve))

@@ -662,6 +662,8 @@ pub struct IndicatorCell {
     pub ci: Option<(f64, f64)>,
     /// the denominator is below the indicator's minimum: read with care
     pub small_base: bool,
+    /// carried from another boundary version: an estimate
+    pub carried_from: Option<String>,
 }
 
 pub struct IndicatorRow {
@@ -697,6 +699,13 @@ struct DistrictPage {
 }
 
 impl DistrictPage {
+    /// The boundary versions values in the table were carried from, for the note under it.
+    fn carried_versions(&self) -> String {
+        let mut v: Vec<&str> = self.indicators.iter().flat_map(|i| i.values.iter().filter_map(|c| c.carried_from.as_deref())).collect();
+        v.sort_unstable();
+        v.dedup();
+        v.join(", ")
+    }
     fn rows(&self) -> Vec<MatrixRow> {
         matrix_rows(&self.matrix)
     }
@@ -789,7 +798,7 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
         let values: Vec<IndicatorCell> = ind_years
             .iter()
             .map(|y| match mine.iter().find(|o| o.year == *y) {
-                None => IndicatorCell { value: None, withheld: false, ci: None, small_base: false },
+                None => IndicatorCell { value: None, withheld: false, ci: None, small_base: false, carried_from: None },
                 Some(o) => {
                     // a rate over a small count would reveal the count: withheld in public
                     let withheld = !raw && o.numerator.is_some_and(|n| ctx.municipality.confidentiality.is_small(n));
@@ -798,7 +807,13 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
                         _ => None,
                     };
                     let small_base = matches!((o.denominator, d.def.min_denominator), (Some(den), Some(min)) if den < min);
-                    IndicatorCell { value: if withheld { None } else { o.value }, withheld, ci, small_base }
+                    IndicatorCell {
+                        value: if withheld { None } else { o.value },
+                        withheld,
+                        ci,
+                        small_base,
+                        carried_from: o.carried_from.clone(),
+                    }
                 }
             })
             .collect();

@@ -1,6 +1,7 @@
 //! The import wizard for indicator values: upload → preview with every problem → map unknown
 //! indicator codes to the catalogue (or leave them out) → commit as one transaction with
-//! provenance. The upload waits in a private temporary file between the steps; nothing touches
+//! provenance. Values published for another boundary version are carried into the stored
+//! districts with the municipality's crosswalk. The upload waits in a private temporary file between the steps; nothing touches
 //! the database before the commit.
 
 use std::collections::{BTreeMap, HashMap};
@@ -50,6 +51,9 @@ fn token() -> String {
 #[template(path = "wizard.html")]
 struct WizardPage {
     ctx: Ctx,
+    /// boundary versions a file may be given in: the stored one(s) first, then those with a
+    /// crosswalk into them
+    versions: Vec<String>,
     /// None: the upload form; Some: the preview of an upload
     preview: Option<Preview>,
     error: Option<String>,
@@ -67,13 +71,27 @@ struct Preview {
     codes: Vec<(String, usize, bool)>,
     unknown_keys: Vec<String>,
     catalogue: Vec<(String, String)>,
+    boundary_version: String,
+    /// set when the values are carried into the stored districts: (to version, links, targets)
+    crosswalk: Option<(String, i64, i64)>,
 }
 
-async fn start(ctx: Ctx) -> Result<Response, PageError> {
+async fn versions(state: &AppState, ctx: &Ctx) -> Result<Vec<String>, PageError> {
+    let mut v = state.store.boundary_versions(ctx.municipality.id).await.or_page(ctx)?;
+    for c in state.store.crosswalks(ctx.municipality.id).await.or_page(ctx)? {
+        if !v.contains(&c.from_version) {
+            v.push(c.from_version);
+        }
+    }
+    Ok(v)
+}
+
+async fn start(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
     if !may_import(&ctx) {
         return Err(PageError::forbidden(&ctx));
     }
-    render(&WizardPage { ctx, preview: None, error: None })
+    let versions = versions(&state, &ctx).await?;
+    render(&WizardPage { ctx, versions, preview: None, error: None })
 }
 
 fn options(year: &str, source: &str) -> Options {
@@ -99,8 +117,9 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipar
     if !same_token(fields.get("csrf").map(String::as_str).unwrap_or(""), &ctx.csrf) {
         return Err(PageError::new(&ctx, StatusCode::FORBIDDEN, "error-csrf"));
     }
+    let versions = versions(&state, &ctx).await?;
     let Some((file_name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        let page = render(&WizardPage { error: Some(ctx.t("wizard-no-file")), ctx, preview: None })?;
+        let page = render(&WizardPage { error: Some(ctx.t("wizard-no-file")), ctx, versions, preview: None })?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     let (year, source) = (fields.get("year").cloned().unwrap_or_default(), fields.get("source").cloned().unwrap_or_default());
@@ -108,11 +127,27 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipar
     let (layout, rows) = match parsed {
         Ok(v) => v,
         Err(e) => {
-            let page = render(&WizardPage { error: Some(e.to_string()), ctx, preview: None })?;
+            let page = render(&WizardPage { error: Some(e.to_string()), ctx, versions, preview: None })?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let m = ctx.municipality.id;
+    let boundary_version = fields.get("boundary_version").cloned().unwrap_or_default();
+    let crosswalk = if boundary_version.is_empty() {
+        None
+    } else if let Some(c) = state.store.crosswalk_into_stored(m, &boundary_version).await.or_page(&ctx)? {
+        Some(c)
+    } else if versions.contains(&boundary_version) {
+        None
+    } else {
+        let page = render(&WizardPage {
+            error: Some(ctx.t1("wizard-unknown-version", "version", &boundary_version)),
+            ctx,
+            versions,
+            preview: None,
+        })?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    };
     let catalogue: Vec<(String, String)> =
         state.store.indicators(m).await.or_page(&ctx)?.into_iter().map(|i| (i.def.code, i.def.name_de)).collect();
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
@@ -125,7 +160,11 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipar
     keys.dedup();
     let mut unknown_keys = vec![];
     for k in keys {
-        if state.store.district_by_key(m, k).await.or_page(&ctx)?.is_none() {
+        let known = match &crosswalk {
+            Some((_, links)) => links.iter().any(|l| l.from == k),
+            None => state.store.district_by_key(m, k).await.or_page(&ctx)?.is_some(),
+        };
+        if !known {
             unknown_keys.push(k.to_string());
         }
     }
@@ -144,8 +183,10 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipar
         codes,
         unknown_keys,
         catalogue,
+        boundary_version,
+        crosswalk: crosswalk.map(|(c, _)| (c.to_version, c.links, c.targets)),
     };
-    render(&WizardPage { ctx, preview: Some(preview), error: None })
+    render(&WizardPage { ctx, versions, preview: Some(preview), error: None })
 }
 
 /// Applies the code mapping and imports everything in one transaction.
@@ -180,13 +221,20 @@ async fn commit(State(state): State<AppState>, ctx: Ctx, body: axum::body::Bytes
         })
         .collect();
     let provenance = kette_store::Provenance::of(&file_name, &bytes, ctx.user.as_ref().map(|u| u.id));
-    match state.store.import_observations_from(ctx.municipality.id, &mapped, Some(&provenance)).await {
+    let version = form.get("boundary_version");
+    let result = if version.is_empty() {
+        state.store.import_observations_from(ctx.municipality.id, &mapped, Some(&provenance)).await
+    } else {
+        state.store.import_carried_observations(ctx.municipality.id, &mapped, version, Some(&provenance), false).await.map(|r| r.written)
+    };
+    match result {
         Ok(n) => {
             let _ = std::fs::remove_file(&path);
             Ok(Redirect::to(&format!("/monitoring?imported={n}")).into_response())
         }
         Err(e) => {
-            let page = render(&WizardPage { error: Some(e.to_string()), ctx, preview: None })?;
+            let versions = versions(&state, &ctx).await?;
+            let page = render(&WizardPage { error: Some(e.to_string()), ctx, versions, preview: None })?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

@@ -1414,3 +1414,125 @@ async fn a_partners_change_to_a_place_waits_and_the_public_keeps_the_old_address
     let v = json_of(&get(&f.app, "/api/v1/offers?q=Krabbelgruppe", "").await);
     assert_eq!(v["items"][0]["street"], "Neue Straße 9", "the search follows the approved address: {v}");
 }
+
+#[tokio::test]
+async fn crosswalks_are_uploaded_and_carry_wizard_imports_into_the_stored_districts() {
+    let f = fixture().await;
+    let post_multipart = |path: &'static str,
+                          cookie: String,
+                          csrf: String,
+                          file: &'static str,
+                          content: &'static [u8],
+                          fields: Vec<(&'static str, &'static str)>| {
+        let app = f.app.clone();
+        async move {
+            let (ct, body) = multipart(&csrf, file, content, &fields);
+            send(&app, Request::post(path).header(header::COOKIE, cookie).header(header::CONTENT_TYPE, ct).body(Body::from(body)).unwrap())
+                .await
+        }
+    };
+    let page = get(&f.app, "/monitoring/boundaries", "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<strong>v1</strong>") && !page.body.contains("name=\"from_version\""), "readers see no upload form");
+    let (partner, pcsrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let res =
+        post_multipart("/monitoring/boundaries", partner, pcsrf, "l.csv", b"from,to,weight\nN1,0101,1\n", vec![("from_version", "neu")])
+            .await;
+    assert_eq!(res.status, StatusCode::FORBIDDEN);
+    let (koord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    // every problem named, nothing stored
+    let bad = post_multipart(
+        "/monitoring/boundaries",
+        koord.clone(),
+        csrf.clone(),
+        "links.csv",
+        b"from,to,weight\nN1,0101,0.5\nN2,4711,1\n",
+        vec![("from_version", "neu")],
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("links.csv: district N1: its weights sum to 0.5000"), "{}", bad.body);
+    let bad = post_multipart(
+        "/monitoring/boundaries",
+        koord.clone(),
+        csrf.clone(),
+        "links.csv",
+        b"from,to,weight\nN2,4711,1\n",
+        vec![("from_version", "neu")],
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("target districts not in boundary version &#39;v1&#39;: 4711")
+            || bad.body.contains("target districts not in boundary version &#x27;v1&#x27;: 4711"),
+        "{}",
+        bad.body
+    );
+    assert!(f.store.crosswalks(f.m).await.unwrap().is_empty());
+    let missing = post_multipart(
+        "/monitoring/boundaries",
+        koord.clone(),
+        csrf.clone(),
+        "links.csv",
+        b"from,to,weight\nN1,0101,1\n",
+        vec![("from_version", " ")],
+    )
+    .await;
+    assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(missing.body.contains("Gebietsstand der Quelle angeben"));
+    // N1 and N2 were merged into 0101
+    let ok = post_multipart(
+        "/monitoring/boundaries",
+        koord.clone(),
+        csrf.clone(),
+        "links.csv",
+        b"from;to;weight\nN1;0101;1\nN2;0101;1\n",
+        vec![("from_version", "neu"), ("source", "Zuschnitt 2024")],
+    )
+    .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let page = get(&f.app, "/monitoring/boundaries", &koord).await;
+    assert!(page.body.contains("<th scope=\"row\">neu</th>") && page.body.contains("Zuschnitt 2024"), "{}", page.body);
+
+    // the wizard offers the version and carries the values over
+    let form = get(&f.app, "/monitoring/import", &koord).await;
+    assert!(form.body.contains("<option value=\"neu\">neu</option>"), "{}", form.body);
+    let preview = post_multipart(
+        "/monitoring/import",
+        koord.clone(),
+        csrf.clone(),
+        "neu.csv",
+        b"Gebiet;Indikator;Jahr;Z\xE4hler;Nenner\nN1;child_poverty;2024;30;100\nN2;child_poverty;2024;10;100\n",
+        vec![("year", ""), ("source", ""), ("boundary_version", "neu")],
+    )
+    .await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(preview.body.contains("über den Crosswalk umgerechnet") && !preview.body.contains("role=\"alert\""), "{}", preview.body);
+    let token = hidden(&preview.body, "token");
+    let commit = format!("csrf={csrf}&token={token}&file_name=neu.csv&year=&source=&boundary_version=neu&map_child_poverty=");
+    let res = post_form(&f.app, "/monitoring/import/commit", &koord, &commit).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let area = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    let obs = f
+        .store
+        .observations(f.m, &kette_store::ObservationFilter { district_id: Some(area), year: Some(2024), ..Default::default() }, 1, 10)
+        .await
+        .unwrap();
+    assert_eq!(obs.items.len(), 1);
+    assert_eq!((obs.items[0].numerator, obs.items[0].denominator, obs.items[0].value), (Some(40.0), Some(200.0), Some(20.0)));
+    assert_eq!(obs.items[0].carried_from.as_deref(), Some("neu"));
+    let profile = get(&f.app, &format!("/districts/{area}"), "").await;
+    assert!(profile.body.contains("umgerechnet vom Gebietsstand neu") && profile.body.contains(">≈</abbr>"), "{}", profile.body);
+    // an unknown version is refused by name
+    let unknown = post_multipart(
+        "/monitoring/import",
+        koord,
+        csrf,
+        "neu.csv",
+        b"key;child_poverty\nN1;3\n",
+        vec![("year", "2024"), ("source", ""), ("boundary_version", "alt")],
+    )
+    .await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.body.contains("Unbekannter Gebietsstand „alt“"), "{}", unknown.body);
+}

@@ -1,0 +1,112 @@
+//! Boundary versions and crosswalks: which versions the stored districts and the stored
+//! crosswalks have, and the upload of a crosswalk file (the same rules as
+//! `kette import crosswalk`).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Multipart, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
+
+use kette_store::CrosswalkSummary;
+
+use crate::ctx::Ctx;
+use crate::error::{render, OrPage, PageError};
+use crate::forms::same_token;
+use crate::AppState;
+
+/// A crosswalk file for a city is a few thousand lines at most.
+const MAX_UPLOAD: usize = 5 * 1024 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/monitoring/boundaries", get(page).post(upload))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD + 64 * 1024))
+}
+
+#[derive(Template)]
+#[template(path = "boundaries.html")]
+struct BoundariesPage {
+    ctx: Ctx,
+    versions: Vec<String>,
+    crosswalks: Vec<CrosswalkSummary>,
+    error: Option<String>,
+    saved: bool,
+    from_version: String,
+    source: String,
+}
+
+async fn load(state: &AppState, ctx: &Ctx) -> Result<(Vec<String>, Vec<CrosswalkSummary>), PageError> {
+    let m = ctx.municipality.id;
+    Ok((state.store.boundary_versions(m).await.or_page(ctx)?, state.store.crosswalks(m).await.or_page(ctx)?))
+}
+
+async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+    let (versions, crosswalks) = load(&state, &ctx).await?;
+    let saved = q.contains_key("saved");
+    render(&BoundariesPage { ctx, versions, crosswalks, error: None, saved, from_version: String::new(), source: String::new() })
+}
+
+async fn upload(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipart) -> Result<Response, PageError> {
+    if !ctx.can_import() {
+        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::login_required(&ctx) });
+    }
+    let mut fields: HashMap<String, String> = HashMap::new();
+    let mut file: Option<(String, Vec<u8>)> = None;
+    while let Some(field) = multipart.next_field().await.map_err(|e| PageError::bad_request(&ctx, e.to_string()))? {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "file" {
+            let file_name = field.file_name().unwrap_or("crosswalk.csv").to_string();
+            let bytes = field.bytes().await.map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
+            file = Some((file_name, bytes.to_vec()));
+        } else {
+            fields.insert(name, field.text().await.unwrap_or_default());
+        }
+    }
+    if !same_token(fields.get("csrf").map(String::as_str).unwrap_or(""), &ctx.csrf) {
+        return Err(PageError::new(&ctx, StatusCode::FORBIDDEN, "error-csrf"));
+    }
+    let from_version = fields.get("from_version").map(|s| s.trim().to_string()).unwrap_or_default();
+    let source = fields.get("source").map(|s| s.trim().to_string()).unwrap_or_default();
+    let (versions, crosswalks) = load(&state, &ctx).await?;
+    let problem = |ctx: Ctx, error: String| -> Result<Response, PageError> {
+        let page = render(&BoundariesPage {
+            ctx,
+            versions: versions.clone(),
+            crosswalks: crosswalks.clone(),
+            error: Some(error),
+            saved: false,
+            from_version: from_version.clone(),
+            source: source.clone(),
+        })?;
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    };
+    if from_version.is_empty() {
+        let e = ctx.t("boundaries-from-required");
+        return problem(ctx, e);
+    }
+    let Some((file_name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+        let e = ctx.t("wizard-no-file");
+        return problem(ctx, e);
+    };
+    // the districts' own version is the target; with several stored versions the newest name
+    let Some(to_version) = versions.last().cloned() else {
+        let e = ctx.t("boundaries-no-districts");
+        return problem(ctx, e);
+    };
+    let links = match kette_ingest::crosswalk::parse_csv(&file_name, &bytes) {
+        Ok(l) => l,
+        Err(e) => return problem(ctx, e.to_string()),
+    };
+    let source = if source.is_empty() { file_name.clone() } else { source.clone() };
+    let by = ctx.user.as_ref().map(|u| u.id);
+    match state.store.save_crosswalk(ctx.municipality.id, &from_version, &to_version, "file", &source, &links, by).await {
+        Ok(_) => Ok(Redirect::to("/monitoring/boundaries?saved=1").into_response()),
+        Err(e) => problem(ctx, e.to_string()),
+    }
+}
+
+crate::pages_with_ctx!(BoundariesPage);
