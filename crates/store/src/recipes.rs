@@ -84,29 +84,40 @@ impl Store {
         Ok(versions)
     }
 
-    /// Values of several indicators in one year: (district key, district name, level, code, value).
+    /// Values of several indicators in a range of years:
+    /// (district key, district name, level, year, code, value), by year and key.
     pub async fn indicator_table(
         &self,
         municipality: MunicipalityId,
         codes: &[String],
-        year: i32,
-    ) -> Result<Vec<(String, String, i64, String, f64)>> {
+        years: std::ops::RangeInclusive<i32>,
+    ) -> Result<Vec<(String, String, i64, i32, String, f64)>> {
         if codes.is_empty() {
             return Ok(vec![]);
         }
         let sql = format!(
-            "SELECT d.key, d.name, d.level, i.code, o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id
+            "SELECT d.key, d.name, d.level, o.year, i.code, o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id
              JOIN district d ON d.id = o.district_id
-             WHERE i.municipality_id = $1 AND o.year = $2 AND o.value IS NOT NULL AND i.code IN ({}) ORDER BY d.key",
-            util::placeholders(3, codes.len())
+             WHERE i.municipality_id = $1 AND o.year >= $2 AND o.year <= $3 AND o.value IS NOT NULL AND i.code IN ({})
+             ORDER BY o.year, d.key",
+            util::placeholders(4, codes.len())
         );
-        let mut q = sqlx::query(&sql).bind(municipality).bind(year as i64);
+        let mut q = sqlx::query(&sql).bind(municipality).bind(*years.start() as i64).bind(*years.end() as i64);
         for c in codes {
             q = q.bind(c.as_str());
         }
         let rows = q.fetch_all(&self.pool).await?;
         rows.iter()
-            .map(|r| Ok((r.try_get("key")?, r.try_get("name")?, r.try_get("level")?, r.try_get("code")?, r.try_get("value")?)))
+            .map(|r| {
+                Ok((
+                    r.try_get("key")?,
+                    r.try_get("name")?,
+                    r.try_get("level")?,
+                    r.try_get::<i64, _>("year")? as i32,
+                    r.try_get("code")?,
+                    r.try_get("value")?,
+                ))
+            })
             .collect()
     }
 }

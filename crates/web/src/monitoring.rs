@@ -534,8 +534,8 @@ async fn publish_recipe(
         return Err(PageError::bad_request(&ctx, ctx.t("error-term-code")));
     }
     let recipe = kette_monitor::Recipe::from_toml(&code, &stored.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
-    let (units, frame) = stored_frame(&state, m, &recipe.data_columns(), year).await.or_page(&ctx)?;
-    let out = recipe.run(&frame).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
+    let input = stored_frame(&state, m, &recipe, year).await.or_page(&ctx)?;
+    let out = recipe.run(&input.frame).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
     let Some(values) = out.numbers(&column) else {
         return Err(PageError::bad_request(&ctx, format!("column '{column}'")));
     };
@@ -554,14 +554,14 @@ async fn publish_recipe(
         };
         state.store.upsert_indicators(m, &[def]).await.or_page(&ctx)?;
     }
-    let rows: Vec<kette_domain::NewObservation> = units
+    let rows: Vec<kette_domain::NewObservation> = input
+        .shown
         .iter()
-        .zip(values)
-        .map(|((key, _), v)| kette_domain::NewObservation {
+        .map(|&r| kette_domain::NewObservation {
             indicator_code: indicator.clone(),
-            district_key: key.clone(),
+            district_key: input.units[r].0.clone(),
             year,
-            value: *v,
+            value: values[r],
             numerator: None,
             denominator: None,
             source: format!("kette, recipe {code} v{version}"),
@@ -573,46 +573,62 @@ async fn publish_recipe(
     Ok(Redirect::to(&format!("/monitoring/map?indicator={indicator}&year={year}")).into_response())
 }
 
-/// The stored values of `inputs` in one year as an engine table: one row per district of the
-/// level most values are published for.
-async fn stored_frame(
-    state: &AppState,
-    m: i64,
-    inputs: &[String],
-    year: i32,
-) -> Result<(Vec<(String, String)>, kette_monitor::Frame), kette_store::StoreError> {
-    let table = state.store.indicator_table(m, inputs, year).await?;
+/// A recipe's input table built from stored values.
+struct StoredInput {
+    /// (district key, name) of each frame row
+    units: Vec<(String, String)>,
+    frame: kette_monitor::Frame,
+    /// the frame rows of the year asked for (all rows unless the recipe runs over years)
+    shown: Vec<usize>,
+}
+
+/// The stored values of `inputs` as an engine table, one row per district of the level most
+/// values are published for. A recipe that groups by year (changes over n years, pooled rates)
+/// gets every stored year up to `year`, one row per district and year, so it runs on the
+/// server exactly as `kette index run` does on a file; the others get `year` alone.
+async fn stored_frame(state: &AppState, m: i64, recipe: &kette_monitor::Recipe, year: i32) -> Result<StoredInput, kette_store::StoreError> {
+    let inputs = recipe.data_columns();
+    let years = if recipe.group_by.is_some() { 1900..=year } else { year..=year };
+    let table = state.store.indicator_table(m, &inputs, years).await?;
     let mut levels: HashMap<i64, usize> = HashMap::new();
     for r in &table {
         *levels.entry(r.2).or_default() += 1;
     }
     let level = levels.into_iter().max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l).unwrap_or(0);
     let mut units: Vec<(String, String)> = vec![];
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (key, name, l, _, _) in &table {
-        if *l == level && !index.contains_key(key) {
-            index.insert(key.clone(), units.len());
+    let mut groups: Vec<String> = vec![];
+    let mut shown = vec![];
+    let mut index: HashMap<(String, i32), usize> = HashMap::new();
+    for (key, name, l, y, _, _) in &table {
+        if *l == level && !index.contains_key(&(key.clone(), *y)) {
+            index.insert((key.clone(), *y), units.len());
+            if *y == year {
+                shown.push(units.len());
+            }
             units.push((key.clone(), name.clone()));
+            groups.push(if recipe.group_by.is_some() { y.to_string() } else { String::new() });
         }
     }
     let mut columns: Vec<(String, kette_monitor::Column)> =
         inputs.iter().map(|c| (c.clone(), kette_monitor::Column::Num(vec![None; units.len()]))).collect();
-    for (key, _, l, code, value) in &table {
+    for (key, _, l, y, code, value) in &table {
         if *l != level {
             continue;
         }
-        if let (Some(&row), Some((_, kette_monitor::Column::Num(col)))) = (index.get(key), columns.iter_mut().find(|(c, _)| c == code)) {
+        if let (Some(&row), Some((_, kette_monitor::Column::Num(col)))) =
+            (index.get(&(key.clone(), *y)), columns.iter_mut().find(|(c, _)| c == code))
+        {
             col[row] = Some(*value);
         }
     }
     let frame = kette_monitor::Frame {
         unit_column: "key".into(),
-        group_column: None,
+        group_column: recipe.group_by.clone(),
         units: units.iter().map(|u| u.0.clone()).collect(),
-        groups: vec![String::new(); units.len()],
+        groups,
         columns,
     };
-    Ok((units, frame))
+    Ok(StoredInput { units, frame, shown })
 }
 
 fn cell_text(ctx: &Ctx, f: &kette_monitor::Frame, column: &str, row: usize) -> String {
@@ -650,19 +666,20 @@ async fn run_recipe(
     let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
     let recipe = kette_monitor::Recipe::from_toml(&code, &stored.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
     let inputs = recipe.data_columns();
-    let (units, frame) = stored_frame(&state, m, &inputs, year).await.or_page(&ctx)?;
+    let input = stored_frame(&state, m, &recipe, year).await.or_page(&ctx)?;
     // sensitivity: which districts change class under another version of the recipe
     let mut changes = vec![];
     let mut compared_with = None;
     if let Some(other) = q.get("compare").and_then(|v| v.parse::<i64>().ok()) {
         let other = versions.iter().find(|r| r.version == other).cloned().ok_or_else(|| PageError::not_found(&ctx))?;
         let other_recipe = kette_monitor::Recipe::from_toml(&code, &other.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
-        let (other_units, other_frame) = stored_frame(&state, m, &other_recipe.data_columns(), year).await.or_page(&ctx)?;
-        if let (Ok(a), Ok(b)) = (recipe.run(&frame), other_recipe.run(&other_frame)) {
+        let other_input = stored_frame(&state, m, &other_recipe, year).await.or_page(&ctx)?;
+        if let (Ok(a), Ok(b)) = (recipe.run(&input.frame), other_recipe.run(&other_input.frame)) {
             for (column, col) in &a.columns {
                 let (kette_monitor::Column::Text(x), Some(kette_monitor::Column::Text(y))) = (col, b.column(column)) else { continue };
-                for (row, (key, name)) in units.iter().enumerate() {
-                    if let Some(orow) = other_units.iter().position(|u| &u.0 == key) {
+                for &row in &input.shown {
+                    let (key, name) = &input.units[row];
+                    if let Some(&orow) = other_input.shown.iter().find(|&&o| &other_input.units[o].0 == key) {
                         if x[row] != y[orow] {
                             changes.push((
                                 key.clone(),
@@ -678,7 +695,7 @@ async fn run_recipe(
         }
         compared_with = Some(other.version);
     }
-    match recipe.run(&frame) {
+    match recipe.run(&input.frame) {
         Ok(out) => {
             let computed: Vec<String> = out.columns.iter().map(|(c, _)| c.clone()).filter(|c| !inputs.contains(c)).collect();
             if q.get("format").map(String::as_str) == Some("csv") {
@@ -693,8 +710,12 @@ async fn run_recipe(
                 )
                     .into_response());
             }
-            let rows = (0..units.len())
-                .map(|r| (units[r].0.clone(), units[r].1.clone(), computed.iter().map(|c| cell_text(&ctx, &out, c, r)).collect()))
+            let rows = input
+                .shown
+                .iter()
+                .map(|&r| {
+                    (input.units[r].0.clone(), input.units[r].1.clone(), computed.iter().map(|c| cell_text(&ctx, &out, c, r)).collect())
+                })
                 .collect();
             let other_versions = versions.iter().map(|v| v.version).filter(|v| *v != stored.version).collect();
             let numeric = computed.iter().filter(|c| matches!(out.column(c), Some(kette_monitor::Column::Num(_)))).cloned().collect();

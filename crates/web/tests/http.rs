@@ -762,6 +762,27 @@ async fn planners_keep_versioned_recipes_and_run_them_on_stored_values() {
     assert_eq!(run.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(run.body.contains("has no variance"), "{}", run.body);
     assert_eq!(get(&f.app, "/monitoring/recipes/nope", "").await.status, StatusCode::NOT_FOUND);
+
+    // a recipe over years (a dynamics component: change over two years) runs on every stored
+    // year up to the one asked for, as `kette index run` does on a file
+    let dynamics = "id = \"armut_dyn\"\nname = \"Veränderung\"\ngroup_by = \"year\"\n[[step]]\nkind = \"change\"\ninput = \"child_poverty\"\noutput = \"d2\"\nyears = 2\n";
+    assert_eq!(post_form(&f.app, "/monitoring/recipes", &koord, &body(&csrf, dynamics)).await.status, StatusCode::SEE_OTHER);
+    let run = get(&f.app, "/monitoring/recipes/armut_dyn/run?year=2018", "").await;
+    assert_eq!(run.status, StatusCode::OK, "{}", run.body);
+    assert!(run.body.contains("-3,500"), "31.5 in 2018 minus 35 in 2016: {}", run.body);
+    assert!(!run.body.contains("2016</td>"), "only the year asked for is listed");
+    let csv = get(&f.app, "/monitoring/recipes/armut_dyn/run?year=2018&format=csv", "").await;
+    assert_eq!(csv.body.lines().count(), 5, "a header and every stored year up to 2018: {}", csv.body);
+    assert!(csv.body.lines().any(|l| l.starts_with("0101,2018,") && l.ends_with("-3.5")), "{}", csv.body);
+    let earliest = get(&f.app, "/monitoring/recipes/armut_dyn/run?year=2012", "").await;
+    assert_eq!(earliest.status, StatusCode::OK);
+    assert!(!earliest.body.contains("-3,500"), "no year before 2012 to compare with");
+    // publishing writes the year asked for only
+    let publish = format!("csrf={csrf}&version=1&year=2018&column=d2&indicator=armut_d2");
+    assert_eq!(post_form(&f.app, "/monitoring/recipes/armut_dyn/publish", &koord, &publish).await.status, StatusCode::SEE_OTHER);
+    let published = f.store.indicator_table(f.m, &["armut_d2".to_string()], 1900..=2100).await.unwrap();
+    assert_eq!(published.len(), 1);
+    assert_eq!((published[0].3, published[0].5), (2018, -3.5));
 }
 
 #[tokio::test]
