@@ -181,6 +181,17 @@ impl Confidentiality {
         (parts.into_iter().map(|c| self.round(c)).collect(), self.round(total))
     }
 
+    /// A count that is shown on its own (a numerator or denominator in an export), rounded like
+    /// every shown count; counts carried across a boundary change (fractions) are rounded to
+    /// whole persons first.
+    pub fn shown_count(&self, count: f64) -> f64 {
+        let whole = count.round().max(0.0) as u64;
+        match self.round(PublicCount::Shown(whole)) {
+            PublicCount::Shown(n) => n as f64,
+            _ => whole as f64,
+        }
+    }
+
     fn round(&self, c: PublicCount) -> PublicCount {
         match (c, self.round_to) {
             (PublicCount::Shown(n), Some(base)) if base > 1 && n > 0 => PublicCount::Shown(((n + base / 2) / base * base).max(base)),
@@ -229,5 +240,21 @@ mod confidentiality_tests {
         assert!(c.is_small(7.0) && !c.is_small(0.0) && !c.is_small(10.0));
         assert!(Confidentiality { min_count: 0, round_to: None }.validate().unwrap_err().contains("minimum"));
         assert!(Confidentiality { min_count: 3, round_to: Some(1) }.validate().unwrap_err().contains("rounding"));
+    }
+}
+
+#[cfg(test)]
+mod shown_count_tests {
+    use super::*;
+
+    #[test]
+    fn single_counts_round_like_table_cells() {
+        let plain = Confidentiality::default();
+        assert_eq!(plain.shown_count(4777.92), 4778.0, "carried fractions become whole persons");
+        let five = Confidentiality { min_count: 3, round_to: Some(5) };
+        assert_eq!(five.shown_count(551.0), 550.0);
+        assert_eq!(five.shown_count(3.0), 5.0, "a shown count never becomes 0");
+        assert_eq!(five.shown_count(0.0), 0.0);
+        assert_eq!(five.shown_count(12.5), 15.0);
     }
 }

@@ -299,6 +299,10 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
             let withheld = !raw && (small(o.numerator) || small(o.denominator));
             if withheld {
                 (o.value, o.numerator, o.denominator) = (None, None, None);
+            } else if !raw {
+                // counts leave the system rounded like every other shown count
+                o.numerator = o.numerator.map(|n| rules.shown_count(n));
+                o.denominator = o.denominator.map(|n| rules.shown_count(n));
             }
             (o, withheld)
         })
@@ -307,18 +311,19 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
     let file = format!("{code}-{year}");
     match q.get("format").map(String::as_str).unwrap_or("csv") {
         "csv" => {
-            let mut w = String::from("district_key,indicator,year,value,numerator,denominator,suppressed,source\n");
+            let mut w = String::from("district_key,indicator,year,value,numerator,denominator,suppressed,source,carried_from\n");
             for (o, withheld) in &rows {
                 let source = o.source.replace('"', "\"\"");
                 w.push_str(&format!(
-                    "{},{},{},{},{},{},{},\"{source}\"\n",
+                    "{},{},{},{},{},{},{},\"{source}\",{}\n",
                     o.district_key,
                     o.indicator_code,
                     o.year,
                     num(o.value),
                     num(o.numerator),
                     num(o.denominator),
-                    withheld
+                    withheld,
+                    o.carried_from.as_deref().unwrap_or("")
                 ));
             }
             Ok((
@@ -345,7 +350,8 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
                         "type": "Feature",
                         "geometry": serde_json::from_str::<serde_json::Value>(&geometry).unwrap_or(serde_json::Value::Null),
                         "properties": {"district_key": o.district_key, "name": name, "indicator": o.indicator_code, "year": o.year,
-                            "value": o.value, "numerator": o.numerator, "denominator": o.denominator, "suppressed": withheld, "source": o.source}
+                            "value": o.value, "numerator": o.numerator, "denominator": o.denominator, "suppressed": withheld, "source": o.source,
+                            "carried_from": o.carried_from}
                     })
                 })
                 .collect();
@@ -377,6 +383,7 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
                             ("district_key".into(), o.district_key.clone()),
                             ("name".into(), name.clone()),
                             ("source".into(), o.source.clone()),
+                            ("carried_from".into(), o.carried_from.clone().unwrap_or_default()),
                         ],
                         numbers: vec![
                             ("year".into(), Some(o.year as f64)),

@@ -626,6 +626,24 @@ async fn a_municipality_may_suppress_more_and_round_what_it_shows() {
         get(&f.app, &format!("/districts/{area}"), &koord).await.body.contains("<td class=\"num\">551</td>"),
         "planners see raw values"
     );
+    // counts in exports and the API are rounded too (12 of 48 → 10 of 50); the rate stays
+    let csv = get(&f.app, "/monitoring/export?indicator=child_poverty&year=2012&format=csv", "").await;
+    assert_eq!(csv.body.lines().nth(1).unwrap(), "0101,child_poverty,2012,25,10,50,false,\"Test\",", "{}", csv.body);
+    let gj: serde_json::Value =
+        serde_json::from_str(&get(&f.app, "/monitoring/export?indicator=child_poverty&year=2012&format=geojson", "").await.body).unwrap();
+    assert_eq!(
+        (gj["features"][0]["properties"]["numerator"].clone(), gj["features"][0]["properties"]["denominator"].clone()),
+        (serde_json::json!(10.0), serde_json::json!(50.0))
+    );
+    let api = json_of(&get(&f.app, "/api/v1/observations?indicator=child_poverty&year=2012", "").await);
+    assert_eq!(
+        (api["items"][0]["numerator"].clone(), api["items"][0]["denominator"].clone()),
+        (serde_json::json!(10.0), serde_json::json!(50.0))
+    );
+    let api = json_of(&get(&f.app, "/api/v1/observations?indicator=child_poverty&year=2012", &koord).await);
+    assert_eq!(api["items"][0]["numerator"], 12.0, "planners see raw counts");
+    let raw = get(&f.app, "/monitoring/export?indicator=child_poverty&year=2012&format=csv", &koord).await;
+    assert!(raw.body.contains(",25,12,48,false,"), "{}", raw.body);
     let bad = kette_domain::privacy::Confidentiality { min_count: 0, round_to: None };
     assert!(f.store.set_confidentiality(f.m, &bad, None).await.is_err());
 }
@@ -726,7 +744,7 @@ async fn indicator_exports_as_csv_and_geojson_with_suppression() {
     assert_eq!(get(&f.app, "/monitoring/export?indicator=nope&year=2012", "").await.status, StatusCode::NOT_FOUND);
     let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
     let raw = get(&f.app, "/monitoring/export?indicator=child_poverty&year=2014&format=csv", &koord).await;
-    assert_eq!(raw.body.lines().nth(1).unwrap(), "0101,child_poverty,2014,5,2,40,false,\"Test\"");
+    assert_eq!(raw.body.lines().nth(1).unwrap(), "0101,child_poverty,2014,5,2,40,false,\"Test\",");
 }
 
 #[tokio::test]
