@@ -400,73 +400,16 @@ pub fn parse_records(
                 c.fail(lpath, "required: the place of the service");
                 continue;
             };
-            let Some(lid) = c.uuid(l, &lpath) else { continue };
-            let lat = c.number(l, "latitude", &lpath, -90.0..=90.0);
-            let lon = c.number(l, "longitude", &lpath, -180.0..=180.0);
-            let address = l.get("addresses").and_then(|a| a.get(0)).cloned().unwrap_or(Value::Null);
-            let flags: Vec<String> = l
-                .get("attributes")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(|a| a.get("taxonomy_term"))
-                .filter(|t| str_at(t, "taxonomy") == "ort")
-                .map(|t| str_at(t, "code").to_string())
-                .collect();
-            location_keys.push(lid.clone());
-            locations.push(NewLocation {
-                external_key: lid,
-                name: [str_at(l, "name"), str_at(&address, "address_1")]
-                    .into_iter()
-                    .find(|s| !s.trim().is_empty())
-                    .unwrap_or("")
-                    .trim()
-                    .to_string(),
-                street: str_at(&address, "address_1").trim().to_string(),
-                postcode: str_at(&address, "postal_code").trim().to_string(),
-                city: str_at(&address, "city").trim().to_string(),
-                lat,
-                lon,
-                district_key: None,
-                is_anchor_point: flags.iter().any(|f| f == "anchor_point"),
-                is_confidential: flags.iter().any(|f| f == "confidential"),
-            });
+            let Some(location) = location_from(&mut c, l, &lpath) else { continue };
+            location_keys.push(location.external_key.clone());
+            locations.push(location);
         }
         if parsed.errors.len() > before {
             continue;
         }
         let (Some(id), Some(org), Some(org_id)) = (id, org, org_id) else { continue };
         if seen_orgs.insert(org_id.clone()) {
-            let kind = org
-                .get("attributes")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(|a| a.get("taxonomy_term"))
-                .find(|t| str_at(t, "taxonomy") == "traegerart")
-                .and_then(|t| OrganisationKind::parse(str_at(t, "code")))
-                .unwrap_or(OrganisationKind::Other);
-            parsed.batch.organisations.push(NewOrganisation {
-                external_key: org_id.clone(),
-                name: org_name,
-                kind,
-                website: str_at(&org, "website").trim().to_string(),
-                email: str_at(&org, "email").trim().to_string(),
-                phone: org.get("phones").and_then(|p| p.get(0)).map(|p| str_at(p, "number").to_string()).unwrap_or_default(),
-            });
-            let contacts = org
-                .get("contacts")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .map(|c| ContactPerson {
-                    name: str_at(c, "name").to_string(),
-                    role: str_at(c, "title").to_string(),
-                    email: str_at(c, "email").to_string(),
-                    phone: c.get("phones").and_then(|p| p.get(0)).map(|p| str_at(p, "number").to_string()).unwrap_or_default(),
-                })
-                .collect();
-            parsed.batch.organisation_details.push((org_id.clone(), str_at(&org, "description").to_string(), contacts));
+            push_organisation(&mut parsed.batch, &org_id, org_name, &org);
         }
         for l in locations {
             if seen_locs.insert(l.external_key.clone()) {
@@ -487,6 +430,105 @@ pub fn parse_records(
         parsed.records.push(record);
     }
     Ok(parsed)
+}
+
+/// An organisation of the JSON form into the batch, with its description and contact persons.
+fn push_organisation(batch: &mut ImportBatch, org_id: &str, name: String, org: &Value) {
+    let kind = org
+        .get("attributes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.get("taxonomy_term"))
+        .find(|t| str_at(t, "taxonomy") == "traegerart")
+        .and_then(|t| OrganisationKind::parse(str_at(t, "code")))
+        .unwrap_or(OrganisationKind::Other);
+    batch.organisations.push(NewOrganisation {
+        external_key: org_id.to_string(),
+        name,
+        kind,
+        website: str_at(org, "website").trim().to_string(),
+        email: str_at(org, "email").trim().to_string(),
+        phone: org.get("phones").and_then(|p| p.get(0)).map(|p| str_at(p, "number").to_string()).unwrap_or_default(),
+    });
+    let contacts = org
+        .get("contacts")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|c| ContactPerson {
+            name: str_at(c, "name").to_string(),
+            role: str_at(c, "title").to_string(),
+            email: str_at(c, "email").to_string(),
+            phone: c.get("phones").and_then(|p| p.get(0)).map(|p| str_at(p, "number").to_string()).unwrap_or_default(),
+        })
+        .collect();
+    batch.organisation_details.push((org_id.to_string(), str_at(org, "description").to_string(), contacts));
+}
+
+/// A location of the JSON form (a service's place or an organisation's), checked.
+fn location_from(c: &mut Check<'_>, l: &Value, lpath: &str) -> Option<NewLocation> {
+    let lid = c.uuid(l, lpath)?;
+    let lat = c.number(l, "latitude", lpath, -90.0..=90.0);
+    let lon = c.number(l, "longitude", lpath, -180.0..=180.0);
+    let address = l.get("addresses").and_then(|a| a.get(0)).cloned().unwrap_or(Value::Null);
+    let flags: Vec<String> = l
+        .get("attributes")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.get("taxonomy_term"))
+        .filter(|t| str_at(t, "taxonomy") == "ort")
+        .map(|t| str_at(t, "code").to_string())
+        .collect();
+    let name =
+        [str_at(l, "name"), str_at(&address, "address_1")].into_iter().find(|s| !s.trim().is_empty()).unwrap_or("").trim().to_string();
+    Some(NewLocation {
+        external_key: lid,
+        name,
+        street: str_at(&address, "address_1").trim().to_string(),
+        postcode: str_at(&address, "postal_code").trim().to_string(),
+        city: str_at(&address, "city").trim().to_string(),
+        lat,
+        lon,
+        district_key: None,
+        is_anchor_point: flags.iter().any(|f| f == "anchor_point"),
+        is_confidential: flags.iter().any(|f| f == "confidential"),
+    })
+}
+
+/// Adds organisations that no service of the import refers to (the tabular form holds them:
+/// a partner whose offers are all ended is still a partner), with their locations. Records are
+/// counted after the services; a broken one is reported like a broken service.
+pub fn parse_organizations(items: impl Iterator<Item = (String, Value)>, parsed: &mut Parsed) {
+    let mut known_orgs: std::collections::HashSet<String> = parsed.batch.organisations.iter().map(|o| o.external_key.clone()).collect();
+    let mut known_locs: std::collections::HashSet<String> = parsed.batch.locations.iter().map(|(_, l)| l.external_key.clone()).collect();
+    for (path, org) in items {
+        let record = parsed.total;
+        parsed.total += 1;
+        note_not_kept("organization", &org, &mut parsed.not_kept);
+        let before = parsed.errors.len();
+        let mut c = Check { record, errors: &mut parsed.errors };
+        let org_id = c.uuid(&org, &path);
+        let name = c.required_text(&org, "name", &path);
+        let mut locations = vec![];
+        for (j, l) in org.get("locations").and_then(Value::as_array).into_iter().flatten().enumerate() {
+            note_not_kept("location", l, &mut parsed.not_kept);
+            let mut c = Check { record, errors: &mut parsed.errors };
+            if let Some(location) = location_from(&mut c, l, &format!("{path}.locations[{j}]")) {
+                locations.push(location);
+            }
+        }
+        let Some(org_id) = org_id.filter(|_| parsed.errors.len() == before) else { continue };
+        if known_orgs.insert(org_id.clone()) {
+            push_organisation(&mut parsed.batch, &org_id, name, &org);
+        }
+        for l in locations {
+            if known_locs.insert(l.external_key.clone()) {
+                parsed.batch.locations.push((org_id.clone(), l));
+            }
+        }
+    }
 }
 
 /// ISO 639-1 for the three-letter codes HSDS files often carry.

@@ -310,6 +310,23 @@ impl Package {
     }
 }
 
+impl Package {
+    /// Organisations no service refers to, in the nested JSON form with their locations, each
+    /// with its origin (`organizations.csv line 4`).
+    pub fn organizations_without_services(&self) -> impl Iterator<Item = (String, Value)> + '_ {
+        let nest = Nester::new(&self.tables);
+        let used: HashSet<&str> = self
+            .tables
+            .get("service")
+            .map(|t| t.rows.iter().filter_map(|(_, r)| r.get("organization_id").and_then(Value::as_str)).collect())
+            .unwrap_or_default();
+        let rows = self.tables.get("organization").map(|t| t.rows.as_slice()).unwrap_or_default();
+        rows.iter()
+            .filter(move |(_, r)| r.get("id").and_then(Value::as_str).is_some_and(|id| !used.contains(id)))
+            .map(move |(line, row)| (format!("organizations.csv line {line}"), nest.organization_with_locations(row)))
+    }
+}
+
 /// [`Package::read`] and all its services at once (for small packages and tests).
 pub fn services_from_files(files: &HashMap<String, Vec<u8>>) -> Result<Vec<(String, Value)>, Vec<CellError>> {
     Ok(Package::read(files)?.services().collect())
@@ -414,6 +431,19 @@ impl<'a> Nester<'a> {
             }
         }
         Nester { tables, by_id, by_key }
+    }
+
+    /// An organisation with its locations (which `nested` leaves out inside services).
+    fn organization_with_locations(&self, row: &Map<String, Value>) -> Value {
+        let mut v = self.nested("organization", row, 0);
+        let id = row.get("id").and_then(Value::as_str).unwrap_or_default();
+        if let Some(rows) = self.by_key.get(&("location", "organization_id", id)) {
+            let locations: Vec<Value> = rows.iter().map(|r| self.nested("location", r, 1)).collect();
+            if let Some(m) = v.as_object_mut() {
+                m.insert("locations".into(), Value::Array(locations));
+            }
+        }
+        v
     }
 
     fn nested(&self, table: &str, row: &Map<String, Value>, depth: usize) -> Value {

@@ -437,6 +437,8 @@ async fn export_hsds(store: &Store, m: &kette_domain::Municipality, out: &Path, 
         let mut tables =
             kette_hsds::tabular::Tables::in_dir(&partial).with_context(|| format!("cannot write into {}", partial.display()))?;
         n = kette_web::hsds::export_services(store, m, internal, |s| tables.add_service(&s)).await?;
+        // partners without (public) offers are still partners; rows already written are skipped
+        kette_web::hsds::export_organisations(store, m, internal, |o| tables.add_organization(&o)).await?;
         for (_, file) in tables.finish().with_context(|| format!("cannot write into {}", partial.display()))? {
             file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         }
@@ -991,7 +993,12 @@ async fn main() -> Result<()> {
                             }
                         };
                         drop(files);
-                        kette_hsds::import::parse_records(&file_name(&folder), package.services().map(Ok), &vocab, &options)
+                        kette_hsds::import::parse_records(&file_name(&folder), package.services().map(Ok), &vocab, &options).map(
+                            |mut parsed| {
+                                kette_hsds::import::parse_organizations(package.organizations_without_services(), &mut parsed);
+                                parsed
+                            },
+                        )
                     }
                     None => {
                         let bytes = read(&file)?;

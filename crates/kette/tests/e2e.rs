@@ -528,11 +528,22 @@ fn hsds_tabular_export_imports_elsewhere_and_the_official_csv_example_is_read() 
         if path.file_name().unwrap() == "services.csv" {
             text = text.replace(",2005-01-01,", &format!(",{},", kette_store::today()));
         }
+        // a partner without a service (all its offers ended) and its place: HSDS holds them
+        if path.file_name().unwrap() == "organizations.csv" {
+            text.push_str(
+                "6f7c1d1e-8b1a-4a53-9a4e-0f3a2b9c5d11,Verein ohne Angebote,,Ein Nachbarschaftsverein,verein@example.org,,,,,,,,\r\n",
+            );
+        }
+        if path.file_name().unwrap() == "locations.csv" {
+            text.push_str(
+                "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d,physical,,6f7c1d1e-8b1a-4a53-9a4e-0f3a2b9c5d11,Vereinsheim,,,,51.1,6.9,,\r\n",
+            );
+        }
         std::fs::write(copy.join(path.file_name().unwrap()), text).unwrap();
     }
     let out = kette(&["import", "hsds", "--db", db, copy.join("datapackage.json").to_str().unwrap(), "--domain", "health"]);
     assert!(out.status.success(), "{}", text(&out));
-    assert!(text(&out).contains("1 Angebote, 1 Träger, 1 Orte in monheim importiert"), "{}", text(&out));
+    assert!(text(&out).contains("1 Angebote, 2 Träger, 2 Orte in monheim importiert"), "{}", text(&out));
 
     // out as tables, in again elsewhere: the same service
     let tables = dir.path().join("export");
@@ -547,8 +558,10 @@ fn hsds_tabular_export_imports_elsewhere_and_the_official_csv_example_is_read() 
     let again = kette(&["export", "hsds", "--db", db, tables.to_str().unwrap(), "--tabular"]);
     assert!(!again.status.success() && text(&again).contains("gibt es schon"), "no overwriting: {}", text(&again));
     assert!(kette(&["municipality", "add", "--db", db, "langenfeld", "Langenfeld"]).status.success());
+    let organisations = std::fs::read_to_string(tables.join("organizations.csv")).unwrap();
+    assert!(organisations.contains("Verein ohne Angebote"), "partners without offers are exported: {organisations}");
     let out = kette(&["import", "hsds", "--db", db, tables.to_str().unwrap(), "--municipality", "langenfeld"]);
-    assert!(out.status.success() && text(&out).contains("1 Angebote, 1 Träger, 1 Orte in langenfeld"), "{}", text(&out));
+    assert!(out.status.success() && text(&out).contains("1 Angebote, 2 Träger, 2 Orte in langenfeld"), "{}", text(&out));
     let ndjson = dir.path().join("alle.ndjson");
     let out = kette(&["export", "hsds", "--db", db, ndjson.to_str().unwrap(), "--municipality", "langenfeld"]);
     assert!(out.status.success(), "{}", text(&out));

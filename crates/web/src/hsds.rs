@@ -390,7 +390,7 @@ async fn organizations(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Res
     };
     let mut contents = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
-        contents.extend(organisation_values(&s, &cx, chunk, flag(&q, "full_service")).await?);
+        contents.extend(organisation_values(&s.store, &cx, chunk, flag(&q, "full_service")).await?);
     }
     if nd {
         return Ok(ndjson_response(contents));
@@ -398,16 +398,49 @@ async fn organizations(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Res
     Ok(Json(kette_hsds::page(contents, total, page, per_page)).into_response())
 }
 
-async fn organisation_values(s: &AppState, cx: &Context, ids: &[i64], with_services: bool) -> Result<Vec<Value>, ApiError> {
+/// Every organisation of the municipality with its locations (no services), handed to `each`
+/// (the tabular file export adds the organisations no exported service names).
+pub async fn export_organisations(
+    store: &Store,
+    municipality: &kette_domain::Municipality,
+    internal: bool,
+    mut each: impl FnMut(Value),
+) -> Result<usize, kette_store::StoreError> {
+    let cx = Context {
+        municipality: municipality.id,
+        ids: Ids::new(&municipality.slug),
+        vocab: std::sync::Arc::new(store.vocabulary(municipality.id).await?),
+        audience: if internal { Audience::Internal } else { Audience::Public },
+        state_province: municipality.name.clone(),
+    };
+    let mut n = 0;
+    let mut page = 1;
+    loop {
+        let r = store.list_organisations(municipality.id, None, page, 500).await?;
+        let ids: Vec<i64> = r.items.iter().map(|o| o.id).collect();
+        for v in organisation_values(store, &cx, &ids, false).await? {
+            each(v);
+            n += 1;
+        }
+        if ids.len() < 500 {
+            break;
+        }
+        page += 1;
+    }
+    Ok(n)
+}
+
+async fn organisation_values(store: &Store, cx: &Context, ids: &[i64], with_services: bool) -> Result<Vec<Value>, kette_store::StoreError> {
     let m = cx.municipality;
-    let orgs = s.store.organisations_by_ids(m, ids).await?;
-    let keys = s.store.external_keys(m, KeyTable::Organisation, ids).await?;
+    let s = store;
+    let orgs = s.organisations_by_ids(m, ids).await?;
+    let keys = s.external_keys(m, KeyTable::Organisation, ids).await?;
     let ex = cx.exporter();
     let mut out = Vec::with_capacity(orgs.len());
     for org in orgs {
-        let locations = s.store.organisation_locations(m, org.id).await?;
+        let locations = s.organisation_locations(m, org.id).await?;
         let loc_ids: Vec<i64> = locations.iter().map(|l| l.id).collect();
-        let loc_keys = s.store.external_keys(m, KeyTable::Location, &loc_ids).await?;
+        let loc_keys = s.external_keys(m, KeyTable::Location, &loc_ids).await?;
         let record = OrganisationRecord {
             id: org.id,
             external_key: keys.get(&org.id).cloned(),
@@ -423,9 +456,9 @@ async fn organisation_values(s: &AppState, cx: &Context, ids: &[i64], with_servi
             locations.into_iter().map(|l| LocationRecord { external_key: loc_keys.get(&l.id).cloned(), location: l }).collect();
         let mut v = ex.organization(&record, &locs);
         if with_services {
-            let offer_ids = s.store.offer_ids_of_organisation(m, org.id).await?;
-            let policy = s.store.municipality(m).await?.review;
-            let services: Vec<Value> = records(&s.store, cx, &offer_ids)
+            let offer_ids = s.offer_ids_of_organisation(m, org.id).await?;
+            let policy = s.municipality(m).await?.review;
+            let services: Vec<Value> = records(s, cx, &offer_ids)
                 .await?
                 .iter()
                 .filter(|(o, _, _)| cx.audience == Audience::Internal || crate::offer_is_public(&policy, &o.input, o.approval))
@@ -446,7 +479,11 @@ async fn organization(State(s): State<AppState>, c: ApiCtx, Path(id): Path<Strin
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no organization {id}")))?;
     let full = !q.get("full_service").is_some_and(|v| v == "false");
-    organisation_values(&s, &cx, &[local], full).await?.pop().map(Json).ok_or_else(|| ApiError::not_found(format!("no organization {id}")))
+    organisation_values(&s.store, &cx, &[local], full)
+        .await?
+        .pop()
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no organization {id}")))
 }
 
 async fn service_at_locations(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Result<Response, ApiError> {
