@@ -540,6 +540,7 @@ async fn serve(store: Store, addr: SocketAddr, secure_cookies: bool, mail: &Mail
     let public_url = mail.public_url.clone().unwrap_or_else(|| format!("http://{local}"));
     let state = kette_web::AppState::new(store, kette_web::WebConfig { secure_cookies, mailer, public_url });
     kette_web::reminders::spawn_hourly(state.clone());
+    kette_web::spawn_catalogue_warm_up(state.clone());
     let app = kette_web::router(state);
     println!("{}", msg("cli-listening", &[("url", &format!("http://{local}"))]));
     use std::io::Write;

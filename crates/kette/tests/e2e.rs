@@ -582,3 +582,42 @@ fn hsds_tabular_export_imports_elsewhere_and_the_official_csv_example_is_read() 
     assert!(!out.status.success());
     assert!(text(&out).contains("locations.csv line 2, column latitude: expected a number"), "{}", text(&out));
 }
+
+#[test]
+fn the_server_builds_the_search_catalogue_at_start_without_waiting_for_a_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let db = db.to_str().unwrap();
+    assert!(kette(&["municipality", "add", "--db", db, "monheim", "Monheim am Rhein"]).status.success());
+    let mut child = Command::new(BIN)
+        .args(["serve", "--db", db, "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start server");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if line.contains("search catalogue ready") {
+                let _ = tx.send(line);
+                return;
+            }
+        }
+    });
+    let line = rx.recv_timeout(std::time::Duration::from_secs(60));
+    let _ = child.kill();
+    let line = line.expect("no 'search catalogue ready' within 60 s of the start");
+    // without the terminal colours
+    let mut plain = String::new();
+    let mut in_escape = false;
+    for c in line.chars() {
+        match (in_escape, c) {
+            (false, '\u{1b}') => in_escape = true,
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+            (false, c) => plain.push(c),
+        }
+    }
+    assert!(plain.contains("municipality=monheim offers=0"), "{plain}");
+}

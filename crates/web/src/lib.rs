@@ -114,6 +114,29 @@ pub fn offer_is_public(
 }
 
 /// The whole application as one router.
+/// Builds every municipality's search catalogue in the background right after the start, so
+/// the first family searching after a restart does not wait for it (seconds at state scale).
+pub fn spawn_catalogue_warm_up(state: AppState) {
+    tokio::spawn(async move {
+        let municipalities = match state.store.municipalities().await {
+            Ok(m) => m,
+            Err(e) => {
+                tracing::warn!(error = %e, "search catalogue warm-up: municipalities unreadable");
+                return;
+            }
+        };
+        for m in municipalities {
+            let started = std::time::Instant::now();
+            match state.finder.catalogue(&state.store, m.id).await {
+                Ok(c) => {
+                    tracing::info!(municipality = %m.slug, offers = c.len(), ms = started.elapsed().as_millis() as u64, "search catalogue ready")
+                }
+                Err(e) => tracing::warn!(municipality = %m.slug, error = %e, "search catalogue warm-up failed; the first search retries"),
+            }
+        }
+    });
+}
+
 pub fn router(state: AppState) -> Router {
     use axum::routing::get;
     Router::new()
