@@ -432,17 +432,21 @@ pub fn parse_records(
     Ok(parsed)
 }
 
-/// An organisation of the JSON form into the batch, with its description and contact persons.
-fn push_organisation(batch: &mut ImportBatch, org_id: &str, name: String, org: &Value) {
-    let kind = org
+/// The taxonomy terms of a record's attributes that belong to one of kette's taxonomies.
+fn terms_of<'a>(record: &'a Value, taxonomy: &'a str) -> impl Iterator<Item = &'a Value> + 'a {
+    record
         .get("attributes")
         .and_then(Value::as_array)
         .into_iter()
         .flatten()
         .filter_map(|a| a.get("taxonomy_term"))
-        .find(|t| str_at(t, "taxonomy") == "traegerart")
-        .and_then(|t| OrganisationKind::parse(str_at(t, "code")))
-        .unwrap_or(OrganisationKind::Other);
+        .filter(move |t| str_at(t, "taxonomy") == taxonomy)
+}
+
+/// An organisation of the JSON form into the batch, with its description and contact persons.
+fn push_organisation(batch: &mut ImportBatch, org_id: &str, name: String, org: &Value) {
+    let kind =
+        terms_of(org, "traegerart").next().and_then(|t| OrganisationKind::parse(str_at(t, "code"))).unwrap_or(OrganisationKind::Other);
     batch.organisations.push(NewOrganisation {
         external_key: org_id.to_string(),
         name,
@@ -472,15 +476,7 @@ fn location_from(c: &mut Check<'_>, l: &Value, lpath: &str) -> Option<NewLocatio
     let lat = c.number(l, "latitude", lpath, -90.0..=90.0);
     let lon = c.number(l, "longitude", lpath, -180.0..=180.0);
     let address = l.get("addresses").and_then(|a| a.get(0)).cloned().unwrap_or(Value::Null);
-    let flags: Vec<String> = l
-        .get("attributes")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(|a| a.get("taxonomy_term"))
-        .filter(|t| str_at(t, "taxonomy") == "ort")
-        .map(|t| str_at(t, "code").to_string())
-        .collect();
+    let flags: Vec<String> = terms_of(l, "ort").map(|t| str_at(t, "code").to_string()).collect();
     let name =
         [str_at(l, "name"), str_at(&address, "address_1")].into_iter().find(|s| !s.trim().is_empty()).unwrap_or("").trim().to_string();
     Some(NewLocation {

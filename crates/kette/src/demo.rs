@@ -129,8 +129,27 @@ fn print_logins() {
 /// The boundary version of the LOR from 2021, whose statistics the demo carries into the old LOR.
 const LOR_2021: &str = "lor-2021";
 
+/// (total, under 6, under 18) per key and year.
+type AgeTotals = std::collections::BTreeMap<(String, i32), (i64, i64, i64)>;
+
+/// Adds a planning area's count to itself and its ancestors: the LOR keys are hierarchical,
+/// so the key's first `prefix_lens` characters name them.
+fn add_to_totals(totals: &mut AgeTotals, p: &kette_domain::PopulationCount, prefix_lens: &[usize]) {
+    for &len in prefix_lens {
+        let Some(key) = p.district_key.get(..len) else { continue };
+        let e = totals.entry((key.to_string(), p.year)).or_default();
+        e.0 += p.count;
+        if p.age_group.max_years.is_some_and(|m| m <= 6) {
+            e.1 += p.count;
+        }
+        if p.age_group.max_years.is_some_and(|m| m <= 18) {
+            e.2 += p.count;
+        }
+    }
+}
+
 /// Shares of under-6 and under-18-year-olds from (total, under 6, under 18) per key and year.
-fn population_share_rows(totals: std::collections::BTreeMap<(String, i32), (i64, i64, i64)>) -> Vec<kette_domain::NewObservation> {
+fn population_share_rows(totals: AgeTotals) -> Vec<kette_domain::NewObservation> {
     let mut rows = vec![];
     for ((key, year), (total, under6, under18)) in totals {
         if total == 0 {
@@ -186,21 +205,11 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
     // population by age as indicators with numerator and denominator (so profiles show intervals)
     store.upsert_indicators(m.id, &population_defs()).await?;
     let mut population_shares: Vec<kette_domain::NewObservation> = vec![];
-    let mut totals: std::collections::BTreeMap<(String, i32), (i64, i64, i64)> = Default::default();
+    let mut totals: AgeTotals = Default::default();
     // every level: the LOR keys are hierarchical (Bezirk 2, Prognoseraum 4, Bezirksregion 6,
     // Planungsraum 8 digits), so a planning area's key prefixes name its ancestors
     for p in &population {
-        for len in [2, 4, 6, 8] {
-            let Some(key) = p.district_key.get(..len) else { continue };
-            let e = totals.entry((key.to_string(), p.year)).or_default();
-            e.0 += p.count;
-            if p.age_group.max_years.is_some_and(|m| m <= 6) {
-                e.1 += p.count;
-            }
-            if p.age_group.max_years.is_some_and(|m| m <= 18) {
-                e.2 += p.count;
-            }
-        }
+        add_to_totals(&mut totals, p, &[2, 4, 6, 8]);
     }
     population_shares.extend(population_share_rows(totals));
     store.import_observations(m.id, &population_shares).await?;
@@ -238,19 +247,9 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
         )
         .await?;
     let name = "berlin-lor-population-2021-02-t2-planning-areas.csv";
-    let mut totals_2021: std::collections::BTreeMap<(String, i32), (i64, i64, i64)> = Default::default();
+    let mut totals_2021: AgeTotals = Default::default();
     for p in berlin::population(name, 2021, &read(dir, &format!("population/{name}"))?)? {
-        for len in [2, 4] {
-            let Some(key) = p.district_key.get(..len) else { continue };
-            let e = totals_2021.entry((key.to_string(), p.year)).or_default();
-            e.0 += p.count;
-            if p.age_group.max_years.is_some_and(|m| m <= 6) {
-                e.1 += p.count;
-            }
-            if p.age_group.max_years.is_some_and(|m| m <= 18) {
-                e.2 += p.count;
-            }
-        }
+        add_to_totals(&mut totals_2021, &p, &[2, 4]);
     }
     store.import_carried_observations(m.id, &population_share_rows(totals_2021), LOR_2021, None, false).await?;
     bar.inc(1);

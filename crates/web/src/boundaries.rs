@@ -15,7 +15,7 @@ use kette_store::CrosswalkSummary;
 
 use crate::ctx::Ctx;
 use crate::error::{render, OrPage, PageError};
-use crate::forms::same_token;
+use crate::forms::Upload;
 use crate::AppState;
 
 /// A crosswalk file for a city is a few thousand lines at most.
@@ -50,27 +50,12 @@ async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<S
     render(&BoundariesPage { ctx, versions, crosswalks, error: None, saved, from_version: String::new(), source: String::new() })
 }
 
-async fn upload(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipart) -> Result<Response, PageError> {
+async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -> Result<Response, PageError> {
     if !ctx.can_import() {
         return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::login_required(&ctx) });
     }
-    let mut fields: HashMap<String, String> = HashMap::new();
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = multipart.next_field().await.map_err(|e| PageError::bad_request(&ctx, e.to_string()))? {
-        let name = field.name().unwrap_or("").to_string();
-        if name == "file" {
-            let file_name = field.file_name().unwrap_or("crosswalk.csv").to_string();
-            let bytes = field.bytes().await.map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
-            file = Some((file_name, bytes.to_vec()));
-        } else {
-            fields.insert(name, field.text().await.unwrap_or_default());
-        }
-    }
-    if !same_token(fields.get("csrf").map(String::as_str).unwrap_or(""), &ctx.csrf) {
-        return Err(PageError::new(&ctx, StatusCode::FORBIDDEN, "error-csrf"));
-    }
-    let from_version = fields.get("from_version").map(|s| s.trim().to_string()).unwrap_or_default();
-    let source = fields.get("source").map(|s| s.trim().to_string()).unwrap_or_default();
+    let upload = Upload::read(&ctx, multipart, "crosswalk.csv").await?;
+    let (from_version, source) = (upload.field("from_version"), upload.field("source"));
     let (versions, crosswalks) = load(&state, &ctx).await?;
     let problem = |ctx: Ctx, error: String| -> Result<Response, PageError> {
         let page = render(&BoundariesPage {
@@ -88,7 +73,7 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipar
         let e = ctx.t("boundaries-from-required");
         return problem(ctx, e);
     }
-    let Some((file_name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+    let Some((file_name, bytes)) = upload.file else {
         let e = ctx.t("wizard-no-file");
         return problem(ctx, e);
     };

@@ -46,3 +46,42 @@ mod tests {
         assert!(!same_token("abc", "abcd"));
     }
 }
+
+/// A form sent as multipart with one file: its text fields and the file (name, bytes). The
+/// CSRF token is checked here, so no handler can forget it.
+pub struct Upload {
+    pub fields: std::collections::HashMap<String, String>,
+    /// None when no file or an empty one was sent
+    pub file: Option<(String, Vec<u8>)>,
+}
+
+impl Upload {
+    pub async fn read(
+        ctx: &crate::ctx::Ctx,
+        mut multipart: axum::extract::Multipart,
+        default_name: &str,
+    ) -> Result<Self, crate::error::PageError> {
+        use crate::error::PageError;
+        let mut fields = std::collections::HashMap::new();
+        let mut file = None;
+        while let Some(field) = multipart.next_field().await.map_err(|e| PageError::bad_request(ctx, e.to_string()))? {
+            let name = field.name().unwrap_or("").to_string();
+            if name == "file" {
+                let file_name = field.file_name().unwrap_or(default_name).to_string();
+                let bytes = field.bytes().await.map_err(|e| PageError::bad_request(ctx, e.to_string()))?;
+                file = Some((file_name, bytes.to_vec())).filter(|(_, b)| !b.is_empty());
+            } else {
+                fields.insert(name, field.text().await.unwrap_or_default());
+            }
+        }
+        if !same_token(fields.get("csrf").map(String::as_str).unwrap_or(""), &ctx.csrf) {
+            return Err(PageError::new(ctx, axum::http::StatusCode::FORBIDDEN, "error-csrf"));
+        }
+        Ok(Upload { fields, file })
+    }
+
+    /// A text field, trimmed ("" when absent).
+    pub fn field(&self, name: &str) -> String {
+        self.fields.get(name).map(|s| s.trim().to_string()).unwrap_or_default()
+    }
+}

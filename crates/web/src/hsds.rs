@@ -124,6 +124,21 @@ fn listed(all: Vec<Value>, q: &HashMap<String, String>, page: usize, per_page: u
     Ok(Json(kette_hsds::page(contents, total, page, per_page)).into_response())
 }
 
+/// The exporter's context for a file export (no request behind it).
+async fn export_context(
+    store: &Store,
+    municipality: &kette_domain::Municipality,
+    internal: bool,
+) -> Result<Context, kette_store::StoreError> {
+    Ok(Context {
+        municipality: municipality.id,
+        ids: Ids::new(&municipality.slug),
+        vocab: std::sync::Arc::new(store.vocabulary(municipality.id).await?),
+        audience: if internal { Audience::Internal } else { Audience::Public },
+        state_province: municipality.name.clone(),
+    })
+}
+
 /// Every offer of the municipality as a full HSDS service, in id order, handed to `each` a
 /// chunk at a time (the file export; a state-sized directory never sits in memory as JSON).
 /// `internal`: also offers the public does not see, and protected addresses.
@@ -133,13 +148,7 @@ pub async fn export_services(
     internal: bool,
     mut each: impl FnMut(Value),
 ) -> Result<usize, kette_store::StoreError> {
-    let cx = Context {
-        municipality: municipality.id,
-        ids: Ids::new(&municipality.slug),
-        vocab: std::sync::Arc::new(store.vocabulary(municipality.id).await?),
-        audience: if internal { Audience::Internal } else { Audience::Public },
-        state_province: municipality.name.clone(),
-    };
+    let cx = export_context(store, municipality, internal).await?;
     let ex = cx.exporter();
     let ids = store.offer_ids(municipality.id).await?;
     let mut n = 0;
@@ -406,13 +415,7 @@ pub async fn export_organisations(
     internal: bool,
     mut each: impl FnMut(Value),
 ) -> Result<usize, kette_store::StoreError> {
-    let cx = Context {
-        municipality: municipality.id,
-        ids: Ids::new(&municipality.slug),
-        vocab: std::sync::Arc::new(store.vocabulary(municipality.id).await?),
-        audience: if internal { Audience::Internal } else { Audience::Public },
-        state_province: municipality.name.clone(),
-    };
+    let cx = export_context(store, municipality, internal).await?;
     let mut n = 0;
     let mut page = 1;
     loop {

@@ -4,7 +4,7 @@
 //! districts with the municipality's crosswalk. The upload waits in a private temporary file between the steps; nothing touches
 //! the database before the commit.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use askama::Template;
@@ -19,7 +19,7 @@ use kette_ingest::indicators_csv::{self, Layout, Options};
 
 use crate::ctx::Ctx;
 use crate::error::{render, OrPage, PageError};
-use crate::forms::{same_token, FormData};
+use crate::forms::{FormData, Upload};
 use crate::AppState;
 
 /// Uploads larger than this are refused (a city's yearly statistics are far smaller).
@@ -98,27 +98,14 @@ fn options(year: &str, source: &str) -> Options {
     Options { year: year.trim().parse().ok(), source: Some(source.trim().to_string()).filter(|s| !s.is_empty()), region_variable: None }
 }
 
-async fn upload(State(state): State<AppState>, ctx: Ctx, mut multipart: Multipart) -> Result<Response, PageError> {
+async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -> Result<Response, PageError> {
     if !may_import(&ctx) {
         return Err(PageError::forbidden(&ctx));
     }
-    let mut fields: HashMap<String, String> = HashMap::new();
-    let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = multipart.next_field().await.map_err(|e| PageError::bad_request(&ctx, e.to_string()))? {
-        let name = field.name().unwrap_or("").to_string();
-        if name == "file" {
-            let file_name = field.file_name().unwrap_or("upload.csv").to_string();
-            let bytes = field.bytes().await.map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
-            file = Some((file_name, bytes.to_vec()));
-        } else {
-            fields.insert(name, field.text().await.unwrap_or_default());
-        }
-    }
-    if !same_token(fields.get("csrf").map(String::as_str).unwrap_or(""), &ctx.csrf) {
-        return Err(PageError::new(&ctx, StatusCode::FORBIDDEN, "error-csrf"));
-    }
+    let upload = Upload::read(&ctx, multipart, "upload.csv").await?;
+    let fields = upload.fields;
     let versions = versions(&state, &ctx).await?;
-    let Some((file_name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
+    let Some((file_name, bytes)) = upload.file else {
         let page = render(&WizardPage { error: Some(ctx.t("wizard-no-file")), ctx, versions, preview: None })?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
