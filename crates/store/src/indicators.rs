@@ -38,6 +38,8 @@ pub struct DistrictValue {
     pub name: String,
     pub level: i64,
     pub value: f64,
+    /// the boundary version the value was carried from, if it was
+    pub carried_from: Option<String>,
 }
 
 impl Store {
@@ -100,7 +102,7 @@ impl Store {
     /// All values of an indicator in one year, by district.
     pub async fn indicator_values(&self, municipality: MunicipalityId, code: &str, year: i32) -> Result<Vec<DistrictValue>> {
         let rows = sqlx::query(
-            "SELECT d.id, d.key, d.name, d.level, o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id
+            "SELECT d.id, d.key, d.name, d.level, o.value, o.carried_from FROM observation o JOIN indicator i ON i.id = o.indicator_id
              JOIN district d ON d.id = o.district_id
              WHERE i.municipality_id = $1 AND i.code = $2 AND o.year = $3 AND o.value IS NOT NULL ORDER BY d.key",
         )
@@ -117,6 +119,7 @@ impl Store {
                     name: r.try_get("name")?,
                     level: r.try_get("level")?,
                     value: r.try_get("value")?,
+                    carried_from: r.try_get("carried_from")?,
                 })
             })
             .collect()

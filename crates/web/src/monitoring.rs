@@ -150,6 +150,13 @@ struct MapPage {
 }
 
 impl MapPage {
+    /// The boundary versions this year's values were carried from (for the note under the map).
+    fn carried_versions(&self) -> String {
+        let mut v: Vec<&str> = self.ranking.iter().filter_map(|r| r.value.carried_from.as_deref()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v.join(", ")
+    }
     fn value(&self, v: &f64) -> String {
         let s = format!("{v:.2}");
         if self.ctx.lang == "de" {

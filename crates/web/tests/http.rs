@@ -712,7 +712,7 @@ async fn indicator_exports_as_csv_and_geojson_with_suppression() {
     let csv = get(&f.app, "/monitoring/export?indicator=child_poverty&year=2014&format=csv", "").await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(csv.headers[header::CONTENT_DISPOSITION].to_str().unwrap().contains("child_poverty-2014.csv"));
-    assert_eq!(csv.body.lines().nth(1).unwrap(), "0101,child_poverty,2014,,,,true,\"Test\"");
+    assert_eq!(csv.body.lines().nth(1).unwrap(), "0101,child_poverty,2014,,,,true,\"Test\",");
     let gj: serde_json::Value =
         serde_json::from_str(&get(&f.app, "/monitoring/export?indicator=child_poverty&year=2012&format=geojson", "").await.body).unwrap();
     assert_eq!(gj["features"][0]["geometry"]["type"], "Polygon");
@@ -1562,6 +1562,9 @@ async fn crosswalks_are_uploaded_and_carry_wizard_imports_into_the_stored_distri
     assert_eq!(obs.items[0].carried_from.as_deref(), Some("neu"));
     let profile = get(&f.app, &format!("/districts/{area}"), "").await;
     assert!(profile.body.contains("umgerechnet vom Gebietsstand neu") && profile.body.contains(">≈</abbr>"), "{}", profile.body);
+    let map = get(&f.app, "/monitoring/map?indicator=child_poverty&year=2024", "").await;
+    assert_eq!(map.status, StatusCode::OK);
+    assert!(map.body.contains("für einen anderen Gebietsstand (neu) veröffentlicht") && map.body.contains(">≈</abbr>"), "{}", map.body);
     // an unknown version is refused by name
     let unknown = post_multipart(
         "/monitoring/import",
