@@ -273,11 +273,11 @@ enum UserAction {
 enum ExportWhat {
     /// The directory as Open Referral HSDS 3.0: a JSON array of full services (.json), one
     /// service per line (.ndjson) or, with --tabular, a folder with datapackage.json and the CSV
-    /// tables. What the public sees unless --internal.
+    /// tables (or a .zip of them). What the public sees unless --internal.
     Hsds {
         #[command(flatten)]
         db: DbArg,
-        /// Output file (.json or .ndjson) or, with --tabular, a folder that does not exist yet
+        /// Output file (.json or .ndjson) or, with --tabular, a folder or .zip that does not exist yet
         out: PathBuf,
         /// The tabular form (CSV datapackage) instead of JSON
         #[arg(long)]
@@ -375,7 +375,7 @@ enum ImportWhat {
     },
     /// Services from Open Referral HSDS 3.0: JSON (one service, an array, an API page or NDJSON)
     /// or the tabular form (a folder with services.csv, organizations.csv, …; or its
-    /// datapackage.json); see docs/hsds-profile.md. All or nothing unless --partial.
+    /// datapackage.json, or a .zip of them); see docs/hsds-profile.md. All or nothing unless --partial.
     Hsds {
         #[command(flatten)]
         db: DbArg,
@@ -416,12 +416,63 @@ pub fn msg(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
 /// The folder of a tabular HSDS package, if `path` names one (the folder, its
 /// datapackage.json or one of its CSV files).
 fn tabular_folder(path: &Path) -> Option<PathBuf> {
-    if path.is_dir() {
+    if path.is_dir() || is_zip(path) {
         return Some(path.to_path_buf());
     }
     let name = file_name(path).to_ascii_lowercase();
     (name == "datapackage.json" || name.ends_with(".csv"))
         .then(|| path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from(".")))
+}
+
+fn is_zip(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+}
+
+/// The CSV tables of a tabular package: a folder, or a zip archive as packages are often
+/// passed around (tables at its top or in one folder inside it).
+fn package_files(package: &Path) -> Result<std::collections::HashMap<String, Vec<u8>>> {
+    let mut files = std::collections::HashMap::new();
+    if is_zip(package) {
+        let archive = std::fs::File::open(package).with_context(|| format!("cannot read {}", package.display()))?;
+        let mut zip =
+            zip::ZipArchive::new(std::io::BufReader::new(archive)).with_context(|| format!("{}: not a zip archive", package.display()))?;
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).with_context(|| format!("{}: entry {} unreadable", package.display(), i + 1))?;
+            let path = entry
+                .name()
+                .map(|n| n.into_owned())
+                .with_context(|| format!("{}: entry {} has no readable name", package.display(), i + 1))?;
+            let name = path.rsplit('/').next().unwrap_or_default().to_string();
+            if entry.is_file() && name.to_ascii_lowercase().ends_with(".csv") {
+                let mut bytes = Vec::with_capacity(entry.size() as usize);
+                std::io::Read::read_to_end(&mut entry, &mut bytes).with_context(|| format!("{}: {path} unreadable", package.display()))?;
+                files.insert(name, bytes);
+            }
+        }
+    } else {
+        for entry in std::fs::read_dir(package).with_context(|| format!("cannot read {}", package.display()))? {
+            let path = entry?.path();
+            if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+                files.insert(file_name(&path), read(&path)?);
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// Packs the files of `dir` into the zip archive `out` (deflated, in name order).
+fn zip_folder(dir: &Path, out: &Path) -> Result<()> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    names.sort();
+    let file = std::fs::File::create(out).with_context(|| format!("cannot write {}", out.display()))?;
+    let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for path in names {
+        zip.start_file(file_name(&path), options)?;
+        std::io::copy(&mut std::fs::File::open(&path)?, &mut zip)?;
+    }
+    zip.finish()?.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    Ok(())
 }
 
 /// Writes the HSDS export; files appear complete or not at all (written beside, then renamed).
@@ -432,15 +483,21 @@ async fn export_hsds(store: &Store, m: &kette_domain::Municipality, out: &Path, 
     }
     let n;
     if tabular {
-        let _ = std::fs::remove_dir_all(&partial);
-        std::fs::create_dir_all(&partial).with_context(|| format!("cannot create {}", partial.display()))?;
-        let mut tables =
-            kette_hsds::tabular::Tables::in_dir(&partial).with_context(|| format!("cannot write into {}", partial.display()))?;
+        // a zip is packed from the finished tables in a folder beside it
+        let folder = if is_zip(out) { PathBuf::from(format!("{}.partial.d", out.display())) } else { partial.clone() };
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).with_context(|| format!("cannot create {}", folder.display()))?;
+        let mut tables = kette_hsds::tabular::Tables::in_dir(&folder).with_context(|| format!("cannot write into {}", folder.display()))?;
         n = kette_web::hsds::export_services(store, m, internal, |s| tables.add_service(&s)).await?;
         // partners without (public) offers are still partners; rows already written are skipped
         kette_web::hsds::export_organisations(store, m, internal, |o| tables.add_organization(&o)).await?;
-        for (_, file) in tables.finish().with_context(|| format!("cannot write into {}", partial.display()))? {
+        for (_, file) in tables.finish().with_context(|| format!("cannot write into {}", folder.display()))? {
             file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        }
+        if is_zip(out) {
+            let packed = zip_folder(&folder, &partial);
+            let _ = std::fs::remove_dir_all(&folder);
+            packed?;
         }
     } else {
         use std::io::Write;
@@ -977,13 +1034,7 @@ async fn main() -> Result<()> {
                 let started = std::time::Instant::now();
                 let mut parsed = match tabular_folder(&file) {
                     Some(folder) => {
-                        let mut files = std::collections::HashMap::new();
-                        for entry in std::fs::read_dir(&folder).with_context(|| format!("cannot read {}", folder.display()))? {
-                            let path = entry?.path();
-                            if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
-                                files.insert(file_name(&path), read(&path)?);
-                            }
-                        }
+                        let files = package_files(&folder)?;
                         let package = match kette_hsds::tabular::Package::read(&files) {
                             Ok(p) => p,
                             Err(errors) => {

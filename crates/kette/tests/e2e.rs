@@ -562,6 +562,19 @@ fn hsds_tabular_export_imports_elsewhere_and_the_official_csv_example_is_read() 
     assert!(organisations.contains("Verein ohne Angebote"), "partners without offers are exported: {organisations}");
     let out = kette(&["import", "hsds", "--db", db, tables.to_str().unwrap(), "--municipality", "langenfeld"]);
     assert!(out.status.success() && text(&out).contains("1 Angebote, 2 Träger, 2 Orte in langenfeld"), "{}", text(&out));
+    // the same package as a zip archive, out and in
+    let zipped = dir.path().join("paket.zip");
+    let out = kette(&["export", "hsds", "--db", db, zipped.to_str().unwrap(), "--tabular"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(&std::fs::read(&zipped).unwrap()[..4], b"PK\x03\x04");
+    assert!(!dir.path().join("paket.zip.partial.d").exists() && !dir.path().join("paket.zip.partial").exists(), "nothing left beside it");
+    assert!(kette(&["municipality", "add", "--db", db, "hilden", "Hilden"]).status.success());
+    let out = kette(&["import", "hsds", "--db", db, zipped.to_str().unwrap(), "--municipality", "hilden"]);
+    assert!(out.status.success() && text(&out).contains("1 Angebote, 2 Träger, 2 Orte in hilden"), "{}", text(&out));
+    let not_zip = dir.path().join("kaputt.zip");
+    std::fs::write(&not_zip, b"kein Archiv").unwrap();
+    let out = kette(&["import", "hsds", "--db", db, not_zip.to_str().unwrap(), "--municipality", "hilden"]);
+    assert!(!out.status.success() && text(&out).contains("kaputt.zip: not a zip archive"), "{}", text(&out));
     let ndjson = dir.path().join("alle.ndjson");
     let out = kette(&["export", "hsds", "--db", db, ndjson.to_str().unwrap(), "--municipality", "langenfeld"]);
     assert!(out.status.success(), "{}", text(&out));
