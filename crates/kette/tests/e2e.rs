@@ -105,6 +105,20 @@ fn demo_builds_from_the_real_berlin_data_and_serves_it() {
     // MSS child poverty for a planning area
     let s4 = json(&format!("{}/api/v1/observations?indicator=mss_s4&year=2018&per_page=1", server.base));
     assert_eq!(s4["total"], 436);
+    // the LOR reform of 2021: the register's 2021 figures (new planning areas) are carried into
+    // the old forecast areas and Bezirke with the stored crosswalk, so the series goes on
+    let carried = json(&format!("{}/api/v1/observations?indicator=pop_share_under_6&year=2021&per_page=500", server.base));
+    assert_eq!(carried["total"], 72, "60 forecast areas and 12 Bezirke");
+    assert!(carried["items"].as_array().unwrap().iter().all(|o| o["carried_from"] == "lor-2021"), "{carried}");
+    let published = json(&format!("{}/api/v1/observations?indicator=pop_share_under_6&year=2020&per_page=500", server.base));
+    assert!(published["items"][0].get("carried_from").is_none());
+    let share = |v: &serde_json::Value, key: &str| {
+        v["items"].as_array().unwrap().iter().find(|o| o["district_key"] == key).and_then(|o| o["value"].as_f64()).unwrap()
+    };
+    let (mitte_2020, mitte_2021) = (share(&published, "01"), share(&carried, "01"));
+    assert!((mitte_2020 - mitte_2021).abs() < 1.0, "a year apart, the shares are close: {mitte_2020} {mitte_2021}");
+    let (status, page) = get(&format!("{}/monitoring/boundaries", server.base));
+    assert!(status == 200 && page.contains("<th scope=\"row\">lor-2021</th>"), "{page}");
     // the stored MSS recipe, run on the stored indicator values, gives the published classes
     let (status, csv) = get(&format!("{}/monitoring/recipes/berlin_mss_2019/run?year=2018&format=csv", server.base));
     assert_eq!(status, 200, "{csv}");
