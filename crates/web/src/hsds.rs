@@ -380,17 +380,7 @@ async fn organizations(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Res
     let nd = ndjson(&q)?;
     let search = q.get("search").map(String::as_str).filter(|v| !v.trim().is_empty());
     let (ids, total): (Vec<i64>, usize) = if nd {
-        let mut all = vec![];
-        let mut p = 1;
-        loop {
-            let r = s.store.list_organisations(cx.municipality, search, p, 500).await?;
-            let n = r.items.len();
-            all.extend(r.items.into_iter().map(|o| o.id));
-            if n < 500 {
-                break;
-            }
-            p += 1;
-        }
+        let all = all_organisation_ids(&s.store, cx.municipality, search).await?;
         let n = all.len();
         (all, n)
     } else {
@@ -417,20 +407,32 @@ pub async fn export_organisations(
 ) -> Result<usize, kette_store::StoreError> {
     let cx = export_context(store, municipality, internal).await?;
     let mut n = 0;
-    let mut page = 1;
-    loop {
-        let r = store.list_organisations(municipality.id, None, page, 500).await?;
-        let ids: Vec<i64> = r.items.iter().map(|o| o.id).collect();
-        for v in organisation_values(store, &cx, &ids, false).await? {
+    for chunk in all_organisation_ids(store, municipality.id, None).await?.chunks(500) {
+        for v in organisation_values(store, &cx, chunk, false).await? {
             each(v);
             n += 1;
         }
-        if ids.len() < 500 {
-            break;
+    }
+    Ok(n)
+}
+
+/// The ids of every organisation (matching `search`), read a page at a time.
+async fn all_organisation_ids(
+    store: &Store,
+    municipality: kette_domain::MunicipalityId,
+    search: Option<&str>,
+) -> Result<Vec<i64>, kette_store::StoreError> {
+    let mut all = vec![];
+    let mut page = 1;
+    loop {
+        let r = store.list_organisations(municipality, search, page, 500).await?;
+        let n = r.items.len();
+        all.extend(r.items.into_iter().map(|o| o.id));
+        if n < 500 {
+            return Ok(all);
         }
         page += 1;
     }
-    Ok(n)
 }
 
 async fn organisation_values(store: &Store, cx: &Context, ids: &[i64], with_services: bool) -> Result<Vec<Value>, kette_store::StoreError> {
