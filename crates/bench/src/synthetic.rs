@@ -342,7 +342,7 @@ pub async fn generate(db: &Path, data: &Path, offers: usize, seed: u64) -> Resul
         input.schedule = format!("{} {}–{} Uhr", DAYS.choose(&mut rng).unwrap_or(&"Mo"), rng.gen_range(8..15), rng.gen_range(15..20));
         // confirmed within the last ten months, so that the verification rules hide nothing and
         // the figures stay comparable whenever the benchmark runs
-        input.last_verified_on = Some(time::OffsetDateTime::now_utc().date() - time::Duration::days(rng.gen_range(0..300)));
+        input.last_verified_on = Some(store.today() - time::Duration::days(rng.gen_range(0..300)));
         let locs = locations_of.get(&org).cloned().unwrap_or_default();
         batch.offers.push(NewOffer {
             external_key: format!("offer-{i}"),

@@ -75,17 +75,15 @@ impl Actor {
     pub fn can_edit_recipes(&self) -> bool {
         self.can_import()
     }
+    /// Handing a family a referral sheet, and reading the anonymous referral counts.
+    pub fn can_refer(&self) -> bool {
+        self.role != Role::Viewer
+    }
     pub fn can_manage_accounts(&self) -> bool {
         self.role == Role::Admin
     }
-    /// Unsuppressed statistics (small counts); everyone else sees suppressed figures.
-    pub fn sees_raw_statistics(&self) -> bool {
-        matches!(self.role, Role::Admin | Role::Coordinator | Role::Planner)
-    }
-    /// Internal data such as confidential addresses and unpublished offers.
-    pub fn sees_internal(&self) -> bool {
-        !matches!(self.role, Role::Viewer)
-    }
+    // What a reader may *see* (statistics, places, notes, unpublished offers) is decided in
+    // `crate::disclosure`, not here: this type decides what a person may *do*.
 }
 
 #[cfg(test)]

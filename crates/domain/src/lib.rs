@@ -4,6 +4,8 @@
 pub mod access;
 pub mod age;
 pub mod boundary;
+pub mod clock;
+pub mod disclosure;
 pub mod matrix;
 pub mod model;
 pub mod privacy;
@@ -12,6 +14,7 @@ pub mod validate;
 pub mod vocab;
 
 pub use access::Role;
+pub use clock::Clock;
 pub use model::*;
 pub use validate::{FieldError, ValidationErrors};
 pub use vocab::{Term, TermKind};

@@ -147,6 +147,13 @@ pub struct Location {
     pub is_anchor_point: bool,
     /// A protected address (e.g. a shelter): never shown in public.
     pub is_confidential: bool,
+    /// False while a place a partner created waits for the coordinator.
+    #[serde(default = "approved")]
+    pub is_approved: bool,
+}
+
+fn approved() -> bool {
+    true
 }
 
 /// The editable content of a location, as forms and the API deliver it.

@@ -656,7 +656,7 @@ async fn main() -> Result<()> {
             let base = mail.public_url.clone().unwrap_or_default();
             let i18n = kette_i18n::I18n::load();
             for m in municipalities {
-                let run = kette_notify::send_reminders(&store, Some(&mailer), &i18n, &m, kette_store::today(), &base).await?;
+                let run = kette_notify::send_reminders(&store, Some(&mailer), &i18n, &m, store.today(), &base).await?;
                 println!(
                     "{}",
                     msg(

@@ -492,7 +492,7 @@ fn hsds_import_is_all_or_nothing_unless_partial_and_serves_what_it_read() {
     good["service_at_locations"][0]["location"]["longitude"] = serde_json::json!(6.89);
     // its assured date (2005) would keep it out of the public directory as unverified for
     // years; a directory exchanging it today would have checked it
-    good["assured_date"] = serde_json::json!(kette_store::today().to_string());
+    good["assured_date"] = serde_json::json!(time::OffsetDateTime::now_utc().date().to_string());
     let mut bad = good.clone();
     bad["id"] = serde_json::json!("e2e-kein-uuid");
     let file = dir.path().join("dienste.json");
@@ -540,7 +540,7 @@ fn hsds_tabular_export_imports_elsewhere_and_the_official_csv_example_is_read() 
             text = text.replace(",100,101,", ",51.09,6.89,");
         }
         if path.file_name().unwrap() == "services.csv" {
-            text = text.replace(",2005-01-01,", &format!(",{},", kette_store::today()));
+            text = text.replace(",2005-01-01,", &format!(",{},", time::OffsetDateTime::now_utc().date()));
         }
         // a partner without a service (all its offers ended) and its place: HSDS holds them
         if path.file_name().unwrap() == "organizations.csv" {

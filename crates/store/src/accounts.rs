@@ -93,7 +93,7 @@ impl Store {
             return Err(StoreError::Conflict("a partner editor needs an organisation".into()));
         }
         let hash = hash_password(a.password)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let exists: Option<i64> =
             sqlx::query_scalar("SELECT id FROM account WHERE username = $1").bind(a.username).fetch_optional(&mut *tx).await?;
         if exists.is_some() {
@@ -110,10 +110,10 @@ impl Store {
         .bind(a.role.as_str())
         .bind(a.organisation_id)
         .bind(a.is_fictional as i64)
-        .bind(util::now())
+        .bind(self.clock.timestamp())
         .fetch_one(&mut *tx)
         .await?;
-        util::audit(&mut tx, a.municipality_id, None, "create", "account", Some(id), &format!("{} ({})", a.username, a.role.as_str()))
+        util::audit(&mut tx, &self.clock, a.municipality_id, None, "create", "account", Some(id), &format!("{} ({})", a.username, a.role.as_str()))
             .await?;
         tx.commit().await?;
         Ok(id)
@@ -147,7 +147,7 @@ impl Store {
         let account = account_from_row(&row)?;
         let token = random_token();
         let csrf = random_token();
-        let now = util::unix_now();
+        let now = self.clock.unix();
         let mut conn = self.pool.acquire().await?;
         sqlx::query("DELETE FROM session WHERE expires_at < $1").bind(now).execute(&mut *conn).await?;
         sqlx::query("INSERT INTO session (token_hash, account_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
@@ -158,7 +158,7 @@ impl Store {
             .bind(now + SESSION_SECONDS)
             .execute(&mut *conn)
             .await?;
-        util::audit(&mut conn, account.municipality_id, Some(account.id), "login", "account", Some(account.id), "").await?;
+        util::audit(&mut conn, &self.clock, account.municipality_id, Some(account.id), "login", "account", Some(account.id), "").await?;
         Ok(Some((token, SessionInfo { account, csrf_token: csrf })))
     }
 
@@ -168,7 +168,7 @@ impl Store {
              WHERE s.token_hash = $1 AND s.expires_at > $2 AND a.disabled = 0",
         )
         .bind(token_hash(token))
-        .bind(util::unix_now())
+        .bind(self.clock.unix())
         .fetch_optional(&self.pool)
         .await?;
         match row {

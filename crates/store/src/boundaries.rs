@@ -85,7 +85,7 @@ impl Store {
         if !problems.is_empty() {
             return Err(StoreError::Conflict(format!("crosswalk {from_version} → {to_version}: {}", problems.join("; "))));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM crosswalk WHERE municipality_id = $1 AND from_version = $2 AND to_version = $3")
             .bind(municipality)
             .bind(from_version)
@@ -101,7 +101,7 @@ impl Store {
         .bind(to_version)
         .bind(method)
         .bind(source)
-        .bind(util::now())
+        .bind(self.clock.timestamp())
         .bind(by)
         .fetch_one(&mut *tx)
         .await?;
@@ -119,8 +119,7 @@ impl Store {
             }
             q.execute(&mut *tx).await?;
         }
-        util::audit(
-            &mut tx,
+        util::audit(&mut tx, &self.clock,
             municipality,
             by,
             "save",

@@ -4,6 +4,7 @@ use serde::Serialize;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+use kette_domain::disclosure::Sealed;
 use kette_domain::{AgeGroup, DistrictId, DistrictLevel, MunicipalityId, NewDistrict, PopulationCount};
 
 use crate::{util, Result, Store, StoreError};
@@ -57,7 +58,7 @@ impl Store {
         levels: &[DistrictLevel],
         districts: &[NewDistrict],
     ) -> Result<usize> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for l in levels {
             sqlx::query(
                 "INSERT INTO district_level (municipality_id, level, code, label_de, label_en) VALUES ($1, $2, $3, $4, $5)
@@ -118,7 +119,8 @@ impl Store {
             .await?;
             known.insert((d.boundary_version.clone(), d.key.clone()), (id, path));
         }
-        util::audit(&mut tx, municipality, None, "import", "district", None, &format!("{} districts", districts.len())).await?;
+        util::audit(&mut tx, &self.clock, municipality, None, "import", "district", None, &format!("{} districts", districts.len())).await?;
+        util::bump_stats(&mut tx, municipality).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(districts.len())
@@ -274,7 +276,7 @@ impl Store {
     /// Imports population counts in one transaction; an unknown key aborts the whole import.
     pub async fn import_population(&self, municipality: MunicipalityId, rows: &[PopulationCount]) -> Result<usize> {
         let ids = self.district_key_ids(municipality).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for chunk in rows.chunks(200) {
             let mut sql = String::from("INSERT INTO population (district_id, year, age_group, count) VALUES ");
             let mut n = 1;
@@ -296,7 +298,8 @@ impl Store {
             }
             q.execute(&mut *tx).await?;
         }
-        util::audit(&mut tx, municipality, None, "import", "population", None, &format!("{} counts", rows.len())).await?;
+        util::audit(&mut tx, &self.clock, municipality, None, "import", "population", None, &format!("{} counts", rows.len())).await?;
+        util::bump_stats(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(rows.len())
     }
@@ -315,9 +318,13 @@ impl Store {
 
     /// Population of a district by year and age group. Own rows if stored, else the sum over
     /// its leaf descendants (population is published for the finest level).
-    pub async fn population(&self, municipality: MunicipalityId, id: DistrictId) -> Result<Vec<(i32, AgeGroup, i64)>> {
-        let own = sqlx::query("SELECT year, age_group, count FROM population WHERE district_id = $1 ORDER BY year, age_group")
-            .bind(id)
+    pub async fn population(&self, municipality: MunicipalityId, id: DistrictId) -> Result<Sealed<Vec<(i32, AgeGroup, i64)>>> {
+        let own = sqlx::query(
+            "SELECT p.year, p.age_group, p.count FROM population p JOIN district d ON d.id = p.district_id
+             WHERE d.municipality_id = $1 AND p.district_id = $2 ORDER BY p.year, p.age_group",
+        )
+        .bind(municipality)
+        .bind(id)
             .fetch_all(&self.pool)
             .await?;
         let rows = if !own.is_empty() {
@@ -342,7 +349,7 @@ impl Store {
             }
         }
         out.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-        Ok(out)
+        Ok(Sealed::seal(out))
     }
 }
 

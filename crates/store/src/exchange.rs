@@ -95,24 +95,30 @@ impl Store {
             .collect()
     }
 
-    pub async fn internal_notes(&self, ids: &[OfferId]) -> Result<HashMap<OfferId, String>> {
-        let rows = sqlx::query(&format!("SELECT id, internal_note FROM offer WHERE internal_note <> '' AND id IN ({})", id_list(ids)))
-            .fetch_all(&self.pool)
+    pub async fn internal_notes(&self, municipality: MunicipalityId, ids: &[OfferId]) -> Result<HashMap<OfferId, String>> {
+        let rows = sqlx::query(&format!(
+            "SELECT id, internal_note FROM offer WHERE municipality_id = $1 AND internal_note <> '' AND id IN ({})",
+            id_list(ids)
+        ))
+        .bind(municipality)
+        .fetch_all(&self.pool)
             .await?;
         rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("internal_note")?))).collect()
     }
 
-    /// Every (offer, place) pair of the municipality, in offer and place order; protected places
-    /// only when `with_confidential`.
-    pub async fn offer_location_pairs(&self, municipality: MunicipalityId, with_confidential: bool) -> Result<Vec<(OfferId, i64)>> {
-        let rows = sqlx::query(
+    /// Every (offer, place) pair of the municipality whose place the reader sees (`scope`), in
+    /// offer and place order.
+    pub async fn offer_location_pairs(
+        &self,
+        municipality: MunicipalityId,
+        scope: &kette_domain::disclosure::PlaceScope,
+    ) -> Result<Vec<(OfferId, i64)>> {
+        let sql = format!(
             "SELECT ol.offer_id, ol.location_id FROM offer_location ol JOIN location l ON l.id = ol.location_id
-             WHERE l.municipality_id = $1 AND (l.is_confidential = 0 OR $2 = 1) ORDER BY ol.offer_id, ol.location_id",
-        )
-        .bind(municipality)
-        .bind(with_confidential as i64)
-        .fetch_all(&self.pool)
-        .await?;
+             WHERE l.municipality_id = $1 AND {} ORDER BY ol.offer_id, ol.location_id",
+            crate::util::place_clause(2)
+        );
+        let rows = crate::util::bind_place_scope(sqlx::query(&sql).bind(municipality), scope).fetch_all(&self.pool).await?;
         rows.iter().map(|r| Ok((r.try_get("offer_id")?, r.try_get("location_id")?))).collect()
     }
 }

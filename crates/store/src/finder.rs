@@ -233,10 +233,10 @@ impl Store {
         translations: &[OfferTranslation],
         by: Option<AccountId>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         write_translations(&mut tx, municipality, offer, translations).await?;
         let langs: Vec<&str> = translations.iter().filter(|t| !t.title.trim().is_empty()).map(|t| t.language.as_str()).collect();
-        util::audit(&mut tx, municipality, by, "translate", "offer", Some(offer), &langs.join(", ")).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "translate", "offer", Some(offer), &langs.join(", ")).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())
@@ -258,7 +258,7 @@ impl Store {
         items: &[(OfferId, OfferTranslation)],
         by: Option<AccountId>,
     ) -> Result<usize> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for (offer, t) in items {
             sqlx::query(
                 "INSERT INTO offer_translation (offer_id, language, title, description)
@@ -273,14 +273,15 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        util::audit(&mut tx, municipality, by, "translate", "offers", None, &format!("{} texts", items.len())).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "translate", "offers", None, &format!("{} texts", items.len())).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(items.len())
     }
 
-    pub async fn internal_note(&self, offer: OfferId) -> Result<String> {
-        Ok(sqlx::query_scalar("SELECT internal_note FROM offer WHERE id = $1")
+    pub async fn internal_note(&self, municipality: MunicipalityId, offer: OfferId) -> Result<String> {
+        Ok(sqlx::query_scalar("SELECT internal_note FROM offer WHERE municipality_id = $1 AND id = $2")
+            .bind(municipality)
             .bind(offer)
             .fetch_optional(&self.pool)
             .await?
@@ -288,7 +289,7 @@ impl Store {
     }
 
     pub async fn set_internal_note(&self, municipality: MunicipalityId, offer: OfferId, note: &str, by: Option<AccountId>) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query("UPDATE offer SET internal_note = $1 WHERE id = $2 AND municipality_id = $3")
             .bind(note.trim())
             .bind(offer)
@@ -299,7 +300,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound(format!("offer {offer}")));
         }
-        util::audit(&mut tx, municipality, by, "note", "offer", Some(offer), "").await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "note", "offer", Some(offer), "").await?;
         tx.commit().await?;
         Ok(())
     }
@@ -313,7 +314,7 @@ impl Store {
     }
 
     pub async fn set_synonym_groups(&self, municipality: MunicipalityId, groups: &[String], by: Option<AccountId>) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("DELETE FROM search_synonym WHERE municipality_id = $1").bind(municipality).execute(&mut *tx).await?;
         for g in groups.iter().map(|g| g.trim()).filter(|g| !g.is_empty()) {
             sqlx::query("INSERT INTO search_synonym (municipality_id, phrases) VALUES ($1, $2)")
@@ -322,7 +323,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
         }
-        util::audit(&mut tx, municipality, by, "update", "synonyms", None, &format!("{} groups", groups.len())).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "update", "synonyms", None, &format!("{} groups", groups.len())).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -338,7 +339,7 @@ impl Store {
         if digits.len() == 5 && text.chars().all(|c| c.is_ascii_digit() || c.is_whitespace()) {
             let r = sqlx::query(
                 "SELECT AVG(lat) AS lat, AVG(lon) AS lon, COUNT(*) AS n FROM location
-                 WHERE municipality_id = $1 AND postcode = $2 AND is_confidential = 0 AND lat IS NOT NULL",
+                 WHERE municipality_id = $1 AND postcode = $2 AND is_confidential = 0 AND approval = 'approved' AND lat IS NOT NULL",
             )
             .bind(municipality)
             .bind(&digits)
@@ -356,7 +357,7 @@ impl Store {
             return Ok(None);
         }
         let rows = sqlx::query(
-            "SELECT street, lat, lon FROM location WHERE municipality_id = $1 AND is_confidential = 0 AND lat IS NOT NULL AND street <> ''",
+            "SELECT street, lat, lon FROM location WHERE municipality_id = $1 AND is_confidential = 0 AND approval = 'approved' AND lat IS NOT NULL AND street <> ''",
         )
         .bind(municipality)
         .fetch_all(&self.pool)
@@ -382,7 +383,7 @@ impl Store {
             "INSERT INTO referral (municipality_id, referred_on, offer_id, district_id, life_phase, domain, language) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(municipality)
-        .bind(util::now()[..10].to_string())
+        .bind(self.clock.timestamp()[..10].to_string())
         .bind(r.offer_id)
         .bind(r.district_id)
         .bind(r.life_phase.as_deref())
@@ -437,7 +438,7 @@ impl Store {
             "INSERT INTO feedback (municipality_id, created_at, page, topic, message) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(municipality)
-        .bind(util::now())
+        .bind(self.clock.timestamp())
         .bind(page.chars().take(300).collect::<String>())
         .bind(topic)
         .bind(message.trim())

@@ -4,6 +4,8 @@ use sqlx::Row;
 
 use kette_domain::{Direction, DistrictId, Indicator, IndicatorDef, MunicipalityId, NewObservation, Observation};
 
+use kette_domain::disclosure::Sealed;
+
 use crate::offers::Page;
 use crate::{util, Result, Store, StoreError};
 
@@ -30,17 +32,6 @@ impl Provenance {
     }
 }
 
-/// One value of an indicator for a district, with the district's name for maps and rankings.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct DistrictValue {
-    pub district_id: DistrictId,
-    pub key: String,
-    pub name: String,
-    pub level: i64,
-    pub value: f64,
-    /// the boundary version the value was carried from, if it was
-    pub carried_from: Option<String>,
-}
 
 impl Store {
     /// The import a value came from: (file name, sha256, user name, time).
@@ -68,24 +59,6 @@ impl Store {
         }
     }
 
-    /// Mean of every indicator and year over the districts of one level: the city comparison.
-    pub async fn level_means(&self, municipality: MunicipalityId, level: i64) -> Result<HashMap<(String, i32), f64>> {
-        let rows = sqlx::query(
-            "SELECT i.code, o.year, AVG(o.value) AS mean FROM observation o JOIN indicator i ON i.id = o.indicator_id
-             JOIN district d ON d.id = o.district_id
-             WHERE i.municipality_id = $1 AND d.level = $2 AND o.value IS NOT NULL GROUP BY i.code, o.year",
-        )
-        .bind(municipality)
-        .bind(level)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut out = HashMap::new();
-        for r in rows {
-            out.insert((r.try_get::<String, _>("code")?, r.try_get::<i64, _>("year")? as i32), r.try_get::<f64, _>("mean")?);
-        }
-        Ok(out)
-    }
-
     /// Years with values of an indicator, newest first.
     pub async fn indicator_years(&self, municipality: MunicipalityId, code: &str) -> Result<Vec<i32>> {
         let years: Vec<i64> = sqlx::query_scalar(
@@ -99,35 +72,9 @@ impl Store {
         Ok(years.into_iter().map(|y| y as i32).collect())
     }
 
-    /// All values of an indicator in one year, by district.
-    pub async fn indicator_values(&self, municipality: MunicipalityId, code: &str, year: i32) -> Result<Vec<DistrictValue>> {
-        let rows = sqlx::query(
-            "SELECT d.id, d.key, d.name, d.level, o.value, o.carried_from FROM observation o JOIN indicator i ON i.id = o.indicator_id
-             JOIN district d ON d.id = o.district_id
-             WHERE i.municipality_id = $1 AND i.code = $2 AND o.year = $3 AND o.value IS NOT NULL ORDER BY d.key",
-        )
-        .bind(municipality)
-        .bind(code)
-        .bind(year as i64)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(DistrictValue {
-                    district_id: r.try_get("id")?,
-                    key: r.try_get("key")?,
-                    name: r.try_get("name")?,
-                    level: r.try_get("level")?,
-                    value: r.try_get("value")?,
-                    carried_from: r.try_get("carried_from")?,
-                })
-            })
-            .collect()
-    }
-
     /// Creates or updates indicator definitions by code.
     pub async fn upsert_indicators(&self, municipality: MunicipalityId, defs: &[IndicatorDef]) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for d in defs {
             sqlx::query(
                 "INSERT INTO indicator (municipality_id, code, name_de, name_en, description, unit, direction, source, licence, min_denominator,
@@ -156,6 +103,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        util::bump_stats(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -218,7 +166,7 @@ impl Store {
     ) -> Result<usize> {
         let districts = self.district_key_ids(municipality).await?;
         let indicators: HashMap<String, i64> = self.indicators(municipality).await?.into_iter().map(|i| (i.def.code, i.id)).collect();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let import_id: Option<i64> = match provenance {
             Some(p) => Some(
                 sqlx::query_scalar(
@@ -229,7 +177,7 @@ impl Store {
                 .bind(&p.file_name)
                 .bind(&p.sha256)
                 .bind(p.account_id)
-                .bind(util::now())
+                .bind(self.clock.timestamp())
                 .bind(rows.len() as i64)
                 .fetch_one(&mut *tx)
                 .await?,
@@ -279,7 +227,8 @@ impl Store {
             Some(v) => format!("{} values carried from boundary version {v}", rows.len()),
             None => format!("{} values", rows.len()),
         };
-        util::audit(&mut tx, municipality, provenance.and_then(|p| p.account_id), "import", "observation", None, &what).await?;
+        util::audit(&mut tx, &self.clock, municipality, provenance.and_then(|p| p.account_id), "import", "observation", None, &what).await?;
+        util::bump_stats(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(rows.len())
     }
@@ -290,7 +239,7 @@ impl Store {
         f: &ObservationFilter,
         page: u32,
         per_page: u32,
-    ) -> Result<Page<Observation>> {
+    ) -> Result<Sealed<Page<Observation>>> {
         let page = page.max(1);
         let per_page = per_page.clamp(1, 5000);
         let where_sql =
@@ -316,23 +265,42 @@ impl Store {
         .bind(((page - 1) as i64) * per_page as i64)
         .fetch_all(&self.pool)
         .await?;
-        let items = rows
-            .iter()
-            .map(|r| {
-                Ok(Observation {
-                    indicator_id: r.try_get("indicator_id")?,
-                    indicator_code: r.try_get("code")?,
-                    district_id: r.try_get("district_id")?,
-                    district_key: r.try_get("key")?,
-                    year: r.try_get::<i64, _>("year")? as i32,
-                    value: r.try_get("value")?,
-                    numerator: r.try_get("numerator")?,
-                    denominator: r.try_get("denominator")?,
-                    source: r.try_get("source")?,
-                    carried_from: r.try_get("carried_from")?,
-                })
-            })
-            .collect::<Result<_>>()?;
-        Ok(Page { items, total, page, per_page })
+        let items = rows.iter().map(observation_from_row).collect::<Result<_>>()?;
+        Ok(Sealed::seal(Page { items, total, page, per_page }))
     }
+
+    /// Every observation of a municipality, sealed: readers get them through a `Disclosure`.
+    pub async fn all_observations(&self, municipality: MunicipalityId) -> Result<Sealed<Vec<Observation>>> {
+        let rows = sqlx::query(
+            "SELECT o.indicator_id, i.code, o.district_id, d.key, o.year, o.value, o.numerator, o.denominator, o.source, o.carried_from
+             FROM observation o JOIN indicator i ON i.id = o.indicator_id JOIN district d ON d.id = o.district_id
+             WHERE i.municipality_id = $1 ORDER BY i.code, d.key, o.year",
+        )
+        .bind(municipality)
+        .fetch_all(&self.pool)
+        .await?;
+        let items = rows.iter().map(observation_from_row).collect::<Result<_>>()?;
+        Ok(Sealed::seal(items))
+    }
+
+    /// Raised by every write that can change what a reader may see of the figures
+    /// (observations, indicators, population, districts, confidentiality settings).
+    pub async fn stats_generation(&self, municipality: MunicipalityId) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT stats_generation FROM municipality WHERE id = $1").bind(municipality).fetch_one(&self.pool).await?)
+    }
+}
+
+fn observation_from_row(r: &sqlx::any::AnyRow) -> Result<Observation> {
+    Ok(Observation {
+        indicator_id: r.try_get("indicator_id")?,
+        indicator_code: r.try_get("code")?,
+        district_id: r.try_get("district_id")?,
+        district_key: r.try_get("key")?,
+        year: r.try_get::<i64, _>("year")? as i32,
+        value: r.try_get("value")?,
+        numerator: r.try_get("numerator")?,
+        denominator: r.try_get("denominator")?,
+        source: r.try_get("source")?,
+        carried_from: r.try_get("carried_from")?,
+    })
 }

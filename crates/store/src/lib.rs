@@ -29,13 +29,12 @@ pub use boundaries::{CarryReport, CrosswalkSummary};
 pub use districts::{DistrictDetail, DistrictSummary};
 pub use exchange::KeyTable;
 pub use finder::{Feedback, IndexedOffer, KnownPlace, OfferTranslation, Referral, EASY_GERMAN};
-pub use indicators::{DistrictValue, ObservationFilter, Provenance};
+pub use indicators::{ObservationFilter, Provenance};
 pub use kette_domain::{ImportBatch, ImportReport, NewOffer};
 pub use offers::{OfferFilter, OfferSummary, Page};
 pub use organisations::OrganisationSummary;
 pub use recipes::StoredRecipe;
 pub use review::{DueOffer, OfferChange, Proposal, ReminderTarget, SentReminder, Target};
-pub use util::today;
 
 use kette_domain::{Municipality, MunicipalityId, ValidationErrors};
 
@@ -67,6 +66,8 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 #[derive(Clone)]
 pub struct Store {
     pool: AnyPool,
+    /// What "now" and "today" are for every timestamp written and every date rule applied.
+    clock: kette_domain::Clock,
     /// Chain matrices by (municipality, district), valid for one `municipality.generation`.
     matrix_cache: std::sync::Arc<std::sync::Mutex<MatrixCache>>,
 }
@@ -77,6 +78,11 @@ impl Store {
     /// Opens (creating if missing) the database at `target` — a file path or `sqlite://` URL —
     /// and applies pending migrations.
     pub async fn open(target: &str) -> Result<Store> {
+        Store::open_with_clock(target, kette_domain::Clock::system()).await
+    }
+
+    /// Like `open`, with a clock the caller controls (tests fix and move it).
+    pub async fn open_with_clock(target: &str, clock: kette_domain::Clock) -> Result<Store> {
         sqlx::any::install_default_drivers();
         let url = if target.starts_with("sqlite:") {
             target.to_string()
@@ -101,8 +107,8 @@ impl Store {
             .await?;
         // WAL is persistent in the file; it lets readers proceed while one writer commits.
         pool.execute("PRAGMA journal_mode = WAL;").await?;
-        let store = Store { pool, matrix_cache: Default::default() };
-        migrate::run(&store.pool).await?;
+        let store = Store { pool, clock, matrix_cache: Default::default() };
+        migrate::run(&store.pool, &store.clock).await?;
         Ok(store)
     }
 
@@ -115,13 +121,31 @@ impl Store {
         &self.pool
     }
 
+    /// The clock every date rule and timestamp of this store follows.
+    pub fn clock(&self) -> &kette_domain::Clock {
+        &self.clock
+    }
+
+    /// The calendar day date rules (verification, hiding, reminders) are judged on.
+    pub fn today(&self) -> time::Date {
+        self.clock.today()
+    }
+
+    /// A write transaction that holds SQLite's write lock from its first statement. A deferred
+    /// transaction that reads before it writes cannot wait for the lock when another writer
+    /// commits in between (SQLITE_BUSY_SNAPSHOT); one that begins as a writer waits its turn
+    /// within the busy timeout, so concurrent saves queue up instead of failing.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
     pub async fn close(&self) {
         self.pool.close().await
     }
 
     /// Creates a municipality and copies the default vocabulary into it.
     pub async fn create_municipality(&self, slug: &str, name: &str, attribution: &str, is_demo: bool) -> Result<Municipality> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO municipality (slug, name, attribution, is_demo, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
@@ -129,7 +153,7 @@ impl Store {
         .bind(name)
         .bind(attribution)
         .bind(is_demo as i64)
-        .bind(util::now())
+        .bind(self.clock.timestamp())
         .fetch_one(&mut *tx)
         .await?;
         for t in kette_domain::vocab::default_terms() {
@@ -182,14 +206,15 @@ impl Store {
         by: Option<kette_domain::AccountId>,
     ) -> Result<()> {
         c.validate().map_err(StoreError::Conflict)?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE municipality SET min_count = $1, round_to = $2 WHERE id = $3")
             .bind(c.min_count as i64)
             .bind(c.round_to.map(|b| b as i64))
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        util::audit(&mut tx, id, by, "update", "confidentiality", None, &format!("min {} round {:?}", c.min_count, c.round_to)).await?;
+        util::audit(&mut tx, &self.clock, id, by, "update", "confidentiality", None, &format!("min {} round {:?}", c.min_count, c.round_to)).await?;
+        util::bump_stats(&mut tx, id).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -239,7 +264,7 @@ impl Store {
         detail: &str,
     ) -> Result<()> {
         let mut conn = self.pool.acquire().await?;
-        util::audit(&mut conn, municipality, account, action, entity, entity_id, detail).await
+        util::audit(&mut conn, &self.clock, municipality, account, action, entity, entity_id, detail).await
     }
 
     /// Latest audit entries for an entity, newest first.

@@ -71,18 +71,61 @@ impl Store {
         input: &LocationInput,
         by: Option<AccountId>,
     ) -> Result<LocationId> {
+        self.insert_location(municipality, organisation, input, by, false).await
+    }
+
+    /// A partner's new place: stored, but seen only by the partner and coordination until the
+    /// coordinator approves it (like a new offer).
+    pub async fn propose_new_place(
+        &self,
+        municipality: MunicipalityId,
+        organisation: OrganisationId,
+        input: &LocationInput,
+        by: Option<AccountId>,
+    ) -> Result<LocationId> {
+        self.insert_location(municipality, organisation, input, by, true).await
+    }
+
+    async fn insert_location(
+        &self,
+        municipality: MunicipalityId,
+        organisation: OrganisationId,
+        input: &LocationInput,
+        by: Option<AccountId>,
+        as_proposal: bool,
+    ) -> Result<LocationId> {
         validate_location(input).map_err(|errors| StoreError::Invalid { context: "location".into(), errors })?;
         self.check_district(municipality, input.district_id).await?;
         self.organisation(municipality, organisation).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let sql = format!(
-            "INSERT INTO location ({}, municipality_id, organisation_id) VALUES ({}) RETURNING id",
+            "INSERT INTO location ({}, municipality_id, organisation_id, approval) VALUES ({}) RETURNING id",
             LOCATION_FIELDS.join(", "),
-            util::placeholders(1, LOCATION_FIELDS.len() + 2)
+            util::placeholders(1, LOCATION_FIELDS.len() + 3)
         );
-        let id: i64 =
-            bind_location_fields!(sqlx::query_scalar(&sql), input).bind(municipality).bind(organisation).fetch_one(&mut *tx).await?;
-        util::audit(&mut tx, municipality, by, "create", "location", Some(id), &input.name).await?;
+        let approval = if as_proposal { "pending" } else { "approved" };
+        let id: i64 = bind_location_fields!(sqlx::query_scalar(&sql), input)
+            .bind(municipality)
+            .bind(organisation)
+            .bind(approval)
+            .fetch_one(&mut *tx)
+            .await?;
+        if as_proposal {
+            crate::review::insert_change(
+                &mut tx,
+                &self.clock,
+                municipality,
+                crate::review::Target::location(id),
+                true,
+                &crate::review::Proposal::Place(input.clone()),
+                by,
+            )
+            .await?;
+            util::audit(&mut tx, &self.clock, municipality, by, "propose", "location", Some(id), &input.name).await?;
+        } else {
+            util::audit(&mut tx, &self.clock, municipality, by, "create", "location", Some(id), &input.name).await?;
+        }
+        util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -95,9 +138,9 @@ impl Store {
         by: Option<AccountId>,
     ) -> Result<()> {
         self.check_location(municipality, id, input).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         write_location(&mut tx, municipality, id, input).await?;
-        util::audit(&mut tx, municipality, by, "update", "location", Some(id), &input.name).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "update", "location", Some(id), &input.name).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())
@@ -118,9 +161,9 @@ impl Store {
         by: Option<AccountId>,
     ) -> Result<()> {
         validate_organisation_details(d).map_err(|errors| StoreError::Invalid { context: format!("organisation {id}"), errors })?;
-        let mut tx = self.pool.begin().await?;
-        write_organisation_details(&mut tx, municipality, id, d).await?;
-        util::audit(&mut tx, municipality, by, "update", "organisation", Some(id), &format!("{} contacts", d.contacts.len())).await?;
+        let mut tx = self.begin_write().await?;
+        write_organisation_details(&mut tx, &self.clock, municipality, id, d).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "update", "organisation", Some(id), &format!("{} contacts", d.contacts.len())).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -137,7 +180,7 @@ impl Store {
                 )]),
             });
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let n = sqlx::query(
             "UPDATE vocabulary_term SET label_de = $1, label_en = $2, min_age_months = $3, max_age_months = $4, sort = $5
              WHERE municipality_id = $6 AND kind = $7 AND code = $8",
@@ -156,7 +199,7 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound(format!("term {} {}", term.kind.as_str(), term.code)));
         }
-        util::audit(&mut tx, municipality, by, "update", "vocabulary_term", None, &format!("{}:{}", term.kind.as_str(), term.code)).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "update", "vocabulary_term", None, &format!("{}:{}", term.kind.as_str(), term.code)).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())
@@ -188,7 +231,7 @@ impl Store {
                 )]),
             });
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "INSERT INTO vocabulary_term (municipality_id, kind, code, label_de, label_en, min_age_months, max_age_months, sort)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -203,7 +246,7 @@ impl Store {
         .bind(term.sort)
         .execute(&mut *tx)
         .await?;
-        util::audit(&mut tx, municipality, by, "create", "vocabulary_term", None, &format!("{}:{}", term.kind.as_str(), term.code)).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "create", "vocabulary_term", None, &format!("{}:{}", term.kind.as_str(), term.code)).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())
@@ -231,6 +274,7 @@ pub(crate) async fn write_location(
 /// transaction; `d` must be validated.
 pub(crate) async fn write_organisation_details(
     conn: &mut sqlx::AnyConnection,
+    clock: &kette_domain::Clock,
     municipality: MunicipalityId,
     id: OrganisationId,
     d: &OrganisationDetails,
@@ -242,7 +286,7 @@ pub(crate) async fn write_organisation_details(
     .bind(d.website.trim())
     .bind(d.email.trim())
     .bind(d.phone.trim())
-    .bind(util::now())
+    .bind(clock.timestamp())
     .bind(municipality)
     .bind(id)
     .execute(&mut *conn)

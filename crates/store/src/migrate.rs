@@ -9,9 +9,10 @@ const SQLITE: &[(i64, &str)] = &[
     (3, include_str!("../migrations/sqlite/0003_review.sql")),
     (4, include_str!("../migrations/sqlite/0004_confidentiality.sql")),
     (5, include_str!("../migrations/sqlite/0005_boundaries.sql")),
+    (6, include_str!("../migrations/sqlite/0006_disclosure.sql")),
 ];
 
-pub async fn run(pool: &AnyPool) -> Result<(), sqlx::Error> {
+pub async fn run(pool: &AnyPool, clock: &kette_domain::Clock) -> Result<(), sqlx::Error> {
     pool.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)").await?;
     for (version, sql) in SQLITE {
         let done: Option<i64> =
@@ -19,11 +20,17 @@ pub async fn run(pool: &AnyPool) -> Result<(), sqlx::Error> {
         if done.is_some() {
             continue;
         }
-        let mut tx = pool.begin().await?;
+        // as a writer from the start, so a second process starting at the same moment waits
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+        let done: Option<i64> =
+            sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1").bind(*version).fetch_optional(&mut *tx).await?;
+        if done.is_some() {
+            continue;
+        }
         tx.execute(*sql).await?;
         sqlx::query("INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)")
             .bind(*version)
-            .bind(crate::util::now())
+            .bind(clock.timestamp())
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;

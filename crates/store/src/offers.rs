@@ -28,8 +28,11 @@ pub struct OfferFilter {
     pub district_id: Option<DistrictId>,
     pub organisation_id: Option<OrganisationId>,
     pub age_months: Option<u32>,
-    /// Only what families may see: active, approved and not lapsed (the public view).
+    /// Only what families may see: active, approved and not lapsed (the public view)…
     pub public_only: bool,
+    /// …except this organisation's offers, which its partner editors see whatever their state
+    /// (from `Disclosure::place_scope().own_organisation`).
+    pub unpublished_of: Option<OrganisationId>,
     pub status: Option<OfferStatus>,
 }
 
@@ -81,7 +84,7 @@ impl OfferFilter {
             sql.push_str(&clause.replace("$?", &format!("${}", args.len())));
         };
         if self.public_only {
-            sql.push_str(" AND o.status = 'active' AND o.approval = 'approved'");
+            sql.push_str(" AND ((o.status = 'active' AND o.approval = 'approved'");
             if let Some(cutoff) = lapsed_before {
                 push(
                     " AND (o.last_verified_on IS NULL OR o.last_verified_on >= $?)",
@@ -90,6 +93,8 @@ impl OfferFilter {
                     &mut sql,
                 );
             }
+            // a partner keeps seeing its own organisation's unpublished offers
+            push(") OR o.organisation_id = $?)", Arg::I(self.unpublished_of.unwrap_or(-1)), &mut args, &mut sql);
         } else if let Some(s) = self.status {
             push(" AND o.status = $?", Arg::S(s.as_str().into()), &mut args, &mut sql);
         }
@@ -176,7 +181,7 @@ impl Store {
         let page = page.max(1);
         let per_page = per_page.clamp(1, 500);
         let lapsed_before =
-            if filter.public_only { self.municipality(municipality).await?.review.hidden_if_verified_before(util::today()) } else { None };
+            if filter.public_only { self.municipality(municipality).await?.review.hidden_if_verified_before(self.clock.today()) } else { None };
         let (where_sql, args) = filter.where_clause(municipality, lapsed_before);
         let total: i64 = bind_all(sqlx::query(&format!("SELECT COUNT(*) AS n FROM offer o{where_sql}")), &args)
             .fetch_one(&self.pool)
@@ -275,28 +280,33 @@ impl Store {
         rows.iter().map(location_from_row).collect()
     }
 
+    /// The places a reader may see (`scope`, from `Disclosure::place_scope`), in a district.
     pub async fn list_locations(
         &self,
         municipality: MunicipalityId,
         district: Option<DistrictId>,
+        scope: &kette_domain::disclosure::PlaceScope,
         page: u32,
         per_page: u32,
     ) -> Result<Page<Location>> {
         let page = page.max(1);
         let per_page = per_page.clamp(1, 500);
         let clause = if district.is_some() {
-            " AND district_id IN (SELECT s.id FROM district s WHERE s.path LIKE (SELECT path FROM district WHERE id = $2) || '%')"
+            " AND l.district_id IN (SELECT s.id FROM district s WHERE s.path LIKE (SELECT path FROM district WHERE id = $2) || '%')"
         } else {
             " AND $2 = $2"
         };
-        let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM location WHERE municipality_id = $1{clause}"))
+        let clause = format!("{clause} AND {}", util::place_clause(3));
+        let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM location l WHERE l.municipality_id = $1{clause}"))
             .bind(municipality)
             .bind(district.unwrap_or(0))
+            .bind(scope.own_organisation.unwrap_or(-1))
+            .bind(scope.all_unapproved as i64)
+            .bind(scope.all_protected as i64)
             .fetch_one(&self.pool)
             .await?;
-        let rows = sqlx::query(&format!("SELECT * FROM location WHERE municipality_id = $1{clause} ORDER BY id LIMIT $3 OFFSET $4"))
-            .bind(municipality)
-            .bind(district.unwrap_or(0))
+        let sql = format!("SELECT l.* FROM location l WHERE l.municipality_id = $1{clause} ORDER BY l.id LIMIT $6 OFFSET $7");
+        let rows = util::bind_place_scope(sqlx::query(&sql).bind(municipality).bind(district.unwrap_or(0)), scope)
             .bind(per_page as i64)
             .bind(((page - 1) as i64) * per_page as i64)
             .fetch_all(&self.pool)
@@ -309,10 +319,10 @@ impl Store {
     pub async fn create_offer(&self, municipality: MunicipalityId, input: &OfferInput, by: Option<AccountId>) -> Result<OfferId> {
         let vocab = self.vocabulary(municipality).await?;
         validate_offer(input, &vocab).map_err(|errors| StoreError::Invalid { context: "offer".into(), errors })?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         self.check_locations(&mut tx, municipality, input).await?;
-        let id = insert_offer(&mut tx, municipality, input, &vocab, None, false, None).await?;
-        util::audit(&mut tx, municipality, by, "create", "offer", Some(id), &input.title).await?;
+        let id = insert_offer(&mut tx, &self.clock, municipality, input, &vocab, None, false, None).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "create", "offer", Some(id), &input.title).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(id)
@@ -322,9 +332,9 @@ impl Store {
     pub async fn update_offer(&self, municipality: MunicipalityId, id: OfferId, input: &OfferInput, by: Option<AccountId>) -> Result<()> {
         let vocab = self.vocabulary(municipality).await?;
         validate_offer(input, &vocab).map_err(|errors| StoreError::Invalid { context: format!("offer {id}"), errors })?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         self.write_offer_content(&mut tx, municipality, id, input, &vocab).await?;
-        util::audit(&mut tx, municipality, by, "update", "offer", Some(id), &input.title).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "update", "offer", Some(id), &input.title).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())
@@ -354,7 +364,7 @@ impl Store {
         let (eff_min, eff_max) = effective_age_range(vocab, &input.life_phases, input.min_age_months, input.max_age_months);
         let assignments: Vec<String> = OFFER_FIELDS.iter().enumerate().map(|(i, f)| format!("{f} = ${}", i + 1)).collect();
         let sql = format!("UPDATE offer SET {} WHERE id = ${}", assignments.join(", "), OFFER_FIELDS.len() + 1);
-        bind_offer_fields(sqlx::query(&sql), input, (eff_min, eff_max), &org_name, util::now()).bind(id).execute(&mut *tx).await?;
+        bind_offer_fields(sqlx::query(&sql), input, (eff_min, eff_max), &org_name, self.clock.timestamp()).bind(id).execute(&mut *tx).await?;
         for table in ["offer_term", "offer_language", "offer_location"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE offer_id = $1")).bind(id).execute(&mut *tx).await?;
         }
@@ -397,7 +407,7 @@ impl Store {
             validate_offer(&o.input, &vocab).map_err(|errors| StoreError::Invalid { context: o.origin.clone(), errors })?;
         }
         let district_ids = self.district_key_ids(municipality).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut org_ids: HashMap<String, i64> = HashMap::new();
         for r in sqlx::query("SELECT external_key, id FROM organisation WHERE municipality_id = $1 AND external_key IS NOT NULL")
             .bind(municipality)
@@ -406,7 +416,7 @@ impl Store {
         {
             org_ids.insert(r.try_get("external_key")?, r.try_get("id")?);
         }
-        let now = util::now();
+        let now = self.clock.timestamp();
         for org in &batch.organisations {
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO organisation (municipality_id, external_key, name, kind, website, email, phone, search_text, created_at, updated_at, sort_key)
@@ -578,7 +588,7 @@ impl Store {
         }
         let report =
             ImportReport { organisations: batch.organisations.len(), locations: batch.locations.len(), offers: batch.offers.len() };
-        util::audit(&mut tx, municipality, None, "import", "offer", None, &serde_json::to_string(&report).unwrap_or_default()).await?;
+        util::audit(&mut tx, &self.clock, municipality, None, "import", "offer", None, &serde_json::to_string(&report).unwrap_or_default()).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         progress(batch.offers.len());
@@ -731,6 +741,7 @@ fn bind_offer_fields<'q>(
 
 pub(crate) async fn insert_offer(
     conn: &mut AnyConnection,
+    clock: &kette_domain::Clock,
     municipality: MunicipalityId,
     input: &OfferInput,
     vocab: &Vocabulary,
@@ -754,7 +765,7 @@ pub(crate) async fn insert_offer(
         OFFER_FIELDS.join(", "),
         util::placeholders(1, n + 5)
     );
-    let now = util::now();
+    let now = clock.timestamp();
     let id: i64 = bind_offer_fields(sqlx::query(&sql), input, (eff_min, eff_max), &org_name, now.clone())
         .bind(municipality)
         .bind(input.organisation_id)
@@ -898,5 +909,6 @@ pub(crate) fn location_from_row(r: &AnyRow) -> Result<Location> {
         district_id: r.try_get("district_id")?,
         is_anchor_point: r.try_get::<i64, _>("is_anchor_point")? != 0,
         is_confidential: r.try_get::<i64, _>("is_confidential")? != 0,
+        is_approved: r.try_get::<String, _>("approval")? == "approved",
     })
 }

@@ -81,9 +81,9 @@ impl Store {
         contacts: &[ContactPerson],
         by: Option<i64>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         util::replace_contacts(&mut tx, id, contacts).await?;
-        util::audit(&mut tx, municipality, by, "update", "organisation", Some(id), "contacts").await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "update", "organisation", Some(id), "contacts").await?;
         tx.commit().await?;
         Ok(())
     }

@@ -30,7 +30,7 @@ impl Store {
         if !kette_domain::validate::is_term_code(code) {
             return Err(StoreError::Conflict(format!("recipe code '{code}': lower-case letters, digits and _")));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let latest: Option<i64> = sqlx::query_scalar("SELECT MAX(version) FROM recipe WHERE municipality_id = $1 AND code = $2")
             .bind(municipality)
             .bind(code)
@@ -45,11 +45,11 @@ impl Store {
         .bind(version)
         .bind(name)
         .bind(toml)
-        .bind(util::now())
+        .bind(self.clock.timestamp())
         .bind(by)
         .execute(&mut *tx)
         .await?;
-        util::audit(&mut tx, municipality, by, "save", "recipe", None, &format!("{code} v{version}")).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "save", "recipe", None, &format!("{code} v{version}")).await?;
         tx.commit().await?;
         Ok(version)
     }
@@ -82,43 +82,6 @@ impl Store {
             return Err(StoreError::NotFound(format!("recipe '{code}'")));
         }
         Ok(versions)
-    }
-
-    /// Values of several indicators in a range of years:
-    /// (district key, district name, level, year, code, value), by year and key.
-    pub async fn indicator_table(
-        &self,
-        municipality: MunicipalityId,
-        codes: &[String],
-        years: std::ops::RangeInclusive<i32>,
-    ) -> Result<Vec<(String, String, i64, i32, String, f64)>> {
-        if codes.is_empty() {
-            return Ok(vec![]);
-        }
-        let sql = format!(
-            "SELECT d.key, d.name, d.level, o.year, i.code, o.value FROM observation o JOIN indicator i ON i.id = o.indicator_id
-             JOIN district d ON d.id = o.district_id
-             WHERE i.municipality_id = $1 AND o.year >= $2 AND o.year <= $3 AND o.value IS NOT NULL AND i.code IN ({})
-             ORDER BY o.year, d.key",
-            util::placeholders(4, codes.len())
-        );
-        let mut q = sqlx::query(&sql).bind(municipality).bind(*years.start() as i64).bind(*years.end() as i64);
-        for c in codes {
-            q = q.bind(c.as_str());
-        }
-        let rows = q.fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|r| {
-                Ok((
-                    r.try_get("key")?,
-                    r.try_get("name")?,
-                    r.try_get("level")?,
-                    r.try_get::<i64, _>("year")? as i32,
-                    r.try_get("code")?,
-                    r.try_get("value")?,
-                ))
-            })
-            .collect()
     }
 }
 

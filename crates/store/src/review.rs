@@ -167,7 +167,7 @@ fn change_from_row(r: &sqlx::any::AnyRow) -> Result<OfferChange> {
 impl Store {
     pub async fn set_review_policy(&self, municipality: MunicipalityId, policy: &ReviewPolicy, by: Option<AccountId>) -> Result<()> {
         policy.validate().map_err(|errors| StoreError::Invalid { context: "review policy".into(), errors: ValidationErrors(errors) })?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE municipality SET approval_required = $1, verify_every_months = $2, hide_after_days = $3, remind_every_days = $4 WHERE id = $5",
         )
@@ -179,7 +179,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         let detail = serde_json::to_string(policy).unwrap_or_default();
-        util::audit(&mut tx, municipality, by, "update", "review_policy", None, &detail).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "update", "review_policy", None, &detail).await?;
         // what is public may change with the policy
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
@@ -190,12 +190,12 @@ impl Store {
     pub async fn propose_new_offer(&self, municipality: MunicipalityId, input: &OfferInput, by: Option<AccountId>) -> Result<OfferId> {
         let vocab = self.vocabulary(municipality).await?;
         validate_offer(input, &vocab).map_err(|errors| StoreError::Invalid { context: "offer".into(), errors })?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         self.check_locations(&mut tx, municipality, input).await?;
-        let id = insert_offer(&mut tx, municipality, input, &vocab, None, false, None).await?;
+        let id = insert_offer(&mut tx, &self.clock, municipality, input, &vocab, None, false, None).await?;
         sqlx::query("UPDATE offer SET approval = 'pending' WHERE id = $1").bind(id).execute(&mut *tx).await?;
-        insert_change(&mut tx, municipality, Target::offer(id), true, &Proposal::Content(input.clone()), by).await?;
-        util::audit(&mut tx, municipality, by, "propose", "offer", Some(id), &input.title).await?;
+        insert_change(&mut tx, &self.clock, municipality, Target::offer(id), true, &Proposal::Content(input.clone()), by).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "propose", "offer", Some(id), &input.title).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(id)
@@ -207,7 +207,7 @@ impl Store {
     pub async fn propose_change(&self, municipality: MunicipalityId, id: OfferId, input: &OfferInput, by: Option<AccountId>) -> Result<()> {
         let vocab = self.vocabulary(municipality).await?;
         validate_offer(input, &vocab).map_err(|errors| StoreError::Invalid { context: format!("offer {id}"), errors })?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let approval: Option<String> = sqlx::query_scalar("SELECT approval FROM offer WHERE municipality_id = $1 AND id = $2")
             .bind(municipality)
             .bind(id)
@@ -221,8 +221,8 @@ impl Store {
             sqlx::query("UPDATE offer SET approval = 'pending' WHERE id = $1").bind(id).execute(&mut *tx).await?;
             util::bump(&mut tx, municipality).await?;
         }
-        insert_change(&mut tx, municipality, Target::offer(id), is_new, &Proposal::Content(input.clone()), by).await?;
-        util::audit(&mut tx, municipality, by, "propose", "offer", Some(id), &input.title).await?;
+        insert_change(&mut tx, &self.clock, municipality, Target::offer(id), is_new, &Proposal::Content(input.clone()), by).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "propose", "offer", Some(id), &input.title).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -273,7 +273,7 @@ impl Store {
             // the district may have gone since the proposal
             self.check_location(municipality, change.location_id.unwrap_or(0), input).await?;
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let touched: Vec<OfferId> = match (&change.proposed, change.offer_id, change.location_id) {
             (Proposal::Content(_), Some(offer), _) if change.is_new => {
                 sqlx::query("UPDATE offer SET approval = 'approved' WHERE id = $1").bind(offer).execute(&mut *tx).await?;
@@ -291,19 +291,22 @@ impl Store {
             }
             (Proposal::Place(input), _, Some(location)) => {
                 write_location(&mut tx, municipality, location, input).await?;
+                if change.is_new {
+                    sqlx::query("UPDATE location SET approval = 'approved' WHERE id = $1").bind(location).execute(&mut *tx).await?;
+                }
                 sqlx::query_scalar("SELECT offer_id FROM offer_location WHERE location_id = $1").bind(location).fetch_all(&mut *tx).await?
             }
             (Proposal::Organisation(details), _, _) => {
                 validate_organisation_details(details)
                     .map_err(|errors| StoreError::Invalid { context: format!("proposal {id}"), errors })?;
-                write_organisation_details(&mut tx, municipality, change.organisation_id, details).await?;
+                write_organisation_details(&mut tx, &self.clock, municipality, change.organisation_id, details).await?;
                 vec![]
             }
             _ => return Err(StoreError::Conflict(format!("proposal {id} names nothing to change"))),
         };
-        decide(&mut tx, id, "approved", by, "").await?;
+        decide(&mut tx, &self.clock, id, "approved", by, "").await?;
         let (entity, entity_id) = change.audit_target();
-        util::audit(&mut tx, municipality, by, "approve", entity, Some(entity_id), &change.title).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "approve", entity, Some(entity_id), &change.title).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(touched)
@@ -320,14 +323,18 @@ impl Store {
         if change.state != "pending" {
             return Err(StoreError::Conflict(format!("proposal {id} was already decided ({})", change.state)));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if let (true, Some(offer)) = (change.is_new, change.offer_id) {
             sqlx::query("UPDATE offer SET approval = 'rejected' WHERE id = $1").bind(offer).execute(&mut *tx).await?;
             util::bump(&mut tx, municipality).await?;
         }
-        decide(&mut tx, id, "rejected", by, reason).await?;
+        if let (true, Some(location)) = (change.is_new, change.location_id) {
+            sqlx::query("UPDATE location SET approval = 'rejected' WHERE id = $1").bind(location).execute(&mut *tx).await?;
+            util::bump(&mut tx, municipality).await?;
+        }
+        decide(&mut tx, &self.clock, id, "rejected", by, reason).await?;
         let (entity, entity_id) = change.audit_target();
-        util::audit(&mut tx, municipality, by, "reject", entity, Some(entity_id), reason).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "reject", entity, Some(entity_id), reason).await?;
         tx.commit().await?;
         Ok(change.offer_id.into_iter().collect())
     }
@@ -340,15 +347,15 @@ impl Store {
         translations: &[OfferTranslation],
         by: Option<AccountId>,
     ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM offer WHERE municipality_id = $1 AND id = $2")
             .bind(municipality)
             .bind(offer)
             .fetch_optional(&mut *tx)
             .await?;
         exists.ok_or_else(|| StoreError::NotFound(format!("offer {offer}")))?;
-        insert_change(&mut tx, municipality, Target::offer(offer), false, &Proposal::Texts(translations.to_vec()), by).await?;
-        util::audit(&mut tx, municipality, by, "propose", "offer", Some(offer), "texts").await?;
+        insert_change(&mut tx, &self.clock, municipality, Target::offer(offer), false, &Proposal::Texts(translations.to_vec()), by).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "propose", "offer", Some(offer), "texts").await?;
         tx.commit().await?;
         Ok(())
     }
@@ -362,15 +369,15 @@ impl Store {
         by: Option<AccountId>,
     ) -> Result<()> {
         self.check_location(municipality, location, input).await?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM location WHERE municipality_id = $1 AND id = $2")
             .bind(municipality)
             .bind(location)
             .fetch_optional(&mut *tx)
             .await?;
         exists.ok_or_else(|| StoreError::NotFound(format!("location {location}")))?;
-        insert_change(&mut tx, municipality, Target::location(location), false, &Proposal::Place(input.clone()), by).await?;
-        util::audit(&mut tx, municipality, by, "propose", "location", Some(location), &input.name).await?;
+        insert_change(&mut tx, &self.clock, municipality, Target::location(location), false, &Proposal::Place(input.clone()), by).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "propose", "location", Some(location), &input.name).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -385,16 +392,16 @@ impl Store {
     ) -> Result<()> {
         validate_organisation_details(details)
             .map_err(|errors| StoreError::Invalid { context: format!("organisation {organisation}"), errors })?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM organisation WHERE municipality_id = $1 AND id = $2")
             .bind(municipality)
             .bind(organisation)
             .fetch_optional(&mut *tx)
             .await?;
         exists.ok_or_else(|| StoreError::NotFound(format!("organisation {organisation}")))?;
-        insert_change(&mut tx, municipality, Target::organisation(organisation), false, &Proposal::Organisation(details.clone()), by)
+        insert_change(&mut tx, &self.clock, municipality, Target::organisation(organisation), false, &Proposal::Organisation(details.clone()), by)
             .await?;
-        util::audit(&mut tx, municipality, by, "propose", "organisation", Some(organisation), "details").await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "propose", "organisation", Some(organisation), "details").await?;
         tx.commit().await?;
         Ok(())
     }
@@ -419,7 +426,7 @@ impl Store {
     /// "Still current": sets the verification date of these offers to `on`. Offers of other
     /// municipalities are ignored. Returns how many were confirmed.
     pub async fn confirm_offers(&self, municipality: MunicipalityId, offers: &[OfferId], on: Date, by: Option<AccountId>) -> Result<usize> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut n = 0;
         for id in offers {
             let done = sqlx::query("UPDATE offer SET last_verified_on = $1 WHERE municipality_id = $2 AND id = $3")
@@ -430,7 +437,7 @@ impl Store {
                 .await?
                 .rows_affected();
             if done > 0 {
-                util::audit(&mut tx, municipality, by, "verify", "offer", Some(*id), &util::date_to_text(on)).await?;
+                util::audit(&mut tx, &self.clock, municipality, by, "verify", "offer", Some(*id), &util::date_to_text(on)).await?;
                 n += 1;
             }
         }
@@ -547,7 +554,7 @@ impl Store {
         )
         .bind(municipality)
         .bind(organisation)
-        .bind(util::now())
+        .bind(self.clock.timestamp())
         .bind(recipients.join(", "))
         .bind(offers as i64)
         .bind(outcome)
@@ -596,20 +603,21 @@ impl Store {
         if !email.is_empty() && !kette_domain::validate::looks_like_email(email) {
             return Err(invalid("email", "error-email", "expected an e-mail address like name@example.org"));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let municipality: Option<i64> =
             sqlx::query_scalar("SELECT municipality_id FROM account WHERE id = $1").bind(account).fetch_optional(&mut *tx).await?;
         let municipality = municipality.ok_or_else(|| StoreError::NotFound(format!("account {account}")))?;
         sqlx::query("UPDATE account SET email = $1 WHERE id = $2").bind(email).bind(account).execute(&mut *tx).await?;
-        util::audit(&mut tx, municipality, Some(account), "update", "account", Some(account), "email").await?;
+        util::audit(&mut tx, &self.clock, municipality, Some(account), "update", "account", Some(account), "email").await?;
         tx.commit().await?;
         Ok(())
     }
 }
 
 /// Stores a proposal about an offer or a place, replacing an older open one of the same kind.
-async fn insert_change(
+pub(crate) async fn insert_change(
     conn: &mut sqlx::AnyConnection,
+    clock: &kette_domain::Clock,
     municipality: MunicipalityId,
     target: Target,
     is_new: bool,
@@ -645,17 +653,17 @@ async fn insert_change(
     .bind(is_new as i64)
     .bind(content)
     .bind(by)
-    .bind(util::now())
+    .bind(clock.timestamp())
     .execute(conn)
     .await?;
     Ok(())
 }
 
-async fn decide(conn: &mut sqlx::AnyConnection, change: i64, state: &str, by: Option<AccountId>, reason: &str) -> Result<()> {
+async fn decide(conn: &mut sqlx::AnyConnection, clock: &kette_domain::Clock, change: i64, state: &str, by: Option<AccountId>, reason: &str) -> Result<()> {
     sqlx::query("UPDATE offer_change SET state = $1, decided_by = $2, decided_at = $3, reason = $4 WHERE id = $5")
         .bind(state)
         .bind(by)
-        .bind(util::now())
+        .bind(clock.timestamp())
         .bind(reason)
         .bind(change)
         .execute(conn)

@@ -1,19 +1,6 @@
+use kette_domain::Clock;
 use sqlx::AnyConnection;
-use time::format_description::well_known::Rfc3339;
-use time::{Date, OffsetDateTime};
-
-pub fn now() -> String {
-    OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or(OffsetDateTime::UNIX_EPOCH).format(&Rfc3339).unwrap_or_default()
-}
-
-/// The calendar day every date rule (verification, hiding) is judged on.
-pub fn today() -> Date {
-    OffsetDateTime::now_utc().date()
-}
-
-pub fn unix_now() -> i64 {
-    OffsetDateTime::now_utc().unix_timestamp()
-}
+use time::Date;
 
 const DATE: &[time::format_description::BorrowedFormatItem<'static>] = time::macros::format_description!("[year]-[month]-[day]");
 
@@ -38,6 +25,7 @@ pub fn placeholders(start: usize, n: usize) -> String {
 
 pub async fn audit(
     conn: &mut AnyConnection,
+    clock: &Clock,
     municipality: i64,
     account: Option<i64>,
     action: &str,
@@ -50,7 +38,7 @@ pub async fn audit(
     )
     .bind(municipality)
     .bind(account)
-    .bind(now())
+    .bind(clock.timestamp())
     .bind(action)
     .bind(entity)
     .bind(entity_id)
@@ -115,4 +103,28 @@ pub fn approval(r: &sqlx::any::AnyRow) -> crate::Result<kette_domain::review::Ap
     let s: String = r.try_get("approval")?;
     kette_domain::review::Approval::parse(&s)
         .ok_or_else(|| crate::StoreError::Conflict(format!("stored approval '{s}' is not known to this version")))
+}
+
+/// The SQL twin of `Disclosure::place`: a condition on the location alias `l` with three
+/// parameters from `$first` on, bound by `bind_place_scope` in the same order.
+pub fn place_clause(first: usize) -> String {
+    format!(
+        "(l.organisation_id = ${} OR ((l.approval = 'approved' OR ${} = 1) AND (l.is_confidential = 0 OR ${} = 1)))",
+        first,
+        first + 1,
+        first + 2
+    )
+}
+
+pub fn bind_place_scope<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    scope: &kette_domain::disclosure::PlaceScope,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    q.bind(scope.own_organisation.unwrap_or(-1)).bind(scope.all_unapproved as i64).bind(scope.all_protected as i64)
+}
+
+/// Marks the municipality's figures as changed (see `municipality.stats_generation`).
+pub async fn bump_stats(conn: &mut AnyConnection, municipality: i64) -> crate::Result<()> {
+    sqlx::query("UPDATE municipality SET stats_generation = stats_generation + 1 WHERE id = $1").bind(municipality).execute(conn).await?;
+    Ok(())
 }

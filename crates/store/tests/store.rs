@@ -1,13 +1,20 @@
 //! Store tests on a real temporary SQLite file.
 
+use kette_domain::disclosure::Entitled;
 use kette_domain::vocab::{OfferStatus, OrganisationKind};
 use kette_domain::{AgeGroup, DistrictLevel, NewDistrict, NewLocation, NewOrganisation, OfferInput, PopulationCount, Role};
 use kette_store::{ImportBatch, NewAccount, NewOffer, OfferFilter, Store, StoreError};
 
+/// Every store test runs on a clock fixed at the day it was written: dates the test states and
+/// timestamps the store writes agree, however long after it runs.
+fn clock() -> kette_domain::Clock {
+    kette_domain::Clock::fixed(time::macros::datetime!(2026-11-22 06:00 UTC))
+}
+
 async fn fresh() -> (tempfile::TempDir, Store, i64) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.db");
-    let store = Store::open(path.to_str().unwrap()).await.unwrap();
+    let store = Store::open_with_clock(path.to_str().unwrap(), clock()).await.unwrap();
     let m = store.create_municipality("testort", "Testort", "", true).await.unwrap();
     (dir, store, m.id)
 }
@@ -145,7 +152,7 @@ async fn districts_form_a_hierarchy_and_population_aggregates_from_leaves() {
         PopulationCount { district_key: "0102".into(), year: 2020, age_group: g.clone(), count: 5 },
     ];
     store.import_population(m, &rows).await.unwrap();
-    let pop = store.population(m, top[0].id).await.unwrap();
+    let pop = store.population(m, top[0].id).await.unwrap().open(Entitled::operator());
     assert_eq!(pop, vec![(2020, g.clone(), 15)]);
     // an unknown key aborts and writes nothing
     let bad = vec![
@@ -154,7 +161,7 @@ async fn districts_form_a_hierarchy_and_population_aggregates_from_leaves() {
     ];
     let err = store.import_population(m, &bad).await.unwrap_err();
     assert!(matches!(err, StoreError::UnknownDistrict { ref key, .. } if key == "9999"), "{err}");
-    assert_eq!(store.population(m, leaf).await.unwrap().len(), 1);
+    assert_eq!(store.population(m, leaf).await.unwrap().open(Entitled::operator()).len(), 1);
 }
 
 #[tokio::test]
@@ -436,7 +443,8 @@ async fn reminders_go_to_partner_editors_once_per_interval_and_never_to_a_demos_
     use kette_domain::review::ReviewPolicy;
     let (_dir, store, m) = seeded().await;
     let policy = ReviewPolicy::default();
-    let today = time::Date::from_calendar_date(2026, time::Month::November, 22).unwrap();
+    let today = store.today();
+    assert_eq!(today, time::macros::date!(2026 - 11 - 22));
     let long_ago = time::Date::from_calendar_date(2024, time::Month::January, 10).unwrap();
     let ids: Vec<i64> = store.list_offers(m, &OfferFilter::default(), 1, 10).await.unwrap().items.iter().map(|o| o.id).collect();
     store.confirm_offers(m, &ids, long_ago, None).await.unwrap();
@@ -478,6 +486,13 @@ async fn reminders_go_to_partner_editors_once_per_interval_and_never_to_a_demos_
     let log = store.recent_reminders(m, 10).await.unwrap();
     assert_eq!(log.len(), 2, "sent and failed are listed, the missing address is counted");
     assert_eq!(log[0].outcome, "mail server: connection refused");
+
+    // the interval is counted from the stored send time, which follows the store's clock
+    store.clock().advance(time::Duration::days(policy.remind_every_days as i64 - 1));
+    store.record_reminder(m, org_a, &a.recipients, 2, "sent").await.unwrap();
+    store.confirm_offers(m, &ids, long_ago, None).await.unwrap();
+    let targets = store.reminder_targets(m, &policy, later).await.unwrap();
+    assert!(targets.iter().all(|t| t.organisation_id != org_a), "organisation a was reminded a day ago");
 }
 
 #[tokio::test]
@@ -582,7 +597,7 @@ async fn values_for_another_boundary_version_are_carried_with_the_stored_crosswa
     let part = vec![obs("kinder", "N1", 10.0, None)];
     let e = store.import_carried_observations(m, &part, "neu", None, false).await.unwrap_err().to_string();
     assert!(e.contains("0102") && e.contains("N2"), "{e}");
-    let page = store.observations(m, &Default::default(), 1, 100).await.unwrap();
+    let page = store.observations(m, &Default::default(), 1, 100).await.unwrap().open(Entitled::operator());
     assert_eq!(page.total, 0, "nothing written");
     let r = store.import_carried_observations(m, &part, "neu", None, true).await.unwrap();
     assert_eq!((r.written, r.carried.incomplete.len()), (1, 1));
@@ -595,7 +610,7 @@ async fn values_for_another_boundary_version_are_carried_with_the_stored_crosswa
     ];
     let r = store.import_carried_observations(m, &full, "neu", None, false).await.unwrap();
     assert_eq!(r.written, 4);
-    let page = store.observations(m, &Default::default(), 1, 100).await.unwrap();
+    let page = store.observations(m, &Default::default(), 1, 100).await.unwrap().open(Entitled::operator());
     let get = |code: &str, key: &str| page.items.iter().find(|o| o.indicator_code == code && o.district_key == key).unwrap().clone();
     assert_eq!(get("kinder", "0101").value, Some(5.0));
     assert_eq!(get("kinder", "0102").value, Some(9.0), "counts are added");
@@ -608,7 +623,7 @@ async fn values_for_another_boundary_version_are_carried_with_the_stored_crosswa
     let own = vec![obs("kinder", "0101", 6.0, None)];
     let r = store.import_carried_observations(m, &own, "v1", None, false).await.unwrap();
     assert_eq!(r.written, 1);
-    let page = store.observations(m, &Default::default(), 1, 100).await.unwrap();
+    let page = store.observations(m, &Default::default(), 1, 100).await.unwrap().open(Entitled::operator());
     let k = page.items.iter().find(|o| o.indicator_code == "kinder" && o.district_key == "0101").unwrap();
     assert_eq!((k.value, k.carried_from.as_deref()), (Some(6.0), None));
     // an unknown version is named

@@ -11,7 +11,7 @@ use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::{OpenApi, ToSchema};
 
@@ -26,8 +26,8 @@ use crate::error::{ApiError, Problem, ProblemField};
 use crate::forms::same_token;
 use crate::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::Routes {
+    crate::Routes::new()
         .route("/districts", get(list_districts))
         .route("/districts/{id}", get(get_district))
         .route("/organisations", get(list_organisations))
@@ -97,7 +97,7 @@ async fn openapi() -> Response {
 /// Who is asking, for which municipality.
 pub struct ApiCtx {
     pub municipality: i64,
-    user: Option<Account>,
+    pub(crate) user: Option<Account>,
     csrf_ok: bool,
 }
 
@@ -126,8 +126,15 @@ impl FromRequestParts<AppState> for ApiCtx {
 }
 
 impl ApiCtx {
-    pub fn internal(&self) -> bool {
-        self.user.as_ref().is_some_and(|u| u.actor().sees_internal())
+    /// Staff (signed in, not a viewer): sees working data such as funding and approval states.
+    pub fn staff(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role != kette_domain::Role::Viewer)
+    }
+
+    /// What this reader may see (the one rule).
+    pub async fn disclosure(&self, s: &AppState) -> Result<kette_domain::disclosure::Disclosure, ApiError> {
+        let m = s.store.municipality(self.municipality).await?;
+        Ok(kette_domain::disclosure::Disclosure::new(self.user.as_ref().map(|u| u.actor()), m.confidentiality))
     }
     fn writer(&self) -> Result<&Account, ApiError> {
         match &self.user {
@@ -251,23 +258,16 @@ async fn list_districts(
 async fn get_district(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>) -> Result<Json<ApiDistrictDetail>, ApiError> {
     let id = path_id(&id)?;
     let d = s.store.district(c.municipality, id).await?;
-    let rows = s.store.population(c.municipality, id).await?;
-    let raw = c.user.as_ref().is_some_and(|u| u.actor().sees_raw_statistics());
-    let rules = s.store.municipality(c.municipality).await?.confidentiality;
-    let mut population = Vec::with_capacity(rows.len());
-    let mut years: Vec<i32> = rows.iter().map(|r| r.0).collect();
-    years.dedup();
-    for year in years {
-        // suppression per year across the age groups, whose total is public too
-        let of_year: Vec<_> = rows.iter().filter(|r| r.0 == year).collect();
-        let counts: Vec<u64> = of_year.iter().map(|r| r.2.max(0) as u64).collect();
-        let shown = if raw { counts.iter().map(|&n| PublicCount::Shown(n)).collect() } else { rules.publish_with_total(&counts).0 };
-        for (r, c) in of_year.iter().zip(shown) {
-            let (count, suppressed) = match c {
+    let disclosure = c.disclosure(&s).await?;
+    let table = s.app.population(&disclosure, c.municipality, id).await?;
+    let mut population = vec![];
+    for (i, year) in table.years.iter().enumerate() {
+        for (group, counts) in &table.groups {
+            let (count, suppressed) = match counts[i] {
                 PublicCount::Shown(n) => (Some(n as i64), false),
                 PublicCount::Suppressed { .. } => (None, true),
             };
-            population.push(ApiPopulation { year, age_group: r.1.code(), count, suppressed });
+            population.push(ApiPopulation { year: *year, age_group: group.code(), count, suppressed });
         }
     }
     let geometry = s.store.district_geometry(c.municipality, id).await?.and_then(|g| serde_json::from_str(&g).ok());
@@ -393,17 +393,17 @@ pub struct ApiLocation {
     pub is_confidential: bool,
 }
 
-fn api_location(l: Location, internal: bool) -> ApiLocation {
-    let hide = l.is_confidential && !internal;
+/// A place the reader may see (callers keep only those, `kette_app::places`).
+fn api_location(l: Location) -> ApiLocation {
     ApiLocation {
         id: l.id,
         organisation_id: l.organisation_id,
         name: l.name,
-        street: if hide { String::new() } else { l.street },
-        postcode: if hide { String::new() } else { l.postcode },
+        street: l.street,
+        postcode: l.postcode,
         city: l.city,
-        lat: if hide { None } else { l.lat },
-        lon: if hide { None } else { l.lon },
+        lat: l.lat,
+        lon: l.lon,
         district_id: l.district_id,
         is_anchor_point: l.is_anchor_point,
         is_confidential: l.is_confidential,
@@ -599,7 +599,7 @@ fn parse_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, ApiErro
     responses((status = 200, body = OfferList), (status = 422, body = Problem)))]
 async fn list_offers(State(s): State<AppState>, c: ApiCtx, Query(q): Query<HashMap<String, String>>) -> Result<Json<OfferList>, ApiError> {
     let (catalogue, vocab) = s.finder.current(&s.store, c.municipality).await?;
-    let audience = if c.internal() { Audience::Professional } else { Audience::Public };
+    let audience = if c.disclosure(&s).await?.is_professional() { Audience::Professional } else { Audience::Public };
     let parsed = crate::finder_query::parse(&s.store, c.municipality, &vocab, &q, audience, 50).await?;
     if !parsed.errors.is_empty() {
         return Err(ApiError::validation(
@@ -652,10 +652,13 @@ async fn list_offers(State(s): State<AppState>, c: ApiCtx, Query(q): Query<HashM
 
 async fn offer_dto(s: &AppState, c: &ApiCtx, id: i64) -> Result<ApiOffer, ApiError> {
     let o = s.store.offer(c.municipality, id).await?;
-    if !c.internal() && !crate::offer_is_public(&s.store.municipality(c.municipality).await?.review, &o.input, o.approval) {
+    let disclosure = c.disclosure(s).await?;
+    if !disclosure.sees_unpublished_offers_of(o.input.organisation_id)
+        && !crate::offer_is_public(s.store.today(), &s.store.municipality(c.municipality).await?.review, &o.input, o.approval)
+    {
         return Err(ApiError::not_found(format!("offer {id} not found")));
     }
-    let internal = c.internal();
+    let internal = c.staff();
     let i = o.input;
     Ok(ApiOffer {
         id: o.id,
@@ -688,7 +691,7 @@ async fn offer_dto(s: &AppState, c: &ApiCtx, id: i64) -> Result<ApiOffer, ApiErr
         contact_email: i.contact_email,
         contact_phone: i.contact_phone,
         website: i.website,
-        locations: o.locations.into_iter().filter(|l| internal || !l.is_confidential).map(|l| api_location(l, internal)).collect(),
+        locations: kette_app::places::visible_only(&disclosure, o.locations).into_iter().map(api_location).collect(),
         is_fictional: o.is_fictional,
         created_at: o.created_at,
         updated_at: o.updated_at,
@@ -771,10 +774,9 @@ async fn list_locations(
 ) -> Result<Json<LocationList>, ApiError> {
     let (page, per_page) = paging(&q)?;
     let district = query_int(&q, "district", 1, i64::MAX)?;
-    let r = s.store.list_locations(c.municipality, district, page, per_page).await?;
-    let internal = c.internal();
+    let r = s.app.places(&c.disclosure(&s).await?, c.municipality, district, page, per_page).await?;
     Ok(Json(LocationList {
-        items: r.items.into_iter().map(|l| api_location(l, internal)).collect(),
+        items: r.items.into_iter().map(api_location).collect(),
         total: r.total,
         page: r.page,
         per_page: r.per_page,
@@ -864,29 +866,29 @@ async fn list_observations(
         district_id: query_int(&q, "district", 1, i64::MAX)?,
         year: query_int(&q, "year", 1900, 2200)?.map(|y| y as i32),
     };
-    let r = s.store.observations(c.municipality, &f, page, per_page).await?;
-    let raw = c.user.as_ref().is_some_and(|u| u.actor().sees_raw_statistics());
-    let rules = s.store.municipality(c.municipality).await?.confidentiality;
-    let small = |x: Option<f64>| x.is_some_and(|v| rules.is_small(v));
-    let items = r
-        .items
+    let figures = s.app.figures(&c.disclosure(&s).await?, c.municipality).await?;
+    let matching: Vec<_> = figures.matching(&f).collect();
+    let total = matching.len() as i64;
+    let items = matching
         .into_iter()
-        .map(|o| {
-            let suppressed = !raw && (small(o.numerator) || small(o.denominator));
+        .skip(((page - 1) as usize).saturating_mul(per_page as usize))
+        .take(per_page as usize)
+        .map(|fig| {
+            let o = fig.observation.clone();
             ApiObservation {
                 indicator_id: o.indicator_id,
                 indicator_code: o.indicator_code,
                 district_id: o.district_id,
                 district_key: o.district_key,
                 year: o.year,
-                value: if suppressed { None } else { o.value },
-                numerator: if suppressed { None } else { o.numerator.map(|n| if raw { n } else { rules.shown_count(n) }) },
-                denominator: if suppressed { None } else { o.denominator.map(|n| if raw { n } else { rules.shown_count(n) }) },
+                value: o.value,
+                numerator: o.numerator,
+                denominator: o.denominator,
                 source: o.source,
-                suppressed,
+                suppressed: fig.withheld,
                 carried_from: o.carried_from,
             }
         })
         .collect();
-    Ok(Json(ObservationList { items, total: r.total, page: r.page, per_page: r.per_page }))
+    Ok(Json(ObservationList { items, total, page, per_page }))
 }

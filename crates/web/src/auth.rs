@@ -8,7 +8,6 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::Router;
 
 use crate::ctx::{Ctx, SESSION_COOKIE};
 use crate::error::{render, OrPage, PageError};
@@ -17,8 +16,8 @@ use crate::AppState;
 
 pub const ANON_CSRF_COOKIE: &str = "kette_csrf";
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/login", get(login_form).post(login)).route("/logout", axum::routing::post(logout))
+pub fn routes() -> crate::Routes {
+    crate::Routes::new().route("/login", get(login_form).post(login)).route("/logout", axum::routing::post(logout))
 }
 
 #[derive(Template)]

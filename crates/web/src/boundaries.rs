@@ -9,7 +9,6 @@ use axum::extract::{Multipart, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::Router;
 
 use kette_store::CrosswalkSummary;
 
@@ -21,10 +20,10 @@ use crate::AppState;
 /// A crosswalk file for a city is a few thousand lines at most.
 const MAX_UPLOAD: usize = 5 * 1024 * 1024;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::Routes {
+    crate::Routes::new()
         .route("/monitoring/boundaries", get(page).post(upload))
-        .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD + 64 * 1024))
+        .layer_all(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD + 64 * 1024))
 }
 
 #[derive(Template)]

@@ -172,12 +172,34 @@ impl Ctx {
         self.user.as_ref().map(|u| u.actor())
     }
 
-    pub fn sees_internal(&self) -> bool {
-        self.actor().is_some_and(|a| a.sees_internal())
+    /// What this reader may see (the one rule, `kette_domain::disclosure`).
+    pub fn disclosure(&self) -> kette_domain::disclosure::Disclosure {
+        kette_domain::disclosure::Disclosure::new(self.actor(), self.municipality.confidentiality)
     }
 
     pub fn sees_raw_statistics(&self) -> bool {
-        self.actor().is_some_and(|a| a.sees_raw_statistics())
+        self.disclosure().sees_raw_statistics()
+    }
+
+    /// Staff (signed in, not a viewer): working data such as funding, approval and verification
+    /// states of the offers they may see.
+    pub fn is_staff(&self) -> bool {
+        self.actor().is_some_and(|a| a.role != kette_domain::Role::Viewer)
+    }
+
+    pub fn can_refer(&self) -> bool {
+        self.actor().is_some_and(|a| a.can_refer())
+    }
+
+    /// Coordination: lists may include every unpublished offer (and filter by status).
+    pub fn sees_all_unpublished(&self) -> bool {
+        self.disclosure().sees_all_unpublished_offers()
+    }
+
+    /// Navigators and coordination: the professional view of the finder (protected places,
+    /// internal notes in results).
+    pub fn is_professional(&self) -> bool {
+        self.disclosure().is_professional()
     }
 
     /// A shown count in the reader's number format; suppressed counts give None (the template

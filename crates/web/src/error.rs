@@ -91,6 +91,12 @@ impl<T> OrPage<T> for Result<T, StoreError> {
     }
 }
 
+impl<T> OrPage<T> for Result<T, kette_app::AppError> {
+    fn or_page(self, ctx: &Ctx) -> Result<T, PageError> {
+        self.map_err(|kette_app::AppError::Store(e)| PageError::store(ctx, e))
+    }
+}
+
 /// Page templates carry their request context.
 pub trait HasCtx {
     fn ctx(&self) -> &Ctx;
@@ -168,6 +174,14 @@ impl ApiError {
                 errors: errors.into_iter().map(|e| ProblemField { field: e.field, code: e.code, detail: e.detail }).collect(),
             },
         )
+    }
+}
+
+impl From<kette_app::AppError> for ApiError {
+    fn from(e: kette_app::AppError) -> Self {
+        match e {
+            kette_app::AppError::Store(s) => s.into(),
+        }
     }
 }
 

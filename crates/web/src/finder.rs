@@ -11,7 +11,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::Router;
 
 use kette_domain::vocab::OfferStatus;
 use kette_domain::{Location, Offer, TermKind};
@@ -24,8 +23,8 @@ use crate::forms::{same_token, FormData};
 use crate::pages::{page_link, Pager};
 use crate::{AppState, Ctx};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::Routes {
+    crate::Routes::new()
         .route("/search", get(search))
         .route("/search/map.geojson", get(results_geojson))
         .route("/search/{id}", get(offer_page))
@@ -132,7 +131,7 @@ fn offer_language_names(codes: &[String]) -> Vec<(String, String)> {
 }
 
 async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
-    let audience = if ctx.sees_internal() { Audience::Professional } else { Audience::Public };
+    let audience = if ctx.is_professional() { Audience::Professional } else { Audience::Public };
     let parsed = crate::finder_query::parse(&state.store, ctx.municipality.id, &ctx.vocab, &params, audience, 20).await.or_page(&ctx)?;
     let errors: Vec<(String, String)> = parsed.errors.iter().map(|e| (e.field.clone(), ctx.t(&e.code))).collect();
     let asked = parsed.asked() || parsed.place_unknown;
@@ -241,7 +240,7 @@ fn map_points<P>(hits: &[kette_search::Hit<P>], audience: Audience) -> Vec<(usiz
 
 /// The page of results as GeoJSON points over the district outlines, for the interactive map.
 async fn results_geojson(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
-    let audience = if ctx.sees_internal() { Audience::Professional } else { Audience::Public };
+    let audience = if ctx.is_professional() { Audience::Professional } else { Audience::Public };
     let parsed = crate::finder_query::parse(&state.store, ctx.municipality.id, &ctx.vocab, &params, audience, 20).await.or_page(&ctx)?;
     if !parsed.errors.is_empty() {
         return Err(PageError::bad_request(&ctx, parsed.errors.iter().map(|e| e.field.clone()).collect::<Vec<_>>().join(", ")));
@@ -328,13 +327,22 @@ fn offer_text(offer: &Offer, translations: &[OfferTranslation], lang: &str, easy
 
 impl FinderOfferPage {
     fn visible_locations(&self) -> Vec<&Location> {
-        self.offer.locations.iter().filter(|l| !l.is_confidential || self.ctx.sees_internal()).collect()
+        let d = self.ctx.disclosure();
+        self.offer.locations.iter().filter(|l| kette_app::places::visible(&d, l)).collect()
     }
     fn has_hidden_location(&self) -> bool {
-        !self.ctx.sees_internal() && self.offer.locations.iter().any(|l| l.is_confidential)
+        let d = self.ctx.disclosure();
+        self.offer.locations.iter().any(|l| l.is_confidential && l.is_approved && !kette_app::places::visible(&d, l))
     }
     fn can_refer(&self) -> bool {
-        self.ctx.sees_internal()
+        self.ctx.can_refer()
+    }
+    fn sees_note(&self) -> bool {
+        self.ctx.disclosure().sees_internal_note(self.offer.input.organisation_id)
+    }
+    /// The staff section: the internal note (who may read it) and the referral sheet.
+    fn shows_internal(&self) -> bool {
+        self.sees_note() || self.can_refer()
     }
     fn age_text(&self) -> String {
         age_text(&self.ctx, self.offer.input.min_age_months, self.offer.input.max_age_months)
@@ -358,7 +366,9 @@ pub fn age_text(ctx: &Ctx, min: Option<u32>, max: Option<u32>) -> String {
 async fn load_offer(state: &AppState, ctx: &Ctx, id: &str) -> Result<(Offer, Vec<OfferTranslation>), PageError> {
     let id: i64 = id.parse().map_err(|_| PageError::not_found(ctx))?;
     let offer = state.store.offer(ctx.municipality.id, id).await.or_page(ctx)?;
-    if !ctx.sees_internal() && !crate::offer_is_public(&ctx.municipality.review, &offer.input, offer.approval) {
+    if !ctx.disclosure().sees_unpublished_offers_of(offer.input.organisation_id)
+        && !crate::offer_is_public(state.store.today(), &ctx.municipality.review, &offer.input, offer.approval)
+    {
         return Err(PageError::not_found(ctx));
     }
     let translations = state.store.offer_translations(id).await.or_page(ctx)?;
@@ -369,7 +379,11 @@ async fn offer_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     let (offer, translations) = load_offer(&state, &ctx, &id).await?;
     let easy = params.get("easy").is_some_and(|v| v == "1");
     let text = offer_text(&offer, &translations, ctx.lang, easy);
-    let internal_note = if ctx.sees_internal() { state.store.internal_note(offer.id).await.or_page(&ctx)? } else { String::new() };
+    let internal_note = if ctx.disclosure().sees_internal_note(offer.input.organisation_id) {
+        state.store.internal_note(ctx.municipality.id, offer.id).await.or_page(&ctx)?
+    } else {
+        String::new()
+    };
     let back = params.get("back").filter(|b| !b.contains("://")).cloned().unwrap_or_default();
     let languages = offer_language_names(&offer.input.languages);
     render(&FinderOfferPage { ctx, offer, text, back, internal_note, languages })
@@ -393,10 +407,10 @@ impl PrintPage {
     fn visible_locations(&self) -> Vec<&Location> {
         // a referral sheet goes to the family, who may be told the protected address by the
         // navigator in person; the printed sheet still leaves it out
-        self.offer.locations.iter().filter(|l| !l.is_confidential).collect()
+        self.offer.locations.iter().filter(|l| !l.is_confidential && l.is_approved).collect()
     }
     fn has_hidden_location(&self) -> bool {
-        self.offer.locations.iter().any(|l| l.is_confidential)
+        self.offer.locations.iter().any(|l| l.is_confidential && l.is_approved)
     }
     fn age_text(&self) -> String {
         age_text(&self.ctx, self.offer.input.min_age_months, self.offer.input.max_age_months)
@@ -408,17 +422,14 @@ async fn print_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     let easy = params.get("easy").is_some_and(|v| v == "1");
     let text = offer_text(&offer, &translations, ctx.lang, easy);
     let languages = offer_language_names(&offer.input.languages);
-    render(&PrintPage { ctx, offer, text, referral: false, languages, today: today() })
+    render(&PrintPage { ctx, offer, text, referral: false, languages, today: state.store.today().to_string() })
 }
 
-fn today() -> String {
-    time::OffsetDateTime::now_utc().date().to_string()
-}
 
 /// A navigator hands a family a sheet in their language; the system keeps only an anonymous
 /// count (date, district, life phase, topic, offer, sheet language).
 async fn referral(State(state): State<AppState>, mut ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
-    if !ctx.sees_internal() {
+    if !ctx.actor().is_some_and(|a| a.can_refer()) {
         return Err(PageError::forbidden(&ctx));
     }
     let form = FormData::parse(&body);
@@ -450,7 +461,7 @@ async fn referral(State(state): State<AppState>, mut ctx: Ctx, Path(id): Path<St
     ctx.lang = family_lang;
     let text = offer_text(&offer, &translations, family_lang, easy);
     let languages = offer_language_names(&offer.input.languages);
-    render(&PrintPage { ctx, offer, text, referral: true, languages, today: today() })
+    render(&PrintPage { ctx, offer, text, referral: true, languages, today: state.store.today().to_string() })
 }
 
 // ---------------------------------------------------------------- statement and feedback
@@ -642,7 +653,7 @@ async fn texts_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
             )
         })
         .collect();
-    let note = state.store.internal_note(id).await.or_page(&ctx)?;
+    let note = state.store.internal_note(ctx.municipality.id, id).await.or_page(&ctx)?;
     let waiting = pending.is_some();
     render(&TextsPage { ctx, offer, texts, note, saved: params.contains_key("saved"), proposed: params.contains_key("proposed"), waiting })
 }
@@ -707,7 +718,7 @@ struct ReferralsPage {
 /// How many families navigators referred, by month and life phase: counts only, nothing else
 /// was ever stored.
 async fn referrals(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    if !ctx.sees_internal() {
+    if !ctx.actor().is_some_and(|a| a.can_refer()) {
         return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::not_found(&ctx) });
     }
     let counts = state.store.referral_counts(ctx.municipality.id).await.or_page(&ctx)?;

@@ -86,7 +86,7 @@ impl Finder {
                     due
                 });
                 let stale = due.unwrap_or(false)
-                    && (entry.built_on != kette_store::today()
+                    && (entry.built_on != store.today()
                         || store.generation(municipality).await? != entry.generation.load(Ordering::SeqCst));
                 if stale {
                     if let Ok(_guard) = self.building.try_lock() {
@@ -108,7 +108,7 @@ impl Finder {
         let started = Instant::now();
         let generation = store.generation(municipality).await?;
         let policy = store.municipality(municipality).await?.review;
-        let today = kette_store::today();
+        let today = store.today();
         let vocab = store.vocabulary(municipality).await?;
         let offers = store.offers_for_index(municipality, None).await?;
         let synonyms = synonyms(store, municipality).await?;
@@ -144,7 +144,7 @@ impl Finder {
         // read before loading: a write after this point raises the generation again and is
         // picked up by the next staleness check
         let generation = store.generation(municipality).await?;
-        if store.municipality(municipality).await?.review != entry.policy || entry.built_on != kette_store::today() {
+        if store.municipality(municipality).await?.review != entry.policy || entry.built_on != store.today() {
             let _guard = self.building.lock().await;
             self.rebuild_locked(store, municipality).await?;
             return Ok(());

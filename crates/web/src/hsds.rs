@@ -9,7 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use serde_json::{json, Value};
 
 use kette_domain::vocab::Vocabulary;
@@ -22,8 +22,8 @@ use crate::api::ApiCtx;
 use crate::error::ApiError;
 use crate::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::Routes {
+    crate::Routes::new()
         .route("/hsds", get(base))
         .route("/hsds/", get(base))
         .route("/hsds/services", get(services))
@@ -51,7 +51,19 @@ struct Context {
     ids: Ids,
     vocab: std::sync::Arc<Vocabulary>,
     audience: Audience,
+    /// What the reader may see: places, notes and unpublished services are filtered by it.
+    disclosure: kette_domain::disclosure::Disclosure,
     state_province: String,
+}
+
+/// The reader's audience in HSDS terms: staff get working data (approval, notes they may read,
+/// places they may see); the rest is decided per record by the disclosure.
+fn audience_of(d: &kette_domain::disclosure::Disclosure) -> Audience {
+    if d.reader().is_some_and(|a| a.role != kette_domain::Role::Viewer) {
+        Audience::Internal
+    } else {
+        Audience::Public
+    }
 }
 
 impl Context {
@@ -63,13 +75,8 @@ impl Context {
 async fn context(s: &AppState, c: &ApiCtx) -> Result<Context, ApiError> {
     let m = s.store.municipality(c.municipality).await?;
     let (_, vocab) = s.finder.current(&s.store, c.municipality).await?;
-    Ok(Context {
-        municipality: m.id,
-        ids: Ids::new(&m.slug),
-        vocab,
-        audience: if c.internal() { Audience::Internal } else { Audience::Public },
-        state_province: m.name,
-    })
+    let disclosure = kette_domain::disclosure::Disclosure::new(c.user.as_ref().map(|u| u.actor()), m.confidentiality);
+    Ok(Context { municipality: m.id, ids: Ids::new(&m.slug), vocab, audience: audience_of(&disclosure), disclosure, state_province: m.name })
 }
 
 fn paging(q: &HashMap<String, String>) -> Result<(usize, usize), ApiError> {
@@ -130,11 +137,15 @@ async fn export_context(
     municipality: &kette_domain::Municipality,
     internal: bool,
 ) -> Result<Context, kette_store::StoreError> {
+    // the operator's internal export sees everything, like coordination
+    let reader = internal.then_some(kette_domain::access::Actor { role: kette_domain::Role::Admin, organisation_id: None });
+    let disclosure = kette_domain::disclosure::Disclosure::new(reader, municipality.confidentiality);
     Ok(Context {
         municipality: municipality.id,
         ids: Ids::new(&municipality.slug),
         vocab: std::sync::Arc::new(store.vocabulary(municipality.id).await?),
-        audience: if internal { Audience::Internal } else { Audience::Public },
+        audience: audience_of(&disclosure),
+        disclosure,
         state_province: municipality.name.clone(),
     })
 }
@@ -154,7 +165,9 @@ pub async fn export_services(
     let mut n = 0;
     for chunk in ids.chunks(500) {
         for (o, org, locs) in records(store, &cx, chunk).await? {
-            if internal || crate::offer_is_public(&municipality.review, &o.input, o.approval) {
+            if cx.disclosure.sees_unpublished_offers_of(o.input.organisation_id)
+                || crate::offer_is_public(store.today(), &municipality.review, &o.input, o.approval)
+            {
                 each(ex.service(&o, &org, &locs, true));
                 n += 1;
             }
@@ -178,7 +191,7 @@ async fn records(
     let org_keys = store.external_keys(m, KeyTable::Organisation, &org_ids).await?;
     let loc_ids: Vec<i64> = offers.iter().flat_map(|o| o.offer.locations.iter().map(|l| l.id)).collect();
     let loc_keys = store.external_keys(m, KeyTable::Location, &loc_ids).await?;
-    let notes = if cx.audience == Audience::Internal { store.internal_notes(ids).await? } else { HashMap::new() };
+    let notes = if cx.audience == Audience::Internal { store.internal_notes(m, ids).await? } else { HashMap::new() };
     let mut by_id: HashMap<OfferId, _> = offers.into_iter().map(|o| (o.offer.id, o)).collect();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
@@ -195,8 +208,14 @@ async fn records(
             phone: org.phone.clone(),
             contacts: org.contacts.clone(),
         };
-        let locations =
-            o.offer.locations.iter().map(|l| LocationRecord { location: l.clone(), external_key: loc_keys.get(&l.id).cloned() }).collect();
+        let locations = o
+            .offer
+            .locations
+            .iter()
+            .filter(|l| kette_app::places::visible(&cx.disclosure, l))
+            .map(|l| LocationRecord { location: l.clone(), external_key: loc_keys.get(&l.id).cloned() })
+            .collect();
+        let note_visible = cx.disclosure.sees_internal_note(o.offer.input.organisation_id);
         let record = OfferRecord {
             id: o.offer.id,
             external_key: offer_keys.get(&o.offer.id).cloned(),
@@ -208,7 +227,7 @@ async fn records(
                 .map(|t| TextRecord { language: t.language, title: t.title, description: t.description })
                 .collect(),
             updated_at: o.offer.updated_at,
-            internal_note: notes.get(id).cloned().unwrap_or_default(),
+            internal_note: if note_visible { notes.get(id).cloned().unwrap_or_default() } else { String::new() },
         };
         out.push((record, organisation, locations));
     }
@@ -216,10 +235,10 @@ async fn records(
 }
 
 /// The search the HSDS parameters describe, answered by the finder's engine: ids in order.
-async fn matching_services(s: &AppState, c: &ApiCtx, cx: &Context, q: &HashMap<String, String>) -> Result<Vec<OfferId>, ApiError> {
+async fn matching_services(s: &AppState, cx: &Context, q: &HashMap<String, String>) -> Result<Vec<OfferId>, ApiError> {
     let mut r = SearchRequest {
         text: q.get("search").cloned().unwrap_or_default().chars().take(500).collect(),
-        audience: if c.internal() { kette_search::Audience::Professional } else { kette_search::Audience::Public },
+        audience: if cx.disclosure.is_professional() { kette_search::Audience::Professional } else { kette_search::Audience::Public },
         sort: Sort::Title,
         limit: 1000,
         ..Default::default()
@@ -337,7 +356,7 @@ async fn services(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Result<R
     let cx = context(&s, &c).await?;
     let (page, per_page) = paging(&q)?;
     let nd = ndjson(&q)?;
-    let ids = matching_services(&s, &c, &cx, &q).await?;
+    let ids = matching_services(&s, &cx, &q).await?;
     let full = flag(&q, "full") || nd;
     let ex = cx.exporter();
     if nd {
@@ -362,7 +381,9 @@ async fn one_service(
 ) -> Result<(OfferRecord, OrganisationRecord, Vec<LocationRecord>), ApiError> {
     let id = resolve(s, cx, "service", KeyTable::Offer, uuid).await?.ok_or_else(|| ApiError::not_found(format!("no service {uuid}")))?;
     let (o, org, locs) = records(&s.store, cx, &[id]).await?.pop().ok_or_else(|| ApiError::not_found(format!("no service {uuid}")))?;
-    if !c.internal() && !crate::offer_is_public(&s.store.municipality(c.municipality).await?.review, &o.input, o.approval) {
+    if !cx.disclosure.sees_unpublished_offers_of(o.input.organisation_id)
+        && !crate::offer_is_public(s.store.today(), &s.store.municipality(c.municipality).await?.review, &o.input, o.approval)
+    {
         return Err(ApiError::not_found(format!("no service {uuid}")));
     }
     Ok((o, org, locs))
@@ -443,7 +464,7 @@ async fn organisation_values(store: &Store, cx: &Context, ids: &[i64], with_serv
     let ex = cx.exporter();
     let mut out = Vec::with_capacity(orgs.len());
     for org in orgs {
-        let locations = s.organisation_locations(m, org.id).await?;
+        let locations = kette_app::places::visible_only(&cx.disclosure, s.organisation_locations(m, org.id).await?);
         let loc_ids: Vec<i64> = locations.iter().map(|l| l.id).collect();
         let loc_keys = s.external_keys(m, KeyTable::Location, &loc_ids).await?;
         let record = OrganisationRecord {
@@ -466,7 +487,10 @@ async fn organisation_values(store: &Store, cx: &Context, ids: &[i64], with_serv
             let services: Vec<Value> = records(s, cx, &offer_ids)
                 .await?
                 .iter()
-                .filter(|(o, _, _)| cx.audience == Audience::Internal || crate::offer_is_public(&policy, &o.input, o.approval))
+                .filter(|(o, _, _)| {
+                    cx.disclosure.sees_unpublished_offers_of(o.input.organisation_id)
+                        || crate::offer_is_public(s.today(), &policy, &o.input, o.approval)
+                })
                 .map(|(o, org, locs)| ex.service(o, org, locs, false))
                 .collect();
             if let Some(map) = v.as_object_mut() {
@@ -495,10 +519,10 @@ async fn service_at_locations(State(s): State<AppState>, c: ApiCtx, Query(q): Q)
     let cx = context(&s, &c).await?;
     let (page, per_page) = paging(&q)?;
     let nd = ndjson(&q)?;
-    let matching: HashSet<OfferId> = matching_services(&s, &c, &cx, &q).await?.into_iter().collect();
+    let matching: HashSet<OfferId> = matching_services(&s, &cx, &q).await?.into_iter().collect();
     let pairs: Vec<(OfferId, i64)> = s
         .store
-        .offer_location_pairs(cx.municipality, cx.audience == Audience::Internal)
+        .offer_location_pairs(cx.municipality, &cx.disclosure.place_scope())
         .await?
         .into_iter()
         .filter(|(o, _)| matching.contains(o))
@@ -538,7 +562,9 @@ async fn service_at_location(State(s): State<AppState>, c: ApiCtx, Path(id): Pat
         .find(|l| l.location.id == location)
         .cloned()
         .ok_or_else(|| ApiError::not_found(format!("no service_at_location {id}")))?;
-    if !c.internal() && !crate::offer_is_public(&s.store.municipality(c.municipality).await?.review, &o.input, o.approval) {
+    if !cx.disclosure.sees_unpublished_offers_of(o.input.organisation_id)
+        && !crate::offer_is_public(s.store.today(), &s.store.municipality(c.municipality).await?.review, &o.input, o.approval)
+    {
         return Err(ApiError::not_found(format!("no service_at_location {id}")));
     }
     Ok(Json(cx.exporter().service_at_location(&o, &org, &loc, true)))

@@ -25,6 +25,7 @@ mod wizard;
 use std::sync::Arc;
 
 use axum::Router;
+
 use kette_store::Store;
 
 pub use ctx::Ctx;
@@ -43,6 +44,8 @@ pub struct WebConfig {
 #[derive(Clone)]
 pub struct AppState {
     pub store: Store,
+    /// The use cases (figures, places) read through the confidentiality rule.
+    pub app: kette_app::App,
     pub i18n: Arc<i18n::I18n>,
     pub config: Arc<WebConfig>,
     /// Projected district outlines for maps (see `monitoring`).
@@ -57,6 +60,7 @@ pub struct AppState {
 impl AppState {
     pub fn new(store: Store, config: WebConfig) -> Self {
         AppState {
+            app: kette_app::App::new(store.clone()),
             store,
             i18n: Arc::new(i18n::I18n::load()),
             config: Arc::new(config),
@@ -104,16 +108,16 @@ impl AppState {
     }
 }
 
-/// Whether families may see this offer today under the municipality's review policy.
+/// Whether families may see this offer on `today` under the municipality's review policy.
 pub fn offer_is_public(
+    today: time::Date,
     policy: &kette_domain::review::ReviewPolicy,
     offer: &kette_domain::OfferInput,
     approval: kette_domain::review::Approval,
 ) -> bool {
-    kette_domain::review::is_public(offer.status, approval, policy.freshness(offer.last_verified_on, kette_store::today()))
+    kette_domain::review::is_public(offer.status, approval, policy.freshness(offer.last_verified_on, today))
 }
 
-/// The whole application as one router.
 /// Builds every municipality's search catalogue in the background right after the start, so
 /// the first family searching after a restart does not wait for it (seconds at state scale).
 pub fn spawn_catalogue_warm_up(state: AppState) {
@@ -137,9 +141,69 @@ pub fn spawn_catalogue_warm_up(state: AppState) {
     });
 }
 
-pub fn router(state: AppState) -> Router {
+/// The router being built together with the list of its paths, so that tests can walk every
+/// route the server answers (the confidentiality test does, for every role).
+pub struct Routes {
+    router: Router<AppState>,
+    paths: Vec<String>,
+}
+
+impl Default for Routes {
+    fn default() -> Self {
+        Routes::new()
+    }
+}
+
+impl Routes {
+    pub fn new() -> Routes {
+        Routes { router: Router::new(), paths: vec![] }
+    }
+
+    pub fn route(mut self, path: &str, handler: axum::routing::MethodRouter<AppState>) -> Routes {
+        self.paths.push(path.to_string());
+        self.router = self.router.route(path, handler);
+        self
+    }
+
+    fn merge(mut self, other: Routes) -> Routes {
+        self.paths.extend(other.paths);
+        self.router = self.router.merge(other.router);
+        self
+    }
+
+    fn nest(mut self, prefix: &str, other: Routes) -> Routes {
+        self.paths.extend(other.paths.into_iter().map(|p| format!("{prefix}{p}")));
+        self.router = self.router.nest(prefix, other.router);
+        self
+    }
+
+    /// What answers requests no route matches.
+    pub fn fallback<H, T>(mut self, handler: H) -> Routes
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        self.router = self.router.fallback(handler);
+        self
+    }
+
+    /// A layer over the routes added so far (e.g. a larger body limit for uploads).
+    pub fn layer_all<L>(mut self, layer: L) -> Routes
+    where
+        L: tower::Layer<axum::routing::Route> + Clone + Send + Sync + 'static,
+        L::Service: tower::Service<axum::extract::Request> + Clone + Send + Sync + 'static,
+        <L::Service as tower::Service<axum::extract::Request>>::Response: axum::response::IntoResponse + 'static,
+        <L::Service as tower::Service<axum::extract::Request>>::Error: Into<std::convert::Infallible> + 'static,
+        <L::Service as tower::Service<axum::extract::Request>>::Future: Send + 'static,
+    {
+        self.router = self.router.layer(layer);
+        self
+    }
+}
+
+fn all_routes() -> Routes {
     use axum::routing::get;
-    Router::new()
+    Routes::new()
         .merge(pages::routes())
         .merge(finder::routes())
         .merge(hsds::routes())
@@ -152,6 +216,17 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/{*path}", get(assets::serve))
+}
+
+/// Every path the router answers, with its `{parameters}`.
+pub fn route_paths() -> Vec<String> {
+    all_routes().paths
+}
+
+/// The whole application as one router.
+pub fn router(state: AppState) -> Router {
+    all_routes()
+        .router
         .layer(axum::middleware::from_fn(ctx::remember_language))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(tower_http::compression::CompressionLayer::new())

@@ -9,7 +9,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::Router;
 
 use kette_domain::{ContactPerson, FieldError, LocationInput, Organisation, OrganisationDetails, Term, TermKind};
 use kette_ingest::geo_assign::DistrictIndex;
@@ -21,8 +20,8 @@ use crate::error::{render, OrPage, PageError};
 use crate::forms::FormData;
 use crate::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::Routes {
+    crate::Routes::new()
         .route("/organisations/{id}/edit", get(edit_organisation_form).post(update_organisation))
         .route("/organisations/{id}/locations/new", get(new_location_form).post(create_location))
         .route("/locations/{id}/edit", get(edit_location_form).post(update_location))
@@ -261,12 +260,13 @@ async fn save_location(state: &AppState, ctx: Ctx, org: i64, id: Option<i64>, bo
     let by = ctx.user.as_ref().map(|u| u.id);
     if errors.is_empty() {
         input.district_id = district_of(state, m, input.lat, input.lon).await.or_page(&ctx)?;
-        // a partner's change to an existing place waits for the coordinator; a new place is
-        // public only once an (approved) offer uses it
-        let proposal = id.is_some() && ctx.edits_need_approval();
+        // a partner's new place and a change to an existing one wait for the coordinator; until
+        // then only the partner and coordination see the new place
+        let proposal = ctx.edits_need_approval();
         let result = match id {
             Some(id) if proposal => state.store.propose_place(m, id, &input, by).await.map(|_| id),
             Some(id) => state.store.update_location(m, id, &input, by).await.map(|_| id),
+            None if proposal => state.store.propose_new_place(m, org, &input, by).await,
             None => state.store.create_location(m, org, &input, by).await,
         };
         match result {

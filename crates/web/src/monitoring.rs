@@ -9,10 +9,39 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use axum::routing::get;
-use axum::Router;
 
 use kette_domain::{Direction, Indicator};
-use kette_store::DistrictValue;
+
+/// One value of an indicator for a district as the reader may see it, for maps and rankings.
+#[derive(Debug, Clone)]
+pub struct DistrictValue {
+    pub district_id: i64,
+    pub key: String,
+    pub name: String,
+    pub level: i64,
+    pub value: f64,
+    /// the boundary version the value was carried from, if it was
+    pub carried_from: Option<String>,
+}
+
+/// The shown values of an indicator in one year (withheld ones are left out: the map shows
+/// them like a missing value, the ranking does not list them).
+async fn shown_values(state: &AppState, ctx: &Ctx, code: &str, year: i32) -> Result<Vec<DistrictValue>, PageError> {
+    let figures = state.app.figures(&ctx.disclosure(), ctx.municipality.id).await.or_page(ctx)?;
+    Ok(figures
+        .of_indicator_year(code, year)
+        .filter_map(|f| {
+            Some(DistrictValue {
+                district_id: f.observation.district_id,
+                key: f.observation.district_key.clone(),
+                name: f.district_name.clone(),
+                level: f.level,
+                value: f.observation.value?,
+                carried_from: f.observation.carried_from.clone(),
+            })
+        })
+        .collect())
+}
 
 use crate::ctx::Ctx;
 use crate::error::{render, OrPage, PageError};
@@ -35,8 +64,8 @@ pub struct Outlines {
 
 pub type OutlineCache = Mutex<HashMap<(i64, i64), Arc<Outlines>>>;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::Routes {
+    crate::Routes::new()
         .route("/monitoring", get(catalogue))
         .route("/monitoring/map", get(map))
         .route("/monitoring/map.geojson", get(map_geojson))
@@ -227,7 +256,7 @@ async fn map(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<St
     if !years.contains(&year) && !years.is_empty() {
         return Err(PageError::not_found(&ctx));
     }
-    let values = state.store.indicator_values(m, &code, year).await.or_page(&ctx)?;
+    let values = shown_values(&state, &ctx, &code, year).await?;
     // the level most values are published for
     let mut counts: HashMap<i64, usize> = HashMap::new();
     for v in &values {
@@ -294,26 +323,8 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
         return Err(PageError::not_found(&ctx));
     }
     let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
-    let filter = kette_store::ObservationFilter { indicator: Some(code.clone()), district_id: None, year: Some(year) };
-    let obs = state.store.observations(m, &filter, 1, 5000).await.or_page(&ctx)?;
-    let raw = ctx.sees_raw_statistics();
-    let rules = ctx.municipality.confidentiality;
-    let small = |x: Option<f64>| x.is_some_and(|v| rules.is_small(v));
-    let rows: Vec<(kette_domain::Observation, bool)> = obs
-        .items
-        .into_iter()
-        .map(|mut o| {
-            let withheld = !raw && (small(o.numerator) || small(o.denominator));
-            if withheld {
-                (o.value, o.numerator, o.denominator) = (None, None, None);
-            } else if !raw {
-                // counts leave the system rounded like every other shown count
-                o.numerator = o.numerator.map(|n| rules.shown_count(n));
-                o.denominator = o.denominator.map(|n| rules.shown_count(n));
-            }
-            (o, withheld)
-        })
-        .collect();
+    let figures = state.app.figures(&ctx.disclosure(), m).await.or_page(&ctx)?;
+    let rows: Vec<(kette_domain::Observation, bool)> = figures.of_indicator_year(&code, year).map(|f| (f.observation.clone(), f.withheld)).collect();
     let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
     let file = format!("{code}-{year}");
     match q.get("format").map(String::as_str).unwrap_or("csv") {
@@ -548,7 +559,9 @@ async fn publish_recipe(
         return Err(PageError::bad_request(&ctx, ctx.t("error-term-code")));
     }
     let recipe = kette_monitor::Recipe::from_toml(&code, &stored.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
-    let input = stored_frame(&state, m, &recipe, year).await.or_page(&ctx)?;
+    // what is published is computed from what the public may see
+    let public = kette_domain::disclosure::Disclosure::public(ctx.municipality.confidentiality);
+    let input = stored_frame(&state, &public, m, &recipe, year).await.or_page(&ctx)?;
     let out = recipe.run(&input.frame).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
     let Some(values) = out.numbers(&column) else {
         return Err(PageError::bad_request(&ctx, format!("column '{column}'")));
@@ -600,10 +613,18 @@ struct StoredInput {
 /// values are published for. A recipe that groups by year (changes over n years, pooled rates)
 /// gets every stored year up to `year`, one row per district and year, so it runs on the
 /// server exactly as `kette index run` does on a file; the others get `year` alone.
-async fn stored_frame(state: &AppState, m: i64, recipe: &kette_monitor::Recipe, year: i32) -> Result<StoredInput, kette_store::StoreError> {
+/// The values come from what `reader` may see: a withheld input is missing, so no result can
+/// give it back by differencing.
+async fn stored_frame(
+    state: &AppState,
+    reader: &kette_domain::disclosure::Disclosure,
+    m: i64,
+    recipe: &kette_monitor::Recipe,
+    year: i32,
+) -> Result<StoredInput, kette_app::AppError> {
     let inputs = recipe.data_columns();
     let years = if recipe.group_by.is_some() { 1900..=year } else { year..=year };
-    let table = state.store.indicator_table(m, &inputs, years).await?;
+    let table = state.app.figures(reader, m).await?.table(&inputs, years);
     let mut levels: HashMap<i64, usize> = HashMap::new();
     for r in &table {
         *levels.entry(r.2).or_default() += 1;
@@ -632,7 +653,7 @@ async fn stored_frame(state: &AppState, m: i64, recipe: &kette_monitor::Recipe, 
         if let (Some(&row), Some((_, kette_monitor::Column::Num(col)))) =
             (index.get(&(key.clone(), *y)), columns.iter_mut().find(|(c, _)| c == code))
         {
-            col[row] = Some(*value);
+            col[row] = *value;
         }
     }
     let frame = kette_monitor::Frame {
@@ -680,14 +701,14 @@ async fn run_recipe(
     let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
     let recipe = kette_monitor::Recipe::from_toml(&code, &stored.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
     let inputs = recipe.data_columns();
-    let input = stored_frame(&state, m, &recipe, year).await.or_page(&ctx)?;
+    let input = stored_frame(&state, &ctx.disclosure(), m, &recipe, year).await.or_page(&ctx)?;
     // sensitivity: which districts change class under another version of the recipe
     let mut changes = vec![];
     let mut compared_with = None;
     if let Some(other) = q.get("compare").and_then(|v| v.parse::<i64>().ok()) {
         let other = versions.iter().find(|r| r.version == other).cloned().ok_or_else(|| PageError::not_found(&ctx))?;
         let other_recipe = kette_monitor::Recipe::from_toml(&code, &other.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
-        let other_input = stored_frame(&state, m, &other_recipe, year).await.or_page(&ctx)?;
+        let other_input = stored_frame(&state, &ctx.disclosure(), m, &other_recipe, year).await.or_page(&ctx)?;
         if let (Ok(a), Ok(b)) = (recipe.run(&input.frame), other_recipe.run(&other_input.frame)) {
             for (column, col) in &a.columns {
                 let (kette_monitor::Column::Text(x), Some(kette_monitor::Column::Text(y))) = (col, b.column(column)) else { continue };
@@ -771,7 +792,7 @@ async fn map_geojson(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Ha
     let m = ctx.municipality.id;
     let code = q.get("indicator").cloned().unwrap_or_default();
     let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
-    let values = state.store.indicator_values(m, &code, year).await.or_page(&ctx)?;
+    let values = shown_values(&state, &ctx, &code, year).await?;
     let mut counts: HashMap<i64, usize> = HashMap::new();
     for v in &values {
         *counts.entry(v.level).or_default() += 1;

@@ -1,7 +1,7 @@
 //! The HTML pages. Public pages show only active offers and never confidential addresses;
 //! signed-in users see more according to their role (rules in `kette_domain::access`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use askama::Template;
 use axum::body::Bytes;
@@ -9,14 +9,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::Router;
 
 use kette_domain::matrix::ChainMatrix;
 use kette_domain::privacy::PublicCount;
 use kette_domain::validate::FieldError;
 use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLevel};
 use kette_domain::{Location, Offer, OfferInput, Organisation, ValidationErrors};
-use kette_store::{DistrictDetail, DistrictSummary, ObservationFilter, OfferFilter, OfferSummary, OrganisationSummary, Page, StoreError};
+use kette_store::{DistrictDetail, DistrictSummary, OfferFilter, OfferSummary, OrganisationSummary, Page, StoreError};
 
 use crate::auth::require_csrf;
 use crate::ctx::Ctx;
@@ -24,8 +23,8 @@ use crate::error::{render, OrPage, PageError};
 use crate::forms::FormData;
 use crate::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::Routes {
+    crate::Routes::new()
         .route("/", get(home))
         .route("/districts", get(districts))
         .route("/districts/compare", get(compare_districts))
@@ -175,8 +174,9 @@ fn offer_filter(ctx: &Ctx, params: &HashMap<String, String>) -> Result<OfferFilt
         district_id: int("district")?,
         organisation_id: int("organisation")?,
         age_months,
-        public_only: !ctx.sees_internal(),
-        status: if ctx.sees_internal() { q(params, "status").and_then(OfferStatus::parse) } else { None },
+        public_only: !ctx.disclosure().sees_all_unpublished_offers(),
+        unpublished_of: ctx.disclosure().own_organisation(),
+        status: if ctx.disclosure().sees_all_unpublished_offers() { q(params, "status").and_then(OfferStatus::parse) } else { None },
     })
 }
 
@@ -246,18 +246,20 @@ impl OfferPage {
         }
     }
     fn visible_locations(&self) -> Vec<&Location> {
-        self.offer.locations.iter().filter(|l| !l.is_confidential || self.ctx.sees_internal()).collect()
+        let d = self.ctx.disclosure();
+        self.offer.locations.iter().filter(|l| kette_app::places::visible(&d, l)).collect()
     }
 }
 
 async fn offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(params): Q) -> Result<Response, PageError> {
     let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
     let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
-    let public = crate::offer_is_public(&ctx.municipality.review, &offer.input, offer.approval);
-    if !ctx.sees_internal() && !public {
+    let public = crate::offer_is_public(state.store.today(), &ctx.municipality.review, &offer.input, offer.approval);
+    let disclosure = ctx.disclosure();
+    if !disclosure.sees_unpublished_offers_of(offer.input.organisation_id) && !public {
         return Err(PageError::not_found(&ctx));
     }
-    let (history, proposal) = if ctx.sees_internal() {
+    let (history, proposal) = if disclosure.sees_unpublished_offers_of(offer.input.organisation_id) {
         (
             state.store.audit_entries("offer", id).await.or_page(&ctx)?,
             state.store.latest_change(ctx.municipality.id, id).await.or_page(&ctx)?,
@@ -265,7 +267,7 @@ async fn offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, 
     } else {
         (vec![], None)
     };
-    let freshness = ctx.t(ctx.municipality.review.freshness(offer.input.last_verified_on, kette_store::today()).label_key());
+    let freshness = ctx.t(ctx.municipality.review.freshness(offer.input.last_verified_on, state.store.today()).label_key());
     let proposed = params.contains_key("proposed");
     let confirmed = params.contains_key("confirmed");
     render(&OfferPage { offer, history, proposal, public, freshness, proposed, confirmed, ctx })
@@ -474,7 +476,7 @@ async fn new_offer_form(State(state): State<AppState>, ctx: Ctx, Query(params): 
     let locations = state.store.organisation_locations(ctx.municipality.id, org_id).await.or_page(&ctx)?;
     let mut input = OfferInput::blank(org_id);
     input.status = OfferStatus::Active;
-    input.last_verified_on = Some(time::OffsetDateTime::now_utc().date());
+    input.last_verified_on = Some(state.store.today());
     let values = values_of(&input);
     render(&OfferFormPage { offer_id: None, organisation, locations, input, values, errors: vec![], waiting: false, ctx })
 }
@@ -622,14 +624,21 @@ struct OrganisationPage {
 
 impl OrganisationPage {
     fn visible_locations(&self) -> Vec<&Location> {
-        self.locations.iter().filter(|l| !l.is_confidential || self.ctx.sees_internal()).collect()
+        let d = self.ctx.disclosure();
+        self.locations.iter().filter(|l| kette_app::places::visible(&d, l)).collect()
     }
 }
 
 async fn organisation(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(params): Q) -> Result<Response, PageError> {
     let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
     let organisation = state.store.organisation(ctx.municipality.id, id).await.or_page(&ctx)?;
-    let filter = OfferFilter { organisation_id: Some(id), public_only: !ctx.sees_internal(), ..Default::default() };
+    let d = ctx.disclosure();
+    let filter = OfferFilter {
+        organisation_id: Some(id),
+        public_only: !d.sees_all_unpublished_offers(),
+        unpublished_of: d.own_organisation(),
+        ..Default::default()
+    };
     let offers = state.store.list_offers(ctx.municipality.id, &filter, 1, 100).await.or_page(&ctx)?;
     let locations = state.store.organisation_locations(ctx.municipality.id, id).await.or_page(&ctx)?;
     let proposed = params.contains_key("proposed");
@@ -756,52 +765,29 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     };
     let level_label = label(detail.district.level);
     let child_level_label = label(detail.district.level + 1);
-    // population: age groups × years
-    let pop = state.store.population(m, id).await.or_page(&ctx)?;
-    let mut pop_years: Vec<i32> = pop.iter().map(|(y, _, _)| *y).collect();
-    pop_years.sort_unstable();
-    pop_years.dedup();
-    let mut by_group: BTreeMap<kette_domain::AgeGroup, Vec<i64>> = BTreeMap::new();
-    for (y, g, n) in &pop {
-        let i = pop_years.iter().position(|x| x == y).unwrap_or(0);
-        by_group.entry(g.clone()).or_insert_with(|| vec![0; pop_years.len()])[i] = *n;
-    }
-    // public readers get small counts suppressed, per year across the age groups and total
-    let raw = ctx.sees_raw_statistics();
-    let mut columns: Vec<(Vec<PublicCount>, PublicCount)> = vec![];
-    for i in 0..pop_years.len() {
-        let parts: Vec<u64> = by_group.values().map(|v| v[i].max(0) as u64).collect();
-        columns.push(if raw {
-            (parts.iter().map(|&n| PublicCount::Shown(n)).collect(), PublicCount::Shown(parts.iter().sum()))
-        } else {
-            ctx.municipality.confidentiality.publish_with_total(&parts)
-        });
-    }
-    let pop_suppressed = columns.iter().any(|(p, t)| p.iter().chain([t]).any(|c| matches!(c, PublicCount::Suppressed { .. })));
-    let pop_totals = columns.iter().map(|(_, t)| *t).collect();
-    let pop_rows = by_group.keys().enumerate().map(|(g, group)| (group.code(), columns.iter().map(|(p, _)| p[g]).collect())).collect();
-    // indicators published for this district
-    let obs =
-        state.store.observations(m, &ObservationFilter { district_id: Some(id), ..Default::default() }, 1, 5000).await.or_page(&ctx)?;
+    // population (age groups × years) and indicators as this reader may see them
+    let disclosure = ctx.disclosure();
+    let pop = state.app.population(&disclosure, m, id).await.or_page(&ctx)?;
+    let (pop_years, pop_suppressed, pop_totals) = (pop.years, pop.suppressed, pop.totals);
+    let pop_rows = pop.groups.into_iter().map(|(group, counts)| (group.code(), counts)).collect();
+    let figures = state.app.figures(&disclosure, m).await.or_page(&ctx)?;
+    let obs: Vec<&kette_app::Figure> = figures.of_district(id).collect();
     let defs = state.store.indicators(m).await.or_page(&ctx)?;
-    let mut ind_years: Vec<i32> = obs.items.iter().map(|o| o.year).collect();
+    let mut ind_years: Vec<i32> = obs.iter().map(|f| f.observation.year).collect();
     ind_years.sort_unstable();
     ind_years.dedup();
     let mut indicators: Vec<IndicatorRow> = vec![];
-    let means = state.store.level_means(m, detail.district.level).await.or_page(&ctx)?;
-    let raw = ctx.sees_raw_statistics();
     for d in &defs {
-        let mine: Vec<_> = obs.items.iter().filter(|o| o.indicator_id == d.id).collect();
+        let mine: Vec<_> = obs.iter().filter(|f| f.observation.indicator_id == d.id).collect();
         if mine.is_empty() {
             continue;
         }
         let values: Vec<IndicatorCell> = ind_years
             .iter()
-            .map(|y| match mine.iter().find(|o| o.year == *y) {
+            .map(|y| match mine.iter().find(|f| f.observation.year == *y) {
                 None => IndicatorCell { value: None, withheld: false, ci: None, small_base: false, carried_from: None },
-                Some(o) => {
-                    // a rate over a small count would reveal the count: withheld in public
-                    let withheld = !raw && o.numerator.is_some_and(|n| ctx.municipality.confidentiality.is_small(n));
+                Some(f) => {
+                    let (o, withheld) = (&f.observation, f.withheld);
                     let ci = match (o.numerator, o.denominator) {
                         (Some(n), Some(den)) if !withheld => kette_monitor::wilson(n, den, 1.96).map(|(lo, hi)| (100.0 * lo, 100.0 * hi)),
                         _ => None,
@@ -817,20 +803,24 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
                 }
             })
             .collect();
-        let latest = mine.iter().filter(|o| o.value.is_some()).map(|o| o.year).max();
-        let city_mean = latest.and_then(|y| means.get(&(d.def.code.clone(), y)).copied());
+        let latest = mine.iter().filter(|f| f.observation.value.is_some()).map(|f| f.observation.year).max();
+        let city_mean = latest.and_then(|y| figures.level_mean(&d.def.code, y, detail.district.level));
         let points: Vec<(f64, f64)> = ind_years.iter().zip(&values).filter_map(|(y, c)| c.value.map(|v| (*y as f64, v))).collect();
         let trend = kette_monitor::trend(&points);
         let name = if ctx.lang == "en" { d.def.name_en.clone() } else { d.def.name_de.clone() };
         indicators.push(IndicatorRow { code: d.def.code.clone(), name, unit: d.def.unit.clone(), values, city_mean, trend });
     }
-    let filter = OfferFilter { district_id: Some(id), public_only: !ctx.sees_internal(), ..Default::default() };
+    let filter = OfferFilter {
+        district_id: Some(id),
+        public_only: !disclosure.sees_all_unpublished_offers(),
+        unpublished_of: disclosure.own_organisation(),
+        ..Default::default()
+    };
     let offers = state.store.list_offers(m, &filter, 1, 25).await.or_page(&ctx)?;
-    let locs = state.store.list_locations(m, Some(id), 1, 500).await.or_page(&ctx)?;
+    let locs = state.app.places(&disclosure, m, Some(id), 1, 500).await.or_page(&ctx)?;
     let points: Vec<(f64, f64, String)> = locs
         .items
         .iter()
-        .filter(|l| !l.is_confidential || ctx.sees_internal())
         .filter_map(|l| Some((l.lon?, l.lat?, l.name.clone())))
         .collect();
     let svg = match state.store.district_geometry(m, id).await.or_page(&ctx)? {
@@ -881,8 +871,8 @@ async fn district_map(State(state): State<AppState>, ctx: Ctx, Path(id): Path<St
     let mut features = vec![
         serde_json::json!({"type": "Feature", "properties": {"kind": "district", "name": detail.district.name}, "geometry": geometry}),
     ];
-    let locs = state.store.list_locations(m, Some(id), 1, 500).await.or_page(&ctx)?;
-    for l in locs.items.iter().filter(|l| !l.is_confidential || ctx.sees_internal()) {
+    let locs = state.app.places(&ctx.disclosure(), m, Some(id), 1, 500).await.or_page(&ctx)?;
+    for l in locs.items.iter() {
         if let (Some(lon), Some(lat)) = (l.lon, l.lat) {
             features.push(serde_json::json!({"type": "Feature", "properties": {"kind": "location", "name": l.name, "street": l.street},
                 "geometry": {"type": "Point", "coordinates": [lon, lat]}}));
@@ -945,38 +935,36 @@ async fn compare_districts(State(state): State<AppState>, ctx: Ctx, Query(params
     let (ia, ib) = (id("a")?, id("b")?);
     let a = state.store.district(m, ia).await.or_page(&ctx)?.district;
     let b = state.store.district(m, ib).await.or_page(&ctx)?.district;
-    let latest_population = |rows: Vec<(i32, kette_domain::AgeGroup, i64)>| {
-        let year = rows.iter().map(|r| r.0).max()?;
-        Some((year, rows.iter().filter(|r| r.0 == year).map(|r| r.2).sum::<i64>()))
+    let disclosure = ctx.disclosure();
+    // the latest year's total as the reader may see it
+    let latest_population = |t: kette_domain::disclosure::PopulationTable| {
+        let i = t.years.len().checked_sub(1)?;
+        match t.totals.get(i)? {
+            PublicCount::Shown(n) => Some((t.years[i], *n as i64)),
+            PublicCount::Suppressed { .. } => None,
+        }
     };
     let population = (
-        latest_population(state.store.population(m, ia).await.or_page(&ctx)?),
-        latest_population(state.store.population(m, ib).await.or_page(&ctx)?),
+        latest_population(state.app.population(&disclosure, m, ia).await.or_page(&ctx)?),
+        latest_population(state.app.population(&disclosure, m, ib).await.or_page(&ctx)?),
     );
     let defs = state.store.indicators(m).await.or_page(&ctx)?;
-    let latest = |items: &[kette_domain::Observation], code: &str| {
-        items
-            .iter()
-            .filter(|o| o.indicator_code == code && o.value.is_some())
-            .max_by_key(|o| o.year)
-            .map(|o| (o.year, o.value.unwrap_or_default()))
+    let figures = state.app.figures(&disclosure, m).await.or_page(&ctx)?;
+    let latest = |district: i64, code: &str| {
+        figures
+            .of_district(district)
+            .filter(|f| f.observation.indicator_code == code && f.observation.value.is_some())
+            .max_by_key(|f| f.observation.year)
+            .map(|f| (f.observation.year, f.observation.value.unwrap_or_default()))
     };
-    let oa =
-        state.store.observations(m, &ObservationFilter { district_id: Some(ia), ..Default::default() }, 1, 5000).await.or_page(&ctx)?.items;
-    let ob =
-        state.store.observations(m, &ObservationFilter { district_id: Some(ib), ..Default::default() }, 1, 5000).await.or_page(&ctx)?.items;
-    let means = state.store.level_means(m, a.level).await.or_page(&ctx)?;
-    let raw = ctx.sees_raw_statistics();
-    let small = |o: &kette_domain::Observation| !raw && o.numerator.is_some_and(|n| ctx.municipality.confidentiality.is_small(n));
-    let (oa, ob): (Vec<_>, Vec<_>) = (oa.into_iter().filter(|o| !small(o)).collect(), ob.into_iter().filter(|o| !small(o)).collect());
     let rows = defs
         .iter()
         .filter_map(|d| {
-            let (va, vb) = (latest(&oa, &d.def.code), latest(&ob, &d.def.code));
+            let (va, vb) = (latest(ia, &d.def.code), latest(ib, &d.def.code));
             if va.is_none() && vb.is_none() {
                 return None;
             }
-            let mean = va.and_then(|(y, _)| means.get(&(d.def.code.clone(), y)).copied());
+            let mean = va.and_then(|(y, _)| figures.level_mean(&d.def.code, y, a.level));
             let name = if ctx.lang == "en" { d.def.name_en.clone() } else { d.def.name_de.clone() };
             Some(CompareRow { name, unit: d.def.unit.clone(), a: va, b: vb, mean })
         })

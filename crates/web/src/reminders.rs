@@ -15,7 +15,7 @@ pub async fn run_once(state: &AppState, municipality: &Municipality) -> Result<R
         state.config.mailer.as_ref(),
         &state.i18n,
         municipality,
-        kette_store::today(),
+        state.store.today(),
         &state.config.public_url,
     )
     .await

@@ -10,7 +10,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 
 use kette_domain::review::{changed_fields, Freshness, ReviewPolicy};
 use kette_domain::{Location, OfferInput};
@@ -22,8 +21,8 @@ use crate::error::{render, OrPage, PageError};
 use crate::forms::FormData;
 use crate::AppState;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::Routes {
+    crate::Routes::new()
         .route("/review", get(queue))
         .route("/review/settings", get(settings_form).post(save_settings))
         .route("/review/{id}", get(change_page))
@@ -418,7 +417,7 @@ async fn verification(State(state): State<AppState>, ctx: Ctx, Query(params): Q)
         return Err(PageError::forbidden(&ctx));
     };
     let policy = ctx.municipality.review;
-    let today = kette_store::today();
+    let today = state.store.today();
     let all = state.store.offers_to_verify(ctx.municipality.id, only, &policy, today).await.or_page(&ctx)?;
     let total = all.len();
     let lapsed = all.iter().filter(|o| matches!(o.freshness, Freshness::Lapsed { .. })).count();
@@ -486,7 +485,7 @@ async fn confirm(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result
         allowed.push(id);
     }
     let by = ctx.user.as_ref().map(|u| u.id);
-    let n = state.store.confirm_offers(ctx.municipality.id, &allowed, kette_store::today(), by).await.or_page(&ctx)?;
+    let n = state.store.confirm_offers(ctx.municipality.id, &allowed, state.store.today(), by).await.or_page(&ctx)?;
     state.reindex(ctx.municipality.id, &allowed).await;
     let back = form.get("back");
     let target = if back.starts_with("/offers/") && !back.contains("//") {

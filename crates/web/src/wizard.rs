@@ -12,7 +12,6 @@ use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 
 use kette_domain::NewObservation;
 use kette_ingest::indicators_csv::{self, Layout, Options};
@@ -25,11 +24,11 @@ use crate::AppState;
 /// Uploads larger than this are refused (a city's yearly statistics are far smaller).
 const MAX_UPLOAD: usize = 20 * 1024 * 1024;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> crate::Routes {
+    crate::Routes::new()
         .route("/monitoring/import", get(start).post(upload))
         .route("/monitoring/import/commit", post(commit))
-        .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD + 64 * 1024))
+        .layer_all(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD + 64 * 1024))
 }
 
 fn may_import(ctx: &Ctx) -> bool {

@@ -69,6 +69,7 @@ pub fn sample(status: OfferStatus) -> (OfferRecord, OrganisationRecord, Vec<Loca
             district_id: None,
             is_anchor_point: !confidential,
             is_confidential: confidential,
+            is_approved: true,
         },
         external_key: None,
     };

@@ -1,0 +1,44 @@
+//! The use cases both front ends call (the web server and the command line): each output that
+//! carries figures, places or notes is produced here once, read through the one confidentiality
+//! rule (`kette_domain::disclosure`). Knows neither HTTP nor SQL: it asks `kette-store` for
+//! records and the domain for rules, and hands finished views to the caller.
+
+pub mod places;
+pub mod statistics;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use kette_domain::disclosure::Disclosure;
+use kette_domain::{Municipality, MunicipalityId};
+use kette_store::{Store, StoreError};
+
+pub use statistics::{Figure, Figures};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// The application: the store plus what is derived from it and kept between requests.
+#[derive(Clone)]
+pub struct App {
+    pub store: Store,
+    /// The figures of each municipality as raw readers and as everyone else sees them, valid
+    /// for one `stats_generation`.
+    figures: Arc<Mutex<HashMap<(MunicipalityId, bool), Arc<Figures>>>>,
+}
+
+impl App {
+    pub fn new(store: Store) -> App {
+        App { store, figures: Default::default() }
+    }
+
+    /// The reader's view under the municipality's rules.
+    pub fn disclosure(&self, reader: Option<kette_domain::access::Actor>, municipality: &Municipality) -> Disclosure {
+        Disclosure::new(reader, municipality.confidentiality)
+    }
+}
