@@ -141,8 +141,22 @@ pub fn unit_counts_persons(unit: &str) -> bool {
     let u = unit.trim().to_lowercase();
     matches!(
         u.as_str(),
-        "anzahl" | "count" | "n" | "personen" | "persons" | "people" | "kinder" | "children" | "einwohner" | "einwohnende" | "fälle"
-            | "faelle" | "cases" | "haushalte" | "households" | "bedarfsgemeinschaften"
+        "anzahl"
+            | "count"
+            | "n"
+            | "personen"
+            | "persons"
+            | "people"
+            | "kinder"
+            | "children"
+            | "einwohner"
+            | "einwohnende"
+            | "fälle"
+            | "faelle"
+            | "cases"
+            | "haushalte"
+            | "households"
+            | "bedarfsgemeinschaften"
     )
 }
 
@@ -315,7 +329,10 @@ impl Disclosure {
         let mut shown: Vec<Option<ShownCell>> = vec![None; all.len()];
         for ((indicator, _), members) in groups {
             let position: HashMap<DistrictId, usize> = members.iter().enumerate().map(|(k, &i)| (all[i].district_id, k)).collect();
-            let cells: Vec<Cell> = members.iter().map(|&i| Cell { value: all[i].value, numerator: all[i].numerator, denominator: all[i].denominator }).collect();
+            let cells: Vec<Cell> = members
+                .iter()
+                .map(|&i| Cell { value: all[i].value, numerator: all[i].numerator, denominator: all[i].denominator })
+                .collect();
             let parent: Vec<Option<usize>> =
                 members.iter().map(|&i| hierarchy.parent.get(&all[i].district_id).and_then(|p| position.get(p).copied())).collect();
             let mut parts_present = vec![0usize; members.len()];
@@ -441,7 +458,12 @@ mod tests {
 
     #[test]
     fn small_numerators_denominators_and_counts_are_withheld_for_everyone_but_statistics_staff() {
-        let rates = [cell(5.0, Some(2.0), Some(40.0)), cell(25.0, Some(15.0), Some(60.0)), cell(33.3, Some(1.0), Some(3.0)), cell(50.0, Some(4.0), Some(2.0))];
+        let rates = [
+            cell(5.0, Some(2.0), Some(40.0)),
+            cell(25.0, Some(15.0), Some(60.0)),
+            cell(33.3, Some(1.0), Some(3.0)),
+            cell(50.0, Some(4.0), Some(2.0)),
+        ];
         for role in [None, Some(Role::Viewer), Some(Role::Navigator), Some(Role::PartnerEditor)] {
             let d = reader(role, Some(1));
             let shown: Vec<bool> = rates.iter().map(|&c| d.cell(c, false).withheld).collect();
@@ -480,7 +502,12 @@ mod tests {
         let shown: Vec<bool> = d.table(&cells, &parent, &[false; 4], true).iter().map(|s| s.withheld).collect();
         assert_eq!(shown, [false, true, false, false]);
         // rates: the numerators form the relation
-        let rates = [cell(10.0, Some(60.0), Some(600.0)), cell(1.0, Some(2.0), Some(200.0)), cell(15.0, Some(30.0), Some(200.0)), cell(14.0, Some(28.0), Some(200.0))];
+        let rates = [
+            cell(10.0, Some(60.0), Some(600.0)),
+            cell(1.0, Some(2.0), Some(200.0)),
+            cell(15.0, Some(30.0), Some(200.0)),
+            cell(14.0, Some(28.0), Some(200.0)),
+        ];
         let shown: Vec<bool> = d.table(&rates, &parent, &[true, false, false, false], false).iter().map(|s| s.withheld).collect();
         assert_eq!(shown, [false, true, false, true]);
         assert!(reader(Some(Role::Planner), None).table(&rates, &parent, &[true; 4], false).iter().all(|s| !s.withheld));

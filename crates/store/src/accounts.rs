@@ -113,8 +113,17 @@ impl Store {
         .bind(self.clock.timestamp())
         .fetch_one(&mut *tx)
         .await?;
-        util::audit(&mut tx, &self.clock, a.municipality_id, None, "create", "account", Some(id), &format!("{} ({})", a.username, a.role.as_str()))
-            .await?;
+        util::audit(
+            &mut tx,
+            &self.clock,
+            a.municipality_id,
+            None,
+            "create",
+            "account",
+            Some(id),
+            &format!("{} ({})", a.username, a.role.as_str()),
+        )
+        .await?;
         tx.commit().await?;
         Ok(id)
     }

@@ -119,7 +119,9 @@ impl Store {
             }
             q.execute(&mut *tx).await?;
         }
-        util::audit(&mut tx, &self.clock,
+        util::audit(
+            &mut tx,
+            &self.clock,
             municipality,
             by,
             "save",

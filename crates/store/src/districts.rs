@@ -119,7 +119,8 @@ impl Store {
             .await?;
             known.insert((d.boundary_version.clone(), d.key.clone()), (id, path));
         }
-        util::audit(&mut tx, &self.clock, municipality, None, "import", "district", None, &format!("{} districts", districts.len())).await?;
+        util::audit(&mut tx, &self.clock, municipality, None, "import", "district", None, &format!("{} districts", districts.len()))
+            .await?;
         util::bump_stats(&mut tx, municipality).await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
@@ -325,8 +326,8 @@ impl Store {
         )
         .bind(municipality)
         .bind(id)
-            .fetch_all(&self.pool)
-            .await?;
+        .fetch_all(&self.pool)
+        .await?;
         let rows = if !own.is_empty() {
             own
         } else {

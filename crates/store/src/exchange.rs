@@ -102,7 +102,7 @@ impl Store {
         ))
         .bind(municipality)
         .fetch_all(&self.pool)
-            .await?;
+        .await?;
         rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("internal_note")?))).collect()
     }
 

@@ -32,7 +32,6 @@ impl Provenance {
     }
 }
 
-
 impl Store {
     /// The import a value came from: (file name, sha256, user name, time).
     pub async fn provenance_of(
@@ -227,7 +226,8 @@ impl Store {
             Some(v) => format!("{} values carried from boundary version {v}", rows.len()),
             None => format!("{} values", rows.len()),
         };
-        util::audit(&mut tx, &self.clock, municipality, provenance.and_then(|p| p.account_id), "import", "observation", None, &what).await?;
+        util::audit(&mut tx, &self.clock, municipality, provenance.and_then(|p| p.account_id), "import", "observation", None, &what)
+            .await?;
         util::bump_stats(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(rows.len())

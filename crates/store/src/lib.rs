@@ -213,7 +213,17 @@ impl Store {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        util::audit(&mut tx, &self.clock, id, by, "update", "confidentiality", None, &format!("min {} round {:?}", c.min_count, c.round_to)).await?;
+        util::audit(
+            &mut tx,
+            &self.clock,
+            id,
+            by,
+            "update",
+            "confidentiality",
+            None,
+            &format!("min {} round {:?}", c.min_count, c.round_to),
+        )
+        .await?;
         util::bump_stats(&mut tx, id).await?;
         tx.commit().await?;
         Ok(())

@@ -163,7 +163,8 @@ impl Store {
         validate_organisation_details(d).map_err(|errors| StoreError::Invalid { context: format!("organisation {id}"), errors })?;
         let mut tx = self.begin_write().await?;
         write_organisation_details(&mut tx, &self.clock, municipality, id, d).await?;
-        util::audit(&mut tx, &self.clock, municipality, by, "update", "organisation", Some(id), &format!("{} contacts", d.contacts.len())).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "update", "organisation", Some(id), &format!("{} contacts", d.contacts.len()))
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -199,7 +200,17 @@ impl Store {
         if n == 0 {
             return Err(StoreError::NotFound(format!("term {} {}", term.kind.as_str(), term.code)));
         }
-        util::audit(&mut tx, &self.clock, municipality, by, "update", "vocabulary_term", None, &format!("{}:{}", term.kind.as_str(), term.code)).await?;
+        util::audit(
+            &mut tx,
+            &self.clock,
+            municipality,
+            by,
+            "update",
+            "vocabulary_term",
+            None,
+            &format!("{}:{}", term.kind.as_str(), term.code),
+        )
+        .await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())
@@ -246,7 +257,17 @@ impl Store {
         .bind(term.sort)
         .execute(&mut *tx)
         .await?;
-        util::audit(&mut tx, &self.clock, municipality, by, "create", "vocabulary_term", None, &format!("{}:{}", term.kind.as_str(), term.code)).await?;
+        util::audit(
+            &mut tx,
+            &self.clock,
+            municipality,
+            by,
+            "create",
+            "vocabulary_term",
+            None,
+            &format!("{}:{}", term.kind.as_str(), term.code),
+        )
+        .await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())

@@ -180,8 +180,11 @@ impl Store {
     ) -> Result<Page<OfferSummary>> {
         let page = page.max(1);
         let per_page = per_page.clamp(1, 500);
-        let lapsed_before =
-            if filter.public_only { self.municipality(municipality).await?.review.hidden_if_verified_before(self.clock.today()) } else { None };
+        let lapsed_before = if filter.public_only {
+            self.municipality(municipality).await?.review.hidden_if_verified_before(self.clock.today())
+        } else {
+            None
+        };
         let (where_sql, args) = filter.where_clause(municipality, lapsed_before);
         let total: i64 = bind_all(sqlx::query(&format!("SELECT COUNT(*) AS n FROM offer o{where_sql}")), &args)
             .fetch_one(&self.pool)
@@ -364,7 +367,10 @@ impl Store {
         let (eff_min, eff_max) = effective_age_range(vocab, &input.life_phases, input.min_age_months, input.max_age_months);
         let assignments: Vec<String> = OFFER_FIELDS.iter().enumerate().map(|(i, f)| format!("{f} = ${}", i + 1)).collect();
         let sql = format!("UPDATE offer SET {} WHERE id = ${}", assignments.join(", "), OFFER_FIELDS.len() + 1);
-        bind_offer_fields(sqlx::query(&sql), input, (eff_min, eff_max), &org_name, self.clock.timestamp()).bind(id).execute(&mut *tx).await?;
+        bind_offer_fields(sqlx::query(&sql), input, (eff_min, eff_max), &org_name, self.clock.timestamp())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         for table in ["offer_term", "offer_language", "offer_location"] {
             sqlx::query(&format!("DELETE FROM {table} WHERE offer_id = $1")).bind(id).execute(&mut *tx).await?;
         }
@@ -588,7 +594,8 @@ impl Store {
         }
         let report =
             ImportReport { organisations: batch.organisations.len(), locations: batch.locations.len(), offers: batch.offers.len() };
-        util::audit(&mut tx, &self.clock, municipality, None, "import", "offer", None, &serde_json::to_string(&report).unwrap_or_default()).await?;
+        util::audit(&mut tx, &self.clock, municipality, None, "import", "offer", None, &serde_json::to_string(&report).unwrap_or_default())
+            .await?;
         util::bump(&mut tx, municipality).await?;
         tx.commit().await?;
         progress(batch.offers.len());

@@ -399,8 +399,16 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         exists.ok_or_else(|| StoreError::NotFound(format!("organisation {organisation}")))?;
-        insert_change(&mut tx, &self.clock, municipality, Target::organisation(organisation), false, &Proposal::Organisation(details.clone()), by)
-            .await?;
+        insert_change(
+            &mut tx,
+            &self.clock,
+            municipality,
+            Target::organisation(organisation),
+            false,
+            &Proposal::Organisation(details.clone()),
+            by,
+        )
+        .await?;
         util::audit(&mut tx, &self.clock, municipality, by, "propose", "organisation", Some(organisation), "details").await?;
         tx.commit().await?;
         Ok(())
@@ -659,7 +667,14 @@ pub(crate) async fn insert_change(
     Ok(())
 }
 
-async fn decide(conn: &mut sqlx::AnyConnection, clock: &kette_domain::Clock, change: i64, state: &str, by: Option<AccountId>, reason: &str) -> Result<()> {
+async fn decide(
+    conn: &mut sqlx::AnyConnection,
+    clock: &kette_domain::Clock,
+    change: i64,
+    state: &str,
+    by: Option<AccountId>,
+    reason: &str,
+) -> Result<()> {
     sqlx::query("UPDATE offer_change SET state = $1, decided_by = $2, decided_at = $3, reason = $4 WHERE id = $5")
         .bind(state)
         .bind(by)

@@ -775,12 +775,7 @@ async fn list_locations(
     let (page, per_page) = paging(&q)?;
     let district = query_int(&q, "district", 1, i64::MAX)?;
     let r = s.app.places(&c.disclosure(&s).await?, c.municipality, district, page, per_page).await?;
-    Ok(Json(LocationList {
-        items: r.items.into_iter().map(api_location).collect(),
-        total: r.total,
-        page: r.page,
-        per_page: r.per_page,
-    }))
+    Ok(Json(LocationList { items: r.items.into_iter().map(api_location).collect(), total: r.total, page: r.page, per_page: r.per_page }))
 }
 
 #[derive(Serialize, ToSchema)]

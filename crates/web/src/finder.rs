@@ -425,7 +425,6 @@ async fn print_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     render(&PrintPage { ctx, offer, text, referral: false, languages, today: state.store.today().to_string() })
 }
 
-
 /// A navigator hands a family a sheet in their language; the system keeps only an anonymous
 /// count (date, district, life phase, topic, offer, sheet language).
 async fn referral(State(state): State<AppState>, mut ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {

@@ -76,7 +76,14 @@ async fn context(s: &AppState, c: &ApiCtx) -> Result<Context, ApiError> {
     let m = s.store.municipality(c.municipality).await?;
     let (_, vocab) = s.finder.current(&s.store, c.municipality).await?;
     let disclosure = kette_domain::disclosure::Disclosure::new(c.user.as_ref().map(|u| u.actor()), m.confidentiality);
-    Ok(Context { municipality: m.id, ids: Ids::new(&m.slug), vocab, audience: audience_of(&disclosure), disclosure, state_province: m.name })
+    Ok(Context {
+        municipality: m.id,
+        ids: Ids::new(&m.slug),
+        vocab,
+        audience: audience_of(&disclosure),
+        disclosure,
+        state_province: m.name,
+    })
 }
 
 fn paging(q: &HashMap<String, String>) -> Result<(usize, usize), ApiError> {

@@ -324,7 +324,8 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
     }
     let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
     let figures = state.app.figures(&ctx.disclosure(), m).await.or_page(&ctx)?;
-    let rows: Vec<(kette_domain::Observation, bool)> = figures.of_indicator_year(&code, year).map(|f| (f.observation.clone(), f.withheld)).collect();
+    let rows: Vec<(kette_domain::Observation, bool)> =
+        figures.of_indicator_year(&code, year).map(|f| (f.observation.clone(), f.withheld)).collect();
     let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
     let file = format!("{code}-{year}");
     match q.get("format").map(String::as_str).unwrap_or("csv") {

@@ -818,11 +818,7 @@ async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String
     };
     let offers = state.store.list_offers(m, &filter, 1, 25).await.or_page(&ctx)?;
     let locs = state.app.places(&disclosure, m, Some(id), 1, 500).await.or_page(&ctx)?;
-    let points: Vec<(f64, f64, String)> = locs
-        .items
-        .iter()
-        .filter_map(|l| Some((l.lon?, l.lat?, l.name.clone())))
-        .collect();
+    let points: Vec<(f64, f64, String)> = locs.items.iter().filter_map(|l| Some((l.lon?, l.lat?, l.name.clone()))).collect();
     let svg = match state.store.district_geometry(m, id).await.or_page(&ctx)? {
         Some(g) => crate::svg::district_svg(&g, &points, 480.0, &ctx.t1("map-of", "name", &detail.district.name)),
         None => None,

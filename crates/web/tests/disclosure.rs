@@ -12,7 +12,9 @@ use axum::Router;
 use tower::ServiceExt;
 
 use kette_domain::vocab::{OfferStatus, OrganisationKind};
-use kette_domain::{Direction, DistrictLevel, ImportBatch, IndicatorDef, LocationInput, NewDistrict, NewLocation, NewObservation, NewOffer};
+use kette_domain::{
+    Direction, DistrictLevel, ImportBatch, IndicatorDef, LocationInput, NewDistrict, NewLocation, NewObservation, NewOffer,
+};
 use kette_domain::{NewOrganisation, OfferInput, Role};
 use kette_store::{NewAccount, Store};
 
@@ -28,8 +30,16 @@ struct Secret {
 
 const SECRETS: &[Secret] = &[
     // 7.777 % over 2 of 40 and 66.666 % over 1 of 3: rates over small counts
-    Secret { what: "rate over a small count", markers: &["7,78", "7.78", "7,777", "7.777", "66,67", "66.67", "66,666", "66.666"], seen_by: &["admin", "koord", "planer"] },
-    Secret { what: "protected place", markers: &["Verborgene Gasse", "Frauenhaus Geheimort"], seen_by: &["admin", "koord", "navi", "partner_b"] },
+    Secret {
+        what: "rate over a small count",
+        markers: &["7,78", "7.78", "7,777", "7.777", "66,67", "66.67", "66,666", "66.666"],
+        seen_by: &["admin", "koord", "planer"],
+    },
+    Secret {
+        what: "protected place",
+        markers: &["Verborgene Gasse", "Frauenhaus Geheimort"],
+        seen_by: &["admin", "koord", "navi", "partner_b"],
+    },
     Secret { what: "internal note", markers: &["NOTIZ-INTERN-XYZ"], seen_by: &["admin", "koord", "navi", "partner_b"] },
     Secret { what: "unapproved place", markers: &["Pendelstraße", "Neuer Ort im Antrag"], seen_by: &["admin", "koord", "partner_a"] },
 ];
@@ -197,7 +207,8 @@ async fn world() -> World {
             .await
             .unwrap();
     }
-    let offer_b = store.list_offers(m, &kette_store::OfferFilter { q: Some("Schutz".into()), ..Default::default() }, 1, 5).await.unwrap().items[0].id;
+    let offer_b =
+        store.list_offers(m, &kette_store::OfferFilter { q: Some("Schutz".into()), ..Default::default() }, 1, 5).await.unwrap().items[0].id;
     store.set_internal_note(m, offer_b, "NOTIZ-INTERN-XYZ", None).await.unwrap();
     let protected = store.organisation_locations(m, org_b).await.unwrap()[0].id;
     // a partner of A proposes a new place: it waits for the coordinator
@@ -250,27 +261,35 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
         "/organisations/{id}" | "/organisations/{id}/edit" | "/organisations/{id}/locations/new" | "/api/v1/organisations/{id}" => {
             vec![path.replace("{id}", &id("organisation"))]
         }
-        "/offers/{id}" | "/offers/{id}/edit" | "/offers/{id}/texts" | "/search/{id}" | "/search/{id}/print" | "/search/{id}/referral"
+        "/offers/{id}"
+        | "/offers/{id}/edit"
+        | "/offers/{id}/texts"
+        | "/search/{id}"
+        | "/search/{id}/print"
+        | "/search/{id}/referral"
         | "/api/v1/offers/{id}" => vec![path.replace("{id}", &id("offer"))],
         "/locations/{id}/edit" => vec![path.replace("{id}", &id("location"))],
         "/review/{id}" | "/review/{id}/approve" | "/review/{id}/reject" => vec![path.replace("{id}", &id("change"))],
         "/monitoring/map" | "/monitoring/map.geojson" => vec![format!("{path}?{map}"), format!("{path}?{count_map}")],
-        "/monitoring/export" => ["csv", "geojson"]
-            .iter()
-            .flat_map(|f| [format!("{path}?{map}&format={f}"), format!("{path}?{count_map}&format={f}")])
-            .collect(),
+        "/monitoring/export" => {
+            ["csv", "geojson"].iter().flat_map(|f| [format!("{path}?{map}&format={f}"), format!("{path}?{count_map}&format={f}")]).collect()
+        }
         "/monitoring/recipes/{code}" => vec!["/monitoring/recipes/test_index".into()],
         "/monitoring/recipes/{code}/run" => vec!["/monitoring/recipes/test_index/run?year=2023".into()],
         "/monitoring/recipes/{code}/publish" => vec!["/monitoring/recipes/test_index/publish".into()],
         "/hsds/services/{id}" => vec![path.replace("{id}", &id("service"))],
-        "/hsds/organizations/{id}" => vec![path.replace("{id}", &id("hsds_org")), format!("{}?full_service=true", path.replace("{id}", &id("hsds_org")))],
+        "/hsds/organizations/{id}" => {
+            vec![path.replace("{id}", &id("hsds_org")), format!("{}?full_service=true", path.replace("{id}", &id("hsds_org")))]
+        }
         "/hsds/service_at_locations/{id}" => vec![path.replace("{id}", &id("sal"))],
         "/hsds/taxonomies/{id}" | "/hsds/taxonomy_terms/{id}" => vec![path.replace("{id}", "x")],
         "/hsds/services" | "/hsds/organizations" | "/hsds/service_at_locations" => {
             vec![path.to_string(), format!("{path}?full=true"), format!("{path}?format=ndjson")]
         }
         "/api/v1/observations" => vec![format!("{path}?indicator=kinderarmut_test"), format!("{path}?indicator=kinder_anzahl_test")],
-        "/api/v1/locations" | "/api/v1/offers" | "/search" => vec![path.to_string(), format!("{path}?q=Schutz"), format!("{path}?q=Pendel")],
+        "/api/v1/locations" | "/api/v1/offers" | "/search" => {
+            vec![path.to_string(), format!("{path}?q=Schutz"), format!("{path}?q=Pendel")]
+        }
         "/search/map.geojson" => vec![format!("{path}?q=Schutz")],
         "/static/{*path}" => vec!["/static/style.css".into()],
         p if p.contains('{') => panic!("route {p} has parameters this test does not know: give it URLs in urls_for"),
@@ -370,8 +389,10 @@ async fn no_route_shows_any_role_what_the_role_may_not_see() {
 #[tokio::test]
 async fn small_counts_are_withheld_in_every_structured_output_for_the_public() {
     let w = world().await;
-    let api: serde_json::Value =
-        serde_json::from_str(&body_of(&w.app, Request::get("/api/v1/observations?indicator=kinder_anzahl_test").body(Body::empty()).unwrap()).await.1).unwrap();
+    let api: serde_json::Value = serde_json::from_str(
+        &body_of(&w.app, Request::get("/api/v1/observations?indicator=kinder_anzahl_test").body(Body::empty()).unwrap()).await.1,
+    )
+    .unwrap();
     let by_key: HashMap<String, (serde_json::Value, bool)> = api["items"]
         .as_array()
         .unwrap()
@@ -381,7 +402,10 @@ async fn small_counts_are_withheld_in_every_structured_output_for_the_public() {
     assert_eq!(by_key["0101"], (serde_json::Value::Null, true), "a count of 2");
     assert_eq!(by_key["0103"], (serde_json::Value::Null, true), "a count of 1");
     assert_eq!(by_key["0102"], (serde_json::json!(4711.0), false));
-    let csv = body_of(&w.app, Request::get("/monitoring/export?indicator=kinder_anzahl_test&year=2023&format=csv").body(Body::empty()).unwrap()).await.1;
+    let csv =
+        body_of(&w.app, Request::get("/monitoring/export?indicator=kinder_anzahl_test&year=2023&format=csv").body(Body::empty()).unwrap())
+            .await
+            .1;
     for line in csv.lines().filter(|l| l.starts_with("0101,") || l.starts_with("0103,")) {
         assert!(line.contains(",,,,true,"), "withheld in the CSV: {line}");
     }
@@ -398,9 +422,12 @@ async fn small_counts_are_withheld_in_every_structured_output_for_the_public() {
     assert!(raw_page.contains("33,1"), "planners get the mean over all values");
     // a planner sees the raw count
     let raw: serde_json::Value = serde_json::from_str(
-        &body_of(&w.app, Request::get("/api/v1/observations?indicator=kinder_anzahl_test").header(header::COOKIE, &planner).body(Body::empty()).unwrap())
-            .await
-            .1,
+        &body_of(
+            &w.app,
+            Request::get("/api/v1/observations?indicator=kinder_anzahl_test").header(header::COOKIE, &planner).body(Body::empty()).unwrap(),
+        )
+        .await
+        .1,
     )
     .unwrap();
     assert!(raw["items"].as_array().unwrap().iter().all(|o| !o["suppressed"].as_bool().unwrap()));

@@ -1,9 +1,9 @@
 //! HTTP tests against the router with a real temporary SQLite database.
 
-use kette_domain::disclosure::Entitled;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
+use kette_domain::disclosure::Entitled;
 use tower::ServiceExt;
 
 use kette_domain::vocab::{OfferStatus, OrganisationKind};
