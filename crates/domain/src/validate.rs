@@ -107,10 +107,18 @@ pub fn validate_offer(input: &OfferInput, vocab: &Vocabulary) -> Result<(), Vali
     if !input.contact_email.is_empty() && !looks_like_email(&input.contact_email) {
         errs.push(FieldError::new("contact_email", "error-email", "not an e-mail address"));
     }
-    if !input.website.is_empty() && !(input.website.starts_with("https://") || input.website.starts_with("http://")) {
+    if !input.website.is_empty() && !is_web_address(&input.website) {
         errs.push(FieldError::new("website", "error-url", "a web address starts with https:// or http://"));
     }
     errs.into_result()
+}
+
+fn is_web_address(s: &str) -> bool {
+    s.starts_with("https://") || s.starts_with("http://")
+}
+
+fn is_german_postcode(s: &str) -> bool {
+    s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Checks a location: a name, both coordinates or none, WGS84 ranges, a plausible postcode.
@@ -133,7 +141,7 @@ pub fn validate_location(input: &LocationInput) -> Result<(), ValidationErrors> 
         errs.push(FieldError::new("lon", "error-longitude", "longitude must be between -180 and 180"));
     }
     let pc = input.postcode.trim();
-    if !pc.is_empty() && !(pc.len() == 5 && pc.bytes().all(|b| b.is_ascii_digit())) {
+    if !pc.is_empty() && !is_german_postcode(pc) {
         errs.push(FieldError::new("postcode", "error-postcode", "a German postcode has five digits"));
     }
     errs.into_result()
@@ -145,7 +153,7 @@ pub fn validate_organisation_details(d: &OrganisationDetails) -> Result<(), Vali
     if !d.email.is_empty() && !looks_like_email(&d.email) {
         errs.push(FieldError::new("email", "error-email", "not an e-mail address"));
     }
-    if !d.website.is_empty() && !(d.website.starts_with("https://") || d.website.starts_with("http://")) {
+    if !d.website.is_empty() && !is_web_address(&d.website) {
         errs.push(FieldError::new("website", "error-url", "a web address starts with https:// or http://"));
     }
     if d.description.chars().count() > MAX_TEXT {

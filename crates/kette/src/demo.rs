@@ -337,7 +337,7 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
             .await?;
         if *role == Role::PartnerEditor {
             // fictional address (RFC 2606 domain) so the reminder mail can be tried out
-            store.set_account_email(id, &format!("{user}@example.org")).await?;
+            store.set_account_email(m.id, id, &format!("{user}@example.org")).await?;
         }
     }
     // The facility list's date is the offers' verification date and never moves, so the demo

@@ -140,6 +140,7 @@ enum Command {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run
 enum IndicatorAction {
     /// Define an indicator (or update its definition)
     Add {
@@ -596,13 +597,10 @@ async fn serve(store: Store, addr: SocketAddr, secure_cookies: bool, mail: &Mail
     let local = listener.local_addr()?;
     let public_url = mail.public_url.clone().unwrap_or_else(|| format!("http://{local}"));
     let state = kette_web::AppState::new(store, kette_web::WebConfig { secure_cookies, mailer, public_url });
-    kette_web::reminders::spawn_hourly(state.clone());
-    kette_web::spawn_catalogue_warm_up(state.clone());
-    let app = kette_web::router(state);
     println!("{}", msg("cli-listening", &[("url", &format!("http://{local}"))]));
     use std::io::Write;
     std::io::stdout().flush()?;
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    kette_web::serve(listener, state, shutdown()).await?;
     Ok(())
 }
 
@@ -733,7 +731,7 @@ async fn main() -> Result<()> {
                     })
                     .await?;
                 if let Some(e) = email {
-                    store.set_account_email(id, &e).await?;
+                    store.set_account_email(m.id, id, &e).await?;
                 }
                 println!("{}", msg("cli-account-created", &[("username", &username), ("role", &role.as_str()), ("id", &id)]));
             }

@@ -634,6 +634,7 @@ fn the_server_builds_the_search_catalogue_at_start_without_waiting_for_a_search(
     });
     let line = rx.recv_timeout(std::time::Duration::from_secs(60));
     let _ = child.kill();
+    let _ = child.wait();
     let line = line.expect("no 'search catalogue ready' within 60 s of the start");
     // without the terminal colours
     let mut plain = String::new();

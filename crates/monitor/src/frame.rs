@@ -117,7 +117,7 @@ impl Frame {
     pub fn texts(&self, name: &str) -> Option<Vec<Option<String>>> {
         Some(match self.column(name)? {
             Column::Text(v) => v.clone(),
-            Column::Num(v) => v.iter().map(|x| x.map(|x| format_number(x))).collect(),
+            Column::Num(v) => v.iter().map(|x| x.map(format_number)).collect(),
         })
     }
 

@@ -32,8 +32,9 @@ fn solve(mut a: Vec<Vec<f64>>) -> Option<Vec<f64>> {
         for row in 0..n {
             if row != col {
                 let factor = a[row][col] / a[col][col];
-                for k in col..=n {
-                    a[row][k] -= factor * a[col][k];
+                let pivot_row = a[col].clone();
+                for (x, p) in a[row][col..=n].iter_mut().zip(&pivot_row[col..=n]) {
+                    *x -= factor * p;
                 }
             }
         }

@@ -269,9 +269,9 @@ mod tests {
 
     #[test]
     fn bad_configuration_is_named() {
-        let e = Mailer::new("ftp://nowhere", "kette@example.org").err().expect("rejected").to_string();
+        let e = Mailer::new("ftp://nowhere", "kette@example.org").expect_err("rejected").to_string();
         assert!(e.contains("ftp://nowhere") && e.contains("smtp://host:port"), "{e}");
-        let e = Mailer::new("smtp://user:secret@localhost:2525", "kein mail").err().expect("rejected").to_string();
+        let e = Mailer::new("smtp://user:secret@localhost:2525", "kein mail").expect_err("rejected").to_string();
         assert!(e.contains("kein mail") && !e.contains("secret"), "{e}");
         assert_eq!(redact("smtp://user:secret@host:587"), "smtp://…@host:587");
     }

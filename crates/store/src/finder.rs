@@ -69,7 +69,7 @@ impl Store {
     /// Offers for the search index: all of the municipality, or only `only`.
     pub async fn offers_for_index(&self, municipality: MunicipalityId, only: Option<&[OfferId]>) -> Result<Vec<IndexedOffer>> {
         let restrict = |col: &str| match only {
-            Some(ids) if ids.is_empty() => " AND 1 = 0".to_string(),
+            Some([]) => " AND 1 = 0".to_string(),
             Some(ids) => format!(" AND {col} IN ({})", ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",")),
             None => String::new(),
         };
@@ -181,7 +181,7 @@ impl Store {
                     is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
                     created_at: r.try_get("created_at")?,
                     updated_at: r.try_get("updated_at")?,
-                    approval: crate::util::approval(&r)?,
+                    approval: crate::util::approval(r)?,
                     input,
                     locations: locs,
                 },
@@ -211,9 +211,15 @@ impl Store {
             .await?)
     }
 
-    pub async fn offer_translations(&self, offer: OfferId) -> Result<Vec<OfferTranslation>> {
-        let rows =
-            sqlx::query("SELECT * FROM offer_translation WHERE offer_id = $1 ORDER BY language").bind(offer).fetch_all(&self.pool).await?;
+    pub async fn offer_translations(&self, municipality: MunicipalityId, offer: OfferId) -> Result<Vec<OfferTranslation>> {
+        let rows = sqlx::query(
+            "SELECT t.* FROM offer_translation t JOIN offer o ON o.id = t.offer_id WHERE o.municipality_id = $1 AND t.offer_id = $2
+             ORDER BY t.language",
+        )
+        .bind(municipality)
+        .bind(offer)
+        .fetch_all(&self.pool)
+        .await?;
         rows.iter()
             .map(|r| {
                 Ok(OfferTranslation {
@@ -486,19 +492,6 @@ fn street_key(s: &str) -> String {
     k
 }
 
-#[cfg(test)]
-mod tests {
-    use super::street_key;
-
-    #[test]
-    fn street_spellings_meet() {
-        assert_eq!(street_key("Müllerstraße"), street_key("Muellerstr."));
-        assert_eq!(street_key("Karl-Marx-Allee"), street_key("karl marx allee"));
-        assert_eq!(super::without_house_number("Müllerstraße 12a"), "Müllerstraße");
-        assert_eq!(super::without_house_number("Straße 17. Juni 4 - 6"), "Straße 17. Juni");
-    }
-}
-
 /// Replaces an offer's translations inside the caller's transaction (empty titles drop a language).
 pub(crate) async fn write_translations(
     conn: &mut sqlx::AnyConnection,
@@ -525,4 +518,17 @@ pub(crate) async fn write_translations(
             .await?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::street_key;
+
+    #[test]
+    fn street_spellings_meet() {
+        assert_eq!(street_key("Müllerstraße"), street_key("Muellerstr."));
+        assert_eq!(street_key("Karl-Marx-Allee"), street_key("karl marx allee"));
+        assert_eq!(super::without_house_number("Müllerstraße 12a"), "Müllerstraße");
+        assert_eq!(super::without_house_number("Straße 17. Juni 4 - 6"), "Straße 17. Juni");
+    }
 }

@@ -128,7 +128,7 @@ pub async fn write_geopackage(path: &std::path::Path, table: &str, description: 
     }
     tx.commit().await?;
     pool.close().await;
-    Ok(std::fs::read(path).map_err(|e| StoreError::Conflict(format!("cannot read the GeoPackage back: {e}")))?)
+    std::fs::read(path).map_err(|e| StoreError::Conflict(format!("cannot read the GeoPackage back: {e}")))
 }
 
 /// A feature table read from a GeoPackage: attributes as text and the geometry blobs.

@@ -278,12 +278,18 @@ impl Store {
     }
 
     /// Latest audit entries for an entity, newest first.
-    pub async fn audit_entries(&self, entity: &str, entity_id: i64) -> Result<Vec<(String, String, Option<String>, String)>> {
+    pub async fn audit_entries(
+        &self,
+        municipality: MunicipalityId,
+        entity: &str,
+        entity_id: i64,
+    ) -> Result<Vec<(String, String, Option<String>, String)>> {
         use sqlx::Row;
         let rows = sqlx::query(
             "SELECT a.at, a.action, acc.username, a.detail FROM audit_log a LEFT JOIN account acc ON acc.id = a.account_id
-             WHERE a.entity = $1 AND a.entity_id = $2 ORDER BY a.id DESC LIMIT 50",
+             WHERE a.municipality_id = $1 AND a.entity = $2 AND a.entity_id = $3 ORDER BY a.id DESC LIMIT 50",
         )
+        .bind(municipality)
         .bind(entity)
         .bind(entity_id)
         .fetch_all(&self.pool)

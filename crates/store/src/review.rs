@@ -51,6 +51,7 @@ impl OfferChange {
 /// What a partner proposes.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "content", rename_all = "snake_case")]
+#[allow(clippy::large_enum_variant)] // a handful live at a time; boxing would only add noise to every match
 pub enum Proposal {
     /// The offer form's content (a new offer or a change).
     Content(OfferInput),
@@ -606,16 +607,22 @@ impl Store {
         .await?)
     }
 
-    pub async fn set_account_email(&self, account: AccountId, email: &str) -> Result<()> {
+    pub async fn set_account_email(&self, municipality: MunicipalityId, account: AccountId, email: &str) -> Result<()> {
         let email = email.trim();
         if !email.is_empty() && !kette_domain::validate::looks_like_email(email) {
             return Err(invalid("email", "error-email", "expected an e-mail address like name@example.org"));
         }
         let mut tx = self.begin_write().await?;
-        let municipality: Option<i64> =
-            sqlx::query_scalar("SELECT municipality_id FROM account WHERE id = $1").bind(account).fetch_optional(&mut *tx).await?;
-        let municipality = municipality.ok_or_else(|| StoreError::NotFound(format!("account {account}")))?;
-        sqlx::query("UPDATE account SET email = $1 WHERE id = $2").bind(email).bind(account).execute(&mut *tx).await?;
+        let n = sqlx::query("UPDATE account SET email = $1 WHERE municipality_id = $2 AND id = $3")
+            .bind(email)
+            .bind(municipality)
+            .bind(account)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("account {account}")));
+        }
         util::audit(&mut tx, &self.clock, municipality, Some(account), "update", "account", Some(account), "email").await?;
         tx.commit().await?;
         Ok(())

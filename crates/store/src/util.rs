@@ -71,16 +71,6 @@ pub fn sort_key(s: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn sort_keys_follow_german_order() {
-        let mut names = vec!["Zwerge", "\"Mosaik\"", "Ärztehaus", "abc", "Öko-Kita", "Straße"];
-        names.sort_by_key(|n| super::sort_key(n));
-        assert_eq!(names, vec!["abc", "Ärztehaus", "\"Mosaik\"", "Öko-Kita", "Straße", "Zwerge"]);
-    }
-}
-
 /// Replaces an organisation's contact persons (inside the caller's transaction).
 pub async fn replace_contacts(conn: &mut AnyConnection, organisation: i64, contacts: &[kette_domain::ContactPerson]) -> crate::Result<()> {
     sqlx::query("DELETE FROM contact_person WHERE organisation_id = $1").bind(organisation).execute(&mut *conn).await?;
@@ -127,4 +117,14 @@ pub fn bind_place_scope<'q>(
 pub async fn bump_stats(conn: &mut AnyConnection, municipality: i64) -> crate::Result<()> {
     sqlx::query("UPDATE municipality SET stats_generation = stats_generation + 1 WHERE id = $1").bind(municipality).execute(conn).await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sort_keys_follow_german_order() {
+        let mut names = vec!["Zwerge", "\"Mosaik\"", "Ärztehaus", "abc", "Öko-Kita", "Straße"];
+        names.sort_by_key(|n| super::sort_key(n));
+        assert_eq!(names, vec!["abc", "Ärztehaus", "\"Mosaik\"", "Öko-Kita", "Straße", "Zwerge"]);
+    }
 }

@@ -221,7 +221,7 @@ async fn create_update_and_matrix() {
     input.title = "x".into();
     input.location_ids = vec![other_loc];
     assert!(matches!(store.update_offer(m, id, &input, None).await, Err(StoreError::Invalid { .. })));
-    assert_eq!(store.audit_entries("offer", id).await.unwrap().len(), 2);
+    assert_eq!(store.audit_entries(m, "offer", id).await.unwrap().len(), 2);
 }
 
 #[tokio::test]
@@ -427,7 +427,7 @@ async fn imported_values_keep_their_provenance() {
     };
     let p = Provenance::of("sgb2.csv", b"file bytes", None);
     assert_eq!(p.sha256.len(), 64);
-    store.import_observations_from(m, &[row.clone()], Some(&p)).await.unwrap();
+    store.import_observations_from(m, std::slice::from_ref(&row), Some(&p)).await.unwrap();
     let district = store.district_by_key(m, "0101").await.unwrap().unwrap();
     let (file, hash, who, at) = store.provenance_of(m, "kinderarmut", district, 2023).await.unwrap().unwrap();
     assert_eq!((file.as_str(), hash.as_str(), who), ("sgb2.csv", p.sha256.as_str(), None));
@@ -461,8 +461,8 @@ async fn reminders_go_to_partner_editors_once_per_interval_and_never_to_a_demos_
         })
         .await
         .unwrap();
-    assert!(matches!(store.set_account_email(editor, "kein mail").await, Err(StoreError::Invalid { .. })));
-    store.set_account_email(editor, "ed@example.org").await.unwrap();
+    assert!(matches!(store.set_account_email(m, editor, "kein mail").await, Err(StoreError::Invalid { .. })));
+    store.set_account_email(m, editor, "ed@example.org").await.unwrap();
 
     let targets = store.reminder_targets(m, &policy, today).await.unwrap();
     assert_eq!(targets.len(), 2, "both organisations have due offers");

@@ -356,7 +356,7 @@ impl FinderOfferPage {
 }
 
 pub fn age_text(ctx: &Ctx, min: Option<u32>, max: Option<u32>) -> String {
-    let months = |m: u32| if m % 12 == 0 { ctx.tn("age-years", (m / 12) as i64) } else { ctx.tn("age-months", m as i64) };
+    let months = |m: u32| if m.is_multiple_of(12) { ctx.tn("age-years", (m / 12) as i64) } else { ctx.tn("age-months", m as i64) };
     match (min, max) {
         (None, None) => String::new(),
         (a, b) => format!("{} – {}", a.map(months).unwrap_or_default(), b.map(months).unwrap_or_default()),
@@ -371,7 +371,7 @@ async fn load_offer(state: &AppState, ctx: &Ctx, id: &str) -> Result<(Offer, Vec
     {
         return Err(PageError::not_found(ctx));
     }
-    let translations = state.store.offer_translations(id).await.or_page(ctx)?;
+    let translations = state.store.offer_translations(ctx.municipality.id, id).await.or_page(ctx)?;
     Ok((offer, translations))
 }
 
@@ -502,7 +502,7 @@ async fn feedback_form(State(state): State<AppState>, mut ctx: Ctx, Query(params
         headers.insert(header::SET_COOKIE, cookie_header(&state, ANON_CSRF_COOKIE, &ctx.csrf, None));
     }
     let page = params.get("page").filter(|p| p.starts_with('/')).cloned().unwrap_or_default();
-    let sent = params.get("sent").is_some();
+    let sent = params.contains_key("sent");
     let html = render(&FeedbackPage { ctx, page, topic: String::new(), message: String::new(), error: None, sent })?;
     Ok((headers, html).into_response())
 }
@@ -637,7 +637,7 @@ async fn texts_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     let pending = state.store.open_change_for(ctx.municipality.id, "texts", kette_store::Target::offer(id)).await.or_page(&ctx)?;
     let existing = match pending.as_ref().map(|c| &c.proposed) {
         Some(kette_store::Proposal::Texts(t)) => t.clone(),
-        _ => state.store.offer_translations(id).await.or_page(&ctx)?,
+        _ => state.store.offer_translations(ctx.municipality.id, id).await.or_page(&ctx)?,
     };
     let texts = TEXT_LANGUAGES
         .iter()
@@ -676,7 +676,7 @@ async fn save_texts(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     let by = ctx.user.as_ref().map(|u| u.id);
     // the note is for professionals only and never waits; public texts of a partner do
     let proposal = ctx.edits_need_approval();
-    let existing = state.store.offer_translations(id).await.or_page(&ctx)?;
+    let existing = state.store.offer_translations(ctx.municipality.id, id).await.or_page(&ctx)?;
     let unchanged = TEXT_LANGUAGES.iter().all(|l| {
         let now = existing.iter().find(|t| t.language == *l);
         let new = texts.iter().find(|t| t.language == *l);

@@ -25,28 +25,6 @@ pub fn same_token(a: &str, b: &str) -> bool {
     a.len() == b.len() && !a.is_empty() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn repeated_names_become_lists() {
-        let f = FormData::parse(&Bytes::from_static(b"domains=health&domains=education&title=Caf%C3%A9+%C3%BC&empty="));
-        assert_eq!(f.all("domains"), vec!["health", "education"]);
-        assert_eq!(f.get("title"), "Café ü");
-        assert_eq!(f.get("missing"), "");
-        assert!(f.all("empty").is_empty());
-    }
-
-    #[test]
-    fn tokens_compare_exactly() {
-        assert!(same_token("abc", "abc"));
-        assert!(!same_token("abc", "abd"));
-        assert!(!same_token("", ""));
-        assert!(!same_token("abc", "abcd"));
-    }
-}
-
 /// A form sent as multipart with one file: its text fields and the file (name, bytes). The
 /// CSRF token is checked here, so no handler can forget it.
 pub struct Upload {
@@ -83,5 +61,27 @@ impl Upload {
     /// A text field, trimmed ("" when absent).
     pub fn field(&self, name: &str) -> String {
         self.fields.get(name).map(|s| s.trim().to_string()).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_names_become_lists() {
+        let f = FormData::parse(&Bytes::from_static(b"domains=health&domains=education&title=Caf%C3%A9+%C3%BC&empty="));
+        assert_eq!(f.all("domains"), vec!["health", "education"]);
+        assert_eq!(f.get("title"), "Café ü");
+        assert_eq!(f.get("missing"), "");
+        assert!(f.all("empty").is_empty());
+    }
+
+    #[test]
+    fn tokens_compare_exactly() {
+        assert!(same_token("abc", "abc"));
+        assert!(!same_token("abc", "abd"));
+        assert!(!same_token("", ""));
+        assert!(!same_token("abc", "abcd"));
     }
 }

@@ -514,7 +514,7 @@ async fn organization(State(s): State<AppState>, c: ApiCtx, Path(id): Path<Strin
     let local = resolve(&s, &cx, "organization", KeyTable::Organisation, &id)
         .await?
         .ok_or_else(|| ApiError::not_found(format!("no organization {id}")))?;
-    let full = !q.get("full_service").is_some_and(|v| v == "false");
+    let full = q.get("full_service").is_none_or(|v| v != "false");
     organisation_values(&s.store, &cx, &[local], full)
         .await?
         .pop()

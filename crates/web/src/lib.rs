@@ -218,6 +218,18 @@ fn all_routes() -> Routes {
         .route("/static/{*path}", get(assets::serve))
 }
 
+/// Serves the application on `listener` until `shutdown` completes; the hourly reminders and
+/// the search catalogue warm-up start with it. The binary binds the listener and knows no HTTP.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    reminders::spawn_hourly(state.clone());
+    spawn_catalogue_warm_up(state.clone());
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+}
+
 /// Every path the router answers, with its `{parameters}`.
 pub fn route_paths() -> Vec<String> {
     all_routes().paths

@@ -234,7 +234,7 @@ impl OfferPage {
     fn age_text(&self) -> String {
         let (min, max) = (self.offer.input.min_age_months, self.offer.input.max_age_months);
         let months = |m: u32| {
-            if m % 12 == 0 {
+            if m.is_multiple_of(12) {
                 self.ctx.tn("age-years", (m / 12) as i64)
             } else {
                 self.ctx.tn("age-months", m as i64)
@@ -261,7 +261,7 @@ async fn offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, 
     }
     let (history, proposal) = if disclosure.sees_unpublished_offers_of(offer.input.organisation_id) {
         (
-            state.store.audit_entries("offer", id).await.or_page(&ctx)?,
+            state.store.audit_entries(ctx.municipality.id, "offer", id).await.or_page(&ctx)?,
             state.store.latest_change(ctx.municipality.id, id).await.or_page(&ctx)?,
         )
     } else {
@@ -452,17 +452,18 @@ fn parse_offer_form(form: &FormData, organisation_id: i64) -> (OfferInput, HashM
     (input, values, errors)
 }
 
-fn require_user(ctx: &Ctx) -> Result<(), Response> {
+/// The way to the sign-in page (and back here) when nobody is signed in.
+fn sign_in_first(ctx: &Ctx) -> Option<Response> {
     if ctx.user.is_none() {
         let mut s = form_urlencoded::Serializer::new(String::new());
         s.append_pair("next", &ctx.here);
-        return Err(Redirect::to(&format!("/login?{}", s.finish())).into_response());
+        return Some(Redirect::to(&format!("/login?{}", s.finish())).into_response());
     }
-    Ok(())
+    None
 }
 
 async fn new_offer_form(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
-    if let Err(r) = require_user(&ctx) {
+    if let Some(r) = sign_in_first(&ctx) {
         return Ok(r);
     }
     let org_id = match (q(&params, "organisation").and_then(|o| o.parse::<i64>().ok()), ctx.user.as_ref().and_then(|u| u.organisation_id)) {
@@ -482,7 +483,7 @@ async fn new_offer_form(State(state): State<AppState>, ctx: Ctx, Query(params): 
 }
 
 async fn create_offer(State(state): State<AppState>, ctx: Ctx, Query(params): Q, body: Bytes) -> Result<Response, PageError> {
-    if let Err(r) = require_user(&ctx) {
+    if let Some(r) = sign_in_first(&ctx) {
         return Ok(r);
     }
     let form = FormData::parse(&body);
@@ -538,7 +539,7 @@ async fn form_again(
 }
 
 async fn edit_offer_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
-    if let Err(r) = require_user(&ctx) {
+    if let Some(r) = sign_in_first(&ctx) {
         return Ok(r);
     }
     let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
@@ -559,7 +560,7 @@ async fn edit_offer_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path
 }
 
 async fn update_offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
-    if let Err(r) = require_user(&ctx) {
+    if let Some(r) = sign_in_first(&ctx) {
         return Ok(r);
     }
     let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;

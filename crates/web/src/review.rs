@@ -158,7 +158,7 @@ async fn load_change(state: &AppState, ctx: &Ctx, id: &str) -> Result<(OfferChan
                 .collect()
         }
         (Proposal::Texts(proposed), Some(offer), _) => {
-            let current = state.store.offer_translations(offer).await.or_page(ctx)?;
+            let current = state.store.offer_translations(ctx.municipality.id, offer).await.or_page(ctx)?;
             let mut languages: Vec<&str> = current.iter().chain(proposed.iter()).map(|t| t.language.as_str()).collect();
             languages.sort();
             languages.dedup();
@@ -628,7 +628,7 @@ async fn save_account(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> R
     let form = FormData::parse(&body);
     require_csrf(&ctx, &form)?;
     let id = ctx.user.as_ref().map(|u| u.id).unwrap_or_default();
-    match state.store.set_account_email(id, form.get("email")).await {
+    match state.store.set_account_email(ctx.municipality.id, id, form.get("email")).await {
         Ok(()) => Ok(Redirect::to("/account?saved=1").into_response()),
         Err(StoreError::Invalid { errors, .. }) => {
             let error = errors.0.first().map(|e| ctx.t(&e.code));
