@@ -3,6 +3,8 @@
 //! rule (`kette_domain::disclosure`). Knows neither HTTP nor SQL: it asks `kette-store` for
 //! records and the domain for rules, and hands finished views to the caller.
 
+pub mod hsds;
+pub mod imports;
 pub mod places;
 pub mod statistics;
 
@@ -19,6 +21,12 @@ pub use statistics::{Figure, Figures};
 pub enum AppError {
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// A file that could not be read, with every problem (file, line, column, what was expected).
+    #[error(transparent)]
+    Ingest(#[from] kette_ingest::IngestErrors),
+    /// Values published for a boundary version that is neither stored nor has a crosswalk.
+    #[error("no crosswalk from boundary version '{0}' into the stored districts")]
+    UnknownBoundaryVersion(String),
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -30,6 +38,16 @@ pub struct App {
     /// The figures of each municipality as raw readers and as everyone else sees them, valid
     /// for one `stats_generation`.
     figures: Arc<Mutex<HashMap<(MunicipalityId, bool), Arc<Figures>>>>,
+}
+
+/// Whether families may see this offer on `today` under the municipality's review policy.
+pub fn offer_is_public(
+    today: time::Date,
+    policy: &kette_domain::review::ReviewPolicy,
+    offer: &kette_domain::OfferInput,
+    approval: kette_domain::review::Approval,
+) -> bool {
+    kette_domain::review::is_public(offer.status, approval, policy.freshness(offer.last_verified_on, today))
 }
 
 impl App {

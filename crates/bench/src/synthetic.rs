@@ -12,7 +12,6 @@ use rand::{Rng, SeedableRng};
 
 use kette_domain::vocab::{Access, Cost, OfferStatus, OrganisationKind};
 use kette_domain::{ImportBatch, NewLocation, NewOffer, NewOrganisation, OfferInput};
-use kette_ingest::geo_assign::DistrictIndex;
 use kette_store::Store;
 
 /// (title stem, description, life phases, domains, target groups, typical ages in months)
@@ -261,7 +260,8 @@ pub async fn generate(db: &Path, data: &Path, offers: usize, seed: u64) -> Resul
     )?;
     store.import_districts(m.id, &kette_ingest::berlin::levels(), &districts).await?;
     let areas: Vec<_> = districts.iter().filter(|d| d.level == 4 && d.bbox.is_some()).collect();
-    let index = DistrictIndex::new(store.district_geometries(m.id, 4).await?);
+    let locator = kette_app::App::new(store.clone()).district_locator(m.id).await?;
+    let index = locator.index().context("no districts")?;
     let mut rng = StdRng::seed_from_u64(seed);
     let mut batch = ImportBatch::default();
     let n_orgs = (offers / 8).max(1);

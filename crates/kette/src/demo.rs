@@ -10,7 +10,6 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use kette_domain::Role;
 use kette_ingest::berlin::{self, OsmCategory};
-use kette_ingest::geo_assign::DistrictIndex;
 use kette_store::{NewAccount, Store};
 
 use crate::msg;
@@ -291,8 +290,9 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
     bar.inc(1);
 
     bar.set_message(msg("cli-step-facilities", &[]));
-    let index = DistrictIndex::new(store.district_geometries(m.id, 4).await?);
-    let mut facilities = berlin::Facilities::new(&index);
+    let locator = kette_app::App::new(store.clone()).district_locator(m.id).await?;
+    let index = locator.index().context("the demo's districts are missing")?;
+    let mut facilities = berlin::Facilities::new(index);
     facilities.kitas("berlin-daycare-centers-2025-09.csv", &read(dir, "facilities/berlin-daycare-centers-2025-09.csv")?)?;
     for (file, cat) in [
         ("berlin-points-of-interest-community-centers-details.csv", OsmCategory::CommunityCentre),

@@ -93,7 +93,11 @@ impl<T> OrPage<T> for Result<T, StoreError> {
 
 impl<T> OrPage<T> for Result<T, kette_app::AppError> {
     fn or_page(self, ctx: &Ctx) -> Result<T, PageError> {
-        self.map_err(|kette_app::AppError::Store(e)| PageError::store(ctx, e))
+        self.map_err(|e| match e {
+            kette_app::AppError::Store(e) => PageError::store(ctx, e),
+            kette_app::AppError::Ingest(e) => PageError::bad_request(ctx, e.to_string()),
+            kette_app::AppError::UnknownBoundaryVersion(v) => PageError::bad_request(ctx, ctx.t1("wizard-unknown-version", "version", &v)),
+        })
     }
 }
 
@@ -181,6 +185,12 @@ impl From<kette_app::AppError> for ApiError {
     fn from(e: kette_app::AppError) -> Self {
         match e {
             kette_app::AppError::Store(s) => s.into(),
+            kette_app::AppError::Ingest(errors) => {
+                ApiError::validation(errors.0.iter().map(|e| kette_domain::FieldError::new("file", "error-file", e.to_string())).collect())
+            }
+            other => {
+                ApiError::validation(vec![kette_domain::FieldError::new("boundary_version", "error-boundary-version", other.to_string())])
+            }
         }
     }
 }

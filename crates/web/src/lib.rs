@@ -108,15 +108,7 @@ impl AppState {
     }
 }
 
-/// Whether families may see this offer on `today` under the municipality's review policy.
-pub fn offer_is_public(
-    today: time::Date,
-    policy: &kette_domain::review::ReviewPolicy,
-    offer: &kette_domain::OfferInput,
-    approval: kette_domain::review::Approval,
-) -> bool {
-    kette_domain::review::is_public(offer.status, approval, policy.freshness(offer.last_verified_on, today))
-}
+pub use kette_app::offer_is_public;
 
 /// Builds every municipality's search catalogue in the background right after the start, so
 /// the first family searching after a restart does not wait for it (seconds at state scale).

@@ -11,7 +11,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
 use kette_domain::{ContactPerson, FieldError, LocationInput, Organisation, OrganisationDetails, Term, TermKind};
-use kette_ingest::geo_assign::DistrictIndex;
 use kette_store::StoreError;
 
 use crate::auth::require_csrf;
@@ -220,12 +219,10 @@ fn parse_location(form: &FormData) -> (LocationInput, HashMap<String, String>, V
 }
 
 /// Finds the district of a point among the finest-level polygons of the municipality.
-async fn district_of(state: &AppState, municipality: i64, lat: Option<f64>, lon: Option<f64>) -> Result<Option<i64>, StoreError> {
+async fn district_of(state: &AppState, municipality: i64, lat: Option<f64>, lon: Option<f64>) -> Result<Option<i64>, kette_app::AppError> {
     let (Some(lat), Some(lon)) = (lat, lon) else { return Ok(None) };
-    let Some(level) = state.store.finest_district_level(municipality).await? else { return Ok(None) };
-    let index = DistrictIndex::new(state.store.district_geometries(municipality, level).await?);
-    match index.locate(lon, lat) {
-        Some(key) => state.store.district_by_key(municipality, key).await,
+    match state.app.district_locator(municipality).await?.key_at(lat, lon) {
+        Some(key) => Ok(state.store.district_by_key(municipality, key).await?),
         None => Ok(None),
     }
 }

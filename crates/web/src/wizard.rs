@@ -4,7 +4,6 @@
 //! districts with the municipality's crosswalk. The upload waits in a private temporary file between the steps; nothing touches
 //! the database before the commit.
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use askama::Template;
@@ -109,51 +108,25 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     let (year, source) = (fields.get("year").cloned().unwrap_or_default(), fields.get("source").cloned().unwrap_or_default());
-    let parsed = indicators_csv::parse(&file_name, &bytes, &options(&year, &source));
-    let (layout, rows) = match parsed {
-        Ok(v) => v,
+    let m = ctx.municipality.id;
+    let boundary_version = fields.get("boundary_version").cloned().unwrap_or_default();
+    let version = Some(boundary_version.as_str()).filter(|v| !v.is_empty());
+    let checked = state.app.check_indicator_file(m, &file_name, &bytes, &options(&year, &source), version).await;
+    let file = match checked {
+        Ok(f) => f,
+        Err(kette_app::AppError::Store(e)) => return Err(PageError::store(&ctx, e)),
         Err(e) => {
-            let page = render(&WizardPage { error: Some(e.to_string()), ctx, versions, preview: None })?;
+            let error = match e {
+                kette_app::AppError::UnknownBoundaryVersion(v) => ctx.t1("wizard-unknown-version", "version", &v),
+                other => other.to_string(),
+            };
+            let page = render(&WizardPage { error: Some(error), ctx, versions, preview: None })?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let m = ctx.municipality.id;
-    let boundary_version = fields.get("boundary_version").cloned().unwrap_or_default();
-    let crosswalk = if boundary_version.is_empty() {
-        None
-    } else if let Some(c) = state.store.crosswalk_into_stored(m, &boundary_version).await.or_page(&ctx)? {
-        Some(c)
-    } else if versions.contains(&boundary_version) {
-        None
-    } else {
-        let page = render(&WizardPage {
-            error: Some(ctx.t1("wizard-unknown-version", "version", &boundary_version)),
-            ctx,
-            versions,
-            preview: None,
-        })?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-    };
     let catalogue: Vec<(String, String)> =
         state.store.indicators(m).await.or_page(&ctx)?.into_iter().map(|i| (i.def.code, i.def.name_de)).collect();
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for r in &rows {
-        *counts.entry(r.indicator_code.clone()).or_default() += 1;
-    }
-    let codes = counts.into_iter().map(|(c, n)| (c.clone(), n, catalogue.iter().any(|(k, _)| *k == c))).collect();
-    let mut keys: Vec<&str> = rows.iter().map(|r| r.district_key.as_str()).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let mut unknown_keys = vec![];
-    for k in keys {
-        let known = match &crosswalk {
-            Some((_, links)) => links.iter().any(|l| l.from == k),
-            None => state.store.district_by_key(m, k).await.or_page(&ctx)?.is_some(),
-        };
-        if !known {
-            unknown_keys.push(k.to_string());
-        }
-    }
+    let kette_app::imports::IndicatorFile { layout, rows, codes, unknown_keys, crosswalk } = file;
     let token = token();
     std::fs::create_dir_all(upload_dir())
         .and_then(|_| std::fs::write(upload_dir().join(&token), &bytes))
@@ -207,12 +180,11 @@ async fn commit(State(state): State<AppState>, ctx: Ctx, body: axum::body::Bytes
         })
         .collect();
     let provenance = kette_store::Provenance::of(&file_name, &bytes, ctx.user.as_ref().map(|u| u.id));
-    let version = form.get("boundary_version");
-    let result = if version.is_empty() {
-        state.store.import_observations_from(ctx.municipality.id, &mapped, Some(&provenance)).await
-    } else {
-        state.store.import_carried_observations(ctx.municipality.id, &mapped, version, Some(&provenance), false).await.map(|r| r.written)
-    };
+    let version = Some(form.get("boundary_version")).filter(|v| !v.is_empty());
+    let result = state.app.import_indicator_rows(ctx.municipality.id, &mapped, &provenance, version, false).await.map(|r| match r {
+        kette_app::imports::IndicatorImport::Written(n) => n,
+        kette_app::imports::IndicatorImport::Carried(report) => report.written,
+    });
     match result {
         Ok(n) => {
             let _ = std::fs::remove_file(&path);

@@ -1,0 +1,186 @@
+//! Imports written once for both front ends: the check before anything is written (every
+//! problem named at once) and the all-or-nothing write. The web wizard shows the check as a
+//! preview; the command line prints it and stops or writes.
+
+use std::collections::BTreeMap;
+
+use kette_domain::boundary::CrosswalkLink;
+use kette_domain::{MunicipalityId, NewObservation};
+use kette_ingest::geo_assign::DistrictIndex;
+use kette_ingest::indicators_csv::{self, Layout, Options};
+use kette_store::{CarryReport, CrosswalkSummary, Provenance};
+
+use crate::{App, AppError, Result};
+
+/// An indicator file read and checked against the municipality's catalogue and districts.
+#[derive(Debug)]
+pub struct IndicatorFile {
+    pub layout: Layout,
+    pub rows: Vec<NewObservation>,
+    /// every indicator code of the file: (code, rows, known in the catalogue)
+    pub codes: Vec<(String, usize, bool)>,
+    /// district keys neither stored nor (with a boundary version) known to its crosswalk
+    pub unknown_keys: Vec<String>,
+    /// the crosswalk the values are carried with, when they are published for another
+    /// boundary version than the stored one
+    pub crosswalk: Option<(CrosswalkSummary, Vec<CrosswalkLink>)>,
+}
+
+impl IndicatorFile {
+    pub fn unknown_codes(&self) -> Vec<&str> {
+        self.codes.iter().filter(|(_, _, known)| !known).map(|(c, _, _)| c.as_str()).collect()
+    }
+}
+
+/// What an indicator import wrote.
+#[derive(Debug)]
+pub enum IndicatorImport {
+    Written(usize),
+    Carried(Box<CarryReport>),
+}
+
+impl App {
+    /// Reads an indicator table and checks it without writing anything. `boundary_version`:
+    /// the districts the file is published for, when they are not the stored ones.
+    pub async fn check_indicator_file(
+        &self,
+        municipality: MunicipalityId,
+        file_name: &str,
+        bytes: &[u8],
+        options: &Options,
+        boundary_version: Option<&str>,
+    ) -> Result<IndicatorFile> {
+        let (layout, rows) = indicators_csv::parse(file_name, bytes, options)?;
+        let crosswalk = match boundary_version {
+            Some(v) => match self.store.crosswalk_into_stored(municipality, v).await? {
+                Some(c) => Some(c),
+                None if self.store.boundary_versions(municipality).await?.iter().any(|s| s == v) => None,
+                None => return Err(AppError::UnknownBoundaryVersion(v.to_string())),
+            },
+            None => None,
+        };
+        let catalogue: Vec<String> = self.store.indicators(municipality).await?.into_iter().map(|i| i.def.code).collect();
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for r in &rows {
+            *counts.entry(r.indicator_code.clone()).or_default() += 1;
+        }
+        let codes = counts.into_iter().map(|(c, n)| (c.clone(), n, catalogue.contains(&c))).collect();
+        let mut keys: Vec<&str> = rows.iter().map(|r| r.district_key.as_str()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        let mut unknown_keys = vec![];
+        for k in keys {
+            let known = match &crosswalk {
+                Some((_, links)) => links.iter().any(|l| l.from == k),
+                None => self.store.district_by_key(municipality, k).await?.is_some(),
+            };
+            if !known {
+                unknown_keys.push(k.to_string());
+            }
+        }
+        Ok(IndicatorFile { layout, rows, codes, unknown_keys, crosswalk })
+    }
+
+    /// Writes checked rows in one transaction, carried into the stored districts when they are
+    /// published for another boundary version (`partial`: districts whose sources are all
+    /// present are written, the rest reported).
+    pub async fn import_indicator_rows(
+        &self,
+        municipality: MunicipalityId,
+        rows: &[NewObservation],
+        provenance: &Provenance,
+        boundary_version: Option<&str>,
+        partial: bool,
+    ) -> Result<IndicatorImport> {
+        Ok(match boundary_version {
+            Some(v) => IndicatorImport::Carried(Box::new(
+                self.store.import_carried_observations(municipality, rows, v, Some(provenance), partial).await?,
+            )),
+            None => IndicatorImport::Written(self.store.import_observations_from(municipality, rows, Some(provenance)).await?),
+        })
+    }
+
+    /// Finds districts of the finest level by point in polygon, for places that come without
+    /// one (imports, forms). None when the municipality has no districts yet.
+    pub async fn district_locator(&self, municipality: MunicipalityId) -> Result<DistrictLocator> {
+        let index = match self.store.finest_district_level(municipality).await? {
+            Some(level) => Some(DistrictIndex::new(self.store.district_geometries(municipality, level).await?)),
+            None => None,
+        };
+        Ok(DistrictLocator { index })
+    }
+}
+
+/// Point-in-polygon assignment on the finest district level, built once per import or save.
+pub struct DistrictLocator {
+    index: Option<DistrictIndex>,
+}
+
+impl DistrictLocator {
+    /// The key of the district at this point, if any.
+    pub fn key_at(&self, lat: f64, lon: f64) -> Option<&str> {
+        self.index.as_ref()?.locate(lon, lat)
+    }
+
+    /// Gives every place of an import batch that has coordinates but no district its district.
+    pub fn assign(&self, batch: &mut kette_domain::ImportBatch) {
+        for (_, l) in &mut batch.locations {
+            if let (None, Some(lat), Some(lon)) = (&l.district_key, l.lat, l.lon) {
+                l.district_key = self.key_at(lat, lon).map(str::to_string);
+            }
+        }
+    }
+
+    /// The index itself, for loaders that assign while they read (the demo's facility lists).
+    pub fn index(&self) -> Option<&DistrictIndex> {
+        self.index.as_ref()
+    }
+}
+
+/// A problem of an offer batch found before writing: which record, what is wrong.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BatchProblem {
+    /// an offer breaks a rule (its origin: file and line or JSON path)
+    Offer { origin: String, detail: String },
+    /// a place names a district the municipality does not have
+    UnknownDistrict { key: String },
+}
+
+impl App {
+    /// The directory import for every format (offer table, HSDS): places without a district get
+    /// one by point in polygon, then the batch is checked against the vocabulary and districts
+    /// (every problem named) and, unless `dry_run`, written all or nothing.
+    pub async fn import_offer_batch(
+        &self,
+        municipality: MunicipalityId,
+        batch: &mut kette_domain::ImportBatch,
+        dry_run: bool,
+    ) -> Result<Result<Option<kette_domain::ImportReport>, Vec<BatchProblem>>> {
+        self.district_locator(municipality).await?.assign(batch);
+        if dry_run {
+            let problems = self.check_offer_batch(municipality, batch).await?;
+            return Ok(if problems.is_empty() { Ok(None) } else { Err(problems) });
+        }
+        Ok(Ok(Some(self.store.import_batch(municipality, batch, |_| {}).await?)))
+    }
+
+    /// Every rule an offer batch breaks, without writing (the write checks the same and more).
+    pub async fn check_offer_batch(&self, municipality: MunicipalityId, batch: &kette_domain::ImportBatch) -> Result<Vec<BatchProblem>> {
+        let vocab = self.store.vocabulary(municipality).await?;
+        let mut problems = vec![];
+        for o in &batch.offers {
+            if let Err(e) = kette_domain::validate::validate_offer(&o.input, &vocab) {
+                problems.push(BatchProblem::Offer { origin: o.origin.clone(), detail: e.to_string() });
+            }
+        }
+        let mut keys: Vec<&str> = batch.locations.iter().filter_map(|(_, l)| l.district_key.as_deref()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            if self.store.district_by_key(municipality, k).await?.is_none() {
+                problems.push(BatchProblem::UnknownDistrict { key: k.to_string() });
+            }
+        }
+        Ok(problems)
+    }
+}

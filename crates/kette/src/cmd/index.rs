@@ -1,0 +1,43 @@
+//! `kette index run`: composite indices from a recipe over a table file.
+
+use super::*;
+
+#[derive(Subcommand)]
+pub enum IndexAction {
+    /// Run a recipe on a table (one row per unit and group) and write every intermediate score
+    Run {
+        /// The recipe (TOML), e.g. recipes/berlin-mss-2019.toml
+        recipe: PathBuf,
+        /// Input table (CSV; UTF-8 or Windows-1252, ',' or ';')
+        #[arg(long)]
+        data: PathBuf,
+        /// Output table (CSV); '-' writes to standard output
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+pub async fn run(action: IndexAction) -> Result<()> {
+    match action {
+        IndexAction::Run { recipe, data, out } => {
+            let text = String::from_utf8(read(&recipe)?).with_context(|| format!("{}: not UTF-8 text", recipe.display()))?;
+            let recipe = kette_monitor::Recipe::from_toml(&file_name(&recipe), &text)?;
+            let frame = kette_monitor::Frame::from_csv(&file_name(&data), &read(&data)?, &recipe.unit, recipe.group_by.as_deref())?;
+            let result = recipe.run(&frame)?;
+            let csv = result.to_csv(None);
+            if out.as_os_str() == "-" {
+                print!("{csv}");
+            } else {
+                // write next to the target and rename, so a failure never leaves half a file
+                let tmp = out.with_extension("csv.partial");
+                std::fs::write(&tmp, csv).with_context(|| format!("cannot write {}", tmp.display()))?;
+                std::fs::rename(&tmp, &out).with_context(|| format!("cannot write {}", out.display()))?;
+                eprintln!(
+                    "{}",
+                    msg("cli-index-written", &[("file", &out.display()), ("rows", &result.len()), ("columns", &result.columns.len())])
+                );
+            }
+        }
+    }
+    Ok(())
+}

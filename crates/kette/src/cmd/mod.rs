@@ -1,0 +1,78 @@
+//! The commands of the `kette` binary, one file each, and what they share: the database and
+//! mail arguments, messages in the user's language, file reading.
+
+pub mod crosswalk;
+pub mod demo;
+pub mod export;
+pub mod import;
+pub mod index;
+pub mod indicator;
+pub mod municipality;
+pub mod remind;
+pub mod serve;
+pub mod user;
+
+pub(crate) use std::net::SocketAddr;
+pub(crate) use std::path::{Path, PathBuf};
+
+pub(crate) use anyhow::{bail, Context, Result};
+pub(crate) use clap::{Args, Subcommand};
+pub(crate) use kette_domain::Role;
+pub(crate) use kette_i18n::FluentValue;
+pub(crate) use kette_ingest::geojson_districts::DistrictFileSpec;
+pub(crate) use kette_store::{NewAccount, Store};
+
+#[derive(Args, Clone)]
+pub struct DbArg {
+    /// SQLite database file (later also a PostgreSQL URL)
+    #[arg(long, env = "KETTE_DB", default_value = "./kette.db")]
+    pub db: String,
+}
+
+/// Where verification reminders go out.
+#[derive(Args, Clone)]
+pub struct MailArgs {
+    /// SMTP server for reminders: smtp://host:25, smtp://user:password@host:587?tls=required or
+    /// smtps://host:465. Without it no e-mail is sent; partners see their to-do list.
+    #[arg(long, env = "KETTE_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of reminders
+    #[arg(long, env = "KETTE_MAIL_FROM", default_value = "kette <kette@localhost>")]
+    pub mail_from: String,
+    /// The address people reach this server at, for links in e-mails (default: the listening address)
+    #[arg(long, env = "KETTE_PUBLIC_URL")]
+    pub public_url: Option<String>,
+}
+
+impl MailArgs {
+    pub fn mailer(&self) -> Result<Option<kette_notify::Mailer>> {
+        self.smtp_url.as_deref().map(|url| kette_notify::Mailer::new(url, &self.mail_from)).transpose().map_err(Into::into)
+    }
+}
+
+/// A command-line message in the user's language (`KETTE_LANG`, `LANG`, default German).
+pub fn msg(key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    static I18N: std::sync::OnceLock<kette_i18n::I18n> = std::sync::OnceLock::new();
+    let i18n = I18N.get_or_init(kette_i18n::I18n::load);
+    let args: Vec<(&str, FluentValue)> = args.iter().map(|(k, v)| (*k, FluentValue::from(v.to_string()))).collect();
+    i18n.t_args(kette_i18n::cli_language(), key, &args)
+}
+
+pub async fn municipality(store: &Store, slug: Option<&str>) -> Result<kette_domain::Municipality> {
+    match slug {
+        Some(s) => Ok(store.municipality_by_slug(s).await?),
+        None => store.municipalities().await?.into_iter().next().with_context(|| msg("cli-error-no-municipality", &[])),
+    }
+}
+
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+pub fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
+}
+
+pub fn is_zip(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+}
