@@ -96,8 +96,19 @@ fn note_not_kept(kind: &str, record: &Value, out: &mut std::collections::BTreeMa
     }
 }
 
+/// A file that is not HSDS at all (a broken rule inside a record is a `RecordError` instead).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum HsdsError {
+    #[error("{file}: expected an HSDS service, an array of services or a page with \"contents\"")]
+    NotServices { file: String },
+    #[error("{file}: not JSON: {detail}")]
+    NotJson { file: String, detail: String },
+    #[error("{file} line {line}: not JSON: {detail}")]
+    NotJsonLine { file: String, line: usize, detail: String },
+}
+
 /// The services of a file with the path prefix of each (`$[i]`, `$.contents[i]`, `line n`).
-pub fn records(name: &str, text: &str) -> Result<Vec<(String, Value)>, String> {
+pub fn records(name: &str, text: &str) -> Result<Vec<(String, Value)>, HsdsError> {
     let text = text.trim_start_matches('\u{feff}');
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Array(items)) => Ok(items.into_iter().enumerate().map(|(i, v)| (format!("$[{i}]"), v)).collect()),
@@ -106,15 +117,17 @@ pub fn records(name: &str, text: &str) -> Result<Vec<(String, Value)>, String> {
             Ok(items.into_iter().enumerate().map(|(i, v)| (format!("$.contents[{i}]"), v)).collect())
         }
         Ok(v @ Value::Object(_)) => Ok(vec![("$".into(), v)]),
-        Ok(_) => Err(format!("{name}: expected an HSDS service, an array of services or a page with \"contents\"")),
+        Ok(_) => Err(HsdsError::NotServices { file: name.to_string() }),
         Err(whole) => {
             // NDJSON: one service per line
             let mut out = vec![];
             for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
                 match serde_json::from_str::<Value>(line) {
                     Ok(v) => out.push((format!("line {}: $", n + 1), v)),
-                    Err(_) if out.is_empty() && n == 0 => return Err(format!("{name}: not JSON: {whole}")),
-                    Err(e) => return Err(format!("{name} line {}: not JSON: {e}", n + 1)),
+                    Err(_) if out.is_empty() && n == 0 => {
+                        return Err(HsdsError::NotJson { file: name.to_string(), detail: whole.to_string() })
+                    }
+                    Err(e) => return Err(HsdsError::NotJsonLine { file: name.to_string(), line: n + 1, detail: e.to_string() }),
                 }
             }
             Ok(out)
@@ -199,17 +212,19 @@ fn attribute_codes(service: &Value) -> Vec<(String, String, Option<String>)> {
 
 /// Reads the services of `text` into a batch; `errors` lists every rule broken, and records
 /// with errors are left out of the batch.
-pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions) -> Result<Parsed, String> {
+pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions) -> Result<Parsed, HsdsError> {
     let text = text.trim_start_matches('\u{feff}');
     // NDJSON is read a line at a time so that a state-sized file never sits in memory as one
     // tree of values
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let ndjson = text.trim_end().contains('\n') && serde_json::from_str::<Value>(first_line).is_ok_and(|v| v.is_object());
-    let items: Box<dyn Iterator<Item = Result<(String, Value), String>> + '_> = if ndjson {
+    let items: Box<dyn Iterator<Item = Result<(String, Value), HsdsError>> + '_> = if ndjson {
         Box::new(text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(move |(n, line)| {
-            serde_json::from_str::<Value>(line)
-                .map(|v| (format!("line {}: $", n + 1), v))
-                .map_err(|e| format!("{name} line {}: not JSON: {e}", n + 1))
+            serde_json::from_str::<Value>(line).map(|v| (format!("line {}: $", n + 1), v)).map_err(|e| HsdsError::NotJsonLine {
+                file: name.to_string(),
+                line: n + 1,
+                detail: e.to_string(),
+            })
         }))
     } else {
         Box::new(records(name, text)?.into_iter().map(Ok))
@@ -221,10 +236,10 @@ pub fn parse(name: &str, text: &str, vocab: &Vocabulary, options: &ImportOptions
 /// tabular form gives `services.csv line 2`).
 pub fn parse_records(
     name: &str,
-    items: impl Iterator<Item = Result<(String, Value), String>>,
+    items: impl Iterator<Item = Result<(String, Value), HsdsError>>,
     vocab: &Vocabulary,
     options: &ImportOptions,
-) -> Result<Parsed, String> {
+) -> Result<Parsed, HsdsError> {
     let mut parsed = Parsed::default();
     let mut seen_orgs = std::collections::HashSet::new();
     let mut seen_locs = std::collections::HashSet::new();

@@ -135,16 +135,10 @@ impl Tables<Vec<u8>> {
     }
 }
 
-impl Tables<std::io::BufWriter<std::fs::File>> {
-    /// Tables written into `dir` (which must exist), with the package descriptor.
-    pub fn in_dir(dir: &std::path::Path) -> std::io::Result<Self> {
-        std::fs::write(dir.join("datapackage.json"), DATAPACKAGE)?;
-        Tables::with(|path| std::fs::File::create(dir.join(path)).map(std::io::BufWriter::new))
-    }
-}
-
 impl<W: std::io::Write> Tables<W> {
-    fn with(mut open: impl FnMut(&str) -> std::io::Result<W>) -> std::io::Result<Self> {
+    /// Tables written to the writers `open` gives for each table's file name (the caller
+    /// writes the package descriptor, `DATAPACKAGE`, beside them: this crate does no file I/O).
+    pub fn with(mut open: impl FnMut(&str) -> std::io::Result<W>) -> std::io::Result<Self> {
         let mut writers = BTreeMap::new();
         for spec in specs() {
             let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(open(&spec.path)?);

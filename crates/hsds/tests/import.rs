@@ -121,6 +121,6 @@ fn broken_records_are_reported_with_path_and_rule() {
     assert_eq!(parsed.records, vec![0]);
     // NDJSON and errors in the file itself
     let nd = format!("{}\n{}\n", serde_json::to_string(&spec("examples/service_full.json")).unwrap(), "{kaputt");
-    assert!(parse("x.ndjson", &nd, &v, &ImportOptions::default()).unwrap_err().contains("line 2"));
+    assert!(parse("x.ndjson", &nd, &v, &ImportOptions::default()).unwrap_err().to_string().contains("line 2"));
     assert!(parse("x.json", "42", &v, &ImportOptions::default()).is_err());
 }

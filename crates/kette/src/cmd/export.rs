@@ -69,7 +69,10 @@ async fn export_hsds(store: &Store, m: &kette_domain::Municipality, out: &Path, 
         let folder = if is_zip(out) { PathBuf::from(format!("{}.partial.d", out.display())) } else { partial.clone() };
         let _ = std::fs::remove_dir_all(&folder);
         std::fs::create_dir_all(&folder).with_context(|| format!("cannot create {}", folder.display()))?;
-        let mut tables = kette_hsds::tabular::Tables::in_dir(&folder).with_context(|| format!("cannot write into {}", folder.display()))?;
+        std::fs::write(folder.join("datapackage.json"), kette_hsds::tabular::DATAPACKAGE)
+            .with_context(|| format!("cannot write into {}", folder.display()))?;
+        let mut tables = kette_hsds::tabular::Tables::with(|path| std::fs::File::create(folder.join(path)).map(std::io::BufWriter::new))
+            .with_context(|| format!("cannot write into {}", folder.display()))?;
         n = kette_app::hsds::export_services(store, m, internal, |s| tables.add_service(&s)).await?;
         // partners without (public) offers are still partners; rows already written are skipped
         kette_app::hsds::export_organisations(store, m, internal, |o| tables.add_organization(&o)).await?;

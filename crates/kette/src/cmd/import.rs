@@ -295,8 +295,7 @@ pub async fn run(what: ImportWhat) -> Result<()> {
                     let text = kette_ingest::text::decode(&bytes);
                     kette_hsds::import::parse(&file_name(&file), &text, &vocab, &options)
                 }
-            }
-            .map_err(|e| anyhow::anyhow!(e))?;
+            }?;
             let name = file.display().to_string();
             for e in &parsed.errors {
                 eprintln!("{name}: {e}");
