@@ -13,7 +13,8 @@ pub mod gpkg;
 pub mod indicators_csv;
 pub mod offers_csv;
 pub mod shapefile;
-pub mod text;
+/// The spreadsheet text helpers, shared with the index engine.
+pub use kette_text as text;
 
 /// Where in an input something went wrong.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

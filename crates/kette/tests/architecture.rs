@@ -76,7 +76,7 @@ fn uses(krate: &str, needle: &str) -> Vec<String> {
     hits
 }
 
-const ENGINES_AND_DOMAIN: &[&str] = &["domain", "ingest", "monitor", "search", "hsds", "app"];
+const ENGINES_AND_DOMAIN: &[&str] = &["domain", "text", "ingest", "monitor", "search", "hsds", "app"];
 const HTTP: &[&str] = &["axum", "tower", "tower-http", "hyper", "utoipa", "askama"];
 const SQL: &[&str] = &["sqlx"];
 const BINARIES: &[&str] = &["kette", "bench"];
@@ -211,6 +211,11 @@ fn every_crate_says_what_it_owns() {
         let text = std::fs::read_to_string(&root).unwrap();
         assert!(text.starts_with("//!"), "{} does not open with a doc comment saying what the crate owns", root.display());
     }
+}
+
+#[test]
+fn the_index_engine_reads_no_file_formats_of_ingest() {
+    assert!(!dependencies("monitor").iter().any(|d| d == "kette-ingest"), "monitor shares kette-text, not the file readers");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use kette_ingest::text::{decode, parse_number, sniff_delimiter};
+use kette_text::{decode, parse_number, sniff_delimiter};
 
 use crate::{MonitorError, Result};
 

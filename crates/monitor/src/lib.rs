@@ -10,10 +10,13 @@ mod frame;
 mod linalg;
 mod recipe;
 mod stats;
+mod steps;
 
 pub use frame::{Column, Frame};
-pub use recipe::{Closed, Filter, Recipe, Scope, SdKind, Step};
+pub use recipe::Recipe;
+pub use stats::SdKind;
 pub use stats::{mean, quantile, std_dev, trend, wilson};
+pub use steps::{Closed, Filter, Operation, Scope, Step, StepContext};
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum MonitorError {

@@ -1,6 +1,15 @@
 //! Descriptive statistics over the present values of a column.
 
-use crate::recipe::SdKind;
+/// Which standard deviation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum SdKind {
+    /// divide by n
+    #[default]
+    Population,
+    /// divide by n − 1
+    Sample,
+}
 
 pub fn mean(values: &[f64]) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)

@@ -1,4 +1,6 @@
-//! Text-level helpers for tables from spreadsheets: encoding, delimiter and German numbers.
+//! Text-level helpers for tables from spreadsheets — encoding (UTF-8 with or without BOM,
+//! Windows-1252), delimiter sniffing and German or international numbers — shared by the file
+//! readers (`kette-ingest`) and the index engine (`kette-monitor`).
 
 use std::borrow::Cow;
 
