@@ -159,9 +159,12 @@ fn query_int(q: &HashMap<String, String>, name: &str, min: i64, max: i64) -> Res
 }
 
 fn paging(q: &HashMap<String, String>) -> Result<(u32, u32), ApiError> {
-    let page = query_int(q, "page", 1, 1_000_000)?.unwrap_or(1) as u32;
-    let per_page = query_int(q, "per_page", 1, 500)?.unwrap_or(50) as u32;
-    Ok((page, per_page))
+    paged(q, 50, 500)
+}
+
+fn paged(q: &HashMap<String, String>, default_per_page: u32, max_per_page: u32) -> Result<(u32, u32), ApiError> {
+    let p = crate::paging::Paging::require(q, default_per_page, max_per_page).map_err(ApiError::validation)?;
+    Ok((p.page, p.per_page))
 }
 
 fn path_id(raw: &str) -> Result<i64, ApiError> {
@@ -854,8 +857,7 @@ async fn list_observations(
     c: ApiCtx,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<ObservationList>, ApiError> {
-    let page = query_int(&q, "page", 1, 1_000_000)?.unwrap_or(1) as u32;
-    let per_page = query_int(&q, "per_page", 1, 5000)?.unwrap_or(500) as u32;
+    let (page, per_page) = paged(&q, 500, 5000)?;
     let f = ObservationFilter {
         indicator: q.get("indicator").filter(|v| !v.is_empty()).cloned(),
         district_id: query_int(&q, "district", 1, i64::MAX)?,

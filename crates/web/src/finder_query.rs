@@ -194,19 +194,14 @@ pub async fn parse(
             Sort::Relevance
         }
     };
-    let mut paging = |k: &str, max: u32, default: u32| match get(q, k) {
-        None => default,
-        Some(v) => match v.parse::<u32>() {
-            Ok(n) if (1..=max).contains(&n) => n,
-            _ => {
-                errors.push(FieldError::new(k, "error-query-range", format!("expected a whole number from 1 to {max}, found '{v}'")));
-                default
-            }
-        },
-    };
-    let page = paging("page", 100_000, 1);
-    let per_page = paging("per_page", 500, default_per_page);
-    r.offset = ((page - 1) * per_page) as usize;
+    let (paging, paging_errors) = crate::paging::Paging::parse(q, default_per_page, 500);
+    // the finder's forms name their fields without the query prefix
+    errors.extend(paging_errors.into_iter().map(|mut e| {
+        e.field = e.field.trim_start_matches("query.").to_string();
+        e
+    }));
+    let (page, per_page) = (paging.page, paging.per_page);
+    r.offset = paging.offset();
     r.limit = per_page as usize;
     Ok(ParsedSearch { request: r, page, per_page, place, place_unknown, errors })
 }

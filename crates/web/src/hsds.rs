@@ -54,19 +54,8 @@ async fn context(s: &AppState, c: &ApiCtx) -> Result<Context, ApiError> {
 }
 
 fn paging(q: &HashMap<String, String>) -> Result<(usize, usize), ApiError> {
-    let num = |k: &str, max: usize, default: usize| -> Result<usize, ApiError> {
-        match q.get(k).map(|v| v.trim()).filter(|v| !v.is_empty()) {
-            None => Ok(default),
-            Some(v) => v.parse::<usize>().ok().filter(|n| (1..=max).contains(n)).ok_or_else(|| {
-                ApiError::validation(vec![FieldError::new(
-                    format!("query.{k}"),
-                    "error-query-range",
-                    format!("expected a whole number from 1 to {max}, found '{v}'"),
-                )])
-            }),
-        }
-    };
-    Ok((num("page", 1_000_000, 1)?, num("per_page", 1000, 50)?))
+    let p = crate::paging::Paging::require(q, 50, 1000).map_err(ApiError::validation)?;
+    Ok((p.page as usize, p.per_page as usize))
 }
 
 fn flag(q: &HashMap<String, String>, k: &str) -> bool {

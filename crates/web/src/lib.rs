@@ -17,6 +17,7 @@ pub mod i18n;
 mod manage;
 mod monitoring;
 mod pages;
+mod paging;
 pub mod reminders;
 mod review;
 mod svg;

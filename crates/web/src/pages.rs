@@ -81,11 +81,10 @@ impl Pager {
 }
 
 fn parse_page(ctx: &Ctx, params: &HashMap<String, String>) -> Result<u32, PageError> {
-    match q(params, "page") {
-        None => Ok(1),
-        Some(p) => {
-            p.parse::<u32>().ok().filter(|p| *p >= 1 && *p <= 100_000).ok_or_else(|| PageError::bad_request(ctx, format!("page '{p}'")))
-        }
+    let (paging, errors) = crate::paging::Paging::parse(params, 1, 1);
+    match errors.into_iter().find(|e| e.field == "query.page") {
+        None => Ok(paging.page),
+        Some(_) => Err(PageError::bad_request(ctx, format!("page '{}'", q(params, "page").unwrap_or_default()))),
     }
 }
 

@@ -421,7 +421,8 @@ async fn verification(State(state): State<AppState>, ctx: Ctx, Query(params): Q)
     let all = state.store.offers_to_verify(ctx.municipality.id, only, &policy, today).await.or_page(&ctx)?;
     let total = all.len();
     let lapsed = all.iter().filter(|o| matches!(o.freshness, Freshness::Lapsed { .. })).count();
-    let page: u32 = params.get("page").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1);
+    // a page number out of range shows the first page (the list is short and changes daily)
+    let page = crate::paging::Paging::parse(&params, 1, 1).0.page;
     let start = ((page - 1) as usize * PER_PAGE).min(total);
     let date = |d: time::Date| kette_notify::date_text(ctx.lang, d);
     let rows = all

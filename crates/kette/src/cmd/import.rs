@@ -309,20 +309,9 @@ pub async fn run(what: ImportWhat) -> Result<()> {
                 bail!("{}", msg("cli-hsds-rejected", &[("file", &name), ("invalid", &invalid.len()), ("total", &parsed.total)]));
             }
             let app = kette_app::App::new(store);
-            let report = match app
-                .import_offer_batch(m.id, &mut parsed.batch, dry_run)
-                .await
-                .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?
-            {
-                Err(problems) => bail!("{}", batch_problems(&file, &problems)),
-                Ok(None) => {
-                    println!(
-                        "{}",
-                        msg("cli-hsds-valid", &[("file", &name), ("valid", &parsed.batch.offers.len()), ("total", &parsed.total)])
-                    );
-                    return Ok(());
-                }
-                Ok(Some(report)) => report,
+            let Some(report) = import_batch(&app, m.id, &file, &mut parsed.batch, dry_run).await? else {
+                println!("{}", msg("cli-hsds-valid", &[("file", &name), ("valid", &parsed.batch.offers.len()), ("total", &parsed.total)]));
+                return Ok(());
             };
             println!(
                 "{}",
@@ -344,23 +333,13 @@ pub async fn run(what: ImportWhat) -> Result<()> {
             let mut batch = kette_ingest::offers_csv::parse(&file_name(&file), &bytes)?;
             let app = kette_app::App::new(Store::open(&db.db).await?);
             let m = municipality(&app.store, slug.as_deref()).await?;
-            let report = match app
-                .import_offer_batch(m.id, &mut batch, dry_run)
-                .await
-                .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?
-            {
-                Err(problems) => bail!("{}", batch_problems(&file, &problems)),
-                Ok(None) => {
-                    println!(
-                        "{}",
-                        msg(
-                            "cli-offers-valid",
-                            &[("file", &file.display()), ("offers", &batch.offers.len()), ("organisations", &batch.organisations.len())]
-                        )
-                    );
-                    return Ok(());
-                }
-                Ok(Some(report)) => report,
+            let Some(report) = import_batch(&app, m.id, &file, &mut batch, dry_run).await? else {
+                let (offers, organisations) = (batch.offers.len(), batch.organisations.len());
+                println!(
+                    "{}",
+                    msg("cli-offers-valid", &[("file", &file.display()), ("offers", &offers), ("organisations", &organisations)])
+                );
+                return Ok(());
             };
             println!(
                 "{}",
@@ -463,6 +442,25 @@ async fn read_districts(
             let bytes = read(file)?;
             Ok(kette_ingest::geojson_districts::parse(&name, &kette_ingest::text::decode(&bytes), spec)?)
         }
+    }
+}
+
+/// An offer batch through the use case (districts assigned, checked, written all or nothing);
+/// None after a dry run that found nothing wrong.
+async fn import_batch(
+    app: &kette_app::App,
+    municipality: i64,
+    file: &Path,
+    batch: &mut kette_domain::ImportBatch,
+    dry_run: bool,
+) -> Result<Option<kette_domain::ImportReport>> {
+    match app
+        .import_offer_batch(municipality, batch, dry_run)
+        .await
+        .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?
+    {
+        Err(problems) => bail!("{}", batch_problems(file, &problems)),
+        Ok(report) => Ok(report),
     }
 }
 
