@@ -17,9 +17,9 @@ use kette_domain::{Location, Offer, TermKind};
 use kette_search::Audience;
 use kette_store::{OfferTranslation, Referral, EASY_GERMAN};
 
-use crate::auth::{cookie_header, random_token, require_csrf, ANON_CSRF_COOKIE};
+use crate::auth::{cookie_header, random_token, ANON_CSRF_COOKIE};
 use crate::error::{render, OrPage, PageError};
-use crate::forms::{same_token, FormData};
+use crate::forms::{same_token, FormData, SignedForm};
 use crate::pages::{page_link, Pager};
 use crate::{AppState, Ctx};
 
@@ -427,12 +427,14 @@ async fn print_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
 
 /// A navigator hands a family a sheet in their language; the system keeps only an anonymous
 /// count (date, district, life phase, topic, offer, sheet language).
-async fn referral(State(state): State<AppState>, mut ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
+async fn referral(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    SignedForm { mut ctx, form }: SignedForm,
+) -> Result<Response, PageError> {
     if !ctx.actor().is_some_and(|a| a.can_refer()) {
         return Err(PageError::forbidden(&ctx));
     }
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     let (offer, translations) = load_offer(&state, &ctx, &id).await?;
     let family_lang = kette_i18n::LANGUAGES.iter().map(|(c, _)| *c).find(|c| *c == form.get("family_language")).unwrap_or("de");
     let easy = form.get("easy") == "1";
@@ -567,12 +569,10 @@ async fn synonyms_form(State(state): State<AppState>, ctx: Ctx, Query(params): Q
     render(&SynonymsPage { ctx, text, saved: params.contains_key("saved"), rebuilt })
 }
 
-async fn save_synonyms(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+async fn save_synonyms(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
     if !ctx.can_edit_vocabulary() {
         return Err(PageError::forbidden(&ctx));
     }
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     let groups: Vec<String> = form.get("synonyms").lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).take(2000).collect();
     let by = ctx.user.as_ref().map(|u| u.id);
     state.store.set_synonym_groups(ctx.municipality.id, &groups, by).await.or_page(&ctx)?;
@@ -584,12 +584,10 @@ async fn save_synonyms(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> 
 
 /// Rebuilds the municipality's search catalogue from the database (after repairs made outside
 /// kette, or to be sure).
-async fn reindex(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+async fn reindex(State(state): State<AppState>, SignedForm { ctx, .. }: SignedForm) -> Result<Response, PageError> {
     if !ctx.can_edit_vocabulary() {
         return Err(PageError::forbidden(&ctx));
     }
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     let catalogue = state
         .finder
         .rebuild(&state.store, ctx.municipality.id)
@@ -657,14 +655,16 @@ async fn texts_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     render(&TextsPage { ctx, offer, texts, note, saved: params.contains_key("saved"), proposed: params.contains_key("proposed"), waiting })
 }
 
-async fn save_texts(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
+async fn save_texts(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    SignedForm { ctx, form }: SignedForm,
+) -> Result<Response, PageError> {
     let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
     let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
     if !ctx.can_edit(offer.input.organisation_id) {
         return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::not_found(&ctx) });
     }
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     let texts: Vec<OfferTranslation> = TEXT_LANGUAGES
         .iter()
         .map(|l| OfferTranslation {

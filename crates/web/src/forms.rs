@@ -20,6 +20,30 @@ impl FormData {
     }
 }
 
+/// A form posted by a signed-in person, its CSRF token checked before the handler runs, so no
+/// handler can forget the check (a failed check answers 403 with the reason).
+pub struct SignedForm {
+    pub ctx: crate::ctx::Ctx,
+    pub form: FormData,
+}
+
+impl axum::extract::FromRequest<crate::AppState> for SignedForm {
+    type Rejection = crate::error::PageError;
+
+    async fn from_request(req: axum::extract::Request, state: &crate::AppState) -> Result<Self, Self::Rejection> {
+        use axum::extract::FromRequestParts;
+        let (mut parts, body) = req.into_parts();
+        let ctx = crate::ctx::Ctx::from_request_parts(&mut parts, state).await?;
+        let bytes = match Bytes::from_request(axum::extract::Request::from_parts(parts, body), state).await {
+            Ok(b) => b,
+            Err(e) => return Err(crate::error::PageError::bad_request(&ctx, e.body_text())),
+        };
+        let form = FormData::parse(&bytes);
+        crate::auth::require_csrf(&ctx, &form)?;
+        Ok(SignedForm { ctx, form })
+    }
+}
+
 /// Constant-time comparison for tokens.
 pub fn same_token(a: &str, b: &str) -> bool {
     a.len() == b.len() && !a.is_empty() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0

@@ -17,6 +17,7 @@ use crate::auth::require_csrf;
 use crate::ctx::Ctx;
 use crate::error::{render, OrPage, PageError};
 use crate::forms::FormData;
+use crate::forms::SignedForm;
 use crate::AppState;
 
 pub fn routes() -> crate::Routes {
@@ -95,13 +96,15 @@ async fn edit_organisation_form(State(state): State<AppState>, ctx: Ctx, Path(id
     render(&OrganisationForm { ctx, organisation, details, errors: vec![], waiting })
 }
 
-async fn update_organisation(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
+async fn update_organisation(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    SignedForm { ctx, form }: SignedForm,
+) -> Result<Response, PageError> {
     if ctx.user.is_none() {
         return Ok(login_redirect(&ctx));
     }
     let id = parse_id(&ctx, &id)?;
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     if !ctx.actor().is_some_and(|a| a.can_edit_organisation(id)) {
         return Err(PageError::forbidden(&ctx));
     }
@@ -382,15 +385,13 @@ async fn vocabulary(ctx: Ctx, axum::extract::Query(q): axum::extract::Query<Hash
 }
 
 /// One form per term (rename) and one to add a term; `action` tells which.
-async fn update_vocabulary(State(state): State<AppState>, mut ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+async fn update_vocabulary(State(state): State<AppState>, SignedForm { mut ctx, form }: SignedForm) -> Result<Response, PageError> {
     if ctx.user.is_none() {
         return Ok(login_redirect(&ctx));
     }
     if !may_edit_vocabulary(&ctx) {
         return Err(PageError::forbidden(&ctx));
     }
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     let m = ctx.municipality.id;
     let by = ctx.user.as_ref().map(|u| u.id);
     let Some(kind) = TermKind::parse(form.get("kind")) else {

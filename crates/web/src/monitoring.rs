@@ -45,6 +45,7 @@ async fn shown_values(state: &AppState, ctx: &Ctx, code: &str, year: i32) -> Res
 
 use crate::ctx::Ctx;
 use crate::error::{render, OrPage, PageError};
+use crate::forms::SignedForm;
 use crate::svg::{bbox_of, choropleth, MapArea, Projection};
 use crate::AppState;
 
@@ -101,13 +102,11 @@ async fn confidentiality_form(ctx: Ctx, Query(q): Query<HashMap<String, String>>
     render(&ConfidentialityPage { min_count, round_to, error: None, saved: q.contains_key("saved"), ctx })
 }
 
-async fn save_confidentiality(State(state): State<AppState>, ctx: Ctx, body: axum::body::Bytes) -> Result<Response, PageError> {
+async fn save_confidentiality(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
     use axum::response::IntoResponse;
     if !ctx.sees_raw_statistics() {
         return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::login_required(&ctx) });
     }
-    let form = crate::forms::FormData::parse(&body);
-    crate::auth::require_csrf(&ctx, &form)?;
     let (min_raw, round_raw) = (form.get("min_count").trim().to_string(), form.get("round_to").trim().to_string());
     let parsed = min_raw.parse::<u64>().ok().zip(if round_raw.is_empty() { Some(None) } else { round_raw.parse::<u64>().ok().map(Some) });
     let rules = parsed.map(|(min_count, round_to)| kette_domain::privacy::Confidentiality { min_count, round_to });
@@ -455,13 +454,11 @@ async fn recipes(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Pa
 
 /// Saves a recipe (new code or new version); the engine checks it first and its error, with
 /// the TOML line, is shown next to the text.
-async fn save_recipe(State(state): State<AppState>, ctx: Ctx, body: axum::body::Bytes) -> Result<Response, PageError> {
+async fn save_recipe(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
     use axum::response::{IntoResponse, Redirect};
     if !may_edit_recipes(&ctx) {
         return Err(PageError::forbidden(&ctx));
     }
-    let form = crate::forms::FormData::parse(&body);
-    crate::auth::require_csrf(&ctx, &form)?;
     let text = form.get("toml").replace("\r\n", "\n");
     let checked = kette_monitor::Recipe::from_toml("recipe", &text).map_err(|e| e.to_string()).and_then(|r| {
         if kette_domain::validate::is_term_code(&r.id) {
@@ -539,16 +536,13 @@ struct RecipeRunPage {
 /// needed), with the recipe version as provenance, so maps and profiles show it.
 async fn publish_recipe(
     State(state): State<AppState>,
-    ctx: Ctx,
     Path(code): Path<String>,
-    body: axum::body::Bytes,
+    SignedForm { ctx, form }: SignedForm,
 ) -> Result<Response, PageError> {
     use axum::response::{IntoResponse, Redirect};
     if !may_edit_recipes(&ctx) {
         return Err(PageError::forbidden(&ctx));
     }
-    let form = crate::forms::FormData::parse(&body);
-    crate::auth::require_csrf(&ctx, &form)?;
     let m = ctx.municipality.id;
     let versions = state.store.recipe_versions(m, &code).await.or_page(&ctx)?;
     let version: i64 = form.get("version").parse().map_err(|_| PageError::bad_request(&ctx, "version".into()))?;

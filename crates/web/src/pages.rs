@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -17,10 +16,10 @@ use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLeve
 use kette_domain::{Location, Offer, OfferInput, Organisation, ValidationErrors};
 use kette_store::{DistrictDetail, DistrictSummary, OfferFilter, OfferSummary, OrganisationSummary, Page, StoreError};
 
-use crate::auth::require_csrf;
 use crate::ctx::Ctx;
 use crate::error::{render, OrPage, PageError};
 use crate::forms::FormData;
+use crate::forms::SignedForm;
 use crate::AppState;
 
 pub fn routes() -> crate::Routes {
@@ -481,12 +480,14 @@ async fn new_offer_form(State(state): State<AppState>, ctx: Ctx, Query(params): 
     render(&OfferFormPage { offer_id: None, organisation, locations, input, values, errors: vec![], waiting: false, ctx })
 }
 
-async fn create_offer(State(state): State<AppState>, ctx: Ctx, Query(params): Q, body: Bytes) -> Result<Response, PageError> {
+async fn create_offer(
+    State(state): State<AppState>,
+    Query(params): Q,
+    SignedForm { ctx, form }: SignedForm,
+) -> Result<Response, PageError> {
     if let Some(r) = sign_in_first(&ctx) {
         return Ok(r);
     }
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     let org_id: i64 = form
         .get("organisation_id")
         .parse()
@@ -558,13 +559,15 @@ async fn edit_offer_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path
     render(&OfferFormPage { offer_id: Some(id), organisation, locations, input, values, errors: vec![], waiting, ctx })
 }
 
-async fn update_offer(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
+async fn update_offer(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    SignedForm { ctx, form }: SignedForm,
+) -> Result<Response, PageError> {
     if let Some(r) = sign_in_first(&ctx) {
         return Ok(r);
     }
     let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     let current = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
     let org_id = current.input.organisation_id;
     if !ctx.can_edit(org_id) {

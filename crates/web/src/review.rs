@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -15,10 +14,9 @@ use kette_domain::review::{changed_fields, Freshness, ReviewPolicy};
 use kette_domain::{Location, OfferInput};
 use kette_store::{DueOffer, OfferChange, Proposal, SentReminder, StoreError};
 
-use crate::auth::require_csrf;
 use crate::ctx::Ctx;
 use crate::error::{render, OrPage, PageError};
-use crate::forms::FormData;
+use crate::forms::SignedForm;
 use crate::AppState;
 
 pub fn routes() -> crate::Routes {
@@ -235,10 +233,8 @@ async fn load_change(state: &AppState, ctx: &Ctx, id: &str) -> Result<(OfferChan
     Ok((change, rows, actor.can_approve()))
 }
 
-async fn approve(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
+async fn approve(State(state): State<AppState>, Path(id): Path<String>, SignedForm { ctx, .. }: SignedForm) -> Result<Response, PageError> {
     let actor = signed_in(&ctx)?;
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     if !actor.can_approve() {
         return Err(PageError::forbidden(&ctx));
     }
@@ -249,10 +245,12 @@ async fn approve(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>
     Ok(Redirect::to(&format!("/review?approved={id}")).into_response())
 }
 
-async fn reject(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
+async fn reject(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    SignedForm { ctx, form }: SignedForm,
+) -> Result<Response, PageError> {
     let actor = signed_in(&ctx)?;
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     if !actor.can_approve() {
         return Err(PageError::forbidden(&ctx));
     }
@@ -471,10 +469,8 @@ async fn verification(State(state): State<AppState>, ctx: Ctx, Query(params): Q)
     })
 }
 
-async fn confirm(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+async fn confirm(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
     let actor = signed_in(&ctx)?;
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     let ids: Vec<i64> = form.all("offer").iter().filter_map(|v| v.parse().ok()).collect();
     // each offer must be the confirmer's to keep
     let mut allowed = vec![];
@@ -497,10 +493,8 @@ async fn confirm(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result
     Ok(Redirect::to(&target).into_response())
 }
 
-async fn remind(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+async fn remind(State(state): State<AppState>, SignedForm { ctx, .. }: SignedForm) -> Result<Response, PageError> {
     let actor = signed_in(&ctx)?;
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     if !actor.can_approve() {
         return Err(PageError::forbidden(&ctx));
     }
@@ -561,10 +555,8 @@ async fn settings_form(ctx: Ctx, Query(params): Q) -> Result<Response, PageError
     render(&SettingsPage { values, errors: vec![], saved: params.contains_key("saved"), ctx })
 }
 
-async fn save_settings(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+async fn save_settings(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
     let actor = signed_in(&ctx)?;
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     if !actor.can_approve() {
         return Err(PageError::forbidden(&ctx));
     }
@@ -624,10 +616,8 @@ async fn account_form(ctx: Ctx, Query(params): Q) -> Result<Response, PageError>
     render(&AccountPage { email, error: None, saved: params.contains_key("saved"), ctx })
 }
 
-async fn save_account(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+async fn save_account(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
     signed_in(&ctx)?;
-    let form = FormData::parse(&body);
-    require_csrf(&ctx, &form)?;
     let id = ctx.user.as_ref().map(|u| u.id).unwrap_or_default();
     match state.store.set_account_email(ctx.municipality.id, id, form.get("email")).await {
         Ok(()) => Ok(Redirect::to("/account?saved=1").into_response()),
