@@ -11,11 +11,19 @@ mod tests {
     fn every_key_used_in_templates_and_code_exists() {
         let i18n = I18n::load();
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/");
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else {
+                    out.push(p);
+                }
+            }
+        }
         let mut files = vec![];
         for sub in ["templates", "src"] {
-            for e in std::fs::read_dir(format!("{dir}{sub}")).unwrap() {
-                files.push(e.unwrap().path());
-            }
+            walk(std::path::Path::new(&format!("{dir}{sub}")), &mut files);
         }
         let mut checked = 0;
         for f in files {
