@@ -1,0 +1,204 @@
+//! JSON API under `/api/v1`. Lists answer `{"items", "total", "page", "per_page"}`; errors are
+//! RFC 9457 problem details; the OpenAPI document is generated from these declarations.
+//! Reads are public (active offers only, no confidential addresses); writes need a signed-in
+//! session and the session's CSRF token in the `X-CSRF-Token` header.
+
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use utoipa::{OpenApi, ToSchema};
+
+use kette_domain::privacy::PublicCount;
+use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLevel};
+use kette_domain::{FieldError, Funding, Location, OfferInput};
+use kette_search::Audience;
+use kette_store::{Account, ObservationFilter};
+
+use crate::ctx::{cookie, SESSION_COOKIE};
+use crate::error::{ApiError, Problem, ProblemField};
+use crate::forms::same_token;
+use crate::AppState;
+
+mod districts;
+mod locations;
+mod observations;
+mod offers;
+mod organisations;
+
+use districts::*;
+use locations::*;
+use observations::*;
+use offers::*;
+use organisations::*;
+
+pub fn routes() -> crate::Routes {
+    crate::Routes::new()
+        .route("/districts", get(list_districts))
+        .route("/districts/{id}", get(get_district))
+        .route("/organisations", get(list_organisations))
+        .route("/organisations/{id}", get(get_organisation))
+        .route("/offers", get(list_offers).post(create_offer))
+        .route("/offers/{id}", get(get_offer).put(update_offer))
+        .route("/locations", get(list_locations))
+        .route("/indicators", get(list_indicators))
+        .route("/observations", get(list_observations))
+        .route("/openapi.json", get(openapi))
+        .fallback(|| async { ApiError::not_found("no such API endpoint") })
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "kette API",
+        version = "1",
+        description = "Prevention chain: districts, organisations, offers, locations, indicators and observations of one municipality."
+    ),
+    // handlers named without their module: a module path would become an OpenAPI tag
+    paths(
+        list_districts,
+        get_district,
+        list_organisations,
+        get_organisation,
+        list_offers,
+        get_offer,
+        create_offer,
+        update_offer,
+        list_locations,
+        list_indicators,
+        list_observations
+    ),
+    components(schemas(
+        Problem,
+        ProblemField,
+        ApiDistrict,
+        DistrictList,
+        ApiDistrictDetail,
+        ApiPopulation,
+        ApiOrganisation,
+        ApiContact,
+        OrganisationSummaryDto,
+        OrganisationList,
+        ApiOfferSummary,
+        OfferList,
+        ApiOffer,
+        ApiFunding,
+        OfferWrite,
+        ApiLocation,
+        LocationList,
+        ApiIndicator,
+        IndicatorList,
+        ApiObservation,
+        ObservationList
+    ))
+)]
+pub struct ApiDoc;
+
+async fn openapi() -> Response {
+    match ApiDoc::openapi().to_json() {
+        Ok(json) => ([(axum::http::header::CONTENT_TYPE, "application/json")], json).into_response(),
+        Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "OpenAPI", e.to_string()).into_response(),
+    }
+}
+
+/// Who is asking, for which municipality.
+pub struct ApiCtx {
+    pub municipality: i64,
+    pub(crate) user: Option<Account>,
+    csrf_ok: bool,
+}
+
+impl FromRequestParts<AppState> for ApiCtx {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let session = match cookie(parts, SESSION_COOKIE) {
+            Some(t) => state.store.session(t).await?,
+            None => None,
+        };
+        let header_token = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or("");
+        let csrf_ok = session.as_ref().is_some_and(|s| same_token(header_token, &s.csrf_token));
+        let user = session.map(|s| s.account);
+        let slug = parts
+            .uri
+            .query()
+            .and_then(|q| form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "municipality").map(|(_, v)| v.into_owned()));
+        let municipality = match (&user, slug) {
+            (Some(u), _) => u.municipality_id,
+            (None, Some(slug)) => state.store.municipality_by_slug(&slug).await?.id,
+            (None, None) => state.default_municipality().await?,
+        };
+        Ok(ApiCtx { municipality, user, csrf_ok })
+    }
+}
+
+impl ApiCtx {
+    /// Staff (signed in, not a viewer): sees working data such as funding and approval states.
+    pub fn staff(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role != kette_domain::Role::Viewer)
+    }
+
+    /// What this reader may see (the one rule).
+    pub async fn disclosure(&self, s: &AppState) -> Result<kette_domain::disclosure::Disclosure, ApiError> {
+        let m = s.store.municipality(self.municipality).await?;
+        Ok(kette_domain::disclosure::Disclosure::new(self.user.as_ref().map(|u| u.actor()), m.confidentiality))
+    }
+    fn writer(&self) -> Result<&Account, ApiError> {
+        match &self.user {
+            Some(u) if self.csrf_ok => Ok(u),
+            _ => Err(ApiError::unauthorized()),
+        }
+    }
+}
+
+fn query_int(q: &HashMap<String, String>, name: &str, min: i64, max: i64) -> Result<Option<i64>, ApiError> {
+    match q.get(name).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(v) => match v.parse::<i64>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
+            _ => Err(ApiError::validation(vec![FieldError::new(
+                format!("query.{name}"),
+                "error-query-range",
+                format!("expected a whole number from {min} to {max}, found '{v}'"),
+            )])),
+        },
+    }
+}
+
+fn paging(q: &HashMap<String, String>) -> Result<(u32, u32), ApiError> {
+    paged(q, 50, 500)
+}
+
+fn paged(q: &HashMap<String, String>, default_per_page: u32, max_per_page: u32) -> Result<(u32, u32), ApiError> {
+    let p = crate::paging::Paging::require(q, default_per_page, max_per_page).map_err(ApiError::validation)?;
+    Ok((p.page, p.per_page))
+}
+
+fn path_id(raw: &str) -> Result<i64, ApiError> {
+    raw.parse().map_err(|_| ApiError::validation(vec![FieldError::new("path.id", "error-whole-number", format!("'{raw}' is not an id"))]))
+}
+
+macro_rules! list_type {
+    ($name:ident, $item:ty) => {
+        #[derive(Serialize, ToSchema)]
+        pub struct $name {
+            pub items: Vec<$item>,
+            pub total: i64,
+            pub page: u32,
+            pub per_page: u32,
+        }
+    };
+}
+
+list_type!(DistrictList, ApiDistrict);
+list_type!(OrganisationList, OrganisationSummaryDto);
+list_type!(OfferList, ApiOfferSummary);
+list_type!(LocationList, ApiLocation);
+list_type!(IndicatorList, ApiIndicator);
+list_type!(ObservationList, ApiObservation);
