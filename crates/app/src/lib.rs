@@ -5,6 +5,7 @@
 
 pub mod hsds;
 pub mod imports;
+pub mod monitoring;
 pub mod places;
 pub mod statistics;
 
@@ -24,6 +25,12 @@ pub enum AppError {
     /// A file that could not be read, with every problem (file, line, column, what was expected).
     #[error(transparent)]
     Ingest(#[from] kette_ingest::IngestErrors),
+    /// A recipe that cannot be read or run, with the step and what went wrong.
+    #[error(transparent)]
+    Recipe(#[from] kette_monitor::MonitorError),
+    /// A recipe result column that does not exist or is not numeric.
+    #[error("the recipe has no numeric column '{0}'")]
+    NoSuchColumn(String),
     /// Values published for a boundary version that is neither stored nor has a crosswalk.
     #[error("no crosswalk from boundary version '{0}' into the stored districts")]
     UnknownBoundaryVersion(String),

@@ -96,6 +96,8 @@ impl<T> OrPage<T> for Result<T, kette_app::AppError> {
         self.map_err(|e| match e {
             kette_app::AppError::Store(e) => PageError::store(ctx, e),
             kette_app::AppError::Ingest(e) => PageError::bad_request(ctx, e.to_string()),
+            kette_app::AppError::Recipe(e) => PageError::bad_request(ctx, e.to_string()),
+            kette_app::AppError::NoSuchColumn(c) => PageError::bad_request(ctx, format!("column '{c}'")),
             kette_app::AppError::UnknownBoundaryVersion(v) => PageError::bad_request(ctx, ctx.t1("wizard-unknown-version", "version", &v)),
         })
     }

@@ -553,112 +553,9 @@ async fn publish_recipe(
     if !kette_domain::validate::is_term_code(&indicator) {
         return Err(PageError::bad_request(&ctx, ctx.t("error-term-code")));
     }
-    let recipe = kette_monitor::Recipe::from_toml(&code, &stored.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
-    // what is published is computed from what the public may see
-    let public = kette_domain::disclosure::Disclosure::public(ctx.municipality.confidentiality);
-    let input = stored_frame(&state, &public, m, &recipe, year).await.or_page(&ctx)?;
-    let out = recipe.run(&input.frame).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
-    let Some(values) = out.numbers(&column) else {
-        return Err(PageError::bad_request(&ctx, format!("column '{column}'")));
-    };
-    if !state.store.indicators(m).await.or_page(&ctx)?.iter().any(|i| i.def.code == indicator) {
-        let def = kette_domain::IndicatorDef {
-            code: indicator.clone(),
-            name_de: format!("{} – {column}", stored.name),
-            name_en: format!("{} – {column}", stored.name),
-            description: format!("recipe {code}, version {version}"),
-            unit: String::new(),
-            direction: kette_domain::Direction::Neutral,
-            source: format!("kette, recipe {code} v{version}"),
-            licence: String::new(),
-            min_denominator: None,
-            meta: Default::default(),
-        };
-        state.store.upsert_indicators(m, &[def]).await.or_page(&ctx)?;
-    }
-    let rows: Vec<kette_domain::NewObservation> = input
-        .shown
-        .iter()
-        .map(|&r| kette_domain::NewObservation {
-            indicator_code: indicator.clone(),
-            district_key: input.units[r].0.clone(),
-            year,
-            value: values[r],
-            numerator: None,
-            denominator: None,
-            source: format!("kette, recipe {code} v{version}"),
-        })
-        .collect();
-    let provenance =
-        kette_store::Provenance::of(&format!("recipe {code} v{version}"), stored.toml.as_bytes(), ctx.user.as_ref().map(|u| u.id));
-    state.store.import_observations_from(m, &rows, Some(&provenance)).await.or_page(&ctx)?;
+    let by = ctx.user.as_ref().map(|u| u.id);
+    state.app.publish_recipe_column(&ctx.municipality, &stored, year, &column, &indicator, by).await.or_page(&ctx)?;
     Ok(Redirect::to(&format!("/monitoring/map?indicator={indicator}&year={year}")).into_response())
-}
-
-/// A recipe's input table built from stored values.
-struct StoredInput {
-    /// (district key, name) of each frame row
-    units: Vec<(String, String)>,
-    frame: kette_monitor::Frame,
-    /// the frame rows of the year asked for (all rows unless the recipe runs over years)
-    shown: Vec<usize>,
-}
-
-/// The stored values of `inputs` as an engine table, one row per district of the level most
-/// values are published for. A recipe that groups by year (changes over n years, pooled rates)
-/// gets every stored year up to `year`, one row per district and year, so it runs on the
-/// server exactly as `kette index run` does on a file; the others get `year` alone.
-/// The values come from what `reader` may see: a withheld input is missing, so no result can
-/// give it back by differencing.
-async fn stored_frame(
-    state: &AppState,
-    reader: &kette_domain::disclosure::Disclosure,
-    m: i64,
-    recipe: &kette_monitor::Recipe,
-    year: i32,
-) -> Result<StoredInput, kette_app::AppError> {
-    let inputs = recipe.data_columns();
-    let years = if recipe.group_by.is_some() { 1900..=year } else { year..=year };
-    let table = state.app.figures(reader, m).await?.table(&inputs, years);
-    let mut levels: HashMap<i64, usize> = HashMap::new();
-    for r in &table {
-        *levels.entry(r.2).or_default() += 1;
-    }
-    let level = levels.into_iter().max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l).unwrap_or(0);
-    let mut units: Vec<(String, String)> = vec![];
-    let mut groups: Vec<String> = vec![];
-    let mut shown = vec![];
-    let mut index: HashMap<(String, i32), usize> = HashMap::new();
-    for (key, name, l, y, _, _) in &table {
-        if *l == level && !index.contains_key(&(key.clone(), *y)) {
-            index.insert((key.clone(), *y), units.len());
-            if *y == year {
-                shown.push(units.len());
-            }
-            units.push((key.clone(), name.clone()));
-            groups.push(if recipe.group_by.is_some() { y.to_string() } else { String::new() });
-        }
-    }
-    let mut columns: Vec<(String, kette_monitor::Column)> =
-        inputs.iter().map(|c| (c.clone(), kette_monitor::Column::Num(vec![None; units.len()]))).collect();
-    for (key, _, l, y, code, value) in &table {
-        if *l != level {
-            continue;
-        }
-        if let (Some(&row), Some((_, kette_monitor::Column::Num(col)))) =
-            (index.get(&(key.clone(), *y)), columns.iter_mut().find(|(c, _)| c == code))
-        {
-            col[row] = *value;
-        }
-    }
-    let frame = kette_monitor::Frame {
-        unit_column: "key".into(),
-        group_column: recipe.group_by.clone(),
-        units: units.iter().map(|u| u.0.clone()).collect(),
-        groups,
-        columns,
-    };
-    Ok(StoredInput { units, frame, shown })
 }
 
 fn cell_text(ctx: &Ctx, f: &kette_monitor::Frame, column: &str, row: usize) -> String {
@@ -696,33 +593,21 @@ async fn run_recipe(
     let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
     let recipe = kette_monitor::Recipe::from_toml(&code, &stored.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
     let inputs = recipe.data_columns();
-    let input = stored_frame(&state, &ctx.disclosure(), m, &recipe, year).await.or_page(&ctx)?;
+    let input = state.app.recipe_input(&ctx.disclosure(), m, &recipe, year).await.or_page(&ctx)?;
     // sensitivity: which districts change class under another version of the recipe
     let mut changes = vec![];
     let mut compared_with = None;
     if let Some(other) = q.get("compare").and_then(|v| v.parse::<i64>().ok()) {
         let other = versions.iter().find(|r| r.version == other).cloned().ok_or_else(|| PageError::not_found(&ctx))?;
         let other_recipe = kette_monitor::Recipe::from_toml(&code, &other.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
-        let other_input = stored_frame(&state, &ctx.disclosure(), m, &other_recipe, year).await.or_page(&ctx)?;
-        if let (Ok(a), Ok(b)) = (recipe.run(&input.frame), other_recipe.run(&other_input.frame)) {
-            for (column, col) in &a.columns {
-                let (kette_monitor::Column::Text(x), Some(kette_monitor::Column::Text(y))) = (col, b.column(column)) else { continue };
-                for &row in &input.shown {
-                    let (key, name) = &input.units[row];
-                    if let Some(&orow) = other_input.shown.iter().find(|&&o| &other_input.units[o].0 == key) {
-                        if x[row] != y[orow] {
-                            changes.push((
-                                key.clone(),
-                                name.clone(),
-                                column.clone(),
-                                y[orow].clone().unwrap_or_default(),
-                                x[row].clone().unwrap_or_default(),
-                            ));
-                        }
-                    }
-                }
-            }
-        }
+        changes = state
+            .app
+            .class_changes(&ctx.disclosure(), m, &recipe, &other_recipe, year)
+            .await
+            .or_page(&ctx)?
+            .into_iter()
+            .map(|c| (c.key, c.name, c.column, c.before, c.after))
+            .collect();
         compared_with = Some(other.version);
     }
     match recipe.run(&input.frame) {
