@@ -7,6 +7,7 @@ pub mod hsds;
 pub mod imports;
 pub mod monitoring;
 pub mod places;
+pub mod search_catalogue;
 pub mod statistics;
 
 use std::collections::HashMap;

@@ -214,10 +214,10 @@ impl From<StoreError> for ApiError {
     }
 }
 
-impl From<crate::finder_index::FinderError> for ApiError {
-    fn from(e: crate::finder_index::FinderError) -> Self {
+impl From<kette_app::search_catalogue::FinderError> for ApiError {
+    fn from(e: kette_app::search_catalogue::FinderError) -> Self {
         match e {
-            crate::finder_index::FinderError::Store(s) => s.into(),
+            kette_app::search_catalogue::FinderError::Store(s) => s.into(),
             other => ApiError::internal(other.to_string()),
         }
     }

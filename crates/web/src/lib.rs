@@ -9,7 +9,6 @@ mod boundaries;
 mod ctx;
 mod error;
 mod finder;
-mod finder_index;
 mod finder_query;
 mod forms;
 pub mod hsds;
@@ -52,7 +51,7 @@ pub struct AppState {
     /// Projected district outlines for maps (see `monitoring`).
     outlines: Arc<monitoring::OutlineCache>,
     /// Search catalogues, one per municipality, kept in step with the store.
-    pub finder: Arc<finder_index::Finder>,
+    pub finder: Arc<kette_app::search_catalogue::Finder>,
     /// The municipality anonymous requests see, remembered for a few seconds: it is asked on
     /// every public API call.
     default_municipality: Arc<std::sync::Mutex<Option<(i64, std::time::Instant)>>>,
