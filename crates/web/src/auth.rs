@@ -28,7 +28,6 @@ struct LoginPage {
     username: String,
     next: String,
 }
-crate::pages_with_ctx!(LoginPage);
 
 pub(crate) fn random_token() -> String {
     use rand::RngCore;
@@ -69,10 +68,10 @@ async fn login_form(
 async fn login(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
     if !same_token(form.get("csrf"), &ctx.csrf) {
-        return Err(PageError::new(&ctx, StatusCode::FORBIDDEN, "error-csrf"));
+        return Err(PageError::new(StatusCode::FORBIDDEN, "error-csrf"));
     }
     let next = safe_next(form.get("next"));
-    match state.store.login(form.get("username"), form.get("password")).await.or_page(&ctx)? {
+    match state.store.login(form.get("username"), form.get("password")).await.or_page()? {
         Some((token, _)) => {
             let mut res = Redirect::to(&next).into_response();
             res.headers_mut().append(header::SET_COOKIE, cookie_header(&state, SESSION_COOKIE, &token, Some(12 * 3600)));
@@ -90,10 +89,10 @@ async fn login(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<R
 async fn logout(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
     if !same_token(form.get("csrf"), &ctx.csrf) {
-        return Err(PageError::new(&ctx, StatusCode::FORBIDDEN, "error-csrf"));
+        return Err(PageError::new(StatusCode::FORBIDDEN, "error-csrf"));
     }
     if let Some(t) = &ctx.session_token {
-        state.store.logout(t).await.or_page(&ctx)?;
+        state.store.logout(t).await.or_page()?;
     }
     let mut res = Redirect::to("/").into_response();
     res.headers_mut().append(header::SET_COOKIE, cookie_header(&state, SESSION_COOKIE, "", Some(0)));
@@ -105,6 +104,6 @@ pub fn require_csrf(ctx: &Ctx, form: &FormData) -> Result<(), PageError> {
     if ctx.user.is_some() && same_token(form.get("csrf"), &ctx.csrf) {
         Ok(())
     } else {
-        Err(PageError::new(ctx, StatusCode::FORBIDDEN, "error-csrf"))
+        Err(PageError::new(StatusCode::FORBIDDEN, "error-csrf"))
     }
 }

@@ -40,7 +40,7 @@ struct BoundariesPage {
 
 async fn load(state: &AppState, ctx: &Ctx) -> Result<(Vec<String>, Vec<CrosswalkSummary>), PageError> {
     let m = ctx.municipality.id;
-    Ok((state.store.boundary_versions(m).await.or_page(ctx)?, state.store.crosswalks(m).await.or_page(ctx)?))
+    Ok((state.store.boundary_versions(m).await.or_page()?, state.store.crosswalks(m).await.or_page()?))
 }
 
 async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
@@ -51,7 +51,7 @@ async fn page(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<S
 
 async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -> Result<Response, PageError> {
     if !ctx.can_import() {
-        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::login_required(&ctx) });
+        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::login_required() });
     }
     let upload = Upload::read(&ctx, multipart, "crosswalk.csv").await?;
     let (from_version, source) = (upload.field("from_version"), upload.field("source"));
@@ -92,5 +92,3 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -
         Err(e) => problem(ctx, e.to_string()),
     }
 }
-
-crate::pages_with_ctx!(BoundariesPage);

@@ -75,7 +75,7 @@ impl FromRequestParts<AppState> for Ctx {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let lang = language_of(parts);
-        let fail = |e: kette_store::StoreError| PageError::internal(lang, state.i18n.clone(), e.to_string());
+        let fail = |e: kette_store::StoreError| PageError::internal(e.to_string());
         let session_token = cookie(parts, SESSION_COOKIE).map(str::to_string);
         let session = match &session_token {
             Some(t) => state.store.session(t).await.map_err(fail)?,
@@ -89,13 +89,7 @@ impl FromRequestParts<AppState> for Ctx {
             Some(u) => state.store.municipality(u.municipality_id).await.map_err(fail)?,
             None => match state.store.municipalities().await.map_err(fail)?.into_iter().next() {
                 Some(m) => m,
-                None => {
-                    return Err(PageError::internal(
-                        lang,
-                        state.i18n.clone(),
-                        "no municipality in this database; run `kette demo` or import data".into(),
-                    ))
-                }
+                None => return Err(PageError::internal("no municipality in this database; run `kette demo` or import data".into())),
             },
         };
         let vocab = state.store.vocabulary(municipality.id).await.map_err(fail)?;

@@ -10,7 +10,6 @@ use serde::Serialize;
 use kette_domain::FieldError;
 use kette_store::StoreError;
 
-use crate::ctx::Ctx;
 use crate::i18n::I18n;
 
 #[derive(Template)]
@@ -23,56 +22,66 @@ struct ErrorPage<'a> {
     status: u16,
 }
 
+/// An error as a page will show it. It carries no request context: the status, the message key
+/// (with its arguments) and a technical detail; the language is chosen when the response is
+/// rendered (`render_page_errors`, a middleware that knows the request), so any layer — an
+/// extractor, a use case, a handler — can fail without knowing who asked.
+#[derive(Debug, Clone)]
 pub struct PageError {
     pub status: StatusCode,
-    pub lang: &'static str,
-    pub i18n: Arc<I18n>,
     pub message_key: &'static str,
+    pub message_args: Vec<(&'static str, String)>,
     pub detail: Option<String>,
+    /// a detail that is itself a message (translated at rendering)
+    pub detail_key: Option<&'static str>,
 }
 
 impl PageError {
-    pub fn new(ctx: &Ctx, status: StatusCode, message_key: &'static str) -> Self {
-        PageError { status, lang: ctx.lang, i18n: ctx.i18n.clone(), message_key, detail: None }
+    pub fn new(status: StatusCode, message_key: &'static str) -> Self {
+        PageError { status, message_key, message_args: vec![], detail: None, detail_key: None }
     }
-    pub fn internal(lang: &'static str, i18n: Arc<I18n>, detail: String) -> Self {
+    pub fn internal(detail: String) -> Self {
         tracing::error!(%detail, "internal error");
-        PageError { status: StatusCode::INTERNAL_SERVER_ERROR, lang, i18n, message_key: "error-internal", detail: None }
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "error-internal")
     }
-    pub fn not_found(ctx: &Ctx) -> Self {
-        Self::new(ctx, StatusCode::NOT_FOUND, "error-not-found")
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "error-not-found")
     }
-    pub fn forbidden(ctx: &Ctx) -> Self {
-        Self::new(ctx, StatusCode::FORBIDDEN, "error-forbidden")
+    pub fn forbidden() -> Self {
+        Self::new(StatusCode::FORBIDDEN, "error-forbidden")
     }
-    pub fn bad_request(ctx: &Ctx, detail: String) -> Self {
-        PageError { detail: Some(detail), ..Self::new(ctx, StatusCode::BAD_REQUEST, "error-bad-request") }
+    pub fn bad_request(detail: String) -> Self {
+        PageError { detail: Some(detail), ..Self::new(StatusCode::BAD_REQUEST, "error-bad-request") }
     }
-    pub fn login_required(ctx: &Ctx) -> Self {
-        Self::new(ctx, StatusCode::UNAUTHORIZED, "error-login-required")
+    /// A bad request explained by a translated message.
+    pub fn bad_request_key(key: &'static str) -> Self {
+        PageError { detail_key: Some(key), ..Self::new(StatusCode::BAD_REQUEST, "error-bad-request") }
     }
-    pub fn store(ctx: &Ctx, e: StoreError) -> Self {
+    /// A bad request whose explanation is a translated message with arguments.
+    pub fn bad_request_because(key: &'static str, args: Vec<(&'static str, String)>) -> Self {
+        PageError { message_args: args, ..Self::new(StatusCode::BAD_REQUEST, key) }
+    }
+    pub fn login_required() -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "error-login-required")
+    }
+    pub fn store(e: StoreError) -> Self {
         match e {
-            StoreError::NotFound(_) => Self::not_found(ctx),
-            StoreError::Conflict(detail) => PageError { detail: Some(detail), ..Self::new(ctx, StatusCode::CONFLICT, "error-conflict") },
-            other => Self::internal(ctx.lang, ctx.i18n.clone(), other.to_string()),
+            StoreError::NotFound(_) => Self::not_found(),
+            StoreError::Conflict(detail) => PageError { detail: Some(detail), ..Self::new(StatusCode::CONFLICT, "error-conflict") },
+            other => Self::internal(other.to_string()),
         }
     }
-}
 
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
-        let mut message = self.i18n.t(self.lang, self.message_key);
-        if let Some(d) = &self.detail {
+    /// The error page in `lang`.
+    pub fn render(&self, lang: &'static str, i18n: &I18n) -> Response {
+        let args: Vec<(&str, kette_i18n::FluentValue)> =
+            self.message_args.iter().map(|(k, v)| (*k, kette_i18n::FluentValue::from(v.clone()))).collect();
+        let mut message = if args.is_empty() { i18n.t(lang, self.message_key) } else { i18n.t_args(lang, self.message_key, &args) };
+        if let Some(d) = self.detail.clone().or_else(|| self.detail_key.map(|k| i18n.t(lang, k))) {
             message = format!("{message} ({d})");
         }
-        let page = ErrorPage {
-            lang: self.lang,
-            title: self.i18n.t(self.lang, "error-title"),
-            message,
-            home: self.i18n.t(self.lang, "nav-home"),
-            status: self.status.as_u16(),
-        };
+        let page =
+            ErrorPage { lang, title: i18n.t(lang, "error-title"), message, home: i18n.t(lang, "nav-home"), status: self.status.as_u16() };
         match page.render() {
             Ok(html) => (self.status, Html(html)).into_response(),
             Err(_) => self.status.into_response(),
@@ -80,41 +89,74 @@ impl IntoResponse for PageError {
     }
 }
 
-/// Extension to turn store results into page errors with the request's language.
+impl From<StoreError> for PageError {
+    fn from(e: StoreError) -> Self {
+        PageError::store(e)
+    }
+}
+
+impl From<kette_app::AppError> for PageError {
+    fn from(e: kette_app::AppError) -> Self {
+        match e {
+            kette_app::AppError::Store(e) => PageError::store(e),
+            kette_app::AppError::Ingest(e) => PageError::bad_request(e.to_string()),
+            kette_app::AppError::Recipe(e) => PageError::bad_request(e.to_string()),
+            kette_app::AppError::NoSuchColumn(c) => PageError::bad_request(format!("column '{c}'")),
+            kette_app::AppError::UnknownBoundaryVersion(v) => {
+                PageError::bad_request_because("wizard-unknown-version", vec![("version", v)])
+            }
+        }
+    }
+}
+
+/// The response carries the error; `render_page_errors` turns it into a page in the reader's
+/// language.
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let mut res = self.status.into_response();
+        res.extensions_mut().insert(self);
+        res
+    }
+}
+
+/// Renders every `PageError` a handler or extractor returned as a page in the language the
+/// request asks for (`?lang=`, cookie, Accept-Language).
+pub async fn render_page_errors(
+    axum::extract::State(i18n): axum::extract::State<Arc<I18n>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let (parts, body) = req.into_parts();
+    let lang = crate::ctx::language_of(&parts);
+    let mut res = next.run(axum::extract::Request::from_parts(parts, body)).await;
+    match res.extensions_mut().remove::<PageError>() {
+        Some(e) => {
+            let mut page = e.render(lang, &i18n);
+            // keep what the handler set besides the body (cookies, cache rules)
+            for (name, value) in res.headers() {
+                if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+                    page.headers_mut().append(name.clone(), value.clone());
+                }
+            }
+            page
+        }
+        None => res,
+    }
+}
+
+/// Turns store and use-case results into page errors (the language is chosen at rendering).
 pub trait OrPage<T> {
-    fn or_page(self, ctx: &Ctx) -> Result<T, PageError>;
+    fn or_page(self) -> Result<T, PageError>;
 }
 
-impl<T> OrPage<T> for Result<T, StoreError> {
-    fn or_page(self, ctx: &Ctx) -> Result<T, PageError> {
-        self.map_err(|e| PageError::store(ctx, e))
+impl<T, E: Into<PageError>> OrPage<T> for Result<T, E> {
+    fn or_page(self) -> Result<T, PageError> {
+        self.map_err(Into::into)
     }
 }
 
-impl<T> OrPage<T> for Result<T, kette_app::AppError> {
-    fn or_page(self, ctx: &Ctx) -> Result<T, PageError> {
-        self.map_err(|e| match e {
-            kette_app::AppError::Store(e) => PageError::store(ctx, e),
-            kette_app::AppError::Ingest(e) => PageError::bad_request(ctx, e.to_string()),
-            kette_app::AppError::Recipe(e) => PageError::bad_request(ctx, e.to_string()),
-            kette_app::AppError::NoSuchColumn(c) => PageError::bad_request(ctx, format!("column '{c}'")),
-            kette_app::AppError::UnknownBoundaryVersion(v) => PageError::bad_request(ctx, ctx.t1("wizard-unknown-version", "version", &v)),
-        })
-    }
-}
-
-/// Page templates carry their request context.
-pub trait HasCtx {
-    fn ctx(&self) -> &Ctx;
-}
-
-#[macro_export]
-macro_rules! pages_with_ctx {
-    ($($t:ident),* $(,)?) => { $(impl $crate::error::HasCtx for $t { fn ctx(&self) -> &$crate::ctx::Ctx { &self.ctx } })* };
-}
-
-pub fn render<T: Template + HasCtx>(t: &T) -> Result<Response, PageError> {
-    t.render().map(|h| Html(h).into_response()).map_err(|e| PageError::internal(t.ctx().lang, t.ctx().i18n.clone(), e.to_string()))
+pub fn render<T: Template>(t: &T) -> Result<Response, PageError> {
+    t.render().map(|h| Html(h).into_response()).map_err(|e| PageError::internal(e.to_string()))
 }
 
 /// RFC 9457 problem details, with field errors for validation problems.

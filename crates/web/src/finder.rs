@@ -132,19 +132,15 @@ fn offer_language_names(codes: &[String]) -> Vec<(String, String)> {
 
 async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
     let audience = if ctx.is_professional() { Audience::Professional } else { Audience::Public };
-    let parsed = crate::finder_query::parse(&state.store, ctx.municipality.id, &ctx.vocab, &params, audience, 20).await.or_page(&ctx)?;
+    let parsed = crate::finder_query::parse(&state.store, ctx.municipality.id, &ctx.vocab, &params, audience, 20).await.or_page()?;
     let errors: Vec<(String, String)> = parsed.errors.iter().map(|e| (e.field.clone(), ctx.t(&e.code))).collect();
     let asked = parsed.asked() || parsed.place_unknown;
     let (mut results, mut total, mut pager) = (Vec::new(), 0, None);
     let want_map = params.get("map").is_some_and(|v| v == "1");
     let mut map_svg = None;
     if asked && errors.is_empty() {
-        let catalogue = state
-            .finder
-            .catalogue(&state.store, ctx.municipality.id)
-            .await
-            .map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
-        let found = catalogue.search(&parsed.request).map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
+        let catalogue = state.finder.catalogue(&state.store, ctx.municipality.id).await.map_err(|e| PageError::internal(e.to_string()))?;
+        let found = catalogue.search(&parsed.request).map_err(|e| PageError::internal(e.to_string()))?;
         total = found.total;
         let pages = total.div_ceil(parsed.per_page as usize).max(1) as i64;
         let page = parsed.page as i64;
@@ -187,7 +183,7 @@ async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Re
                     row.map_no = Some(*n);
                 }
             }
-            let outlines = crate::monitoring::outlines(&state, ctx.municipality.id, 1).await.or_page(&ctx)?;
+            let outlines = crate::monitoring::outlines(&state, ctx.municipality.id, 1).await.or_page()?;
             if let Some(p) = outlines.bbox.and_then(|b| crate::svg::Projection::fit(b, crate::monitoring::MAP_WIDTH)) {
                 let dots: Vec<(usize, f64, f64)> = points.iter().map(|(n, _, lon, lat)| (*n, *lon, *lat)).collect();
                 map_svg =
@@ -241,17 +237,13 @@ fn map_points<P>(hits: &[kette_search::Hit<P>], audience: Audience) -> Vec<(usiz
 /// The page of results as GeoJSON points over the district outlines, for the interactive map.
 async fn results_geojson(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
     let audience = if ctx.is_professional() { Audience::Professional } else { Audience::Public };
-    let parsed = crate::finder_query::parse(&state.store, ctx.municipality.id, &ctx.vocab, &params, audience, 20).await.or_page(&ctx)?;
+    let parsed = crate::finder_query::parse(&state.store, ctx.municipality.id, &ctx.vocab, &params, audience, 20).await.or_page()?;
     if !parsed.errors.is_empty() {
-        return Err(PageError::bad_request(&ctx, parsed.errors.iter().map(|e| e.field.clone()).collect::<Vec<_>>().join(", ")));
+        return Err(PageError::bad_request(parsed.errors.iter().map(|e| e.field.clone()).collect::<Vec<_>>().join(", ")));
     }
-    let catalogue = state
-        .finder
-        .catalogue(&state.store, ctx.municipality.id)
-        .await
-        .map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
-    let found = catalogue.search(&parsed.request).map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
-    let outlines = crate::monitoring::outlines(&state, ctx.municipality.id, 1).await.or_page(&ctx)?;
+    let catalogue = state.finder.catalogue(&state.store, ctx.municipality.id).await.map_err(|e| PageError::internal(e.to_string()))?;
+    let found = catalogue.search(&parsed.request).map_err(|e| PageError::internal(e.to_string()))?;
+    let outlines = crate::monitoring::outlines(&state, ctx.municipality.id, 1).await.or_page()?;
     let mut features: Vec<serde_json::Value> = outlines
         .simplified
         .iter()
@@ -364,14 +356,14 @@ pub fn age_text(ctx: &Ctx, min: Option<u32>, max: Option<u32>) -> String {
 }
 
 async fn load_offer(state: &AppState, ctx: &Ctx, id: &str) -> Result<(Offer, Vec<OfferTranslation>), PageError> {
-    let id: i64 = id.parse().map_err(|_| PageError::not_found(ctx))?;
-    let offer = state.store.offer(ctx.municipality.id, id).await.or_page(ctx)?;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
+    let offer = state.store.offer(ctx.municipality.id, id).await.or_page()?;
     if !ctx.disclosure().sees_unpublished_offers_of(offer.input.organisation_id)
         && !crate::offer_is_public(state.store.today(), &ctx.municipality.review, &offer.input, offer.approval)
     {
-        return Err(PageError::not_found(ctx));
+        return Err(PageError::not_found());
     }
-    let translations = state.store.offer_translations(ctx.municipality.id, id).await.or_page(ctx)?;
+    let translations = state.store.offer_translations(ctx.municipality.id, id).await.or_page()?;
     Ok((offer, translations))
 }
 
@@ -380,7 +372,7 @@ async fn offer_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     let easy = params.get("easy").is_some_and(|v| v == "1");
     let text = offer_text(&offer, &translations, ctx.lang, easy);
     let internal_note = if ctx.disclosure().sees_internal_note(offer.input.organisation_id) {
-        state.store.internal_note(ctx.municipality.id, offer.id).await.or_page(&ctx)?
+        state.store.internal_note(ctx.municipality.id, offer.id).await.or_page()?
     } else {
         String::new()
     };
@@ -433,7 +425,7 @@ async fn referral(
     SignedForm { mut ctx, form }: SignedForm,
 ) -> Result<Response, PageError> {
     if !ctx.actor().is_some_and(|a| a.can_refer()) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let (offer, translations) = load_offer(&state, &ctx, &id).await?;
     let family_lang = kette_i18n::LANGUAGES.iter().map(|(c, _)| *c).find(|c| *c == form.get("family_language")).unwrap_or("de");
@@ -457,7 +449,7 @@ async fn referral(
             },
         )
         .await
-        .or_page(&ctx)?;
+        .or_page()?;
     // the sheet speaks the family's language, whatever the navigator's UI language is
     ctx.lang = family_lang;
     let text = offer_text(&offer, &translations, family_lang, easy);
@@ -512,7 +504,7 @@ async fn feedback_form(State(state): State<AppState>, mut ctx: Ctx, Query(params
 async fn feedback(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
     if !same_token(form.get("csrf"), &ctx.csrf) {
-        return Err(PageError::new(&ctx, StatusCode::FORBIDDEN, "error-csrf"));
+        return Err(PageError::new(StatusCode::FORBIDDEN, "error-csrf"));
     }
     let topic = form.get("topic").to_string();
     let message = form.get("message").to_string();
@@ -530,7 +522,7 @@ async fn feedback(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Resul
         let html = render(&FeedbackPage { ctx, page, topic, message, error, sent: false })?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     }
-    state.store.add_feedback(ctx.municipality.id, &page, &topic, &message).await.or_page(&ctx)?;
+    state.store.add_feedback(ctx.municipality.id, &page, &topic, &message).await.or_page()?;
     Ok(Redirect::to("/feedback?sent=1").into_response())
 }
 
@@ -543,9 +535,9 @@ struct FeedbackInbox {
 
 async fn feedback_inbox(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
     if !ctx.can_edit_vocabulary() {
-        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::not_found(&ctx) });
+        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::not_found() });
     }
-    let items = state.store.feedback(ctx.municipality.id).await.or_page(&ctx)?;
+    let items = state.store.feedback(ctx.municipality.id).await.or_page()?;
     render(&FeedbackInbox { ctx, items })
 }
 
@@ -562,20 +554,20 @@ struct SynonymsPage {
 
 async fn synonyms_form(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
     if !ctx.can_edit_vocabulary() {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
-    let text = state.store.synonym_groups(ctx.municipality.id).await.or_page(&ctx)?.join("\n");
+    let text = state.store.synonym_groups(ctx.municipality.id).await.or_page()?.join("\n");
     let rebuilt = params.get("rebuilt").and_then(|n| n.parse().ok());
     render(&SynonymsPage { ctx, text, saved: params.contains_key("saved"), rebuilt })
 }
 
 async fn save_synonyms(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
     if !ctx.can_edit_vocabulary() {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let groups: Vec<String> = form.get("synonyms").lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).take(2000).collect();
     let by = ctx.user.as_ref().map(|u| u.id);
-    state.store.set_synonym_groups(ctx.municipality.id, &groups, by).await.or_page(&ctx)?;
+    state.store.set_synonym_groups(ctx.municipality.id, &groups, by).await.or_page()?;
     if let Err(e) = state.finder.reload_synonyms(&state.store, ctx.municipality.id).await {
         tracing::warn!(error = %e, "synonyms saved but not loaded into the search");
     }
@@ -586,13 +578,9 @@ async fn save_synonyms(State(state): State<AppState>, SignedForm { ctx, form }: 
 /// kette, or to be sure).
 async fn reindex(State(state): State<AppState>, SignedForm { ctx, .. }: SignedForm) -> Result<Response, PageError> {
     if !ctx.can_edit_vocabulary() {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
-    let catalogue = state
-        .finder
-        .rebuild(&state.store, ctx.municipality.id)
-        .await
-        .map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
+    let catalogue = state.finder.rebuild(&state.store, ctx.municipality.id).await.map_err(|e| PageError::internal(e.to_string()))?;
     Ok(Redirect::to(&format!("/synonyms?rebuilt={}", catalogue.len())).into_response())
 }
 
@@ -626,16 +614,16 @@ impl TextsPage {
 }
 
 async fn texts_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, Query(params): Q) -> Result<Response, PageError> {
-    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
-    let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
+    let offer = state.store.offer(ctx.municipality.id, id).await.or_page()?;
     if !ctx.can_edit(offer.input.organisation_id) {
-        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::not_found(&ctx) });
+        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::not_found() });
     }
     // a partner sees what it proposed, not the approved texts, while the proposal waits
-    let pending = state.store.open_change_for(ctx.municipality.id, "texts", kette_store::Target::offer(id)).await.or_page(&ctx)?;
+    let pending = state.store.open_change_for(ctx.municipality.id, "texts", kette_store::Target::offer(id)).await.or_page()?;
     let existing = match pending.as_ref().map(|c| &c.proposed) {
         Some(kette_store::Proposal::Texts(t)) => t.clone(),
-        _ => state.store.offer_translations(ctx.municipality.id, id).await.or_page(&ctx)?,
+        _ => state.store.offer_translations(ctx.municipality.id, id).await.or_page()?,
     };
     let texts = TEXT_LANGUAGES
         .iter()
@@ -650,7 +638,7 @@ async fn texts_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
             )
         })
         .collect();
-    let note = state.store.internal_note(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let note = state.store.internal_note(ctx.municipality.id, id).await.or_page()?;
     let waiting = pending.is_some();
     render(&TextsPage { ctx, offer, texts, note, saved: params.contains_key("saved"), proposed: params.contains_key("proposed"), waiting })
 }
@@ -660,10 +648,10 @@ async fn save_texts(
     Path(id): Path<String>,
     SignedForm { ctx, form }: SignedForm,
 ) -> Result<Response, PageError> {
-    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
-    let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
+    let offer = state.store.offer(ctx.municipality.id, id).await.or_page()?;
     if !ctx.can_edit(offer.input.organisation_id) {
-        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::not_found(&ctx) });
+        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::not_found() });
     }
     let texts: Vec<OfferTranslation> = TEXT_LANGUAGES
         .iter()
@@ -676,7 +664,7 @@ async fn save_texts(
     let by = ctx.user.as_ref().map(|u| u.id);
     // the note is for professionals only and never waits; public texts of a partner do
     let proposal = ctx.edits_need_approval();
-    let existing = state.store.offer_translations(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let existing = state.store.offer_translations(ctx.municipality.id, id).await.or_page()?;
     let unchanged = TEXT_LANGUAGES.iter().all(|l| {
         let now = existing.iter().find(|t| t.language == *l);
         let new = texts.iter().find(|t| t.language == *l);
@@ -686,15 +674,11 @@ async fn save_texts(
         pair(now) == pair(new)
     });
     if proposal && !unchanged {
-        state.store.propose_texts(ctx.municipality.id, id, &texts, by).await.or_page(&ctx)?;
+        state.store.propose_texts(ctx.municipality.id, id, &texts, by).await.or_page()?;
     } else if !proposal {
-        state.store.set_offer_translations(ctx.municipality.id, id, &texts, by).await.or_page(&ctx)?;
+        state.store.set_offer_translations(ctx.municipality.id, id, &texts, by).await.or_page()?;
     }
-    state
-        .store
-        .set_internal_note(ctx.municipality.id, id, &form.get("note").chars().take(5000).collect::<String>(), by)
-        .await
-        .or_page(&ctx)?;
+    state.store.set_internal_note(ctx.municipality.id, id, &form.get("note").chars().take(5000).collect::<String>(), by).await.or_page()?;
     state.reindex(ctx.municipality.id, &[id]).await;
     let flag = if proposal && !unchanged { "proposed" } else { "saved" };
     Ok(Redirect::to(&format!("/offers/{id}/texts?{flag}=1")).into_response())
@@ -718,9 +702,9 @@ struct ReferralsPage {
 /// was ever stored.
 async fn referrals(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
     if !ctx.actor().is_some_and(|a| a.can_refer()) {
-        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::not_found(&ctx) });
+        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::not_found() });
     }
-    let counts = state.store.referral_counts(ctx.municipality.id).await.or_page(&ctx)?;
+    let counts = state.store.referral_counts(ctx.municipality.id).await.or_page()?;
     let total = counts.iter().map(|(_, _, n)| n).sum();
     let rows = counts
         .into_iter()
@@ -734,7 +718,7 @@ async fn referrals(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
         .store
         .referral_counts_by_top_district(ctx.municipality.id)
         .await
-        .or_page(&ctx)?
+        .or_page()?
         .into_iter()
         .map(|(name, n)| (if name.is_empty() { unknown.clone() } else { name }, n))
         .collect();
@@ -742,13 +726,9 @@ async fn referrals(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
         .store
         .referral_counts_by_domain(ctx.municipality.id)
         .await
-        .or_page(&ctx)?
+        .or_page()?
         .into_iter()
         .map(|(code, n)| (if code.is_empty() { unknown.clone() } else { ctx.term("domain", &code) }, n))
         .collect();
     render(&ReferralsPage { ctx, rows, total, by_district, by_topic })
 }
-
-crate::pages_with_ctx!(TextsPage, ReferralsPage);
-
-crate::pages_with_ctx!(FinderPage, FinderOfferPage, PrintPage, StatementPage, FeedbackPage, FeedbackInbox, SynonymsPage);

@@ -36,7 +36,7 @@ impl axum::extract::FromRequest<crate::AppState> for SignedForm {
         let ctx = crate::ctx::Ctx::from_request_parts(&mut parts, state).await?;
         let bytes = match Bytes::from_request(axum::extract::Request::from_parts(parts, body), state).await {
             Ok(b) => b,
-            Err(e) => return Err(crate::error::PageError::bad_request(&ctx, e.body_text())),
+            Err(e) => return Err(crate::error::PageError::bad_request(e.body_text())),
         };
         let form = FormData::parse(&bytes);
         crate::auth::require_csrf(&ctx, &form)?;
@@ -66,18 +66,18 @@ impl Upload {
         use crate::error::PageError;
         let mut fields = std::collections::HashMap::new();
         let mut file = None;
-        while let Some(field) = multipart.next_field().await.map_err(|e| PageError::bad_request(ctx, e.to_string()))? {
+        while let Some(field) = multipart.next_field().await.map_err(|e| PageError::bad_request(e.to_string()))? {
             let name = field.name().unwrap_or("").to_string();
             if name == "file" {
                 let file_name = field.file_name().unwrap_or(default_name).to_string();
-                let bytes = field.bytes().await.map_err(|e| PageError::bad_request(ctx, e.to_string()))?;
+                let bytes = field.bytes().await.map_err(|e| PageError::bad_request(e.to_string()))?;
                 file = Some((file_name, bytes.to_vec())).filter(|(_, b)| !b.is_empty());
             } else {
                 fields.insert(name, field.text().await.unwrap_or_default());
             }
         }
         if !same_token(fields.get("csrf").map(String::as_str).unwrap_or(""), &ctx.csrf) {
-            return Err(PageError::new(ctx, axum::http::StatusCode::FORBIDDEN, "error-csrf"));
+            return Err(PageError::new(axum::http::StatusCode::FORBIDDEN, "error-csrf"));
         }
         Ok(Upload { fields, file })
     }

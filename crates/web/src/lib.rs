@@ -231,6 +231,7 @@ pub fn route_paths() -> Vec<String> {
 pub fn router(state: AppState) -> Router {
     all_routes()
         .router
+        .layer(axum::middleware::from_fn_with_state(state.i18n.clone(), error::render_page_errors))
         .layer(axum::middleware::from_fn(ctx::remember_language))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(tower_http::compression::CompressionLayer::new())

@@ -34,8 +34,8 @@ fn login_redirect(ctx: &Ctx) -> Response {
     Redirect::to(&format!("/login?{}", s.finish())).into_response()
 }
 
-fn parse_id(ctx: &Ctx, raw: &str) -> Result<i64, PageError> {
-    raw.parse().map_err(|_| PageError::not_found(ctx))
+fn parse_id(raw: &str) -> Result<i64, PageError> {
+    raw.parse().map_err(|_| PageError::not_found())
 }
 
 fn invalid_errors(e: StoreError) -> Result<Vec<FieldError>, StoreError> {
@@ -75,13 +75,13 @@ async fn edit_organisation_form(State(state): State<AppState>, ctx: Ctx, Path(id
     if ctx.user.is_none() {
         return Ok(login_redirect(&ctx));
     }
-    let id = parse_id(&ctx, &id)?;
+    let id = parse_id(&id)?;
     if !ctx.actor().is_some_and(|a| a.can_edit_organisation(id)) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
-    let organisation = state.store.organisation(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let organisation = state.store.organisation(ctx.municipality.id, id).await.or_page()?;
     let pending =
-        state.store.open_change_for(ctx.municipality.id, "organisation", kette_store::Target::organisation(id)).await.or_page(&ctx)?;
+        state.store.open_change_for(ctx.municipality.id, "organisation", kette_store::Target::organisation(id)).await.or_page()?;
     let waiting = pending.is_some();
     let details = match pending.map(|c| c.proposed) {
         Some(kette_store::Proposal::Organisation(d)) => d,
@@ -104,9 +104,9 @@ async fn update_organisation(
     if ctx.user.is_none() {
         return Ok(login_redirect(&ctx));
     }
-    let id = parse_id(&ctx, &id)?;
+    let id = parse_id(&id)?;
     if !ctx.actor().is_some_and(|a| a.can_edit_organisation(id)) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let mut contacts = vec![];
     for i in 0..50 {
@@ -142,8 +142,8 @@ async fn update_organisation(
             Ok(Redirect::to(&format!("/organisations/{id}{flag}")).into_response())
         }
         Err(e) => {
-            let errors = invalid_errors(e).or_page(&ctx)?;
-            let organisation = state.store.organisation(ctx.municipality.id, id).await.or_page(&ctx)?;
+            let errors = invalid_errors(e).or_page()?;
+            let organisation = state.store.organisation(ctx.municipality.id, id).await.or_page()?;
             let page = render(&OrganisationForm { ctx, organisation, details, errors, waiting: false })?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -234,11 +234,11 @@ async fn new_location_form(State(state): State<AppState>, ctx: Ctx, Path(org): P
     if ctx.user.is_none() {
         return Ok(login_redirect(&ctx));
     }
-    let org = parse_id(&ctx, &org)?;
+    let org = parse_id(&org)?;
     if !ctx.actor().is_some_and(|a| a.can_edit_organisation(org)) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
-    let organisation = state.store.organisation(ctx.municipality.id, org).await.or_page(&ctx)?;
+    let organisation = state.store.organisation(ctx.municipality.id, org).await.or_page()?;
     let values = location_values(&LocationInput { city: ctx.municipality.name.clone(), ..Default::default() });
     render(&LocationForm {
         ctx,
@@ -259,7 +259,7 @@ async fn save_location(state: &AppState, ctx: Ctx, org: i64, id: Option<i64>, bo
     let m = ctx.municipality.id;
     let by = ctx.user.as_ref().map(|u| u.id);
     if errors.is_empty() {
-        input.district_id = district_of(state, m, input.lat, input.lon).await.or_page(&ctx)?;
+        input.district_id = district_of(state, m, input.lat, input.lon).await.or_page()?;
         // a partner's new place and a change to an existing one wait for the coordinator; until
         // then only the partner and coordination see the new place
         let proposal = ctx.edits_need_approval();
@@ -275,10 +275,10 @@ async fn save_location(state: &AppState, ctx: Ctx, org: i64, id: Option<i64>, bo
                 let flag = if proposal { "?proposed=1" } else { "" };
                 return Ok(Redirect::to(&format!("/organisations/{org}{flag}")).into_response());
             }
-            Err(e) => errors = invalid_errors(e).or_page(&ctx)?,
+            Err(e) => errors = invalid_errors(e).or_page()?,
         }
     }
-    let organisation = state.store.organisation(m, org).await.or_page(&ctx)?;
+    let organisation = state.store.organisation(m, org).await.or_page()?;
     let (anchor, confidential) = (input.is_anchor_point, input.is_confidential);
     let page = render(&LocationForm { ctx, organisation, location_id: id, values, anchor, confidential, errors, waiting: false })?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
@@ -288,9 +288,9 @@ async fn create_location(State(state): State<AppState>, ctx: Ctx, Path(org): Pat
     if ctx.user.is_none() {
         return Ok(login_redirect(&ctx));
     }
-    let org = parse_id(&ctx, &org)?;
+    let org = parse_id(&org)?;
     if !ctx.actor().is_some_and(|a| a.can_edit_organisation(org)) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     save_location(&state, ctx, org, None, &body).await
 }
@@ -299,13 +299,13 @@ async fn edit_location_form(State(state): State<AppState>, ctx: Ctx, Path(id): P
     if ctx.user.is_none() {
         return Ok(login_redirect(&ctx));
     }
-    let id = parse_id(&ctx, &id)?;
-    let loc = state.store.location(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let id = parse_id(&id)?;
+    let loc = state.store.location(ctx.municipality.id, id).await.or_page()?;
     if !ctx.actor().is_some_and(|a| a.can_edit_organisation(loc.organisation_id)) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
-    let organisation = state.store.organisation(ctx.municipality.id, loc.organisation_id).await.or_page(&ctx)?;
-    let pending = state.store.open_change_for(ctx.municipality.id, "place", kette_store::Target::location(id)).await.or_page(&ctx)?;
+    let organisation = state.store.organisation(ctx.municipality.id, loc.organisation_id).await.or_page()?;
+    let pending = state.store.open_change_for(ctx.municipality.id, "place", kette_store::Target::location(id)).await.or_page()?;
     let waiting = pending.is_some();
     let proposed = match pending.map(|c| c.proposed) {
         Some(kette_store::Proposal::Place(p)) => Some(p),
@@ -339,10 +339,10 @@ async fn update_location(State(state): State<AppState>, ctx: Ctx, Path(id): Path
     if ctx.user.is_none() {
         return Ok(login_redirect(&ctx));
     }
-    let id = parse_id(&ctx, &id)?;
-    let loc = state.store.location(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let id = parse_id(&id)?;
+    let loc = state.store.location(ctx.municipality.id, id).await.or_page()?;
     if !ctx.actor().is_some_and(|a| a.can_edit_organisation(loc.organisation_id)) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     save_location(&state, ctx, loc.organisation_id, Some(id), &body).await
 }
@@ -378,7 +378,7 @@ async fn vocabulary(ctx: Ctx, axum::extract::Query(q): axum::extract::Query<Hash
         return Ok(login_redirect(&ctx));
     }
     if !may_edit_vocabulary(&ctx) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let saved = q.contains_key("saved");
     render(&VocabularyPage { ctx, errors: vec![], saved })
@@ -390,12 +390,12 @@ async fn update_vocabulary(State(state): State<AppState>, SignedForm { mut ctx, 
         return Ok(login_redirect(&ctx));
     }
     if !may_edit_vocabulary(&ctx) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let m = ctx.municipality.id;
     let by = ctx.user.as_ref().map(|u| u.id);
     let Some(kind) = TermKind::parse(form.get("kind")) else {
-        return Err(PageError::bad_request(&ctx, "kind".into()));
+        return Err(PageError::bad_request("kind".into()));
     };
     let mut errors = vec![];
     let mut age = |k: &str| -> Option<u32> {
@@ -427,12 +427,10 @@ async fn update_vocabulary(State(state): State<AppState>, SignedForm { mut ctx, 
                 state.reindex_all(m).await;
                 return Ok(Redirect::to("/vocabulary?saved=1").into_response());
             }
-            Err(e) => errors = invalid_errors(e).or_page(&ctx)?,
+            Err(e) => errors = invalid_errors(e).or_page()?,
         }
     }
-    ctx.vocab = state.store.vocabulary(m).await.or_page(&ctx)?;
+    ctx.vocab = state.store.vocabulary(m).await.or_page()?;
     let page = render(&VocabularyPage { ctx, errors, saved: false })?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
-
-crate::pages_with_ctx!(OrganisationForm, LocationForm, VocabularyPage);

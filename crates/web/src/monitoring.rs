@@ -27,7 +27,7 @@ pub struct DistrictValue {
 /// The shown values of an indicator in one year (withheld ones are left out: the map shows
 /// them like a missing value, the ranking does not list them).
 async fn shown_values(state: &AppState, ctx: &Ctx, code: &str, year: i32) -> Result<Vec<DistrictValue>, PageError> {
-    let figures = state.app.figures(&ctx.disclosure(), ctx.municipality.id).await.or_page(ctx)?;
+    let figures = state.app.figures(&ctx.disclosure(), ctx.municipality.id).await.or_page()?;
     Ok(figures
         .of_indicator_year(code, year)
         .filter_map(|f| {
@@ -90,12 +90,10 @@ struct ConfidentialityPage {
     saved: bool,
 }
 
-crate::pages_with_ctx!(ConfidentialityPage);
-
 /// Planners, coordinators and admins set what public outputs show of small counts.
 async fn confidentiality_form(ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
     if !ctx.sees_raw_statistics() {
-        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::login_required(&ctx) });
+        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::login_required() });
     }
     let c = ctx.municipality.confidentiality;
     let (min_count, round_to) = (c.min_count.to_string(), c.round_to.map(|b| b.to_string()).unwrap_or_default());
@@ -105,7 +103,7 @@ async fn confidentiality_form(ctx: Ctx, Query(q): Query<HashMap<String, String>>
 async fn save_confidentiality(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
     use axum::response::IntoResponse;
     if !ctx.sees_raw_statistics() {
-        return Err(if ctx.signed_in() { PageError::forbidden(&ctx) } else { PageError::login_required(&ctx) });
+        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::login_required() });
     }
     let (min_raw, round_raw) = (form.get("min_count").trim().to_string(), form.get("round_to").trim().to_string());
     let parsed = min_raw.parse::<u64>().ok().zip(if round_raw.is_empty() { Some(None) } else { round_raw.parse::<u64>().ok().map(Some) });
@@ -113,7 +111,7 @@ async fn save_confidentiality(State(state): State<AppState>, SignedForm { ctx, f
     match rules.filter(|r| r.validate().is_ok()) {
         Some(r) => {
             let by = ctx.user.as_ref().map(|u| u.id);
-            state.store.set_confidentiality(ctx.municipality.id, &r, by).await.or_page(&ctx)?;
+            state.store.set_confidentiality(ctx.municipality.id, &r, by).await.or_page()?;
             Ok(axum::response::Redirect::to("/monitoring/confidentiality?saved=1").into_response())
         }
         None => {
@@ -147,8 +145,8 @@ struct CataloguePage {
 async fn catalogue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
     let m = ctx.municipality.id;
     let mut indicators = vec![];
-    for i in state.store.indicators(m).await.or_page(&ctx)? {
-        let years = state.store.indicator_years(m, &i.def.code).await.or_page(&ctx)?;
+    for i in state.store.indicators(m).await.or_page()? {
+        let years = state.store.indicator_years(m, &i.def.code).await.or_page()?;
         let name = name_of(&ctx, &i);
         indicators.push((i, name, years));
     }
@@ -242,18 +240,18 @@ pub(crate) async fn outlines(state: &AppState, municipality: i64, level: i64) ->
 
 async fn map(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
     let m = ctx.municipality.id;
-    let all = state.store.indicators(m).await.or_page(&ctx)?;
+    let all = state.store.indicators(m).await.or_page()?;
     let code = q.get("indicator").cloned().or_else(|| all.first().map(|i| i.def.code.clone())).unwrap_or_default();
     let Some(indicator) = all.iter().find(|i| i.def.code == code).cloned() else {
-        return Err(PageError::not_found(&ctx));
+        return Err(PageError::not_found());
     };
-    let years = state.store.indicator_years(m, &code).await.or_page(&ctx)?;
+    let years = state.store.indicator_years(m, &code).await.or_page()?;
     let year = match q.get("year").filter(|y| !y.is_empty()) {
-        Some(y) => y.parse::<i32>().map_err(|_| PageError::bad_request(&ctx, format!("year '{y}'")))?,
+        Some(y) => y.parse::<i32>().map_err(|_| PageError::bad_request(format!("year '{y}'")))?,
         None => years.first().copied().unwrap_or(0),
     };
     if !years.contains(&year) && !years.is_empty() {
-        return Err(PageError::not_found(&ctx));
+        return Err(PageError::not_found());
     }
     let values = shown_values(&state, &ctx, &code, year).await?;
     // the level most values are published for
@@ -265,7 +263,7 @@ async fn map(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<St
     let values: Vec<DistrictValue> = values.into_iter().filter(|v| v.level == level).collect();
     let (breaks, class_of) = classes(&values.iter().map(|v| v.value).collect::<Vec<_>>());
     let by_id: HashMap<i64, &DistrictValue> = values.iter().map(|v| (v.district_id, v)).collect();
-    let outlines = outlines(&state, m, level).await.or_page(&ctx)?;
+    let outlines = outlines(&state, m, level).await.or_page()?;
     let indicator_name = name_of(&ctx, &indicator);
     let fmt = |v: f64| {
         let s = format!("{v:.2}");
@@ -318,11 +316,11 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
     use axum::response::IntoResponse;
     let m = ctx.municipality.id;
     let code = q.get("indicator").cloned().unwrap_or_default();
-    if !state.store.indicators(m).await.or_page(&ctx)?.iter().any(|i| i.def.code == code) {
-        return Err(PageError::not_found(&ctx));
+    if !state.store.indicators(m).await.or_page()?.iter().any(|i| i.def.code == code) {
+        return Err(PageError::not_found());
     }
-    let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
-    let figures = state.app.figures(&ctx.disclosure(), m).await.or_page(&ctx)?;
+    let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request("year".into()))?;
+    let figures = state.app.figures(&ctx.disclosure(), m).await.or_page()?;
     let rows: Vec<(kette_domain::Observation, bool)> =
         figures.of_indicator_year(&code, year).map(|f| (f.observation.clone(), f.withheld)).collect();
     let num = |v: Option<f64>| v.map(|x| x.to_string()).unwrap_or_default();
@@ -355,11 +353,11 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
         }
         "geojson" => {
             let level = match rows.first() {
-                Some((o, _)) => state.store.district(m, o.district_id).await.or_page(&ctx)?.district.level,
+                Some((o, _)) => state.store.district(m, o.district_id).await.or_page()?.district.level,
                 None => 1,
             };
             let shapes: HashMap<i64, (String, String)> =
-                state.store.district_shapes(m, level).await.or_page(&ctx)?.into_iter().map(|(id, name, g)| (id, (name, g))).collect();
+                state.store.district_shapes(m, level).await.or_page()?.into_iter().map(|(id, name, g)| (id, (name, g))).collect();
             let features: Vec<serde_json::Value> = rows
                 .iter()
                 .map(|(o, withheld)| {
@@ -385,11 +383,11 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
         }
         "gpkg" => {
             let level = match rows.first() {
-                Some((o, _)) => state.store.district(m, o.district_id).await.or_page(&ctx)?.district.level,
+                Some((o, _)) => state.store.district(m, o.district_id).await.or_page()?.district.level,
                 None => 1,
             };
             let shapes: HashMap<i64, (String, String)> =
-                state.store.district_shapes(m, level).await.or_page(&ctx)?.into_iter().map(|(id, name, g)| (id, (name, g))).collect();
+                state.store.district_shapes(m, level).await.or_page()?.into_iter().map(|(id, name, g)| (id, (name, g))).collect();
             let features: Vec<kette_store::geopackage::GpkgFeature> = rows
                 .iter()
                 .filter_map(|(o, withheld)| {
@@ -418,7 +416,7 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
             let table = format!("{code}_{year}");
             let result = kette_store::geopackage::write_geopackage(&path, &table, &format!("{code} {year}"), &features).await;
             let _ = std::fs::remove_file(&path);
-            let bytes = result.or_page(&ctx)?;
+            let bytes = result.or_page()?;
             Ok((
                 [
                     (header::CONTENT_TYPE, "application/geopackage+sqlite3".to_string()),
@@ -428,7 +426,7 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
             )
                 .into_response())
         }
-        other => Err(PageError::bad_request(&ctx, format!("format '{other}': csv, geojson or gpkg"))),
+        other => Err(PageError::bad_request(format!("format '{other}': csv, geojson or gpkg"))),
     }
 }
 
@@ -448,7 +446,7 @@ struct RecipesPage {
 }
 
 async fn recipes(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    let recipes = state.store.recipes(ctx.municipality.id).await.or_page(&ctx)?;
+    let recipes = state.store.recipes(ctx.municipality.id).await.or_page()?;
     render(&RecipesPage { ctx, recipes, draft: String::new(), error: None })
 }
 
@@ -457,7 +455,7 @@ async fn recipes(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Pa
 async fn save_recipe(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
     use axum::response::{IntoResponse, Redirect};
     if !may_edit_recipes(&ctx) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let text = form.get("toml").replace("\r\n", "\n");
     let checked = kette_monitor::Recipe::from_toml("recipe", &text).map_err(|e| e.to_string()).and_then(|r| {
@@ -470,11 +468,11 @@ async fn save_recipe(State(state): State<AppState>, SignedForm { ctx, form }: Si
     match checked {
         Ok(r) => {
             let by = ctx.user.as_ref().map(|u| u.id);
-            state.store.save_recipe(ctx.municipality.id, &r.id, &r.name, &text, by).await.or_page(&ctx)?;
+            state.store.save_recipe(ctx.municipality.id, &r.id, &r.name, &text, by).await.or_page()?;
             Ok(Redirect::to(&format!("/monitoring/recipes/{}", r.id)).into_response())
         }
         Err(error) => {
-            let recipes = state.store.recipes(ctx.municipality.id).await.or_page(&ctx)?;
+            let recipes = state.store.recipes(ctx.municipality.id).await.or_page()?;
             let page = render(&RecipesPage { ctx, recipes, draft: text, error: Some(error) })?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
@@ -497,16 +495,16 @@ async fn recipe(
     Path(code): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    let versions = state.store.recipe_versions(ctx.municipality.id, &code).await.or_page(&ctx)?;
+    let versions = state.store.recipe_versions(ctx.municipality.id, &code).await.or_page()?;
     let shown = match q.get("version").and_then(|v| v.parse::<i64>().ok()) {
-        Some(v) => versions.iter().find(|r| r.version == v).cloned().ok_or_else(|| PageError::not_found(&ctx))?,
+        Some(v) => versions.iter().find(|r| r.version == v).cloned().ok_or_else(PageError::not_found)?,
         None => versions[0].clone(),
     };
     let inputs = kette_monitor::Recipe::from_toml(&code, &shown.toml).map(|r| r.data_columns()).unwrap_or_default();
     // years in which every input has values
     let mut years: Option<Vec<i32>> = None;
     for c in &inputs {
-        let ys = state.store.indicator_years(ctx.municipality.id, c).await.or_page(&ctx)?;
+        let ys = state.store.indicator_years(ctx.municipality.id, c).await.or_page()?;
         years = Some(match years {
             None => ys,
             Some(prev) => prev.into_iter().filter(|y| ys.contains(y)).collect(),
@@ -541,20 +539,20 @@ async fn publish_recipe(
 ) -> Result<Response, PageError> {
     use axum::response::{IntoResponse, Redirect};
     if !may_edit_recipes(&ctx) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let m = ctx.municipality.id;
-    let versions = state.store.recipe_versions(m, &code).await.or_page(&ctx)?;
-    let version: i64 = form.get("version").parse().map_err(|_| PageError::bad_request(&ctx, "version".into()))?;
-    let stored = versions.iter().find(|r| r.version == version).cloned().ok_or_else(|| PageError::not_found(&ctx))?;
-    let year: i32 = form.get("year").parse().map_err(|_| PageError::bad_request(&ctx, "year".into()))?;
+    let versions = state.store.recipe_versions(m, &code).await.or_page()?;
+    let version: i64 = form.get("version").parse().map_err(|_| PageError::bad_request("version".into()))?;
+    let stored = versions.iter().find(|r| r.version == version).cloned().ok_or_else(PageError::not_found)?;
+    let year: i32 = form.get("year").parse().map_err(|_| PageError::bad_request("year".into()))?;
     let column = form.get("column").to_string();
     let indicator = form.get("indicator").trim().to_string();
     if !kette_domain::validate::is_term_code(&indicator) {
-        return Err(PageError::bad_request(&ctx, ctx.t("error-term-code")));
+        return Err(PageError::bad_request_key("error-term-code"));
     }
     let by = ctx.user.as_ref().map(|u| u.id);
-    state.app.publish_recipe_column(&ctx.municipality, &stored, year, &column, &indicator, by).await.or_page(&ctx)?;
+    state.app.publish_recipe_column(&ctx.municipality, &stored, year, &column, &indicator, by).await.or_page()?;
     Ok(Redirect::to(&format!("/monitoring/map?indicator={indicator}&year={year}")).into_response())
 }
 
@@ -585,26 +583,26 @@ async fn run_recipe(
 ) -> Result<Response, PageError> {
     use axum::response::IntoResponse;
     let m = ctx.municipality.id;
-    let versions = state.store.recipe_versions(m, &code).await.or_page(&ctx)?;
+    let versions = state.store.recipe_versions(m, &code).await.or_page()?;
     let stored = match q.get("version").and_then(|v| v.parse::<i64>().ok()) {
-        Some(v) => versions.iter().find(|r| r.version == v).cloned().ok_or_else(|| PageError::not_found(&ctx))?,
+        Some(v) => versions.iter().find(|r| r.version == v).cloned().ok_or_else(PageError::not_found)?,
         None => versions[0].clone(),
     };
-    let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
-    let recipe = kette_monitor::Recipe::from_toml(&code, &stored.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
+    let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request("year".into()))?;
+    let recipe = kette_monitor::Recipe::from_toml(&code, &stored.toml).map_err(|e| PageError::bad_request(e.to_string()))?;
     let inputs = recipe.data_columns();
-    let input = state.app.recipe_input(&ctx.disclosure(), m, &recipe, year).await.or_page(&ctx)?;
+    let input = state.app.recipe_input(&ctx.disclosure(), m, &recipe, year).await.or_page()?;
     // sensitivity: which districts change class under another version of the recipe
     let mut changes = vec![];
     let mut compared_with = None;
     if let Some(other) = q.get("compare").and_then(|v| v.parse::<i64>().ok()) {
-        let other = versions.iter().find(|r| r.version == other).cloned().ok_or_else(|| PageError::not_found(&ctx))?;
-        let other_recipe = kette_monitor::Recipe::from_toml(&code, &other.toml).map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
+        let other = versions.iter().find(|r| r.version == other).cloned().ok_or_else(PageError::not_found)?;
+        let other_recipe = kette_monitor::Recipe::from_toml(&code, &other.toml).map_err(|e| PageError::bad_request(e.to_string()))?;
         changes = state
             .app
             .class_changes(&ctx.disclosure(), m, &recipe, &other_recipe, year)
             .await
-            .or_page(&ctx)?
+            .or_page()?
             .into_iter()
             .map(|c| (c.key, c.name, c.column, c.before, c.after))
             .collect();
@@ -671,17 +669,17 @@ async fn map_geojson(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Ha
     use axum::response::IntoResponse;
     let m = ctx.municipality.id;
     let code = q.get("indicator").cloned().unwrap_or_default();
-    let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request(&ctx, "year".into()))?;
+    let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request("year".into()))?;
     let values = shown_values(&state, &ctx, &code, year).await?;
     let mut counts: HashMap<i64, usize> = HashMap::new();
     for v in &values {
         *counts.entry(v.level).or_default() += 1;
     }
-    let level = counts.into_iter().max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l).ok_or_else(|| PageError::not_found(&ctx))?;
+    let level = counts.into_iter().max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l).ok_or_else(PageError::not_found)?;
     let values: Vec<DistrictValue> = values.into_iter().filter(|v| v.level == level).collect();
     let (_, class_of) = classes(&values.iter().map(|v| v.value).collect::<Vec<_>>());
     let by_id: HashMap<i64, &DistrictValue> = values.iter().map(|v| (v.district_id, v)).collect();
-    let outlines = outlines(&state, m, level).await.or_page(&ctx)?;
+    let outlines = outlines(&state, m, level).await.or_page()?;
     let names: HashMap<i64, &String> = outlines.areas.iter().map(|(id, name, _)| (*id, name)).collect();
     let features: Vec<serde_json::Value> = outlines
         .simplified
@@ -696,5 +694,3 @@ async fn map_geojson(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Ha
     Ok(([(axum::http::header::CONTENT_TYPE, "application/geo+json"), (axum::http::header::CACHE_CONTROL, "private, max-age=300")], body)
         .into_response())
 }
-
-crate::pages_with_ctx!(CataloguePage, MapPage, RecipesPage, RecipePage, RecipeRunPage);

@@ -36,7 +36,7 @@ type Q = Query<HashMap<String, String>>;
 
 /// The signed-in person; anonymous visitors get the login page and come back afterwards.
 fn signed_in(ctx: &Ctx) -> Result<kette_domain::access::Actor, PageError> {
-    ctx.actor().ok_or_else(|| PageError::login_required(ctx))
+    ctx.actor().ok_or_else(PageError::login_required)
 }
 
 // ---------------------------------------------------------------- approval queue
@@ -55,11 +55,11 @@ async fn queue(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Res
     let only = if actor.can_approve() {
         None
     } else if actor.can_create_offers() {
-        Some(actor.organisation_id.ok_or_else(|| PageError::forbidden(&ctx))?)
+        Some(actor.organisation_id.ok_or_else(PageError::forbidden)?)
     } else {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     };
-    let changes = state.store.open_changes(ctx.municipality.id, only).await.or_page(&ctx)?;
+    let changes = state.store.open_changes(ctx.municipality.id, only).await.or_page()?;
     let id = |k: &str| params.get(k).and_then(|v| v.parse().ok());
     render(&QueuePage { approved: id("approved"), rejected: id("rejected"), changes, ctx })
 }
@@ -134,17 +134,17 @@ async fn change_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Str
 
 async fn load_change(state: &AppState, ctx: &Ctx, id: &str) -> Result<(OfferChange, Vec<ChangeRow>, bool), PageError> {
     let actor = signed_in(ctx)?;
-    let id: i64 = id.parse().map_err(|_| PageError::not_found(ctx))?;
-    let change = state.store.offer_change(ctx.municipality.id, id).await.or_page(ctx)?;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
+    let change = state.store.offer_change(ctx.municipality.id, id).await.or_page()?;
     if !actor.can_approve() && !actor.can_edit_offers_of(change.organisation_id) {
-        return Err(PageError::forbidden(ctx));
+        return Err(PageError::forbidden());
     }
     let m = ctx.municipality.id;
     let row = |label: String, current: String, proposed: String| ChangeRow { label, current, proposed };
     let rows: Vec<ChangeRow> = match (&change.proposed, change.offer_id, change.location_id) {
         (Proposal::Content(proposed), Some(offer), _) => {
-            let current = state.store.offer(m, offer).await.or_page(ctx)?;
-            let locations = state.store.organisation_locations(m, change.organisation_id).await.or_page(ctx)?;
+            let current = state.store.offer(m, offer).await.or_page()?;
+            let locations = state.store.organisation_locations(m, change.organisation_id).await.or_page()?;
             let fields: Vec<&str> = if change.is_new { ALL_FIELDS.to_vec() } else { changed_fields(&current.input, proposed) };
             fields
                 .into_iter()
@@ -156,7 +156,7 @@ async fn load_change(state: &AppState, ctx: &Ctx, id: &str) -> Result<(OfferChan
                 .collect()
         }
         (Proposal::Texts(proposed), Some(offer), _) => {
-            let current = state.store.offer_translations(ctx.municipality.id, offer).await.or_page(ctx)?;
+            let current = state.store.offer_translations(ctx.municipality.id, offer).await.or_page()?;
             let mut languages: Vec<&str> = current.iter().chain(proposed.iter()).map(|t| t.language.as_str()).collect();
             languages.sort();
             languages.dedup();
@@ -182,7 +182,7 @@ async fn load_change(state: &AppState, ctx: &Ctx, id: &str) -> Result<(OfferChan
             rows
         }
         (Proposal::Place(proposed), _, Some(location)) => {
-            let current = state.store.location(m, location).await.or_page(ctx)?;
+            let current = state.store.location(m, location).await.or_page()?;
             let yes_no = |b: bool| ctx.t(if b { "yes" } else { "no" });
             let coords = |lat: Option<f64>, lon: Option<f64>| match (lat, lon) {
                 (Some(a), Some(o)) => format!("{a:.5}, {o:.5}"),
@@ -203,7 +203,7 @@ async fn load_change(state: &AppState, ctx: &Ctx, id: &str) -> Result<(OfferChan
             .collect()
         }
         (Proposal::Organisation(proposed), _, _) => {
-            let current = state.store.organisation(m, change.organisation_id).await.or_page(ctx)?;
+            let current = state.store.organisation(m, change.organisation_id).await.or_page()?;
             let people = |list: &[kette_domain::ContactPerson]| {
                 list.iter()
                     .map(|c| {
@@ -236,11 +236,11 @@ async fn load_change(state: &AppState, ctx: &Ctx, id: &str) -> Result<(OfferChan
 async fn approve(State(state): State<AppState>, Path(id): Path<String>, SignedForm { ctx, .. }: SignedForm) -> Result<Response, PageError> {
     let actor = signed_in(&ctx)?;
     if !actor.can_approve() {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
-    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
     let by = ctx.user.as_ref().map(|u| u.id);
-    let offers = state.store.approve_change(ctx.municipality.id, id, by).await.or_page(&ctx)?;
+    let offers = state.store.approve_change(ctx.municipality.id, id, by).await.or_page()?;
     state.reindex(ctx.municipality.id, &offers).await;
     Ok(Redirect::to(&format!("/review?approved={id}")).into_response())
 }
@@ -252,10 +252,10 @@ async fn reject(
 ) -> Result<Response, PageError> {
     let actor = signed_in(&ctx)?;
     if !actor.can_approve() {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let by = ctx.user.as_ref().map(|u| u.id);
-    let change_id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
+    let change_id: i64 = id.parse().map_err(|_| PageError::not_found())?;
     match state.store.reject_change(ctx.municipality.id, change_id, form.get("reason"), by).await {
         Ok(offers) => {
             state.reindex(ctx.municipality.id, &offers).await;
@@ -267,7 +267,7 @@ async fn reject(
             let page = render(&ChangePage { change, rows, can_decide, reason: form.get("reason").into(), reason_error, ctx })?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(e) => Err(PageError::store(&ctx, e)),
+        Err(e) => Err(PageError::store(e)),
     }
 }
 
@@ -410,13 +410,13 @@ async fn verification(State(state): State<AppState>, ctx: Ctx, Query(params): Q)
     let only = if is_coordination {
         None
     } else if actor.can_create_offers() {
-        Some(actor.organisation_id.ok_or_else(|| PageError::forbidden(&ctx))?)
+        Some(actor.organisation_id.ok_or_else(PageError::forbidden)?)
     } else {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     };
     let policy = ctx.municipality.review;
     let today = state.store.today();
-    let all = state.store.offers_to_verify(ctx.municipality.id, only, &policy, today).await.or_page(&ctx)?;
+    let all = state.store.offers_to_verify(ctx.municipality.id, only, &policy, today).await.or_page()?;
     let total = all.len();
     let lapsed = all.iter().filter(|o| matches!(o.freshness, Freshness::Lapsed { .. })).count();
     // a page number out of range shows the first page (the list is short and changes daily)
@@ -445,8 +445,8 @@ async fn verification(State(state): State<AppState>, ctx: Ctx, Query(params): Q)
     let (reminders, without_address) = if is_coordination {
         let since = today - time::Duration::days(policy.remind_every_days as i64);
         (
-            state.store.recent_reminders(ctx.municipality.id, 20).await.or_page(&ctx)?,
-            state.store.organisations_without_address(ctx.municipality.id, since).await.or_page(&ctx)?,
+            state.store.recent_reminders(ctx.municipality.id, 20).await.or_page()?,
+            state.store.organisations_without_address(ctx.municipality.id, since).await.or_page()?,
         )
     } else {
         (vec![], 0)
@@ -475,14 +475,14 @@ async fn confirm(State(state): State<AppState>, SignedForm { ctx, form }: Signed
     // each offer must be the confirmer's to keep
     let mut allowed = vec![];
     for id in ids {
-        let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
+        let offer = state.store.offer(ctx.municipality.id, id).await.or_page()?;
         if !actor.can_edit_offers_of(offer.input.organisation_id) {
-            return Err(PageError::forbidden(&ctx));
+            return Err(PageError::forbidden());
         }
         allowed.push(id);
     }
     let by = ctx.user.as_ref().map(|u| u.id);
-    let n = state.store.confirm_offers(ctx.municipality.id, &allowed, state.store.today(), by).await.or_page(&ctx)?;
+    let n = state.store.confirm_offers(ctx.municipality.id, &allowed, state.store.today(), by).await.or_page()?;
     state.reindex(ctx.municipality.id, &allowed).await;
     let back = form.get("back");
     let target = if back.starts_with("/offers/") && !back.contains("//") {
@@ -496,11 +496,9 @@ async fn confirm(State(state): State<AppState>, SignedForm { ctx, form }: Signed
 async fn remind(State(state): State<AppState>, SignedForm { ctx, .. }: SignedForm) -> Result<Response, PageError> {
     let actor = signed_in(&ctx)?;
     if !actor.can_approve() {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
-    let run = crate::reminders::run_once(&state, &ctx.municipality)
-        .await
-        .map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
+    let run = crate::reminders::run_once(&state, &ctx.municipality).await.map_err(|e| PageError::internal(e.to_string()))?;
     let target = if run.no_mailer {
         "/verification?reminded=none".to_string()
     } else {
@@ -549,7 +547,7 @@ fn policy_values(p: &ReviewPolicy) -> HashMap<String, String> {
 
 async fn settings_form(ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
     if !signed_in(&ctx)?.can_approve() {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let values = policy_values(&ctx.municipality.review);
     render(&SettingsPage { values, errors: vec![], saved: params.contains_key("saved"), ctx })
@@ -558,7 +556,7 @@ async fn settings_form(ctx: Ctx, Query(params): Q) -> Result<Response, PageError
 async fn save_settings(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
     let actor = signed_in(&ctx)?;
     if !actor.can_approve() {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let mut errors = vec![];
     let number = |field: &str, fallback: u32, errors: &mut Vec<kette_domain::FieldError>| -> Option<u32> {
@@ -594,7 +592,7 @@ async fn save_settings(State(state): State<AppState>, SignedForm { ctx, form }: 
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let by = ctx.user.as_ref().map(|u| u.id);
-    state.store.set_review_policy(ctx.municipality.id, &policy, by).await.or_page(&ctx)?;
+    state.store.set_review_policy(ctx.municipality.id, &policy, by).await.or_page()?;
     state.reindex_all(ctx.municipality.id).await;
     Ok(Redirect::to("/review/settings?saved=1").into_response())
 }
@@ -626,8 +624,6 @@ async fn save_account(State(state): State<AppState>, SignedForm { ctx, form }: S
             let page = render(&AccountPage { email: form.get("email").into(), error, saved: false, ctx })?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(e) => Err(PageError::store(&ctx, e)),
+        Err(e) => Err(PageError::store(e)),
     }
 }
-
-crate::pages_with_ctx!(QueuePage, ChangePage, VerificationPage, SettingsPage, AccountPage);

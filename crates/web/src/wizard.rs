@@ -75,8 +75,8 @@ struct Preview {
 }
 
 async fn versions(state: &AppState, ctx: &Ctx) -> Result<Vec<String>, PageError> {
-    let mut v = state.store.boundary_versions(ctx.municipality.id).await.or_page(ctx)?;
-    for c in state.store.crosswalks(ctx.municipality.id).await.or_page(ctx)? {
+    let mut v = state.store.boundary_versions(ctx.municipality.id).await.or_page()?;
+    for c in state.store.crosswalks(ctx.municipality.id).await.or_page()? {
         if !v.contains(&c.from_version) {
             v.push(c.from_version);
         }
@@ -86,7 +86,7 @@ async fn versions(state: &AppState, ctx: &Ctx) -> Result<Vec<String>, PageError>
 
 async fn start(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
     if !may_import(&ctx) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let versions = versions(&state, &ctx).await?;
     render(&WizardPage { ctx, versions, preview: None, error: None })
@@ -98,7 +98,7 @@ fn options(year: &str, source: &str) -> Options {
 
 async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -> Result<Response, PageError> {
     if !may_import(&ctx) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let upload = Upload::read(&ctx, multipart, "upload.csv").await?;
     let fields = upload.fields;
@@ -114,7 +114,7 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -
     let checked = state.app.check_indicator_file(m, &file_name, &bytes, &options(&year, &source), version).await;
     let file = match checked {
         Ok(f) => f,
-        Err(kette_app::AppError::Store(e)) => return Err(PageError::store(&ctx, e)),
+        Err(kette_app::AppError::Store(e)) => return Err(PageError::store(e)),
         Err(e) => {
             let error = match e {
                 kette_app::AppError::UnknownBoundaryVersion(v) => ctx.t1("wizard-unknown-version", "version", &v),
@@ -125,12 +125,12 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -
         }
     };
     let catalogue: Vec<(String, String)> =
-        state.store.indicators(m).await.or_page(&ctx)?.into_iter().map(|i| (i.def.code, i.def.name_de)).collect();
+        state.store.indicators(m).await.or_page()?.into_iter().map(|i| (i.def.code, i.def.name_de)).collect();
     let kette_app::imports::IndicatorFile { layout, rows, codes, unknown_keys, crosswalk } = file;
     let token = token();
     std::fs::create_dir_all(upload_dir())
         .and_then(|_| std::fs::write(upload_dir().join(&token), &bytes))
-        .map_err(|e| PageError::internal(ctx.lang, ctx.i18n.clone(), e.to_string()))?;
+        .map_err(|e| PageError::internal(e.to_string()))?;
     let preview = Preview {
         token,
         file_name,
@@ -151,19 +151,19 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -
 /// Applies the code mapping and imports everything in one transaction.
 async fn commit(State(state): State<AppState>, ctx: Ctx, body: axum::body::Bytes) -> Result<Response, PageError> {
     if !may_import(&ctx) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let form = FormData::parse(&body);
     crate::auth::require_csrf(&ctx, &form)?;
     let token = form.get("token");
     if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(PageError::bad_request(&ctx, "token".into()));
+        return Err(PageError::bad_request("token".into()));
     }
     let path = upload_dir().join(token);
-    let bytes = std::fs::read(&path).map_err(|_| PageError::bad_request(&ctx, ctx.t("wizard-expired")))?;
+    let bytes = std::fs::read(&path).map_err(|_| PageError::bad_request_key("wizard-expired"))?;
     let file_name = form.get("file_name").to_string();
     let (_, rows) = indicators_csv::parse(&file_name, &bytes, &options(form.get("year"), form.get("source")))
-        .map_err(|e| PageError::bad_request(&ctx, e.to_string()))?;
+        .map_err(|e| PageError::bad_request(e.to_string()))?;
     // map[code] = target code, or "" to leave the rows out
     let mapped: Vec<NewObservation> = rows
         .into_iter()
@@ -197,5 +197,3 @@ async fn commit(State(state): State<AppState>, ctx: Ctx, body: axum::body::Bytes
         }
     }
 }
-
-crate::pages_with_ctx!(WizardPage);

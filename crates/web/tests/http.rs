@@ -1583,3 +1583,23 @@ async fn crosswalks_are_uploaded_and_carry_wizard_imports_into_the_stored_distri
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(unknown.body.contains("Unbekannter Gebietsstand „alt“"), "{}", unknown.body);
 }
+
+/// Errors carry no request context; the page is written in the reader's language when the
+/// response is rendered — also for errors raised before any handler ran (a form's CSRF check).
+#[tokio::test]
+async fn error_pages_speak_the_readers_language_wherever_the_error_came_from() {
+    let f = fixture().await;
+    let de = get(&f.app, "/offers/999999", "").await;
+    assert_eq!(de.status, StatusCode::NOT_FOUND);
+    assert!(de.body.contains("Diese Seite gibt es nicht.") && de.body.contains("lang=\"de\""), "{}", de.body);
+    let en = get(&f.app, "/offers/999999?lang=en", "").await;
+    assert!(en.body.contains("This page does not exist."), "{}", en.body);
+    let ar = get(&f.app, "/offers/999999", "kette_lang=ar").await;
+    assert!(ar.body.contains("هذه الصفحة غير موجودة."), "{}", ar.body);
+    assert_eq!(ar.headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
+    // the CSRF check happens in the form extractor, before the handler
+    let (session, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let refused = post_form(&f.app, "/synonyms?lang=en", &session, "csrf=falsch&synonyms=x").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(refused.body.contains("<html") && refused.body.contains("lang=\"en\""), "{}", refused.body);
+}

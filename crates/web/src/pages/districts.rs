@@ -11,8 +11,8 @@ pub(super) struct DistrictsPage {
 }
 
 pub(super) async fn districts(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    let top = state.store.district_children(ctx.municipality.id, None).await.or_page(&ctx)?;
-    let levels = state.store.district_levels(ctx.municipality.id).await.or_page(&ctx)?;
+    let top = state.store.district_children(ctx.municipality.id, None).await.or_page()?;
+    let levels = state.store.district_levels(ctx.municipality.id).await.or_page()?;
     let level_label = levels.first().map(|l| if ctx.lang == "en" { l.label_en.clone() } else { l.label_de.clone() }).unwrap_or_default();
     render(&DistrictsPage { top, level_label, ctx })
 }
@@ -108,9 +108,9 @@ impl DistrictPage {
 
 pub(super) async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
     let m = ctx.municipality.id;
-    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
-    let detail = state.store.district(m, id).await.or_page(&ctx)?;
-    let levels = state.store.district_levels(m).await.or_page(&ctx)?;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
+    let detail = state.store.district(m, id).await.or_page()?;
+    let levels = state.store.district_levels(m).await.or_page()?;
     let label = |level: i64| {
         levels
             .iter()
@@ -122,12 +122,12 @@ pub(super) async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): 
     let child_level_label = label(detail.district.level + 1);
     // population (age groups × years) and indicators as this reader may see them
     let disclosure = ctx.disclosure();
-    let pop = state.app.population(&disclosure, m, id).await.or_page(&ctx)?;
+    let pop = state.app.population(&disclosure, m, id).await.or_page()?;
     let (pop_years, pop_suppressed, pop_totals) = (pop.years, pop.suppressed, pop.totals);
     let pop_rows = pop.groups.into_iter().map(|(group, counts)| (group.code(), counts)).collect();
-    let figures = state.app.figures(&disclosure, m).await.or_page(&ctx)?;
+    let figures = state.app.figures(&disclosure, m).await.or_page()?;
     let obs: Vec<&kette_app::Figure> = figures.of_district(id).collect();
-    let defs = state.store.indicators(m).await.or_page(&ctx)?;
+    let defs = state.store.indicators(m).await.or_page()?;
     let mut ind_years: Vec<i32> = obs.iter().map(|f| f.observation.year).collect();
     ind_years.sort_unstable();
     ind_years.dedup();
@@ -171,19 +171,19 @@ pub(super) async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): 
         unpublished_of: disclosure.own_organisation(),
         ..Default::default()
     };
-    let offers = state.store.list_offers(m, &filter, 1, 25).await.or_page(&ctx)?;
-    let locs = state.app.places(&disclosure, m, Some(id), 1, 500).await.or_page(&ctx)?;
+    let offers = state.store.list_offers(m, &filter, 1, 25).await.or_page()?;
+    let locs = state.app.places(&disclosure, m, Some(id), 1, 500).await.or_page()?;
     let points: Vec<(f64, f64, String)> = locs.items.iter().filter_map(|l| Some((l.lon?, l.lat?, l.name.clone()))).collect();
-    let svg = match state.store.district_geometry(m, id).await.or_page(&ctx)? {
+    let svg = match state.store.district_geometry(m, id).await.or_page()? {
         Some(g) => crate::svg::district_svg(&g, &points, 480.0, &ctx.t1("map-of", "name", &detail.district.name)),
         None => None,
     };
-    let matrix = state.store.chain_matrix(m, &ctx.vocab, Some(id)).await.or_page(&ctx)?;
+    let matrix = state.store.chain_matrix(m, &ctx.vocab, Some(id)).await.or_page()?;
     let siblings = state
         .store
         .district_children(m, detail.district.parent_id)
         .await
-        .or_page(&ctx)?
+        .or_page()?
         .into_iter()
         .filter(|d| d.id != id)
         .map(|d| (d.id, d.name))
@@ -210,19 +210,19 @@ pub(super) async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): 
 /// District polygon and its offer locations as GeoJSON, for the optional Leaflet map.
 pub(super) async fn district_map(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
     let m = ctx.municipality.id;
-    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
-    let detail = state.store.district(m, id).await.or_page(&ctx)?;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
+    let detail = state.store.district(m, id).await.or_page()?;
     let geometry: serde_json::Value = state
         .store
         .district_geometry(m, id)
         .await
-        .or_page(&ctx)?
+        .or_page()?
         .and_then(|g| serde_json::from_str(&g).ok())
         .unwrap_or(serde_json::Value::Null);
     let mut features = vec![
         serde_json::json!({"type": "Feature", "properties": {"kind": "district", "name": detail.district.name}, "geometry": geometry}),
     ];
-    let locs = state.app.places(&ctx.disclosure(), m, Some(id), 1, 500).await.or_page(&ctx)?;
+    let locs = state.app.places(&ctx.disclosure(), m, Some(id), 1, 500).await.or_page()?;
     for l in locs.items.iter() {
         if let (Some(lon), Some(lat)) = (l.lon, l.lat) {
             features.push(serde_json::json!({"type": "Feature", "properties": {"kind": "location", "name": l.name, "street": l.street},
@@ -281,11 +281,10 @@ impl ComparePage {
 /// mean of the first district's level for orientation.
 pub(super) async fn compare_districts(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
     let m = ctx.municipality.id;
-    let id =
-        |k: &str| q(&params, k).and_then(|v| v.parse::<i64>().ok()).ok_or_else(|| PageError::bad_request(&ctx, ctx.t("error-compare")));
+    let id = |k: &str| q(&params, k).and_then(|v| v.parse::<i64>().ok()).ok_or_else(|| PageError::bad_request_key("error-compare"));
     let (ia, ib) = (id("a")?, id("b")?);
-    let a = state.store.district(m, ia).await.or_page(&ctx)?.district;
-    let b = state.store.district(m, ib).await.or_page(&ctx)?.district;
+    let a = state.store.district(m, ia).await.or_page()?.district;
+    let b = state.store.district(m, ib).await.or_page()?.district;
     let disclosure = ctx.disclosure();
     // the latest year's total as the reader may see it
     let latest_population = |t: kette_domain::disclosure::PopulationTable| {
@@ -296,11 +295,11 @@ pub(super) async fn compare_districts(State(state): State<AppState>, ctx: Ctx, Q
         }
     };
     let population = (
-        latest_population(state.app.population(&disclosure, m, ia).await.or_page(&ctx)?),
-        latest_population(state.app.population(&disclosure, m, ib).await.or_page(&ctx)?),
+        latest_population(state.app.population(&disclosure, m, ia).await.or_page()?),
+        latest_population(state.app.population(&disclosure, m, ib).await.or_page()?),
     );
-    let defs = state.store.indicators(m).await.or_page(&ctx)?;
-    let figures = state.app.figures(&disclosure, m).await.or_page(&ctx)?;
+    let defs = state.store.indicators(m).await.or_page()?;
+    let figures = state.app.figures(&disclosure, m).await.or_page()?;
     let latest = |district: i64, code: &str| {
         figures
             .of_district(district)
@@ -322,5 +321,3 @@ pub(super) async fn compare_districts(State(state): State<AppState>, ctx: Ctx, Q
         .collect();
     render(&ComparePage { ctx, a, b, population, rows })
 }
-
-crate::pages_with_ctx!(ComparePage, DistrictsPage, DistrictPage);

@@ -14,10 +14,10 @@ pub(super) struct HomePage {
 
 pub(super) async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
     let m = ctx.municipality.id;
-    let matrix = state.store.chain_matrix(m, &ctx.vocab, None).await.or_page(&ctx)?;
-    let counts = state.store.offer_counts(m).await.or_page(&ctx)?;
-    let organisations = state.store.list_organisations(m, None, 1, 1).await.or_page(&ctx)?.total;
-    let districts = state.store.districts(m, None, 1, 1).await.or_page(&ctx)?.1;
+    let matrix = state.store.chain_matrix(m, &ctx.vocab, None).await.or_page()?;
+    let counts = state.store.offer_counts(m).await.or_page()?;
+    let organisations = state.store.list_organisations(m, None, 1, 1).await.or_page()?.total;
+    let districts = state.store.districts(m, None, 1, 1).await.or_page()?.1;
     render(&HomePage { offers: counts.get("active").copied().unwrap_or(0), matrix, organisations, districts, ctx })
 }
 
@@ -60,5 +60,3 @@ impl HomePage {
         matrix_rows(&self.matrix)
     }
 }
-
-crate::pages_with_ctx!(HomePage);

@@ -90,10 +90,10 @@ impl Pager {
     }
 }
 
-fn parse_page(ctx: &Ctx, params: &HashMap<String, String>) -> Result<u32, PageError> {
+fn parse_page(params: &HashMap<String, String>) -> Result<u32, PageError> {
     let (paging, errors) = crate::paging::Paging::parse(params, 1, 1);
     match errors.into_iter().find(|e| e.field == "query.page") {
         None => Ok(paging.page),
-        Some(_) => Err(PageError::bad_request(ctx, format!("page '{}'", q(params, "page").unwrap_or_default()))),
+        Some(_) => Err(PageError::bad_request(format!("page '{}'", q(params, "page").unwrap_or_default()))),
     }
 }

@@ -7,11 +7,11 @@ pub(super) fn offer_filter(ctx: &Ctx, params: &HashMap<String, String>) -> Resul
         None => None,
         Some(a) => match a.replace(',', ".").parse::<f64>() {
             Ok(y) if (0.0..=27.0).contains(&y) => Some((y * 12.0).round() as u32),
-            _ => return Err(PageError::bad_request(ctx, ctx.t("error-age-years"))),
+            _ => return Err(PageError::bad_request_key("error-age-years")),
         },
     };
     let int = |k: &str| -> Result<Option<i64>, PageError> {
-        q(params, k).map(|v| v.parse::<i64>().map_err(|_| PageError::bad_request(ctx, format!("{k} '{v}'")))).transpose()
+        q(params, k).map(|v| v.parse::<i64>().map_err(|_| PageError::bad_request(format!("{k} '{v}'")))).transpose()
     };
     Ok(OfferFilter {
         q: q(params, "q").map(|s| s.chars().take(200).collect()),
@@ -50,14 +50,14 @@ impl OffersPage {
 }
 
 pub(crate) async fn district_options(state: &AppState, ctx: &Ctx) -> Result<Vec<(i64, String, i64)>, PageError> {
-    let top = state.store.districts_up_to(ctx.municipality.id, 2).await.or_page(ctx)?;
+    let top = state.store.districts_up_to(ctx.municipality.id, 2).await.or_page()?;
     Ok(top.into_iter().map(|d| (d.id, d.name, d.level)).collect())
 }
 
 pub(super) async fn offers(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
     let filter = offer_filter(&ctx, &params)?;
-    let page = parse_page(&ctx, &params)?;
-    let result = state.store.list_offers(ctx.municipality.id, &filter, page, 50).await.or_page(&ctx)?;
+    let page = parse_page(&params)?;
+    let result = state.store.list_offers(ctx.municipality.id, &filter, page, 50).await.or_page()?;
     let pager = Pager::new(&result, "/offers", &params);
     let district_options = district_options(&state, &ctx).await?;
     render(&OffersPage { offers: result.items, pager, params, district_options, ctx })
@@ -107,17 +107,17 @@ pub(super) async fn offer(
     Path(id): Path<String>,
     Query(params): Q,
 ) -> Result<Response, PageError> {
-    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
-    let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
+    let offer = state.store.offer(ctx.municipality.id, id).await.or_page()?;
     let public = crate::offer_is_public(state.store.today(), &ctx.municipality.review, &offer.input, offer.approval);
     let disclosure = ctx.disclosure();
     if !disclosure.sees_unpublished_offers_of(offer.input.organisation_id) && !public {
-        return Err(PageError::not_found(&ctx));
+        return Err(PageError::not_found());
     }
     let (history, proposal) = if disclosure.sees_unpublished_offers_of(offer.input.organisation_id) {
         (
-            state.store.audit_entries(ctx.municipality.id, "offer", id).await.or_page(&ctx)?,
-            state.store.latest_change(ctx.municipality.id, id).await.or_page(&ctx)?,
+            state.store.audit_entries(ctx.municipality.id, "offer", id).await.or_page()?,
+            state.store.latest_change(ctx.municipality.id, id).await.or_page()?,
         )
     } else {
         (vec![], None)
@@ -323,13 +323,13 @@ pub(super) async fn new_offer_form(State(state): State<AppState>, ctx: Ctx, Quer
     }
     let org_id = match (q(&params, "organisation").and_then(|o| o.parse::<i64>().ok()), ctx.user.as_ref().and_then(|u| u.organisation_id)) {
         (Some(o), _) | (None, Some(o)) => o,
-        (None, None) => return Err(PageError::bad_request(&ctx, ctx.t("error-choose-organisation"))),
+        (None, None) => return Err(PageError::bad_request_key("error-choose-organisation")),
     };
     if !ctx.can_edit(org_id) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
-    let organisation = state.store.organisation(ctx.municipality.id, org_id).await.or_page(&ctx)?;
-    let locations = state.store.organisation_locations(ctx.municipality.id, org_id).await.or_page(&ctx)?;
+    let organisation = state.store.organisation(ctx.municipality.id, org_id).await.or_page()?;
+    let locations = state.store.organisation_locations(ctx.municipality.id, org_id).await.or_page()?;
     let mut input = OfferInput::blank(org_id);
     input.status = OfferStatus::Active;
     input.last_verified_on = Some(state.store.today());
@@ -351,9 +351,9 @@ pub(super) async fn create_offer(
         .ok()
         .or_else(|| q(&params, "organisation").and_then(|o| o.parse().ok()))
         .or_else(|| ctx.user.as_ref().and_then(|u| u.organisation_id))
-        .ok_or_else(|| PageError::bad_request(&ctx, ctx.t("error-choose-organisation")))?;
+        .ok_or_else(|| PageError::bad_request_key("error-choose-organisation"))?;
     if !ctx.can_edit(org_id) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let (input, values, syntax_errors) = parse_offer_form(&form, org_id);
     let by = ctx.user.as_ref().map(|u| u.id);
@@ -372,7 +372,7 @@ pub(super) async fn create_offer(
             Ok(Redirect::to(&format!("/offers/{id}{flag}")).into_response())
         }
         Err(StoreError::Invalid { errors, .. }) => form_again(&state, ctx, None, org_id, input, values, errors.0).await,
-        Err(e) => Err(PageError::store(&ctx, e)),
+        Err(e) => Err(PageError::store(e)),
     }
 }
 
@@ -389,8 +389,8 @@ pub(super) async fn form_again(
     values: HashMap<String, String>,
     errors: Vec<FieldError>,
 ) -> Result<Response, PageError> {
-    let organisation = state.store.organisation(ctx.municipality.id, org_id).await.or_page(&ctx)?;
-    let locations = state.store.organisation_locations(ctx.municipality.id, org_id).await.or_page(&ctx)?;
+    let organisation = state.store.organisation(ctx.municipality.id, org_id).await.or_page()?;
+    let locations = state.store.organisation_locations(ctx.municipality.id, org_id).await.or_page()?;
     let page = render(&OfferFormPage { offer_id, organisation, locations, input, values, errors, waiting: false, ctx })?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
@@ -399,15 +399,15 @@ pub(super) async fn edit_offer_form(State(state): State<AppState>, ctx: Ctx, Pat
     if let Some(r) = sign_in_first(&ctx) {
         return Ok(r);
     }
-    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
-    let offer = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
+    let offer = state.store.offer(ctx.municipality.id, id).await.or_page()?;
     if !ctx.can_edit(offer.input.organisation_id) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
-    let organisation = state.store.organisation(ctx.municipality.id, offer.input.organisation_id).await.or_page(&ctx)?;
-    let locations = state.store.organisation_locations(ctx.municipality.id, offer.input.organisation_id).await.or_page(&ctx)?;
+    let organisation = state.store.organisation(ctx.municipality.id, offer.input.organisation_id).await.or_page()?;
+    let locations = state.store.organisation_locations(ctx.municipality.id, offer.input.organisation_id).await.or_page()?;
     // editing again starts from what waits for approval, so nothing proposed is lost
-    let pending = state.store.open_change_for(ctx.municipality.id, "content", kette_store::Target::offer(id)).await.or_page(&ctx)?;
+    let pending = state.store.open_change_for(ctx.municipality.id, "content", kette_store::Target::offer(id)).await.or_page()?;
     let (input, waiting) = match pending.map(|c| c.proposed) {
         Some(kette_store::Proposal::Content(proposed)) => (proposed, true),
         _ => (offer.input, false),
@@ -424,11 +424,11 @@ pub(super) async fn update_offer(
     if let Some(r) = sign_in_first(&ctx) {
         return Ok(r);
     }
-    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
-    let current = state.store.offer(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
+    let current = state.store.offer(ctx.municipality.id, id).await.or_page()?;
     let org_id = current.input.organisation_id;
     if !ctx.can_edit(org_id) {
-        return Err(PageError::forbidden(&ctx));
+        return Err(PageError::forbidden());
     }
     let (input, values, syntax_errors) = parse_offer_form(&form, org_id);
     let by = ctx.user.as_ref().map(|u| u.id);
@@ -447,8 +447,6 @@ pub(super) async fn update_offer(
             Ok(Redirect::to(&format!("/offers/{id}{flag}")).into_response())
         }
         Err(StoreError::Invalid { errors, .. }) => form_again(&state, ctx, Some(id), org_id, input, values, errors.0).await,
-        Err(e) => Err(PageError::store(&ctx, e)),
+        Err(e) => Err(PageError::store(e)),
     }
 }
-
-crate::pages_with_ctx!(OffersPage, OfferPage, OfferFormPage);

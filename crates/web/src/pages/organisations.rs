@@ -12,9 +12,9 @@ pub(super) struct OrganisationsPage {
 }
 
 pub(super) async fn organisations(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
-    let page = parse_page(&ctx, &params)?;
+    let page = parse_page(&params)?;
     let query = q(&params, "q").unwrap_or("").to_string();
-    let r = state.store.list_organisations(ctx.municipality.id, Some(&query), page, 50).await.or_page(&ctx)?;
+    let r = state.store.list_organisations(ctx.municipality.id, Some(&query), page, 50).await.or_page()?;
     let pager = Pager::new(&r, "/organisations", &params);
     render(&OrganisationsPage { organisations: r.items, pager, query, ctx })
 }
@@ -44,8 +44,8 @@ pub(super) async fn organisation(
     Path(id): Path<String>,
     Query(params): Q,
 ) -> Result<Response, PageError> {
-    let id: i64 = id.parse().map_err(|_| PageError::not_found(&ctx))?;
-    let organisation = state.store.organisation(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
+    let organisation = state.store.organisation(ctx.municipality.id, id).await.or_page()?;
     let d = ctx.disclosure();
     let filter = OfferFilter {
         organisation_id: Some(id),
@@ -53,10 +53,8 @@ pub(super) async fn organisation(
         unpublished_of: d.own_organisation(),
         ..Default::default()
     };
-    let offers = state.store.list_offers(ctx.municipality.id, &filter, 1, 100).await.or_page(&ctx)?;
-    let locations = state.store.organisation_locations(ctx.municipality.id, id).await.or_page(&ctx)?;
+    let offers = state.store.list_offers(ctx.municipality.id, &filter, 1, 100).await.or_page()?;
+    let locations = state.store.organisation_locations(ctx.municipality.id, id).await.or_page()?;
     let proposed = params.contains_key("proposed");
     render(&OrganisationPage { organisation, total_offers: offers.total, offers: offers.items, locations, proposed, ctx })
 }
-
-crate::pages_with_ctx!(OrganisationsPage, OrganisationPage);
