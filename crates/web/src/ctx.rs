@@ -98,6 +98,30 @@ impl FromRequestParts<AppState> for Ctx {
     }
 }
 
+/// A request by a signed-in person: the context and what the person may do. Anyone else is
+/// sent to the sign-in page and brought back here afterwards.
+pub struct SignedIn {
+    pub ctx: Ctx,
+    pub actor: kette_domain::access::Actor,
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        use axum::response::IntoResponse;
+        let ctx = Ctx::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        match ctx.actor() {
+            Some(actor) => Ok(SignedIn { ctx, actor }),
+            None => {
+                let mut s = form_urlencoded::Serializer::new(String::new());
+                s.append_pair("next", &ctx.here);
+                Err(axum::response::Redirect::to(&format!("/login?{}", s.finish())).into_response())
+            }
+        }
+    }
+}
+
 impl Ctx {
     pub fn t(&self, key: &str) -> String {
         self.i18n.t(self.lang, key)

@@ -14,7 +14,7 @@ use kette_domain::{ContactPerson, FieldError, LocationInput, Organisation, Organ
 use kette_store::StoreError;
 
 use crate::auth::require_csrf;
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, SignedIn};
 use crate::error::{render, OrPage, PageError};
 use crate::forms::FormData;
 use crate::forms::SignedForm;
@@ -26,12 +26,6 @@ pub fn routes() -> crate::Routes {
         .route("/organisations/{id}/locations/new", get(new_location_form).post(create_location))
         .route("/locations/{id}/edit", get(edit_location_form).post(update_location))
         .route("/vocabulary", get(vocabulary).post(update_vocabulary))
-}
-
-fn login_redirect(ctx: &Ctx) -> Response {
-    let mut s = form_urlencoded::Serializer::new(String::new());
-    s.append_pair("next", &ctx.here);
-    Redirect::to(&format!("/login?{}", s.finish())).into_response()
 }
 
 fn parse_id(raw: &str) -> Result<i64, PageError> {
@@ -71,12 +65,13 @@ impl OrganisationForm {
     }
 }
 
-async fn edit_organisation_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
-    if ctx.user.is_none() {
-        return Ok(login_redirect(&ctx));
-    }
+async fn edit_organisation_form(
+    State(state): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     let id = parse_id(&id)?;
-    if !ctx.actor().is_some_and(|a| a.can_edit_organisation(id)) {
+    if !actor.can_edit_organisation(id) {
         return Err(PageError::forbidden());
     }
     let organisation = state.store.organisation(ctx.municipality.id, id).await.or_page()?;
@@ -101,9 +96,6 @@ async fn update_organisation(
     Path(id): Path<String>,
     SignedForm { ctx, form }: SignedForm,
 ) -> Result<Response, PageError> {
-    if ctx.user.is_none() {
-        return Ok(login_redirect(&ctx));
-    }
     let id = parse_id(&id)?;
     if !ctx.actor().is_some_and(|a| a.can_edit_organisation(id)) {
         return Err(PageError::forbidden());
@@ -230,12 +222,13 @@ async fn district_of(state: &AppState, municipality: i64, lat: Option<f64>, lon:
     }
 }
 
-async fn new_location_form(State(state): State<AppState>, ctx: Ctx, Path(org): Path<String>) -> Result<Response, PageError> {
-    if ctx.user.is_none() {
-        return Ok(login_redirect(&ctx));
-    }
+async fn new_location_form(
+    State(state): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    Path(org): Path<String>,
+) -> Result<Response, PageError> {
     let org = parse_id(&org)?;
-    if !ctx.actor().is_some_and(|a| a.can_edit_organisation(org)) {
+    if !actor.can_edit_organisation(org) {
         return Err(PageError::forbidden());
     }
     let organisation = state.store.organisation(ctx.municipality.id, org).await.or_page()?;
@@ -284,24 +277,27 @@ async fn save_location(state: &AppState, ctx: Ctx, org: i64, id: Option<i64>, bo
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
-async fn create_location(State(state): State<AppState>, ctx: Ctx, Path(org): Path<String>, body: Bytes) -> Result<Response, PageError> {
-    if ctx.user.is_none() {
-        return Ok(login_redirect(&ctx));
-    }
+async fn create_location(
+    State(state): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    Path(org): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
     let org = parse_id(&org)?;
-    if !ctx.actor().is_some_and(|a| a.can_edit_organisation(org)) {
+    if !actor.can_edit_organisation(org) {
         return Err(PageError::forbidden());
     }
     save_location(&state, ctx, org, None, &body).await
 }
 
-async fn edit_location_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
-    if ctx.user.is_none() {
-        return Ok(login_redirect(&ctx));
-    }
+async fn edit_location_form(
+    State(state): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     let id = parse_id(&id)?;
     let loc = state.store.location(ctx.municipality.id, id).await.or_page()?;
-    if !ctx.actor().is_some_and(|a| a.can_edit_organisation(loc.organisation_id)) {
+    if !actor.can_edit_organisation(loc.organisation_id) {
         return Err(PageError::forbidden());
     }
     let organisation = state.store.organisation(ctx.municipality.id, loc.organisation_id).await.or_page()?;
@@ -335,13 +331,15 @@ async fn edit_location_form(State(state): State<AppState>, ctx: Ctx, Path(id): P
     })
 }
 
-async fn update_location(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>, body: Bytes) -> Result<Response, PageError> {
-    if ctx.user.is_none() {
-        return Ok(login_redirect(&ctx));
-    }
+async fn update_location(
+    State(state): State<AppState>,
+    SignedIn { ctx, actor }: SignedIn,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
     let id = parse_id(&id)?;
     let loc = state.store.location(ctx.municipality.id, id).await.or_page()?;
-    if !ctx.actor().is_some_and(|a| a.can_edit_organisation(loc.organisation_id)) {
+    if !actor.can_edit_organisation(loc.organisation_id) {
         return Err(PageError::forbidden());
     }
     save_location(&state, ctx, loc.organisation_id, Some(id), &body).await
@@ -373,10 +371,10 @@ fn may_edit_vocabulary(ctx: &Ctx) -> bool {
     ctx.actor().is_some_and(|a| a.can_edit_vocabulary())
 }
 
-async fn vocabulary(ctx: Ctx, axum::extract::Query(q): axum::extract::Query<HashMap<String, String>>) -> Result<Response, PageError> {
-    if ctx.user.is_none() {
-        return Ok(login_redirect(&ctx));
-    }
+async fn vocabulary(
+    SignedIn { ctx, .. }: SignedIn,
+    axum::extract::Query(q): axum::extract::Query<HashMap<String, String>>,
+) -> Result<Response, PageError> {
     if !may_edit_vocabulary(&ctx) {
         return Err(PageError::forbidden());
     }
@@ -386,9 +384,6 @@ async fn vocabulary(ctx: Ctx, axum::extract::Query(q): axum::extract::Query<Hash
 
 /// One form per term (rename) and one to add a term; `action` tells which.
 async fn update_vocabulary(State(state): State<AppState>, SignedForm { mut ctx, form }: SignedForm) -> Result<Response, PageError> {
-    if ctx.user.is_none() {
-        return Ok(login_redirect(&ctx));
-    }
     if !may_edit_vocabulary(&ctx) {
         return Err(PageError::forbidden());
     }

@@ -16,7 +16,7 @@ use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLeve
 use kette_domain::{Location, Offer, OfferInput, Organisation, ValidationErrors};
 use kette_store::{DistrictDetail, DistrictSummary, OfferFilter, OfferSummary, OrganisationSummary, Page, StoreError};
 
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, SignedIn};
 use crate::error::{render, OrPage, PageError};
 use crate::forms::FormData;
 use crate::forms::SignedForm;

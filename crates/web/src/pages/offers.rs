@@ -307,20 +307,11 @@ pub(super) fn parse_offer_form(form: &FormData, organisation_id: i64) -> (OfferI
     (input, values, errors)
 }
 
-/// The way to the sign-in page (and back here) when nobody is signed in.
-pub(super) fn sign_in_first(ctx: &Ctx) -> Option<Response> {
-    if ctx.user.is_none() {
-        let mut s = form_urlencoded::Serializer::new(String::new());
-        s.append_pair("next", &ctx.here);
-        return Some(Redirect::to(&format!("/login?{}", s.finish())).into_response());
-    }
-    None
-}
-
-pub(super) async fn new_offer_form(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
-    if let Some(r) = sign_in_first(&ctx) {
-        return Ok(r);
-    }
+pub(super) async fn new_offer_form(
+    State(state): State<AppState>,
+    SignedIn { ctx, .. }: SignedIn,
+    Query(params): Q,
+) -> Result<Response, PageError> {
     let org_id = match (q(&params, "organisation").and_then(|o| o.parse::<i64>().ok()), ctx.user.as_ref().and_then(|u| u.organisation_id)) {
         (Some(o), _) | (None, Some(o)) => o,
         (None, None) => return Err(PageError::bad_request_key("error-choose-organisation")),
@@ -342,9 +333,6 @@ pub(super) async fn create_offer(
     Query(params): Q,
     SignedForm { ctx, form }: SignedForm,
 ) -> Result<Response, PageError> {
-    if let Some(r) = sign_in_first(&ctx) {
-        return Ok(r);
-    }
     let org_id: i64 = form
         .get("organisation_id")
         .parse()
@@ -395,10 +383,11 @@ pub(super) async fn form_again(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
-pub(super) async fn edit_offer_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
-    if let Some(r) = sign_in_first(&ctx) {
-        return Ok(r);
-    }
+pub(super) async fn edit_offer_form(
+    State(state): State<AppState>,
+    SignedIn { ctx, .. }: SignedIn,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
     let offer = state.store.offer(ctx.municipality.id, id).await.or_page()?;
     if !ctx.can_edit(offer.input.organisation_id) {
@@ -421,9 +410,6 @@ pub(super) async fn update_offer(
     Path(id): Path<String>,
     SignedForm { ctx, form }: SignedForm,
 ) -> Result<Response, PageError> {
-    if let Some(r) = sign_in_first(&ctx) {
-        return Ok(r);
-    }
     let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
     let current = state.store.offer(ctx.municipality.id, id).await.or_page()?;
     let org_id = current.input.organisation_id;
