@@ -36,11 +36,34 @@ pub(crate) fn random_token() -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
+/// Where to go after signing in: only a path on this server. The value arrives decoded, so a
+/// tab or line break (`/%09/host`, which browsers strip to `//host`) or any other control or
+/// space character is refused, as are `//` and backslashes; nothing here can make a header
+/// invalid.
 fn safe_next(next: &str) -> String {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+    let local =
+        next.starts_with('/') && next.bytes().all(|b| b.is_ascii_graphic()) && !next[1..].starts_with(['/', '\\']) && !next.contains('\\');
+    if local {
         next.to_string()
     } else {
         "/".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_survive_as_the_way_back() {
+        for ok in ["/", "/offers?page=2", "/search?q=Kita%20Mitte&lang=ar"] {
+            assert_eq!(safe_next(ok), ok);
+        }
+        for bad in
+            ["//evil.example/x", "/\t/evil.example/x", "/\n/x", "/\\evil.example", "https://evil.example", "/ /x", "/\u{85}x", "offers"]
+        {
+            assert_eq!(safe_next(bad), "/", "{bad:?}");
+        }
     }
 }
 

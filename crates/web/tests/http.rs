@@ -1603,3 +1603,18 @@ async fn error_pages_speak_the_readers_language_wherever_the_error_came_from() {
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert!(refused.body.contains("<html") && refused.body.contains("lang=\"en\""), "{}", refused.body);
 }
+
+/// `next` after signing in stays on this server: a decoded tab or line break is refused instead
+/// of becoming `//host` in the browser or an invalid header (a 500).
+#[tokio::test]
+async fn the_way_back_after_sign_in_cannot_leave_the_server() {
+    let f = fixture().await;
+    for next in ["/%09/evil.example/x", "/%0a/x", "//evil.example", "/%5Cevil.example"] {
+        let page = get(&f.app, "/login", "").await;
+        let anon = set_cookie(&page, "kette_csrf").unwrap();
+        let csrf = hidden(&page.body, "csrf");
+        let res = post_form(&f.app, "/login", &anon, &format!("csrf={csrf}&next={next}&username=koord&password=geheim-genug")).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{next}: {}", res.body);
+        assert_eq!(res.headers[header::LOCATION], "/", "{next}");
+    }
+}
