@@ -222,7 +222,8 @@ impl<W: std::io::Write> Tables<W> {
         let name: &'static str = &spec.name;
         if id.is_empty() || self.seen.insert((name, id)) {
             if let Some(w) = self.writers.get_mut(name) {
-                if let Err(e) = w.write_record(&row) {
+                let safe: Vec<std::borrow::Cow<str>> = row.iter().map(|c| kette_text::spreadsheet_safe(c)).collect();
+                if let Err(e) = w.write_record(safe.iter().map(|c| c.as_bytes())) {
                     self.failed.get_or_insert(e.into());
                 }
             }
@@ -359,7 +360,8 @@ fn read_table(spec: &TableSpec, bytes: &[u8], errors: &mut Vec<CellError>) -> Re
         };
         let mut row = Map::new();
         for (h, raw) in headers.iter().zip(record.iter()) {
-            let raw = raw.trim();
+            // the apostrophe kette's export puts before formula-like text comes off again
+            let raw = kette_text::from_spreadsheet_safe(raw.trim());
             if raw.is_empty() {
                 continue;
             }
@@ -516,6 +518,22 @@ mod tests {
         assert_eq!(sal["location"]["addresses"][0]["address_1"], "1-30 Main Street");
         assert_eq!(s["languages"][0]["code"], "ur");
         assert!(s["phones"][0]["number"].as_str().unwrap().contains("1234"));
+    }
+
+    #[test]
+    fn formula_like_text_is_neutralised_in_the_tables_and_read_back_unchanged() {
+        let mut service: Value = serde_json::from_str(include_str!("../spec/3.0/examples/service_full.json")).unwrap();
+        service["name"] = "=HYPERLINK(\"http://evil.example\",\"x\")".into();
+        service["description"] = "@SUM(A1:A9)".into();
+        let mut tables = Tables::in_memory();
+        tables.add_service(&service);
+        let files: HashMap<String, Vec<u8>> = tables.files().unwrap().into_iter().collect();
+        let csv = String::from_utf8(files["services.csv"].clone()).unwrap();
+        assert!(csv.contains("'=HYPERLINK") && csv.contains("'@SUM(A1:A9)"), "{csv}");
+        assert!(!csv.contains(",\"=HYPERLINK") && !csv.contains(",=HYPERLINK") && !csv.contains(",@SUM"), "{csv}");
+        let back = services_from_files(&files).unwrap();
+        assert_eq!(back[0].1["name"], service["name"]);
+        assert_eq!(back[0].1["description"], "@SUM(A1:A9)");
     }
 
     #[test]

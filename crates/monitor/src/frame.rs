@@ -166,7 +166,7 @@ impl Frame {
                     None => String::new(),
                 });
             }
-            let _ = w.write_record(&rec);
+            let _ = w.write_record(rec.iter().map(|c| kette_text::spreadsheet_safe(c).into_owned()));
         }
         String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
     }

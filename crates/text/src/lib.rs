@@ -81,3 +81,45 @@ mod tests {
         assert_eq!(parse_number("NaN"), None);
     }
 }
+
+/// A cell as it may go into a CSV file that people open in a spreadsheet. A text starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return would run as a formula there (OWASP "CSV
+/// injection"); it gets a leading apostrophe, which spreadsheets hide. Numbers ("-3.5") stay as
+/// they are.
+pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') if cell.trim().parse::<f64>().is_err() => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+/// Reads back a cell written by `spreadsheet_safe`, so that kette's own exports import unchanged.
+pub fn from_spreadsheet_safe(cell: &str) -> &str {
+    match cell.as_bytes() {
+        [b'\'', b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..] => &cell[1..],
+        _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod spreadsheet_tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_numbers_are_not_and_the_mark_comes_off_again() {
+        for (raw, safe) in [
+            ("=HYPERLINK(\"http://evil.example\",\"x\")", "'=HYPERLINK(\"http://evil.example\",\"x\")"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("+49 30 1234", "'+49 30 1234"),
+            ("\tcmd", "'\tcmd"),
+            ("-3.5", "-3.5"),
+            ("+12", "+12"),
+            ("Kita Sonnenschein", "Kita Sonnenschein"),
+            ("", ""),
+        ] {
+            assert_eq!(spreadsheet_safe(raw), safe, "{raw:?}");
+            assert_eq!(from_spreadsheet_safe(&spreadsheet_safe(raw)), raw);
+        }
+        assert_eq!(from_spreadsheet_safe("'quoted by hand"), "'quoted by hand");
+    }
+}

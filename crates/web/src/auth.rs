@@ -50,23 +50,6 @@ fn safe_next(next: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn only_local_paths_survive_as_the_way_back() {
-        for ok in ["/", "/offers?page=2", "/search?q=Kita%20Mitte&lang=ar"] {
-            assert_eq!(safe_next(ok), ok);
-        }
-        for bad in
-            ["//evil.example/x", "/\t/evil.example/x", "/\n/x", "/\\evil.example", "https://evil.example", "/ /x", "/\u{85}x", "offers"]
-        {
-            assert_eq!(safe_next(bad), "/", "{bad:?}");
-        }
-    }
-}
-
 pub(crate) fn cookie_header(state: &AppState, name: &str, value: &str, max_age: Option<i64>) -> HeaderValue {
     let secure = if state.config.secure_cookies { "; Secure" } else { "" };
     let age = max_age.map(|a| format!("; Max-Age={a}")).unwrap_or_default();
@@ -128,5 +111,22 @@ pub fn require_csrf(ctx: &Ctx, form: &FormData) -> Result<(), PageError> {
         Ok(())
     } else {
         Err(PageError::new(StatusCode::FORBIDDEN, "error-csrf"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_local_paths_survive_as_the_way_back() {
+        for ok in ["/", "/offers?page=2", "/search?q=Kita%20Mitte&lang=ar"] {
+            assert_eq!(safe_next(ok), ok);
+        }
+        for bad in
+            ["//evil.example/x", "/\t/evil.example/x", "/\n/x", "/\\evil.example", "https://evil.example", "/ /x", "/\u{85}x", "offers"]
+        {
+            assert_eq!(safe_next(bad), "/", "{bad:?}");
+        }
     }
 }

@@ -328,18 +328,28 @@ async fn export(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap
     match q.get("format").map(String::as_str).unwrap_or("csv") {
         "csv" => {
             let mut w = String::from("district_key,indicator,year,value,numerator,denominator,suppressed,source,carried_from\n");
+            // text a spreadsheet would run as a formula is neutralised (OWASP); text with a
+            // separator or quote is quoted
+            let text = |t: &str| {
+                let t = kette_ingest::text::spreadsheet_safe(t);
+                if t.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", t.replace('"', "\"\""))
+                } else {
+                    t.into_owned()
+                }
+            };
             for (o, withheld) in &rows {
-                let source = o.source.replace('"', "\"\"");
+                let source = kette_ingest::text::spreadsheet_safe(&o.source).replace('"', "\"\"");
                 w.push_str(&format!(
                     "{},{},{},{},{},{},{},\"{source}\",{}\n",
-                    o.district_key,
-                    o.indicator_code,
+                    text(&o.district_key),
+                    text(&o.indicator_code),
                     o.year,
                     num(o.value),
                     num(o.numerator),
                     num(o.denominator),
                     withheld,
-                    o.carried_from.as_deref().unwrap_or("")
+                    text(o.carried_from.as_deref().unwrap_or(""))
                 ));
             }
             Ok((

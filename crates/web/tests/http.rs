@@ -1618,3 +1618,23 @@ async fn the_way_back_after_sign_in_cannot_leave_the_server() {
         assert_eq!(res.headers[header::LOCATION], "/", "{next}");
     }
 }
+
+/// Every CSV kette writes neutralises text a spreadsheet would run as a formula (OWASP).
+#[tokio::test]
+async fn csv_exports_neutralise_formulas() {
+    let f = fixture().await;
+    let evil = kette_domain::NewObservation {
+        indicator_code: "child_poverty".into(),
+        district_key: "0101".into(),
+        year: 2019,
+        value: Some(12.0),
+        numerator: None,
+        denominator: None,
+        source: "=HYPERLINK(\"http://evil.example\",\"x\")".into(),
+    };
+    f.store.import_observations(f.m, &[evil]).await.unwrap();
+    let csv = get(&f.app, "/monitoring/export?indicator=child_poverty&year=2019&format=csv", "").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""), "{}", csv.body);
+    assert!(!csv.body.contains(",\"=HYPERLINK"), "{}", csv.body);
+}

@@ -31,7 +31,8 @@ pub async fn run(args: CrosswalkArgs) -> Result<()> {
     let links = kette_ingest::crosswalk::from_polygons(&load(&from)?, &load(&to)?, min_share);
     let mut csv = String::from("from,to,weight\n");
     for l in &links {
-        csv.push_str(&format!("{},{},{:.6}\n", l.from, l.to, l.weight));
+        let safe = kette_ingest::text::spreadsheet_safe;
+        csv.push_str(&format!("{},{},{:.6}\n", safe(&l.from), safe(&l.to), l.weight));
     }
     if out.as_os_str() == "-" {
         print!("{csv}");
