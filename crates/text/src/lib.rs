@@ -4,10 +4,20 @@
 
 use std::borrow::Cow;
 
-/// Decodes bytes as UTF-8 (with or without BOM), falling back to Windows-1252, which is what
-/// Excel writes for "CSV" on German Windows. Line ends become '\n' because the csv crate
-/// reports line numbers one too low after CRLF, and error messages must point at the right line.
+/// Decodes bytes as UTF-8 (with or without BOM) or, with a byte order mark, UTF-16 (what
+/// Excel's "Unicode text" writes), falling back to Windows-1252, which is what Excel writes for
+/// "CSV" on German Windows. Line ends become '\n' because the csv crate reports line numbers one
+/// too low after CRLF, and error messages must point at the right line.
 pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
+    let utf16 = match bytes {
+        [0xFF, 0xFE, ..] => Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF, ..] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    };
+    if let Some(encoding) = utf16 {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[2..]);
+        return Cow::Owned(text.replace("\r\n", "\n"));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => Cow::Borrowed(s),
@@ -98,6 +108,23 @@ pub fn from_spreadsheet_safe(cell: &str) -> &str {
     match cell.as_bytes() {
         [b'\'', b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r', ..] => &cell[1..],
         _ => cell,
+    }
+}
+
+#[cfg(test)]
+mod encoding_tests {
+    use super::*;
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_read_as_text() {
+        let text = "Gebiet;Jahr;Wert\r\n0101;2024;3,5\r\nÄrzte;2024;1\r\n";
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        for bytes in [le, be] {
+            assert_eq!(decode(&bytes), text.replace("\r\n", "\n"));
+        }
+        assert_eq!(decode(b"\xEF\xBB\xBFa;b\r\n"), "a;b\n");
+        assert_eq!(decode(b"Stra\xdfe"), "Straße", "Windows-1252");
     }
 }
 
