@@ -59,11 +59,16 @@ pub fn language_of(parts: &Parts) -> &'static str {
 }
 
 /// Remembers an explicit `?lang=` choice in a strictly necessary cookie.
-pub async fn remember_language(req: Request, next: Next) -> Response {
+pub async fn remember_language(
+    axum::extract::State(config): axum::extract::State<Arc<crate::WebConfig>>,
+    req: Request,
+    next: Next,
+) -> Response {
     let chosen = query_param(req.uri().query(), "lang").and_then(|l| i18n::LANGUAGES.iter().find(|(c, _)| *c == l)).map(|(c, _)| *c);
     let mut res = next.run(req).await;
     if let Some(lang) = chosen {
-        if let Ok(v) = HeaderValue::from_str(&format!("{LANG_COOKIE}={lang}; Path=/; Max-Age=31536000; SameSite=Lax")) {
+        let secure = if config.secure_cookies { "; Secure" } else { "" };
+        if let Ok(v) = HeaderValue::from_str(&format!("{LANG_COOKIE}={lang}; Path=/; Max-Age=31536000; SameSite=Lax{secure}")) {
             res.headers_mut().append(header::SET_COOKIE, v);
         }
     }

@@ -232,17 +232,34 @@ pub fn router(state: AppState) -> Router {
     all_routes()
         .router
         .layer(axum::middleware::from_fn_with_state(state.i18n.clone(), error::render_page_errors))
-        .layer(axum::middleware::from_fn(ctx::remember_language))
-        .layer(axum::middleware::from_fn(security_headers))
+        .layer(axum::middleware::from_fn_with_state(state.config.clone(), ctx::remember_language))
+        .layer(axum::middleware::from_fn_with_state(state.config.clone(), security_headers))
         .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state)
 }
 
 /// Headers every response carries: no third-party anything, no framing, no sniffing.
-async fn security_headers(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
-    use axum::http::header::{HeaderValue, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS};
-    let mut res = next.run(req).await;
+/// Signed-in responses may show protected addresses and notes: no cache keeps them
+/// (`no-store`). Over HTTPS (`--secure-cookies`) browsers are told to stay on HTTPS (HSTS).
+async fn security_headers(
+    axum::extract::State(config): axum::extract::State<Arc<WebConfig>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::header::{
+        HeaderValue, CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS,
+        X_FRAME_OPTIONS,
+    };
+    let (parts, body) = req.into_parts();
+    let signed_in = ctx::cookie(&parts, ctx::SESSION_COOKIE).is_some() && !parts.uri.path().starts_with("/static/");
+    let mut res = next.run(axum::extract::Request::from_parts(parts, body)).await;
     let h = res.headers_mut();
+    if signed_in {
+        h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if config.secure_cookies {
+        h.insert(STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+    }
     h.insert(
         CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(

@@ -1638,3 +1638,22 @@ async fn csv_exports_neutralise_formulas() {
     assert!(csv.body.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""), "{}", csv.body);
     assert!(!csv.body.contains(",\"=HYPERLINK"), "{}", csv.body);
 }
+
+/// Pages for signed-in people are never kept by a cache; over HTTPS browsers are told to stay
+/// there and the language cookie is Secure too.
+#[tokio::test]
+async fn signed_in_pages_are_not_stored_and_https_is_kept() {
+    let f = fixture().await;
+    let (session, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let page = get(&f.app, &format!("/search/{}", f.own_offer), &session).await;
+    assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
+    let public = get(&f.app, &format!("/search/{}", f.own_offer), "").await;
+    assert_ne!(public.headers.get(header::CACHE_CONTROL).map(|v| v.to_str().unwrap()), Some("no-store"));
+    assert!(public.headers.get(header::STRICT_TRANSPORT_SECURITY).is_none(), "plain HTTP: no HSTS");
+    let secure =
+        kette_web::router(kette_web::AppState::new(f.store.clone(), kette_web::WebConfig { secure_cookies: true, ..Default::default() }));
+    let res = get(&secure, "/?lang=en", "").await;
+    assert_eq!(res.headers[header::STRICT_TRANSPORT_SECURITY], "max-age=31536000");
+    let lang = res.headers.get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap()).find(|v| v.starts_with("kette_lang=")).unwrap();
+    assert!(lang.contains("; Secure"), "{lang}");
+}
