@@ -111,6 +111,37 @@ impl App {
     }
 }
 
+impl App {
+    /// A crosswalk file (from, to, weight) from `from_version` into the stored districts, checked
+    /// and stored in one transaction. `to_version`: the stored version it leads into; without
+    /// it, the one stored version (several need a choice).
+    pub async fn import_crosswalk(
+        &self,
+        municipality: MunicipalityId,
+        file_name: &str,
+        bytes: &[u8],
+        from_version: &str,
+        to_version: Option<&str>,
+        source: &str,
+        by: Option<kette_domain::AccountId>,
+    ) -> Result<CrosswalkSummary> {
+        let links = kette_ingest::crosswalk::parse_csv(file_name, bytes)?;
+        let to_version = match to_version {
+            Some(v) => v.to_string(),
+            None => {
+                let stored = self.store.boundary_versions(municipality).await?;
+                match stored.as_slice() {
+                    [one] => one.clone(),
+                    [] => return Err(AppError::NoDistricts),
+                    many => return Err(AppError::WhichBoundaryVersion(many.to_vec())),
+                }
+            }
+        };
+        let source = if source.trim().is_empty() { file_name } else { source };
+        Ok(self.store.save_crosswalk(municipality, from_version, &to_version, "file", source, &links, by).await?)
+    }
+}
+
 /// Point-in-polygon assignment on the finest district level, built once per import or save.
 pub struct DistrictLocator {
     index: Option<DistrictIndex>,

@@ -32,6 +32,12 @@ pub enum AppError {
     /// A recipe result column that does not exist or is not numeric.
     #[error("the recipe has no numeric column '{0}'")]
     NoSuchColumn(String),
+    /// The municipality has no districts yet.
+    #[error("there are no districts yet")]
+    NoDistricts,
+    /// Several boundary versions are stored and the caller did not say which one.
+    #[error("several boundary versions are stored ({}); say which one", .0.join(", "))]
+    WhichBoundaryVersion(Vec<String>),
     /// Values published for a boundary version that is neither stored nor has a crosswalk.
     #[error("no crosswalk from boundary version '{0}' into the stored districts")]
     UnknownBoundaryVersion(String),

@@ -81,13 +81,9 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -
         let e = ctx.t("boundaries-no-districts");
         return problem(ctx, e);
     };
-    let links = match kette_ingest::crosswalk::parse_csv(&file_name, &bytes) {
-        Ok(l) => l,
-        Err(e) => return problem(ctx, e.to_string()),
-    };
-    let source = if source.is_empty() { file_name.clone() } else { source.clone() };
     let by = ctx.user.as_ref().map(|u| u.id);
-    match state.store.save_crosswalk(ctx.municipality.id, &from_version, &to_version, "file", &source, &links, by).await {
+    let m = ctx.municipality.id;
+    match state.app.import_crosswalk(m, &file_name, &bytes, &from_version, Some(&to_version), &source, by).await {
         Ok(_) => Ok(Redirect::to("/monitoring/boundaries?saved=1").into_response()),
         Err(e) => problem(ctx, e.to_string()),
     }

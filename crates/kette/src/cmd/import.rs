@@ -165,25 +165,17 @@ pub async fn run(what: ImportWhat) -> Result<()> {
             println!("{}", msg("cli-districts-imported", &[("count", &n), ("municipality", &m.slug)]));
         }
         ImportWhat::Crosswalk { db, file, from_version, to_version, source, municipality: slug } => {
-            let links = kette_ingest::crosswalk::parse_csv(&file_name(&file), &read(&file)?)?;
-            let store = Store::open(&db.db).await?;
-            let m = municipality(&store, slug.as_deref()).await?;
-            let to_version = match to_version {
-                Some(v) => v,
-                None => {
-                    let stored = store.boundary_versions(m.id).await?;
-                    match stored.as_slice() {
-                        [one] => one.clone(),
-                        [] => bail!("{}", msg("cli-error-no-districts", &[("municipality", &m.slug)])),
-                        many => bail!("{}", msg("cli-error-which-version", &[("versions", &many.join(", "))])),
+            let bytes = read(&file)?;
+            let app = kette_app::App::new(Store::open(&db.db).await?);
+            let m = municipality(&app.store, slug.as_deref()).await?;
+            let saved =
+                match app.import_crosswalk(m.id, &file_name(&file), &bytes, &from_version, to_version.as_deref(), &source, None).await {
+                    Err(kette_app::AppError::NoDistricts) => bail!("{}", msg("cli-error-no-districts", &[("municipality", &m.slug)])),
+                    Err(kette_app::AppError::WhichBoundaryVersion(many)) => {
+                        bail!("{}", msg("cli-error-which-version", &[("versions", &many.join(", "))]))
                     }
-                }
-            };
-            let source = if source.is_empty() { file_name(&file) } else { source };
-            let saved = store
-                .save_crosswalk(m.id, &from_version, &to_version, "file", &source, &links, None)
-                .await
-                .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?;
+                    other => other.with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?,
+                };
             println!(
                 "{}",
                 msg(
