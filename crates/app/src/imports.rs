@@ -24,12 +24,39 @@ pub struct IndicatorFile {
     /// the crosswalk the values are carried with, when they are published for another
     /// boundary version than the stored one
     pub crosswalk: Option<(CrosswalkSummary, Vec<CrosswalkLink>)>,
+    /// values that are possible but unlikely for their indicator (a share above 100 %)
+    pub warnings: Vec<String>,
 }
 
 impl IndicatorFile {
     pub fn unknown_codes(&self) -> Vec<&str> {
         self.codes.iter().filter(|(_, _, known)| !known).map(|(c, _, _)| c.as_str()).collect()
     }
+}
+
+/// Values no indicator can have (refused) and values its unit makes unlikely (warned), each
+/// naming district, indicator, year and value.
+fn plausibility(rows: &[NewObservation], units: &std::collections::HashMap<String, String>) -> (Vec<String>, Vec<String>) {
+    let (mut refused, mut warned) = (vec![], vec![]);
+    for r in rows {
+        let unit = units.get(&r.indicator_code).map(String::as_str).unwrap_or("");
+        let at = format!("district {}, {} {}", r.district_key, r.indicator_code, r.year);
+        if kette_domain::disclosure::unit_counts_persons(unit) && r.value.is_some_and(|v| v < 0.0) {
+            refused.push(format!("{at}: a count cannot be negative ({})", r.value.unwrap_or_default()));
+        }
+        for (what, v) in [("numerator", r.numerator), ("denominator", r.denominator)] {
+            if v.is_some_and(|v| v < 0.0) {
+                refused.push(format!("{at}: the {what} is a count and cannot be negative ({})", v.unwrap_or_default()));
+            }
+        }
+        let share = matches!(unit.trim(), "%" | "Prozent" | "percent");
+        match r.value {
+            Some(v) if share && !(0.0..=100.0).contains(&v) => warned.push(format!("{at}: a share of {v} % lies outside 0–100")),
+            Some(v) if v.abs() > 1e12 => warned.push(format!("{at}: {v:e} is implausibly large")),
+            _ => {}
+        }
+    }
+    (refused, warned)
 }
 
 /// What an indicator import wrote.
@@ -78,7 +105,13 @@ impl App {
                 unknown_keys.push(k.to_string());
             }
         }
-        Ok(IndicatorFile { layout, rows, codes, unknown_keys, crosswalk })
+        let units: std::collections::HashMap<String, String> =
+            self.store.indicators(municipality).await?.into_iter().map(|i| (i.def.code, i.def.unit)).collect();
+        let (refused, warnings) = plausibility(&rows, &units);
+        if !refused.is_empty() {
+            return Err(AppError::Implausible { file: file_name.to_string(), problems: refused });
+        }
+        Ok(IndicatorFile { layout, rows, codes, unknown_keys, crosswalk, warnings })
     }
 
     /// Writes checked rows in one transaction, carried into the stored districts when they are

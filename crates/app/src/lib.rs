@@ -32,6 +32,9 @@ pub enum AppError {
     /// A recipe result column that does not exist or is not numeric.
     #[error("the recipe has no numeric column '{0}'")]
     NoSuchColumn(String),
+    /// Values no indicator can have (a negative count), each named.
+    #[error("{file}: {}", .problems.join("; "))]
+    Implausible { file: String, problems: Vec<String> },
     /// The municipality has no districts yet.
     #[error("there are no districts yet")]
     NoDistricts,

@@ -197,3 +197,17 @@ async fn a_published_recipe_result_is_computed_from_what_the_public_may_see() {
     let err = app.publish_recipe_column(&m, &stored, 2024, "nope", "x", None).await.unwrap_err();
     assert!(err.to_string().contains("nope"));
 }
+
+#[tokio::test]
+async fn impossible_values_are_refused_and_unlikely_ones_named() {
+    let (_dir, app, m) = app().await;
+    let file = "Gebiet;Jahr;Indikator;Wert\n11;2025;kinder;-3\n12;2025;armut;130\n";
+    let err = app.check_indicator_file(m.id, "t.csv", file.as_bytes(), &Default::default(), None).await.unwrap_err().to_string();
+    assert!(err.contains("t.csv") && err.contains("district 11, kinder 2025: a count cannot be negative (-3)"), "{err}");
+    let file = "Gebiet;Jahr;Indikator;Wert\n11;2025;kinder;3\n12;2025;armut;130\n12;2024;armut;1e308\n";
+    let checked = app.check_indicator_file(m.id, "t.csv", file.as_bytes(), &Default::default(), None).await.unwrap();
+    assert_eq!(checked.warnings.len(), 2, "{:?}", checked.warnings);
+    assert!(checked.warnings[0].contains("130 % lies outside 0–100"), "{:?}", checked.warnings);
+    let file = "Gebiet;Jahr;Indikator;Wert\n11;2025;armut;NaN\n";
+    assert!(app.check_indicator_file(m.id, "t.csv", file.as_bytes(), &Default::default(), None).await.is_err(), "NaN is no number");
+}

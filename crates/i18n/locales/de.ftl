@@ -364,6 +364,7 @@ wizard-rows = { $count ->
     [one] 1 Wert
    *[other] { $count } Werte
 }
+wizard-warnings = Auffällige Werte – sie werden trotzdem übernommen, bitte prüfen:
 wizard-unknown-keys = Unbekannte Sozialraum-Schlüssel – der Import wird so abgelehnt:
 wizard-map = Spalten und Indikatoren zuordnen
 wizard-column = In der Datei

@@ -364,6 +364,7 @@ wizard-rows = { $count ->
     [one] 1 value
    *[other] { $count } values
 }
+wizard-warnings = Unusual values – they are imported all the same, please check:
 wizard-unknown-keys = Unknown district keys – the import will be refused:
 wizard-map = Map columns to indicators
 wizard-column = In the file

@@ -102,7 +102,9 @@ impl From<kette_app::AppError> for PageError {
             kette_app::AppError::Ingest(e) => PageError::bad_request(e.to_string()),
             kette_app::AppError::Recipe(e) => PageError::bad_request(e.to_string()),
             kette_app::AppError::NoSuchColumn(c) => PageError::bad_request(format!("column '{c}'")),
-            e @ (kette_app::AppError::NoDistricts | kette_app::AppError::WhichBoundaryVersion(_)) => PageError::bad_request(e.to_string()),
+            e @ (kette_app::AppError::NoDistricts
+            | kette_app::AppError::WhichBoundaryVersion(_)
+            | kette_app::AppError::Implausible { .. }) => PageError::bad_request(e.to_string()),
             kette_app::AppError::UnknownBoundaryVersion(v) => {
                 PageError::bad_request_because("wizard-unknown-version", vec![("version", v)])
             }

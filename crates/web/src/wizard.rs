@@ -68,6 +68,8 @@ struct Preview {
     /// codes in the file: (code, rows, known?)
     codes: Vec<(String, usize, bool)>,
     unknown_keys: Vec<String>,
+    /// values that are possible but unlikely (a share above 100 %): imported all the same
+    warnings: Vec<String>,
     catalogue: Vec<(String, String)>,
     boundary_version: String,
     /// set when the values are carried into the stored districts: (to version, links, targets)
@@ -126,7 +128,7 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -
     };
     let catalogue: Vec<(String, String)> =
         state.store.indicators(m).await.or_page()?.into_iter().map(|i| (i.def.code, i.def.name_de)).collect();
-    let kette_app::imports::IndicatorFile { layout, rows, codes, unknown_keys, crosswalk } = file;
+    let kette_app::imports::IndicatorFile { layout, rows, codes, unknown_keys, crosswalk, warnings } = file;
     let token = token();
     std::fs::create_dir_all(upload_dir())
         .and_then(|_| std::fs::write(upload_dir().join(&token), &bytes))
@@ -141,6 +143,7 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -
         sample: rows.into_iter().take(15).collect(),
         codes,
         unknown_keys,
+        warnings,
         catalogue,
         boundary_version,
         crosswalk: crosswalk.map(|(c, _)| (c.to_version, c.links, c.targets)),

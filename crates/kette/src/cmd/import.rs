@@ -211,6 +211,9 @@ pub async fn run(what: ImportWhat) -> Result<()> {
             if !problems.is_empty() {
                 bail!("{}", problems.join("\n"));
             }
+            for w in &checked.warnings {
+                eprintln!("{}: {w}", file.display());
+            }
             let rows = checked.rows;
             if dry_run {
                 println!("{}", msg("cli-indicators-valid", &[("file", &file.display()), ("count", &rows.len())]));
