@@ -110,3 +110,42 @@ mod tests {
         assert_eq!(Role::PartnerEditor.label_key(), "role-partner-editor");
     }
 }
+
+/// How long sign-in waits after failed attempts: the first few are free, then each further
+/// failure doubles the wait, up to a lock of `max_seconds` (NIST 800-63B asks for throttling, not
+/// permanent lock-out, so that nobody can lock a colleague out for good).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Throttle {
+    pub free_attempts: u32,
+    pub max_seconds: i64,
+}
+
+impl Throttle {
+    /// Per account: five tries, then 2, 4, 8 … seconds, at most 15 minutes.
+    pub const ACCOUNT: Throttle = Throttle { free_attempts: 5, max_seconds: 900 };
+    /// Per client address (many accounts tried from one place): twenty tries, then the same.
+    pub const CLIENT: Throttle = Throttle { free_attempts: 20, max_seconds: 900 };
+
+    /// Seconds to wait after `failures` consecutive failures, counted from the last one.
+    pub fn wait_seconds(&self, failures: u32) -> i64 {
+        if failures < self.free_attempts {
+            return 0;
+        }
+        let doublings = (failures - self.free_attempts + 1).min(30);
+        (1i64 << doublings).min(self.max_seconds)
+    }
+}
+
+#[cfg(test)]
+mod throttle_tests {
+    use super::Throttle;
+
+    #[test]
+    fn the_wait_doubles_after_the_free_attempts_and_is_capped() {
+        let t = Throttle::ACCOUNT;
+        assert_eq!((0..5).map(|n| t.wait_seconds(n)).sum::<i64>(), 0);
+        assert_eq!([5, 6, 7].map(|n| t.wait_seconds(n)), [2, 4, 8]);
+        assert_eq!(t.wait_seconds(300), 900, "at most 15 minutes");
+        assert_eq!(Throttle::CLIENT.wait_seconds(19), 0);
+    }
+}

@@ -167,3 +167,4 @@ finder-map-title = خريطة نتائج هذه الصفحة
 finder-map-caption = الأرقام على الخريطة هي نفس الأرقام في القائمة.
 finder-map-interactive = تحميل خريطة قابلة للتحريك والتكبير
 finder-map-number = الرقم على الخريطة
+login-throttled = محاولات فاشلة كثيرة. يرجى المحاولة مرة أخرى بعد { $minutes } دقيقة.

@@ -179,6 +179,7 @@ login-title = Anmelden
 login-username = Benutzername
 login-password = Passwort
 login-submit = Anmelden
+login-throttled = Zu viele Fehlversuche. Bitte versuchen Sie es in { $minutes } Minuten erneut.
 login-failed = Benutzername oder Passwort ist falsch.
 
 error-title = Fehler

@@ -179,6 +179,7 @@ login-title = Sign in
 login-username = User name
 login-password = Password
 login-submit = Sign in
+login-throttled = Too many failed attempts. Please try again in { $minutes } minutes.
 login-failed = User name or password is wrong.
 
 error-title = Error

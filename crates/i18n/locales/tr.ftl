@@ -158,3 +158,4 @@ finder-map-title = Bu sayfadaki sonuçların haritası
 finder-map-caption = Haritadaki numaralar listedeki numaralarla aynıdır.
 finder-map-interactive = Kaydırılabilir ve yakınlaştırılabilir haritayı yükle
 finder-map-number = Haritadaki numara
+login-throttled = Çok fazla hatalı deneme. Lütfen { $minutes } dakika sonra tekrar deneyin.

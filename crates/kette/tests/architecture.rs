@@ -164,6 +164,7 @@ const WITHOUT_MUNICIPALITY: &[(&str, &str)] = &[
     ("login", "a user name is unique across the instance; the account says its municipality"),
     ("session", "a session token identifies the account and its municipality"),
     ("logout", "ends a session by its token"),
+    ("sign_in", "throttled sign-in, before anyone knows the municipality"),
     ("begin_write", "a transaction"),
 ];
 

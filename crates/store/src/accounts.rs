@@ -41,6 +41,21 @@ pub struct NewAccount<'a> {
     pub is_fictional: bool,
 }
 
+/// How a sign-in ended.
+#[derive(Debug)]
+pub enum SignIn {
+    Welcome {
+        token: String,
+        info: SessionInfo,
+    },
+    /// wrong name or password
+    Refused,
+    /// too many failures: try again after this many seconds
+    Throttled {
+        wait_seconds: i64,
+    },
+}
+
 #[derive(Debug, Clone)]
 pub struct SessionInfo {
     pub account: Account,
@@ -169,6 +184,61 @@ impl Store {
             .await?;
         util::audit(&mut conn, &self.clock, account.municipality_id, Some(account.id), "login", "account", Some(account.id), "").await?;
         Ok(Some((token, SessionInfo { account, csrf_token: csrf })))
+    }
+
+    /// Signing in with throttling: after repeated failures for the account name or from the
+    /// client address (`domain::access::Throttle`) the password is not even checked until the
+    /// wait is over. Failures and refusals of known accounts go to the audit log.
+    pub async fn sign_in(&self, username: &str, password: &str, client: Option<&str>) -> Result<SignIn> {
+        use kette_domain::access::Throttle;
+        let now = self.clock.unix();
+        let account_key = format!("account:{}", username.trim().to_lowercase());
+        let client_key = client.map(|c| format!("client:{c}"));
+        let mut wait = 0i64;
+        for (key, rule) in std::iter::once((&account_key, Throttle::ACCOUNT)).chain(client_key.as_ref().map(|k| (k, Throttle::CLIENT))) {
+            if let Some(r) =
+                sqlx::query("SELECT failures, last_failure FROM login_failure WHERE key = $1").bind(key).fetch_optional(&self.pool).await?
+            {
+                let (failures, last): (i64, i64) = (r.try_get("failures")?, r.try_get("last_failure")?);
+                wait = wait.max(last + rule.wait_seconds(failures.max(0) as u32) - now);
+            }
+        }
+        let known: Option<(i64, i64)> = sqlx::query("SELECT id, municipality_id FROM account WHERE username = $1")
+            .bind(username.trim())
+            .fetch_optional(&self.pool)
+            .await?
+            .map(|r| Ok::<_, sqlx::Error>((r.try_get("id")?, r.try_get("municipality_id")?)))
+            .transpose()?;
+        if wait > 0 {
+            if let Some((id, m)) = known {
+                self.audit(m, Some(id), "login_throttled", "account", Some(id), &format!("wait {wait} s")).await?;
+            }
+            return Ok(SignIn::Throttled { wait_seconds: wait });
+        }
+        match self.login(username, password).await? {
+            Some((token, info)) => {
+                sqlx::query("DELETE FROM login_failure WHERE key = $1").bind(&account_key).execute(&self.pool).await?;
+                Ok(SignIn::Welcome { token, info })
+            }
+            None => {
+                let mut tx = self.begin_write().await?;
+                for key in std::iter::once(&account_key).chain(client_key.as_ref()) {
+                    sqlx::query(
+                        "INSERT INTO login_failure (key, failures, last_failure) VALUES ($1, 1, $2)
+                         ON CONFLICT (key) DO UPDATE SET failures = login_failure.failures + 1, last_failure = excluded.last_failure",
+                    )
+                    .bind(key)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                if let Some((id, m)) = known {
+                    util::audit(&mut tx, &self.clock, m, Some(id), "login_failed", "account", Some(id), client.unwrap_or("")).await?;
+                }
+                tx.commit().await?;
+                Ok(SignIn::Refused)
+            }
+        }
     }
 
     pub async fn session(&self, token: &str) -> Result<Option<SessionInfo>> {

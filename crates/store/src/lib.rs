@@ -24,7 +24,7 @@ use std::str::FromStr;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor};
 
-pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionInfo};
+pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionInfo, SignIn};
 pub use boundaries::{CarryReport, CrosswalkSummary};
 pub use districts::{DistrictDetail, DistrictSummary};
 pub use exchange::KeyTable;

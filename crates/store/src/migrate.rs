@@ -10,6 +10,7 @@ const SQLITE: &[(i64, &str)] = &[
     (4, include_str!("../migrations/sqlite/0004_confidentiality.sql")),
     (5, include_str!("../migrations/sqlite/0005_boundaries.sql")),
     (6, include_str!("../migrations/sqlite/0006_disclosure.sql")),
+    (7, include_str!("../migrations/sqlite/0007_login_throttle.sql")),
 ];
 
 pub async fn run(pool: &AnyPool, clock: &kette_domain::Clock) -> Result<(), sqlx::Error> {

@@ -71,20 +71,32 @@ async fn login_form(
     Ok((headers, page).into_response())
 }
 
-async fn login(State(state): State<AppState>, ctx: Ctx, body: Bytes) -> Result<Response, PageError> {
+async fn login(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    crate::ctx::ClientAddr(client): crate::ctx::ClientAddr,
+    body: Bytes,
+) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
     if !same_token(form.get("csrf"), &ctx.csrf) {
         return Err(PageError::new(StatusCode::FORBIDDEN, "error-csrf"));
     }
     let next = safe_next(form.get("next"));
-    match state.store.login(form.get("username"), form.get("password")).await.or_page()? {
-        Some((token, _)) => {
+    match state.store.sign_in(form.get("username"), form.get("password"), client.as_deref()).await.or_page()? {
+        kette_store::SignIn::Throttled { wait_seconds } => {
+            let minutes = ((wait_seconds + 59) / 60).max(1);
+            Err(PageError {
+                message_args: vec![("minutes", minutes.to_string())],
+                ..PageError::new(StatusCode::TOO_MANY_REQUESTS, "login-throttled")
+            })
+        }
+        kette_store::SignIn::Welcome { token, .. } => {
             let mut res = Redirect::to(&next).into_response();
             res.headers_mut().append(header::SET_COOKIE, cookie_header(&state, SESSION_COOKIE, &token, Some(12 * 3600)));
             res.headers_mut().append(header::SET_COOKIE, cookie_header(&state, ANON_CSRF_COOKIE, "", Some(0)));
             Ok(res)
         }
-        None => {
+        kette_store::SignIn::Refused => {
             let username = form.get("username").to_string();
             let html = render(&LoginPage { ctx, error: true, username, next })?;
             Ok((StatusCode::UNAUTHORIZED, html).into_response())

@@ -103,6 +103,18 @@ impl FromRequestParts<AppState> for Ctx {
     }
 }
 
+/// The client's address when the server knows it (served with connect info; absent in tests
+/// that call the router directly).
+pub struct ClientAddr(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string())))
+    }
+}
+
 /// A request by a signed-in person: the context and what the person may do. Anyone else is
 /// sent to the sign-in page and brought back here afterwards.
 pub struct SignedIn {

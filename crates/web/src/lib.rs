@@ -219,7 +219,10 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     reminders::spawn_hourly(state.clone());
     spawn_catalogue_warm_up(state.clone());
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+    // the client address slows down password guessing from one place (sign-in throttling)
+    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 /// Every path the router answers, with its `{parameters}`.

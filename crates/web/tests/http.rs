@@ -1657,3 +1657,35 @@ async fn signed_in_pages_are_not_stored_and_https_is_kept() {
     let lang = res.headers.get_all(header::SET_COOKIE).iter().map(|v| v.to_str().unwrap()).find(|v| v.starts_with("kette_lang=")).unwrap();
     assert!(lang.contains("; Secure"), "{lang}");
 }
+
+/// Guessing passwords slows down: after five failures for an account even the right password
+/// waits (429 with the wait in the reader's language), the failures are in the audit log, and
+/// after the wait the right password works again.
+#[tokio::test]
+async fn repeated_wrong_passwords_make_sign_in_wait() {
+    let f = fixture().await;
+    let attempt = |password: &'static str| {
+        let app = f.app.clone();
+        async move {
+            let page = get(&app, "/login", "").await;
+            let anon = set_cookie(&page, "kette_csrf").unwrap();
+            let csrf = hidden(&page.body, "csrf");
+            post_form(&app, "/login", &anon, &format!("csrf={csrf}&next=%2F&username=koord&password={password}")).await
+        }
+    };
+    for _ in 0..5 {
+        assert_eq!(attempt("falsch-falsch").await.status, StatusCode::UNAUTHORIZED);
+    }
+    let refused = attempt("geheim-genug").await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS, "the right password waits too");
+    assert!(refused.body.contains("Zu viele Fehlversuche") && refused.body.contains("1 Minuten"), "{}", refused.body);
+    let koord = f.store.accounts(f.m).await.unwrap().into_iter().find(|a| a.username == "koord").unwrap().id;
+    let actions: Vec<String> = f.store.audit_entries(f.m, "account", koord).await.unwrap().into_iter().map(|e| e.1).collect();
+    assert_eq!(actions.iter().filter(|a| *a == "login_failed").count(), 5, "{actions:?}");
+    assert!(actions.contains(&"login_throttled".to_string()), "{actions:?}");
+    f.store.clock().advance(time::Duration::seconds(3));
+    assert_eq!(attempt("geheim-genug").await.status, StatusCode::SEE_OTHER, "after the wait");
+    // the counter starts afresh after a success
+    assert_eq!(attempt("falsch-falsch").await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(attempt("geheim-genug").await.status, StatusCode::SEE_OTHER);
+}
