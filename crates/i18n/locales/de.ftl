@@ -373,6 +373,7 @@ wizard-values = Werte
 wizard-skip = nicht importieren
 wizard-sample = Vorschau der ersten Werte
 wizard-commit = Importieren
+error-upload-too-large = Die Datei ist zu groß: höchstens { $megabytes } MB.
 wizard-expired = Die Vorschau ist abgelaufen; bitte die Datei erneut hochladen.
 map-interactive = Interaktive Karte laden (etwa 120 KB)
 publish-column = Ergebnisspalte

@@ -373,6 +373,7 @@ wizard-values = Values
 wizard-skip = do not import
 wizard-sample = Preview of the first values
 wizard-commit = Import
+error-upload-too-large = The file is too large: at most { $megabytes } MB.
 wizard-expired = The preview has expired; please upload the file again.
 map-interactive = Load the interactive map (about 120 KB)
 publish-column = Result column

@@ -53,7 +53,7 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -
     if !ctx.can_import() {
         return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::login_required() });
     }
-    let upload = Upload::read(&ctx, multipart, "crosswalk.csv").await?;
+    let upload = Upload::read(&ctx, multipart, "crosswalk.csv", MAX_UPLOAD).await?;
     let (from_version, source) = (upload.field("from_version"), upload.field("source"));
     let (versions, crosswalks) = load(&state, &ctx).await?;
     let problem = |ctx: Ctx, error: String| -> Result<Response, PageError> {

@@ -62,15 +62,27 @@ impl Upload {
         ctx: &crate::ctx::Ctx,
         mut multipart: axum::extract::Multipart,
         default_name: &str,
+        max_bytes: usize,
     ) -> Result<Self, crate::error::PageError> {
         use crate::error::PageError;
+        // a body over the limit is named with the limit, not as a parsing error
+        let failed = |e: axum::extract::multipart::MultipartError| {
+            if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                PageError {
+                    message_args: vec![("megabytes", (max_bytes / (1024 * 1024)).to_string())],
+                    ..PageError::new(axum::http::StatusCode::PAYLOAD_TOO_LARGE, "error-upload-too-large")
+                }
+            } else {
+                PageError::bad_request(e.body_text())
+            }
+        };
         let mut fields = std::collections::HashMap::new();
         let mut file = None;
-        while let Some(field) = multipart.next_field().await.map_err(|e| PageError::bad_request(e.to_string()))? {
+        while let Some(field) = multipart.next_field().await.map_err(failed)? {
             let name = field.name().unwrap_or("").to_string();
             if name == "file" {
                 let file_name = field.file_name().unwrap_or(default_name).to_string();
-                let bytes = field.bytes().await.map_err(|e| PageError::bad_request(e.to_string()))?;
+                let bytes = field.bytes().await.map_err(failed)?;
                 file = Some((file_name, bytes.to_vec())).filter(|(_, b)| !b.is_empty());
             } else {
                 fields.insert(name, field.text().await.unwrap_or_default());

@@ -38,6 +38,31 @@ fn upload_dir() -> PathBuf {
     std::env::temp_dir().join("kette-uploads")
 }
 
+/// How long an uploaded file waits for its import to be committed.
+const PREVIEW_HOURS: i64 = 24;
+
+/// A preview's token: when it was made (seconds, by the store's clock) and 32 random hex digits;
+/// it names the stored file, so its age needs no file times.
+fn parse_token(token: &str) -> Option<i64> {
+    let (made, random) = token.split_once('-')?;
+    (random.len() == 32 && random.bytes().all(|b| b.is_ascii_hexdigit())).then_some(())?;
+    made.parse().ok()
+}
+
+fn expired(made: i64, now: i64) -> bool {
+    now - made > PREVIEW_HOURS * 3600
+}
+
+/// Removes previews nobody committed (they would otherwise stay in the temp folder for good).
+fn remove_expired_previews(now: i64) {
+    let Ok(entries) = std::fs::read_dir(upload_dir()) else { return };
+    for e in entries.flatten() {
+        if parse_token(&e.file_name().to_string_lossy()).is_some_and(|made| expired(made, now)) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 fn token() -> String {
     use rand::RngCore;
     let mut b = [0u8; 16];
@@ -102,7 +127,7 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -
     if !may_import(&ctx) {
         return Err(PageError::forbidden());
     }
-    let upload = Upload::read(&ctx, multipart, "upload.csv").await?;
+    let upload = Upload::read(&ctx, multipart, "upload.csv", MAX_UPLOAD).await?;
     let fields = upload.fields;
     let versions = versions(&state, &ctx).await?;
     let Some((file_name, bytes)) = upload.file else {
@@ -129,7 +154,9 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -
     let catalogue: Vec<(String, String)> =
         state.store.indicators(m).await.or_page()?.into_iter().map(|i| (i.def.code, i.def.name_de)).collect();
     let kette_app::imports::IndicatorFile { layout, rows, codes, unknown_keys, crosswalk, warnings } = file;
-    let token = token();
+    let now = state.store.clock().unix();
+    let token = format!("{now}-{}", token());
+    remove_expired_previews(now);
     std::fs::create_dir_all(upload_dir())
         .and_then(|_| std::fs::write(upload_dir().join(&token), &bytes))
         .map_err(|e| PageError::internal(e.to_string()))?;
@@ -159,10 +186,14 @@ async fn commit(State(state): State<AppState>, ctx: Ctx, body: axum::body::Bytes
     let form = FormData::parse(&body);
     crate::auth::require_csrf(&ctx, &form)?;
     let token = form.get("token");
-    if token.len() != 32 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+    let Some(made) = parse_token(token) else {
         return Err(PageError::bad_request("token".into()));
-    }
+    };
     let path = upload_dir().join(token);
+    if expired(made, state.store.clock().unix()) {
+        let _ = std::fs::remove_file(&path);
+        return Err(PageError::bad_request_key("wizard-expired"));
+    }
     let bytes = std::fs::read(&path).map_err(|_| PageError::bad_request_key("wizard-expired"))?;
     let file_name = form.get("file_name").to_string();
     let (_, rows) = indicators_csv::parse(&file_name, &bytes, &options(form.get("year"), form.get("source")))

@@ -1689,3 +1689,41 @@ async fn repeated_wrong_passwords_make_sign_in_wait() {
     assert_eq!(attempt("falsch-falsch").await.status, StatusCode::UNAUTHORIZED);
     assert_eq!(attempt("geheim-genug").await.status, StatusCode::SEE_OTHER);
 }
+
+/// An upload over the limit is told the limit; a preview nobody commits expires after a day
+/// (by the store's clock) and is removed.
+#[tokio::test]
+async fn uploads_name_their_limit_and_previews_expire() {
+    let f = fixture().await;
+    let (koord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let upload = |content: Vec<u8>| {
+        let (app, koord, csrf) = (f.app.clone(), koord.clone(), csrf.clone());
+        async move {
+            let leaked: &'static [u8] = Box::leak(content.into_boxed_slice());
+            let (ct, body) = multipart(&csrf, "gross.csv", leaked, &[("year", "2024"), ("source", "")]);
+            send(
+                &app,
+                Request::post("/monitoring/import")
+                    .header(header::COOKIE, koord)
+                    .header(header::CONTENT_TYPE, ct)
+                    .body(Body::from(body))
+                    .unwrap(),
+            )
+            .await
+        }
+    };
+    let big = upload(vec![b'x'; 21 * 1024 * 1024]).await;
+    assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(big.body.contains("höchstens 20 MB"), "{}", big.body);
+    let preview = upload(b"Gebiet;Jahr;Indikator;Wert\n0101;2024;child_poverty;12\n".to_vec()).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    let token = hidden(&preview.body, "token");
+    f.store.clock().advance(time::Duration::hours(25));
+    // a day later the session has ended too: sign in again
+    let (koord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let commit = format!("csrf={csrf}&token={token}&file_name=x.csv&year=2024&source=&map_child_poverty=");
+    let res = post_form(&f.app, "/monitoring/import/commit", &koord, &commit).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert!(res.body.contains("Die Vorschau ist abgelaufen"), "{}", res.body);
+    assert!(!std::env::temp_dir().join("kette-uploads").join(&token).exists(), "the expired preview is removed");
+}
