@@ -149,6 +149,14 @@ impl ApiCtx {
         let m = s.store.municipality(self.municipality).await?;
         Ok(kette_domain::disclosure::Disclosure::new(self.user.as_ref().map(|u| u.actor()), m.confidentiality))
     }
+    /// The finder's professional view (protected places in results) depends on the reader alone,
+    /// not on the municipality's statistics settings: the search path needs no database read
+    /// for it.
+    pub fn is_professional(&self) -> bool {
+        let rules = kette_domain::privacy::Confidentiality::default();
+        kette_domain::disclosure::Disclosure::new(self.user.as_ref().map(|u| u.actor()), rules).is_professional()
+    }
+
     fn writer(&self) -> Result<&Account, ApiError> {
         match &self.user {
             Some(u) if self.csrf_ok => Ok(u),

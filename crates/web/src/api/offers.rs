@@ -267,7 +267,7 @@ pub(super) async fn list_offers(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<OfferList>, ApiError> {
     let (catalogue, vocab) = s.finder.current(&s.store, c.municipality).await?;
-    let audience = if c.disclosure(&s).await?.is_professional() { Audience::Professional } else { Audience::Public };
+    let audience = if c.is_professional() { Audience::Professional } else { Audience::Public };
     let parsed = crate::finder_query::parse(&s.store, c.municipality, &vocab, &q, audience, 50).await?;
     if !parsed.errors.is_empty() {
         return Err(ApiError::validation(
