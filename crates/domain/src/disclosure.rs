@@ -265,13 +265,24 @@ impl Disclosure {
         // the numerator (a rate's numerators add up like counts)
         let count_of = |c: &Cell| if counts_persons { c.value } else { c.numerator };
         let mut hidden: Vec<bool> = shown.iter().map(|s| s.withheld).collect();
+        if !hidden.contains(&true) {
+            // nothing withheld: no relation can give anything away
+            return shown;
+        }
+        // each cell's parts, found once (the loop below may run several rounds)
+        let mut children: Vec<Vec<usize>> = vec![vec![]; cells.len()];
+        for (i, p) in parent.iter().enumerate() {
+            if let Some(p) = p {
+                children[*p].push(i);
+            }
+        }
         loop {
             let mut changed = false;
             for p in 0..cells.len() {
                 if !complete.get(p).copied().unwrap_or(false) {
                     continue;
                 }
-                let parts: Vec<usize> = (0..cells.len()).filter(|&i| parent[i] == Some(p)).collect();
+                let parts = &children[p];
                 if parts.is_empty() || count_of(&cells[p]).is_none() {
                     continue;
                 }
