@@ -51,7 +51,7 @@ test("signed-in pages and the form with errors have no WCAG 2.1 AA violations", 
   const page = await context.newPage();
   await page.goto(`${server.base}/login`);
   await page.fill("#username", "traeger");
-  await page.fill("#password", "kette-demo");
+  await page.fill("#password", "Mohnblume-Ahorn-7");
   await Promise.all([page.waitForURL(`${server.base}/`), page.press("#password", "Enter")]);
   const orgs = await (await page.request.get(`${server.base}/api/v1/organisations?q=${encodeURIComponent("Kindergärten City")}`)).json();
   const offers = await (await page.request.get(`${server.base}/api/v1/offers?organisation=${orgs.items[0].id}&per_page=1`)).json();
@@ -72,7 +72,7 @@ test("the coordinator's vocabulary page has no WCAG 2.1 AA violations", async ()
   const page = await context.newPage();
   await page.goto(`${server.base}/login`);
   await page.fill("#username", "koordination");
-  await page.fill("#password", "kette-demo");
+  await page.fill("#password", "Mohnblume-Ahorn-7");
   await Promise.all([page.waitForURL(`${server.base}/`), page.press("#password", "Enter")]);
   await check(context, ["/review", "/verification", "/verification?page=2", "/review/settings", "/monitoring/confidentiality", "/monitoring/boundaries", "/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/import"]);
   await context.close();

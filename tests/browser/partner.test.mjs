@@ -77,7 +77,7 @@ test("a partner's change waits for the coordinator, who sees the difference and 
   await page.locator("#username").focus();
   await page.keyboard.type("traeger");
   await page.keyboard.press("Tab");
-  await page.keyboard.type("kette-demo");
+  await page.keyboard.type("Mohnblume-Ahorn-7");
   await Promise.all([page.waitForURL(`${base}/`), page.keyboard.press("Enter")]);
   assert.match(await page.locator("header .who").innerText(), /Toni Träger/);
 

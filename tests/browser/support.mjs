@@ -41,7 +41,7 @@ export async function startDemo(extraArgs = []) {
 export async function signIn(page, base, username) {
   await page.goto(`${base}/login`);
   await page.fill("#username", username);
-  await page.fill("#password", "kette-demo");
+  await page.fill("#password", "Mohnblume-Ahorn-7");
   await Promise.all([page.waitForURL(`${base}/`), page.press("#password", "Enter")]);
 }
 

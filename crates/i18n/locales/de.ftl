@@ -616,6 +616,12 @@ offer-review-link = Vorschlag ansehen
 offer-not-public = Dieses Angebot ist derzeit nicht öffentlich sichtbar.
 offer-confirm-current = Angaben stimmen noch – heute bestätigen
 cli-error-email = „{ $email }“ ist keine E-Mail-Adresse (erwartet z. B. name@example.org).
+cli-error-password = Das Passwort für „{ $username }“ wird nicht angenommen: { $reason }
+password-too-short = Es braucht mindestens 10 Zeichen.
+password-too-long = Es darf höchstens 256 Zeichen haben.
+password-contains-name = Es darf weder den Benutzernamen noch den Namen der Person enthalten.
+password-common = Es steht auf der Liste häufig benutzter oder gestohlener Passwörter.
+password-guessable = Es ist leicht zu erraten (Wiederholung, Folge, Tastaturreihe, Datum oder ein einzelnes Wort). Besser sind einige Wörter, die nichts miteinander zu tun haben.
 cli-remind-no-mailer = Kein Mailserver angegeben: bitte --smtp-url oder KETTE_SMTP_URL setzen (z. B. smtp://mail.example.org:587?tls=required).
 cli-reminded = { $municipality }: { $sent } Erinnerungen zu { $offers } Angeboten versandt; ohne E-Mail-Adresse: { $noaddr }; fehlgeschlagen: { $failed }.
 verification-without-address = { $count ->

@@ -616,6 +616,12 @@ offer-review-link = See the proposal
 offer-not-public = This offer is currently not visible to the public.
 offer-confirm-current = Details still right – confirm today
 cli-error-email = '{ $email }' is not an e-mail address (expected e.g. name@example.org).
+cli-error-password = The password for '{ $username }' is not accepted: { $reason }
+password-too-short = It needs at least 10 characters.
+password-too-long = It may have at most 256 characters.
+password-contains-name = It must not contain the user name or the person's name.
+password-common = It is on the list of commonly used or breached passwords.
+password-guessable = It is easy to guess (a repeat, sequence, keyboard row, date or a single word). A few unrelated words are better.
 cli-remind-no-mailer = No mail server given: set --smtp-url or KETTE_SMTP_URL (e.g. smtp://mail.example.org:587?tls=required).
 cli-reminded = { $municipality }: sent { $sent } reminders about { $offers } offers; without an e-mail address: { $noaddr }; failed: { $failed }.
 verification-without-address = { $count ->

@@ -70,7 +70,7 @@ fn mss_index_defs() -> Vec<kette_domain::IndicatorDef> {
         ),
     ]
 }
-pub const DEMO_PASSWORD: &str = "kette-demo";
+pub const DEMO_PASSWORD: &str = "Mohnblume-Ahorn-7";
 const ATTRIBUTION: &str = "Daten: Amt für Statistik Berlin-Brandenburg; Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin (Monitoring Soziale Stadtentwicklung); Senatsverwaltung für Bildung, Jugend und Familie Berlin (Kita-Liste); Geoportal Berlin; © OpenStreetMap-Mitwirkende (ODbL); aufbereitet von Open Lifeworlds / Open Data Product (CC BY 4.0).";
 
 /// The fictional demo accounts: (user name, display name, role, organisation key).

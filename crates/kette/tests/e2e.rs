@@ -133,7 +133,7 @@ fn demo_builds_from_the_real_berlin_data_and_serves_it() {
     let signed_in = agent
         .post(&format!("{}/login", server.base))
         .set("Cookie", &format!("kette_csrf={csrf}"))
-        .send_form(&[("csrf", csrf.as_str()), ("username", "planung"), ("password", "kette-demo"), ("next", "/")])
+        .send_form(&[("csrf", csrf.as_str()), ("username", "planung"), ("password", "Mohnblume-Ahorn-7"), ("next", "/")])
         .unwrap();
     let session =
         signed_in.all("set-cookie").into_iter().find(|c| c.starts_with("kette_session=")).unwrap().split(';').next().unwrap().to_string();
@@ -292,8 +292,13 @@ fn user_add_creates_an_account_that_can_sign_in() {
     assert!(!out.status.success() && text(&out).contains("Unbekannte Rolle „chef“"), "{}", text(&out));
     let out = kette(&["user", "add", "--db", db, "--username", "pat", "--role", "partner_editor", "--password", "ein-langes-passwort"]);
     assert!(!out.status.success() && text(&out).contains("needs an organisation"), "{}", text(&out));
+    let out = kette(&["user", "add", "--db", db, "--username", "lee", "--role", "viewer", "--password", "aaaaaaaaaa"]);
+    assert!(!out.status.success() && text(&out).contains("leicht zu erraten"), "{}", text(&out));
+    let out = kette(&["user", "add", "--db", db, "--username", "lee", "--role", "viewer", "--password", "password123"]);
+    assert!(!out.status.success() && text(&out).contains("gestohlener Passwörter"), "{}", text(&out));
     let list = kette(&["user", "list", "--db", db]);
     assert!(text(&list).contains("kim\tcoordinator"));
+    assert!(!text(&list).contains("lee"), "refused accounts are not created");
     let server = serve(db);
     let agent = ureq::agent();
     let login = agent.get(&format!("{}/login", server.base)).call().unwrap().into_string().unwrap();

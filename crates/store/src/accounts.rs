@@ -101,8 +101,8 @@ impl Store {
         if a.username.trim().is_empty() {
             return Err(StoreError::Conflict("the user name must not be empty".into()));
         }
-        if a.password.chars().count() < 10 {
-            return Err(StoreError::Conflict("the password must have at least 10 characters".into()));
+        if let Some(problem) = crate::passwords::password_problem(a.password, &[a.username, a.display_name]) {
+            return Err(StoreError::WeakPassword(problem));
         }
         if a.role == Role::PartnerEditor && a.organisation_id.is_none() {
             return Err(StoreError::Conflict("a partner editor needs an organisation".into()));

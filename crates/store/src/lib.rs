@@ -15,6 +15,7 @@ mod locations;
 mod migrate;
 mod offers;
 mod organisations;
+pub mod passwords;
 mod recipes;
 mod review;
 mod util;
@@ -56,6 +57,8 @@ pub enum StoreError {
         "unsupported database '{0}': give a SQLite file path or sqlite:// URL (PostgreSQL support arrives with the production backend)"
     )]
     UnsupportedUrl(String),
+    #[error("{0}")]
+    WeakPassword(passwords::PasswordProblem),
     #[error("password hashing failed: {0}")]
     Password(String),
 }

@@ -3,6 +3,7 @@
 use kette_domain::disclosure::Entitled;
 use kette_domain::vocab::{OfferStatus, OrganisationKind};
 use kette_domain::{AgeGroup, DistrictLevel, NewDistrict, NewLocation, NewOrganisation, OfferInput, PopulationCount, Role};
+use kette_store::passwords::PasswordProblem;
 use kette_store::{ImportBatch, NewAccount, NewOffer, OfferFilter, Store, StoreError};
 
 /// Every store test runs on a clock fixed at the day it was written: dates the test states and
@@ -277,6 +278,25 @@ async fn accounts_log_in_with_argon2_and_sessions_expire_on_logout() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("10 characters"));
+    for (password, problem) in [
+        ("aaaaaaaaaa", PasswordProblem::Guessable),
+        ("password123", PasswordProblem::Common),
+        ("mmeier-geheim", PasswordProblem::ContainsOwnName),
+    ] {
+        let err = store
+            .create_account(NewAccount {
+                municipality_id: m,
+                username: "mmeier",
+                display_name: "Maria Meier",
+                password,
+                role: Role::Viewer,
+                organisation_id: None,
+                is_fictional: false,
+            })
+            .await
+            .unwrap_err();
+        assert!(matches!(err, StoreError::WeakPassword(p) if p == problem), "{password}: {err}");
+    }
     let err = store
         .create_account(NewAccount {
             municipality_id: m,

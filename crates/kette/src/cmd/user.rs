@@ -1,6 +1,7 @@
 //! `kette user`: accounts.
 
 use super::*;
+use kette_store::StoreError;
 
 #[derive(Subcommand)]
 pub enum UserAction {
@@ -72,7 +73,13 @@ pub async fn run(action: UserAction) -> Result<()> {
                     organisation_id: organisation,
                     is_fictional: false,
                 })
-                .await?;
+                .await
+                .map_err(|e| match e {
+                    StoreError::WeakPassword(problem) => {
+                        anyhow::anyhow!(msg("cli-error-password", &[("username", &username), ("reason", &msg(problem.message_key(), &[]))]))
+                    }
+                    other => other.into(),
+                })?;
             if let Some(e) = email {
                 store.set_account_email(m.id, id, &e).await?;
             }
