@@ -33,8 +33,13 @@ impl Drop for Server {
 }
 
 fn serve(db: &str) -> Server {
+    serve_with(db, &[])
+}
+
+fn serve_with(db: &str, extra: &[&str]) -> Server {
     let mut child = Command::new(BIN)
         .args(["serve", "--db", db, "--addr", "127.0.0.1:0"])
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
@@ -653,4 +658,53 @@ fn the_server_builds_the_search_catalogue_at_start_without_waiting_for_a_search(
         }
     }
     assert!(plain.contains("municipality=monheim offers=0"), "{plain}");
+}
+
+/// Slow clients (slowloris): a connection that sends no complete request head, or stays idle
+/// after one, is closed after the header timeout; one address cannot hold more than its share.
+#[test]
+fn slow_and_greedy_clients_are_cut_off() {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db = db.to_str().unwrap();
+    assert!(kette(&["municipality", "add", "--db", db, "x", "X"]).status.success());
+    let server = serve_with(db, &["--header-timeout-secs", "1", "--max-connections-per-client", "3"]);
+    let addr = server.base.trim_start_matches("http://").to_string();
+    let closed_within = |stream: &mut TcpStream, limit: Duration| -> bool {
+        stream.set_read_timeout(Some(limit)).unwrap();
+        let mut buf = [0u8; 4096];
+        loop {
+            match stream.read(&mut buf) {
+                Ok(0) => return true,
+                Ok(_) => continue,
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => return true,
+                Err(_) => return false,
+            }
+        }
+    };
+    // half a request head, then nothing
+    let started = Instant::now();
+    let mut slow = TcpStream::connect(&addr).unwrap();
+    slow.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    assert!(closed_within(&mut slow, Duration::from_secs(5)), "a stalled request head is cut off");
+    assert!(started.elapsed() >= Duration::from_millis(900), "not before the timeout: {:?}", started.elapsed());
+    // one whole request, answered, then idle
+    let mut idle = TcpStream::connect(&addr).unwrap();
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    assert!(closed_within(&mut idle, Duration::from_secs(5)), "an idle keep-alive connection is closed");
+    // three connections from one address are allowed, the fourth is closed at once
+    let held: Vec<TcpStream> = (0..3).map(|_| TcpStream::connect(&addr).unwrap()).collect();
+    std::thread::sleep(Duration::from_millis(200));
+    let mut fourth = TcpStream::connect(&addr).unwrap();
+    let started = Instant::now();
+    let _ = fourth.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert!(closed_within(&mut fourth, Duration::from_secs(5)));
+    assert!(started.elapsed() < Duration::from_millis(900), "refused at once, not by the timeout");
+    drop(held);
+    std::thread::sleep(Duration::from_millis(200));
+    let (status, _) = get(&format!("{}/healthz", server.base));
+    assert_eq!(status, 200, "places are given back when connections end");
 }

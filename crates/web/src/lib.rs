@@ -19,6 +19,7 @@ mod pages;
 mod paging;
 pub mod reminders;
 mod review;
+pub mod server;
 mod svg;
 mod wizard;
 
@@ -39,6 +40,8 @@ pub struct WebConfig {
     pub mailer: Option<kette_notify::Mailer>,
     /// The address people reach this server at, for links in e-mails (no trailing slash).
     pub public_url: String,
+    /// Timeouts and connection caps against slow or greedy clients.
+    pub connection_limits: server::ConnectionLimits,
 }
 
 #[derive(Clone)]
@@ -219,10 +222,8 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     reminders::spawn_hourly(state.clone());
     spawn_catalogue_warm_up(state.clone());
-    // the client address slows down password guessing from one place (sign-in throttling)
-    axum::serve(listener, router(state).into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    let limits = state.config.connection_limits.clone();
+    server::serve_connections(listener, router(state), limits, shutdown).await
 }
 
 /// Every path the router answers, with its `{parameters}`.

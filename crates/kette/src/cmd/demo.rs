@@ -17,13 +17,15 @@ pub struct DemoArgs {
     pub no_serve: bool,
     #[command(flatten)]
     pub mail: MailArgs,
+    #[command(flatten)]
+    pub connections: ConnectionArgs,
 }
 
 pub async fn run(args: DemoArgs) -> Result<()> {
-    let DemoArgs { addr, db, data, no_serve, mail } = args;
+    let DemoArgs { addr, db, data, no_serve, mail, connections } = args;
     let store = crate::demo::open_or_build(&db, data.as_deref()).await?;
     if !no_serve {
-        super::serve::serve(store, addr, false, &mail).await?;
+        super::serve::serve(store, addr, false, &mail, &connections).await?;
     }
     Ok(())
 }

@@ -44,6 +44,34 @@ pub struct MailArgs {
     pub public_url: Option<String>,
 }
 
+/// How long clients may take and how many connections they may hold (against slow clients).
+#[derive(Args, Clone)]
+pub struct ConnectionArgs {
+    /// Close a connection that has not sent a complete request head (or a next one) within this many seconds
+    #[arg(long, default_value_t = 10)]
+    pub header_timeout_secs: u64,
+    /// Fail a request whose body stalls for this many seconds
+    #[arg(long, default_value_t = 120)]
+    pub body_timeout_secs: u64,
+    /// Connections served at once; more wait
+    #[arg(long, default_value_t = 4096)]
+    pub max_connections: usize,
+    /// Connections one client address may hold at once; more are closed (raise it behind a reverse proxy)
+    #[arg(long, default_value_t = 256)]
+    pub max_connections_per_client: usize,
+}
+
+impl ConnectionArgs {
+    pub fn limits(&self) -> kette_web::server::ConnectionLimits {
+        kette_web::server::ConnectionLimits {
+            header_read_timeout: std::time::Duration::from_secs(self.header_timeout_secs.max(1)),
+            body_read_timeout: std::time::Duration::from_secs(self.body_timeout_secs.max(1)),
+            max_connections: self.max_connections.max(1),
+            max_connections_per_client: self.max_connections_per_client.max(1),
+        }
+    }
+}
+
 impl MailArgs {
     pub fn mailer(&self) -> Result<Option<kette_notify::Mailer>> {
         self.smtp_url.as_deref().map(|url| kette_notify::Mailer::new(url, &self.mail_from)).transpose().map_err(Into::into)

@@ -13,21 +13,26 @@ pub struct ServeArgs {
     pub secure_cookies: bool,
     #[command(flatten)]
     pub mail: MailArgs,
+    #[command(flatten)]
+    pub connections: ConnectionArgs,
 }
 
 pub async fn run(args: ServeArgs) -> Result<()> {
-    let ServeArgs { db, addr, secure_cookies, mail } = args;
+    let ServeArgs { db, addr, secure_cookies, mail, connections } = args;
     let store = Store::open(&db.db).await?;
-    serve(store, addr, secure_cookies, &mail).await?;
+    serve(store, addr, secure_cookies, &mail, &connections).await?;
     Ok(())
 }
 
-pub async fn serve(store: Store, addr: SocketAddr, secure_cookies: bool, mail: &MailArgs) -> Result<()> {
+pub async fn serve(store: Store, addr: SocketAddr, secure_cookies: bool, mail: &MailArgs, connections: &ConnectionArgs) -> Result<()> {
     let mailer = mail.mailer()?;
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr()?;
     let public_url = mail.public_url.clone().unwrap_or_else(|| format!("http://{local}"));
-    let state = kette_web::AppState::new(store, kette_web::WebConfig { secure_cookies, mailer, public_url });
+    let state = kette_web::AppState::new(
+        store,
+        kette_web::WebConfig { secure_cookies, mailer, public_url, connection_limits: connections.limits() },
+    );
     println!("{}", msg("cli-listening", &[("url", &format!("http://{local}"))]));
     use std::io::Write;
     std::io::stdout().flush()?;
