@@ -10,6 +10,7 @@
 
 pub mod ids;
 pub mod import;
+pub mod package;
 pub mod profile;
 #[cfg(feature = "schema-check")]
 pub mod schema_check;

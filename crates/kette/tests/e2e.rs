@@ -599,6 +599,26 @@ fn hsds_tabular_export_imports_elsewhere_and_the_official_csv_example_is_read() 
     std::fs::write(&not_zip, b"kein Archiv").unwrap();
     let out = kette(&["import", "hsds", "--db", db, not_zip.to_str().unwrap(), "--municipality", "hilden"]);
     assert!(!out.status.success() && text(&out).contains("kaputt.zip: not a zip archive"), "{}", text(&out));
+    // a zip bomb: 256 MiB of one repeated line in a small archive, refused without taking the memory
+    let bomb = dir.path().join("bombe.zip");
+    {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+        zip.start_file("services.csv", options).unwrap();
+        let line = [b'a'; 1 << 20];
+        for _ in 0..256 {
+            zip.write_all(&line).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 2 << 20);
+    let out = kette(&["import", "hsds", "--db", db, bomb.to_str().unwrap(), "--municipality", "hilden"]);
+    assert!(
+        !out.status.success() && text(&out).contains("services.csv unpacks to more than") && text(&out).contains("zip bomb"),
+        "{}",
+        text(&out)
+    );
     let ndjson = dir.path().join("alle.ndjson");
     let out = kette(&["export", "hsds", "--db", db, ndjson.to_str().unwrap(), "--municipality", "langenfeld"]);
     assert!(out.status.success(), "{}", text(&out));

@@ -370,21 +370,8 @@ fn package_files(package: &Path) -> Result<std::collections::HashMap<String, Vec
     let mut files = std::collections::HashMap::new();
     if is_zip(package) {
         let archive = std::fs::File::open(package).with_context(|| format!("cannot read {}", package.display()))?;
-        let mut zip =
-            zip::ZipArchive::new(std::io::BufReader::new(archive)).with_context(|| format!("{}: not a zip archive", package.display()))?;
-        for i in 0..zip.len() {
-            let mut entry = zip.by_index(i).with_context(|| format!("{}: entry {} unreadable", package.display(), i + 1))?;
-            let path = entry
-                .name()
-                .map(|n| n.into_owned())
-                .with_context(|| format!("{}: entry {} has no readable name", package.display(), i + 1))?;
-            let name = path.rsplit('/').next().unwrap_or_default().to_string();
-            if entry.is_file() && name.to_ascii_lowercase().ends_with(".csv") {
-                let mut bytes = Vec::with_capacity(entry.size() as usize);
-                std::io::Read::read_to_end(&mut entry, &mut bytes).with_context(|| format!("{}: {path} unreadable", package.display()))?;
-                files.insert(name, bytes);
-            }
-        }
+        files = kette_hsds::package::read_zip_tables(std::io::BufReader::new(archive), &kette_hsds::package::UnpackLimits::default())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", package.display()))?;
     } else {
         for entry in std::fs::read_dir(package).with_context(|| format!("cannot read {}", package.display()))? {
             let path = entry?.path();
