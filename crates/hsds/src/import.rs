@@ -21,7 +21,7 @@ pub struct RecordError {
 
 impl std::fmt::Display for RecordError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.rule)
+        write!(f, "{}: {}", kette_text::bounded_message(&self.path), kette_text::bounded_message(&self.rule))
     }
 }
 

@@ -11,6 +11,8 @@ use crate::{IngestError, IngestErrors};
 
 const KEY: &[&str] = &["key", "district", "district_key", "id", "gebiet", "schlüssel", "schluessel", "raumbezug"];
 const YEAR: &[&str] = &["year", "jahr"];
+/// Codes and keys are identifiers, not texts; a longer one is a broken file.
+const MAX_KEY_CHARS: usize = 64;
 const INDICATOR: &[&str] = &["indicator", "indikator"];
 const VALUE: &[&str] = &["value", "wert"];
 const NUMERATOR: &[&str] = &["numerator", "zähler", "zaehler"];
@@ -96,6 +98,15 @@ pub fn parse(source_name: &str, bytes: &[u8], options: &Options) -> Result<(Layo
             errors.push(IngestError::new(source_name, at(), Some(&headers[key]), "missing district key"));
             continue;
         }
+        if district.chars().count() > MAX_KEY_CHARS {
+            errors.push(IngestError::new(
+                source_name,
+                at(),
+                Some(&headers[key]),
+                format!("a district key has at most {MAX_KEY_CHARS} characters, found '{}'", crate::text::excerpt(&district)),
+            ));
+            continue;
+        }
         let year = match year_col {
             Some(y) => match cell(y).parse::<i32>() {
                 Ok(v) if (1900..=2200).contains(&v) => v,
@@ -147,6 +158,15 @@ pub fn parse(source_name: &str, bytes: &[u8], options: &Options) -> Result<(Layo
         for (code, value, numerator, denominator, col) in entries {
             if code.is_empty() {
                 errors.push(IngestError::new(source_name, at(), Some(&headers[col]), "missing indicator code"));
+                continue;
+            }
+            if code.chars().count() > MAX_KEY_CHARS {
+                errors.push(IngestError::new(
+                    source_name,
+                    at(),
+                    Some(&headers[col]),
+                    format!("an indicator code has at most {MAX_KEY_CHARS} characters, found '{}'", crate::text::excerpt(&code)),
+                ));
                 continue;
             }
             if let Some(d) = denominator {
@@ -242,5 +262,16 @@ mod tests {
             .to_string();
         assert!(err.contains("line 2, field 'denominator': the denominator must be greater than 0"), "{err}");
         assert!(err.contains("line 3, field 'numerator': the numerator must be between 0 and the denominator"), "{err}");
+    }
+
+    #[test]
+    fn huge_cells_are_refused_and_quoted_as_excerpts() {
+        let huge = "Z".repeat(19 << 20);
+        let csv = format!("key,indicator,year,value\n0101,{huge},2020,1\n{huge},a,2020,1\n0102,a,2020,{huge}\n");
+        let err = parse("x.csv", csv.as_bytes(), &Options::default()).unwrap_err().to_string();
+        assert!(err.len() < 1000, "{} bytes: {}", err.len(), &err[..500]);
+        assert!(err.contains("line 2, field 'indicator': an indicator code has at most 64 characters, found 'ZZZZ"), "{err}");
+        assert!(err.contains("line 3, field 'key': a district key has at most 64 characters"), "{err}");
+        assert!(err.contains("line 4, field 'value': expected a number (12,5 or 12.5), found 'ZZZZ"), "{err}");
     }
 }

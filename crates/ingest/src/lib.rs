@@ -18,7 +18,7 @@ pub use kette_text as text;
 
 /// Where in an input something went wrong.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{source_name}{}{}: {message}", .location.as_ref().map(|l| format!(" {l}")).unwrap_or_default(), .field.as_ref().map(|f| format!(", field '{f}'")).unwrap_or_default())]
+#[error("{source_name}{}{}: {}", .location.as_ref().map(|l| format!(" {l}")).unwrap_or_default(), .field.as_ref().map(|f| format!(", field '{}'", kette_text::excerpt(f))).unwrap_or_default(), kette_text::bounded_message(.message))]
 pub struct IngestError {
     pub source_name: String,
     /// "line 12" or "feature 3"
@@ -33,9 +33,13 @@ impl IngestError {
     }
 }
 
+/// Problems listed in a message; the rest are counted (a file broken on every line would
+/// otherwise make a message as long as itself).
+pub const MAX_LISTED: usize = 500;
+
 /// All problems of one input, so the user can fix them in one go.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
+#[error("{}{}", .0.iter().take(MAX_LISTED).map(|e| e.to_string()).collect::<Vec<_>>().join("\n"), if .0.len() > MAX_LISTED { format!("\n… and {} more problems", .0.len() - MAX_LISTED) } else { String::new() })]
 pub struct IngestErrors(pub Vec<IngestError>);
 
 impl From<IngestError> for IngestErrors {

@@ -67,7 +67,28 @@ enum Command {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
-async fn main() -> Result<()> {
+async fn main() -> std::process::ExitCode {
+    match run().await {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            // every line bounded: a message quoting hostile input stays readable
+            let text = format!("Error: {error:?}");
+            let lines: Vec<&str> = text.lines().collect();
+            for line in lines.iter().take(MAX_ERROR_LINES) {
+                eprintln!("{}", kette_text::bounded_message(line));
+            }
+            if lines.len() > MAX_ERROR_LINES {
+                eprintln!("… [+{}]", lines.len() - MAX_ERROR_LINES);
+            }
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// More problems than this are counted, not listed, on the terminal.
+const MAX_ERROR_LINES: usize = 500;
+
+async fn run() -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("KETTE_LOG").unwrap_or_else(|_| "warn,kette=info".into()))
         .with_writer(std::io::stderr)

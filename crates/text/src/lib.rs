@@ -150,3 +150,93 @@ mod spreadsheet_tests {
         assert_eq!(from_spreadsheet_safe("'quoted by hand"), "'quoted by hand");
     }
 }
+
+/// Values longer than this are quoted in messages as an excerpt.
+pub const ECHO_CHARS: usize = 60;
+/// No message about input is longer than this, whatever the input.
+pub const MESSAGE_CHARS: usize = 2000;
+
+/// A value as quoted back in a message: whole if short, else its beginning, an ellipsis and how
+/// many characters were left out — so a 19 MB cell makes a one-line error, not a 19 MB one.
+pub fn excerpt(value: &str) -> Cow<'_, str> {
+    let total = value.chars().count();
+    if total <= ECHO_CHARS {
+        return Cow::Borrowed(value);
+    }
+    let head: String = value.chars().take(ECHO_CHARS - 20).collect();
+    Cow::Owned(format!("{head}… [+{}]", total - (ECHO_CHARS - 20)))
+}
+
+/// A message about input, bounded: every quoted part ('…', "…", „…“, «…») longer than
+/// [`ECHO_CHARS`] becomes an [`excerpt`], and the whole is cut at [`MESSAGE_CHARS`]. Applied
+/// where messages leave kette (error types' `Display`, the command line, error pages), so a
+/// message built anywhere from hostile input stays short.
+pub fn bounded_message(message: &str) -> Cow<'_, str> {
+    if message.len() <= ECHO_CHARS {
+        return Cow::Borrowed(message);
+    }
+    let mut out = String::with_capacity(message.len().min(MESSAGE_CHARS + 64));
+    let mut rest = message;
+    while let Some((open_at, open)) = rest.char_indices().find(|(_, c)| matches!(c, '\'' | '"' | '„' | '«' | '“')) {
+        let close = match open {
+            '„' => '“',
+            '«' => '»',
+            '“' => '”',
+            c => c,
+        };
+        let inner_start = open_at + open.len_utf8();
+        let Some(close_at) = rest[inner_start..].find(close).map(|i| inner_start + i) else { break };
+        out.push_str(&rest[..inner_start]);
+        out.push_str(&excerpt(&rest[inner_start..close_at]));
+        out.push(close);
+        rest = &rest[close_at + close.len_utf8()..];
+        if out.len() > MESSAGE_CHARS * 4 {
+            break;
+        }
+    }
+    out.push_str(rest);
+    let total = out.chars().count();
+    if total <= MESSAGE_CHARS {
+        if out == message {
+            return Cow::Borrowed(message);
+        }
+        return Cow::Owned(out);
+    }
+    let head: String = out.chars().take(MESSAGE_CHARS).collect();
+    Cow::Owned(format!("{head}… [+{}]", total - MESSAGE_CHARS))
+}
+
+#[cfg(test)]
+mod echo_tests {
+    use super::*;
+
+    #[test]
+    fn short_values_stay_whole_and_long_ones_become_excerpts() {
+        assert_eq!(excerpt("Familienzentrum"), "Familienzentrum");
+        let long = "Z".repeat(5_000_000);
+        let e = excerpt(&long);
+        assert!(e.len() < 80 && e.ends_with("… [+4999960]"), "{e}");
+    }
+
+    #[test]
+    fn messages_quote_excerpts_and_stay_bounded() {
+        let long = "Z".repeat(1_000_000);
+        let m = format!("offers.csv line 2, field 'min_age_months': expected a whole number, found '{long}'");
+        let b = bounded_message(&m);
+        assert!(b.len() < 200, "{b}");
+        assert!(b.starts_with("offers.csv line 2, field 'min_age_months': expected a whole number, found 'ZZZZ"), "{b}");
+        assert!(b.ends_with("… [+999960]'"), "{b}");
+        let german = format!("unbekannter Schlüssel „{long}“ in Zeile 3");
+        assert!(bounded_message(&german).ends_with("… [+999960]“ in Zeile 3"));
+        // no quotes at all: cut as a whole
+        let bare = "a".repeat(20_000_000);
+        let b = bounded_message(&bare);
+        assert!(b.chars().count() < MESSAGE_CHARS + 20 && b.ends_with(&format!("[+{}]", 20_000_000 - MESSAGE_CHARS)));
+        // an apostrophe inside words does not eat the message
+        assert_eq!(
+            bounded_message("the district's key 'x' is unknown and so on, and so on, and so on"),
+            "the district's key 'x' is unknown and so on, and so on, and so on"
+        );
+        assert_eq!(bounded_message("kurz"), "kurz");
+    }
+}

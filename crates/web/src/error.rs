@@ -78,7 +78,7 @@ impl PageError {
             self.message_args.iter().map(|(k, v)| (*k, kette_i18n::FluentValue::from(v.clone()))).collect();
         let mut message = if args.is_empty() { i18n.t(lang, self.message_key) } else { i18n.t_args(lang, self.message_key, &args) };
         if let Some(d) = self.detail.clone().or_else(|| self.detail_key.map(|k| i18n.t(lang, k))) {
-            message = format!("{message} ({d})");
+            message = format!("{message} ({})", kette_text::bounded_message(&d));
         }
         let page =
             ErrorPage { lang, title: i18n.t(lang, "error-title"), message, home: i18n.t(lang, "nav-home"), status: self.status.as_u16() };
@@ -270,7 +270,14 @@ impl From<kette_app::search_catalogue::FinderError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = serde_json::to_vec(&self.1).unwrap_or_default();
+        let mut problem = self.1;
+        // details may quote what the client sent; a quoted megabyte stays an excerpt
+        problem.detail = problem.detail.map(|d| kette_text::bounded_message(&d).into_owned());
+        for field in &mut problem.errors {
+            field.field = kette_text::excerpt(&field.field).into_owned();
+            field.detail = kette_text::bounded_message(&field.detail).into_owned();
+        }
+        let body = serde_json::to_vec(&problem).unwrap_or_default();
         (self.0, [(header::CONTENT_TYPE, "application/problem+json")], body).into_response()
     }
 }

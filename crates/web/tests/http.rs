@@ -1712,6 +1712,13 @@ async fn uploads_name_their_limit_and_previews_expire() {
             .await
         }
     };
+    // a 19 MB indicator code, a 19 MB line: the answer quotes an excerpt
+    let huge = "Z".repeat(19 << 20);
+    let echo = upload(format!("Gebiet;Jahr;Indikator;Wert\n0101;2024;{huge};12\n").into_bytes()).await;
+    assert_eq!(echo.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(echo.body.len() < 64 * 1024 && echo.body.contains("at most 64 characters, found"), "{} bytes", echo.body.len());
+    let echo = upload(huge.clone().into_bytes()).await;
+    assert!(echo.body.len() < 64 * 1024, "{} bytes", echo.body.len());
     let big = upload(vec![b'x'; 21 * 1024 * 1024]).await;
     assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(big.body.contains("höchstens 20 MB"), "{}", big.body);

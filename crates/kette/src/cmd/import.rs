@@ -203,7 +203,16 @@ pub async fn run(what: ImportWhat) -> Result<()> {
             let mut problems = vec![];
             let unknown_codes = checked.unknown_codes();
             if !unknown_codes.is_empty() {
-                problems.push(msg("cli-error-unknown-indicators", &[("file", &file.display()), ("codes", &unknown_codes.join(", "))]));
+                problems.push(msg(
+                    "cli-error-unknown-indicators",
+                    &[
+                        ("file", &file.display()),
+                        (
+                            "codes",
+                            &unknown_codes.iter().take(20).map(|c| format!("„{}“", kette_text::excerpt(c))).collect::<Vec<_>>().join(", "),
+                        ),
+                    ],
+                ));
             }
             for k in &checked.unknown_keys {
                 problems.push(msg("cli-error-unknown-district", &[("file", &file.display()), ("key", k)]));
