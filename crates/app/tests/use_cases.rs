@@ -26,6 +26,7 @@ async fn app() -> (tempfile::TempDir, App, kette_domain::Municipality) {
         level,
         parent_key: parent.map(Into::into),
         boundary_version: "v1".into(),
+        outline: None,
         geometry: Some(square(x)),
         area_m2: Some(1e6),
         bbox: Some([x, 52.0, x + 0.1, 52.1]),

@@ -64,6 +64,8 @@ pub struct NewDistrict {
     pub boundary_version: String,
     /// GeoJSON geometry (Polygon or MultiPolygon, WGS84) as text.
     pub geometry: Option<String>,
+    /// The same outline simplified to a few metres: what public maps and answers draw.
+    pub outline: Option<String>,
     pub area_m2: Option<f64>,
     pub bbox: Option<[f64; 4]>,
 }

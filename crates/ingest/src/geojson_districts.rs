@@ -35,6 +35,10 @@ impl Default for DistrictFileSpec {
 
 /// Parses a FeatureCollection of (Multi)Polygons into districts. Every feature needs a key and a
 /// name; keys must be unique. Reports all problems at once.
+/// How far (in degrees, about 3–5 m in Germany) the outline shown to the public may stray from
+/// the stored boundary: invisible on a city map, a fraction of the corners.
+pub const OUTLINE_TOLERANCE_DEGREES: f64 = 0.00004;
+
 pub fn parse(source_name: &str, text: &str, spec: &DistrictFileSpec) -> Result<Vec<NewDistrict>, IngestErrors> {
     let gj: GeoJson = text.parse().map_err(|e| IngestError::new(source_name, None, None, format!("not valid GeoJSON: {e}")))?;
     let GeoJson::FeatureCollection(fc) = gj else {
@@ -89,6 +93,10 @@ pub fn parse(source_name: &str, text: &str, spec: &DistrictFileSpec) -> Result<V
                 continue;
             }
         }
+        if let Err(problem) = crate::geometry_check::check(&geo) {
+            errors.push(IngestError::new(source_name, at, Some("geometry"), problem.to_string()));
+            continue;
+        }
         if let Some(prev) = seen.insert(key.clone(), i + 1) {
             errors.push(IngestError::new(source_name, at, Some(&spec.key_property), format!("key '{key}' already used by feature {prev}")));
             continue;
@@ -105,6 +113,7 @@ pub fn parse(source_name: &str, text: &str, spec: &DistrictFileSpec) -> Result<V
             level: spec.level,
             parent_key,
             boundary_version: spec.boundary_version.clone(),
+            outline: crate::geo_assign::simplified_geojson(&geometry.to_string(), OUTLINE_TOLERANCE_DEGREES).map(|v| v.to_string()),
             geometry: Some(geometry.to_string()),
             area_m2,
             bbox: rect.map(|r| [r.min().x, r.min().y, r.max().x, r.max().y]),

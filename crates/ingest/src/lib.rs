@@ -9,6 +9,7 @@ pub mod crs;
 pub mod genesis;
 pub mod geo_assign;
 pub mod geojson_districts;
+pub mod geometry_check;
 pub mod gpkg;
 pub mod indicators_csv;
 pub mod offers_csv;

@@ -728,3 +728,53 @@ fn slow_and_greedy_clients_are_cut_off() {
     let (status, _) = get(&format!("{}/healthz", server.base));
     assert_eq!(status, 200, "places are given back when connections end");
 }
+
+/// Broken and oversized district polygons are refused by feature and field; the public gets a
+/// simplified outline, staff the stored boundary on request.
+#[test]
+fn district_geometry_is_checked_and_the_public_gets_outlines() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    let db = db.to_str().unwrap();
+    assert!(kette(&["municipality", "add", "--db", db, "x", "X"]).status.success());
+    let feature = |key: &str, coordinates: String| {
+        format!(
+            r#"{{"type":"Feature","properties":{{"id":"{key}","name":"Gebiet {key}"}},"geometry":{{"type":"Polygon","coordinates":{coordinates}}}}}"#
+        )
+    };
+    let write = |name: &str, features: &[String]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    // a circle of about 1 km around a point in Berlin with 20,000 corners
+    let circle = |n: usize| {
+        let points: Vec<String> = (0..=n)
+            .map(|i| {
+                let a = (i % n) as f64 * std::f64::consts::TAU / n as f64;
+                format!("[{:.7},{:.7}]", 13.4 + 0.015 * a.cos(), 52.5 + 0.009 * a.sin())
+            })
+            .collect();
+        format!("[[{}]]", points.join(","))
+    };
+    let bow_tie = "[[[13.0,52.0],[13.1,52.1],[13.1,52.0],[13.0,52.1],[13.0,52.0]]]".to_string();
+    let bad = write("kaputt.geojson", &[feature("01", bow_tie), feature("02", "[]".into()), feature("03", circle(1_000_000))]);
+    let out = kette(&["import", "districts", "--db", db, &bad]);
+    let t = text(&out);
+    assert!(!out.status.success(), "{t}");
+    assert!(t.contains("feature 1, field 'geometry': the outline crosses itself near 13.050000, 52.050000"), "{t}");
+    assert!(t.contains("feature 2, field 'geometry'"), "{t}");
+    assert!(t.contains("feature 3, field 'geometry': the outline has 1000001 corners, at most 100000"), "{t}");
+    let good = write("gut.geojson", &[feature("01", circle(20_000))]);
+    let out = kette(&["import", "districts", "--db", db, &good]);
+    assert!(out.status.success(), "{}", text(&out));
+    let server = serve(db);
+    let (status, body) = get(&format!("{}/api/v1/districts/1", server.base));
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let corners = v["geometry"]["coordinates"][0].as_array().unwrap().len();
+    assert!((20..2_000).contains(&corners), "the public outline is simplified: {corners} corners");
+    assert!(body.len() < 64 * 1024, "{} bytes", body.len());
+    let (status, _) = get(&format!("{}/api/v1/districts/1?geometry=full", server.base));
+    assert_eq!(status, 403, "the stored boundary is for staff");
+}

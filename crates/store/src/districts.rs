@@ -95,10 +95,10 @@ impl Store {
             let path = format!("{parent_path}{}/", d.key);
             let [min_lon, min_lat, max_lon, max_lat] = d.bbox.map(|b| b.map(Some)).unwrap_or([None; 4]);
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO district (municipality_id, key, name, level, parent_id, boundary_version, path, geometry, area_m2, min_lon, min_lat, max_lon, max_lat)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                "INSERT INTO district (municipality_id, key, name, level, parent_id, boundary_version, path, geometry, area_m2, min_lon, min_lat, max_lon, max_lat, outline)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
                  ON CONFLICT (municipality_id, boundary_version, key) DO UPDATE SET name = excluded.name, level = excluded.level,
-                   parent_id = excluded.parent_id, path = excluded.path, geometry = excluded.geometry, area_m2 = excluded.area_m2,
+                   parent_id = excluded.parent_id, path = excluded.path, geometry = excluded.geometry, outline = excluded.outline, area_m2 = excluded.area_m2,
                    min_lon = excluded.min_lon, min_lat = excluded.min_lat, max_lon = excluded.max_lon, max_lat = excluded.max_lat
                  RETURNING id",
             )
@@ -115,6 +115,7 @@ impl Store {
             .bind(min_lat)
             .bind(max_lon)
             .bind(max_lat)
+            .bind(d.outline.as_deref())
             .fetch_one(&mut *tx)
             .await?;
             known.insert((d.boundary_version.clone(), d.key.clone()), (id, path));
@@ -242,9 +243,14 @@ impl Store {
             .await?)
     }
 
-    /// The GeoJSON geometry text of a district.
-    pub async fn district_geometry(&self, municipality: MunicipalityId, id: DistrictId) -> Result<Option<String>> {
-        Ok(sqlx::query_scalar::<_, Option<String>>("SELECT geometry FROM district WHERE municipality_id = $1 AND id = $2")
+    /// The GeoJSON geometry text of a district: as stored, or the outline simplified at import
+    /// (the stored geometry where a district has none).
+    pub async fn district_geometry(&self, municipality: MunicipalityId, id: DistrictId, detail: GeometryDetail) -> Result<Option<String>> {
+        let column = match detail {
+            GeometryDetail::Full => "geometry",
+            GeometryDetail::Outline => "COALESCE(outline, geometry)",
+        };
+        Ok(sqlx::query_scalar::<_, Option<String>>(&format!("SELECT {column} FROM district WHERE municipality_id = $1 AND id = $2"))
             .bind(municipality)
             .bind(id)
             .fetch_optional(&self.pool)
@@ -369,4 +375,13 @@ fn district_from_row(r: &AnyRow) -> Result<kette_domain::District> {
             _ => None,
         },
     })
+}
+
+/// How exact a district's geometry is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GeometryDetail {
+    /// As imported: for planners' exports and exact assignments.
+    Full,
+    /// Simplified to a few metres: for drawing and for public answers.
+    Outline,
 }

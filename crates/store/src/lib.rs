@@ -27,6 +27,7 @@ use sqlx::{AnyPool, Executor};
 
 pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionInfo, SignIn};
 pub use boundaries::{CarryReport, CrosswalkSummary};
+pub use districts::GeometryDetail;
 pub use districts::{DistrictDetail, DistrictSummary};
 pub use exchange::KeyTable;
 pub use finder::{Feedback, IndexedOffer, KnownPlace, OfferTranslation, Referral, EASY_GERMAN};

@@ -27,6 +27,7 @@ fn district(key: &str, parent: Option<&str>, level: i64) -> NewDistrict {
         level,
         parent_key: parent.map(Into::into),
         boundary_version: "v1".into(),
+        outline: None,
         geometry: Some(r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#.into()),
         area_m2: Some(1.0),
         bbox: Some([0.0, 0.0, 1.0, 1.0]),

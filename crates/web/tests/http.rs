@@ -49,6 +49,7 @@ async fn fixture() -> Fixture {
         level,
         parent_key: parent.map(Into::into),
         boundary_version: "v1".into(),
+        outline: None,
         geometry: Some(geometry.into()),
         area_m2: Some(1e6),
         bbox: Some([13.0, 52.0, 13.1, 52.1]),

@@ -1,6 +1,7 @@
 //! `/api/v1/districts`: the district hierarchy and one district with its population as the reader may see it.
 
 use super::*;
+use kette_store::GeometryDetail;
 
 #[derive(Serialize, ToSchema)]
 pub struct ApiDistrict {
@@ -49,7 +50,7 @@ pub struct ApiDistrictDetail {
     pub ancestor_ids: Vec<i64>,
     pub child_ids: Vec<i64>,
     pub population: Vec<ApiPopulation>,
-    /// GeoJSON geometry (WGS84)
+    /// GeoJSON geometry (WGS84): the outline simplified to a few metres unless `geometry=full`
     #[schema(value_type = Object)]
     pub geometry: Option<serde_json::Value>,
 }
@@ -67,13 +68,28 @@ pub(super) async fn list_districts(
     Ok(Json(DistrictList { items: items.into_iter().map(Into::into).collect(), total, page, per_page }))
 }
 
-#[utoipa::path(get, path = "/api/v1/districts/{id}", params(("id" = i64, Path)), responses((status = 200, body = ApiDistrictDetail), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/districts/{id}", params(("id" = i64, Path),
+        ("geometry" = Option<String>, Query, description = "`outline` (default): the boundary simplified to a few metres; `full`: as imported (signed-in staff only)")),
+    responses((status = 200, body = ApiDistrictDetail), (status = 404, body = Problem)))]
 pub(super) async fn get_district(
     State(s): State<AppState>,
     c: ApiCtx,
     Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<ApiDistrictDetail>, ApiError> {
     let id = path_id(&id)?;
+    let detail = match q.get("geometry").map(String::as_str) {
+        None | Some("outline") => GeometryDetail::Outline,
+        Some("full") if c.user.as_ref().is_some_and(|u| u.role != kette_domain::Role::Viewer) => GeometryDetail::Full,
+        Some("full") => return Err(ApiError::forbidden("the full geometry is for signed-in staff; the outline is public")),
+        Some(other) => {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Unprocessable Entity",
+                format!("geometry: expected outline or full, found '{other}'"),
+            ))
+        }
+    };
     let d = s.store.district(c.municipality, id).await?;
     let disclosure = c.disclosure(&s).await?;
     let table = s.app.population(&disclosure, c.municipality, id).await?;
@@ -87,7 +103,7 @@ pub(super) async fn get_district(
             population.push(ApiPopulation { year: *year, age_group: group.code(), count, suppressed });
         }
     }
-    let geometry = s.store.district_geometry(c.municipality, id).await?.and_then(|g| serde_json::from_str(&g).ok());
+    let geometry = s.store.district_geometry(c.municipality, id, detail).await?.and_then(|g| serde_json::from_str(&g).ok());
     Ok(Json(ApiDistrictDetail {
         ancestor_ids: d.ancestors.iter().map(|a| a.id).collect(),
         child_ids: d.children.iter().map(|a| a.id).collect(),

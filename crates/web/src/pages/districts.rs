@@ -174,7 +174,7 @@ pub(super) async fn district(State(state): State<AppState>, ctx: Ctx, Path(id): 
     let offers = state.store.list_offers(m, &filter, 1, 25).await.or_page()?;
     let locs = state.app.places(&disclosure, m, Some(id), 1, 500).await.or_page()?;
     let points: Vec<(f64, f64, String)> = locs.items.iter().filter_map(|l| Some((l.lon?, l.lat?, l.name.clone()))).collect();
-    let svg = match state.store.district_geometry(m, id).await.or_page()? {
+    let svg = match state.store.district_geometry(m, id, kette_store::GeometryDetail::Outline).await.or_page()? {
         Some(g) => crate::svg::district_svg(&g, &points, 480.0, &ctx.t1("map-of", "name", &detail.district.name)),
         None => None,
     };
@@ -214,7 +214,7 @@ pub(super) async fn district_map(State(state): State<AppState>, ctx: Ctx, Path(i
     let detail = state.store.district(m, id).await.or_page()?;
     let geometry: serde_json::Value = state
         .store
-        .district_geometry(m, id)
+        .district_geometry(m, id, kette_store::GeometryDetail::Outline)
         .await
         .or_page()?
         .and_then(|g| serde_json::from_str(&g).ok())

@@ -53,6 +53,7 @@ pub async fn world() -> World {
         level,
         parent_key: parent.map(Into::into),
         boundary_version: "v1".into(),
+        outline: None,
         geometry: Some(square(x)),
         area_m2: Some(1e6),
         bbox: Some([x, 52.0, x + 0.1, 52.1]),
