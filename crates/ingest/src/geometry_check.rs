@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn many_corners_are_refused_and_a_fine_circle_passes() {
         let circle = |n: usize| {
-            let pts: Vec<(f64, f64)> = (0..n).map(|i| (i as f64 * std::f64::consts::TAU / n as f64)).map(|a| (a.cos(), a.sin())).collect();
+            let pts: Vec<(f64, f64)> = (0..n).map(|i| i as f64 * std::f64::consts::TAU / n as f64).map(|a| (a.cos(), a.sin())).collect();
             Geometry::Polygon(Polygon::new(pts.into(), vec![]))
         };
         assert_eq!(check(&circle(90_000)), Ok(()));
