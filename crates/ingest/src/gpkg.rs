@@ -30,6 +30,12 @@ impl Reader<'_> {
         self.at += 4;
         Some(if self.le { u32::from_le_bytes(v) } else { u32::from_be_bytes(v) })
     }
+    /// A count of elements that follow, each at least `min_bytes` long: a count the rest of
+    /// the blob cannot hold is a broken blob, not a reason to reserve gigabytes.
+    fn count(&mut self, min_bytes: usize) -> Option<usize> {
+        let n = self.u32()? as usize;
+        (n.checked_mul(min_bytes)? <= self.b.len().saturating_sub(self.at)).then_some(n)
+    }
     fn f64(&mut self) -> Option<f64> {
         let v: [u8; 8] = self.b.get(self.at..self.at + 8)?.try_into().ok()?;
         self.at += 8;
@@ -50,11 +56,11 @@ impl Reader<'_> {
         Some((base, dims))
     }
     fn polygon(&mut self, dims: usize) -> Option<Vec<Vec<(f64, f64)>>> {
-        let rings = self.u32()?;
-        let mut out = Vec::with_capacity(rings as usize);
+        let rings = self.count(4)?;
+        let mut out = Vec::with_capacity(rings);
         for _ in 0..rings {
-            let n = self.u32()?;
-            let mut ring = Vec::with_capacity(n as usize);
+            let n = self.count(8 * dims)?;
+            let mut ring = Vec::with_capacity(n);
             for _ in 0..n {
                 let (x, y) = (self.f64()?, self.f64()?);
                 for _ in 2..dims {
@@ -71,7 +77,7 @@ impl Reader<'_> {
         match base {
             3 => Some(vec![self.polygon(dims)?]),
             6 => {
-                let n = self.u32()?;
+                let n = self.count(9)?;
                 (0..n)
                     .map(|_| {
                         let (b, d) = self.header()?;
@@ -115,5 +121,19 @@ mod tests {
         point.extend_from_slice(&1u32.to_le_bytes());
         assert!(polygons(&point).is_none());
         assert!(polygons(b"XX").is_none());
+    }
+}
+
+#[cfg(test)]
+mod hostile {
+    use super::*;
+
+    #[test]
+    fn a_count_larger_than_the_blob_is_refused_without_reserving_it() {
+        // header, polygon type, then 4,000,000,000 rings
+        let mut blob = b"GP\x00\x01\x00\x00\x00\x00\x01".to_vec();
+        blob.extend(3u32.to_le_bytes());
+        blob.extend(4_000_000_000u32.to_le_bytes());
+        assert_eq!(polygons(&blob), None);
     }
 }

@@ -31,8 +31,17 @@ fn le_f64(b: &[u8], at: usize) -> Option<f64> {
 pub fn read_dbf(name: &str, b: &[u8], cpg: Option<&str>) -> Result<Vec<Vec<(String, String)>>, IngestError> {
     let err = |m: &str| IngestError::new(name, None, None, m.to_string());
     let records = le_u32(b, 4).ok_or_else(|| err("the .dbf file is too short"))? as usize;
-    let header_len = u16::from_le_bytes([*b.get(8).ok_or_else(|| err("bad .dbf header"))?, b[9]]) as usize;
-    let record_len = u16::from_le_bytes([b[10], b[11]]) as usize;
+    let (header_len, record_len) = match b.get(8..12) {
+        Some(h) => (u16::from_le_bytes([h[0], h[1]]) as usize, u16::from_le_bytes([h[2], h[3]]) as usize),
+        None => return Err(err("bad .dbf header")),
+    };
+    if header_len < 32 || header_len > b.len() || record_len == 0 {
+        return Err(err("bad .dbf header (header or record length)"));
+    }
+    // the declared records must be in the file: a count is not a reason to reserve memory
+    if records.checked_mul(record_len).is_none_or(|size| size > b.len() - header_len) {
+        return Err(err("the .dbf file ends before its last record"));
+    }
     let utf8 = cpg.is_some_and(|c| c.trim().eq_ignore_ascii_case("utf-8") || c.trim().eq_ignore_ascii_case("utf8"));
     let decode = |bytes: &[u8]| -> String {
         if utf8 {
@@ -90,13 +99,17 @@ pub fn read_shp(name: &str, b: &[u8]) -> Result<Vec<Vec<Vec<Vec<(f64, f64)>>>>, 
             continue;
         }
         let (parts, points) = (le_u32(rec, 36).unwrap_or(0) as usize, le_u32(rec, 40).unwrap_or(0) as usize);
+        // the declared parts and points must be in the record before any is read
+        if parts.checked_mul(4).and_then(|p| points.checked_mul(16).map(|q| 44 + p + q)).is_none_or(|end| end > rec.len()) {
+            return Err(err(format!("record {n}: truncated point list")));
+        }
         let starts: Vec<usize> = (0..parts).filter_map(|i| le_u32(rec, 44 + 4 * i).map(|v| v as usize)).collect();
+        if starts.first().is_some_and(|&s| s != 0) || starts.windows(2).any(|w| w[0] > w[1]) || starts.last().is_some_and(|&s| s > points) {
+            return Err(err(format!("record {n}: the parts do not divide the point list")));
+        }
         let pts_at = 44 + 4 * parts;
         let pts: Vec<(f64, f64)> =
             (0..points).filter_map(|i| Some((le_f64(rec, pts_at + 16 * i)?, le_f64(rec, pts_at + 16 * i + 8)?))).collect();
-        if pts.len() != points || starts.len() != parts {
-            return Err(err(format!("record {n}: truncated point list")));
-        }
         let rings: Vec<Vec<(f64, f64)>> = (0..parts).map(|i| pts[starts[i]..*starts.get(i + 1).unwrap_or(&points)].to_vec()).collect();
         out.push(group_rings(rings));
     }
