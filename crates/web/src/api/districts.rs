@@ -55,7 +55,7 @@ pub struct ApiDistrictDetail {
     pub geometry: Option<serde_json::Value>,
 }
 
-#[utoipa::path(get, path = "/api/v1/districts", params(("level" = Option<i64>, Query, description = "hierarchy level, 1 = top"), ("page" = Option<u32>, Query), ("per_page" = Option<u32>, Query)),
+#[utoipa::path(get, path = "/api/v1/districts", params(("level" = Option<i64>, Query, minimum = 0, maximum = 20, description = "hierarchy level, 1 = top"), ("page" = Option<u32>, Query, minimum = 1), ("per_page" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = DistrictList), (status = 422, body = Problem, content_type = "application/problem+json")))]
 pub(super) async fn list_districts(
     State(s): State<AppState>,
@@ -68,9 +68,9 @@ pub(super) async fn list_districts(
     Ok(Json(DistrictList { items: items.into_iter().map(Into::into).collect(), total, page, per_page }))
 }
 
-#[utoipa::path(get, path = "/api/v1/districts/{id}", params(("id" = i64, Path),
-        ("geometry" = Option<String>, Query, description = "`outline` (default): the boundary simplified to a few metres; `full`: as imported (signed-in staff only)")),
-    responses((status = 200, body = ApiDistrictDetail), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/districts/{id}", params(("id" = i64, Path, minimum = 1),
+        ("geometry" = Option<GeometryChoice>, Query, description = "`outline` (default): the boundary simplified to a few metres; `full`: as imported (signed-in staff only)")),
+    responses((status = 200, body = ApiDistrictDetail), (status = 403, body = Problem, description = "`geometry=full` without being signed-in staff"), (status = 404, body = Problem)))]
 pub(super) async fn get_district(
     State(s): State<AppState>,
     c: ApiCtx,

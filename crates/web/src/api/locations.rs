@@ -2,7 +2,7 @@
 
 use super::*;
 
-#[utoipa::path(get, path = "/api/v1/locations", params(("district" = Option<i64>, Query), ("page" = Option<u32>, Query), ("per_page" = Option<u32>, Query)),
+#[utoipa::path(get, path = "/api/v1/locations", params(("district" = Option<i64>, Query, minimum = 1), ("page" = Option<u32>, Query, minimum = 1), ("per_page" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = LocationList), (status = 422, body = Problem)))]
 pub(super) async fn list_locations(
     State(s): State<AppState>,

@@ -95,15 +95,58 @@ pub fn routes() -> crate::Routes {
         ApiIndicator,
         IndicatorList,
         ApiObservation,
-        ObservationList
+        ObservationList,
+        CostChoice,
+        AccessChoice,
+        SortChoice,
+        StatusChoice,
+        GeometryChoice
     ))
 )]
 pub struct ApiDoc;
 
 async fn openapi() -> Response {
-    match ApiDoc::openapi().to_json() {
-        Ok(json) => ([(axum::http::header::CONTENT_TYPE, "application/json")], json).into_response(),
+    match serde_json::to_value(ApiDoc::openapi()) {
+        Ok(mut doc) => {
+            document_errors(&mut doc);
+            ([(axum::http::header::CONTENT_TYPE, "application/json")], doc.to_string()).into_response()
+        }
         Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "OpenAPI", e.to_string()).into_response(),
+    }
+}
+
+/// Makes the document say what every operation can answer, in one place rather than in each
+/// annotation: errors come as `application/problem+json`; an operation with parameters or a
+/// body can answer 422 (a value the schema allows but the data does not: an unknown vocabulary
+/// code, a place not in the directory, lat without lon) and 400 (a body that is not JSON); one
+/// with an `{id}` 404.
+pub(crate) fn document_errors(doc: &mut serde_json::Value) {
+    let problem = serde_json::json!({"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}});
+    let Some(paths) = doc.get_mut("paths").and_then(|p| p.as_object_mut()) else { return };
+    for (path, item) in paths.iter_mut() {
+        let Some(item) = item.as_object_mut() else { continue };
+        for (_, operation) in item.iter_mut() {
+            let has_parameters = operation.get("parameters").and_then(|p| p.as_array()).is_some_and(|p| !p.is_empty());
+            let has_body = operation.get("requestBody").is_some();
+            let Some(responses) = operation.get_mut("responses").and_then(|r| r.as_object_mut()) else { continue };
+            let mut add = |code: &str, description: &str| {
+                responses.entry(code).or_insert_with(|| serde_json::json!({"description": description}));
+            };
+            if has_parameters || has_body {
+                add("422", "a parameter or field the data does not allow, each named in `errors`");
+            }
+            if has_body {
+                add("400", "the body is not JSON of the documented shape");
+            }
+            if path.contains("{id}") {
+                add("404", "no such record, or not visible to the reader");
+            }
+            for (code, response) in responses.iter_mut() {
+                if code.starts_with('4') || code.starts_with('5') {
+                    response["content"] = problem.clone();
+                }
+            }
+        }
     }
 }
 
@@ -118,6 +161,17 @@ impl FromRequestParts<AppState> for ApiCtx {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        // `?per_page=` is neither a number nor no number: the API says so instead of guessing
+        // (the HTML forms, which send empty fields, have their own routes)
+        if let Some(query) = parts.uri.query() {
+            let empty: Vec<FieldError> = form_urlencoded::parse(query.as_bytes())
+                .filter(|(_, v)| v.trim().is_empty())
+                .map(|(k, _)| FieldError::new(format!("query.{k}"), "error-empty", "an empty value: leave the parameter out or give one"))
+                .collect();
+            if !empty.is_empty() {
+                return Err(ApiError::validation(empty));
+            }
+        }
         let session = match cookie(parts, SESSION_COOKIE) {
             Some(t) => state.store.session(t).await?,
             None => None,
@@ -210,3 +264,50 @@ list_type!(OfferList, ApiOfferSummary);
 list_type!(LocationList, ApiLocation);
 list_type!(IndicatorList, ApiIndicator);
 list_type!(ObservationList, ApiObservation);
+
+/// The fixed choices of query parameters, for the document (the handlers parse the text and name
+/// a wrong one in a 422).
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum CostChoice {
+    Free,
+    Reduced,
+    Fee,
+}
+
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum AccessChoice {
+    Open,
+    Registration,
+    Referral,
+}
+
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum SortChoice {
+    Relevance,
+    Distance,
+    Title,
+}
+
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum StatusChoice {
+    Draft,
+    Active,
+    Paused,
+    Ended,
+}
+
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum GeometryChoice {
+    Outline,
+    Full,
+}

@@ -70,7 +70,7 @@ pub struct ApiObservation {
 }
 
 #[utoipa::path(get, path = "/api/v1/observations",
-    params(("indicator" = Option<String>, Query, description = "indicator code"), ("district" = Option<i64>, Query), ("year" = Option<i32>, Query), ("page" = Option<u32>, Query), ("per_page" = Option<u32>, Query)),
+    params(("indicator" = Option<String>, Query, description = "indicator code"), ("district" = Option<i64>, Query, minimum = 1), ("year" = Option<i32>, Query, minimum = 1900, maximum = 2200), ("page" = Option<u32>, Query, minimum = 1), ("per_page" = Option<u32>, Query, minimum = 1, maximum = 5000)),
     responses((status = 200, body = ObservationList), (status = 422, body = Problem)))]
 pub(super) async fn list_observations(
     State(s): State<AppState>,

@@ -115,7 +115,9 @@ pub struct OfferWrite {
     pub description: String,
     #[serde(default)]
     pub life_phases: Vec<String>,
+    /// at least one domain code of the municipality's vocabulary
     #[serde(default)]
+    #[schema(required = true, min_items = 1)]
     pub domains: Vec<String>,
     #[serde(default)]
     pub target_groups: Vec<String>,
@@ -241,25 +243,41 @@ impl OfferWrite {
 }
 
 pub(super) fn parse_body<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, ApiError> {
-    serde_json::from_slice(body).map_err(|err| {
+    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(|err| {
         ApiError::new(StatusCode::BAD_REQUEST, "Malformed JSON body", format!("line {}, column {}: {err}", err.line(), err.column()))
-    })
+    })?;
+    // JSON has one kind of number: 12.0 is the whole number 12 (as JSON Schema says)
+    whole_numbers(&mut value);
+    serde_json::from_value(value).map_err(|err| ApiError::new(StatusCode::BAD_REQUEST, "Malformed JSON body", err.to_string()))
+}
+
+fn whole_numbers(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Number(n) => {
+            if let Some(f) = n.as_f64().filter(|f| n.is_f64() && f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15) {
+                *n = serde_json::Number::from(f as i64);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(whole_numbers),
+        _ => {}
+    }
 }
 
 #[utoipa::path(get, path = "/api/v1/offers",
     params(("q" = Option<String>, Query, description = "words, as a family would type them: German stemming, spelling variants, compound parts, typos and the synonym list are taken into account"),
-        ("age" = Option<f64>, Query, description = "child's age in years (0 to 27), or `expecting`"), ("age_months" = Option<u32>, Query, description = "child's age in months"),
+        ("age" = Option<f64>, Query, minimum = 0, maximum = 27, description = "child's age in years (0 to 27), or `expecting`"), ("age_months" = Option<u32>, Query, minimum = 0, maximum = 324, description = "child's age in months"),
         ("life_phase" = Option<String>, Query), ("domain" = Option<String>, Query), ("target_group" = Option<String>, Query), ("transition" = Option<String>, Query),
         ("language" = Option<String>, Query, description = "a language spoken in the offer (ISO 639-1)"),
-        ("cost" = Option<String>, Query, description = "free | reduced | fee"), ("access" = Option<String>, Query, description = "open | registration | referral"),
-        ("district" = Option<i64>, Query, description = "district id, any level of the hierarchy"),
-        ("lat" = Option<f64>, Query, description = "WGS84 latitude of the family's place"), ("lon" = Option<f64>, Query),
+        ("cost" = Option<CostChoice>, Query, description = "free | reduced | fee"), ("access" = Option<AccessChoice>, Query, description = "open | registration | referral"),
+        ("district" = Option<i64>, Query, minimum = 1, description = "district id, any level of the hierarchy"),
+        ("lat" = Option<f64>, Query, minimum = -90, maximum = 90, description = "WGS84 latitude of the family's place"), ("lon" = Option<f64>, Query, minimum = -180, maximum = 180),
         ("near" = Option<String>, Query, description = "a street or postcode instead of lat/lon, looked up in the directory's own addresses"),
-        ("radius_m" = Option<f64>, Query, description = "only offers within this many metres (100 to 100000) of lat/lon"),
-        ("sort" = Option<String>, Query, description = "relevance (default) | distance | title"),
+        ("radius_m" = Option<f64>, Query, minimum = 100, maximum = 100000, description = "only offers within this many metres (100 to 100000) of lat/lon"),
+        ("sort" = Option<SortChoice>, Query, description = "relevance (default) | distance | title"),
         ("lang" = Option<String>, Query, description = "language of titles in the answer, where the offer has a translation"),
-        ("organisation" = Option<i64>, Query), ("status" = Option<String>, Query, description = "signed-in professionals only"),
-        ("page" = Option<u32>, Query), ("per_page" = Option<u32>, Query)),
+        ("organisation" = Option<i64>, Query, minimum = 1), ("status" = Option<StatusChoice>, Query, description = "signed-in professionals only (the public always gets active offers)"),
+        ("page" = Option<u32>, Query, minimum = 1), ("per_page" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = OfferList), (status = 422, body = Problem)))]
 pub(super) async fn list_offers(
     State(s): State<AppState>,
@@ -366,7 +384,7 @@ pub(super) async fn offer_dto(s: &AppState, c: &ApiCtx, id: i64) -> Result<ApiOf
     })
 }
 
-#[utoipa::path(get, path = "/api/v1/offers/{id}", params(("id" = i64, Path)), responses((status = 200, body = ApiOffer), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/offers/{id}", params(("id" = i64, Path, minimum = 1)), responses((status = 200, body = ApiOffer), (status = 404, body = Problem)))]
 pub(super) async fn get_offer(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>) -> Result<Json<ApiOffer>, ApiError> {
     let id = path_id(&id)?;
     Ok(Json(offer_dto(&s, &c, id).await?))
@@ -400,7 +418,7 @@ pub(super) async fn create_offer(State(s): State<AppState>, c: ApiCtx, body: Byt
     Ok((status, [(axum::http::header::LOCATION, format!("/api/v1/offers/{id}"))], Json(offer_dto(&s, &c, id).await?)).into_response())
 }
 
-#[utoipa::path(put, path = "/api/v1/offers/{id}", params(("id" = i64, Path)), request_body = OfferWrite,
+#[utoipa::path(put, path = "/api/v1/offers/{id}", params(("id" = i64, Path, minimum = 1)), request_body = OfferWrite,
     responses((status = 200, body = ApiOffer), (status = 202, description = "a partner's change waits for the coordinator's approval; the body is the still-current offer", body = ApiOffer), (status = 400, body = Problem), (status = 401, body = Problem), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub(super) async fn update_offer(State(s): State<AppState>, c: ApiCtx, Path(id): Path<String>, body: Bytes) -> Result<Response, ApiError> {
     let user = c.writer()?;

@@ -31,7 +31,7 @@ pub struct ApiOrganisation {
     pub contacts: Vec<ApiContact>,
 }
 
-#[utoipa::path(get, path = "/api/v1/organisations", params(("q" = Option<String>, Query, description = "text in the name"), ("page" = Option<u32>, Query), ("per_page" = Option<u32>, Query)),
+#[utoipa::path(get, path = "/api/v1/organisations", params(("q" = Option<String>, Query, description = "text in the name"), ("page" = Option<u32>, Query, minimum = 1), ("per_page" = Option<u32>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = OrganisationList), (status = 422, body = Problem)))]
 pub(super) async fn list_organisations(
     State(s): State<AppState>,
@@ -48,7 +48,7 @@ pub(super) async fn list_organisations(
     Ok(Json(OrganisationList { items, total: r.total, page: r.page, per_page: r.per_page }))
 }
 
-#[utoipa::path(get, path = "/api/v1/organisations/{id}", params(("id" = i64, Path)), responses((status = 200, body = ApiOrganisation), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/api/v1/organisations/{id}", params(("id" = i64, Path, minimum = 1)), responses((status = 200, body = ApiOrganisation), (status = 404, body = Problem)))]
 pub(super) async fn get_organisation(
     State(s): State<AppState>,
     c: ApiCtx,
