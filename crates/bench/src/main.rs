@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
+mod concurrent;
 mod synthetic;
 
 struct Server {
@@ -315,6 +316,42 @@ fn main() -> Result<()> {
                 42,
             ))?;
             println!("{offers} offers written to {db} in {:.1} s", t.elapsed().as_secs_f64());
+            return Ok(());
+        }
+        Some("concurrent") => {
+            let bin = args
+                .iter()
+                .skip(1)
+                .find(|a| !a.starts_with("--") && a.contains('/'))
+                .cloned()
+                .unwrap_or_else(|| "target/release/kette".into());
+            let data = flag("--data").unwrap_or_else(|| "data/berlin".into());
+            let seconds: u64 = flag("--seconds").and_then(|v| v.parse().ok()).unwrap_or(60);
+            let editors: usize = flag("--editors").and_then(|v| v.parse().ok()).unwrap_or(20);
+            let rate: u32 = flag("--rate").and_then(|v| v.parse().ok()).unwrap_or(1000);
+            let dir = tempfile::tempdir()?;
+            let db = dir.path().join("concurrent.db");
+            let (server, _) = start_demo(&bin, db.to_str().context("path")?, &data)?;
+            let o = concurrent::run(&server.base, "Mohnblume-Ahorn-7", editors, seconds, rate)?;
+            println!("| measure | target | result |");
+            println!("|---|---|---|");
+            println!(
+                "| saves by {editors} editors in {seconds} s (PUT /api/v1/offers/{{id}}) | 0 failed | {} saved, {} failed |",
+                o.saves, o.failed_saves
+            );
+            println!("| lost edits (acknowledged title not the offer's at the end) | 0 | {} |", o.lost_edits);
+            println!(
+                "| save latency median / p99 / max | p99 < 500 ms | {:.1} / {:.1} / {:.1} ms |",
+                o.edit_ms[0], o.edit_ms[1], o.edit_ms[2]
+            );
+            println!(
+                "| public searches at {rate}/s, achieved; failed | {rate}/s, 0 failed | {:.0}/s ({} answered); {} failed |",
+                o.achieved_rate, o.searches, o.failed_searches
+            );
+            println!(
+                "| search latency from when due, median / p99 / max | p99 < 100 ms | {:.1} / {:.1} / {:.1} ms |",
+                o.search_ms[0], o.search_ms[1], o.search_ms[2]
+            );
             return Ok(());
         }
         Some("search") => {

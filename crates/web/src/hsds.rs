@@ -58,8 +58,17 @@ fn paging(q: &HashMap<String, String>) -> Result<(usize, usize), ApiError> {
     Ok((p.page as usize, p.per_page as usize))
 }
 
-fn flag(q: &HashMap<String, String>, k: &str) -> bool {
-    q.get(k).is_some_and(|v| v == "true" || v == "1")
+/// A boolean query parameter: true or false (1 or 0), absent meaning false.
+fn flag(q: &HashMap<String, String>, k: &str) -> Result<bool, ApiError> {
+    match q.get(k).map(String::as_str) {
+        None | Some("false") | Some("0") => Ok(false),
+        Some("true") | Some("1") => Ok(true),
+        Some(other) => Err(ApiError::validation(vec![FieldError::new(
+            format!("query.{k}"),
+            "error-choice",
+            format!("expected true or false, found '{}'", kette_text::excerpt(other)),
+        )])),
+    }
 }
 
 fn ndjson(q: &HashMap<String, String>) -> Result<bool, ApiError> {
@@ -217,7 +226,10 @@ async fn services(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Result<R
     let (page, per_page) = paging(&q)?;
     let nd = ndjson(&q)?;
     let ids = matching_services(&s, &cx, &q).await?;
-    let full = flag(&q, "full") || nd;
+    let full = flag(&q, "full")? || nd;
+    // `minimal` asks for less than the list gives; kette's list items are already the small
+    // form, so it changes nothing, but a value that is no boolean is still named
+    flag(&q, "minimal")?;
     let ex = cx.exporter();
     if nd {
         let mut items = Vec::with_capacity(ids.len());
@@ -259,6 +271,9 @@ async fn organizations(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Res
     let cx = context(&s, &c).await?;
     let (page, per_page) = paging(&q)?;
     let nd = ndjson(&q)?;
+    // organizations always come whole (their services by `full_service`); `full` is checked only
+    flag(&q, "full")?;
+    let full_service = flag(&q, "full_service")?;
     let search = q.get("search").map(String::as_str).filter(|v| !v.trim().is_empty());
     let (ids, total): (Vec<i64>, usize) = if nd {
         let all = all_organisation_ids(&s.store, cx.municipality, search).await?;
@@ -270,7 +285,7 @@ async fn organizations(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Res
     };
     let mut contents = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
-        contents.extend(organisation_values(&s.store, &cx, chunk, flag(&q, "full_service")).await?);
+        contents.extend(organisation_values(&s.store, &cx, chunk, full_service).await?);
     }
     if nd {
         return Ok(ndjson_response(contents));
@@ -305,7 +320,7 @@ async fn service_at_locations(State(s): State<AppState>, c: ApiCtx, Query(q): Q)
         .collect();
     let total = pairs.len();
     let chosen: Vec<(OfferId, i64)> = if nd { pairs } else { pairs.into_iter().skip((page - 1) * per_page).take(per_page).collect() };
-    let full = flag(&q, "full") || nd;
+    let full = flag(&q, "full")? || nd;
     let ex = cx.exporter();
     let mut contents = Vec::with_capacity(chosen.len());
     for chunk in chosen.chunks(500) {
@@ -373,7 +388,7 @@ async fn taxonomy_terms(State(s): State<AppState>, c: ApiCtx, Query(q): Q) -> Re
     let search = q.get("search").map(|v| v.to_lowercase()).unwrap_or_default();
     let taxonomy = q.get("taxonomy_id").filter(|v| !v.is_empty());
     let parent = q.get("parent_id").filter(|v| !v.is_empty());
-    let top_only = flag(&q, "top_only");
+    let top_only = flag(&q, "top_only")?;
     let all: Vec<Value> = profile::terms(&cx.ids, &cx.vocab)
         .into_iter()
         .filter(|t| taxonomy.is_none_or(|tx| t["taxonomy_id"] == *tx))
