@@ -778,3 +778,82 @@ fn district_geometry_is_checked_and_the_public_gets_outlines() {
     let (status, _) = get(&format!("{}/api/v1/districts/1?geometry=full", server.base));
     assert_eq!(status, 403, "the stored boundary is for staff");
 }
+
+/// Many editors at once (issue 11): twelve coordinators save offers through the API of the real
+/// server at the same time. Every save waits its turn and succeeds, and every acknowledged edit
+/// is what the offer says afterwards. (Throughput and latency: `scripts/bench concurrent`.)
+#[test]
+fn concurrent_saves_through_the_real_server_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    assert!(kette(&["municipality", "add", "--db", db, "x", "X"]).status.success());
+    let offers = dir.path().join("angebote.csv");
+    let rows: String = (0..24).map(|i| format!("Träger {i};Angebot {i};health;early_childhood\n")).collect();
+    std::fs::write(&offers, format!("organisation;title;domains;life_phases\n{rows}")).unwrap();
+    let out = kette(&["import", "offers", "--db", db, offers.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = kette(&["user", "add", "--db", db, "--username", "kim", "--role", "coordinator", "--password", "Tulpe Brezel Kanal Ofen"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let server = serve(db);
+    let base = server.base.clone();
+    let sign_in = || -> (String, String) {
+        let agent = ureq::AgentBuilder::new().redirects(0).build();
+        let login = agent.get(&format!("{base}/login")).call().unwrap();
+        let cookie = login.header("set-cookie").unwrap().split(';').next().unwrap().to_string();
+        let csrf = hidden(&login.into_string().unwrap(), "csrf");
+        let answer = match agent.post(&format!("{base}/login")).set("Cookie", &cookie).send_form(&[
+            ("csrf", csrf.as_str()),
+            ("username", "kim"),
+            ("password", "Tulpe Brezel Kanal Ofen"),
+            ("next", "/"),
+        ]) {
+            Ok(r) => r,
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("{e}"),
+        };
+        let session = answer.all("set-cookie").into_iter().find(|c| c.starts_with("kette_session=")).unwrap();
+        let session = session.split(';').next().unwrap().to_string();
+        let page = agent.get(&format!("{base}/offers")).set("Cookie", &session).call().unwrap().into_string().unwrap();
+        (session, hidden(&page, "csrf"))
+    };
+    let list = json(&format!("{base}/api/v1/offers?per_page=100"));
+    let ids: Vec<i64> = list["items"].as_array().unwrap().iter().map(|o| o["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids.len(), 24);
+    let editors: Vec<_> = (0..12)
+        .map(|e| {
+            let (session, csrf) = sign_in();
+            let (base, mine) = (base.clone(), vec![ids[2 * e], ids[2 * e + 1]]);
+            std::thread::spawn(move || {
+                let agent = ureq::agent();
+                let mut last = vec![String::new(); mine.len()];
+                let mut failures = vec![];
+                for n in 0..15 {
+                    let k = n % mine.len();
+                    let title = format!("Angebot {} Fassung {n}", mine[k]);
+                    let body = serde_json::json!({"title": title, "domains": ["health"], "life_phases": ["early_childhood"]});
+                    match agent
+                        .put(&format!("{base}/api/v1/offers/{}", mine[k]))
+                        .set("Cookie", &session)
+                        .set("X-CSRF-Token", &csrf)
+                        .set("Content-Type", "application/json")
+                        .send_string(&body.to_string())
+                    {
+                        Ok(r) if r.status() == 200 => last[k] = title,
+                        Ok(r) => failures.push(format!("{}: {}", r.status(), r.into_string().unwrap_or_default())),
+                        Err(ureq::Error::Status(code, r)) => failures.push(format!("{code}: {}", r.into_string().unwrap_or_default())),
+                        Err(e) => failures.push(e.to_string()),
+                    }
+                }
+                (mine, last, failures)
+            })
+        })
+        .collect();
+    for editor in editors {
+        let (mine, last, failures) = editor.join().unwrap();
+        assert!(failures.is_empty(), "saves failed: {failures:?}");
+        for (id, title) in mine.iter().zip(last) {
+            assert_eq!(json(&format!("{base}/api/v1/offers/{id}"))["title"], title, "the acknowledged edit of offer {id} is kept");
+        }
+    }
+}
