@@ -108,6 +108,11 @@ fn demo_builds_from_the_real_berlin_data_and_serves_it() {
     let kitas = json(&format!("{}/api/v1/offers?q=kita&age=2&per_page=1", server.base));
     assert!(kitas["total"].as_i64().unwrap() > 1000, "{kitas}");
     // MSS child poverty for a planning area
+    // a family near Kottbusser Tor looking for a Kita: the nearest first, not the best wording
+    let near = json(&format!("{}/api/v1/offers?age=3&near=Skalitzer%20Stra%C3%9Fe&q=Kita&per_page=50", server.base));
+    let distances: Vec<f64> = near["items"].as_array().unwrap().iter().map(|o| o["distance_m"].as_f64().unwrap()).collect();
+    assert!(distances.len() == 50 && distances.windows(2).all(|w| w[0] <= w[1]), "{distances:?}");
+    assert!(distances[0] < 500.0, "{distances:?}");
     let s4 = json(&format!("{}/api/v1/observations?indicator=mss_s4&year=2018&per_page=1", server.base));
     assert_eq!(s4["total"], 436);
     // the LOR reform of 2021: the register's 2021 figures (new planning areas) are carried into

@@ -43,6 +43,9 @@ type Q = Query<HashMap<String, String>>;
 
 /// Radii offered in the finder, metres.
 const RADII: &[u32] = &[500, 1000, 2000, 5000, 10000];
+/// Where a family names a place and no distance, offers within this many metres (about half an
+/// hour on foot); one step further away is a link.
+const DEFAULT_RADIUS_M: u32 = 2000;
 
 /// One result as families see it.
 pub struct ResultRow {
@@ -53,9 +56,11 @@ pub struct ResultRow {
     pub organisation: String,
     pub what: Vec<String>,
     pub when: String,
-    pub street: Option<String>,
-    pub district: Option<String>,
     pub distance: Option<String>,
+    /// How to get there besides the distance: address and district (German names, marked so),
+    /// only what is known.
+    pub way: Vec<(String, bool)>,
+    pub ages: String,
     pub access: String,
     pub cost: String,
     pub languages: Vec<(String, String)>,
@@ -86,6 +91,12 @@ struct FinderPage {
     map_toggle: String,
     /// The same results as GeoJSON for the interactive map, loaded only when asked.
     map_geojson: String,
+    /// The distance the results are limited to around the place, in metres.
+    radius: Option<u32>,
+    /// The results are ordered by distance from a place.
+    nearest_first: bool,
+    /// The same search one step further out: (link, the larger distance, None for any).
+    further: Option<(String, Option<String>)>,
 }
 
 impl FinderPage {
@@ -93,7 +104,11 @@ impl FinderPage {
         self.params.get(k).cloned().unwrap_or_default()
     }
     fn sel(&self, k: &str, v: &str) -> bool {
-        self.params.get(k).is_some_and(|x| x == v)
+        match self.params.get(k) {
+            Some(x) => x == v,
+            // the distance a search with a place used when none was chosen
+            None => k == "radius_m" && self.radius == Some(v.parse().unwrap_or(0)) && self.place_label.is_some(),
+        }
     }
     fn ages(&self) -> Vec<(String, String)> {
         let mut out = vec![(crate::finder_query::EXPECTING.to_string(), self.ctx.t("finder-age-expecting"))];
@@ -102,6 +117,9 @@ impl FinderPage {
             out.push((y.to_string(), self.ctx.tn("finder-age-years", y)));
         }
         out
+    }
+    fn distance(&self, metres: &u32) -> String {
+        distance_text(&self.ctx, *metres as f64)
     }
     fn radii(&self) -> Vec<(String, String)> {
         RADII.iter().map(|r| (r.to_string(), distance_text(&self.ctx, *r as f64))).collect()
@@ -132,9 +150,28 @@ fn offer_language_names(codes: &[String]) -> Vec<(String, String)> {
 
 async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
     let audience = if ctx.is_professional() { Audience::Professional } else { Audience::Public };
-    let parsed = crate::finder_query::parse(&state.store, ctx.municipality.id, &ctx.vocab, &params, audience, 20).await.or_page()?;
+    let mut parsed = crate::finder_query::parse(&state.store, ctx.municipality.id, &ctx.vocab, &params, audience, 20).await.or_page()?;
     let errors: Vec<(String, String)> = parsed.errors.iter().map(|e| (e.field.clone(), ctx.t(&e.code))).collect();
     let asked = parsed.asked() || parsed.place_unknown;
+    // a place and no distance chosen: the offers nearby, with a step further out
+    if parsed.request.near.is_some() && !params.contains_key("radius_m") {
+        parsed.request.radius_m = Some(DEFAULT_RADIUS_M as f64);
+    }
+    let radius = parsed.request.near.and(parsed.request.radius_m).map(|r| r.round() as u32);
+    let nearest_first = parsed.request.near.is_some() && parsed.request.sort == kette_search::Sort::Distance;
+    let further = radius.map(|r| {
+        let mut wider = params.clone();
+        match RADII.iter().find(|&&n| n > r) {
+            Some(n) => {
+                wider.insert("radius_m".into(), n.to_string());
+                (page_link("/search", &wider, 1), Some(distance_text(&ctx, *n as f64)))
+            }
+            None => {
+                wider.insert("radius_m".into(), String::new());
+                (page_link("/search", &wider, 1), None)
+            }
+        }
+    });
     let (mut results, mut total, mut pager) = (Vec::new(), 0, None);
     let want_map = params.get("map").is_some_and(|v| v == "1");
     let mut map_svg = None;
@@ -164,9 +201,15 @@ async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Re
                     organisation: o.organisation_name.clone(),
                     what: o.domains.iter().map(|d| ctx.term("domain", d)).collect(),
                     when: o.schedule.clone(),
-                    street: o.street.clone(),
-                    district: o.district_name.clone(),
                     distance: h.distance_m.map(|d| distance_text(&ctx, d)),
+                    way: [
+                        o.street.clone().map(|s| (s, true)).or_else(|| Some((ctx.t("finder-address-on-request"), false))),
+                        o.district_name.clone().map(|d| (d, true)),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+                    ages: age_text(&ctx, o.min_age_months, o.max_age_months),
                     access: ctx.label(o.access.label_key()),
                     cost: ctx.label(o.cost.label_key()),
                     languages: offer_language_names(&o.languages),
@@ -218,6 +261,9 @@ async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Re
         map_svg,
         map_toggle,
         map_geojson,
+        radius,
+        nearest_first,
+        further,
     })?;
     Ok((status, page).into_response())
 }

@@ -182,13 +182,9 @@ pub async fn parse(
         }
     }
     r.sort = match get(q, "sort") {
-        None | Some("relevance") => {
-            if r.text.trim().is_empty() && r.near.is_some() {
-                Sort::Distance
-            } else {
-                Sort::Relevance
-            }
-        }
+        // a family that names a place wants the nearest first; the words then filter
+        None if r.near.is_some() => Sort::Distance,
+        None | Some("relevance") => Sort::Relevance,
         Some("distance") => Sort::Distance,
         Some("title") => Sort::Title,
         Some(s) => {

@@ -70,9 +70,13 @@ pub struct OfferSummary {
     pub schedule: String,
     /// Languages spoken in the offer (filled where lists show them).
     pub languages: Vec<String>,
+    /// The ages the offer is for, in months (upper bound exclusive), as given or implied by its
+    /// life phases.
+    pub min_age_months: Option<u32>,
+    pub max_age_months: Option<u32>,
 }
 
-const SUMMARY_COLS: &str = "o.id, o.title, o.organisation_id, org.name AS organisation_name, o.status, o.cost, o.access, o.last_verified_on, o.is_fictional, o.approval, o.schedule,
+const SUMMARY_COLS: &str = "o.id, o.title, o.organisation_id, org.name AS organisation_name, o.status, o.cost, o.access, o.last_verified_on, o.is_fictional, o.approval, o.schedule, o.eff_min_age_months, o.eff_max_age_months,
     (SELECT d.name FROM offer_location ol JOIN location l ON l.id = ol.location_id JOIN district d ON d.id = l.district_id WHERE ol.offer_id = o.id ORDER BY l.id LIMIT 1) AS district_name,
     (SELECT l.street FROM offer_location ol JOIN location l ON l.id = ol.location_id WHERE ol.offer_id = o.id AND l.is_confidential = 0 ORDER BY l.id LIMIT 1) AS street";
 
@@ -388,6 +392,8 @@ pub(crate) fn summary_from_row(r: &AnyRow) -> Result<OfferSummary> {
         approval: util::approval(r)?,
         schedule: r.try_get("schedule")?,
         languages: vec![],
+        min_age_months: r.try_get::<Option<i64>, _>("eff_min_age_months")?.and_then(|m| u32::try_from(m).ok()),
+        max_age_months: r.try_get::<Option<i64>, _>("eff_max_age_months")?.and_then(|m| u32::try_from(m).ok()),
     })
 }
 

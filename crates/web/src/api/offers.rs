@@ -274,7 +274,7 @@ fn whole_numbers(value: &mut serde_json::Value) {
         ("lat" = Option<f64>, Query, minimum = -90, maximum = 90, description = "WGS84 latitude of the family's place"), ("lon" = Option<f64>, Query, minimum = -180, maximum = 180),
         ("near" = Option<String>, Query, description = "a street or postcode instead of lat/lon, looked up in the directory's own addresses"),
         ("radius_m" = Option<f64>, Query, minimum = 100, maximum = 100000, description = "only offers within this many metres (100 to 100000) of lat/lon"),
-        ("sort" = Option<SortChoice>, Query, description = "relevance (default) | distance | title"),
+        ("sort" = Option<SortChoice>, Query, description = "distance (the default when a place is given by lat/lon or near) | relevance (the default otherwise) | title"),
         ("lang" = Option<String>, Query, description = "language of titles in the answer, where the offer has a translation"),
         ("organisation" = Option<i64>, Query, minimum = 1), ("status" = Option<StatusChoice>, Query, description = "signed-in professionals only (the public always gets active offers)"),
         ("page" = Option<u32>, Query, minimum = 1), ("per_page" = Option<u32>, Query, minimum = 1, maximum = 500)),
