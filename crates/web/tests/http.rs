@@ -271,16 +271,6 @@ async fn public_pages_hide_inactive_offers_and_filter() {
     assert!(res.body.contains("Diese Seite gibt es nicht"));
     let search = get(&f.app, "/search?q=sonnenschein&age=1,5", "").await;
     assert!(search.body.contains("1 Angebot") && search.body.contains("Krabbelgruppe"), "{}", search.body);
-    assert!(res.body.contains("Die nächsten zuerst, im Umkreis von 2 km.") && res.body.contains("Auch weiter entfernte zeigen (bis 5 km)"));
-    assert!(res.body.contains("<dt>Zugang</dt>") && res.body.contains("<dt>Kosten</dt>") && res.body.contains("<dt>Alter</dt>"));
-    assert!(!res.body.contains("·  ·") && !res.body.contains("· ·"), "no empty separators");
-    // a place 1.1 km away: nearest first even with words, within 2 km unless asked further
-    let near = get(&f.app, "/search?lat=52.06&lon=13.05", "").await;
-    assert!(near.body.contains("2 Angebote"), "{}", near.body);
-    let far = get(&f.app, "/search?lat=52.08&lon=13.05", "").await;
-    assert!(far.body.contains("0 Angebote") && far.body.contains("radius_m=5000"), "a step further out is offered");
-    let wider = get(&f.app, "/search?lat=52.08&lon=13.05&radius_m=5000", "").await;
-    assert!(wider.body.contains("2 Angebote") && wider.body.contains("radius_m=10000"));
     let none = get(&f.app, "/search?age=12", "").await;
     assert!(none.body.contains("0 Angebote"));
     let bad = get(&f.app, "/search?age=zwei", "").await;
@@ -1003,6 +993,16 @@ async fn the_public_finder_answers_in_five_languages_without_script() {
     assert!(res.body.contains("1 Angebot") && res.body.contains("Krabbelgruppe Sonnenschein"));
     assert!(res.body.contains("class=\"distance\">0 m<"), "distance shown");
     assert!(res.body.contains("Wie komme ich hin?") && res.body.contains("offen, ohne Anmeldung"));
+    assert!(res.body.contains("Die nächsten zuerst, im Umkreis von 2 km.") && res.body.contains("Auch weiter entfernte zeigen (bis 5 km)"));
+    assert!(res.body.contains("<dt>Zugang</dt>") && res.body.contains("<dt>Kosten</dt>") && res.body.contains("<dt>Alter</dt>"));
+    assert!(!res.body.contains("·  ·") && !res.body.contains("· ·"), "no empty separators");
+    // a place 1.1 km away: nearest first even with words, within 2 km unless asked further
+    let near = get(&f.app, "/search?lat=52.06&lon=13.05", "").await;
+    assert!(near.body.contains("2 Angebote"), "{}", near.body);
+    let far = get(&f.app, "/search?lat=52.08&lon=13.05", "").await;
+    assert!(far.body.contains("0 Angebote") && far.body.contains("radius_m=5000"), "a step further out is offered");
+    let wider = get(&f.app, "/search?lat=52.08&lon=13.05&radius_m=5000", "").await;
+    assert!(wider.body.contains("2 Angebote") && wider.body.contains("radius_m=10000"));
     assert!(res.body.contains("Die nächsten zuerst, im Umkreis von 2 km.") && res.body.contains("Auch weiter entfernte zeigen (bis 5 km)"));
     assert!(res.body.contains("<dt>Zugang</dt>") && res.body.contains("<dt>Kosten</dt>") && res.body.contains("<dt>Alter</dt>"));
     assert!(!res.body.contains("·  ·") && !res.body.contains("· ·"), "no empty separators");
