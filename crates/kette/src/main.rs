@@ -92,6 +92,8 @@ async fn run() -> Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("KETTE_LOG").unwrap_or_else(|_| "warn,kette=info".into()))
         .with_writer(std::io::stderr)
+        // colour codes only for a terminal, never into a log file
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     match Cli::parse().command {
         Command::Demo(args) => cmd::demo::run(args).await,

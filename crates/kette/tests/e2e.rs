@@ -92,6 +92,7 @@ fn demo_builds_from_the_real_berlin_data_and_serves_it() {
 
     let server = serve(db);
     assert_eq!(get(&format!("{}/healthz", server.base)), (200, "ok".to_string()));
+    assert_eq!(get(&format!("{}/favicon.ico", server.base)).0, 200, "browsers ask for it on every page");
     let (status, home) = get(&format!("{}/", server.base));
     assert_eq!(status, 200);
     assert!(home.contains("Präventionskette") && home.contains("Amt für Statistik Berlin-Brandenburg"));
@@ -861,4 +862,16 @@ fn concurrent_saves_through_the_real_server_all_succeed() {
             assert_eq!(json(&format!("{base}/api/v1/offers/{id}"))["title"], title, "the acknowledged edit of offer {id} is kept");
         }
     }
+}
+
+/// Log lines written to a file or a pipe carry no terminal colour codes.
+#[test]
+fn logs_into_a_file_have_no_colour_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let out =
+        Command::new(BIN).args(["municipality", "add", "--db", db.to_str().unwrap(), "x", "X"]).env("KETTE_LOG", "info").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("applied migration"), "{stderr}");
+    assert!(!stderr.contains('\x1b'), "{stderr:?}");
 }

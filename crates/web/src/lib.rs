@@ -211,6 +211,7 @@ fn all_routes() -> Routes {
         .nest("/api/v1", api::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/{*path}", get(assets::serve))
+        .route("/favicon.ico", get(assets::favicon))
 }
 
 /// Serves the application on `listener` until `shutdown` completes; the hourly reminders and

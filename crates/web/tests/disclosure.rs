@@ -93,6 +93,7 @@ async fn no_route_shows_any_role_what_the_role_may_not_see() {
     let paths = kette_web::route_paths();
     assert!(paths.len() > 60, "the router lists its routes ({})", paths.len());
     let mut checked = 0;
+    let mut bad_titles: Vec<String> = vec![];
     let mut leaks = vec![];
     let mut seen_at_all: HashMap<&str, usize> = HashMap::new();
     for (user, _, _) in USERS {
@@ -113,6 +114,14 @@ async fn no_route_shows_any_role_what_the_role_may_not_see() {
                     let (status, body) = body_of(&w.app, req).await;
                     assert!(!status.is_server_error(), "{method} {url} as '{user}': {status}\n{body}");
                     checked += 1;
+                    // every page has a plain-text title (a misused template block once put a
+                    // script element into one)
+                    if let Some(start) = body.find("<title>") {
+                        let title = &body[start + 7..start + 7 + body[start + 7..].find("</title>").unwrap_or(0)];
+                        if title.contains('<') || title.trim_start().starts_with('–') {
+                            bad_titles.push(format!("{method} {url}: <title>{title}</title>"));
+                        }
+                    }
                     for s in SECRETS {
                         let allowed = s.seen_by.contains(user);
                         for marker in s.markers {
@@ -129,6 +138,9 @@ async fn no_route_shows_any_role_what_the_role_may_not_see() {
         }
     }
     assert!(leaks.is_empty(), "{} leaks in {checked} responses:\n{}", leaks.len(), leaks.join("\n"));
+    bad_titles.sort();
+    bad_titles.dedup();
+    assert!(bad_titles.is_empty(), "pages with a broken or empty title:\n{}", bad_titles.join("\n"));
     // the test can fail: each secret is shown somewhere to those who may see it
     for s in SECRETS {
         assert!(seen_at_all.get(s.what).copied().unwrap_or(0) > 0, "no reader ever saw the {}: the markers are wrong", s.what);
