@@ -4,6 +4,11 @@
 //! another process (a `kette import` while the server runs) raise the municipality's
 //! generation; searches notice that within a second and rebuild the catalogue from the
 //! database, serving the previous state until the new one is ready.
+//!
+//! A save through the server notes the offers it touched and waits until they are searchable,
+//! so a search after the answer finds the change. One indexer per municipality takes in
+//! everything noted meanwhile with one commit, on the blocking pool: twenty editors saving at
+//! once share commits instead of queueing for one each, and searches never wait for the index.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -46,7 +51,26 @@ pub struct Finder {
     entries: RwLock<HashMap<MunicipalityId, Arc<Entry>>>,
     /// One rebuild at a time per process; searches meanwhile use the previous catalogue.
     building: tokio::sync::Mutex<()>,
+    /// Offers written through this server and not yet in their catalogue, per municipality.
+    pending: std::sync::Mutex<HashMap<MunicipalityId, Queue>>,
+    /// Each save's place in line; the indexer reports the highest one it took in.
+    tickets: std::sync::atomic::AtomicU64,
+    applied: std::sync::Mutex<HashMap<MunicipalityId, u64>>,
+    applied_changed: tokio::sync::Notify,
 }
+
+#[derive(Default)]
+struct Queue {
+    ids: std::collections::BTreeSet<OfferId>,
+    /// the highest ticket among `ids`
+    ticket: u64,
+    /// an indexer task is running for this municipality
+    indexer: bool,
+}
+
+/// A save never waits longer than this for the index; the next search rebuilds it if a batch
+/// was lost.
+const INDEX_WAIT: Duration = Duration::from_secs(30);
 
 const STALE_CHECK: Duration = Duration::from_secs(1);
 
@@ -85,9 +109,12 @@ impl Finder {
                     }
                     due
                 });
+                // saves through this server raise the generation too; while they are noted or
+                // being indexed, a higher generation is theirs, not another process's
+                let own_writes_in_flight = self.pending.lock().is_ok_and(|p| p.get(&municipality).is_some_and(|q| q.indexer));
                 let stale = due.unwrap_or(false)
                     && (entry.built_on != store.today()
-                        || store.generation(municipality).await? != entry.generation.load(Ordering::SeqCst));
+                        || (!own_writes_in_flight && store.generation(municipality).await? > entry.generation.load(Ordering::SeqCst)));
                 if stale {
                     if let Ok(_guard) = self.building.try_lock() {
                         return self.rebuild_locked(store, municipality).await;
@@ -136,13 +163,76 @@ impl Finder {
         Ok(entry)
     }
 
-    /// Re-reads these offers after a write through this server (removed ones leave the index).
-    pub async fn refresh(&self, store: &Store, municipality: MunicipalityId, ids: &[OfferId]) -> Result<(), FinderError> {
+    /// Re-reads these offers after a write through this server (removed ones leave the index);
+    /// returns once they are searchable.
+    pub async fn refresh(self: &Arc<Self>, store: &Store, municipality: MunicipalityId, ids: &[OfferId]) -> Result<(), FinderError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let ticket = self.tickets.fetch_add(1, Ordering::SeqCst) + 1;
+        let start_indexer = match self.pending.lock() {
+            Ok(mut pending) => {
+                let queue = pending.entry(municipality).or_default();
+                queue.ids.extend(ids.iter().copied());
+                queue.ticket = queue.ticket.max(ticket);
+                !std::mem::replace(&mut queue.indexer, true)
+            }
+            Err(_) => return Err(FinderError::Task("the index queue is poisoned".into())),
+        };
+        if start_indexer {
+            let (finder, store) = (self.clone(), store.clone());
+            tokio::spawn(async move { finder.index_queue(&store, municipality).await });
+        }
+        let deadline = tokio::time::Instant::now() + INDEX_WAIT;
+        loop {
+            let changed = self.applied_changed.notified();
+            tokio::pin!(changed);
+            changed.as_mut().enable();
+            if self.applied.lock().is_ok_and(|a| a.get(&municipality).is_some_and(|&done| done >= ticket)) {
+                return Ok(());
+            }
+            if tokio::time::timeout_at(deadline, changed).await.is_err() {
+                return Err(FinderError::Task("the search index did not take the change in time".into()));
+            }
+        }
+    }
+
+    /// The indexer of one municipality: takes in what is queued, batch after batch, until the
+    /// queue is empty.
+    async fn index_queue(&self, store: &Store, municipality: MunicipalityId) {
+        loop {
+            let (batch, ticket) = match self.pending.lock() {
+                Ok(mut pending) => {
+                    let queue = pending.entry(municipality).or_default();
+                    if queue.ids.is_empty() {
+                        queue.indexer = false;
+                        return;
+                    }
+                    (std::mem::take(&mut queue.ids).into_iter().collect::<Vec<_>>(), queue.ticket)
+                }
+                Err(_) => return,
+            };
+            if let Err(e) = self.apply_batch(store, municipality, &batch).await {
+                tracing::warn!(error = %e, "search index refresh failed; it is rebuilt on the next search");
+                if let Some(entry) = self.entries.read().ok().and_then(|e| e.get(&municipality).cloned()) {
+                    entry.generation.store(-1, Ordering::SeqCst);
+                }
+            }
+            if let Ok(mut applied) = self.applied.lock() {
+                let done = applied.entry(municipality).or_default();
+                *done = (*done).max(ticket);
+            }
+            self.applied_changed.notify_waiters();
+        }
+    }
+
+    /// Takes these offers into the municipality's catalogue with one commit.
+    async fn apply_batch(&self, store: &Store, municipality: MunicipalityId, batch: &[OfferId]) -> Result<(), FinderError> {
         let Some(entry) = self.entries.read().ok().and_then(|e| e.get(&municipality).cloned()) else {
             return Ok(()); // built on first use, from the current data
         };
         // read before loading: a write after this point raises the generation again and is
-        // picked up by the next staleness check
+        // in a later batch
         let generation = store.generation(municipality).await?;
         if store.municipality(municipality).await?.review != entry.policy || entry.built_on != store.today() {
             let _guard = self.building.lock().await;
@@ -150,20 +240,27 @@ impl Finder {
             return Ok(());
         }
         let vocab = store.vocabulary(municipality).await?;
-        let offers = store.offers_for_index(municipality, Some(ids)).await?;
+        let offers = store.offers_for_index(municipality, Some(batch)).await?;
         let found: Vec<OfferId> = offers.iter().map(|o| o.offer.id).collect();
-        let gone: Vec<OfferId> = ids.iter().copied().filter(|i| !found.contains(i)).collect();
+        let gone: Vec<OfferId> = batch.iter().copied().filter(|i| !found.contains(i)).collect();
         let docs = offers.into_iter().map(|o| search_doc(o, &vocab, &entry.policy, entry.built_on)).collect();
-        entry.catalogue.upsert(docs)?;
-        if !gone.is_empty() {
-            entry.catalogue.remove(&gone)?;
-        }
-        entry.generation.store(generation, Ordering::SeqCst);
+        let catalogue = entry.catalogue.clone();
+        tokio::task::spawn_blocking(move || -> Result<(), kette_search::SearchError> {
+            catalogue.upsert(docs)?;
+            if !gone.is_empty() {
+                catalogue.remove(&gone)?;
+            }
+            Ok(())
+        })
+        .await
+        .map_err(|e| FinderError::Task(e.to_string()))??;
+        // batches overlap with other saves: never step back behind a generation already seen
+        entry.generation.fetch_max(generation, Ordering::SeqCst);
         Ok(())
     }
 
     pub async fn refresh_organisation(
-        &self,
+        self: &Arc<Self>,
         store: &Store,
         municipality: MunicipalityId,
         organisation: OrganisationId,

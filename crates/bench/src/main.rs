@@ -34,7 +34,7 @@ fn start(bin: &str, args: &[&str]) -> Result<(Server, Duration)> {
         .args(args)
         .args(["--addr", "127.0.0.1:0"])
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(if std::env::var_os("KETTE_BENCH_STDERR").is_some() { Stdio::inherit() } else { Stdio::null() })
         .spawn()
         .with_context(|| format!("cannot start {bin}"))?;
     let reader = BufReader::new(child.stdout.take().context("stdout")?);

@@ -91,6 +91,7 @@ impl AppState {
     /// Brings these offers' search entries up to date after a write through this server. A
     /// failure is logged, not shown: the write stands, and the next search rebuilds the
     /// catalogue because the generation it recorded is behind.
+    /// Takes the offers a save touched into the search; returns once they are searchable.
     pub async fn reindex(&self, municipality: i64, offers: &[i64]) {
         if let Err(e) = self.finder.refresh(&self.store, municipality, offers).await {
             tracing::warn!(error = %e, "search index refresh failed; it is rebuilt on the next search");
