@@ -166,6 +166,7 @@ const WITHOUT_MUNICIPALITY: &[(&str, &str)] = &[
     ("logout", "ends a session by its token"),
     ("sign_in", "throttled sign-in, before anyone knows the municipality"),
     ("begin_write", "a transaction"),
+    ("commit", "ends a write transaction"),
 ];
 
 #[test]
