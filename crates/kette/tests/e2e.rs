@@ -383,7 +383,7 @@ fn indicator_values_import_with_catalogue_checks_and_provenance() {
         write("sgb2.csv", b"Gebiet;Indikator;Jahr;Z\xE4hler;Nenner\r\n01;kinderarmut;2023;120;480\r\n01;alleinerziehende;2023;30;100\r\n");
     let out = kette(&["import", "indicators", "--db", db, &table]);
     assert!(!out.status.success());
-    assert!(text(&out).contains("unbekannte Indikatoren alleinerziehende, kinderarmut"), "{}", text(&out));
+    assert!(text(&out).contains("unbekannte Indikatoren „alleinerziehende“, „kinderarmut“"), "{}", text(&out));
     for (code, name) in [("kinderarmut", "Kinderarmut"), ("alleinerziehende", "Alleinerziehende")] {
         let out = kette(&[
             "indicator",
