@@ -121,7 +121,8 @@ pub async fn open_or_build(db: &str, data: Option<&Path>) -> Result<Store> {
 fn print_logins() {
     println!("{}", msg("cli-demo-logins", &[("password", &DEMO_PASSWORD)]));
     for (user, name, role, _) in ACCOUNTS {
-        println!("  {user:<13} {:<15} {name}", role.as_str());
+        let job = msg(&format!("cli-demo-job-{}", role.as_str().replace('_', "-")), &[]);
+        println!("  {user:<13} {:<17} {name} – {job}", msg(&role.label_key(), &[]));
     }
 }
 

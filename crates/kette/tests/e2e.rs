@@ -84,7 +84,14 @@ fn demo_builds_from_the_real_berlin_data_and_serves_it() {
     let out = kette(&["demo", "--no-serve", "--db", db, "--data", data.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out));
     let t = text(&out);
-    assert!(t.contains("erstellt") && t.contains("traeger") && t.contains("partner_editor"), "{t}");
+    assert!(
+        t.contains("erstellt")
+            && t.contains("traeger")
+            && t.contains("Träger-Redaktion")
+            && t.contains("pflegt die Angebote des eigenen Trägers")
+            && !t.contains("partner_editor"),
+        "{t}"
+    );
     assert!(!Path::new(&format!("{db}.building")).exists(), "temporary build file is gone");
     // the second start reuses the database
     let again = kette(&["demo", "--no-serve", "--db", db]);
