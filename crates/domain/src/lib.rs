@@ -10,6 +10,7 @@ pub mod matrix;
 pub mod model;
 pub mod privacy;
 pub mod review;
+pub mod synonyms;
 pub mod validate;
 pub mod vocab;
 

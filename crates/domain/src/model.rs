@@ -29,6 +29,61 @@ pub struct Municipality {
     /// Small-count suppression and rounding of public outputs.
     #[serde(default)]
     pub confidentiality: crate::privacy::Confidentiality,
+    /// Where families reach a navigator: shown when a search finds nothing and on the referral
+    /// sheet of an offer whose address is protected.
+    #[serde(default)]
+    pub navigator_service: NavigatorService,
+}
+
+/// The municipality's navigator service (Familienlotsen, Familienbüro): how families reach a
+/// person who helps them find the right offer. Every field may be empty.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct NavigatorService {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    /// Opening hours as the service writes them ("Mo–Fr 9–15 Uhr").
+    pub hours: String,
+}
+
+impl NavigatorService {
+    pub fn is_empty(&self) -> bool {
+        self.phone.trim().is_empty() && self.email.trim().is_empty()
+    }
+
+    /// Field errors for what is set but cannot be a phone number or e-mail address.
+    pub fn validate(&self) -> Result<(), Vec<crate::FieldError>> {
+        let mut errors = vec![];
+        let limits = [
+            ("navigator_name", &self.name, 200),
+            ("navigator_phone", &self.phone, 50),
+            ("navigator_email", &self.email, 200),
+            ("navigator_hours", &self.hours, 200),
+        ];
+        for (field, value, max) in limits {
+            if value.chars().count() > max {
+                errors.push(crate::FieldError::new(field, "error-too-long", "too long"));
+            }
+        }
+        let phone = self.phone.trim();
+        if !phone.is_empty()
+            && (phone.chars().filter(|c| c.is_ascii_digit()).count() < 5
+                || !phone.chars().all(|c| c.is_ascii_digit() || " +-/()".contains(c)))
+        {
+            errors.push(crate::FieldError::new("navigator_phone", "error-phone", "expected a phone number (digits, spaces, + - / ( ))"));
+        }
+        let email = self.email.trim();
+        if !email.is_empty()
+            && !email.split_once('@').is_some_and(|(a, b)| !a.is_empty() && b.contains('.') && !email.contains(char::is_whitespace))
+        {
+            errors.push(crate::FieldError::new("navigator_email", "error-email", "expected an e-mail address"));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
 }
 
 /// A level of the district hierarchy, e.g. Bezirk → Prognoseraum → Bezirksregion → Planungsraum.

@@ -83,6 +83,116 @@ pub const ACCOUNTS: &[(&str, &str, Role, Option<&str>)] = &[
     ("lesen", "Lou Lesezugang", Role::Viewer, None),
 ];
 
+/// Fictional phone numbers: Berlin's 030 23125-xxx block is kept free for films and examples.
+const SHOWCASE_PHONE: &str = "030 23125 010";
+const NAVIGATOR_PHONE: &str = "030 23125 100";
+
+/// Features the open data cannot show, each marked as fictional: a protected place (a women's
+/// shelter whose address the public never sees) with an internal note for staff, and the
+/// navigator service families are pointed to when a search finds nothing.
+async fn showcase(store: &Store, m: kette_domain::MunicipalityId, facilities: &kette_domain::ImportBatch) -> Result<()> {
+    use kette_domain::vocab::{Access, Cost, OrganisationKind};
+    // near Kottbusser Tor; the district is taken from the nearest real facility
+    let (lat, lon) = (52.4995, 13.4176);
+    let district_key = facilities
+        .locations
+        .iter()
+        .filter_map(|(_, l)| Some(((l.lat? - lat).powi(2) + (l.lon? - lon).powi(2), l.district_key.clone()?)))
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k);
+    let org = "demo-frauenschutz";
+    let mut input = kette_domain::OfferInput::blank(0);
+    input.title = "Frauenhaus Beispiel (fiktiv)".into();
+    input.description = "Fiktives Beispiel: Schutz und Unterkunft für Frauen und ihre Kinder bei häuslicher Gewalt, rund um die Uhr. \
+        Die Adresse ist geschützt; Aufnahme über das Telefon."
+        .into();
+    input.life_phases = vec!["pregnancy_birth".into(), "early_childhood".into(), "kita".into(), "primary".into(), "secondary".into()];
+    input.domains = vec!["youth_welfare".into(), "social_security".into()];
+    input.target_groups = vec!["parents".into(), "single_parents".into()];
+    input.languages = ["de", "en", "tr", "ar", "uk"].map(String::from).to_vec();
+    input.cost = Cost::Free;
+    input.access = Access::Open;
+    input.schedule = "rund um die Uhr".into();
+    input.contact_phone = SHOWCASE_PHONE.into();
+    input.contact_email = "schutz@example.org".into();
+    input.last_verified_on = Some(store.today());
+    let batch = kette_domain::ImportBatch {
+        organisations: vec![kette_domain::NewOrganisation {
+            external_key: org.into(),
+            name: "Beispiel-Frauenschutz e. V. (fiktiv)".into(),
+            kind: OrganisationKind::WelfareAssociation,
+            website: String::new(),
+            email: "schutz@example.org".into(),
+            phone: SHOWCASE_PHONE.into(),
+        }],
+        locations: vec![(
+            org.into(),
+            kette_domain::NewLocation {
+                external_key: "demo-frauenhaus".into(),
+                name: "Frauenhaus Beispiel".into(),
+                street: "Geschützte Adresse 1".into(),
+                postcode: "10999".into(),
+                city: "Berlin".into(),
+                lat: Some(lat),
+                lon: Some(lon),
+                district_key,
+                is_anchor_point: false,
+                is_confidential: true,
+            },
+        )],
+        offers: vec![kette_domain::NewOffer {
+            external_key: "demo-frauenhaus".into(),
+            organisation_key: org.into(),
+            location_keys: vec!["demo-frauenhaus".into()],
+            input,
+            is_fictional: true,
+            origin: "demo".into(),
+        }],
+        ..Default::default()
+    };
+    store.import_batch(m, &batch, |_| {}).await?;
+    let offer = store.offer_by_key(m, "demo-frauenhaus").await?.context("demo shelter offer missing")?;
+    store
+        .set_internal_note(
+            m,
+            offer,
+            "Fiktiv: Neuaufnahmen nur nach Anruf; die Adresse nie am Telefon an Dritte geben. Nur für Fachkräfte sichtbar.",
+            None,
+        )
+        .await?;
+    let navigator = kette_domain::NavigatorService {
+        name: "Familienlotsen Berlin (fiktiv)".into(),
+        phone: NAVIGATOR_PHONE.into(),
+        email: "lotsen@example.org".into(),
+        hours: "Mo–Fr 9–16 Uhr".into(),
+    };
+    store.set_navigator_service(m, &navigator, None).await?;
+    Ok(())
+}
+
+/// A new offer the demo partner has proposed and the coordinator has yet to approve, so that the
+/// review queue is not empty on first start.
+async fn showcase_proposal(
+    store: &Store,
+    m: kette_domain::MunicipalityId,
+    organisation: Option<kette_domain::OrganisationId>,
+    by: kette_domain::AccountId,
+) -> Result<()> {
+    let Some(organisation) = organisation else { return Ok(()) };
+    let mut input = kette_domain::OfferInput::blank(organisation);
+    input.title = "Familienhebamme im Kiez (fiktiv)".into();
+    input.description =
+        "Fiktives Beispiel eines Vorschlags: Eine Familienhebamme besucht Familien im ersten Lebensjahr des Kindes zu Hause.".into();
+    input.life_phases = vec!["pregnancy_birth".into(), "early_childhood".into()];
+    input.domains = vec!["health".into(), "youth_welfare".into()];
+    input.min_age_months = Some(0);
+    input.max_age_months = Some(12);
+    input.languages = vec!["de".into(), "tr".into()];
+    input.contact_phone = SHOWCASE_PHONE.into();
+    store.propose_new_offer(m, &input, Some(by)).await?;
+    Ok(())
+}
+
 fn data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
     if let Some(p) = explicit {
         return Ok(p.to_path_buf());
@@ -315,8 +425,6 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
         }
     }
     store.add_offer_translations(m.id, &texts, None).await?;
-    let synonyms: Vec<String> = crate::demo_texts::SYNONYMS.iter().map(|s| s.to_string()).collect();
-    store.set_synonym_groups(m.id, &synonyms, None).await?;
     bar.inc(1);
 
     bar.set_message(msg("cli-step-accounts", &[]));
@@ -339,8 +447,10 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
         if *role == Role::PartnerEditor {
             // fictional address (RFC 2606 domain) so the reminder mail can be tried out
             store.set_account_email(m.id, id, &format!("{user}@example.org")).await?;
+            showcase_proposal(&store, m.id, organisation_id, id).await?;
         }
     }
+    showcase(&store, m.id, &facilities.batch).await?;
     // The facility list's date is the offers' verification date and never moves, so the demo
     // keeps overdue offers visible (to-do lists and reminders still show them as due); with
     // hiding switched on, the demo finder would empty itself a few months after each release.

@@ -102,19 +102,6 @@ pub fn translations(description: &str) -> Vec<(&'static str, &'static str)> {
     ["en", "tr", "ar", "uk", kette_store::EASY_GERMAN].into_iter().zip(texts.iter().copied()).collect()
 }
 
-/// Words families use for the same thing; the coordinator keeps this list at `/synonyms`.
-pub const SYNONYMS: &[&str] = &[
-    "Krabbelgruppe, Eltern-Kind-Gruppe, Spielgruppe, Babygruppe",
-    "Kita, Kindertagesstätte, Kindergarten, Krippe",
-    "Hausaufgabenhilfe, Lernhilfe, Nachhilfe",
-    "Familienzentrum, Familientreff, Familienbüro",
-    "Bibliothek, Bücherei",
-    "Kinderarzt, Kinderärztin, Kinder- und Jugendarztpraxis",
-    "Frauenarzt, Frauenärztin, Gynäkologie",
-    "Jugendclub, Jugendtreff, Jugendfreizeiteinrichtung",
-    "Stadtteilzentrum, Nachbarschaftshaus, Nachbarschaftszentrum",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -223,6 +223,7 @@ mod tests {
             is_demo: false,
             review: ReviewPolicy::default(),
             confidentiality: Default::default(),
+            navigator_service: Default::default(),
         }
     }
 

@@ -148,7 +148,8 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
         let units = query::units(&request.text, &synonyms);
         let mut german = analysis::german_analyzer();
         let mut intl = analysis::intl_analyzer();
-        let exact = QueryBuilder { fields: self.fields, german: &mut german, intl: &mut intl, typos: false }.build(&units);
+        let exact =
+            QueryBuilder { fields: self.fields, german: &mut german, intl: &mut intl, typos: false, known_stem: None }.build(&units);
         let limit = request.limit.clamp(1, 1000);
         // (position in title order, score, distance): cheap to order, materialised only for the page
         let mut found: Vec<(u32, f32, f32)> = Vec::new();
@@ -200,8 +201,15 @@ impl<P: Send + Sync + 'static> Catalogue<P> {
                 let mut best = Best::new(request.offset + limit, request.sort);
                 collect(&*q, &mut best)?;
                 if best.total == 0 {
+                    let fields = self.fields;
+                    let known = |stem: &str| {
+                        [fields.title, fields.body]
+                            .into_iter()
+                            .any(|f| searcher.doc_freq(&tantivy::Term::from_field_text(f, stem)).is_ok_and(|n| n > 0))
+                    };
                     if let Some(tolerant) =
-                        (QueryBuilder { fields: self.fields, german: &mut german, intl: &mut intl, typos: true }).build(&units)
+                        (QueryBuilder { fields: self.fields, german: &mut german, intl: &mut intl, typos: true, known_stem: Some(&known) })
+                            .build(&units)
                     {
                         collect(&*tolerant, &mut best)?;
                     }

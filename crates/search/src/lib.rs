@@ -14,6 +14,7 @@ mod catalogue;
 mod filter;
 mod order;
 mod query;
+mod suggest;
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -32,7 +33,7 @@ use order::Best;
 use query::{Fields, QueryBuilder};
 
 pub use filter::distance_m;
-pub use query::{Synonyms, MAX_QUERY_WORDS};
+pub use query::{searched_words, Synonyms, MAX_QUERY_WORDS};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -192,6 +193,8 @@ struct State<P> {
     grid: HashMap<(i32, i32), Vec<u32>>,
     /// Position of each document of each index segment (see `with_segments`).
     segments: HashMap<SegmentId, Vec<u32>>,
+    /// The words of public titles and keywords, built when a search first needs spellings.
+    vocabulary: std::sync::OnceLock<suggest::Vocabulary>,
 }
 
 /// Offer ids are already well spread integers: a multiply is hash enough, and far cheaper
@@ -357,7 +360,7 @@ impl<P> State<P> {
         } else {
             Vec::new()
         };
-        State { docs, hot, by_id, dense, by_district, grid, segments: HashMap::new() }
+        State { docs, hot, by_id, dense, by_district, grid, segments: HashMap::new(), vocabulary: std::sync::OnceLock::new() }
     }
 
     /// Maps every document of the searcher's segments to its position (`u32::MAX`: none), so

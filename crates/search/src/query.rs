@@ -44,7 +44,7 @@ impl Synonyms {
     {
         let groups = groups
             .into_iter()
-            .map(|g| g.into_iter().map(|p| analysis::words(p.as_ref())).filter(|w| !w.is_empty()).collect::<Vec<_>>())
+            .map(|g| g.into_iter().map(|p| meaningful_words(p.as_ref())).filter(|w| !w.is_empty()).collect::<Vec<_>>())
             .filter(|g: &Vec<Vec<String>>| g.len() > 1)
             .collect();
         Synonyms { groups }
@@ -67,10 +67,24 @@ pub(crate) enum Unit {
     Alternatives(Vec<Vec<String>>),
 }
 
+/// The words of a query or synonym phrase that carry meaning (both sides drop the same stop
+/// words, so that "Kinder- und Jugendarzt" in a group meets the same typed words).
+fn meaningful_words(text: &str) -> Vec<String> {
+    analysis::words(text).into_iter().filter(|w| !STOP_WORDS.contains(&w.as_str())).collect()
+}
+
+/// The words the search tries for a text, as typed (shown when nothing matched).
+pub fn searched_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&analysis::fold_german(w).as_str()))
+        .take(MAX_QUERY_WORDS)
+        .map(|w| w.chars().take(analysis::MAX_WORD_CHARS).collect())
+        .collect()
+}
+
 /// Splits the query into units, longest synonym phrase first.
 pub(crate) fn units(text: &str, synonyms: &Synonyms) -> Vec<Unit> {
-    let words: Vec<String> =
-        analysis::words(text).into_iter().filter(|w| !STOP_WORDS.contains(&w.as_str())).take(MAX_QUERY_WORDS).collect();
+    let words: Vec<String> = meaningful_words(text).into_iter().take(MAX_QUERY_WORDS).collect();
     let mut out = Vec::new();
     let mut i = 0;
     'outer: while i < words.len() {
@@ -101,10 +115,62 @@ pub(crate) struct QueryBuilder<'a> {
     /// Allow typos. Searched only when the exact query finds nothing: building and running
     /// Levenshtein automata is the dearest part of a query, and a word spelt right needs none.
     pub typos: bool,
+    /// Whether a German stem occurs in the catalogue; given, a compound no offer contains is
+    /// also searched by its parts ("Schwangerschaftsberatung" → "Schwangerschaft" + "Beratung").
+    pub known_stem: Option<&'a dyn Fn(&str) -> bool>,
+}
+
+/// Linking elements (Fugen) German puts between the parts of a compound.
+const LINKS: &[&str] = &["s", "es", "n", "en", "er", "e"];
+/// Each part of a compound split at search time has at least this many letters.
+const MIN_PART_CHARS: usize = 4;
+
+/// The two parts of a compound that the catalogue knows, longest first part first:
+/// "frauenhaus" → ("frauen", "haus"), "erziehungsberatung" → ("erziehung", "beratung").
+pub(crate) fn compound_parts(word: &str, german: &mut TextAnalyzer, known: &dyn Fn(&str) -> bool) -> Option<(String, String)> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 2 * MIN_PART_CHARS || !chars.iter().all(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let is_known = |german: &mut TextAnalyzer, part: &str| tokens(german, part).first().is_some_and(|stem| known(stem));
+    for split in (MIN_PART_CHARS..=chars.len() - MIN_PART_CHARS).rev() {
+        let right: String = chars[split..].iter().collect();
+        let left: String = chars[..split].iter().collect();
+        if !is_known(german, &right) {
+            continue;
+        }
+        if is_known(german, &left) {
+            return Some((left, right));
+        }
+        for link in LINKS {
+            if let Some(stripped) = left.strip_suffix(link) {
+                if stripped.chars().count() >= MIN_PART_CHARS - 1 && is_known(german, stripped) {
+                    return Some((stripped.to_string(), right));
+                }
+            }
+        }
+    }
+    None
 }
 
 impl QueryBuilder<'_> {
     fn word(&mut self, word: &str) -> Box<dyn Query> {
+        let whole = self.whole_word(word);
+        let Some(known) = self.known_stem else { return whole };
+        let stems = tokens(self.german, word);
+        if stems.iter().any(|s| known(s)) {
+            return whole;
+        }
+        match compound_parts(word, self.german, known) {
+            Some((left, right)) => {
+                let parts = BooleanQuery::new(vec![(Occur::Must, self.whole_word(&left)), (Occur::Must, self.whole_word(&right))]);
+                Box::new(BooleanQuery::new(vec![(Occur::Should, whole), (Occur::Should, Box::new(BoostQuery::new(Box::new(parts), 0.5)))]))
+            }
+            None => whole,
+        }
+    }
+
+    fn whole_word(&mut self, word: &str) -> Box<dyn Query> {
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let boosted = |q: Box<dyn Query>, boost: f32| -> (Occur, Box<dyn Query>) { (Occur::Should, Box::new(BoostQuery::new(q, boost))) };
         let stems = tokens(self.german, word);

@@ -201,3 +201,27 @@ fn lists_without_words_are_alphabetical_and_paged() {
     let titles: Vec<&str> = all.hits.iter().map(|h| h.doc.title.as_str()).collect();
     assert_eq!(titles, vec!["Frauenschutzwohnung", "Krabbelgruppe Sonnenschein"]);
 }
+
+#[test]
+fn compounds_no_offer_contains_are_searched_by_their_parts() {
+    let c = directory();
+    // "Familienberatung" is in no text; "Familien" and "Beratung" are (offer 1 and 5 both)
+    let mut found = ids(&c, text("Familienberatung"));
+    found.sort();
+    assert_eq!(found, vec![1, 5]);
+    // a linking s: "Schulden" + "beratung"
+    assert!(ids(&c, text("Schuldensberatung")).contains(&5));
+    // a compound of parts the catalogue does not know stays unfound
+    assert!(ids(&c, text("Raketenwerkstatt")).is_empty());
+    // a word that is there is not split: "Krabbelgruppe" finds what it finds with or without parts
+    assert_eq!(ids(&c, text("Schuldnerberatung")), vec![5]);
+}
+
+#[test]
+fn a_search_that_finds_nothing_suggests_spellings_public_offers_use() {
+    let c = directory();
+    assert_eq!(c.spelling_suggestions("Krabelgruppe", 5).unwrap(), vec!["Krabbelgruppe".to_string()]);
+    assert_eq!(c.spelling_suggestions("Hausaufgabenhilfe", 5).unwrap(), Vec::<String>::new(), "a draft's words are not suggested");
+    assert!(c.spelling_suggestions("Sonnenschein", 5).unwrap().is_empty(), "known words need no suggestion");
+    assert!(c.spelling_suggestions("", 5).unwrap().is_empty());
+}

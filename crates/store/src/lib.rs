@@ -207,6 +207,13 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        for group in kette_domain::synonyms::DEFAULT_GROUPS {
+            sqlx::query("INSERT INTO search_synonym (municipality_id, phrases) VALUES ($1, $2)")
+                .bind(id)
+                .bind(group)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         Ok(Municipality {
             id,
@@ -216,7 +223,34 @@ impl Store {
             is_demo,
             review: Default::default(),
             confidentiality: Default::default(),
+            navigator_service: Default::default(),
         })
+    }
+
+    /// The contact of the municipality's navigator service.
+    pub async fn set_navigator_service(
+        &self,
+        municipality: MunicipalityId,
+        service: &kette_domain::NavigatorService,
+        by: Option<kette_domain::AccountId>,
+    ) -> Result<()> {
+        service
+            .validate()
+            .map_err(|errors| StoreError::Invalid { context: "navigator service".into(), errors: ValidationErrors(errors) })?;
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE municipality SET navigator_name = $1, navigator_phone = $2, navigator_email = $3, navigator_hours = $4 WHERE id = $5",
+        )
+        .bind(service.name.trim())
+        .bind(service.phone.trim())
+        .bind(service.email.trim())
+        .bind(service.hours.trim())
+        .bind(municipality)
+        .execute(&mut *tx)
+        .await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "update", "navigator_service", None, &service.name).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn municipalities(&self) -> Result<Vec<Municipality>> {
@@ -350,6 +384,12 @@ fn municipality_from_row(r: &AnyRow) -> Result<Municipality> {
         confidentiality: kette_domain::privacy::Confidentiality {
             min_count: r.try_get::<i64, _>("min_count")?.max(1) as u64,
             round_to: r.try_get::<Option<i64>, _>("round_to")?.map(|b| b.max(1) as u64),
+        },
+        navigator_service: kette_domain::NavigatorService {
+            name: r.try_get("navigator_name")?,
+            phone: r.try_get("navigator_phone")?,
+            email: r.try_get("navigator_email")?,
+            hours: r.try_get("navigator_hours")?,
         },
     })
 }

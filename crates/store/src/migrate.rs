@@ -12,6 +12,7 @@ const SQLITE: &[(i64, &str)] = &[
     (6, include_str!("../migrations/sqlite/0006_disclosure.sql")),
     (7, include_str!("../migrations/sqlite/0007_login_throttle.sql")),
     (8, include_str!("../migrations/sqlite/0008_district_outline.sql")),
+    (9, include_str!("../migrations/sqlite/0009_navigator_service.sql")),
 ];
 
 pub async fn run(pool: &AnyPool, clock: &kette_domain::Clock) -> Result<(), sqlx::Error> {

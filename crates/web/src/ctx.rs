@@ -144,6 +144,17 @@ impl Ctx {
         self.i18n.t(self.lang, key)
     }
 
+    /// A phone number as a `tel:` link (RFC 3966 keeps digits and a leading +).
+    pub fn tel(&self, phone: &str) -> String {
+        let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        format!("tel:{digits}")
+    }
+
+    /// The German text of a message, for sheets a family shows to German-speaking staff.
+    pub fn t_de(&self, key: &str) -> String {
+        self.i18n.t(i18n::DEFAULT_LANG, key)
+    }
+
     pub fn tn(&self, key: &str, count: impl std::borrow::Borrow<i64>) -> String {
         self.i18n.t_args(self.lang, key, &[("count", FluentValue::from(*count.borrow()))])
     }

@@ -97,6 +97,20 @@ struct FinderPage {
     nearest_first: bool,
     /// The same search one step further out: (link, the larger distance, None for any).
     further: Option<(String, Option<String>)>,
+    /// Ways forward when nothing was found.
+    rescue: Option<Rescue>,
+}
+
+/// What a search that found nothing offers instead of a dead end.
+pub struct Rescue {
+    /// The words the search tried, as it understood them.
+    pub tried: Vec<String>,
+    /// Spellings public offers use: (word, link to the search with it).
+    pub spellings: Vec<(String, String)>,
+    /// The same search without one of its conditions: (what is dropped, link, how many it finds).
+    pub relaxations: Vec<(String, String, usize)>,
+    /// Topics with offers for the same age and place, without the words: (topic, link, count).
+    pub topics: Vec<(String, String, usize)>,
 }
 
 impl FinderPage {
@@ -234,6 +248,7 @@ async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Re
             }
         }
     }
+    let rescue = if asked && errors.is_empty() && total == 0 { Some(rescue(&state, &ctx, &params, &parsed.request).await?) } else { None };
     let district_options = crate::pages::district_options(&state, &ctx).await?;
     let back = page_link("", &params, parsed.page as i64).trim_start_matches('?').to_string();
     let mut toggled = params.clone();
@@ -264,8 +279,104 @@ async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Re
         radius,
         nearest_first,
         further,
+        rescue,
     })?;
     Ok((status, page).into_response())
+}
+
+/// The ways forward from a search that found nothing: each condition dropped in turn (with what
+/// that would find), other spellings of the words, and the topics for the same age and place.
+async fn rescue(
+    state: &AppState,
+    ctx: &Ctx,
+    params: &HashMap<String, String>,
+    request: &kette_search::SearchRequest,
+) -> Result<Rescue, PageError> {
+    use kette_search::SearchRequest;
+    let catalogue = state.finder.catalogue(&state.store, ctx.municipality.id).await.map_err(|e| PageError::internal(e.to_string()))?;
+    let count = |r: &SearchRequest| -> Result<usize, PageError> {
+        catalogue
+            .search(&SearchRequest { limit: 1, offset: 0, ..r.clone() })
+            .map(|f| f.total)
+            .map_err(|e| PageError::internal(e.to_string()))
+    };
+    let without = |keys: &[&str]| {
+        let mut p = params.clone();
+        for k in keys {
+            p.remove(*k);
+        }
+        p.remove("page");
+        page_link("/search", &p, 1)
+    };
+    let mut relaxations = vec![];
+    let mut add = |label: String, link: String, relaxed: SearchRequest| -> Result<(), PageError> {
+        let n = count(&relaxed)?;
+        if n > 0 {
+            relaxations.push((label, format!("{link}#results"), n));
+        }
+        Ok(())
+    };
+    if !request.text.trim().is_empty() {
+        add(
+            ctx.t1("finder-without-words", "words", request.text.trim()),
+            without(&["q"]),
+            SearchRequest { text: String::new(), ..request.clone() },
+        )?;
+    }
+    if request.age_months.is_some()
+        || (request.life_phase.is_some() && params.get("age").is_some_and(|a| a == crate::finder_query::EXPECTING))
+    {
+        let relaxed = SearchRequest { age_months: None, life_phase: None, ..request.clone() };
+        add(ctx.t("finder-without-age"), without(&["age", "age_months"]), relaxed)?;
+    }
+    if request.near.is_some() {
+        if request.radius_m.is_some() {
+            // the place stays, any distance is asked for
+            let mut p = params.clone();
+            p.insert("radius_m".into(), String::new());
+            p.remove("page");
+            add(ctx.t("finder-any-distance"), page_link("/search", &p, 1), SearchRequest { radius_m: None, ..request.clone() })?;
+        }
+        let relaxed = SearchRequest { near: None, radius_m: None, sort: kette_search::Sort::Relevance, ..request.clone() };
+        add(ctx.t("finder-without-place"), without(&["near", "lat", "lon", "radius_m"]), relaxed)?;
+    }
+    if request.district.is_some() {
+        add(ctx.t("finder-without-district"), without(&["district"]), SearchRequest { district: None, ..request.clone() })?;
+    }
+    if request.domain.is_some() {
+        add(ctx.t("finder-without-topic"), without(&["domain"]), SearchRequest { domain: None, ..request.clone() })?;
+    }
+    if request.language.is_some() {
+        add(ctx.t("finder-without-language"), without(&["language"]), SearchRequest { language: None, ..request.clone() })?;
+    }
+    if request.cost.is_some() {
+        add(ctx.t("finder-without-cost"), without(&["cost"]), SearchRequest { cost: None, ..request.clone() })?;
+    }
+    if request.access.is_some() {
+        add(ctx.t("finder-without-access"), without(&["access"]), SearchRequest { access: None, ..request.clone() })?;
+    }
+    let mut spellings = vec![];
+    for word in catalogue.spelling_suggestions(&request.text, 5).map_err(|e| PageError::internal(e.to_string()))? {
+        let mut p = params.clone();
+        p.insert("q".into(), word.clone());
+        p.remove("page");
+        spellings.push((word, format!("{}#results", page_link("/search", &p, 1))));
+    }
+    let mut topics = vec![];
+    if !request.text.trim().is_empty() || request.domain.is_some() {
+        for (code, label) in ctx.terms("domain") {
+            let relaxed = SearchRequest { text: String::new(), domain: Some(code.clone()), ..request.clone() };
+            let n = count(&relaxed)?;
+            if n > 0 {
+                let mut p = params.clone();
+                p.remove("q");
+                p.remove("page");
+                p.insert("domain".into(), code);
+                topics.push((label, format!("{}#results", page_link("/search", &p, 1)), n));
+            }
+        }
+    }
+    Ok(Rescue { tried: kette_search::searched_words(&request.text), spellings, relaxations, topics })
 }
 
 /// (number on the map, offer, lon, lat) of the hits that have a place this audience may see,

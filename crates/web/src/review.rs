@@ -536,8 +536,14 @@ impl SettingsPage {
     }
 }
 
-fn policy_values(p: &ReviewPolicy) -> HashMap<String, String> {
+const NAVIGATOR_FIELDS: [&str; 4] = ["navigator_name", "navigator_phone", "navigator_email", "navigator_hours"];
+
+fn settings_values(p: &ReviewPolicy, n: &kette_domain::NavigatorService) -> HashMap<String, String> {
     HashMap::from([
+        ("navigator_name".into(), n.name.clone()),
+        ("navigator_phone".into(), n.phone.clone()),
+        ("navigator_email".into(), n.email.clone()),
+        ("navigator_hours".into(), n.hours.clone()),
         ("approval_required".into(), if p.approval_required { "1".into() } else { String::new() }),
         ("verify_every_months".into(), p.verify_every_months.to_string()),
         ("hide_after_days".into(), p.hide_after_days.map(|d| d.to_string()).unwrap_or_default()),
@@ -549,7 +555,7 @@ async fn settings_form(ctx: Ctx, Query(params): Q) -> Result<Response, PageError
     if !signed_in(&ctx)?.can_approve() {
         return Err(PageError::forbidden());
     }
-    let values = policy_values(&ctx.municipality.review);
+    let values = settings_values(&ctx.municipality.review, &ctx.municipality.navigator_service);
     render(&SettingsPage { values, errors: vec![], saved: params.contains_key("saved"), ctx })
 }
 
@@ -583,9 +589,19 @@ async fn save_settings(State(state): State<AppState>, SignedForm { ctx, form }: 
             errors = e;
         }
     }
+    let navigator = kette_domain::NavigatorService {
+        name: form.get("navigator_name").trim().to_string(),
+        phone: form.get("navigator_phone").trim().to_string(),
+        email: form.get("navigator_email").trim().to_string(),
+        hours: form.get("navigator_hours").trim().to_string(),
+    };
+    if let Err(e) = navigator.validate() {
+        errors.extend(e);
+    }
     if !errors.is_empty() {
         let values = ["approval_required", "verify_every_months", "hide_after_days", "remind_every_days"]
             .iter()
+            .chain(NAVIGATOR_FIELDS.iter())
             .map(|f| (f.to_string(), form.get(f).to_string()))
             .collect();
         let page = render(&SettingsPage { values, errors, saved: false, ctx })?;
@@ -593,6 +609,7 @@ async fn save_settings(State(state): State<AppState>, SignedForm { ctx, form }: 
     }
     let by = ctx.user.as_ref().map(|u| u.id);
     state.store.set_review_policy(ctx.municipality.id, &policy, by).await.or_page()?;
+    state.store.set_navigator_service(ctx.municipality.id, &navigator, by).await.or_page()?;
     state.reindex_all(ctx.municipality.id).await;
     Ok(Redirect::to("/review/settings?saved=1").into_response())
 }

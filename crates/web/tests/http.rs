@@ -1342,6 +1342,7 @@ async fn a_partners_new_offer_waits_can_be_returned_with_a_reason_and_then_appro
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     assert_eq!(get(&f.app, &format!("/offers/{id}"), "").await.status, StatusCode::OK);
     assert_eq!(json_of(&get(&f.app, "/api/v1/offers?q=Babyschwimmen", "").await)["total"], 1, "the search follows at once");
+    assert_eq!(json_of(&get(&f.app, "/api/v1/offers?q=Schwimmen", "").await)["total"], 1, "and finds it by the end of the compound");
     assert!(f.store.open_changes(f.m, None).await.unwrap().is_empty());
 }
 
@@ -1754,4 +1755,113 @@ async fn uploads_name_their_limit_and_previews_expire() {
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
     assert!(res.body.contains("Die Vorschau ist abgelaufen"), "{}", res.body);
     assert!(!std::env::temp_dir().join("kette-uploads").join(&token).exists(), "the expired preview is removed");
+}
+
+#[tokio::test]
+async fn a_search_that_finds_nothing_shows_the_ways_forward() {
+    let f = fixture().await;
+    let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let settings = get(&f.app, "/review/settings", &coord).await;
+    assert!(settings.body.contains("Lotsendienst"), "{}", settings.body);
+    let bad = post_form(
+        &f.app,
+        "/review/settings",
+        &coord,
+        &format!("csrf={csrf}&verify_every_months=12&remind_every_days=30&navigator_phone=ruf+an&navigator_email=kein"),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Telefonnummer") && bad.body.contains("E-Mail-Adresse"), "{}", bad.body);
+    let res = post_form(
+        &f.app,
+        "/review/settings",
+        &coord,
+        &format!(
+            "csrf={csrf}&verify_every_months=12&remind_every_days=30&navigator_name=Familienlotsen&navigator_phone=030+23125+100&navigator_email=lotsen%40example.org&navigator_hours=Mo-Fr+9-15"
+        ),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+
+    // a typo in a word no offer has, with an age no offer fits
+    let page = get(&f.app, "/search?q=Krabelgruppe+Mondschein&age=20", "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let b = &page.body;
+    assert!(b.contains("Gesucht wurde nach:") && b.contains("<q>Krabelgruppe</q>, <q>Mondschein</q>"), "{b}");
+    assert!(b.contains("Meinten Sie:") && b.contains(">Krabbelgruppe</a>"), "nearby spelling: {b}");
+    assert!(b.contains("href=\"tel:03023125100\"") && b.contains("lotsen@example.org") && b.contains("Familienlotsen"), "{b}");
+    // every way forward leads to a search that finds something
+    for link in b.split("href=\"").skip(1).map(|r| &r[..r.find('"').unwrap()]).filter(|l| l.starts_with("/search?")) {
+        let link = link.replace("&amp;", "&").replace("&#38;", "&");
+        let target = get(&f.app, link.split('#').next().unwrap(), "").await;
+        assert_eq!(target.status, StatusCode::OK, "{link}");
+    }
+    let relaxed = get(&f.app, "/search?q=Krabbelgruppe&age=20", "").await;
+    assert!(relaxed.body.contains("ohne Altersangabe") && relaxed.body.contains("(1 Angebot)"), "{}", relaxed.body);
+    // in Arabic, the ways forward speak Arabic and the German name stays marked German
+    let ar = get(&f.app, "/search?q=Krabelgruppe+Mondschein&lang=ar", "").await;
+    assert!(ar.body.contains("هل تقصد") && ar.body.contains("<a href=\"/search?"), "{}", ar.body);
+}
+
+#[tokio::test]
+async fn every_municipality_starts_with_synonyms_in_five_languages() {
+    let f = fixture().await;
+    // "Krabbelgruppe Sonnenschein" is the only playgroup: families ask in their own words
+    for q in [
+        "Krabbelgruppe",
+        "Spielgruppe",
+        "playgroup",
+        "oyun+grubu",
+        "%D9%85%D8%AC%D9%85%D9%88%D8%B9%D8%A9+%D9%84%D8%B9%D8%A8",
+        "%D0%B3%D1%80%D1%83%D0%BF%D0%B0+%D0%B4%D0%BB%D1%8F+%D0%BC%D0%B0%D0%BB%D1%8E%D0%BA%D1%96%D0%B2",
+    ] {
+        let v = json_of(&get(&f.app, &format!("/api/v1/offers?q={q}"), "").await);
+        assert_eq!(v["total"], 1, "{q}: {v}");
+    }
+    let (coord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let page = get(&f.app, "/synonyms", &coord).await;
+    assert!(page.body.contains("Hebamme, Familienhebamme") && page.body.contains("حضانة"), "the list is the coordinator's to edit");
+}
+
+#[tokio::test]
+async fn a_protected_place_tells_the_family_how_to_get_in_touch_in_their_language_and_in_german() {
+    let f = fixture().await;
+    let org_a = f.store.organisation_by_key(f.m, "a").await.unwrap().unwrap();
+    let shelter = kette_domain::LocationInput {
+        name: "Schutzwohnung".into(),
+        street: "Geheimweg 7".into(),
+        lat: Some(52.051),
+        lon: Some(13.051),
+        is_confidential: true,
+        ..Default::default()
+    };
+    let loc = f.store.create_location(f.m, org_a, &shelter, None).await.unwrap();
+    let mut input = f.store.offer(f.m, f.own_offer).await.unwrap().input;
+    input.location_ids = vec![loc];
+    f.store.update_offer(f.m, f.own_offer, &input, None).await.unwrap();
+    // no contact on the offer: the navigator service is the way in
+    let navigator =
+        kette_domain::NavigatorService { name: "Lotsen".into(), phone: "030 23125 100".into(), email: String::new(), hours: String::new() };
+    f.store.set_navigator_service(f.m, &navigator, None).await.unwrap();
+    let (session, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let sheet = post_form(&f.app, &format!("/search/{}/referral", f.own_offer), &session, &format!("csrf={csrf}&family_language=ar")).await;
+    assert_eq!(sheet.status, StatusCode::OK, "{}", sheet.body);
+    let b = &sheet.body;
+    assert!(!b.contains("Geheimweg"));
+    assert!(b.contains("هذا المكان محمي") && b.contains("lang=\"de\" dir=\"ltr\">Dieser Ort ist geschützt"), "both languages: {b}");
+    assert!(b.contains("tel:03023125100"), "{b}");
+    // the offer's own contact comes first when it has one
+    input.contact_phone = "030 23125 010".into();
+    input.contact_email = "schutz@example.org".into();
+    f.store.update_offer(f.m, f.own_offer, &input, None).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let public = get(&f.app, &format!("/search/{}?lang=tr", f.own_offer), "").await;
+    assert!(
+        public.body.contains("Bu yer korunmaktadır")
+            && public.body.contains("tel:03023125010")
+            && public.body.contains("schutz@example.org"),
+        "{}",
+        public.body
+    );
+    assert!(!public.body.contains("Geheimweg"));
 }

@@ -247,6 +247,15 @@ impl Store {
         Ok(out)
     }
 
+    /// The offer an import created under this source key.
+    pub async fn offer_by_key(&self, municipality: MunicipalityId, external_key: &str) -> Result<Option<OfferId>> {
+        Ok(sqlx::query_scalar("SELECT id FROM offer WHERE municipality_id = $1 AND external_key = $2")
+            .bind(municipality)
+            .bind(external_key)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
     pub async fn offer(&self, municipality: MunicipalityId, id: OfferId) -> Result<Offer> {
         let r = sqlx::query(
             "SELECT o.*, org.name AS organisation_name FROM offer o JOIN organisation org ON org.id = o.organisation_id
