@@ -511,16 +511,48 @@ async fn recipe(
         None => versions[0].clone(),
     };
     let inputs = kette_monitor::Recipe::from_toml(&code, &shown.toml).map(|r| r.data_columns()).unwrap_or_default();
-    // years in which every input has values
+    let years = recipe_years(&state, ctx.municipality.id, &inputs).await?;
+    render(&RecipePage { ctx, versions, shown, inputs, years })
+}
+
+/// The years in which every input of a recipe has values, newest first.
+async fn recipe_years(state: &AppState, m: kette_domain::MunicipalityId, inputs: &[String]) -> Result<Vec<i32>, PageError> {
     let mut years: Option<Vec<i32>> = None;
-    for c in &inputs {
-        let ys = state.store.indicator_years(ctx.municipality.id, c).await.or_page()?;
+    for c in inputs {
+        let ys = state.store.indicator_years(m, c).await.or_page()?;
         years = Some(match years {
             None => ys,
             Some(prev) => prev.into_iter().filter(|y| ys.contains(y)).collect(),
         });
     }
-    render(&RecipePage { ctx, versions, shown, inputs, years: years.unwrap_or_default() })
+    let mut years = years.unwrap_or_default();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    Ok(years)
+}
+
+/// What a computed column is, in words: the indicator's name for a column that is one of the
+/// recipe's inputs under another name, with the step's prefix ("z") for a column derived from
+/// one; else the column's own name.
+fn column_label(column: &str, recipe: &kette_monitor::Recipe, names: &HashMap<String, String>) -> String {
+    let mut best: Option<(&String, &String)> = None;
+    for (raw, code) in &recipe.aliases {
+        if column.ends_with(raw.as_str()) && best.is_none_or(|(b, _)| raw.len() > b.len()) {
+            best = Some((raw, code));
+        }
+    }
+    let name_of = |code: &str| names.get(code).cloned();
+    match best {
+        Some((raw, code)) => {
+            let name = name_of(code).unwrap_or_else(|| code.clone());
+            let prefix = column[..column.len() - raw.len()].trim_end_matches('_');
+            if prefix.is_empty() {
+                name
+            } else {
+                format!("{name} ({prefix})")
+            }
+        }
+        None => name_of(column).unwrap_or_else(|| column.to_string()),
+    }
 }
 
 #[derive(Template)]
@@ -529,15 +561,16 @@ struct RecipeRunPage {
     ctx: Ctx,
     recipe: kette_store::StoredRecipe,
     year: i32,
-    columns: Vec<String>,
+    /// (column, what it is in words)
+    columns: Vec<(String, String)>,
     rows: Vec<(String, String, Vec<String>)>,
     error: Option<String>,
     other_versions: Vec<i64>,
     compared_with: Option<i64>,
     /// (key, name, column, class under the other version, class under this one)
     changes: Vec<(String, String, String, String, String)>,
-    /// computed numeric columns a planner may publish as an indicator
-    numeric: Vec<String>,
+    /// computed numeric columns a planner may publish as an indicator: (column, label)
+    numeric: Vec<(String, String)>,
 }
 
 /// Stores one computed column of a recipe run as indicator values (creating the indicator if
@@ -598,9 +631,15 @@ async fn run_recipe(
         Some(v) => versions.iter().find(|r| r.version == v).cloned().ok_or_else(PageError::not_found)?,
         None => versions[0].clone(),
     };
-    let year: i32 = q.get("year").and_then(|y| y.parse().ok()).ok_or_else(|| PageError::bad_request("year".into()))?;
     let recipe = kette_monitor::Recipe::from_toml(&code, &stored.toml).map_err(|e| PageError::bad_request(e.to_string()))?;
     let inputs = recipe.data_columns();
+    // without a year, the newest one every input has
+    let year: i32 = match q.get("year").filter(|y| !y.trim().is_empty()) {
+        Some(y) => y.trim().parse().map_err(|_| PageError::bad_request_key("error-year"))?,
+        None => *recipe_years(&state, m, &inputs).await?.first().ok_or_else(|| PageError::bad_request_key("recipe-no-years"))?,
+    };
+    let names: HashMap<String, String> =
+        state.store.indicators(m).await.or_page()?.iter().map(|i| (i.def.code.clone(), name_of(&ctx, i))).collect();
     let input = state.app.recipe_input(&ctx.disclosure(), m, &recipe, year).await.or_page()?;
     // sensitivity: which districts change class under another version of the recipe
     let mut changes = vec![];
@@ -641,12 +680,21 @@ async fn run_recipe(
                 })
                 .collect();
             let other_versions = versions.iter().map(|v| v.version).filter(|v| *v != stored.version).collect();
-            let numeric = computed.iter().filter(|c| matches!(out.column(c), Some(kette_monitor::Column::Num(_)))).cloned().collect();
+            let numeric: Vec<String> =
+                computed.iter().filter(|c| matches!(out.column(c), Some(kette_monitor::Column::Num(_)))).cloned().collect();
+            let columns = computed.iter().map(|c| (c.clone(), column_label(c, &recipe, &names))).collect();
+            let numeric = numeric
+                .into_iter()
+                .map(|c: String| {
+                    let l = column_label(&c, &recipe, &names);
+                    (c, l)
+                })
+                .collect();
             render(&RecipeRunPage {
                 ctx,
                 recipe: stored,
                 year,
-                columns: computed,
+                columns,
                 rows,
                 error: None,
                 other_versions,
@@ -703,4 +751,22 @@ async fn map_geojson(State(state): State<AppState>, ctx: Ctx, Query(q): Query<Ha
     let body = serde_json::json!({"type": "FeatureCollection", "features": features}).to_string();
     Ok(([(axum::http::header::CONTENT_TYPE, "application/geo+json"), (axum::http::header::CACHE_CONTROL, "private, max-age=300")], body)
         .into_response())
+}
+
+#[cfg(test)]
+mod column_label_tests {
+    use super::*;
+
+    #[test]
+    fn computed_columns_are_named_by_the_indicators_they_come_from() {
+        let recipe = kette_monitor::Recipe::from_toml(
+            "mss",
+            "id = \"mss\"\nname = \"MSS\"\n[aliases]\ns1_percentage_unemployed = \"mss_s1\"\n[[step]]\nkind = \"zscore\"\ninputs = [\"s1_percentage_unemployed\"]\nprefix = \"z_\"\n",
+        )
+        .unwrap();
+        let names = HashMap::from([("mss_s1".to_string(), "Arbeitslosigkeit (S1)".to_string())]);
+        assert_eq!(column_label("z_s1_percentage_unemployed", &recipe, &names), "Arbeitslosigkeit (S1) (z)");
+        assert_eq!(column_label("s1_percentage_unemployed", &recipe, &names), "Arbeitslosigkeit (S1)");
+        assert_eq!(column_label("status_sum", &recipe, &names), "status_sum");
+    }
 }

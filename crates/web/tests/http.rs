@@ -796,6 +796,11 @@ async fn planners_keep_versioned_recipes_and_run_them_on_stored_values() {
     let csv = get(&f.app, "/monitoring/recipes/armut_dyn/run?year=2018&format=csv", "").await;
     assert_eq!(csv.body.lines().count(), 5, "a header and every stored year up to 2018: {}", csv.body);
     assert!(csv.body.lines().any(|l| l.starts_with("0101,2018,") && l.ends_with("-3.5")), "{}", csv.body);
+    // without a year: the newest year with values, not an error
+    let newest = get(&f.app, "/monitoring/recipes/armut_dyn/run", &koord).await;
+    assert_eq!(newest.status, StatusCode::OK, "{}", newest.body);
+    assert!(newest.body.contains("Veränderung · 2018") && newest.body.contains("-3,500"), "{}", newest.body);
+    assert!(newest.body.contains("<option value=\"\">– Spalte wählen –</option>"), "no column is chosen for the planner: {}", newest.body);
     let earliest = get(&f.app, "/monitoring/recipes/armut_dyn/run?year=2012", "").await;
     assert_eq!(earliest.status, StatusCode::OK);
     assert!(!earliest.body.contains("-3,500"), "no year before 2012 to compare with");
