@@ -196,3 +196,461 @@ navigator-service-phone = Телефон
 navigator-service-email = Електронна пошта
 navigator-service-hours = Час зв’язку (напр. Пн–Пт 9–15)
 finder-protected-place = Це місце захищене, його адреса не публікується. Зв’яжіться, щоб дізнатися, як туди дістатися:
+breadcrumbs = Навігаційний ланцюжок
+home-title = Ланцюг профілактики
+home-lead = Усі пропозиції партнерів упродовж життя – від вагітності до початку професійного шляху.
+figure-offers = Пропозиції
+figure-organisations = Організації
+figure-districts = Соціальні райони
+matrix-title = Ланцюг з першого погляду
+matrix-help = Кількість активних пропозицій за етапом життя та сферою. Червоний 0 позначає прогалину в ланцюгу.
+matrix-life-phase = Етап життя
+matrix-total = Разом
+matrix-gap = Прогалина: немає пропозиції
+offers-title = Пропозиції
+offer-new = Нова пропозиція
+offer-edit = Редагувати пропозицію
+offer-history = Історія змін
+anchor-point = Опорна точка
+filter-text = Пошуковий запит
+filter-age = Вік дитини
+filter-age-hint = у роках, напр. 2 або 1,5
+filter-domain = Сфера
+filter-target-group = Цільова група
+filter-status = Статус
+filter-apply = Фільтрувати
+filter-reset = Скинути фільтри
+field-life-phases = Етапи життя
+field-domains = Сфери
+field-target-groups = Цільові групи
+field-transitions = Переходи
+field-prevention-level = Рівень профілактики
+field-schedule = Час
+field-capacity = Місця
+field-funding = Фінансування
+field-funding-until = обмежено до
+title = Назва
+description = Опис
+life-phases = Етапи життя
+min-age-months = Мінімальний вік (місяці)
+max-age-months = Максимальний вік (місяці, не включно)
+domains = Сфери
+target-groups = Цільові групи
+transitions = Переходи
+languages = Мови (коди, напр. de, tr, ar)
+cost = Вартість
+access = Доступ
+prevention-level = Рівень профілактики
+schedule = Час
+capacity = Місця
+reach-per-year = Охоплено учасників на рік
+location-ids = Місця
+funding-kind = Фінансування
+funding-source = Донор
+funding-amount-eur = Сума на рік (EUR)
+funding-until = Фінансування обмежене до
+contact-email = Електронна пошта
+contact-phone = Телефон
+website = Вебсайт
+last-verified-on = Востаннє перевірено
+status = Статус
+form-save = Зберегти
+form-has-errors = Будь ласка, виправте позначені дані
+preventionlevel-universal = універсальна (усі сім’ї)
+preventionlevel-selective = селективна (сім’ї у складних обставинах)
+preventionlevel-indicated = індикативна
+fundingkind-regular = Регулярне фінансування
+fundingkind-project = Проєктне фінансування
+fundingkind-donation = Пожертви
+fundingkind-mixed = Змішане фінансування
+organisationkind-public-office = Державна установа
+organisationkind-welfare-association = Благодійна асоціація
+organisationkind-school = Школа
+organisationkind-kita = Засновник дитсадків
+organisationkind-health = Охорона здоров’я
+organisationkind-club = Об’єднання
+organisationkind-business = Підприємство
+organisationkind-church = Церква
+organisationkind-initiative = Ініціатива
+organisationkind-other = Інше
+role-admin = Адміністрування
+role-coordinator = Координація
+role-planner = Планування
+role-partner-editor = Редакція організації
+role-navigator = Лоцман
+role-viewer = Доступ для читання
+organisations-title = Організації та партнери зі співпраці
+organisations-found = { $count ->
+    [one] { $count } організація
+    [few] { $count } організації
+   *[other] { $count } організацій
+}
+organisation-name = Назва
+organisation-kind = Тип
+organisation-locations = Місця
+organisation-contacts = Контактні особи
+districts-title = Соціальні райони
+districts-lead = Планувальні райони міста з населенням, показниками та пропозиціями.
+district-key = Код
+district-name = Назва
+district-subareas = Підрайони
+district-map = Карта
+district-map-hint = Точки показують місця пропозицій.
+district-no-geometry = Для цього соціального району немає площі.
+district-chain = Пропозиції за етапом життя
+district-population = Населення за віком (31.12.)
+district-population-note = Джерело: статистика реєстру населення, Статистичне управління Берлін-Бранденбург.
+district-indicators = Показники
+district-indicators-note = Значення на 31.12. року; джерело: моніторинг соціального розвитку міста.
+district-no-indicators = Для цього рівня показники не опубліковані; вони є для кожного планувального району.
+district-all-offers = Усі пропозиції в цьому соціальному районі
+age-group = Вік (роки)
+indicator = Показник
+unit = Одиниця
+map-of = Карта: { $name }
+login-title = Увійти
+login-username = Ім’я користувача
+login-password = Пароль
+login-submit = Увійти
+login-failed = Ім’я користувача або пароль неправильні.
+error-choose-organisation = Спершу оберіть організацію.
+error-required = Будь ласка, заповніть.
+error-too-long = Текст задовгий.
+error-unknown-term = Невідомий запис.
+error-life-phase-or-age = Оберіть принаймні один етап життя або вкажіть вік.
+error-age-range = Вік має бути від 0 до 324 місяців.
+error-age-order = Максимальний вік не може бути меншим за мінімальний.
+error-language-code = Використовуйте коди мов, як-от de, tr або ar.
+error-not-negative = Сума не може бути від’ємною.
+error-funding-until-regular = Регулярне фінансування не має дати завершення.
+error-email = Вкажіть дійсну адресу електронної пошти.
+error-url = Вебадреса починається з https:// або http://.
+error-location-not-own = Це місце не належить вашій організації.
+error-number = Вкажіть число.
+error-date = Вкажіть дату (РРРР-ММ-ДД).
+edit = редагувати
+saved = Збережено.
+organisation-edit = Редагувати дані організації
+contacts-hint = Визначені контактні особи для співпраці в мережі. Порожні рядки ігноруються.
+contact-person = Контактна особа
+contact-name = Ім’я
+contact-role = Посада
+location-new = Додати місце
+location-edit = Редагувати місце
+location-name = Назва місця
+location-street = Вулиця та номер будинку
+location-postcode = Поштовий індекс
+location-city = Місто
+location-lat = Широта (WGS84, напр. 52,52)
+location-lon = Довгота (WGS84, напр. 13,40)
+location-district-hint = Соціальний район визначається за координатами.
+location-confidential = Конфіденційна адреса (бачать лише фахівці, що увійшли)
+vocabulary-title = Словник ланцюга профілактики
+vocabulary-lead = Етапи життя, сфери, цільові групи та переходи цієї громади: перейменовуйте та доповнюйте. Коди лишаються, щоб наявні пропозиції зберегли свою прив’язку.
+kind-life-phase = Етапи життя
+kind-domain = Сфери
+kind-target-group = Цільові групи
+kind-transition = Переходи
+term-code = Код
+term-label-de = Назва (німецькою)
+term-label-en = Назва (англійською)
+term-add = Додати
+error-coordinates-pair = Вкажіть широту й довготу разом.
+error-latitude = Широта має бути від -90 до 90.
+error-longitude = Довгота має бути від -180 до 180.
+error-postcode = Поштовий індекс складається з п’яти цифр.
+error-unknown-district = Такого соціального району немає.
+error-term-code = Код складається з малих латинських літер, цифр і _ та починається з літери.
+error-term-exists = Такий код уже існує.
+error-unknown = Невідоме посилання.
+error-immutable = Це значення не можна змінити.
+suppression-note = • = приховано для захисту сімей: число менше 3 або число, з якого його можна обчислити.
+suppressed-title = приховано (конфіденційність)
+monitoring-title = Моніторинг малих територій
+monitoring-lead = Показники за соціальним районом і роком: визначення, джерело й карта. Обчислені індекси походять із простежуваних рецептів (recipes/).
+direction = Напрям
+direction-higher-is-worse = вище = гірше
+direction-higher-is-better = вище = краще
+direction-neutral = нейтрально
+years = Роки
+source = Джерело
+year = Рік
+map-show = Показати карту
+map-title = Карта: { $indicator }
+map-no-value = немає значення
+map-legend = Легенда:
+map-legend-help = П’ять рівних груп (квінтилів) соціальних районів; темніше = вище значення.
+map-higher-worse = Вищі значення означають більшу потребу в діях.
+map-ranking = Рейтинг соціальних районів
+rank = Місце
+value = Значення
+map-class = Група
+map-alt = Карта показує значення всіх соціальних районів кольором; ті самі значення є в рейтингу під картою.
+city-mean = Середнє рівня
+trend-per-year = Тренд на рік
+small-base = мала база: знаменник нижчий за мінімум показника
+district-indicators-help = «Середнє рівня»: середнє всіх соціальних районів цього рівня за останній рік рядка. Під частками з чисельником і знаменником наведено 95-відсотковий довірчий інтервал (Вільсона).
+download = Завантажити
+recipes-title = Рецепти індексів
+recipes-lead = Рецепт описує метод (напр. індекс статусу MSS) крок за кроком. Кожна зміна зберігається як нова версія; так кожен результат можна перерахувати.
+recipe-name = Назва
+recipe-version = Версія
+recipe-saved = збережено
+recipe-new = Новий рецепт
+recipe-toml = Рецепт (TOML)
+recipe-run = Обчислити
+recipe-no-data = Для цього рецепта бракує значень показників:
+recipe-run-submit = Обчислити
+recipe-edit = Редагувати рецепт
+recipe-save-version = Зберегти як нову версію
+recipe-versions = Версії
+recipe-rows = { $count ->
+    [one] { $count } соціальний район
+    [few] { $count } соціальні райони
+   *[other] { $count } соціальних районів
+}
+error-recipe-id = Рецепту потрібен id з малих латинських літер, цифр і _.
+table-scroll = Таблиця, прокручується вбік
+numerator = Чисельник
+denominator = Знаменник
+spatial-level = Рівень
+release-date = опубліковано
+map-distribution = Розподіл
+map-distribution-help = Кожна точка – соціальний район, від низьких (ліворуч) до високих значень (праворуч); пунктиром – межі п’яти груп.
+compare-with = Порівняти з
+compare-submit = Порівняти
+compare-and = і
+population-total = Населення
+compare-help = Щоразу найновіше значення з його роком; «Середнє рівня» стосується року першого соціального району.
+error-compare = Оберіть два соціальні райони.
+sensitivity-compare = Порівняти з
+sensitivity-submit = Показати чутливість
+sensitivity-title = Чутливість
+sensitivity-changes = { $count ->
+    [one] { $count } соціальний район змінює клас
+    [few] { $count } соціальні райони змінюють клас
+   *[other] { $count } соціальних районів змінюють клас
+}
+sensitivity-column = Результат
+wizard-title = Імпорт статистики
+wizard-lead = Завантажте таблицю зі значеннями показників (CSV, довгий або широкий формат, також з Excel із крапкою з комою та десятковою комою). Спершу ви побачите попередній перегляд з усіма проблемами; збереження відбувається лише після вашого підтвердження – усе або нічого.
+wizard-file = Файл (CSV)
+wizard-year = Рік
+wizard-year-hint = потрібно, лише якщо в таблиці немає стовпця з роком
+wizard-check = Перевірити й показати попередній перегляд
+wizard-problems = Файл не можна імпортувати в такому вигляді
+wizard-no-file = Оберіть файл.
+wizard-layout = Структура
+wizard-rows = { $count ->
+    [one] { $count } значення
+    [few] { $count } значення
+   *[other] { $count } значень
+}
+wizard-warnings = Незвичні значення – їх буде прийнято, але перевірте:
+wizard-unknown-keys = Невідомі коди соціальних районів – у такому вигляді імпорт буде відхилено:
+wizard-map = Зіставте стовпці з показниками
+wizard-column = У файлі
+wizard-values = Значення
+wizard-skip = не імпортувати
+wizard-sample = Попередній перегляд перших значень
+wizard-commit = Імпортувати
+error-upload-too-large = Файл завеликий: щонайбільше { $megabytes } МБ.
+wizard-expired = Термін дії попереднього перегляду минув; завантажте файл ще раз.
+map-interactive = Завантажити інтерактивну карту (близько 120 КБ)
+publish-column = Стовпець результату
+publish-indicator = як показник (код)
+publish-submit = Зберегти як показник
+feedback-inbox = Відгуки
+feedback-none = Ще немає відгуків.
+feedback-received = Отримано
+feedback-page = Сторінка
+synonyms-title = Синоніми для пошуку
+synonyms-lead = Слова, що в пошуку мають означати те саме. Хто шукає одне з них, знаходить пропозиції з будь-яким іншим.
+synonyms-field = Групи синонімів
+synonyms-hint = Одна група на рядок, терміни через кому, напр.: Krabbelgruppe, Eltern-Kind-Gruppe, Spielgruppe
+reindex-title = Пошуковий індекс
+reindex-lead = Пошук одразу враховує кожну зміну. Якщо базу даних змінили поза kette, ця кнопка заново будує пошуковий індекс з бази даних.
+reindex-submit = Перебудувати пошуковий індекс
+reindex-done = { $count ->
+    [one] Пошуковий індекс перебудовано: { $count } пропозиція.
+    [few] Пошуковий індекс перебудовано: { $count } пропозиції.
+   *[other] Пошуковий індекс перебудовано: { $count } пропозицій.
+}
+texts-title = Переклади й нотатка
+texts-lead = Назва й опис іншими мовами та простою німецькою. Сім’ї бачать їх у пошуку своєю мовою; порожні поля видаляють переклад.
+texts-easy-german = Проста німецька (Leichte Sprache)
+texts-field-title = Назва
+texts-field-description = Опис
+texts-note = Внутрішня нотатка для фахівців
+texts-note-hint = Бачать лише фахівці, що увійшли; ніколи не публікується. Не вносьте даних про сім’ї.
+referrals-lead = Як часто лоцмани направляли сім’ї до пропозиції, за місяцем і етапом життя. Зберігається лише цей підрахунок – нічого про сім’ї.
+referrals-none = Ще немає направлень.
+referrals-month = Місяць
+referrals-count = Направлення
+referrals-no-phase = не вказано
+referrals-total = { $count ->
+    [one] Усього { $count } направлення
+    [few] Усього { $count } направлення
+   *[other] Усього { $count } направлень
+}
+organisation = Організація
+error-login-required = Спершу увійдіть.
+error-conflict = Так уже не вийде – дані тим часом змінилися.
+review-title = Погодження
+review-lead = Нові пропозиції та зміни організацій стають публічними лише після вашого погодження. До того сім’ї бачать попередню версію.
+review-lead-partner = Ваші нові пропозиції та зміни, що ще чекають на погодження координації.
+review-none = Нічого не чекає на погодження.
+review-open = { $count ->
+    [one] { $count } пропозиція змін чекає
+    [few] { $count } пропозиції змін чекають
+   *[other] { $count } пропозицій змін чекають
+}
+review-kind = Тип
+review-kind-new = Нова пропозиція
+review-kind-change = Зміна
+review-proposed-by = подав(ла)
+review-proposed-at = подано
+review-approved = Погоджено – нова версія тепер публічна.
+review-rejected = Повернуто – організація бачить ваше обґрунтування.
+review-to-offer = До пропозиції
+review-change-title = Пропозиція змін
+review-back = Назад до погоджень
+review-current-offer = переглянути поточну версію
+review-state-pending = Чекає на погодження
+review-state-approved = Погоджено
+review-state-rejected = Повернуто
+review-state-superseded = Замінено новішою пропозицією
+review-no-difference = Пропозиція збігається з поточною версією.
+review-new-caption = Дані нової пропозиції
+review-change-caption = Змінені дані
+review-field = Поле
+review-before = було
+review-after = нове
+review-approve = Погодити
+review-reason = Обґрунтування для організації (при поверненні)
+review-reject = Повернути
+error-review-reason = Обґрунтуйте повернення, щоб організація могла виправити.
+review-settings-title = Налаштування: погодження, перевірка, лоцманська служба
+review-approval-required = Публікувати нові пропозиції та зміни організацій лише після погодження
+review-verify-every-months = Перевіряти пропозиції кожні … місяців
+review-hide-after-days = Приховувати непідтверджені пропозиції через … днів після терміну
+review-hide-after-days-hint = Залиште порожнім, якщо прострочені пропозиції мають лишатися видимими, доки ви не вирішите. Приховані пропозиції ніколи не видаляються й знову з’являються, щойно їх підтвердять.
+review-remind-every-days = Повторно нагадувати організаціям через … днів
+error-review-months = Вкажіть число від 1 до 120 місяців.
+error-review-days = Вкажіть число від 0 до 3650 днів або залиште поле порожнім.
+error-review-remind = Вкажіть число від 1 до 365 днів.
+verification-title = Список перевірки
+verification-lead = Пропозиції слід підтверджувати кожні { $months } міс.: чи досі правильні час, місце, контакти й опис?
+verification-lead-hide = Якщо пропозицію не підтвердять через { $days } дн. після терміну, вона зникає з публічного довідника – але ніколи не видаляється.
+verification-lead-keep = Прострочені пропозиції лишаються видимими, доки не вирішить координація.
+verification-count = { $count ->
+    [one] { $count } пропозиція для перевірки
+    [few] { $count } пропозиції для перевірки
+   *[other] { $count } пропозицій для перевірки
+}
+verification-lapsed-count = { $count ->
+    [one] з них { $count } прихована
+    [few] з них { $count } приховані
+   *[other] з них { $count } прихованих
+}
+verification-none = Усі пропозиції підтверджено.
+verification-caption = Пропозиції для перевірки, найстаріші спершу
+verification-still-current = Досі актуально
+verification-edit = змінити
+verification-state = Стан
+verification-hidden-from = приховано з { $date }
+verification-hidden-since = приховано від { $date }
+verification-confirm = Підтвердити вибрані як актуальні
+verification-confirmed = { $count ->
+    [one] Підтверджено { $count } пропозицію.
+    [few] Підтверджено { $count } пропозиції.
+   *[other] Підтверджено { $count } пропозицій.
+}
+verification-reminders = Нагадування
+verification-reminders-lead = kette нагадує організаціям із пропозиціями для перевірки електронною поштою, щонайбільше раз на { $days } дн.
+verification-no-mailer = Поштовий сервер не налаштовано: організації бачать свій список перевірки після входу, листи не надсилаються.
+verification-remind-now = Нагадати зараз
+verification-reminded = Надіслано нагадувань: { $sent }; без адреси: { $noaddr }; не вдалося: { $failed }.
+verification-reminders-recent = Останні нагадування
+verification-sent-at = Час
+verification-recipients = Одержувачі
+verification-offers = Пропозиції
+verification-outcome = Результат
+verification-outcome-sent = надіслано
+freshness-current = актуально
+freshness-due = потрібна перевірка
+freshness-lapsed = приховано
+freshness-unverified = ще не підтверджено
+approval-pending = чекає на погодження
+approval-approved = погоджено
+approval-rejected = повернуто
+account-title = Мій обліковий запис
+account-lead = На цю адресу kette надсилає нагадування, коли пропозиції вашої організації треба перевірити. Більше ні для чого вона не використовується.
+account-email = Адреса електронної пошти
+offer-proposal-sent = Вашу зміну подано. Вона стане публічною, щойно координація її погодить.
+offer-pending-new = Ця пропозиція чекає на погодження координації й ще не публічна.
+offer-pending-change = Зміна цієї пропозиції чекає на погодження; публічною ще є попередня версія.
+offer-rejected = Повернуто координацією
+offer-review-link = Переглянути пропозицію змін
+offer-not-public = Ця пропозиція зараз не видна публічно.
+offer-confirm-current = Дані досі правильні – підтвердити сьогодні
+password-too-short = Потрібно щонайменше 10 символів.
+password-too-long = Щонайбільше 256 символів.
+password-contains-name = Не може містити ім’я користувача чи ім’я особи.
+password-common = Є в списку поширених або викрадених паролів.
+password-guessable = Легко вгадати (повтор, послідовність, ряд клавіатури, дата чи одне слово). Краще кілька не пов’язаних між собою слів.
+verification-without-address = { $count ->
+    [one] { $count } організація з пропозиціями для перевірки не має нікого, кому kette може написати (немає облікового запису з e-mail, немає адреси в організації).
+    [few] { $count } організації з пропозиціями для перевірки не мають нікого, кому kette може написати (немає облікового запису з e-mail, немає адреси в організації).
+   *[other] { $count } організацій з пропозиціями для перевірки не мають нікого, кому kette може написати (немає облікового запису з e-mail, немає адреси в організації).
+}
+referrals-by-district = За районом (сім’ї, інакше пропозиції)
+referrals-by-topic = За темою
+referrals-unknown = не вказано
+review-kind-texts = Переклади
+review-kind-place = Місце
+location-coordinates = Координати
+yes = так
+no = ні
+texts-waiting = Ваші останні подані переклади чекають на погодження; публічними ще є попередні. Форма показує вашу пропозицію.
+organisation-proposal-sent = Вашу зміну подано. Вона стане публічною, щойно координація її погодить.
+place-waiting = Ваша остання зміна цього місця чекає на погодження; публічною ще є попередня адреса. Форма показує вашу пропозицію.
+review-kind-organisation = Дані організації
+organisation-waiting = Ваші останні подані дані чекають на погодження; публічними ще є попередні. Форма показує вашу пропозицію.
+offer-form-waiting = Ваша остання подана зміна чекає на погодження; публічною ще є попередня версія. Форма показує вашу пропозицію.
+confidentiality-title = Статистична конфіденційність
+confidentiality-lead = Що публічні сторінки, API та експорти показують з малих чисел. Числа, менші за мінімум, приховуються, а також стільки сусідніх клітинок, щоб їх не можна було обчислити із сум. Планування й координація завжди бачать точні значення.
+confidentiality-min-count = Найменше публічно показане число
+confidentiality-round-to = Округлювати показані числа до кратних
+confidentiality-round-hint = Залиште порожнім без округлення; зазвичай 3 або 5.
+error-confidentiality = Вкажіть як мінімум ціле число від 1 до 100, а для округлення – порожнє поле або ціле число від 2 до 100.
+carried-from = перераховано з територіального поділу { $version } (оцінка через таблицю відповідності)
+carried-note = ≈: опубліковано для іншого територіального поділу ({ $versions }) і перераховано на ці соціальні райони через таблицю відповідності – оцінка, що припускає рівномірне заселення.
+wizard-version = Територіальний поділ кодів у файлі
+wizard-version-hint = Для даних іншого територіального поділу значення перераховуються через збережену таблицю відповідності на тутешні соціальні райони й позначаються як перераховані.
+wizard-unknown-version = Невідомий територіальний поділ «{ $version }»: немає таблиці відповідності з нього до збережених соціальних районів.
+wizard-carried = Значення перераховуються через таблицю відповідності (зв’язки / цільові соціальні райони):
+boundaries-title = Територіальні поділи й таблиці відповідності
+boundaries-lead = Коли соціальні райони перекроюють, статистичні служби публікують дані для нового поділу. Таблиця відповідності вказує, яка частка кожної території іншого поділу лежить у якому тутешньому соціальному районі; так значення перераховуються, і часові ряди тривають.
+boundaries-stored = Територіальний поділ збережених соціальних районів:
+boundaries-crosswalks = Збережені таблиці відповідності
+boundaries-none = Ще не збережено жодної таблиці відповідності.
+boundaries-from = Поділ джерела
+boundaries-to = Поділ тут
+boundaries-links = Зв’язки
+boundaries-sources = Території джерела
+boundaries-targets = Соціальні райони
+boundaries-saved-at = збережено
+boundaries-method-area = Частки площі з геометрій
+boundaries-method-file = взято з файлу
+boundaries-use = Значення іншого поділу імпортуйте в майстрі імпорту, обравши поділ, або командою `kette import indicators ФАЙЛ --boundary-version ПОДІЛ`. Кількості розподіляються за частками, частки з чисельником і знаменником перераховуються з перерахованих чисел, інші значення усереднюються зважено; соціальний район отримує значення, лише якщо його мають усі території джерела в ньому. Перераховані значення в профілі позначено ≈.
+boundaries-upload = Завантажити таблицю відповідності
+boundaries-upload-help = CSV зі стовпцями from, to, weight: код в іншому поділі, код тутешнього соціального району та частка (від 0 до 1) території джерела в ньому; частки однієї території джерела разом дають 1. `kette crosswalk СТАРИЙ.geojson НОВИЙ.geojson` обчислює такий файл із геометрій. Нова таблиця для того самого поділу замінює стару.
+boundaries-from-hint = напр. lor-2021
+boundaries-from-required = Вкажіть територіальний поділ джерела.
+boundaries-no-districts = Ще не збережено жодного соціального району.
+boundaries-save = Перевірити й зберегти
+error-phone = Вкажіть номер телефону з цифр (дозволено пробіли, + - / ( )).
+error-year = Вкажіть рік числом, напр. 2023.
+recipe-no-years = Для цього рецепта ще немає року, у якому всі вхідні показники мають значення.
+publish-column-choose = – оберіть стовпець –

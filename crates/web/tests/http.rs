@@ -1126,7 +1126,7 @@ async fn navigators_see_protected_places_and_refer_without_personal_data() {
     let page = get(&f.app, "/referrals", &session).await;
     assert!(page.body.contains("1 Vermittlung insgesamt") && page.body.contains("Frühe Kindheit"), "{}", page.body);
     assert!(
-        page.body.contains("<td>Bezirk 01</td>") && page.body.contains("<td>Kinder- und Jugendhilfe</td>"),
+        page.body.contains("<td lang=\"de\">Bezirk 01</td>") && page.body.contains("<td>Kinder- und Jugendhilfe</td>"),
         "by borough and topic: {}",
         page.body
     );
@@ -1869,4 +1869,46 @@ async fn a_protected_place_tells_the_family_how_to_get_in_touch_in_their_languag
         public.body
     );
     assert!(!public.body.contains("Geheimweg"));
+}
+
+#[tokio::test]
+async fn every_page_speaks_the_readers_language_and_marks_german_data() {
+    let f = fixture().await;
+    let (coord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let german = ["Die Kette auf einen Blick", "Gesamt", "Lebensphase", "Angebote", "Freigaben", "Prüfliste", "Sozialräume", "Anmelden"];
+    for lang in ["en", "tr", "ar", "uk"] {
+        for (uri, who) in [
+            ("/", ""),
+            ("/districts", ""),
+            ("/monitoring", ""),
+            ("/offers", ""),
+            ("/review", coord.as_str()),
+            ("/verification", coord.as_str()),
+            ("/review/settings", coord.as_str()),
+            ("/login", ""),
+        ] {
+            let page = get(&f.app, &format!("{uri}?lang={lang}"), who).await;
+            assert_eq!(page.status, StatusCode::OK, "{uri} {lang}");
+            // German words may only stand inside elements marked German (data: names, credits)
+            let outside_german: String = {
+                let mut out = String::new();
+                let mut rest = page.body.as_str();
+                while let Some(i) = rest.find("lang=\"de\"") {
+                    out.push_str(&rest[..i]);
+                    let after = &rest[i..];
+                    // skip to the end of the marked element's text
+                    rest = after.find("</").map(|j| &after[j..]).unwrap_or("");
+                }
+                out.push_str(rest);
+                out
+            };
+            for word in german {
+                let visible = outside_german.split('<').any(|chunk| chunk.split_once('>').is_some_and(|(_, text)| text.contains(word)));
+                assert!(!visible, "{uri}?lang={lang} shows German '{word}'");
+            }
+        }
+    }
+    let ar = get(&f.app, "/?lang=ar", "").await;
+    assert!(ar.body.contains("<html lang=\"ar\" dir=\"rtl\">") && ar.body.contains("السلسلة في لمحة"), "{}", ar.body);
+    assert!(ar.body.contains("class=\"attribution\" lang=\"de\" dir=\"ltr\""), "the credits stay German and say so");
 }
