@@ -647,3 +647,5 @@ error-phone = يرجى إدخال رقم هاتف من أرقام (المساف�
 error-year = يرجى إدخال السنة كرقم، مثلًا 2023.
 recipe-no-years = لا توجد بعد سنة لهذه الوصفة تتوفر فيها قيم لجميع مؤشرات الإدخال.
 publish-column-choose = – اختر عمودًا –
+distance-m = { $value } م
+distance-km = { $value } كم

@@ -733,3 +733,5 @@ finder-protected-place = Dieser Ort ist geschützt, seine Adresse wird nicht ver
 error-year = Bitte ein Jahr als Zahl angeben, z. B. 2023.
 recipe-no-years = Für dieses Rezept gibt es noch kein Jahr, in dem alle Eingangsindikatoren Werte haben.
 publish-column-choose = – Spalte wählen –
+distance-m = { $value } m
+distance-km = { $value } km

@@ -733,3 +733,5 @@ finder-protected-place = This place is protected and its address is not publishe
 error-year = Please give a year as a number, e.g. 2023.
 recipe-no-years = There is no year yet in which every input indicator of this recipe has values.
 publish-column-choose = – choose a column –
+distance-m = { $value } m
+distance-km = { $value } km

@@ -635,3 +635,5 @@ error-phone = Lütfen rakamlardan oluşan bir telefon numarası girin (boşluk, 
 error-year = Lütfen yılı sayı olarak girin, ör. 2023.
 recipe-no-years = Bu tarif için henüz tüm giriş göstergelerinin değer taşıdığı bir yıl yok.
 publish-column-choose = – sütun seçin –
+distance-m = { $value } m
+distance-km = { $value } km

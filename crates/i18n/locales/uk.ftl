@@ -654,3 +654,5 @@ error-phone = Вкажіть номер телефону з цифр (дозво
 error-year = Вкажіть рік числом, напр. 2023.
 recipe-no-years = Для цього рецепта ще немає року, у якому всі вхідні показники мають значення.
 publish-column-choose = – оберіть стовпець –
+distance-m = { $value } м
+distance-km = { $value } км

@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 
+pub mod format;
+pub use format::{phone, Formats};
+
 use fluent_bundle::concurrent::FluentBundle;
 pub use fluent_bundle::FluentValue;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -76,21 +79,48 @@ pub struct I18n {
     bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
 }
 
+/// The formatters of every UI language, in the order of [`SOURCES`]; built once, because Fluent
+/// calls its number formatter through a plain function pointer.
+fn formats_table() -> &'static [Formats] {
+    static TABLE: std::sync::OnceLock<Vec<Formats>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| SOURCES.iter().map(|(lang, _)| Formats::new(lang)).collect())
+}
+
+/// Numbers inside messages ("4.871 Angebote") in the bundle's locale: one instance per language.
+fn number_formatter<M, const L: usize>(value: &FluentValue, _: &M) -> Option<String> {
+    let FluentValue::Number(n) = value else { return None };
+    let f = &formats_table()[L];
+    Some(if n.value.fract() == 0.0 && n.value.abs() < 1e15 { f.integer(n.value as i64) } else { f.short(n.value, 3) })
+}
+
 impl I18n {
     /// Loads the embedded translation files; a syntax error there is a build defect, so it panics
     /// (and the unit test below catches it first).
     pub fn load() -> Self {
         let mut bundles = HashMap::new();
-        for (lang, src) in SOURCES {
+        for (index, (lang, src)) in SOURCES.iter().enumerate() {
             let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(_, e)| panic!("{lang}.ftl: {e:?}"));
             let langid: unic_langid::LanguageIdentifier = lang.parse().expect("language id");
             let mut b = FluentBundle::new_concurrent(vec![langid]);
             // no Unicode isolation marks: they end up inside HTML attributes and tests
             b.set_use_isolating(false);
+            b.set_formatter(Some(match index {
+                0 => number_formatter::<_, 0>,
+                1 => number_formatter::<_, 1>,
+                2 => number_formatter::<_, 2>,
+                3 => number_formatter::<_, 3>,
+                _ => number_formatter::<_, 4>,
+            }));
             b.add_resource(res).unwrap_or_else(|e| panic!("{lang}.ftl: {e:?}"));
             bundles.insert(*lang, b);
         }
         I18n { bundles }
+    }
+
+    /// Number and date formats of a UI language (German for any other code).
+    pub fn formats(&self, lang: &str) -> &'static Formats {
+        let index = SOURCES.iter().position(|(l, _)| *l == lang).unwrap_or(0);
+        &formats_table()[index]
     }
 
     pub fn has(&self, lang: &str, key: &str) -> bool {
@@ -193,6 +223,8 @@ mod tests {
         assert!(missing.is_empty(), "missing: {missing:?}");
         assert_eq!(i18n.t_args("de", "offers-found", &[("count", 1.into())]), "1 Angebot");
         assert_eq!(i18n.t_args("en", "offers-found", &[("count", 3.into())]), "3 offers");
+        assert_eq!(i18n.t_args("de", "offers-found", &[("count", 3109.into())]), "3.109 Angebote", "numbers in messages are grouped");
+        assert_eq!(i18n.t_args("en", "offers-found", &[("count", 3109.into())]), "3,109 offers");
         assert_eq!(i18n.t("tr", "cli-step-accounts"), i18n.t("de", "cli-step-accounts"), "the command line falls back to German");
         // plural forms with the number in every branch: Ukrainian says 21 like 1
         assert_eq!(i18n.t_args("uk", "recipe-rows", &[("count", 21.into())]), "21 соціальний район");

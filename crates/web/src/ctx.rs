@@ -144,10 +144,14 @@ impl Ctx {
         self.i18n.t(self.lang, key)
     }
 
-    /// A phone number as a `tel:` link (RFC 3966 keeps digits and a leading +).
+    /// A phone number as a `tel:` link (RFC 3966).
     pub fn tel(&self, phone: &str) -> String {
-        let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-        format!("tel:{digits}")
+        i18n::phone(phone).1
+    }
+
+    /// A phone number written one way, whatever way it was typed.
+    pub fn phone(&self, phone: &str) -> String {
+        i18n::phone(phone).0
     }
 
     /// The German text of a message, for sheets a family shows to German-speaking staff.
@@ -192,22 +196,29 @@ impl Ctx {
         format!("{path}?{}", parts.join("&"))
     }
 
-    /// A whole number with the language's thousands separator (4.871 in German, 4,871 in English).
+    /// A whole number in the reader's locale (4.871 in German, 4,871 in English).
     pub fn num(&self, n: impl std::borrow::Borrow<i64>) -> String {
-        let n = *n.borrow();
-        let digits = n.unsigned_abs().to_string();
-        let sep = if self.lang == "de" { '.' } else { ',' };
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(sep);
-            }
-            out.push(c);
-        }
-        if n < 0 {
-            out.insert(0, '-');
-        }
-        out
+        self.i18n.formats(self.lang).integer(*n.borrow())
+    }
+
+    /// A measured value with `digits` places in the reader's locale ("38,40").
+    pub fn fixed(&self, x: f64, digits: u8) -> String {
+        self.i18n.formats(self.lang).fixed(x, digits)
+    }
+
+    /// At most `digits` places, trailing zeros dropped ("1,2", "2").
+    pub fn short(&self, x: f64, digits: u8) -> String {
+        self.i18n.formats(self.lang).short(x, digits)
+    }
+
+    /// A date in the reader's locale.
+    pub fn date(&self, d: impl std::borrow::Borrow<time::Date>) -> String {
+        self.i18n.formats(self.lang).date(*d.borrow())
+    }
+
+    /// A stored moment (RFC 3339) in the reader's locale.
+    pub fn moment(&self, text: &str) -> String {
+        self.i18n.formats(self.lang).timestamp(text)
     }
 
     pub fn signed_in(&self) -> bool {

@@ -149,12 +149,9 @@ impl FinderPage {
 /// "350 m", "1,2 km" in the reader's number format.
 pub fn distance_text(ctx: &Ctx, metres: f64) -> String {
     if metres < 1000.0 {
-        format!("{} m", ((metres / 10.0).round() * 10.0) as i64)
+        ctx.t1("distance-m", "value", &ctx.num(((metres / 10.0).round() * 10.0) as i64))
     } else {
-        let km = format!("{:.1}", metres / 1000.0);
-        let km = km.strip_suffix(".0").map(str::to_string).unwrap_or(km);
-        let km = if matches!(ctx.lang, "en" | "ar") { km } else { km.replace('.', ",") };
-        format!("{km} km")
+        ctx.t1("distance-km", "value", &ctx.short(metres / 1000.0, 1))
     }
 }
 
@@ -571,7 +568,8 @@ async fn print_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     let easy = params.get("easy").is_some_and(|v| v == "1");
     let text = offer_text(&offer, &translations, ctx.lang, easy);
     let languages = offer_language_names(&offer.input.languages);
-    render(&PrintPage { ctx, offer, text, referral: false, languages, today: state.store.today().to_string() })
+    let today = ctx.date(state.store.today());
+    render(&PrintPage { ctx, offer, text, referral: false, languages, today })
 }
 
 /// A navigator hands a family a sheet in their language; the system keeps only an anonymous
@@ -611,7 +609,8 @@ async fn referral(
     ctx.lang = family_lang;
     let text = offer_text(&offer, &translations, family_lang, easy);
     let languages = offer_language_names(&offer.input.languages);
-    render(&PrintPage { ctx, offer, text, referral: true, languages, today: state.store.today().to_string() })
+    let today = ctx.date(state.store.today());
+    render(&PrintPage { ctx, offer, text, referral: true, languages, today })
 }
 
 // ---------------------------------------------------------------- statement and feedback

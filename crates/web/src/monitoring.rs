@@ -184,12 +184,7 @@ impl MapPage {
         v.join(", ")
     }
     fn value(&self, v: &f64) -> String {
-        let s = format!("{v:.2}");
-        if self.ctx.lang == "de" {
-            s.replace('.', ",")
-        } else {
-            s
-        }
+        self.ctx.fixed(*v, 2)
     }
     fn worse_is_higher(&self) -> bool {
         self.indicator.def.direction == Direction::HigherIsWorse
@@ -265,14 +260,7 @@ async fn map(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<St
     let by_id: HashMap<i64, &DistrictValue> = values.iter().map(|v| (v.district_id, v)).collect();
     let outlines = outlines(&state, m, level).await.or_page()?;
     let indicator_name = name_of(&ctx, &indicator);
-    let fmt = |v: f64| {
-        let s = format!("{v:.2}");
-        if ctx.lang == "de" {
-            s.replace('.', ",")
-        } else {
-            s
-        }
-    };
+    let fmt = |v: f64| ctx.short(v, 2);
     let no_value = ctx.t("map-no-value");
     let areas: Vec<MapArea> = outlines
         .areas
@@ -601,16 +589,7 @@ async fn publish_recipe(
 
 fn cell_text(ctx: &Ctx, f: &kette_monitor::Frame, column: &str, row: usize) -> String {
     match f.column(column) {
-        Some(kette_monitor::Column::Num(v)) => v[row]
-            .map(|x| {
-                let s = format!("{x:.3}");
-                if ctx.lang == "de" {
-                    s.replace('.', ",")
-                } else {
-                    s
-                }
-            })
-            .unwrap_or_default(),
+        Some(kette_monitor::Column::Num(v)) => v[row].map(|x| ctx.fixed(x, 3)).unwrap_or_default(),
         Some(kette_monitor::Column::Text(v)) => v[row].clone().unwrap_or_default(),
         None => String::new(),
     }

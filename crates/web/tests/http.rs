@@ -665,7 +665,7 @@ async fn monitoring_catalogue_and_choropleth_map() {
     let map = get(&f.app, "/monitoring/map?indicator=child_poverty", "").await;
     assert_eq!(map.status, StatusCode::OK);
     assert!(map.body.contains("<h1>Kinderarmut 2018</h1>"), "latest year by default");
-    assert!(map.body.contains("class=\"choropleth\"") && map.body.contains("<title>Bezirk 0101: 31,50</title>"), "{}", map.body);
+    assert!(map.body.contains("class=\"choropleth\"") && map.body.contains("<title>Bezirk 0101: 31,5</title>"), "{}", map.body);
     assert!(map.body.contains("<td class=\"num\">31,50</td>"), "ranking table");
     let older = get(&f.app, "/monitoring/map?indicator=child_poverty&year=2016&lang=en", "").await;
     assert!(older.body.contains("35.00"));
@@ -1794,7 +1794,7 @@ async fn a_search_that_finds_nothing_shows_the_ways_forward() {
     let b = &page.body;
     assert!(b.contains("Gesucht wurde nach:") && b.contains("<q>Krabelgruppe</q>, <q>Mondschein</q>"), "{b}");
     assert!(b.contains("Meinten Sie:") && b.contains(">Krabbelgruppe</a>"), "nearby spelling: {b}");
-    assert!(b.contains("href=\"tel:03023125100\"") && b.contains("lotsen@example.org") && b.contains("Familienlotsen"), "{b}");
+    assert!(b.contains("href=\"tel:+49-30-23125100\"") && b.contains("lotsen@example.org") && b.contains("Familienlotsen"), "{b}");
     // every way forward leads to a search that finds something
     for link in b.split("href=\"").skip(1).map(|r| &r[..r.find('"').unwrap()]).filter(|l| l.starts_with("/search?")) {
         let link = link.replace("&amp;", "&").replace("&#38;", "&");
@@ -1854,7 +1854,7 @@ async fn a_protected_place_tells_the_family_how_to_get_in_touch_in_their_languag
     let b = &sheet.body;
     assert!(!b.contains("Geheimweg"));
     assert!(b.contains("هذا المكان محمي") && b.contains("lang=\"de\" dir=\"ltr\">Dieser Ort ist geschützt"), "both languages: {b}");
-    assert!(b.contains("tel:03023125100"), "{b}");
+    assert!(b.contains("tel:+49-30-23125100"), "{b}");
     // the offer's own contact comes first when it has one
     input.contact_phone = "030 23125 010".into();
     input.contact_email = "schutz@example.org".into();
@@ -1863,7 +1863,7 @@ async fn a_protected_place_tells_the_family_how_to_get_in_touch_in_their_languag
     let public = get(&f.app, &format!("/search/{}?lang=tr", f.own_offer), "").await;
     assert!(
         public.body.contains("Bu yer korunmaktadır")
-            && public.body.contains("tel:03023125010")
+            && public.body.contains("tel:+49-30-23125010")
             && public.body.contains("schutz@example.org"),
         "{}",
         public.body
@@ -1911,4 +1911,29 @@ async fn every_page_speaks_the_readers_language_and_marks_german_data() {
     let ar = get(&f.app, "/?lang=ar", "").await;
     assert!(ar.body.contains("<html lang=\"ar\" dir=\"rtl\">") && ar.body.contains("السلسلة في لمحة"), "{}", ar.body);
     assert!(ar.body.contains("class=\"attribution\" lang=\"de\" dir=\"ltr\""), "the credits stay German and say so");
+}
+
+#[tokio::test]
+async fn numbers_dates_and_phone_numbers_follow_the_page_locale() {
+    let f = fixture().await;
+    let mut input = f.store.offer(f.m, f.own_offer).await.unwrap().input;
+    input.last_verified_on = Some(time::macros::date!(2026 - 09 - 01));
+    input.contact_phone = "030/231 25-010".into();
+    f.store.update_offer(f.m, f.own_offer, &input, None).await.unwrap();
+    let de = get(&f.app, &format!("/search/{}", f.own_offer), "").await;
+    assert!(de.body.contains("01.09.2026") && !de.body.contains("2026-09-01"), "{}", de.body);
+    assert!(de.body.contains("href=\"tel:+49-30-23125010\"") && de.body.contains(">030 23125010</a>"), "{}", de.body);
+    let en = get(&f.app, &format!("/search/{}?lang=en", f.own_offer), "").await;
+    assert!(en.body.contains("Sep 1, 2026"), "{}", en.body);
+    let tr = get(&f.app, &format!("/search/{}?lang=tr", f.own_offer), "").await;
+    assert!(tr.body.contains("1 Eyl 2026"), "{}", tr.body);
+    // stored moments on staff pages: no raw RFC 3339
+    let (partner, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let body = format!("csrf={csrf}&title=Lesepaten&life_phases=primary&domains=education&languages=de&cost=free&access=open&prevention_level=universal&status=active");
+    assert_eq!(post_form(&f.app, "/offers/new", &partner, &body).await.status, StatusCode::SEE_OTHER);
+    let (coord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let queue = get(&f.app, "/review", &coord).await;
+    assert!(queue.body.contains("22.11.2026, 06:00 UTC") && !queue.body.contains("T06:00:00Z"), "{}", queue.body);
+    let queue_uk = get(&f.app, "/review?lang=uk", &coord).await;
+    assert!(!queue_uk.body.contains("T06:00:00Z") && queue_uk.body.contains("2026"), "{}", queue_uk.body);
 }

@@ -76,14 +76,8 @@ impl DistrictPage {
     fn fmt_trend(&self, v: &Option<f64>) -> String {
         match v {
             Some(x) if x.abs() < 0.005 => "±0".into(),
-            Some(x) => {
-                let s = format!("{x:+.2}");
-                if self.ctx.lang == "de" {
-                    s.replace('.', ",")
-                } else {
-                    s
-                }
-            }
+            Some(x) if *x > 0.0 => format!("+{}", self.ctx.fixed(*x, 2)),
+            Some(x) => self.ctx.fixed(*x, 2),
             None => "–".into(),
         }
     }
@@ -93,14 +87,7 @@ impl DistrictPage {
     fn fmt_value(&self, v: impl std::borrow::Borrow<Option<f64>>) -> String {
         let v = *v.borrow();
         match v {
-            Some(x) => {
-                let s = format!("{x:.1}");
-                if self.ctx.lang == "de" {
-                    s.replace('.', ",")
-                } else {
-                    s
-                }
-            }
+            Some(x) => self.ctx.fixed(x, 1),
             None => "–".into(),
         }
     }
@@ -254,23 +241,12 @@ pub(super) struct ComparePage {
 impl ComparePage {
     fn cell(&self, v: &Option<(i32, f64)>) -> String {
         match v {
-            Some((y, x)) => {
-                let s = format!("{x:.1}");
-                format!("{} ({y})", if self.ctx.lang == "de" { s.replace('.', ",") } else { s })
-            }
+            Some((y, x)) => format!("{} ({y})", self.ctx.fixed(*x, 1)),
             None => "–".into(),
         }
     }
     fn mean(&self, v: &Option<f64>) -> String {
-        v.map(|x| {
-            let s = format!("{x:.1}");
-            if self.ctx.lang == "de" {
-                s.replace('.', ",")
-            } else {
-                s
-            }
-        })
-        .unwrap_or_else(|| "–".into())
+        v.map(|x| self.ctx.fixed(x, 1)).unwrap_or_else(|| "–".into())
     }
     fn pop(&self, v: &Option<(i32, i64)>) -> String {
         v.map(|(y, n)| format!("{} ({y})", self.ctx.num(n))).unwrap_or_else(|| "–".into())
