@@ -35,9 +35,9 @@ test("the checker itself finds a known violation", async () => {
   await context.close();
 });
 
-const publicPages = ["/districts/compare?a=200&b=201", "/monitoring/boundaries", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run?year=2018", "/monitoring", "/monitoring/map?indicator=mss_s4&year=2018", "/", "/search", "/search?age=2&q=kita", "/offers", "/offers?life_phase=kita&domain=education", "/offers/1", "/organisations", "/organisations/1", "/districts", "/districts/1", "/districts/100", "/login", "/offers/99999999"];
+const publicPages = ["/search?q=Hebamme&near=Skalitzer+Stra%C3%9Fe", "/search?q=Frauenhaus", "/accessibility", "/feedback", "/districts/compare?a=200&b=201", "/monitoring/boundaries", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run?year=2018", "/monitoring", "/monitoring/map?indicator=mss_s4&year=2018", "/", "/search", "/search?age=2&q=kita", "/offers", "/offers?life_phase=kita&domain=education", "/offers/1", "/organisations", "/organisations/1", "/districts", "/districts/1", "/districts/100", "/login", "/offers/99999999"];
 
-for (const lang of ["de", "en"]) {
+for (const lang of ["de", "en", "ar", "tr", "uk"]) {
   test(`public pages have no WCAG 2.1 AA violations (${lang})`, async () => {
     const context = await browser.newContext({ bypassCSP: true, locale: lang });
     await context.addCookies([{ name: "kette_lang", value: lang, url: server.base }]);
@@ -67,13 +67,30 @@ test("signed-in pages and the form with errors have no WCAG 2.1 AA violations", 
   await context.close();
 });
 
-test("the coordinator's vocabulary page has no WCAG 2.1 AA violations", async () => {
-  const context = await browser.newContext({ bypassCSP: true, locale: "de-DE" });
+for (const lang of ["de", "ar"]) test(`the coordinator's and the navigator's pages have no WCAG 2.1 AA violations (${lang})`, async () => {
+  const context = await browser.newContext({ bypassCSP: true, locale: lang });
+  await context.addCookies([{ name: "kette_lang", value: lang, url: server.base }]);
   const page = await context.newPage();
   await page.goto(`${server.base}/login`);
   await page.fill("#username", "koordination");
   await page.fill("#password", "Mohnblume-Ahorn-7");
   await Promise.all([page.waitForURL(`${server.base}/`), page.press("#password", "Enter")]);
-  await check(context, ["/review", "/verification", "/verification?page=2", "/review/settings", "/monitoring/confidentiality", "/monitoring/boundaries", "/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/import"]);
+  const shelter = (await (await page.request.get(`${server.base}/api/v1/offers?q=Frauenhaus`)).json()).items[0].id;
+  await check(context, ["/", "/review", "/verification", "/verification?page=2", "/review/settings", "/monitoring/confidentiality", "/monitoring/boundaries", "/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run", "/monitoring/import", "/synonyms", "/feedback/inbox", `/search/${shelter}`, `/offers/${shelter}`, `/offers/${shelter}/texts`]);
   await context.close();
+  // the navigator's view and the referral sheet in the family's language
+  const nav = await browser.newContext({ bypassCSP: true, locale: lang });
+  await nav.addCookies([{ name: "kette_lang", value: lang, url: server.base }]);
+  const navPage = await nav.newPage();
+  await navPage.goto(`${server.base}/login`);
+  await navPage.fill("#username", "lotsin");
+  await navPage.fill("#password", "Mohnblume-Ahorn-7");
+  await Promise.all([navPage.waitForURL(`${server.base}/`), navPage.press("#password", "Enter")]);
+  await check(nav, [`/search/${shelter}`, "/referrals", "/search?q=Kita&age=3"]);
+  await navPage.goto(`${server.base}/search/${shelter}`);
+  await navPage.selectOption("#family_language", "ar");
+  await Promise.all([navPage.waitForLoadState("load"), navPage.click("form[action$='/referral'] button[type=submit]")]);
+  assert.match(await navPage.content(), /هذا المكان محمي/);
+  assert.deepEqual(await violations(navPage), [], "axe violations on the referral sheet");
+  await nav.close();
 });
