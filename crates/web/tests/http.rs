@@ -1937,3 +1937,31 @@ async fn numbers_dates_and_phone_numbers_follow_the_page_locale() {
     let queue_uk = get(&f.app, "/review?lang=uk", &coord).await;
     assert!(!queue_uk.body.contains("T06:00:00Z") && queue_uk.body.contains("2026"), "{}", queue_uk.body);
 }
+
+#[tokio::test]
+async fn the_signed_in_start_page_shows_what_waits_and_the_menu_is_grouped() {
+    let f = fixture().await;
+    let (partner, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let body = format!("csrf={csrf}&title=Lesepaten&life_phases=primary&domains=education&languages=de&cost=free&access=open&prevention_level=universal&status=active");
+    assert_eq!(post_form(&f.app, "/offers/new", &partner, &body).await.status, StatusCode::SEE_OTHER);
+    let own = get(&f.app, "/", &partner).await;
+    assert!(own.body.contains("<strong>1</strong> eigene Vorschläge warten auf Freigabe"), "{}", own.body);
+    assert!(!own.body.contains("Rückmeldungen"), "partners do not see the feedback inbox");
+    let (coord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let home = get(&f.app, "/", &coord).await;
+    assert!(home.body.contains("<h2 id=\"waiting-heading\">Was wartet</h2>"), "{}", home.body);
+    assert!(home.body.contains("<a href=\"/review\"><strong>1</strong> Vorschläge der Träger zur Freigabe</a>"), "{}", home.body);
+    assert!(home.body.contains("href=\"/verification\"") && home.body.contains("href=\"/feedback/inbox\""));
+    // the menu: five public entries, the rest grouped in two disclosure menus
+    let nav = &home.body[home.body.find("<nav").unwrap()..home.body.find("</nav>").unwrap()];
+    assert_eq!(nav.matches("<details class=\"menu\">").count(), 2, "{nav}");
+    let top_level = nav.split("<details").next().unwrap().matches("<li>").count();
+    assert_eq!(top_level, 6, "{nav}");
+    // the public start page has no to-do list
+    assert!(!get(&f.app, "/", "").await.body.contains("waiting-heading"));
+    // a new offer's proposal has no "current version" to look at; the two decisions look different
+    let change = f.store.open_changes(f.m, None).await.unwrap().pop().unwrap();
+    let page = get(&f.app, &format!("/review/{}", change.id), &coord).await;
+    assert!(!page.body.contains("aktuelle Fassung ansehen"), "{}", page.body);
+    assert!(page.body.contains("<button type=\"submit\" class=\"secondary\">Zurückgeben</button>"));
+}

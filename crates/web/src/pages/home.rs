@@ -1,4 +1,5 @@
-//! The start page: the chain matrix of life phases and domains with the offer counts.
+//! The start page: for staff first what waits for them, then the chain matrix of life phases
+//! and domains with the offer counts.
 
 use super::*;
 
@@ -10,6 +11,8 @@ pub(super) struct HomePage {
     offers: i64,
     organisations: i64,
     districts: i64,
+    /// What waits for the signed-in person: (what, how many, where to act). Empty for the public.
+    waiting: Vec<(String, usize, String)>,
 }
 
 pub(super) async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
@@ -18,7 +21,32 @@ pub(super) async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Resp
     let counts = state.store.offer_counts(m).await.or_page()?;
     let organisations = state.store.list_organisations(m, None, 1, 1).await.or_page()?.total;
     let districts = state.store.districts(m, None, 1, 1).await.or_page()?.1;
-    render(&HomePage { offers: counts.get("active").copied().unwrap_or(0), matrix, organisations, districts, ctx })
+    let waiting = waiting(&state, &ctx).await?;
+    render(&HomePage { offers: counts.get("active").copied().unwrap_or(0), matrix, organisations, districts, waiting, ctx })
+}
+
+/// The signed-in person's to-do overview: proposals to decide or waiting, offers due for
+/// confirmation, unread feedback, reminders that did not go out. Only what the role acts on.
+async fn waiting(state: &AppState, ctx: &Ctx) -> Result<Vec<(String, usize, String)>, PageError> {
+    let Some(actor) = ctx.actor() else { return Ok(vec![]) };
+    let m = ctx.municipality.id;
+    let mut out = vec![];
+    let own = if actor.can_approve() { None } else { actor.organisation_id };
+    if actor.can_approve() || (actor.can_create_offers() && own.is_some()) {
+        let changes = state.store.open_changes(m, own).await.or_page()?;
+        let pending = changes.iter().filter(|c| c.state == "pending").count();
+        let key = if actor.can_approve() { "home-waiting-proposals" } else { "home-waiting-own-proposals" };
+        out.push((ctx.t(key), pending, "/review".to_string()));
+        let due = state.store.offers_to_verify(m, own, &ctx.municipality.review, state.store.today()).await.or_page()?;
+        out.push((ctx.t("home-waiting-due"), due.len(), "/verification".to_string()));
+    }
+    if actor.can_edit_vocabulary() {
+        let unread = state.store.feedback(m).await.or_page()?.iter().filter(|f| f.handled_at.is_none()).count();
+        out.push((ctx.t("home-waiting-feedback"), unread, "/feedback/inbox".to_string()));
+        let failed = state.store.recent_reminders(m, 50).await.or_page()?.iter().filter(|r| r.outcome != "sent").count();
+        out.push((ctx.t("home-waiting-failed-reminders"), failed, "/verification#reminders".to_string()));
+    }
+    Ok(out)
 }
 
 pub struct MatrixCell {
