@@ -87,10 +87,10 @@ test("a partner's change waits for the coordinator, who sees the difference and 
   await page.getByRole("link", { name: "Angebot bearbeiten" }).click();
   const title = `Kita Regenbogen Testlauf ${Date.now()}`;
   await page.getByLabel("Titel", { exact: true }).fill("");
-  await page.getByRole("button", { name: "Speichern" }).click();
+  await page.getByRole("button", { name: "Zur Freigabe einreichen" }).click();
   assert.equal(await page.locator("#title-error").innerText(), "Bitte ausfüllen.", "error shown next to the field");
   await page.getByLabel("Titel", { exact: true }).fill(title);
-  await Promise.all([page.waitForURL(`${base}/offers/${own.id}?proposed=1`), page.getByRole("button", { name: "Speichern" }).click()]);
+  await Promise.all([page.waitForURL(`${base}/offers/${own.id}?proposed=1`), page.getByRole("button", { name: "Zur Freigabe einreichen" }).click()]);
   assert.equal(await page.locator("h1").innerText(), own.title, "the approved version stays until the coordinator decides");
   assert.match(await page.locator("main").innerText(), /Ihre Änderung ist eingereicht/);
 
@@ -104,6 +104,8 @@ test("a partner's change waits for the coordinator, who sees the difference and 
   const coordination = await browser.newContext({ locale: "de-DE", bypassCSP: true });
   const coord = await coordination.newPage();
   await signIn(coord, base, "koordination");
+  // the tasks menu opens without script (a native disclosure)
+  await coord.locator("summary", { hasText: "Aufgaben" }).click();
   await coord.getByRole("link", { name: "Freigaben" }).first().click();
   await coord.getByRole("link", { name: title }).click();
   assert.equal(await coord.locator("table.diff del").first().innerText(), own.title);
@@ -151,6 +153,7 @@ test("the reminder reaches the partner through the SMTP server; the partner conf
   const context = await browser.newContext({ locale: "de-DE", bypassCSP: true });
   const page = await context.newPage();
   await signIn(page, base, "traeger");
+  await page.locator("summary", { hasText: "Aufgaben" }).click();
   await page.getByRole("link", { name: "Prüfliste" }).click();
   const count = Number((await page.locator("main strong").first().innerText()).match(/\d+/)[0]);
   assert.ok(count > 0, "the demo's offers are due: the facility list is from September 2025");

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 const FILES: &[(&str, &str, &[u8])] = &[
     ("kette.css", "text/css; charset=utf-8", include_bytes!("../assets/kette.css")),
     ("map.js", "text/javascript; charset=utf-8", include_bytes!("../assets/map.js")),
+    ("forms.js", "text/javascript; charset=utf-8", include_bytes!("../assets/forms.js")),
     ("favicon.svg", "image/svg+xml", include_bytes!("../assets/favicon.svg")),
     ("leaflet/leaflet.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/leaflet/leaflet.js")),
     ("leaflet/leaflet.css", "text/css; charset=utf-8", include_bytes!("../assets/vendor/leaflet/leaflet.css")),

@@ -251,6 +251,14 @@ async fn save_location(state: &AppState, ctx: Ctx, org: i64, id: Option<i64>, bo
     let (mut input, values, mut errors) = parse_location(&form);
     let m = ctx.municipality.id;
     let by = ctx.user.as_ref().map(|u| u.id);
+    if errors.is_empty() && input.lat.is_none() && input.lon.is_none() && !input.street.trim().is_empty() {
+        // no coordinates typed: the centre of the places kette knows in that street (no outside
+        // geocoder is asked); without a known street, the place is saved without coordinates
+        if let Some(p) = state.store.known_place(m, &input.street).await.or_page()? {
+            input.lat = Some((p.lat * 1e6).round() / 1e6);
+            input.lon = Some((p.lon * 1e6).round() / 1e6);
+        }
+    }
     if errors.is_empty() {
         input.district_id = district_of(state, m, input.lat, input.lon).await.or_page()?;
         // a partner's new place and a change to an existing one wait for the coordinator; until

@@ -1304,8 +1304,10 @@ async fn a_partners_new_offer_waits_can_be_returned_with_a_reason_and_then_appro
     let res = post_form(&f.app, "/offers/new", &partner, &body).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
     let location = res.headers[header::LOCATION].to_str().unwrap().to_string();
-    assert!(location.ends_with("?proposed=1"), "{location}");
-    let id: i64 = location.trim_start_matches("/offers/").trim_end_matches("?proposed=1").parse().unwrap();
+    assert!(location.ends_with("?proposed=new"), "{location}");
+    let id: i64 = location.trim_start_matches("/offers/").trim_end_matches("?proposed=new").parse().unwrap();
+    let confirmation = get(&f.app, &location, &partner).await;
+    assert!(confirmation.body.contains("Ihr neues Angebot ist eingereicht"), "{}", confirmation.body);
     // not public: not the page, not the search, not the public list, not HSDS
     assert_eq!(get(&f.app, &format!("/offers/{id}"), "").await.status, StatusCode::NOT_FOUND);
     assert_eq!(get(&f.app, &format!("/search/{id}"), "").await.status, StatusCode::NOT_FOUND);
@@ -1964,4 +1966,60 @@ async fn the_signed_in_start_page_shows_what_waits_and_the_menu_is_grouped() {
     let page = get(&f.app, &format!("/review/{}", change.id), &coord).await;
     assert!(!page.body.contains("aktuelle Fassung ansehen"), "{}", page.body);
     assert!(page.body.contains("<button type=\"submit\" class=\"secondary\">Zurückgeben</button>"));
+}
+
+#[tokio::test]
+async fn partners_give_ages_in_years_and_months_pick_languages_by_name_and_learn_what_happens_next() {
+    let f = fixture().await;
+    let (partner, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let form = get(&f.app, "/offers/new", &partner).await;
+    let b = &form.body;
+    assert!(b.contains("Ab welchem Alter") && b.contains("id=\"min_age_years\"") && b.contains("id=\"min_age_rest_months\""), "{b}");
+    assert!(b.contains("value=\"tr\"") && b.contains("<span lang=\"tr\">Türkçe</span>"), "languages by name: {b}");
+    assert!(b.contains(">Zur Freigabe einreichen</button>") && b.contains("öffentlich wird es erst nach der Freigabe"), "{b}");
+    assert!(!b.contains("Höchstalter (Monate, ausschließlich)"));
+    // 13 months is not a month count a person means
+    let bad = format!("csrf={csrf}&title=Babymassage&life_phases=early_childhood&domains=health&min_age_years=1&min_age_rest_months=13&cost=free&access=open&prevention_level=universal&status=active");
+    let res = post_form(&f.app, "/offers/new", &partner, &bad).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Bitte 0 bis 11 Monate angeben"), "{}", res.body);
+    let good = format!("csrf={csrf}&title=Babymassage&life_phases=early_childhood&domains=health&min_age_years=0&min_age_rest_months=2&max_age_years=1&max_age_rest_months=6&languages=de&languages=tr&languages_other=hy&cost=free&access=open&prevention_level=universal&status=active");
+    let res = post_form(&f.app, "/offers/new", &partner, &good).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let change = f.store.open_changes(f.m, None).await.unwrap().pop().unwrap();
+    let kette_store::Proposal::Content(input) = &change.proposed else { panic!("content") };
+    assert_eq!((input.min_age_months, input.max_age_months), (Some(2), Some(18)));
+    assert_eq!(input.languages, vec!["de", "tr", "hy"]);
+    // editing shows the same in years and months
+    let id = change.offer_id.unwrap();
+    let edit = get(&f.app, &format!("/offers/{id}/edit"), &partner).await;
+    assert!(
+        edit.body.contains("id=\"max_age_years\" name=\"max_age_years\" inputmode=\"numeric\" size=\"3\" value=\"1\""),
+        "{}",
+        edit.body
+    );
+    assert!(
+        edit.body.contains("value=\"tr\" checked") && edit.body.contains("id=\"languages_other\" name=\"languages_other\" value=\"hy\"")
+    );
+}
+
+#[tokio::test]
+async fn a_place_without_coordinates_gets_them_from_a_known_street() {
+    let f = fixture().await;
+    let org_a = f.store.organisation_by_key(f.m, "a").await.unwrap().unwrap();
+    let known = f.store.organisation_locations(f.m, org_a).await.unwrap();
+    let street =
+        known.iter().find(|l| !l.street.is_empty() && l.lat.is_some()).expect("a fixture place with street and coordinates").clone();
+    let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let street_only: String = street.street.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ').to_string();
+    let body = format!(
+        "csrf={csrf}&name=Neuer+Treff&street={}+99&postcode=&city=Teststadt&lat=&lon=",
+        form_urlencoded::byte_serialize(street_only.as_bytes()).collect::<String>()
+    );
+    let res = post_form(&f.app, &format!("/organisations/{org_a}/locations/new"), &coord, &body).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let places = f.store.organisation_locations(f.m, org_a).await.unwrap();
+    let new = places.iter().find(|l| l.name == "Neuer Treff").unwrap();
+    assert!((new.lat.unwrap() - street.lat.unwrap()).abs() < 1e-5 && (new.lon.unwrap() - street.lon.unwrap()).abs() < 1e-5, "{new:?}");
+    assert!(new.district_id.is_some(), "and the district follows from them");
 }

@@ -77,6 +77,8 @@ pub(super) struct OfferPage {
     freshness: String,
     /// The editor just submitted a proposal / confirmed the offer.
     proposed: bool,
+    /// The proposal was a new offer (not a change to a public one).
+    proposed_new: bool,
     confirmed: bool,
 }
 
@@ -124,8 +126,9 @@ pub(super) async fn offer(
     };
     let freshness = ctx.t(ctx.municipality.review.freshness(offer.input.last_verified_on, state.store.today()).label_key());
     let proposed = params.contains_key("proposed");
+    let proposed_new = params.get("proposed").is_some_and(|v| v == "new");
     let confirmed = params.contains_key("confirmed");
-    render(&OfferPage { offer, history, proposal, public, freshness, proposed, confirmed, ctx })
+    render(&OfferPage { offer, history, proposal, public, freshness, proposed, proposed_new, confirmed, ctx })
 }
 
 // ---------------------------------------------------------------- offer form
@@ -163,6 +166,26 @@ impl OfferFormPage {
     fn has_location(&self, id: &i64) -> bool {
         self.input.location_ids.contains(id)
     }
+    /// The errors of an age asked as years and months (the domain reports them on the months).
+    fn age_errors(&self, prefix: &str) -> Vec<String> {
+        ["months", "years", "rest_months"].iter().filter_map(|part| self.err(&format!("{prefix}_{part}"))).collect()
+    }
+    fn age_part(&self, prefix: &str, part: &str) -> String {
+        self.v(&format!("{prefix}_{part}"))
+    }
+    fn has_language(&self, code: &str) -> bool {
+        self.input.languages.iter().any(|l| l == code)
+    }
+    /// Languages families in Germany often speak, each in its own name and the reader's.
+    fn spoken_languages(&self) -> Vec<(&'static str, &'static str)> {
+        kette_i18n::SPOKEN_LANGUAGES.to_vec()
+    }
+    /// The organisation's places, the chosen ones first.
+    fn places(&self) -> Vec<&Location> {
+        let mut places: Vec<&Location> = self.locations.iter().collect();
+        places.sort_by_key(|l| !self.has_location(&l.id));
+        places
+    }
     fn action(&self) -> String {
         match self.offer_id {
             Some(id) => format!("/offers/{id}/edit"),
@@ -171,15 +194,22 @@ impl OfferFormPage {
     }
 }
 
+/// Language codes not in the list of spoken languages the form offers as boxes.
+fn other_languages(codes: &[String]) -> Vec<String> {
+    codes.iter().filter(|c| !kette_i18n::SPOKEN_LANGUAGES.iter().any(|(k, _)| k == c)).cloned().collect()
+}
+
 pub(super) fn values_of(input: &OfferInput) -> HashMap<String, String> {
     let opt = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
     let date = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     HashMap::from([
         ("title".into(), input.title.clone()),
         ("description".into(), input.description.clone()),
-        ("languages".into(), input.languages.join(", ")),
-        ("min_age_months".into(), opt(input.min_age_months)),
-        ("max_age_months".into(), opt(input.max_age_months)),
+        ("languages_other".into(), other_languages(&input.languages).join(", ")),
+        ("min_age_years".into(), input.min_age_months.map(|m| (m / 12).to_string()).unwrap_or_default()),
+        ("min_age_rest_months".into(), input.min_age_months.map(|m| (m % 12).to_string()).unwrap_or_default()),
+        ("max_age_years".into(), input.max_age_months.map(|m| (m / 12).to_string()).unwrap_or_default()),
+        ("max_age_rest_months".into(), input.max_age_months.map(|m| (m % 12).to_string()).unwrap_or_default()),
         ("schedule".into(), input.schedule.clone()),
         ("capacity".into(), opt(input.capacity)),
         ("reach_per_year".into(), opt(input.reach_per_year)),
@@ -206,9 +236,11 @@ pub(super) fn parse_offer_form(form: &FormData, organisation_id: i64) -> (OfferI
     for k in [
         "title",
         "description",
-        "languages",
-        "min_age_months",
-        "max_age_months",
+        "languages_other",
+        "min_age_years",
+        "min_age_rest_months",
+        "max_age_years",
+        "max_age_rest_months",
         "schedule",
         "capacity",
         "reach_per_year",
@@ -227,14 +259,32 @@ pub(super) fn parse_offer_form(form: &FormData, organisation_id: i64) -> (OfferI
     ] {
         values.insert(k.to_string(), form.get(k).to_string());
     }
-    let mut int = |k: &str| -> Option<u32> {
+    fn whole(form: &FormData, k: &str, errors: &mut Vec<FieldError>) -> Option<u32> {
         let v = form.get(k);
         if v.is_empty() {
             return None;
         }
         v.parse::<u32>().map_err(|_| errors.push(FieldError::new(k, "error-whole-number", format!("'{v}' is not a whole number")))).ok()
+    }
+    let (capacity, reach) = (whole(form, "capacity", &mut errors), whole(form, "reach_per_year", &mut errors));
+    // ages are asked in years and months; the API and older forms send whole months
+    let mut age = |prefix: &str| -> Option<u32> {
+        let (years, rest) = (form.get(&format!("{prefix}_years")), form.get(&format!("{prefix}_rest_months")));
+        if years.is_empty() && rest.is_empty() {
+            return whole(form, &format!("{prefix}_months"), &mut errors);
+        }
+        let y = if years.is_empty() { Some(0) } else { whole(form, &format!("{prefix}_years"), &mut errors) };
+        let m = if rest.is_empty() { Some(0) } else { whole(form, &format!("{prefix}_rest_months"), &mut errors) };
+        match (y, m) {
+            (Some(_), Some(m)) if m > 11 => {
+                errors.push(FieldError::new(format!("{prefix}_rest_months"), "error-rest-months", "expected 0 to 11 months"));
+                None
+            }
+            (Some(y), Some(m)) => Some(y.saturating_mul(12).saturating_add(m)),
+            _ => None,
+        }
     };
-    let (min_age, max_age, capacity, reach) = (int("min_age_months"), int("max_age_months"), int("capacity"), int("reach_per_year"));
+    let (min_age, max_age) = (age("min_age"), age("max_age"));
     let amount = match form.get("funding_amount_eur") {
         "" => None,
         v => match v.replace('.', "").replace(',', ".").parse::<f64>().ok().or_else(|| v.parse().ok()) {
@@ -282,7 +332,18 @@ pub(super) fn parse_offer_form(form: &FormData, organisation_id: i64) -> (OfferI
         domains: form.all("domains"),
         target_groups: form.all("target_groups"),
         transitions: form.all("transitions"),
-        languages: form.get("languages").split([',', ' ', ';']).map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect(),
+        languages: {
+            // the boxes, then codes typed for other languages
+            let mut codes: Vec<String> = Vec::new();
+            for v in form.all("languages").iter().map(String::as_str).chain([form.get("languages_other")]) {
+                for c in v.split([',', ' ', ';']).map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()) {
+                    if !codes.contains(&c) {
+                        codes.push(c);
+                    }
+                }
+            }
+            codes
+        },
         min_age_months: min_age,
         max_age_months: max_age,
         prevention_level,
@@ -356,7 +417,7 @@ pub(super) async fn create_offer(
     match result {
         Ok(id) => {
             state.reindex(ctx.municipality.id, &[id]).await;
-            let flag = if proposal { "?proposed=1" } else { "" };
+            let flag = if proposal { "?proposed=new" } else { "" };
             Ok(Redirect::to(&format!("/offers/{id}{flag}")).into_response())
         }
         Err(StoreError::Invalid { errors, .. }) => form_again(&state, ctx, None, org_id, input, values, errors.0).await,
