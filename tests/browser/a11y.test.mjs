@@ -35,7 +35,7 @@ test("the checker itself finds a known violation", async () => {
   await context.close();
 });
 
-const publicPages = ["/search?q=Hebamme&near=Skalitzer+Stra%C3%9Fe", "/search?q=Frauenhaus", "/accessibility", "/feedback", "/districts/compare?a=200&b=201", "/monitoring/boundaries", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run?year=2018", "/monitoring", "/monitoring/map?indicator=mss_s4&year=2018", "/", "/search", "/search?age=2&q=kita", "/offers", "/offers?life_phase=kita&domain=education", "/offers/1", "/organisations", "/organisations/1", "/districts", "/districts/1", "/districts/100", "/login", "/offers/99999999"];
+const publicPages = ["/anchor-points", "/anchor-points?district=1", "/search?q=Hebamme&near=Skalitzer+Stra%C3%9Fe", "/search?q=Frauenhaus", "/accessibility", "/feedback", "/districts/compare?a=200&b=201", "/monitoring/boundaries", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run?year=2018", "/monitoring", "/monitoring/map?indicator=mss_s4&year=2018", "/", "/search", "/search?age=2&q=kita", "/offers", "/offers?life_phase=kita&domain=education", "/offers/1", "/organisations", "/organisations/1", "/districts", "/districts/1", "/districts/100", "/login", "/offers/99999999"];
 
 for (const lang of ["de", "en", "ar", "tr", "uk"]) {
   test(`public pages have no WCAG 2.1 AA violations (${lang})`, async () => {

@@ -16,6 +16,14 @@ pub struct ChainMatrix {
     pub counts: Vec<Vec<u64>>,
     /// Distinct offers per life phase (an offer in two domains counts once).
     pub phase_totals: Vec<u64>,
+    /// The transitions between phases, where children are lost: their own rows, same columns.
+    #[serde(default)]
+    pub transitions: Vec<String>,
+    /// transition_counts[transition_index][domain_index]
+    #[serde(default)]
+    pub transition_counts: Vec<Vec<u64>>,
+    #[serde(default)]
+    pub transition_totals: Vec<u64>,
 }
 
 impl ChainMatrix {
@@ -36,7 +44,41 @@ impl ChainMatrix {
             .map(|p| (0..domains.len()).map(|d| cells.get(&(p, d)).map_or(0, |s| s.len() as u64)).collect())
             .collect();
         let phase_totals = (0..life_phases.len()).map(|p| per_phase.get(&p).map_or(0, |s| s.len() as u64)).collect();
-        ChainMatrix { life_phases, domains, counts, phase_totals }
+        ChainMatrix {
+            life_phases,
+            domains,
+            counts,
+            phase_totals,
+            transitions: vec![],
+            transition_counts: vec![],
+            transition_totals: vec![],
+        }
+    }
+
+    /// Adds the transition rows from counts aggregated elsewhere: `cells` are (transition,
+    /// domain, distinct offers), `totals` (transition, distinct offers).
+    pub fn with_transitions<'a>(
+        mut self,
+        vocab: &Vocabulary,
+        cells: impl IntoIterator<Item = (&'a str, &'a str, u64)>,
+        totals: impl IntoIterator<Item = (&'a str, u64)>,
+    ) -> Self {
+        self.transitions = vocab.of(TermKind::Transition).map(|t| t.code.clone()).collect();
+        self.transition_counts = vec![vec![0; self.domains.len()]; self.transitions.len()];
+        for (transition, domain, n) in cells {
+            if let (Some(t), Some(d)) =
+                (self.transitions.iter().position(|c| c == transition), self.domains.iter().position(|c| c == domain))
+            {
+                self.transition_counts[t][d] = n;
+            }
+        }
+        self.transition_totals = vec![0; self.transitions.len()];
+        for (transition, n) in totals {
+            if let Some(t) = self.transitions.iter().position(|c| c == transition) {
+                self.transition_totals[t] = n;
+            }
+        }
+        self
     }
 
     /// Builds the matrix from counts already aggregated elsewhere (e.g. by the database):
@@ -61,7 +103,15 @@ impl ChainMatrix {
                 totals[p] = n;
             }
         }
-        ChainMatrix { life_phases, domains, counts, phase_totals: totals }
+        ChainMatrix {
+            life_phases,
+            domains,
+            counts,
+            phase_totals: totals,
+            transitions: vec![],
+            transition_counts: vec![],
+            transition_totals: vec![],
+        }
     }
 
     pub fn max_count(&self) -> u64 {

@@ -684,3 +684,24 @@ min-age-rest-months = أدنى عمر (أشهر)
 max-age-years = أعلى عمر (سنوات)
 max-age-rest-months = أعلى عمر (أشهر)
 languages-other = لغات أخرى
+matrix-transitions = الانتقالات بين المراحل العمرية
+filter-transition = الانتقال
+finder-transition = الانتقال
+finder-transition-hint = عروض ترافق مرحلة التغيير، مثل الانتقال إلى الحضانة أو المدرسة.
+anchors-title = نقاط الارتكاز
+anchors-lead = أماكن تقصدها العائلات على أي حال – الحضانة، المدرسة، مركز الأسرة – والعروض التي يمكن الوصول إليها منها في حدود 1 كم (خط مستقيم، نحو ربع ساعة سيرًا).
+anchors-count = { $count ->
+    [one] نقطة ارتكاز واحدة
+   *[other] { $count } نقطة ارتكاز
+}
+anchors-none = لا توجد نقاط ارتكاز هنا بعد. تعلّم الجهات المقدمة أماكنها كنقاط ارتكاز عندما تقصدها العائلات على أي حال.
+anchors-map-title = خريطة نقاط الارتكاز
+anchors-map-caption = الأرقام مطابقة للقائمة.
+anchors-no-coordinates = لا توجد إحداثيات لهذا المكان.
+anchors-reachable = { $count ->
+    [one] عرض واحد في حدود 1 كم
+   *[other] { $count } عرض في حدود 1 كم
+}
+nav-anchors = نقاط الارتكاز
+anchors-by-district = نقاط الارتكاز حسب المنطقة – اختاروا منطقة لعرض القائمة والخريطة
+anchors-in-district = أماكن العائلات في هذه المنطقة وما يمكن الوصول إليه منها

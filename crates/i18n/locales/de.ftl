@@ -770,3 +770,24 @@ min-age-rest-months = Mindestalter (Monate)
 max-age-years = Höchstalter (Jahre)
 max-age-rest-months = Höchstalter (Monate)
 languages-other = Weitere Sprachen
+matrix-transitions = Übergänge zwischen den Lebensphasen
+filter-transition = Übergang
+finder-transition = Übergang
+finder-transition-hint = Angebote, die beim Wechsel begleiten, z. B. in die Kita oder in die Schule.
+anchors-title = Ankerpunkte
+anchors-lead = Orte, die Familien ohnehin aufsuchen – Kita, Schule, Familienzentrum –, und welche Angebote von dort in 1 km (Luftlinie, etwa eine Viertelstunde zu Fuß) erreichbar sind.
+anchors-count = { $count ->
+    [one] { $count } Ankerpunkt
+   *[other] { $count } Ankerpunkte
+}
+anchors-none = Hier sind noch keine Ankerpunkte eingetragen. Träger markieren ihre Orte als Ankerpunkt, wenn Familien sie ohnehin aufsuchen.
+anchors-map-title = Karte der Ankerpunkte
+anchors-map-caption = Die Nummern entsprechen der Liste.
+anchors-no-coordinates = Für diesen Ort fehlen Koordinaten.
+anchors-reachable = { $count ->
+    [one] { $count } Angebot in 1 km erreichbar
+   *[other] { $count } Angebote in 1 km erreichbar
+}
+nav-anchors = Ankerpunkte
+anchors-by-district = Ankerpunkte je Bezirk – wählen Sie einen Bezirk für Liste und Karte
+anchors-in-district = Orte der Familien in diesem Sozialraum und was von dort erreichbar ist

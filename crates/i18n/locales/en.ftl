@@ -770,3 +770,24 @@ min-age-rest-months = Minimum age (months)
 max-age-years = Maximum age (years)
 max-age-rest-months = Maximum age (months)
 languages-other = Other languages
+matrix-transitions = Transitions between life phases
+filter-transition = Transition
+finder-transition = Transition
+finder-transition-hint = Offers that accompany a change, e.g. into daycare or school.
+anchors-title = Anchor points
+anchors-lead = Places families go to anyway – daycare, school, family centre – and which offers are within 1 km of them (straight line, about a quarter of an hour on foot).
+anchors-count = { $count ->
+    [one] { $count } anchor point
+   *[other] { $count } anchor points
+}
+anchors-none = No anchor points here yet. Partners mark their places as anchor points when families go there anyway.
+anchors-map-title = Map of the anchor points
+anchors-map-caption = The numbers match the list.
+anchors-no-coordinates = This place has no coordinates.
+anchors-reachable = { $count ->
+    [one] { $count } offer within 1 km
+   *[other] { $count } offers within 1 km
+}
+nav-anchors = Anchor points
+anchors-by-district = Anchor points per borough – choose one for the list and map
+anchors-in-district = places families go to in this area and what is within reach

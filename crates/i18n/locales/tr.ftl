@@ -672,3 +672,24 @@ min-age-rest-months = En düşük yaş (ay)
 max-age-years = En yüksek yaş (yıl)
 max-age-rest-months = En yüksek yaş (ay)
 languages-other = Diğer diller
+matrix-transitions = Yaşam evreleri arasındaki geçişler
+filter-transition = Geçiş
+finder-transition = Geçiş
+finder-transition-hint = Bir değişime eşlik eden hizmetler, ör. kreşe veya okula geçiş.
+anchors-title = Çıpa noktaları
+anchors-lead = Ailelerin zaten gittiği yerler – kreş, okul, aile merkezi – ve oradan 1 km içinde (kuş uçuşu, yürüyerek yaklaşık çeyrek saat) ulaşılabilen hizmetler.
+anchors-count = { $count ->
+    [one] { $count } çıpa noktası
+   *[other] { $count } çıpa noktası
+}
+anchors-none = Burada henüz çıpa noktası yok. Kurumlar, ailelerin zaten gittiği yerlerini çıpa noktası olarak işaretler.
+anchors-map-title = Çıpa noktaları haritası
+anchors-map-caption = Numaralar listeyle eşleşir.
+anchors-no-coordinates = Bu yerin koordinatları yok.
+anchors-reachable = { $count ->
+    [one] 1 km içinde { $count } hizmet
+   *[other] 1 km içinde { $count } hizmet
+}
+nav-anchors = Çıpa noktaları
+anchors-by-district = İlçeye göre çıpa noktaları – liste ve harita için bir ilçe seçin
+anchors-in-district = bu sosyal alanda ailelerin gittiği yerler ve oradan ulaşılabilenler

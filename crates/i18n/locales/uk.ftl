@@ -691,3 +691,26 @@ min-age-rest-months = Мінімальний вік (місяці)
 max-age-years = Максимальний вік (роки)
 max-age-rest-months = Максимальний вік (місяці)
 languages-other = Інші мови
+matrix-transitions = Переходи між етапами життя
+filter-transition = Перехід
+finder-transition = Перехід
+finder-transition-hint = Пропозиції, що супроводжують зміну, напр. до дитсадка чи школи.
+anchors-title = Опорні точки
+anchors-lead = Місця, які сім’ї й так відвідують, – дитсадок, школа, сімейний центр, – і які пропозиції досяжні звідти в межах 1 км (по прямій, близько чверті години пішки).
+anchors-count = { $count ->
+    [one] { $count } опорна точка
+    [few] { $count } опорні точки
+   *[other] { $count } опорних точок
+}
+anchors-none = Тут ще немає опорних точок. Організації позначають свої місця як опорні точки, якщо сім’ї й так їх відвідують.
+anchors-map-title = Карта опорних точок
+anchors-map-caption = Номери відповідають списку.
+anchors-no-coordinates = Для цього місця немає координат.
+anchors-reachable = { $count ->
+    [one] { $count } пропозиція в межах 1 км
+    [few] { $count } пропозиції в межах 1 км
+   *[other] { $count } пропозицій в межах 1 км
+}
+nav-anchors = Опорні точки
+anchors-by-district = Опорні точки за округами – оберіть округ для списку й карти
+anchors-in-district = місця сімей у цьому районі та що звідти досяжне

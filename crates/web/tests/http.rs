@@ -2023,3 +2023,59 @@ async fn a_place_without_coordinates_gets_them_from_a_known_street() {
     assert!((new.lat.unwrap() - street.lat.unwrap()).abs() < 1e-5 && (new.lon.unwrap() - street.lon.unwrap()).abs() < 1e-5, "{new:?}");
     assert!(new.district_id.is_some(), "and the district follows from them");
 }
+
+#[tokio::test]
+async fn transitions_are_rows_of_the_chain_and_a_filter_and_anchor_points_show_what_is_reachable() {
+    let f = fixture().await;
+    let mut input = f.store.offer(f.m, f.own_offer).await.unwrap().input;
+    input.transitions = vec!["family_to_daycare".into()];
+    f.store.update_offer(f.m, f.own_offer, &input, None).await.unwrap();
+    let title = input.title.clone();
+    // the chain matrix has a row per transition
+    let home = get(&f.app, "/", "").await;
+    assert!(
+        home.body.contains("Übergänge zwischen den Lebensphasen") && home.body.contains("href=\"/offers?transition=family_to_daycare\""),
+        "{}",
+        home.body
+    );
+    // the offers list filters by it (it ignored the parameter before)
+    let list = get(&f.app, "/offers?transition=family_to_daycare", "").await;
+    assert!(list.body.contains(&title) && !list.body.contains("Elterncafé Mond"), "{}", list.body);
+    assert!(!get(&f.app, "/offers?transition=school_to_work", "").await.body.contains(&title));
+    // and the finder offers it
+    let finder = get(&f.app, "/search?transition=family_to_daycare", "").await;
+    assert!(finder.body.contains("id=\"transition\"") && finder.body.contains(&title), "{}", finder.body);
+    assert!(!get(&f.app, "/search?transition=kita_to_primary", "").await.body.contains(&format!(">{title}</a>")));
+
+    // anchor points: the fixture's place becomes one; the page lists it per district with the offers around it
+    let org_a = f.store.organisation_by_key(f.m, "a").await.unwrap().unwrap();
+    let mut place = f.store.organisation_locations(f.m, org_a).await.unwrap().into_iter().find(|l| l.lat.is_some()).unwrap();
+    place.is_anchor_point = true;
+    let place_input = kette_domain::LocationInput {
+        name: place.name.clone(),
+        street: place.street.clone(),
+        postcode: place.postcode.clone(),
+        city: place.city.clone(),
+        lat: place.lat,
+        lon: place.lon,
+        district_id: place.district_id,
+        is_anchor_point: true,
+        is_confidential: false,
+    };
+    f.store.update_location(f.m, place.id, &place_input, None).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let overview = get(&f.app, "/anchor-points", "").await;
+    assert_eq!(overview.status, StatusCode::OK);
+    assert!(
+        overview.body.contains("Ankerpunkte je Bezirk") && overview.body.contains("href=\"/anchor-points?district="),
+        "{}",
+        overview.body
+    );
+    let district = place.district_id.expect("fixture place has a district");
+    let top = json_of(&get(&f.app, "/api/v1/districts?level=1", "").await)["items"][0]["id"].as_i64().unwrap();
+    let page = get(&f.app, &format!("/anchor-points?district={top}"), "").await;
+    assert!(page.body.contains(&place.name) && page.body.contains("in 1 km erreichbar"), "{}", page.body);
+    assert!(page.body.contains(&format!("href=\"/search/{}\"", f.own_offer)), "the offer at the place is listed: {}", page.body);
+    assert!(page.body.contains("class=\"results-svg\"") || page.body.contains("<svg"), "and mapped");
+    let _ = district;
+}

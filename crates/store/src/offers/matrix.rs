@@ -46,23 +46,42 @@ impl Store {
         };
         // aggregated in SQL: 36 rows cross the driver instead of one per offer and term pair;
         // (offer, kind, code) is unique, so COUNT(*) counts distinct offers
+        let (c, t) = self.term_counts(municipality, district, "life_phase", district_clause).await?;
+        let (tc, tt) = self.term_counts(municipality, district, "transition", district_clause).await?;
+        Ok(ChainMatrix::from_counts(vocab, c.iter().map(|(p, d, n)| (p.as_str(), d.as_str(), *n)), t.iter().map(|(p, n)| (p.as_str(), *n)))
+            .with_transitions(vocab, tc.iter().map(|(p, d, n)| (p.as_str(), d.as_str(), *n)), tt.iter().map(|(p, n)| (p.as_str(), *n))))
+    }
+
+    /// Active offers per (term of `kind`, domain) and per term of `kind`, counted in SQL.
+    #[allow(clippy::type_complexity)]
+    async fn term_counts(
+        &self,
+        municipality: MunicipalityId,
+        district: Option<DistrictId>,
+        kind: &str,
+        district_clause: &str,
+    ) -> Result<(Vec<(String, String, u64)>, Vec<(String, u64)>)> {
+        // aggregated in SQL: a few dozen rows cross the driver instead of one per offer and term
+        // pair; (offer, kind, code) is unique, so COUNT(*) counts distinct offers
         let cells = sqlx::query(&format!(
             "SELECT p.code AS phase, d.code AS domain, COUNT(*) AS n FROM offer o
-             JOIN offer_term p ON p.offer_id = o.id AND p.kind = 'life_phase'
+             JOIN offer_term p ON p.offer_id = o.id AND p.kind = $3
              JOIN offer_term d ON d.offer_id = o.id AND d.kind = 'domain'
              WHERE o.municipality_id = $1 AND o.status = 'active'{district_clause} GROUP BY p.code, d.code"
         ))
         .bind(municipality)
         .bind(district.unwrap_or(0))
+        .bind(kind)
         .fetch_all(&self.pool)
         .await?;
         let totals = sqlx::query(&format!(
             "SELECT p.code AS phase, COUNT(*) AS n FROM offer o
-             JOIN offer_term p ON p.offer_id = o.id AND p.kind = 'life_phase'
+             JOIN offer_term p ON p.offer_id = o.id AND p.kind = $3
              WHERE o.municipality_id = $1 AND o.status = 'active'{district_clause} GROUP BY p.code"
         ))
         .bind(municipality)
         .bind(district.unwrap_or(0))
+        .bind(kind)
         .fetch_all(&self.pool)
         .await?;
         let mut c = Vec::with_capacity(cells.len());
@@ -73,7 +92,7 @@ impl Store {
         for r in &totals {
             t.push((r.try_get::<String, _>("phase")?, r.try_get::<i64, _>("n")? as u64));
         }
-        Ok(ChainMatrix::from_counts(vocab, c.iter().map(|(p, d, n)| (p.as_str(), d.as_str(), *n)), t.iter().map(|(p, n)| (p.as_str(), *n))))
+        Ok((c, t))
     }
 
     /// Offer counts by status, for the dashboard.

@@ -29,6 +29,8 @@ pub struct OfferFilter {
     pub life_phase: Option<String>,
     pub domain: Option<String>,
     pub target_group: Option<String>,
+    /// A transition between life phases (family → daycare, school → work …).
+    pub transition: Option<String>,
     pub language: Option<String>,
     pub cost: Option<Cost>,
     pub access: Option<Access>,
@@ -115,9 +117,12 @@ impl OfferFilter {
                 push(" AND o.search_text LIKE $?", Arg::S(like), &mut args, &mut sql);
             }
         }
-        for (kind, code) in
-            [(TermKind::LifePhase, &self.life_phase), (TermKind::Domain, &self.domain), (TermKind::TargetGroup, &self.target_group)]
-        {
+        for (kind, code) in [
+            (TermKind::LifePhase, &self.life_phase),
+            (TermKind::Domain, &self.domain),
+            (TermKind::TargetGroup, &self.target_group),
+            (TermKind::Transition, &self.transition),
+        ] {
             if let Some(code) = code.as_deref().filter(|c| !c.is_empty()) {
                 push(
                     &format!(
@@ -316,6 +321,29 @@ impl Store {
         page: u32,
         per_page: u32,
     ) -> Result<Page<Location>> {
+        self.locations_where(municipality, district, scope, false, page, per_page).await
+    }
+
+    /// The anchor points (places families already go to) this reader may see, in a district
+    /// and its sub-districts or everywhere, ordered by name.
+    pub async fn anchor_points(
+        &self,
+        municipality: MunicipalityId,
+        district: Option<DistrictId>,
+        scope: &kette_domain::disclosure::PlaceScope,
+    ) -> Result<Vec<Location>> {
+        Ok(self.locations_where(municipality, district, scope, true, 1, 500).await?.items)
+    }
+
+    async fn locations_where(
+        &self,
+        municipality: MunicipalityId,
+        district: Option<DistrictId>,
+        scope: &kette_domain::disclosure::PlaceScope,
+        anchor_only: bool,
+        page: u32,
+        per_page: u32,
+    ) -> Result<Page<Location>> {
         let page = page.max(1);
         let per_page = per_page.clamp(1, 500);
         let clause = if district.is_some() {
@@ -323,7 +351,8 @@ impl Store {
         } else {
             " AND $2 = $2"
         };
-        let clause = format!("{clause} AND {}", util::place_clause(3));
+        let anchor = if anchor_only { " AND l.is_anchor_point = 1" } else { "" };
+        let clause = format!("{clause}{anchor} AND {}", util::place_clause(3));
         let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM location l WHERE l.municipality_id = $1{clause}"))
             .bind(municipality)
             .bind(district.unwrap_or(0))
@@ -332,7 +361,8 @@ impl Store {
             .bind(scope.all_protected as i64)
             .fetch_one(&self.pool)
             .await?;
-        let sql = format!("SELECT l.* FROM location l WHERE l.municipality_id = $1{clause} ORDER BY l.id LIMIT $6 OFFSET $7");
+        let order = if anchor_only { "l.name, l.id" } else { "l.id" };
+        let sql = format!("SELECT l.* FROM location l WHERE l.municipality_id = $1{clause} ORDER BY {order} LIMIT $6 OFFSET $7");
         let rows = util::bind_place_scope(sqlx::query(&sql).bind(municipality).bind(district.unwrap_or(0)), scope)
             .bind(per_page as i64)
             .bind(((page - 1) as i64) * per_page as i64)

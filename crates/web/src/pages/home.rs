@@ -83,8 +83,33 @@ pub(super) fn matrix_rows(m: &ChainMatrix) -> Vec<MatrixRow> {
         .collect()
 }
 
+/// The transition rows, shaded on the same scale as the life phases.
+pub(super) fn transition_rows(m: &ChainMatrix) -> Vec<MatrixRow> {
+    let max = m.max_count().max(1);
+    m.transitions
+        .iter()
+        .enumerate()
+        .map(|(t, transition)| MatrixRow {
+            phase: transition.clone(),
+            total: m.transition_totals[t],
+            cells: m
+                .domains
+                .iter()
+                .enumerate()
+                .map(|(d, domain)| {
+                    let count = m.transition_counts[t][d];
+                    MatrixCell { domain: domain.clone(), count, heat: if count == 0 { 0 } else { 1 + (count * 4 / (max + 1)).min(3) } }
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 impl HomePage {
     fn rows(&self) -> Vec<MatrixRow> {
         matrix_rows(&self.matrix)
+    }
+    fn transition_rows(&self) -> Vec<MatrixRow> {
+        transition_rows(&self.matrix)
     }
 }

@@ -22,11 +22,13 @@ use crate::forms::FormData;
 use crate::forms::SignedForm;
 use crate::AppState;
 
+mod anchors;
 mod districts;
 mod home;
 mod offers;
 mod organisations;
 
+use anchors::*;
 use districts::*;
 use home::*;
 pub(crate) use offers::district_options;
@@ -37,6 +39,7 @@ pub fn routes() -> crate::Routes {
     crate::Routes::new()
         .route("/", get(home))
         .route("/districts", get(districts))
+        .route("/anchor-points", get(anchor_points))
         .route("/districts/compare", get(compare_districts))
         .route("/districts/{id}", get(district))
         .route("/districts/{id}/map.geojson", get(district_map))

@@ -16,6 +16,7 @@ pub(super) fn offer_filter(ctx: &Ctx, params: &HashMap<String, String>) -> Resul
     Ok(OfferFilter {
         q: q(params, "q").map(|s| s.chars().take(200).collect()),
         life_phase: q(params, "life_phase").map(Into::into),
+        transition: q(params, "transition").map(Into::into),
         domain: q(params, "domain").map(Into::into),
         target_group: q(params, "target_group").map(Into::into),
         language: q(params, "language").map(Into::into),
