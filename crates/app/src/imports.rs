@@ -26,6 +26,8 @@ pub struct IndicatorFile {
     pub crosswalk: Option<(CrosswalkSummary, Vec<CrosswalkLink>)>,
     /// values that are possible but unlikely for their indicator (a share above 100 %)
     pub warnings: Vec<String>,
+    /// text columns read past (district names, notes)
+    pub skipped_columns: Vec<String>,
 }
 
 impl IndicatorFile {
@@ -77,7 +79,7 @@ impl App {
         options: &Options,
         boundary_version: Option<&str>,
     ) -> Result<IndicatorFile> {
-        let (layout, rows) = indicators_csv::parse(file_name, bytes, options)?;
+        let indicators_csv::Table { layout, rows, skipped_columns } = indicators_csv::parse_table(file_name, bytes, options)?;
         let crosswalk = match boundary_version {
             Some(v) => match self.store.crosswalk_into_stored(municipality, v).await? {
                 Some(c) => Some(c),
@@ -111,11 +113,12 @@ impl App {
         if !refused.is_empty() {
             return Err(AppError::Implausible { file: file_name.to_string(), problems: refused });
         }
-        Ok(IndicatorFile { layout, rows, codes, unknown_keys, crosswalk, warnings })
+        Ok(IndicatorFile { layout, rows, codes, unknown_keys, crosswalk, warnings, skipped_columns })
     }
 
-    /// Writes checked rows in one transaction, carried into the stored districts when they are
-    /// published for another boundary version (`partial`: districts whose sources are all
+    /// Writes checked rows in one transaction with the indicators `defining` (new ones made in
+    /// the import wizard), carried into the stored districts when they are published for another
+    /// boundary version (`partial`: districts whose sources are all
     /// present are written, the rest reported).
     pub async fn import_indicator_rows(
         &self,
@@ -124,12 +127,15 @@ impl App {
         provenance: &Provenance,
         boundary_version: Option<&str>,
         partial: bool,
+        defining: &[kette_domain::IndicatorDef],
     ) -> Result<IndicatorImport> {
         Ok(match boundary_version {
             Some(v) => IndicatorImport::Carried(Box::new(
-                self.store.import_carried_observations(municipality, rows, v, Some(provenance), partial).await?,
+                self.store.import_carried_observations_defining(municipality, rows, v, Some(provenance), partial, defining).await?,
             )),
-            None => IndicatorImport::Written(self.store.import_observations_from(municipality, rows, Some(provenance)).await?),
+            None => {
+                IndicatorImport::Written(self.store.import_observations_defining(municipality, rows, Some(provenance), defining).await?)
+            }
         })
     }
 

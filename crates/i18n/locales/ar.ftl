@@ -705,3 +705,33 @@ anchors-reachable = { $count ->
 nav-anchors = نقاط الارتكاز
 anchors-by-district = نقاط الارتكاز حسب المنطقة – اختاروا منطقة لعرض القائمة والخريطة
 anchors-in-district = أماكن العائلات في هذه المنطقة وما يمكن الوصول إليه منها
+wizard-layout-long = طويل (سطر لكل قيمة)
+wizard-layout-wide = عريض (عمود لكل مؤشر)
+wizard-skipped-columns = أعمدة نصية تم تخطيها:
+wizard-new-indicator = إنشاء مؤشر جديد
+wizard-new-hint = يُحفظ مع القيم في خطوة واحدة؛ وإذا فشل الاستيراد فلا يُنشأ المؤشر أيضًا.
+wizard-unit-hint = مثلًا %، عدد، لكل 1000 نسمة
+wizard-new-name-missing = يحتاج المؤشر الجديد إلى اسم.
+wizard-nothing-chosen = تم استبعاد جميع الأعمدة – لا يوجد ما يُستورد. اربطوا عمودًا واحدًا على الأقل بمؤشر.
+wizard-unknown-district = رمز منطقة اجتماعية غير معروف «{ $key }».
+wizard-imported = { $count ->
+    [one] تم استيراد قيمة واحدة.
+   *[other] تم استيراد { $count } قيمة.
+}
+wizard-see-map = خريطة: { $indicator }
+ingest-line = السطر { $line }
+ingest-column = العمود «{ $column }»
+ingest-more = … و{ $count } مشكلات أخرى
+ingest-no-key-column = لا يوجد عمود لرمز المنطقة الاجتماعية. المتوقع عنوان مثل Planungsraum أو Schlüssel أو Gebiet أو key؛ وفي الملف: { $found }.
+ingest-no-year-column = لا يوجد عمود للسنة: يرجى إدخال السنة في حقل «السنة».
+ingest-no-indicator-columns = لا توجد أعمدة مؤشرات: الجدول العريض فيه عمود أرقام لكل مؤشر، والطويل فيه عمودا المؤشر والقيمة.
+ingest-unreadable-row = لا يمكن قراءة السطر ({ $detail }).
+ingest-missing-key = رمز المنطقة الاجتماعية مفقود.
+ingest-key-too-long = الرمز لا يتجاوز { $max } حرفًا، وُجد: «{ $found }».
+ingest-expected-year = المتوقع سنة، وُجد: «{ $found }».
+ingest-expected-number = المتوقع رقم (12.5 أو 12,5)، وُجد: «{ $found }».
+ingest-missing-code = رمز المؤشر مفقود.
+ingest-code-too-long = رمز المؤشر لا يتجاوز { $max } حرفًا، وُجد: «{ $found }».
+ingest-denominator = يجب أن يكون المقام أكبر من 0.
+ingest-numerator = يجب أن يكون البسط بين 0 والمقام.
+ingest-duplicate = { $code } للرمز { $key } في سنة { $year } موجود بالفعل في السطر { $previous }.

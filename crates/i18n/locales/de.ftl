@@ -791,3 +791,33 @@ anchors-reachable = { $count ->
 nav-anchors = Ankerpunkte
 anchors-by-district = Ankerpunkte je Bezirk – wählen Sie einen Bezirk für Liste und Karte
 anchors-in-district = Orte der Familien in diesem Sozialraum und was von dort erreichbar ist
+wizard-layout-long = lang (eine Zeile je Wert)
+wizard-layout-wide = breit (eine Spalte je Indikator)
+wizard-skipped-columns = Textspalten übersprungen:
+wizard-new-indicator = Neuen Indikator anlegen
+wizard-new-hint = Wird mit den Werten in einem Schritt gespeichert; scheitert der Import, entsteht auch kein Indikator.
+wizard-unit-hint = z. B. %, Anzahl, je 1.000 Einwohner
+wizard-new-name-missing = Der neue Indikator braucht einen Namen.
+wizard-nothing-chosen = Alle Spalten sind ausgelassen – es gibt nichts zu importieren. Ordnen Sie mindestens eine Spalte einem Indikator zu.
+wizard-unknown-district = Unbekannter Sozialraum-Schlüssel „{ $key }“.
+wizard-imported = { $count ->
+    [one] { $count } Wert importiert.
+   *[other] { $count } Werte importiert.
+}
+wizard-see-map = Karte: { $indicator }
+ingest-line = Zeile { $line }
+ingest-column = Spalte „{ $column }“
+ingest-more = … und { $count } weitere Probleme
+ingest-no-key-column = Keine Spalte mit dem Sozialraum-Schlüssel. Erwartet wird eine Überschrift wie Planungsraum, Schlüssel, Gebiet oder key; die Datei hat: { $found }.
+ingest-no-year-column = Keine Spalte Jahr: bitte das Jahr im Feld „Jahr“ angeben.
+ingest-no-indicator-columns = Keine Indikatorspalten: Eine breite Tabelle hat je Indikator eine Spalte mit Zahlen, eine lange die Spalten Indikator und Wert.
+ingest-unreadable-row = Die Zeile ist nicht lesbar ({ $detail }).
+ingest-missing-key = Der Sozialraum-Schlüssel fehlt.
+ingest-key-too-long = Ein Schlüssel hat höchstens { $max } Zeichen, gefunden: „{ $found }“.
+ingest-expected-year = Erwartet wird eine Jahreszahl, gefunden: „{ $found }“.
+ingest-expected-number = Erwartet wird eine Zahl (12,5 oder 12.5), gefunden: „{ $found }“.
+ingest-missing-code = Der Indikator-Code fehlt.
+ingest-code-too-long = Ein Indikator-Code hat höchstens { $max } Zeichen, gefunden: „{ $found }“.
+ingest-denominator = Der Nenner muss größer als 0 sein.
+ingest-numerator = Der Zähler muss zwischen 0 und dem Nenner liegen.
+ingest-duplicate = { $code } für { $key } im Jahr { $year } steht schon in Zeile { $previous }.

@@ -791,3 +791,33 @@ anchors-reachable = { $count ->
 nav-anchors = Anchor points
 anchors-by-district = Anchor points per borough – choose one for the list and map
 anchors-in-district = places families go to in this area and what is within reach
+wizard-layout-long = long (one row per value)
+wizard-layout-wide = wide (one column per indicator)
+wizard-skipped-columns = Text columns skipped:
+wizard-new-indicator = Create a new indicator
+wizard-new-hint = Saved together with the values in one step; if the import fails, no indicator is created either.
+wizard-unit-hint = e.g. %, count, per 1,000 inhabitants
+wizard-new-name-missing = The new indicator needs a name.
+wizard-nothing-chosen = Every column is left out – there is nothing to import. Map at least one column to an indicator.
+wizard-unknown-district = Unknown district key “{ $key }”.
+wizard-imported = { $count ->
+    [one] { $count } value imported.
+   *[other] { $count } values imported.
+}
+wizard-see-map = Map: { $indicator }
+ingest-line = Line { $line }
+ingest-column = column “{ $column }”
+ingest-more = … and { $count } more problems
+ingest-no-key-column = No column with the district key. Expected a heading such as Planungsraum, key, district or Schlüssel; the file has: { $found }.
+ingest-no-year-column = No year column: please give the year in the field “Year”.
+ingest-no-indicator-columns = No indicator columns: a wide table has a column of numbers per indicator, a long one the columns indicator and value.
+ingest-unreadable-row = The row cannot be read ({ $detail }).
+ingest-missing-key = The district key is missing.
+ingest-key-too-long = A key has at most { $max } characters, found: “{ $found }”.
+ingest-expected-year = Expected a year, found: “{ $found }”.
+ingest-expected-number = Expected a number (12.5 or 12,5), found: “{ $found }”.
+ingest-missing-code = The indicator code is missing.
+ingest-code-too-long = An indicator code has at most { $max } characters, found: “{ $found }”.
+ingest-denominator = The denominator must be greater than 0.
+ingest-numerator = The numerator must be between 0 and the denominator.
+ingest-duplicate = { $code } for { $key } in { $year } is already in line { $previous }.

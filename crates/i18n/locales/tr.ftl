@@ -693,3 +693,33 @@ anchors-reachable = { $count ->
 nav-anchors = Çıpa noktaları
 anchors-by-district = İlçeye göre çıpa noktaları – liste ve harita için bir ilçe seçin
 anchors-in-district = bu sosyal alanda ailelerin gittiği yerler ve oradan ulaşılabilenler
+wizard-layout-long = uzun (değer başına bir satır)
+wizard-layout-wide = geniş (gösterge başına bir sütun)
+wizard-skipped-columns = Atlanan metin sütunları:
+wizard-new-indicator = Yeni gösterge oluştur
+wizard-new-hint = Değerlerle birlikte tek adımda kaydedilir; içe aktarma başarısız olursa gösterge de oluşturulmaz.
+wizard-unit-hint = ör. %, sayı, 1.000 kişi başına
+wizard-new-name-missing = Yeni göstergenin bir adı olmalı.
+wizard-nothing-chosen = Tüm sütunlar dışarıda bırakıldı – içe aktarılacak bir şey yok. En az bir sütunu bir göstergeyle eşleştirin.
+wizard-unknown-district = Bilinmeyen sosyal alan anahtarı “{ $key }”.
+wizard-imported = { $count ->
+    [one] { $count } değer içe aktarıldı.
+   *[other] { $count } değer içe aktarıldı.
+}
+wizard-see-map = Harita: { $indicator }
+ingest-line = Satır { $line }
+ingest-column = sütun “{ $column }”
+ingest-more = … ve { $count } sorun daha
+ingest-no-key-column = Sosyal alan anahtarını içeren sütun yok. Planungsraum, Schlüssel, Gebiet veya key gibi bir başlık beklenir; dosyada olanlar: { $found }.
+ingest-no-year-column = Yıl sütunu yok: lütfen yılı “Yıl” alanına girin.
+ingest-no-indicator-columns = Gösterge sütunu yok: geniş bir tabloda her gösterge için sayılardan oluşan bir sütun, uzun bir tabloda gösterge ve değer sütunları bulunur.
+ingest-unreadable-row = Satır okunamıyor ({ $detail }).
+ingest-missing-key = Sosyal alan anahtarı eksik.
+ingest-key-too-long = Bir anahtar en fazla { $max } karakterdir, bulunan: “{ $found }”.
+ingest-expected-year = Bir yıl bekleniyor, bulunan: “{ $found }”.
+ingest-expected-number = Bir sayı bekleniyor (12,5 veya 12.5), bulunan: “{ $found }”.
+ingest-missing-code = Gösterge kodu eksik.
+ingest-code-too-long = Bir gösterge kodu en fazla { $max } karakterdir, bulunan: “{ $found }”.
+ingest-denominator = Payda 0'dan büyük olmalıdır.
+ingest-numerator = Pay 0 ile payda arasında olmalıdır.
+ingest-duplicate = { $year } yılı için { $key } anahtarlı { $code } zaten { $previous }. satırda var.

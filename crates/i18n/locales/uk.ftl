@@ -714,3 +714,34 @@ anchors-reachable = { $count ->
 nav-anchors = Опорні точки
 anchors-by-district = Опорні точки за округами – оберіть округ для списку й карти
 anchors-in-district = місця сімей у цьому районі та що звідти досяжне
+wizard-layout-long = довгий (рядок на значення)
+wizard-layout-wide = широкий (стовпець на показник)
+wizard-skipped-columns = Пропущені текстові стовпці:
+wizard-new-indicator = Створити новий показник
+wizard-new-hint = Зберігається разом зі значеннями за один крок; якщо імпорт не вдасться, показник теж не буде створено.
+wizard-unit-hint = напр. %, кількість, на 1 000 мешканців
+wizard-new-name-missing = Новому показнику потрібна назва.
+wizard-nothing-chosen = Усі стовпці пропущено – імпортувати нічого. Зіставте принаймні один стовпець із показником.
+wizard-unknown-district = Невідомий код соціального району «{ $key }».
+wizard-imported = { $count ->
+    [one] Імпортовано { $count } значення.
+    [few] Імпортовано { $count } значення.
+   *[other] Імпортовано { $count } значень.
+}
+wizard-see-map = Карта: { $indicator }
+ingest-line = Рядок { $line }
+ingest-column = стовпець «{ $column }»
+ingest-more = … і ще { $count } проблем
+ingest-no-key-column = Немає стовпця з кодом соціального району. Очікується заголовок на кшталт Planungsraum, Schlüssel, Gebiet або key; у файлі: { $found }.
+ingest-no-year-column = Немає стовпця з роком: вкажіть рік у полі «Рік».
+ingest-no-indicator-columns = Немає стовпців показників: широка таблиця має стовпець чисел на кожен показник, довга – стовпці показник і значення.
+ingest-unreadable-row = Рядок не читається ({ $detail }).
+ingest-missing-key = Бракує коду соціального району.
+ingest-key-too-long = Код має щонайбільше { $max } символів, знайдено: «{ $found }».
+ingest-expected-year = Очікується рік, знайдено: «{ $found }».
+ingest-expected-number = Очікується число (12,5 або 12.5), знайдено: «{ $found }».
+ingest-missing-code = Бракує коду показника.
+ingest-code-too-long = Код показника має щонайбільше { $max } символів, знайдено: «{ $found }».
+ingest-denominator = Знаменник має бути більшим за 0.
+ingest-numerator = Чисельник має бути між 0 і знаменником.
+ingest-duplicate = { $code } для { $key } за { $year } рік уже є в рядку { $previous }.

@@ -9,7 +9,50 @@ use kette_domain::NewObservation;
 use crate::text::{decode, parse_number, sniff_delimiter};
 use crate::{IngestError, IngestErrors};
 
-const KEY: &[&str] = &["key", "district", "district_key", "id", "gebiet", "schlüssel", "schluessel", "raumbezug"];
+const KEY: &[&str] = &[
+    "key",
+    "district",
+    "district_key",
+    "id",
+    "gebiet",
+    "schlüssel",
+    "schluessel",
+    "raumbezug",
+    // the names German statistics offices and planners give their key columns
+    "planungsraum",
+    "plr",
+    "plr_id",
+    "lor",
+    "sozialraum",
+    "bezirksregion",
+    "bzr_id",
+    "prognoseraum",
+    "pgr_id",
+    "gebietsschlüssel",
+    "gebietsschluessel",
+    "regionalschlüssel",
+    "regionalschluessel",
+    "ags",
+    "ars",
+    "raumid",
+    "raum_id",
+];
+/// Columns that name the district for people: read past, not taken for indicators.
+const NAME: &[&str] = &[
+    "name",
+    "bezeichnung",
+    "gebietsname",
+    "gebiet_name",
+    "planungsraumname",
+    "plr_name",
+    "bzr_name",
+    "pgr_name",
+    "bezirksname",
+    "bezirk",
+    "label",
+    "titel",
+    "ortsteil",
+];
 const YEAR: &[&str] = &["year", "jahr"];
 /// Codes and keys are identifiers, not texts; a longer one is a broken file.
 const MAX_KEY_CHARS: usize = 64;
@@ -39,30 +82,100 @@ fn is_missing(cell: &str) -> bool {
     matches!(cell, "" | "-" | "." | "x" | "/" | "NA")
 }
 
+/// A table as read: its layout, the values, and the columns read past because they hold
+/// names or other text (a wide table's "Bezeichnung").
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub layout: Layout,
+    pub rows: Vec<NewObservation>,
+    pub skipped_columns: Vec<String>,
+}
+
 /// Parses the table and reports every problem with line and column.
 pub fn parse(source_name: &str, bytes: &[u8], options: &Options) -> Result<(Layout, Vec<NewObservation>), IngestErrors> {
+    parse_table(source_name, bytes, options).map(|t| (t.layout, t.rows))
+}
+
+/// Like [`parse`], also naming the text columns it read past.
+pub fn parse_table(source_name: &str, bytes: &[u8], options: &Options) -> Result<Table, IngestErrors> {
     let text = decode(bytes);
     if crate::genesis::is_genesis(text.lines().next().unwrap_or("")) {
-        return crate::genesis::parse(source_name, bytes, options.region_variable.as_deref()).map(|rows| (Layout::Long, rows));
+        return crate::genesis::parse(source_name, bytes, options.region_variable.as_deref()).map(|rows| Table {
+            layout: Layout::Long,
+            rows,
+            skipped_columns: vec![],
+        });
     }
     let delimiter = sniff_delimiter(&text);
     let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(text.as_bytes());
-    let header_err = |field: Option<&str>, msg: String| IngestError::new(source_name, Some("line 1".into()), field, msg);
+    let header_err = |field: Option<&str>, msg: String| IngestError {
+        line: Some(1),
+        ..IngestError::new(source_name, Some("line 1".into()), field, msg)
+    };
     let headers: Vec<String> =
         rdr.headers().map_err(|e| header_err(None, format!("cannot read the header: {e}")))?.iter().map(|h| h.trim().to_string()).collect();
     let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.to_lowercase().as_str()));
-    let key = find(KEY).ok_or_else(|| header_err(None, format!("no district key column; expected one of: {}", KEY.join(", "))))?;
+    let key = find(KEY).ok_or_else(|| {
+        header_err(None, format!("no district key column; expected one of: {}", KEY.join(", "))).coded(
+            "ingest-no-key-column",
+            &[
+                ("expected", KEY.join(", ")),
+                ("found", headers.iter().take(20).map(|h| crate::text::excerpt(h).into_owned()).collect::<Vec<_>>().join(", ")),
+            ],
+        )
+    })?;
     let year_col = find(YEAR);
     if year_col.is_none() && options.year.is_none() {
-        return Err(header_err(None, "no year column (year/Jahr); give the year with --year".into()).into());
+        return Err(header_err(None, "no year column (year/Jahr); give the year with --year".into())
+            .coded("ingest-no-year-column", &[])
+            .into());
     }
     let layout =
         if find(INDICATOR).is_some() && (find(VALUE).is_some() || find(NUMERATOR).is_some()) { Layout::Long } else { Layout::Wide };
     let (indicator_col, value_col, num_col, den_col, source_col) =
         (find(INDICATOR), find(VALUE), find(NUMERATOR), find(DENOMINATOR), find(SOURCE));
     let fixed: Vec<usize> = [Some(key), year_col, indicator_col, value_col, num_col, den_col, source_col].into_iter().flatten().collect();
+    // read the records first: a wide table's text columns are known only after every row
+    let mut records = vec![];
+    let mut errors = vec![];
+    for rec in rdr.records() {
+        match rec {
+            Ok(r) => records.push(r),
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                errors.push(IngestError::at_line(
+                    source_name,
+                    line,
+                    None,
+                    format!("unreadable row: {e}"),
+                    "ingest-unreadable-row",
+                    &[("detail", e.to_string())],
+                ));
+            }
+        }
+    }
+    let mut skipped_columns = vec![];
     let wide_columns: Vec<usize> = if layout == Layout::Wide {
-        (0..headers.len()).filter(|i| !fixed.contains(i) && !headers[*i].is_empty()).collect()
+        let candidates: Vec<usize> = (0..headers.len()).filter(|i| !fixed.contains(i) && !headers[*i].is_empty()).collect();
+        let named = |i: usize| NAME.contains(&headers[i].to_lowercase().as_str());
+        // text in every filled cell: names or notes, not values
+        let text = |i: usize| {
+            let mut filled = records.iter().map(|r| r.get(i).unwrap_or("").trim()).filter(|c| !is_missing(c)).peekable();
+            filled.peek().is_some() && filled.all(|c| parse_number(c).is_none())
+        };
+        // a text column is read past only beside columns with numbers: when no column has a
+        // number, the cells are wrong values and are reported as such
+        let any_numbers = candidates.iter().any(|&i| !named(i) && !text(i));
+        candidates
+            .into_iter()
+            .filter(|&i| {
+                let skip = named(i) || (any_numbers && text(i));
+                if skip {
+                    skipped_columns.push(headers[i].clone());
+                }
+                !skip
+            })
+            .collect()
     } else {
         vec![]
     };
@@ -71,39 +184,28 @@ pub fn parse(source_name: &str, bytes: &[u8], options: &Options) -> Result<(Layo
             None,
             "no indicator columns: a wide table has one column per indicator code, a long one the columns indicator and value".into(),
         )
+        .coded("ingest-no-indicator-columns", &[])
         .into());
     }
     let default_source = options.source.clone().unwrap_or_else(|| source_name.to_string());
     let mut out = vec![];
-    let mut errors = vec![];
     let mut seen: HashMap<(String, String, i32), u64> = HashMap::new();
-    for rec in rdr.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(IngestError::new(
-                    source_name,
-                    Some(format!("line {}", e.position().map_or(0, |p| p.line()))),
-                    None,
-                    format!("unreadable row: {e}"),
-                ));
-                continue;
-            }
-        };
+    for rec in &records {
         let line = rec.position().map_or(0, |p| p.line());
-        let at = || Some(format!("line {line}"));
         let cell = |i: usize| rec.get(i).unwrap_or("").trim();
         let district = cell(key).to_string();
         if district.is_empty() {
-            errors.push(IngestError::new(source_name, at(), Some(&headers[key]), "missing district key"));
+            errors.push(IngestError::at_line(source_name, line, Some(&headers[key]), "missing district key", "ingest-missing-key", &[]));
             continue;
         }
         if district.chars().count() > MAX_KEY_CHARS {
-            errors.push(IngestError::new(
+            errors.push(IngestError::at_line(
                 source_name,
-                at(),
+                line,
                 Some(&headers[key]),
                 format!("a district key has at most {MAX_KEY_CHARS} characters, found '{}'", crate::text::excerpt(&district)),
+                "ingest-key-too-long",
+                &[("max", MAX_KEY_CHARS.to_string()), ("found", crate::text::excerpt(&district).to_string())],
             ));
             continue;
         }
@@ -111,7 +213,14 @@ pub fn parse(source_name: &str, bytes: &[u8], options: &Options) -> Result<(Layo
             Some(y) => match cell(y).parse::<i32>() {
                 Ok(v) if (1900..=2200).contains(&v) => v,
                 _ => {
-                    errors.push(IngestError::new(source_name, at(), Some(&headers[y]), format!("expected a year, found '{}'", cell(y))));
+                    errors.push(IngestError::at_line(
+                        source_name,
+                        line,
+                        Some(&headers[y]),
+                        format!("expected a year, found '{}'", cell(y)),
+                        "ingest-expected-year",
+                        &[("found", crate::text::excerpt(cell(y)).to_string())],
+                    ));
                     continue;
                 }
             },
@@ -124,11 +233,13 @@ pub fn parse(source_name: &str, bytes: &[u8], options: &Options) -> Result<(Layo
                 return Ok(None);
             }
             parse_number(raw).map(Some).ok_or_else(|| {
-                errors.push(IngestError::new(
+                errors.push(IngestError::at_line(
                     source_name,
-                    at(),
+                    line,
                     Some(&headers[col]),
                     format!("expected a number (12,5 or 12.5), found '{raw}'"),
+                    "ingest-expected-number",
+                    &[("found", crate::text::excerpt(raw).to_string())],
                 ));
             })
         };
@@ -157,34 +268,47 @@ pub fn parse(source_name: &str, bytes: &[u8], options: &Options) -> Result<(Layo
         }
         for (code, value, numerator, denominator, col) in entries {
             if code.is_empty() {
-                errors.push(IngestError::new(source_name, at(), Some(&headers[col]), "missing indicator code"));
+                errors.push(IngestError::at_line(
+                    source_name,
+                    line,
+                    Some(&headers[col]),
+                    "missing indicator code",
+                    "ingest-missing-code",
+                    &[],
+                ));
                 continue;
             }
             if code.chars().count() > MAX_KEY_CHARS {
-                errors.push(IngestError::new(
+                errors.push(IngestError::at_line(
                     source_name,
-                    at(),
+                    line,
                     Some(&headers[col]),
                     format!("an indicator code has at most {MAX_KEY_CHARS} characters, found '{}'", crate::text::excerpt(&code)),
+                    "ingest-code-too-long",
+                    &[("max", MAX_KEY_CHARS.to_string()), ("found", crate::text::excerpt(&code).to_string())],
                 ));
                 continue;
             }
             if let Some(d) = denominator {
                 if d <= 0.0 {
-                    errors.push(IngestError::new(
+                    errors.push(IngestError::at_line(
                         source_name,
-                        at(),
+                        line,
                         Some(&headers[den_col.unwrap_or(col)]),
                         "the denominator must be greater than 0",
+                        "ingest-denominator",
+                        &[],
                     ));
                     continue;
                 }
                 if numerator.is_some_and(|n| n < 0.0 || n > d) {
-                    errors.push(IngestError::new(
+                    errors.push(IngestError::at_line(
                         source_name,
-                        at(),
+                        line,
                         Some(&headers[num_col.unwrap_or(col)]),
                         "the numerator must be between 0 and the denominator",
+                        "ingest-numerator",
+                        &[],
                     ));
                     continue;
                 }
@@ -192,11 +316,13 @@ pub fn parse(source_name: &str, bytes: &[u8], options: &Options) -> Result<(Layo
             // a rate in percent when only numerator and denominator are given
             let value = value.or_else(|| Some(100.0 * numerator? / denominator?));
             if let Some(prev) = seen.insert((district.clone(), code.clone(), year), line) {
-                errors.push(IngestError::new(
+                errors.push(IngestError::at_line(
                     source_name,
-                    at(),
+                    line,
                     Some(&headers[col]),
                     format!("{code} for {district} in {year} is already in line {prev}"),
+                    "ingest-duplicate",
+                    &[("code", code.clone()), ("key", district.clone()), ("year", year.to_string()), ("previous", prev.to_string())],
                 ));
                 continue;
             }
@@ -212,7 +338,7 @@ pub fn parse(source_name: &str, bytes: &[u8], options: &Options) -> Result<(Layo
         }
     }
     if errors.is_empty() {
-        Ok((layout, out))
+        Ok(Table { layout, rows: out, skipped_columns })
     } else {
         Err(IngestErrors(errors))
     }

@@ -25,12 +25,51 @@ pub struct IngestError {
     /// "line 12" or "feature 3"
     pub location: Option<String>,
     pub field: Option<String>,
+    /// English, for the command line and logs.
     pub message: String,
+    /// The line number, when the problem is on one line (the front end words the position).
+    pub line: Option<u64>,
+    /// A translation key for the problem and its arguments, so that the web front end can say
+    /// it in the reader's language; `None` where only the English message exists.
+    pub code: Option<&'static str>,
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl IngestError {
     pub fn new(source_name: &str, location: Option<String>, field: Option<&str>, message: impl Into<String>) -> Self {
-        IngestError { source_name: source_name.into(), location, field: field.map(Into::into), message: message.into() }
+        IngestError {
+            source_name: source_name.into(),
+            location,
+            field: field.map(Into::into),
+            message: message.into(),
+            line: None,
+            code: None,
+            args: vec![],
+        }
+    }
+
+    /// A problem on a line of a table, with its translation key and arguments.
+    pub fn at_line(
+        source_name: &str,
+        line: u64,
+        field: Option<&str>,
+        message: impl Into<String>,
+        code: &'static str,
+        args: &[(&'static str, String)],
+    ) -> Self {
+        IngestError {
+            line: Some(line),
+            code: Some(code),
+            args: args.to_vec(),
+            ..IngestError::new(source_name, Some(format!("line {line}")), field, message)
+        }
+    }
+
+    /// The translation key and arguments of a problem without a line (a header, the file).
+    pub fn coded(mut self, code: &'static str, args: &[(&'static str, String)]) -> Self {
+        self.code = Some(code);
+        self.args = args.to_vec();
+        self
     }
 }
 

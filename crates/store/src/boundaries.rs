@@ -201,10 +201,24 @@ impl Store {
         provenance: Option<&Provenance>,
         partial: bool,
     ) -> Result<CarryReport> {
+        self.import_carried_observations_defining(municipality, rows, from_version, provenance, partial, &[]).await
+    }
+
+    /// Like `import_carried_observations`, creating the indicators `defining` in the same
+    /// transaction as the values.
+    pub async fn import_carried_observations_defining(
+        &self,
+        municipality: MunicipalityId,
+        rows: &[NewObservation],
+        from_version: &str,
+        provenance: Option<&Provenance>,
+        partial: bool,
+        defining: &[kette_domain::IndicatorDef],
+    ) -> Result<CarryReport> {
         let Some((crosswalk, links)) = self.crosswalk_into_stored(municipality, from_version).await? else {
             let stored = self.boundary_versions(municipality).await?;
             if stored.iter().any(|v| v == from_version) {
-                let n = self.import_observations_from(municipality, rows, provenance).await?;
+                let n = self.import_observations_defining(municipality, rows, provenance, defining).await?;
                 return Ok(CarryReport {
                     crosswalk: CrosswalkSummary {
                         id: 0,
@@ -226,8 +240,15 @@ impl Store {
                 stored.join(", ")
             )));
         };
-        let counts: std::collections::HashSet<String> =
-            self.indicators(municipality).await?.into_iter().filter(|i| boundary::is_count_unit(&i.def.unit)).map(|i| i.def.code).collect();
+        let counts: std::collections::HashSet<String> = self
+            .indicators(municipality)
+            .await?
+            .into_iter()
+            .map(|i| i.def)
+            .chain(defining.iter().cloned())
+            .filter(|d| boundary::is_count_unit(&d.unit))
+            .map(|d| d.code)
+            .collect();
         let note = format!("(umgerechnet vom Gebietsstand {from_version})");
         let carried = boundary::carry(rows, &links, |code| counts.contains(code), &note);
         if !carried.unknown_sources.is_empty() {
@@ -248,7 +269,7 @@ impl Store {
                 first.missing.join(", ")
             )));
         }
-        let written = self.insert_observations(municipality, &carried.rows, provenance, Some(from_version)).await?;
+        let written = self.insert_observations(municipality, &carried.rows, provenance, Some(from_version), defining).await?;
         Ok(CarryReport { crosswalk, written, carried })
     }
 }

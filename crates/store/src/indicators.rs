@@ -74,34 +74,7 @@ impl Store {
     /// Creates or updates indicator definitions by code.
     pub async fn upsert_indicators(&self, municipality: MunicipalityId, defs: &[IndicatorDef]) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        for d in defs {
-            sqlx::query(
-                "INSERT INTO indicator (municipality_id, code, name_de, name_en, description, unit, direction, source, licence, min_denominator,
-                   numerator_definition, denominator_definition, release_date, spatial_level)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-                 ON CONFLICT (municipality_id, code) DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en,
-                   description = excluded.description, unit = excluded.unit, direction = excluded.direction, source = excluded.source,
-                   licence = excluded.licence, min_denominator = excluded.min_denominator,
-                   numerator_definition = excluded.numerator_definition, denominator_definition = excluded.denominator_definition,
-                   release_date = excluded.release_date, spatial_level = excluded.spatial_level",
-            )
-            .bind(municipality)
-            .bind(&d.code)
-            .bind(&d.name_de)
-            .bind(&d.name_en)
-            .bind(&d.description)
-            .bind(&d.unit)
-            .bind(d.direction.as_str())
-            .bind(&d.source)
-            .bind(&d.licence)
-            .bind(d.min_denominator)
-            .bind(&d.meta.numerator)
-            .bind(&d.meta.denominator)
-            .bind(d.meta.release_date.as_deref())
-            .bind(&d.meta.spatial_level)
-            .execute(&mut *tx)
-            .await?;
-        }
+        write_indicator_defs(&mut tx, municipality, defs).await?;
         util::bump_stats(&mut tx, municipality).await?;
         tx.commit().await?;
         Ok(())
@@ -151,7 +124,19 @@ impl Store {
         rows: &[NewObservation],
         provenance: Option<&Provenance>,
     ) -> Result<usize> {
-        self.insert_observations(municipality, rows, provenance, None).await
+        self.insert_observations(municipality, rows, provenance, None, &[]).await
+    }
+
+    /// Like `import_observations_from`, creating the indicators `defining` in the same
+    /// transaction: a failed import leaves no new indicator behind.
+    pub async fn import_observations_defining(
+        &self,
+        municipality: MunicipalityId,
+        rows: &[NewObservation],
+        provenance: Option<&Provenance>,
+        defining: &[IndicatorDef],
+    ) -> Result<usize> {
+        self.insert_observations(municipality, rows, provenance, None, defining).await
     }
 
     /// Writes observations in one transaction; `carried_from` marks values carried across a
@@ -162,10 +147,16 @@ impl Store {
         rows: &[NewObservation],
         provenance: Option<&Provenance>,
         carried_from: Option<&str>,
+        defining: &[IndicatorDef],
     ) -> Result<usize> {
         let districts = self.district_key_ids(municipality).await?;
-        let indicators: HashMap<String, i64> = self.indicators(municipality).await?.into_iter().map(|i| (i.def.code, i.id)).collect();
         let mut tx = self.begin_write().await?;
+        write_indicator_defs(&mut tx, municipality, defining).await?;
+        let mut indicators: HashMap<String, i64> = HashMap::new();
+        for r in sqlx::query("SELECT code, id FROM indicator WHERE municipality_id = $1").bind(municipality).fetch_all(&mut *tx).await? {
+            use sqlx::Row;
+            indicators.insert(r.try_get("code")?, r.try_get("id")?);
+        }
         let import_id: Option<i64> = match provenance {
             Some(p) => Some(
                 sqlx::query_scalar(
@@ -303,4 +294,37 @@ fn observation_from_row(r: &sqlx::any::AnyRow) -> Result<Observation> {
         source: r.try_get("source")?,
         carried_from: r.try_get("carried_from")?,
     })
+}
+
+/// Inserts or updates indicator definitions inside the caller's transaction.
+async fn write_indicator_defs(tx: &mut crate::WriteTx, municipality: MunicipalityId, defs: &[IndicatorDef]) -> Result<()> {
+    for d in defs {
+        sqlx::query(
+                "INSERT INTO indicator (municipality_id, code, name_de, name_en, description, unit, direction, source, licence, min_denominator,
+                   numerator_definition, denominator_definition, release_date, spatial_level)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                 ON CONFLICT (municipality_id, code) DO UPDATE SET name_de = excluded.name_de, name_en = excluded.name_en,
+                   description = excluded.description, unit = excluded.unit, direction = excluded.direction, source = excluded.source,
+                   licence = excluded.licence, min_denominator = excluded.min_denominator,
+                   numerator_definition = excluded.numerator_definition, denominator_definition = excluded.denominator_definition,
+                   release_date = excluded.release_date, spatial_level = excluded.spatial_level",
+            )
+            .bind(municipality)
+            .bind(&d.code)
+            .bind(&d.name_de)
+            .bind(&d.name_en)
+            .bind(&d.description)
+            .bind(&d.unit)
+            .bind(d.direction.as_str())
+            .bind(&d.source)
+            .bind(&d.licence)
+            .bind(d.min_denominator)
+            .bind(&d.meta.numerator)
+            .bind(&d.meta.denominator)
+            .bind(d.meta.release_date.as_deref())
+            .bind(&d.meta.spatial_level)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
 }

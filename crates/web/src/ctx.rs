@@ -168,6 +168,12 @@ impl Ctx {
         self.t(&key)
     }
 
+    /// A message with several named arguments (text values).
+    pub fn t_args(&self, key: &str, args: &[(&str, String)]) -> String {
+        let args: Vec<(&str, FluentValue)> = args.iter().map(|(k, v)| (*k, FluentValue::from(v.clone()))).collect();
+        self.i18n.t_args(self.lang, key, &args)
+    }
+
     pub fn t1(&self, key: &str, name: &str, value: &str) -> String {
         self.i18n.t_args(self.lang, key, &[(name, FluentValue::from(value.to_string()))])
     }

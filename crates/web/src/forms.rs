@@ -15,6 +15,10 @@ impl FormData {
     pub fn get(&self, name: &str) -> &str {
         self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim()).unwrap_or("")
     }
+    /// Every field as sent (the last value of a repeated name wins in a map built from them).
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        self.pairs.clone()
+    }
     pub fn all(&self, name: &str) -> Vec<String> {
         self.pairs.iter().filter(|(k, v)| k == name && !v.trim().is_empty()).map(|(_, v)| v.trim().to_string()).collect()
     }

@@ -140,9 +140,11 @@ fn name_of(ctx: &Ctx, i: &Indicator) -> String {
 struct CataloguePage {
     ctx: Ctx,
     indicators: Vec<(Indicator, String, Vec<i32>)>,
+    /// After an import: how many values, and each imported indicator with a link to its map.
+    imported: Option<(i64, Vec<(String, String)>)>,
 }
 
-async fn catalogue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+async fn catalogue(State(state): State<AppState>, ctx: Ctx, Query(q): Query<HashMap<String, String>>) -> Result<Response, PageError> {
     let m = ctx.municipality.id;
     let mut indicators = vec![];
     for i in state.store.indicators(m).await.or_page()? {
@@ -150,7 +152,22 @@ async fn catalogue(State(state): State<AppState>, ctx: Ctx) -> Result<Response, 
         let name = name_of(&ctx, &i);
         indicators.push((i, name, years));
     }
-    render(&CataloguePage { ctx, indicators })
+    let imported = q.get("imported").and_then(|n| n.parse::<i64>().ok()).map(|n| {
+        let year = q.get("year").and_then(|y| y.parse::<i32>().ok());
+        let maps = q
+            .get("indicators")
+            .map(|codes| codes.split(',').collect::<Vec<_>>())
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|code| indicators.iter().find(|(i, _, _)| i.def.code == code))
+            .map(|(i, name, _)| {
+                let year = year.map(|y| format!("&year={y}")).unwrap_or_default();
+                (name.clone(), format!("/monitoring/map?indicator={}{year}", i.def.code))
+            })
+            .collect();
+        (n, maps)
+    });
+    render(&CataloguePage { ctx, indicators, imported })
 }
 
 pub struct RankRow {

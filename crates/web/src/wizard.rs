@@ -79,7 +79,8 @@ struct WizardPage {
     versions: Vec<String>,
     /// None: the upload form; Some: the preview of an upload
     preview: Option<Preview>,
-    error: Option<String>,
+    /// What is wrong with the file or the choices, in the reader's language.
+    errors: Vec<String>,
 }
 
 struct Preview {
@@ -99,6 +100,78 @@ struct Preview {
     boundary_version: String,
     /// set when the values are carried into the stored districts: (to version, links, targets)
     crosswalk: Option<(String, i64, i64)>,
+    /// text columns read past
+    skipped_columns: Vec<String>,
+    /// the choices made so far (kept when the commit is refused)
+    choices: std::collections::HashMap<String, String>,
+}
+
+impl Preview {
+    fn choice(&self, name: &str) -> String {
+        self.choices.get(name).cloned().unwrap_or_default()
+    }
+    /// A suggested indicator code for a column: lower case letters, digits and _.
+    fn suggested_code(&self, column: &str) -> String {
+        let chosen = self.choice(&format!("new_code_{column}"));
+        if !chosen.is_empty() {
+            return chosen;
+        }
+        // a column heading as a code: folded to lower-case letters, digits and _
+        let mut code: String = column
+            .to_lowercase()
+            .replace('ä', "ae")
+            .replace('ö', "oe")
+            .replace('ü', "ue")
+            .replace('ß', "ss")
+            .chars()
+            .map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() { c } else { '_' })
+            .collect::<String>()
+            .split('_')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("_");
+        if !code.starts_with(|c: char| c.is_ascii_lowercase()) {
+            code.insert_str(0, "i_");
+        }
+        code.chars().take(64).collect()
+    }
+}
+
+/// An import problem in the reader's language: where (line, column) and what.
+pub(crate) fn word_problem(ctx: &Ctx, e: &kette_ingest::IngestError) -> String {
+    let mut at = vec![];
+    if let Some(line) = e.line {
+        at.push(ctx.t1("ingest-line", "line", &ctx.num(line as i64)));
+    } else if let Some(l) = &e.location {
+        at.push(l.clone());
+    }
+    if let Some(f) = &e.field {
+        at.push(ctx.t1("ingest-column", "column", &kette_text::excerpt(f)));
+    }
+    let what = match e.code {
+        Some(code) => ctx.t_args(code, &e.args),
+        None => e.message.clone(),
+    };
+    let worded = if at.is_empty() { what } else { format!("{}: {what}", at.join(", ")) };
+    kette_text::bounded_message(&worded).into_owned()
+}
+
+/// Every problem of a failed check or import, worded for the reader.
+fn word_error(ctx: &Ctx, e: kette_app::AppError) -> Vec<String> {
+    match e {
+        kette_app::AppError::Ingest(errors) => {
+            let mut out: Vec<String> = errors.0.iter().take(kette_ingest::MAX_LISTED).map(|p| word_problem(ctx, p)).collect();
+            if errors.0.len() > kette_ingest::MAX_LISTED {
+                out.push(ctx.tn("ingest-more", (errors.0.len() - kette_ingest::MAX_LISTED) as i64));
+            }
+            out
+        }
+        kette_app::AppError::UnknownBoundaryVersion(v) => vec![ctx.t1("wizard-unknown-version", "version", &v)],
+        kette_app::AppError::Store(kette_store::StoreError::UnknownDistrict { key, .. }) => {
+            vec![ctx.t1("wizard-unknown-district", "key", &key)]
+        }
+        other => vec![kette_text::bounded_message(&other.to_string()).into_owned()],
+    }
 }
 
 async fn versions(state: &AppState, ctx: &Ctx) -> Result<Vec<String>, PageError> {
@@ -116,7 +189,7 @@ async fn start(State(state): State<AppState>, ctx: Ctx) -> Result<Response, Page
         return Err(PageError::forbidden());
     }
     let versions = versions(&state, &ctx).await?;
-    render(&WizardPage { ctx, versions, preview: None, error: None })
+    render(&WizardPage { ctx, versions, preview: None, errors: vec![] })
 }
 
 fn options(year: &str, source: &str) -> Options {
@@ -131,51 +204,99 @@ async fn upload(State(state): State<AppState>, ctx: Ctx, multipart: Multipart) -
     let fields = upload.fields;
     let versions = versions(&state, &ctx).await?;
     let Some((file_name, bytes)) = upload.file else {
-        let page = render(&WizardPage { error: Some(ctx.t("wizard-no-file")), ctx, versions, preview: None })?;
+        let page = render(&WizardPage { errors: vec![ctx.t("wizard-no-file")], ctx, versions, preview: None })?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
-    let (year, source) = (fields.get("year").cloned().unwrap_or_default(), fields.get("source").cloned().unwrap_or_default());
-    let m = ctx.municipality.id;
+    let year = fields.get("year").cloned().unwrap_or_default();
+    let source = fields.get("source").cloned().unwrap_or_default();
     let boundary_version = fields.get("boundary_version").cloned().unwrap_or_default();
-    let version = Some(boundary_version.as_str()).filter(|v| !v.is_empty());
-    let checked = state.app.check_indicator_file(m, &file_name, &bytes, &options(&year, &source), version).await;
-    let file = match checked {
-        Ok(f) => f,
-        Err(kette_app::AppError::Store(e)) => return Err(PageError::store(e)),
-        Err(e) => {
-            let error = match e {
-                kette_app::AppError::UnknownBoundaryVersion(v) => ctx.t1("wizard-unknown-version", "version", &v),
-                other => other.to_string(),
-            };
-            let page = render(&WizardPage { error: Some(error), ctx, versions, preview: None })?;
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
-    };
-    let catalogue: Vec<(String, String)> =
-        state.store.indicators(m).await.or_page()?.into_iter().map(|i| (i.def.code, i.def.name_de)).collect();
-    let kette_app::imports::IndicatorFile { layout, rows, codes, unknown_keys, crosswalk, warnings } = file;
     let now = state.store.clock().unix();
     let token = format!("{now}-{}", token());
     remove_expired_previews(now);
-    std::fs::create_dir_all(upload_dir())
-        .and_then(|_| std::fs::write(upload_dir().join(&token), &bytes))
-        .map_err(|e| PageError::internal(e.to_string()))?;
-    let preview = Preview {
-        token,
-        file_name,
-        year,
-        source,
-        layout: if layout == Layout::Long { "long".into() } else { "wide".into() },
+    let request = PreviewRequest { token, file_name, year, source, boundary_version, choices: Default::default() };
+    match preview(&state, &ctx, request, &bytes).await? {
+        Ok(p) => {
+            std::fs::create_dir_all(upload_dir())
+                .and_then(|_| std::fs::write(upload_dir().join(&p.token), &bytes))
+                .map_err(|e| PageError::internal(e.to_string()))?;
+            render(&WizardPage { ctx, versions, preview: Some(p), errors: vec![] })
+        }
+        Err(errors) => {
+            let page = render(&WizardPage { errors, ctx, versions, preview: None })?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}
+
+struct PreviewRequest {
+    token: String,
+    file_name: String,
+    year: String,
+    source: String,
+    boundary_version: String,
+    choices: std::collections::HashMap<String, String>,
+}
+
+/// Checks an uploaded file and builds its preview, or says what is wrong with it.
+async fn preview(state: &AppState, ctx: &Ctx, r: PreviewRequest, bytes: &[u8]) -> Result<Result<Preview, Vec<String>>, PageError> {
+    let m = ctx.municipality.id;
+    let version = Some(r.boundary_version.as_str()).filter(|v| !v.is_empty());
+    let file = match state.app.check_indicator_file(m, &r.file_name, bytes, &options(&r.year, &r.source), version).await {
+        Ok(f) => f,
+        Err(kette_app::AppError::Store(e)) => return Err(PageError::store(e)),
+        Err(e) => return Ok(Err(word_error(ctx, e))),
+    };
+    let catalogue: Vec<(String, String)> =
+        state.store.indicators(m).await.or_page()?.into_iter().map(|i| (i.def.code, i.def.name_de)).collect();
+    let kette_app::imports::IndicatorFile { layout, rows, codes, unknown_keys, crosswalk, warnings, skipped_columns } = file;
+    Ok(Ok(Preview {
+        token: r.token,
+        file_name: r.file_name,
+        year: r.year,
+        source: r.source,
+        layout: ctx.t(if layout == Layout::Long { "wizard-layout-long" } else { "wizard-layout-wide" }),
         rows: rows.len(),
         sample: rows.into_iter().take(15).collect(),
         codes,
         unknown_keys,
         warnings,
         catalogue,
-        boundary_version,
+        boundary_version: r.boundary_version,
         crosswalk: crosswalk.map(|(c, _)| (c.to_version, c.links, c.targets)),
-    };
-    render(&WizardPage { ctx, versions, preview: Some(preview), error: None })
+        skipped_columns,
+        choices: r.choices,
+    }))
+}
+
+/// The indicators the planner defined in the preview, or what is missing in each definition.
+fn new_indicators(ctx: &Ctx, form: &FormData, codes: &[String], known: &[String]) -> (Vec<kette_domain::IndicatorDef>, Vec<String>) {
+    let (mut defs, mut errors) = (vec![], vec![]);
+    for column in codes.iter().filter(|c| form.get(&format!("map_{c}")) == "new") {
+        let field = |k: &str| form.get(&format!("new_{k}_{column}")).trim().to_string();
+        let (code, name, unit) = (field("code"), field("name"), field("unit"));
+        if !kette_domain::validate::is_term_code(&code) {
+            errors.push(format!("{column}: {}", ctx.t("error-term-code")));
+        } else if known.contains(&code) || defs.iter().any(|d: &kette_domain::IndicatorDef| d.code == code) {
+            errors.push(format!("{column}: {}", ctx.t("error-term-exists")));
+        }
+        if name.is_empty() {
+            errors.push(format!("{column}: {}", ctx.t("wizard-new-name-missing")));
+        }
+        let direction = kette_domain::Direction::parse(&field("direction")).unwrap_or(kette_domain::Direction::Neutral);
+        defs.push(kette_domain::IndicatorDef {
+            code,
+            name_de: name.clone(),
+            name_en: String::new(),
+            description: String::new(),
+            unit,
+            direction,
+            source: form.get("source").trim().to_string(),
+            licence: String::new(),
+            min_denominator: None,
+            meta: kette_domain::IndicatorMeta { numerator: field("numerator"), denominator: field("denominator"), ..Default::default() },
+        });
+    }
+    (defs, errors)
 }
 
 /// Applies the code mapping and imports everything in one transaction.
@@ -198,14 +319,24 @@ async fn commit(State(state): State<AppState>, ctx: Ctx, body: axum::body::Bytes
     let file_name = form.get("file_name").to_string();
     let (_, rows) = indicators_csv::parse(&file_name, &bytes, &options(form.get("year"), form.get("source")))
         .map_err(|e| PageError::bad_request(e.to_string()))?;
-    // map[code] = target code, or "" to leave the rows out
+    let mut codes: Vec<String> = rows.iter().map(|r| r.indicator_code.clone()).collect();
+    codes.sort();
+    codes.dedup();
+    let known: Vec<String> = state.store.indicators(ctx.municipality.id).await.or_page()?.into_iter().map(|i| i.def.code).collect();
+    let (defining, mut errors) = new_indicators(&ctx, &form, &codes, &known);
+    // map_<column> = "" keep the code, "-" leave the column out, "new" the indicator defined
+    // in the preview, else an existing indicator's code
     let mapped: Vec<NewObservation> = rows
         .into_iter()
         .filter_map(|mut r| {
-            let target = form.get(&format!("map_{}", r.indicator_code));
-            match target {
+            let target = form.get(&format!("map_{}", r.indicator_code)).to_string();
+            match target.as_str() {
                 "" => Some(r),
                 "-" => None,
+                "new" => {
+                    r.indicator_code = form.get(&format!("new_code_{}", r.indicator_code)).trim().to_string();
+                    Some(r)
+                }
                 t => {
                     r.indicator_code = t.to_string();
                     Some(r)
@@ -213,21 +344,41 @@ async fn commit(State(state): State<AppState>, ctx: Ctx, body: axum::body::Bytes
             }
         })
         .collect();
-    let provenance = kette_store::Provenance::of(&file_name, &bytes, ctx.user.as_ref().map(|u| u.id));
+    if mapped.is_empty() {
+        errors.push(ctx.t("wizard-nothing-chosen"));
+    }
     let version = Some(form.get("boundary_version")).filter(|v| !v.is_empty());
-    let result = state.app.import_indicator_rows(ctx.municipality.id, &mapped, &provenance, version, false).await.map(|r| match r {
-        kette_app::imports::IndicatorImport::Written(n) => n,
-        kette_app::imports::IndicatorImport::Carried(report) => report.written,
-    });
-    match result {
-        Ok(n) => {
-            let _ = std::fs::remove_file(&path);
-            Ok(Redirect::to(&format!("/monitoring?imported={n}")).into_response())
-        }
-        Err(e) => {
-            let versions = versions(&state, &ctx).await?;
-            let page = render(&WizardPage { error: Some(e.to_string()), ctx, versions, preview: None })?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    if errors.is_empty() {
+        let provenance = kette_store::Provenance::of(&file_name, &bytes, ctx.user.as_ref().map(|u| u.id));
+        let result =
+            state.app.import_indicator_rows(ctx.municipality.id, &mapped, &provenance, version, false, &defining).await.map(|r| match r {
+                kette_app::imports::IndicatorImport::Written(n) => n,
+                kette_app::imports::IndicatorImport::Carried(report) => report.written,
+            });
+        match result {
+            Ok(n) => {
+                let _ = std::fs::remove_file(&path);
+                let mut imported: Vec<&str> = mapped.iter().map(|r| r.indicator_code.as_str()).collect();
+                imported.sort_unstable();
+                imported.dedup();
+                let year = mapped.iter().map(|r| r.year).max().unwrap_or_default();
+                return Ok(Redirect::to(&format!("/monitoring?imported={n}&indicators={}&year={year}", imported.join(","))).into_response());
+            }
+            Err(kette_app::AppError::Store(e @ kette_store::StoreError::Db(_))) => return Err(PageError::store(e)),
+            Err(e) => errors = word_error(&ctx, e),
         }
     }
+    // refused: the same preview again with the choices made and what to fix
+    let request = PreviewRequest {
+        token: token.to_string(),
+        file_name,
+        year: form.get("year").to_string(),
+        source: form.get("source").to_string(),
+        boundary_version: form.get("boundary_version").to_string(),
+        choices: form.pairs().into_iter().collect(),
+    };
+    let versions = versions(&state, &ctx).await?;
+    let preview = preview(&state, &ctx, request, &bytes).await?.ok();
+    let page = render(&WizardPage { errors, ctx, versions, preview })?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }

@@ -878,16 +878,22 @@ async fn the_import_wizard_previews_maps_and_commits_all_or_nothing() {
     let bad = upload(koord.clone(), csrf.clone(), b"key;child_poverty\n0101;viel\n").await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        bad.body.contains("line 2, field &#39;child_poverty&#39;: expected a number")
-            || bad.body.contains("line 2, field &#x27;child_poverty&#x27;"),
-        "{}",
+        bad.body.contains("<li>Zeile 2, Spalte „child_poverty“: Erwartet wird eine Zahl (12,5 oder 12.5), gefunden: „viel“.</li>"),
+        "in German: {}",
         bad.body
+    );
+    let bad_en = upload(koord.clone(), csrf.clone(), b"Ort;child_poverty\n0101;1\n").await;
+    assert!(
+        bad_en.body.contains("Keine Spalte mit dem Sozialraum-Schlüssel") && bad_en.body.contains("die Datei hat: Ort, child_poverty"),
+        "{}",
+        bad_en.body
     );
     // a good file with an unknown column: preview with the mapping step
     let preview = upload(koord.clone(), csrf.clone(), "Gebiet;child_poverty;armut_neu\n0101;28,5;3\n".as_bytes()).await;
     assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
     assert!(preview.body.contains("<code>armut_neu</code>") && preview.body.contains("<option value=\"-\">nicht importieren</option>"));
-    assert!(preview.body.contains("<td class=\"num\">28.5</td>"), "German decimal comma read: {}", preview.body);
+    assert!(preview.body.contains("<td class=\"num\">28,5</td>"), "German decimal comma read and shown: {}", preview.body);
+    assert!(preview.body.contains("Aufbau: breit (eine Spalte je Indikator)"), "{}", preview.body);
     let token = hidden(&preview.body, "token");
     let commit = format!("csrf={csrf}&token={token}&file_name=sgb2-2024.csv&year=2024&source=&map_child_poverty=&map_armut_neu=-");
     let res = post_form(&f.app, "/monitoring/import/commit", &koord, &commit).await;
@@ -905,7 +911,39 @@ async fn the_import_wizard_previews_maps_and_commits_all_or_nothing() {
         post_form(&f.app, "/monitoring/import/commit", &koord, &format!("csrf={csrf}&token={token}&file_name=x.csv&year=2025&source="))
             .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Unbekannter Sozialraum-Schlüssel „9999“"), "{}", res.body);
     assert!(f.store.provenance_of(f.m, "child_poverty", area, 2025).await.unwrap().is_none());
+
+    // a planner's table: key column "Planungsraum", a name column, a new indicator made in the wizard
+    let table = "Planungsraum;Bezeichnung;Alleinerziehende %\n0101;Kiez am Park;31,2\n".as_bytes();
+    let preview = upload(koord.clone(), csrf.clone(), table).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(preview.body.contains("Textspalten übersprungen: <q>Bezeichnung</q>"), "{}", preview.body);
+    assert!(preview.body.contains("value=\"alleinerziehende\""), "a code suggested from the heading: {}", preview.body);
+    let token = hidden(&preview.body, "token");
+    let base = format!("csrf={csrf}&token={token}&file_name=plr.csv&year=2024&source=Planung");
+    // every column left out: refused, not a silent success
+    let res = post_form(&f.app, "/monitoring/import/commit", &koord, &format!("{base}&map_Alleinerziehende+%25=-")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("Alle Spalten sind ausgelassen"), "{}", res.body);
+    // a new indicator without a name: refused, the choices kept
+    let new = "&map_Alleinerziehende+%25=new&new_code_Alleinerziehende+%25=alleinerziehende&new_unit_Alleinerziehende+%25=%25&new_direction_Alleinerziehende+%25=higher_is_worse";
+    let res = post_form(&f.app, "/monitoring/import/commit", &koord, &format!("{base}{new}&new_name_Alleinerziehende+%25=")).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.body.contains("braucht einen Namen") && res.body.contains("<option value=\"new\" selected>"), "{}", res.body);
+    assert!(!f.store.indicators(f.m).await.unwrap().iter().any(|i| i.def.code == "alleinerziehende"));
+    let res =
+        post_form(&f.app, "/monitoring/import/commit", &koord, &format!("{base}{new}&new_name_Alleinerziehende+%25=Alleinerziehende"))
+            .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let done = get(&f.app, res.headers[header::LOCATION].to_str().unwrap(), &koord).await;
+    assert!(
+        done.body.contains("1 Wert importiert.") && done.body.contains("href=\"/monitoring/map?indicator=alleinerziehende&#38;year=2024\""),
+        "{}",
+        done.body
+    );
+    let made = f.store.indicators(f.m).await.unwrap().into_iter().find(|i| i.def.code == "alleinerziehende").unwrap();
+    assert_eq!((made.def.unit.as_str(), made.def.direction), ("%", kette_domain::Direction::HigherIsWorse));
 }
 
 fn json_request(method: &str, uri: &str, cookie: &str, csrf: &str, body: &str) -> Request<Body> {
@@ -1745,7 +1783,7 @@ async fn uploads_name_their_limit_and_previews_expire() {
     let huge = "Z".repeat(19 << 20);
     let echo = upload(format!("Gebiet;Jahr;Indikator;Wert\n0101;2024;{huge};12\n").into_bytes()).await;
     assert_eq!(echo.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(echo.body.len() < 64 * 1024 && echo.body.contains("at most 64 characters, found"), "{} bytes", echo.body.len());
+    assert!(echo.body.len() < 64 * 1024 && echo.body.contains("höchstens 64 Zeichen, gefunden"), "{} bytes", echo.body.len());
     let echo = upload(huge.clone().into_bytes()).await;
     assert!(echo.body.len() < 64 * 1024, "{} bytes", echo.body.len());
     let big = upload(vec![b'x'; 21 * 1024 * 1024]).await;

@@ -230,7 +230,7 @@ pub async fn run(what: ImportWhat) -> Result<()> {
             }
             let provenance = kette_store::Provenance::of(&file_name(&file), &bytes, None);
             let written = app
-                .import_indicator_rows(m.id, &rows, &provenance, boundary_version.as_deref(), partial)
+                .import_indicator_rows(m.id, &rows, &provenance, boundary_version.as_deref(), partial, &[])
                 .await
                 .with_context(|| msg("cli-error-nothing-imported", &[("file", &file.display())]))?;
             match written {
