@@ -132,6 +132,20 @@ test("the results map is drawn by the server and becomes interactive only when a
   await page.locator(".leaflet-results .leaflet-interactive").first().waitFor();
   assert.ok(loaded.some((p) => p.endsWith("/leaflet.js")) && loaded.some((p) => p.startsWith("/search/map.geojson")));
   assert.equal(await page.locator("svg.results-svg").count(), 0, "the drawing gave way to the interactive map");
+  assert.equal(await page.getByRole("button", { name: "Karte zum Verschieben und Zoomen laden" }).count(), 0, "the load button is gone once loaded");
   assert.deepEqual(await violations(page), [], "axe violations with the interactive map");
   await context.close();
+  // without JavaScript there is no button that could not work
+  const plain = await browser.newContext({ locale: "de-DE", javaScriptEnabled: false });
+  const p2 = await plain.newPage();
+  await p2.goto(`${server.base}/search?age=2&near=10115&q=kita&map=1`);
+  assert.equal(await p2.locator("#load-results-map").isVisible(), false, "no script: no load button");
+  // a search near a place zooms the drawing to the results: numbers as large as the list's
+  const box = await p2.locator("svg.results-svg").evaluate((svg) => svg.viewBox.baseVal.width);
+  assert.ok(box < 760, `the drawing is zoomed to the results (view ${box} of 760)`);
+  const numberHeight = await p2.locator("svg.results-svg text.offer-no").first().evaluate((t) => t.getBoundingClientRect().height);
+  assert.ok(numberHeight >= 10, `marker numbers are legible (${numberHeight}px)`);
+  await p2.goto(`${server.base}/monitoring/map?indicator=mss_s4&year=2018`);
+  assert.equal(await p2.locator("#load-map").isVisible(), false, "no script: no interactive-map button on the indicator map");
+  await plain.close();
 });

@@ -108,10 +108,7 @@ pub fn parse_table(source_name: &str, bytes: &[u8], options: &Options) -> Result
     }
     let delimiter = sniff_delimiter(&text);
     let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(text.as_bytes());
-    let header_err = |field: Option<&str>, msg: String| IngestError {
-        line: Some(1),
-        ..IngestError::new(source_name, Some("line 1".into()), field, msg)
-    };
+    let header_err = |field: Option<&str>, msg: String| IngestError::new(source_name, Some("line 1".into()), field, msg).on_line(1);
     let headers: Vec<String> =
         rdr.headers().map_err(|e| header_err(None, format!("cannot read the header: {e}")))?.iter().map(|h| h.trim().to_string()).collect();
     let find = |names: &[&str]| headers.iter().position(|h| names.contains(&h.to_lowercase().as_str()));

@@ -27,25 +27,28 @@ pub struct IngestError {
     pub field: Option<String>,
     /// English, for the command line and logs.
     pub message: String,
-    /// The line number, when the problem is on one line (the front end words the position).
+    /// What a front end needs to say it in the reader's language (boxed: errors travel in
+    /// `Result`s and stay small).
+    pub wording: Option<Box<Wording>>,
+}
+
+/// A problem as a translation key with arguments, and its line.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Wording {
+    /// The line number, when the problem is on one line.
     pub line: Option<u64>,
-    /// A translation key for the problem and its arguments, so that the web front end can say
-    /// it in the reader's language; `None` where only the English message exists.
+    /// `None` where only the English message exists.
     pub code: Option<&'static str>,
     pub args: Vec<(&'static str, String)>,
 }
 
 impl IngestError {
     pub fn new(source_name: &str, location: Option<String>, field: Option<&str>, message: impl Into<String>) -> Self {
-        IngestError {
-            source_name: source_name.into(),
-            location,
-            field: field.map(Into::into),
-            message: message.into(),
-            line: None,
-            code: None,
-            args: vec![],
-        }
+        IngestError { source_name: source_name.into(), location, field: field.map(Into::into), message: message.into(), wording: None }
+    }
+
+    pub fn line(&self) -> Option<u64> {
+        self.wording.as_ref().and_then(|w| w.line)
     }
 
     /// A problem on a line of a table, with its translation key and arguments.
@@ -58,17 +61,22 @@ impl IngestError {
         args: &[(&'static str, String)],
     ) -> Self {
         IngestError {
-            line: Some(line),
-            code: Some(code),
-            args: args.to_vec(),
+            wording: Some(Box::new(Wording { line: Some(line), code: Some(code), args: args.to_vec() })),
             ..IngestError::new(source_name, Some(format!("line {line}")), field, message)
         }
     }
 
-    /// The translation key and arguments of a problem without a line (a header, the file).
+    /// The line of a problem (a header's is line 1), for wording it.
+    pub fn on_line(mut self, line: u64) -> Self {
+        self.wording.get_or_insert_with(Default::default).line = Some(line);
+        self
+    }
+
+    /// The translation key and arguments of a problem.
     pub fn coded(mut self, code: &'static str, args: &[(&'static str, String)]) -> Self {
-        self.code = Some(code);
-        self.args = args.to_vec();
+        let w = self.wording.get_or_insert_with(Default::default);
+        w.code = Some(code);
+        w.args = args.to_vec();
         self
     }
 }

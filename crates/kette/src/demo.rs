@@ -447,10 +447,10 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
         if *role == Role::PartnerEditor {
             // fictional address (RFC 2606 domain) so the reminder mail can be tried out
             store.set_account_email(m.id, id, &format!("{user}@example.org")).await?;
-            showcase_proposal(&store, m.id, organisation_id, id).await?;
+            showcase_proposal(store, m.id, organisation_id, id).await?;
         }
     }
-    showcase(&store, m.id, &facilities.batch).await?;
+    showcase(store, m.id, &facilities.batch).await?;
     // The facility list's date is the offers' verification date and never moves, so the demo
     // keeps overdue offers visible (to-do lists and reminders still show them as due); with
     // hiding switched on, the demo finder would empty itself a few months after each release.

@@ -238,10 +238,17 @@ async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Re
                 }
             }
             let outlines = crate::monitoring::outlines(&state, ctx.municipality.id, 1).await.or_page()?;
+            let labels = crate::monitoring::orientation_labels(&state, ctx.municipality.id).await?;
             if let Some(p) = outlines.bbox.and_then(|b| crate::svg::Projection::fit(b, crate::monitoring::MAP_WIDTH)) {
                 let dots: Vec<(usize, f64, f64)> = points.iter().map(|(n, _, lon, lat)| (*n, *lon, *lat)).collect();
-                map_svg =
-                    Some(crate::svg::numbered_points(&outlines.areas, &p, crate::monitoring::MAP_WIDTH, &dots, &ctx.t("finder-map-title")));
+                map_svg = Some(crate::svg::numbered_points(
+                    &outlines.areas,
+                    &p,
+                    crate::monitoring::MAP_WIDTH,
+                    &dots,
+                    &labels,
+                    &ctx.t("finder-map-title"),
+                ));
             }
         }
     }

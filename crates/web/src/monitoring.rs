@@ -53,6 +53,20 @@ pub const MAP_WIDTH: f64 = 760.0;
 pub const CLASSES: usize = 5;
 
 /// Projected outlines: (district id, name, SVG path) plus canvas size.
+/// District names for orientation on zoomed maps, one list per level from coarse to fine, each
+/// name at a point inside its district; the drawing picks the level that fits its zoom.
+pub async fn orientation_labels(state: &AppState, m: i64) -> Result<Vec<Vec<(String, f64, f64)>>, PageError> {
+    let mut levels = vec![];
+    for level in 1..=6 {
+        let o = outlines(state, m, level).await.or_page()?;
+        if o.areas.is_empty() {
+            break;
+        }
+        levels.push(crate::svg::label_points(&o.simplified, &o.areas));
+    }
+    Ok(levels)
+}
+
 pub struct Outlines {
     pub generation: i64,
     pub areas: Vec<(i64, String, String)>,

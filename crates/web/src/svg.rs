@@ -126,32 +126,121 @@ pub struct MapArea<'a> {
     pub title: String,
 }
 
-/// Numbered points (the finder's results) over district outlines already projected by `p`.
-/// The numbers repeat the list's, which carries the same information for every reader.
+/// Numbered points (the finder's results) over district outlines already projected by `p`,
+/// zoomed to the points: the drawing's view box is the points' extent with a margin (at least
+/// about 1.5 km across), and markers, numbers and district names are sized for that view so
+/// they stay legible at any zoom. `label_levels` are district names at a point inside each
+/// district, one list per level of the hierarchy from coarse to fine; the coarsest level with
+/// at least two names in view is written, for orientation. The numbers repeat the list's,
+/// which carries the same information.
 pub fn numbered_points(
     outlines: &[(i64, String, String)],
     p: &Projection,
     width: f64,
     points: &[(usize, f64, f64)],
+    label_levels: &[Vec<(String, f64, f64)>],
     title: &str,
 ) -> String {
+    let full = (0.0, 0.0, width, p.height.max(1.0));
+    let projected: Vec<(usize, f64, f64)> = points
+        .iter()
+        .map(|(n, lon, lat)| {
+            let (x, y) = p.point(*lon, *lat);
+            (*n, x, y)
+        })
+        .collect();
+    let (x, y, w, h) = match projected.first() {
+        None => full,
+        Some(_) => {
+            let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+            for (_, x, y) in &projected {
+                x0 = x0.min(*x);
+                y0 = y0.min(*y);
+                x1 = x1.max(*x);
+                y1 = y1.max(*y);
+            }
+            // drawing units per kilometre, from 0.01° of latitude (1.11 km)
+            let (_, ya) = p.point(0.0, 0.0);
+            let (_, yb) = p.point(0.0, 0.01);
+            let per_km = ((ya - yb).abs() / 1.11).max(1e-9);
+            let min_span = 1.5 * per_km;
+            let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+            let mut w = ((x1 - x0) * 1.3).max(min_span);
+            let mut h = ((y1 - y0) * 1.3).max(min_span);
+            // neither a strip nor a tower: between 2:3 and 3:2
+            if w / h > 1.5 {
+                h = w / 1.5;
+            } else if h / w > 1.5 {
+                w = h / 1.5;
+            }
+            // never wider than the whole map
+            if w >= full.2 || h >= full.3 {
+                full
+            } else {
+                (cx - w / 2.0, cy - h / 2.0, w, h)
+            }
+        }
+    };
+    // sizes in view units: what 760 px show of the whole map, whatever the zoom
+    let k = w / width;
     let mut svg = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {h:.0}" role="img" aria-label="{t}" class="results-svg">"#,
-        h = p.height.max(1.0),
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x:.1} {y:.1} {w:.1} {h:.1}" role="img" aria-label="{t}" class="results-svg">"#,
         t = escape(title)
     );
     for (_, _, path) in outlines {
         svg.push_str(&format!(r#"<path d="{path}" class="district-shape"/>"#));
     }
-    for (n, lon, lat) in points {
-        let (x, y) = p.point(*lon, *lat);
+    let in_view = |lon: f64, lat: f64| {
+        let (lx, ly) = p.point(lon, lat);
+        lx >= x && lx <= x + w && ly >= y && ly <= y + h
+    };
+    let visible = |level: &Vec<(String, f64, f64)>| level.iter().filter(|(_, lon, lat)| in_view(*lon, *lat)).count();
+    let labels = label_levels
+        .iter()
+        .find(|level| visible(level) >= 2)
+        .or_else(|| label_levels.iter().rev().find(|level| visible(level) >= 1))
+        .cloned()
+        .unwrap_or_default();
+    for (name, lon, lat) in &labels {
+        let (lx, ly) = p.point(*lon, *lat);
+        if in_view(*lon, *lat) {
+            svg.push_str(&format!(
+                r#"<text x="{lx:.1}" y="{ly:.1}" class="area-name" font-size="{fs:.2}" aria-hidden="true">{}</text>"#,
+                escape(name),
+                fs = 13.0 * k
+            ));
+        }
+    }
+    for (n, px, py) in &projected {
         svg.push_str(&format!(
-            r#"<circle cx="{x:.1}" cy="{y:.1}" r="9" class="offer-dot"/><text x="{x:.1}" y="{ty:.1}" class="offer-no">{n}</text>"#,
-            ty = y + 4.0
+            r#"<circle cx="{px:.1}" cy="{py:.1}" r="{r:.2}" class="offer-dot"/><text x="{px:.1}" y="{ty:.1}" class="offer-no" font-size="{fs:.2}">{n}</text>"#,
+            r = 10.0 * k,
+            fs = 12.0 * k,
+            ty = py + 4.2 * k
         ));
     }
     svg.push_str("</svg>");
     svg
+}
+
+/// A point inside each district to write its name at: the middle of its largest ring's extent,
+/// or of the whole extent.
+pub fn label_points(simplified: &[(i64, Value)], names: &[(i64, String, String)]) -> Vec<(String, f64, f64)> {
+    simplified
+        .iter()
+        .filter_map(|(id, g)| {
+            let name = names.iter().find(|(i, _, _)| i == id)?.1.clone();
+            let ring = rings(g).into_iter().max_by_key(|r| r.len())?;
+            let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+            for (x, y) in ring {
+                x0 = x0.min(x);
+                y0 = y0.min(y);
+                x1 = x1.max(x);
+                y1 = y1.max(y);
+            }
+            Some((name, (x0 + x1) / 2.0, (y0 + y1) / 2.0))
+        })
+        .collect()
 }
 
 /// A choropleth map: every area a link to its page with a tooltip title; fills by class.
@@ -221,5 +310,33 @@ mod tests {
         assert_eq!(svg.matches("<circle").count(), 1);
         assert!(svg.contains("Kita &lt;Sonne&gt;"));
         assert!(district_svg("{}", &[], 300.0, "x").is_none());
+    }
+}
+
+#[cfg(test)]
+mod zoom_tests {
+    use super::*;
+
+    fn view_box(svg: &str) -> Vec<f64> {
+        let start = svg.find("viewBox=\"").unwrap() + 9;
+        svg[start..start + svg[start..].find('"').unwrap()].split(' ').map(|v| v.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn results_within_a_kilometre_fill_the_map_and_numbers_stay_legible() {
+        // a city about 40 km across drawn 760 units wide
+        let p = Projection::fit([13.1, 52.35, 13.7, 52.65], 760.0).unwrap();
+        let near = [(1, 13.40, 52.50), (2, 13.405, 52.502), (3, 13.41, 52.498)];
+        let labels = vec![vec![("Mitte".to_string(), 13.402, 52.501), ("Spandau".to_string(), 13.2, 52.53)]];
+        let svg = numbered_points(&[], &p, 760.0, &near, &labels, "Karte");
+        let vb = view_box(&svg);
+        assert!(vb[2] < 60.0, "zoomed to the results, not the whole city: {vb:?}");
+        assert!(svg.contains(">Mitte</text>") && !svg.contains("Spandau"), "names of the districts in view only");
+        // marker size scales with the view: the same share of the drawing at any zoom
+        let r: f64 = svg.split("r=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+        assert!((r / vb[2] - 10.0 / 760.0).abs() < 1e-3, "{r} in {vb:?}");
+        // points across the city: the whole map
+        let far = [(1, 13.15, 52.4), (2, 13.65, 52.6)];
+        assert_eq!(view_box(&numbered_points(&[], &p, 760.0, &far, &[], "Karte"))[2], 760.0);
     }
 }

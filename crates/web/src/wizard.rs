@@ -140,7 +140,7 @@ impl Preview {
 /// An import problem in the reader's language: where (line, column) and what.
 pub(crate) fn word_problem(ctx: &Ctx, e: &kette_ingest::IngestError) -> String {
     let mut at = vec![];
-    if let Some(line) = e.line {
+    if let Some(line) = e.line() {
         at.push(ctx.t1("ingest-line", "line", &ctx.num(line as i64)));
     } else if let Some(l) = &e.location {
         at.push(l.clone());
@@ -148,8 +148,8 @@ pub(crate) fn word_problem(ctx: &Ctx, e: &kette_ingest::IngestError) -> String {
     if let Some(f) = &e.field {
         at.push(ctx.t1("ingest-column", "column", &kette_text::excerpt(f)));
     }
-    let what = match e.code {
-        Some(code) => ctx.t_args(code, &e.args),
+    let what = match e.wording.as_ref().and_then(|w| w.code.map(|c| (c, &w.args))) {
+        Some((code, args)) => ctx.t_args(code, args),
         None => e.message.clone(),
     };
     let worded = if at.is_empty() { what } else { format!("{}: {what}", at.join(", ")) };

@@ -97,12 +97,15 @@ pub(super) async fn anchor_points(State(state): State<AppState>, ctx: Ctx, Query
         let district = location.district_id.and_then(|d| names.get(&d).cloned());
         rows.push(AnchorRow { number: i + 1, location, district, reachable, nearest, search_link });
     }
-    // the map shows every anchor point of the district, numbered as in the list
+    // the map shows this page's anchor points, numbered as in the list (all of a borough's
+    // hundreds would pile into one blob)
     let outlines = crate::monitoring::outlines(&state, m, 1).await.or_page()?;
+    let labels = crate::monitoring::orientation_labels(&state, m).await?;
     let map_svg = outlines.bbox.and_then(|b| crate::svg::Projection::fit(b, crate::monitoring::MAP_WIDTH)).and_then(|p| {
-        let dots: Vec<(usize, f64, f64)> = places.iter().enumerate().filter_map(|(i, l)| Some((i + 1, l.lon?, l.lat?))).collect();
-        (!dots.is_empty())
-            .then(|| crate::svg::numbered_points(&outlines.areas, &p, crate::monitoring::MAP_WIDTH, &dots, &ctx.t("anchors-map-title")))
+        let dots: Vec<(usize, f64, f64)> = rows.iter().filter_map(|r| Some((r.number, r.location.lon?, r.location.lat?))).collect();
+        (!dots.is_empty()).then(|| {
+            crate::svg::numbered_points(&outlines.areas, &p, crate::monitoring::MAP_WIDTH, &dots, &labels, &ctx.t("anchors-map-title"))
+        })
     });
     let link = |n: i64| format!("/anchor-points?district={district}&page={n}");
     let pager = Some(Pager {
