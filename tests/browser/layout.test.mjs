@@ -41,7 +41,7 @@ async function checkReflow(context, paths) {
   return wide;
 }
 
-const publicPages = ["/", "/anchor-points", "/anchor-points?district=1", "/search", "/search?q=Kita&near=Skalitzer+Stra%C3%9Fe&map=1", "/search?q=Hebamme", "/offers", "/offers/1", "/organisations", "/organisations/1", "/districts", "/districts/1", "/districts/100", "/districts/compare?a=200&b=201", "/monitoring", "/monitoring/map?indicator=mss_s4&year=2018", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run", "/monitoring/boundaries", "/accessibility", "/feedback", "/login"];
+const publicPages = ["/", "/steering", "/anchor-points", "/anchor-points?district=1", "/search", "/search?q=Kita&near=Skalitzer+Stra%C3%9Fe&map=1", "/search?q=Hebamme", "/offers", "/offers/1", "/organisations", "/organisations/1", "/districts", "/districts/1", "/districts/100", "/districts/compare?a=200&b=201", "/monitoring", "/monitoring/map?indicator=mss_s4&year=2018", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run", "/monitoring/boundaries", "/accessibility", "/feedback", "/login"];
 
 for (const lang of ["de", "ar"]) {
   test(`no public page is wider than a 320 px screen (${lang})`, async () => {

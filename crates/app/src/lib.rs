@@ -9,6 +9,7 @@ pub mod monitoring;
 pub mod places;
 pub mod search_catalogue;
 pub mod statistics;
+pub mod steering;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

@@ -6,6 +6,7 @@ pub mod age;
 pub mod boundary;
 pub mod clock;
 pub mod disclosure;
+pub mod goals;
 pub mod matrix;
 pub mod model;
 pub mod privacy;

@@ -170,6 +170,72 @@ async fn showcase(store: &Store, m: kette_domain::MunicipalityId, facilities: &k
     Ok(())
 }
 
+/// Fictional steering content on the demo's real indicators: a Leitbild and goals whose
+/// progress is read from the MSS child poverty share (S4).
+async fn steering_showcase(store: &Store, m: kette_domain::MunicipalityId) -> Result<()> {
+    use kette_domain::goals::{GoalInput, GoalLevel, Target};
+    store
+        .add_leitbild_version(
+            m,
+            "Fiktives Beispiel: Jedes Kind in Berlin wächst gesund auf, lernt gut und findet seinen Weg in Ausbildung und Beruf – \
+             unabhängig davon, in welchem Kiez es lebt und was seine Eltern verdienen. Die Angebote der Partner greifen von der \
+             Schwangerschaft bis zum Berufseinstieg ineinander, besonders an den Übergängen.",
+            time::Date::from_calendar_date(2025, time::Month::March, 12).ok(),
+            None,
+        )
+        .await?;
+    let goal = |level, parent, title: &str, code: Option<&str>, target: Option<Target>, responsible: &str| GoalInput {
+        parent_id: parent,
+        level,
+        title: title.into(),
+        description: String::new(),
+        indicator_code: code.map(Into::into),
+        district_id: None,
+        target,
+        responsible: responsible.into(),
+        tolerance: kette_domain::goals::DEFAULT_TOLERANCE,
+    };
+    let impact = store
+        .create_goal(
+            m,
+            &goal(
+                GoalLevel::Impact,
+                None,
+                "Weniger Kinder unter 15 Jahren leben von Transferleistungen (fiktives Ziel)",
+                Some("mss_s4"),
+                Some(Target { baseline_year: 2014, baseline_value: 28.4, target_year: 2030, target_value: 20.0 }),
+                "Steuerungsgruppe Präventionskette",
+            ),
+            true,
+            None,
+        )
+        .await?;
+    let outcome = store
+        .create_goal(
+            m,
+            &goal(
+                GoalLevel::Outcome,
+                Some(impact),
+                "Familien in Gebieten mit hohem Bedarf erreichen frühe Hilfen (fiktives Ziel)",
+                None,
+                None,
+                "AG Frühe Kindheit",
+            ),
+            true,
+            None,
+        )
+        .await?;
+    store
+        .create_goal(
+            m,
+            &goal(GoalLevel::Action, Some(outcome), "Familienlotsen in allen zwölf Bezirken (fiktives Ziel)", None, None, "Koordination"),
+            true,
+            None,
+        )
+        .await?;
+    Ok(())
+}
+
 /// A new offer the demo partner has proposed and the coordinator has yet to approve, so that the
 /// review queue is not empty on first start.
 async fn showcase_proposal(
@@ -451,6 +517,7 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
         }
     }
     showcase(store, m.id, &facilities.batch).await?;
+    steering_showcase(store, m.id).await?;
     // The facility list's date is the offers' verification date and never moves, so the demo
     // keeps overdue offers visible (to-do lists and reminders still show them as due); with
     // hiding switched on, the demo finder would empty itself a few months after each release.

@@ -20,6 +20,7 @@ mod paging;
 pub mod reminders;
 mod review;
 pub mod server;
+mod steering;
 mod svg;
 mod wizard;
 
@@ -209,6 +210,7 @@ fn all_routes() -> Routes {
         .merge(monitoring::routes())
         .merge(wizard::routes())
         .merge(boundaries::routes())
+        .merge(steering::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/{*path}", get(assets::serve))

@@ -141,7 +141,7 @@ async fn save_confidentiality(State(state): State<AppState>, SignedForm { ctx, f
     }
 }
 
-fn name_of(ctx: &Ctx, i: &Indicator) -> String {
+pub(crate) fn name_of(ctx: &Ctx, i: &Indicator) -> String {
     if ctx.lang == "en" && !i.def.name_en.is_empty() {
         i.def.name_en.clone()
     } else {

@@ -2117,3 +2117,40 @@ async fn transitions_are_rows_of_the_chain_and_a_filter_and_anchor_points_show_w
     assert!(page.body.contains("class=\"results-svg\"") || page.body.contains("<svg"), "and mapped");
     let _ = district;
 }
+
+#[tokio::test]
+async fn the_coordination_keeps_a_leitbild_and_goals_whose_progress_is_read_from_the_monitoring() {
+    let f = fixture().await;
+    let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let (partner, pcsrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(post_form(&f.app, "/steering/leitbild", &partner, &format!("csrf={pcsrf}&leitbild=x")).await.status, StatusCode::FORBIDDEN);
+    let res =
+        post_form(&f.app, "/steering/leitbild", &coord, &format!("csrf={csrf}&leitbild=Jedes+Kind+z%C3%A4hlt.&adopted_on=2026-03-01"))
+            .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    // child poverty in 0101: 31.5 % in 2018 (fixture); baseline 2016 at 35, target 25 in 2030
+    let area = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    let goal = |title: &str, extra: &str| {
+        format!("csrf={csrf}&level=impact&title={title}&indicator_code=child_poverty&district_id={area}&baseline_year=2016&baseline_value=35&target_year=2030&target_value=25&tolerance=10{extra}")
+    };
+    let res = post_form(&f.app, "/steering/goals", &coord, &goal("Weniger+Kinderarmut", "")).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    // bad goals: a target in the past, a target year before the baseline, an action goal with no parent
+    let past = post_form(&f.app, "/steering/goals", &coord, &goal("Alt", "").replace("target_year=2030", "target_year=2020")).await;
+    assert_eq!(past.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(past.body.contains("Das Zieljahr liegt in der Vergangenheit."), "{}", past.body);
+    let orphan = post_form(&f.app, "/steering/goals", &coord, &format!("csrf={csrf}&level=action&title=Lotsen")).await;
+    assert!(orphan.body.contains("gehören zu einem übergeordneten Ziel"), "{}", orphan.body);
+    assert_eq!(f.store.goals(f.m).await.unwrap().len(), 1, "nothing half-written");
+    // the page: the Leitbild, the goal with its path and state, the rule in words
+    let page = get(&f.app, "/steering", "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let b = &page.body;
+    assert!(b.contains("Jedes Kind zählt.") && b.contains("beschlossen am 01.03.2026"), "{b}");
+    assert!(b.contains("35 (2016) → 25 (2030)"), "{b}");
+    // 2018 expects 35 − 10 × 2/14 = 33.6; 31.5 is ahead of the path
+    assert!(b.contains("31,5 (2018; Pfad: 33,6)") && b.contains("progress-on-track"), "{b}");
+    assert!(b.contains("So wird der Stand bestimmt"), "the rule is on the page");
+    let ar = get(&f.app, "/steering?lang=ar", "").await;
+    assert!(ar.body.contains("ضمن الخطة") && ar.body.contains("بيان الرؤية"), "{}", ar.body);
+}

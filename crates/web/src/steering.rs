@@ -1,0 +1,239 @@
+//! Steering pages (issue 15, first part): the Leitbild in versions and the goals with their
+//! progress read from the monitoring, the rule stated on the page. Everyone reads; the
+//! coordination writes.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+
+use kette_domain::goals::{GoalInput, GoalLevel, Progress, Target};
+use kette_domain::FieldError;
+use kette_store::StoreError;
+
+use crate::error::{render, OrPage, PageError};
+use crate::forms::SignedForm;
+use crate::{AppState, Ctx};
+
+pub fn routes() -> crate::Routes {
+    crate::Routes::new()
+        .route("/steering", get(page))
+        .route("/steering/goals", post(create_goal))
+        .route("/steering/leitbild", post(save_leitbild))
+}
+
+pub struct GoalRow {
+    pub id: i64,
+    pub depth: usize,
+    pub level: String,
+    pub title: String,
+    pub indicator: String,
+    pub area: String,
+    /// "30,0 (2018) → 24,0 (2024)"
+    pub path: String,
+    /// "26,1 (2021; Pfad: 27,0)"
+    pub latest: String,
+    pub state: &'static str,
+    pub state_label: String,
+    pub is_fictional: bool,
+}
+
+#[derive(Template)]
+#[template(path = "steering.html")]
+struct SteeringPage {
+    ctx: Ctx,
+    leitbild: Option<kette_store::Leitbild>,
+    goals: Vec<GoalRow>,
+    /// For the new-goal form: parents, indicators, districts.
+    parents: Vec<(i64, String)>,
+    indicators: Vec<(String, String)>,
+    districts: Vec<(i64, String, i64)>,
+    values: HashMap<String, String>,
+    errors: Vec<FieldError>,
+}
+
+impl SteeringPage {
+    fn v(&self, k: &str) -> String {
+        self.values.get(k).cloned().unwrap_or_default()
+    }
+    fn err(&self, k: &str) -> Option<String> {
+        self.errors.iter().find(|e| e.field == k).map(|e| self.ctx.t(&e.code))
+    }
+}
+
+async fn build(state: &AppState, ctx: Ctx, values: HashMap<String, String>, errors: Vec<FieldError>) -> Result<SteeringPage, PageError> {
+    let m = ctx.municipality.id;
+    let leitbild = state.store.leitbild(m).await.or_page()?;
+    let goals = state.app.goals_with_progress(&ctx.disclosure(), m).await.or_page()?;
+    let indicators: Vec<(String, String)> = state
+        .store
+        .indicators(m)
+        .await
+        .or_page()?
+        .into_iter()
+        .map(|i| (i.def.code.clone(), crate::monitoring::name_of(&ctx, &i)))
+        .collect();
+    let name_of = |code: &str| indicators.iter().find(|(c, _)| c == code).map(|(_, n)| n.clone()).unwrap_or_else(|| code.to_string());
+    // parents before children, children indented under them
+    let mut ordered: Vec<(usize, &kette_app::steering::GoalProgress)> = vec![];
+    fn place<'a>(
+        all: &'a [kette_app::steering::GoalProgress],
+        parent: Option<i64>,
+        depth: usize,
+        out: &mut Vec<(usize, &'a kette_app::steering::GoalProgress)>,
+    ) {
+        for g in all.iter().filter(|g| g.goal.input.parent_id == parent) {
+            out.push((depth, g));
+            place(all, Some(g.goal.id), depth + 1, out);
+        }
+    }
+    place(&goals, None, 0, &mut ordered);
+    let rows = ordered
+        .into_iter()
+        .map(|(depth, g)| {
+            let i = &g.goal.input;
+            let path = i
+                .target
+                .as_ref()
+                .map(|t| {
+                    format!(
+                        "{} ({}) → {} ({})",
+                        ctx.short(t.baseline_value, 1),
+                        t.baseline_year,
+                        ctx.short(t.target_value, 1),
+                        t.target_year
+                    )
+                })
+                .unwrap_or_default();
+            let (state_name, latest) = match g.progress {
+                Progress::Reached { year, value } => ("reached", format!("{} ({year})", ctx.short(value, 1))),
+                Progress::OnTrack { year, value, expected } => {
+                    ("on-track", ctx.t_args("goal-latest", &latest_args(&ctx, year, value, expected)))
+                }
+                Progress::AtRisk { year, value, expected } => {
+                    ("at-risk", ctx.t_args("goal-latest", &latest_args(&ctx, year, value, expected)))
+                }
+                Progress::OffTrack { year, value, expected } => {
+                    ("off-track", ctx.t_args("goal-latest", &latest_args(&ctx, year, value, expected)))
+                }
+                Progress::NoData => ("no-data", String::new()),
+            };
+            GoalRow {
+                id: g.goal.id,
+                depth,
+                level: ctx.t(&format!("goal-level-{}", i.level.as_str())),
+                title: i.title.clone(),
+                indicator: i.indicator_code.as_deref().map(name_of).unwrap_or_default(),
+                area: g.goal.district_name.clone().unwrap_or_else(|| ctx.t("goal-whole-municipality")),
+                path,
+                latest,
+                state: state_name,
+                state_label: ctx.t(g.progress.label_key()),
+                is_fictional: g.goal.is_fictional,
+            }
+        })
+        .collect::<Vec<_>>();
+    let parents = rows.iter().map(|r| (r.id, format!("{} – {}", r.level, r.title))).collect();
+    let districts = crate::pages::district_options(state, &ctx).await?;
+    Ok(SteeringPage { ctx, leitbild, goals: rows, parents, indicators, districts, values, errors })
+}
+
+fn latest_args(ctx: &Ctx, year: i32, value: f64, expected: f64) -> Vec<(&'static str, String)> {
+    vec![("value", ctx.short(value, 1)), ("year", year.to_string()), ("expected", ctx.short(expected, 1))]
+}
+
+async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    let values = HashMap::from([("tolerance".to_string(), "10".to_string())]);
+    render(&build(&state, ctx, values, vec![]).await?)
+}
+
+fn number(form: &crate::forms::FormData, k: &str, errors: &mut Vec<FieldError>) -> Option<f64> {
+    let v = form.get(k);
+    if v.is_empty() {
+        return None;
+    }
+    kette_text::parse_number(v).or_else(|| {
+        errors.push(FieldError::new(k, "error-number", "not a number"));
+        None
+    })
+}
+
+async fn create_goal(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
+    if !ctx.can_approve() {
+        return Err(PageError::forbidden());
+    }
+    let mut errors = vec![];
+    let level = GoalLevel::parse(form.get("level")).unwrap_or_else(|| {
+        errors.push(FieldError::new("level", "error-choice", "not a level"));
+        GoalLevel::Impact
+    });
+    let year = |k: &str, errors: &mut Vec<FieldError>| number(&form, k, errors).map(|y| y as i32);
+    let (by, bv, ty, tv) = (
+        year("baseline_year", &mut errors),
+        number(&form, "baseline_value", &mut errors),
+        year("target_year", &mut errors),
+        number(&form, "target_value", &mut errors),
+    );
+    let target = match (by, bv, ty, tv) {
+        (Some(baseline_year), Some(baseline_value), Some(target_year), Some(target_value)) => {
+            Some(Target { baseline_year, baseline_value, target_year, target_value })
+        }
+        (None, None, None, None) => None,
+        _ => {
+            errors.push(FieldError::new("target_year", "error-goal-target-whole", "baseline and target need year and value"));
+            None
+        }
+    };
+    let tolerance = number(&form, "tolerance", &mut errors).unwrap_or(10.0) / 100.0;
+    let input = GoalInput {
+        parent_id: form.get("parent_id").parse().ok(),
+        level,
+        title: form.get("title").to_string(),
+        description: form.get("description").to_string(),
+        indicator_code: Some(form.get("indicator_code").to_string()).filter(|c| !c.is_empty()),
+        district_id: form.get("district_id").parse().ok(),
+        target,
+        responsible: form.get("responsible").to_string(),
+        tolerance,
+    };
+    if errors.is_empty() {
+        let by = ctx.user.as_ref().map(|u| u.id);
+        match state.store.create_goal(ctx.municipality.id, &input, false, by).await {
+            Ok(_) => return Ok(Redirect::to("/steering#goals").into_response()),
+            Err(StoreError::Invalid { errors: e, .. }) => errors = e.0,
+            Err(e) => return Err(PageError::store(e)),
+        }
+    }
+    let values = form.pairs().into_iter().collect();
+    let page = render(&build(&state, ctx, values, errors).await?)?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+async fn save_leitbild(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
+    if !ctx.can_approve() {
+        return Err(PageError::forbidden());
+    }
+    let mut errors = vec![];
+    let adopted = match form.get("adopted_on") {
+        "" => None,
+        d => time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
+            .map_err(|_| errors.push(FieldError::new("adopted_on", "error-date", "not a date")))
+            .ok(),
+    };
+    if errors.is_empty() {
+        let by = ctx.user.as_ref().map(|u| u.id);
+        match state.store.add_leitbild_version(ctx.municipality.id, form.get("leitbild"), adopted, by).await {
+            Ok(_) => return Ok(Redirect::to("/steering").into_response()),
+            Err(StoreError::Invalid { errors: e, .. }) => {
+                errors = e.0.into_iter().map(|e| FieldError { field: "leitbild".into(), ..e }).collect()
+            }
+            Err(e) => return Err(PageError::store(e)),
+        }
+    }
+    let values = form.pairs().into_iter().collect();
+    let page = render(&build(&state, ctx, values, errors).await?)?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
