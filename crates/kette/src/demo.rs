@@ -184,6 +184,8 @@ async fn steering_showcase(store: &Store, m: kette_domain::MunicipalityId) -> Re
             None,
         )
         .await?;
+    // the target lies ahead whenever the demo is built (a fixed year would expire)
+    let target_year = store.today().year() + 5;
     let goal = |level, parent, title: &str, code: Option<&str>, target: Option<Target>, responsible: &str| GoalInput {
         parent_id: parent,
         level,
@@ -203,7 +205,7 @@ async fn steering_showcase(store: &Store, m: kette_domain::MunicipalityId) -> Re
                 None,
                 "Weniger Kinder unter 15 Jahren leben von Transferleistungen (fiktives Ziel)",
                 Some("mss_s4"),
-                Some(Target { baseline_year: 2014, baseline_value: 28.4, target_year: 2030, target_value: 20.0 }),
+                Some(Target { baseline_year: 2014, baseline_value: 28.4, target_year, target_value: 20.0 }),
                 "Steuerungsgruppe Präventionskette",
             ),
             true,
