@@ -2153,4 +2153,16 @@ async fn the_coordination_keeps_a_leitbild_and_goals_whose_progress_is_read_from
     assert!(b.contains("So wird der Stand bestimmt"), "the rule is on the page");
     let ar = get(&f.app, "/steering?lang=ar", "").await;
     assert!(ar.body.contains("ضمن الخطة") && ar.body.contains("بيان الرؤية"), "{}", ar.body);
+    // the same in the API, with the values progress was computed from
+    let v = json_of(&get(&f.app, "/api/v1/goals", "").await);
+    assert_eq!(v["total"], 1, "{v}");
+    let g = &v["items"][0];
+    assert_eq!(
+        (g["level"].as_str(), g["progress"]["state"].as_str(), g["progress"]["year"].as_i64()),
+        (Some("impact"), Some("on_track"), Some(2018)),
+        "{g}"
+    );
+    assert!((g["progress"]["expected"].as_f64().unwrap() - 33.571).abs() < 0.01, "{g}");
+    assert!(g["values"].as_array().unwrap().iter().any(|p| p["year"] == 2018 && p["value"] == 31.5), "{g}");
+    assert_eq!(g["target"]["year"], 2030);
 }

@@ -27,12 +27,14 @@ use crate::forms::same_token;
 use crate::AppState;
 
 mod districts;
+mod goals;
 mod locations;
 mod observations;
 mod offers;
 mod organisations;
 
 use districts::*;
+use goals::*;
 use locations::*;
 use observations::*;
 use offers::*;
@@ -49,6 +51,7 @@ pub fn routes() -> crate::Routes {
         .route("/locations", get(list_locations))
         .route("/indicators", get(list_indicators))
         .route("/observations", get(list_observations))
+        .route("/goals", get(list_goals))
         .route("/openapi.json", get(openapi))
         .fallback(|| async { ApiError::not_found("no such API endpoint") })
 }
@@ -58,7 +61,7 @@ pub fn routes() -> crate::Routes {
     info(
         title = "kette API",
         version = "1",
-        description = "Prevention chain: districts, organisations, offers, locations, indicators and observations of one municipality."
+        description = "Prevention chain: districts, organisations, offers, locations, indicators, observations and steering goals of one municipality."
     ),
     // handlers named without their module: a module path would become an OpenAPI tag
     paths(
@@ -72,7 +75,8 @@ pub fn routes() -> crate::Routes {
         update_offer,
         list_locations,
         list_indicators,
-        list_observations
+        list_observations,
+        list_goals
     ),
     components(schemas(
         Problem,
@@ -96,6 +100,10 @@ pub fn routes() -> crate::Routes {
         IndicatorList,
         ApiObservation,
         ObservationList,
+        ApiGoal,
+        ApiProgress,
+        ApiYearValue,
+        GoalList,
         CostChoice,
         AccessChoice,
         SortChoice,
@@ -264,6 +272,7 @@ list_type!(OfferList, ApiOfferSummary);
 list_type!(LocationList, ApiLocation);
 list_type!(IndicatorList, ApiIndicator);
 list_type!(ObservationList, ApiObservation);
+list_type!(GoalList, ApiGoal);
 
 /// The fixed choices of query parameters, for the document (the handlers parse the text and name
 /// a wrong one in a 422).
