@@ -243,3 +243,99 @@ mod tests {
         assert!(!GoalLevel::Impact.may_sit_below(GoalLevel::Action));
     }
 }
+
+/// Where a measure stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureStatus {
+    Idea,
+    Planned,
+    Running,
+    Done,
+    Stopped,
+}
+
+impl MeasureStatus {
+    pub const ALL: [MeasureStatus; 5] =
+        [MeasureStatus::Idea, MeasureStatus::Planned, MeasureStatus::Running, MeasureStatus::Done, MeasureStatus::Stopped];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeasureStatus::Idea => "idea",
+            MeasureStatus::Planned => "planned",
+            MeasureStatus::Running => "running",
+            MeasureStatus::Done => "done",
+            MeasureStatus::Stopped => "stopped",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        MeasureStatus::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// What the chain does about a goal or a gap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasureInput {
+    pub title: String,
+    pub description: String,
+    pub status: MeasureStatus,
+    /// The goal the measure serves, if any.
+    pub goal_id: Option<i64>,
+    pub lead_organisation_id: Option<i64>,
+    pub life_phases: Vec<String>,
+    pub district_id: Option<i64>,
+    pub starts_on: Option<time::Date>,
+    pub ends_on: Option<time::Date>,
+    pub budget_eur: Option<f64>,
+    pub funding_source: String,
+}
+
+impl MeasureInput {
+    /// Field errors: a title, dates in order, a budget that is a sum of money.
+    pub fn validate(&self) -> Result<(), Vec<crate::FieldError>> {
+        let mut e = vec![];
+        if self.title.trim().is_empty() {
+            e.push(crate::FieldError::new("measure_title", "error-required", "a measure needs a title"));
+        } else if self.title.chars().count() > 300 {
+            e.push(crate::FieldError::new("measure_title", "error-too-long", "at most 300 characters"));
+        }
+        if let (Some(s), Some(end)) = (self.starts_on, self.ends_on) {
+            if end < s {
+                e.push(crate::FieldError::new("ends_on", "error-measure-dates", "the end comes after the start"));
+            }
+        }
+        if self.budget_eur.is_some_and(|b| !b.is_finite() || b < 0.0) {
+            e.push(crate::FieldError::new("budget_eur", "error-not-negative", "a budget is not negative"));
+        }
+        if e.is_empty() {
+            Ok(())
+        } else {
+            Err(e)
+        }
+    }
+}
+
+#[cfg(test)]
+mod measure_tests {
+    use super::*;
+
+    #[test]
+    fn measures_need_a_title_dates_in_order_and_a_real_budget() {
+        let m = MeasureInput {
+            title: "Lotsen in Kitas".into(),
+            description: String::new(),
+            status: MeasureStatus::Planned,
+            goal_id: None,
+            lead_organisation_id: None,
+            life_phases: vec![],
+            district_id: None,
+            starts_on: Some(time::macros::date!(2027 - 01 - 01)),
+            ends_on: Some(time::macros::date!(2026 - 01 - 01)),
+            budget_eur: Some(-5.0),
+            funding_source: String::new(),
+        };
+        let fields: Vec<String> = m.validate().unwrap_err().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec!["ends_on", "budget_eur"]);
+        assert_eq!(MeasureStatus::parse("running"), Some(MeasureStatus::Running));
+        assert_eq!(MeasureStatus::parse("x"), None);
+    }
+}

@@ -235,6 +235,32 @@ async fn steering_showcase(store: &Store, m: kette_domain::MunicipalityId) -> Re
             None,
         )
         .await?;
+    let year = store.today().year();
+    let measure = |title: &str, status, phases: &[&str], budget| kette_domain::goals::MeasureInput {
+        title: title.into(),
+        description: String::new(),
+        status,
+        goal_id: Some(outcome),
+        lead_organisation_id: None,
+        life_phases: phases.iter().map(|p| p.to_string()).collect(),
+        district_id: None,
+        starts_on: time::Date::from_calendar_date(year, time::Month::January, 1).ok(),
+        ends_on: time::Date::from_calendar_date(year + 2, time::Month::December, 31).ok(),
+        budget_eur: Some(budget),
+        funding_source: "Landesprogramm (fiktiv)".into(),
+    };
+    use kette_domain::goals::MeasureStatus;
+    for (title, status, phases, budget) in [
+        (
+            "Willkommensbesuche nach der Geburt in Gebieten mit hohem Bedarf (fiktiv)",
+            MeasureStatus::Running,
+            &["pregnancy_birth", "early_childhood"][..],
+            180_000.0,
+        ),
+        ("Lotsinnen in Kitas an der Schwelle zur Grundschule (fiktiv)", MeasureStatus::Planned, &["kita"][..], 95_000.0),
+    ] {
+        store.create_measure(m, &measure(title, status, phases, budget), true, None).await?;
+    }
     Ok(())
 }
 

@@ -202,3 +202,118 @@ fn goal_from_row(r: &sqlx::any::AnyRow) -> Result<Goal> {
         is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
     })
 }
+
+/// A stored measure, with the names of what it links to.
+#[derive(Debug, Clone)]
+pub struct Measure {
+    pub id: i64,
+    pub input: kette_domain::goals::MeasureInput,
+    pub goal_title: Option<String>,
+    pub lead_organisation: Option<String>,
+    pub district_name: Option<String>,
+    pub is_fictional: bool,
+}
+
+fn iso_date(text: Option<String>) -> Option<time::Date> {
+    text.and_then(|d| time::Date::parse(&d, time::macros::format_description!("[year]-[month]-[day]")).ok())
+}
+
+impl Store {
+    /// Every measure, newest first.
+    pub async fn measures(&self, municipality: MunicipalityId) -> Result<Vec<Measure>> {
+        let rows = sqlx::query(
+            "SELECT m.*, g.title AS goal_title, o.name AS organisation_name, d.name AS district_name FROM measure m
+             LEFT JOIN goal g ON g.id = m.goal_id LEFT JOIN organisation o ON o.id = m.lead_organisation_id
+             LEFT JOIN district d ON d.id = m.district_id WHERE m.municipality_id = $1 ORDER BY m.id DESC",
+        )
+        .bind(municipality)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| -> Result<Measure> {
+                let status: String = r.try_get("status")?;
+                let phases: String = r.try_get("life_phases")?;
+                Ok(Measure {
+                    id: r.try_get("id")?,
+                    input: kette_domain::goals::MeasureInput {
+                        title: r.try_get("title")?,
+                        description: r.try_get("description")?,
+                        status: kette_domain::goals::MeasureStatus::parse(&status).unwrap_or(kette_domain::goals::MeasureStatus::Idea),
+                        goal_id: r.try_get("goal_id")?,
+                        lead_organisation_id: r.try_get("lead_organisation_id")?,
+                        life_phases: phases.split(',').filter(|p| !p.is_empty()).map(String::from).collect(),
+                        district_id: r.try_get("district_id")?,
+                        starts_on: iso_date(r.try_get("starts_on")?),
+                        ends_on: iso_date(r.try_get("ends_on")?),
+                        budget_eur: r.try_get("budget_eur")?,
+                        funding_source: r.try_get("funding_source")?,
+                    },
+                    goal_title: r.try_get("goal_title")?,
+                    lead_organisation: r.try_get("organisation_name")?,
+                    district_name: r.try_get("district_name")?,
+                    is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
+                })
+            })
+            .collect()
+    }
+
+    /// Creates a measure after checking it and that what it links to is this municipality's.
+    pub async fn create_measure(
+        &self,
+        municipality: MunicipalityId,
+        input: &kette_domain::goals::MeasureInput,
+        is_fictional: bool,
+        by: Option<AccountId>,
+    ) -> Result<i64> {
+        let mut errors = input.validate().err().unwrap_or_default();
+        let vocab = self.vocabulary(municipality).await?;
+        if input.life_phases.iter().any(|p| vocab.get(kette_domain::TermKind::LifePhase, p).is_none()) {
+            errors.push(FieldError::new("life_phases", "error-unknown-term", "unknown life phase"));
+        }
+        let mut tx = self.begin_write().await?;
+        for (field, table, id) in [
+            ("goal_id", "goal", input.goal_id),
+            ("lead_organisation_id", "organisation", input.lead_organisation_id),
+            ("district_id", "district", input.district_id),
+        ] {
+            if let Some(id) = id {
+                let found: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = $1 AND municipality_id = $2"))
+                    .bind(id)
+                    .bind(municipality)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if found.is_none() {
+                    errors.push(FieldError::new(field, "error-unknown", format!("no {table} {id}")));
+                }
+            }
+        }
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid { context: "measure".into(), errors: ValidationErrors(errors) });
+        }
+        let now = self.clock.timestamp();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO measure (municipality_id, title, description, status, goal_id, lead_organisation_id, life_phases, district_id, starts_on,
+               ends_on, budget_eur, funding_source, is_fictional, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
+        )
+        .bind(municipality)
+        .bind(input.title.trim())
+        .bind(input.description.trim())
+        .bind(input.status.as_str())
+        .bind(input.goal_id)
+        .bind(input.lead_organisation_id)
+        .bind(input.life_phases.join(","))
+        .bind(input.district_id)
+        .bind(input.starts_on.map(|d| d.to_string()))
+        .bind(input.ends_on.map(|d| d.to_string()))
+        .bind(input.budget_eur)
+        .bind(input.funding_source.trim())
+        .bind(is_fictional as i64)
+        .bind(&now)
+        .fetch_one(&mut *tx)
+        .await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "create", "measure", Some(id), &input.title).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+}

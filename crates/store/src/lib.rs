@@ -32,7 +32,7 @@ pub use districts::GeometryDetail;
 pub use districts::{DistrictDetail, DistrictSummary};
 pub use exchange::KeyTable;
 pub use finder::{Feedback, IndexedOffer, KnownPlace, OfferTranslation, Referral, EASY_GERMAN};
-pub use goals::{Goal, Leitbild};
+pub use goals::{Goal, Leitbild, Measure};
 pub use indicators::{ObservationFilter, Provenance};
 pub use kette_domain::{ImportBatch, ImportReport, NewOffer};
 pub use offers::{OfferFilter, OfferSummary, Page};

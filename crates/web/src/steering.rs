@@ -23,6 +23,7 @@ pub fn routes() -> crate::Routes {
         .route("/steering", get(page))
         .route("/steering/goals", post(create_goal))
         .route("/steering/leitbild", post(save_leitbild))
+        .route("/steering/measures", post(create_measure))
 }
 
 pub struct GoalRow {
@@ -53,9 +54,25 @@ struct SteeringPage {
     districts: Vec<(i64, String, i64)>,
     values: HashMap<String, String>,
     errors: Vec<FieldError>,
+    measures: Vec<kette_store::Measure>,
+    organisations: Vec<(i64, String)>,
 }
 
 impl SteeringPage {
+    fn status_label(&self, m: &kette_store::Measure) -> String {
+        self.ctx.t(&format!("measure-status-{}", m.input.status.as_str()))
+    }
+    fn period(&self, m: &kette_store::Measure) -> String {
+        match (m.input.starts_on, m.input.ends_on) {
+            (Some(s), Some(e)) => format!("{} – {}", self.ctx.date(s), self.ctx.date(e)),
+            (Some(s), None) => format!("{} –", self.ctx.date(s)),
+            (None, Some(e)) => format!("– {}", self.ctx.date(e)),
+            (None, None) => String::new(),
+        }
+    }
+    fn budget(&self, m: &kette_store::Measure) -> String {
+        m.input.budget_eur.map(|b| format!("{} €", self.ctx.num(b.round() as i64))).unwrap_or_default()
+    }
     fn v(&self, k: &str) -> String {
         self.values.get(k).cloned().unwrap_or_default()
     }
@@ -138,7 +155,13 @@ async fn build(state: &AppState, ctx: Ctx, values: HashMap<String, String>, erro
         .collect::<Vec<_>>();
     let parents = rows.iter().map(|r| (r.id, format!("{} – {}", r.level, r.title))).collect();
     let districts = crate::pages::district_options(state, &ctx).await?;
-    Ok(SteeringPage { ctx, leitbild, goals: rows, parents, indicators, districts, values, errors })
+    let measures = state.store.measures(m).await.or_page()?;
+    let organisations = if ctx.can_approve() {
+        state.store.list_organisations(m, None, 1, 500).await.or_page()?.items.into_iter().map(|o| (o.id, o.name)).collect()
+    } else {
+        vec![]
+    };
+    Ok(SteeringPage { ctx, leitbild, goals: rows, parents, indicators, districts, values, errors, measures, organisations })
 }
 
 fn latest_args(ctx: &Ctx, year: i32, value: f64, expected: f64) -> Vec<(&'static str, String)> {
@@ -230,6 +253,52 @@ async fn save_leitbild(State(state): State<AppState>, SignedForm { ctx, form }: 
             Err(StoreError::Invalid { errors: e, .. }) => {
                 errors = e.0.into_iter().map(|e| FieldError { field: "leitbild".into(), ..e }).collect()
             }
+            Err(e) => return Err(PageError::store(e)),
+        }
+    }
+    let values = form.pairs().into_iter().collect();
+    let page = render(&build(&state, ctx, values, errors).await?)?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+}
+
+fn date_field(form: &crate::forms::FormData, k: &str, errors: &mut Vec<FieldError>) -> Option<time::Date> {
+    match form.get(k) {
+        "" => None,
+        d => time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
+            .map_err(|_| errors.push(FieldError::new(k, "error-date", "not a date")))
+            .ok(),
+    }
+}
+
+async fn create_measure(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
+    use kette_domain::goals::{MeasureInput, MeasureStatus};
+    if !ctx.can_approve() {
+        return Err(PageError::forbidden());
+    }
+    let mut errors = vec![];
+    let status = MeasureStatus::parse(form.get("status")).unwrap_or_else(|| {
+        errors.push(FieldError::new("status", "error-choice", "not a status"));
+        MeasureStatus::Idea
+    });
+    let (starts_on, ends_on) = (date_field(&form, "starts_on", &mut errors), date_field(&form, "ends_on", &mut errors));
+    let input = MeasureInput {
+        title: form.get("measure_title").to_string(),
+        description: form.get("measure_description").to_string(),
+        status,
+        goal_id: form.get("goal_id").parse().ok(),
+        lead_organisation_id: form.get("lead_organisation_id").parse().ok(),
+        life_phases: form.all("measure_life_phases"),
+        district_id: form.get("measure_district_id").parse().ok(),
+        starts_on,
+        ends_on,
+        budget_eur: number(&form, "budget_eur", &mut errors),
+        funding_source: form.get("funding_source").to_string(),
+    };
+    if errors.is_empty() {
+        let by = ctx.user.as_ref().map(|u| u.id);
+        match state.store.create_measure(ctx.municipality.id, &input, false, by).await {
+            Ok(_) => return Ok(Redirect::to("/steering#measures").into_response()),
+            Err(StoreError::Invalid { errors: e, .. }) => errors = e.0,
             Err(e) => return Err(PageError::store(e)),
         }
     }

@@ -2165,4 +2165,36 @@ async fn the_coordination_keeps_a_leitbild_and_goals_whose_progress_is_read_from
     assert!((g["progress"]["expected"].as_f64().unwrap() - 33.571).abs() < 0.01, "{g}");
     assert!(g["values"].as_array().unwrap().iter().any(|p| p["year"] == 2018 && p["value"] == 31.5), "{g}");
     assert_eq!(g["target"]["year"], 2030);
+
+    // measures: what the chain does about the goal
+    let goal_id = g["id"].as_i64().unwrap();
+    let bad = post_form(
+        &f.app,
+        "/steering/measures",
+        &coord,
+        &format!("csrf={csrf}&measure_title=Lotsen&status=planned&starts_on=2027-01-01&ends_on=2026-01-01&budget_eur=-3"),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("Das Ende liegt vor dem Beginn.") && bad.body.contains("Der Betrag darf nicht negativ sein."),
+        "{}",
+        bad.body
+    );
+    assert!(f.store.measures(f.m).await.unwrap().is_empty(), "nothing half-written");
+    assert_eq!(
+        post_form(&f.app, "/steering/measures", &partner, &format!("csrf={pcsrf}&measure_title=x&status=idea")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let res = post_form(
+        &f.app,
+        "/steering/measures",
+        &coord,
+        &format!("csrf={csrf}&measure_title=Lotsen+in+Kitas&status=running&goal_id={goal_id}&measure_life_phases=kita&starts_on=2026-01-01&ends_on=2027-12-31&budget_eur=95000"),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let page = get(&f.app, "/steering", "").await;
+    assert!(page.body.contains("Lotsen in Kitas") && page.body.contains("läuft") && page.body.contains("95.000 €"), "{}", page.body);
+    assert!(page.body.contains("01.01.2026 – 31.12.2027") && page.body.contains("Kita-Alter"), "{}", page.body);
 }
