@@ -63,41 +63,28 @@ pub struct MatrixRow {
 
 /// Rows of the chain matrix with a 0–4 shade per cell relative to the fullest cell.
 pub(super) fn matrix_rows(m: &ChainMatrix) -> Vec<MatrixRow> {
-    let max = m.max_count().max(1);
-    m.life_phases
-        .iter()
-        .enumerate()
-        .map(|(p, phase)| MatrixRow {
-            phase: phase.clone(),
-            total: m.phase_totals[p],
-            cells: m
-                .domains
-                .iter()
-                .enumerate()
-                .map(|(d, domain)| {
-                    let count = m.counts[p][d];
-                    MatrixCell { domain: domain.clone(), count, heat: if count == 0 { 0 } else { 1 + (count * 4 / (max + 1)).min(3) } }
-                })
-                .collect(),
-        })
-        .collect()
+    shaded_rows(m, &m.life_phases, &m.counts, &m.phase_totals)
 }
 
 /// The transition rows, shaded on the same scale as the life phases.
 pub(super) fn transition_rows(m: &ChainMatrix) -> Vec<MatrixRow> {
+    shaded_rows(m, &m.transitions, &m.transition_counts, &m.transition_totals)
+}
+
+fn shaded_rows(m: &ChainMatrix, codes: &[String], counts: &[Vec<u64>], totals: &[u64]) -> Vec<MatrixRow> {
     let max = m.max_count().max(1);
-    m.transitions
+    codes
         .iter()
         .enumerate()
-        .map(|(t, transition)| MatrixRow {
-            phase: transition.clone(),
-            total: m.transition_totals[t],
+        .map(|(r, code)| MatrixRow {
+            phase: code.clone(),
+            total: totals[r],
             cells: m
                 .domains
                 .iter()
                 .enumerate()
                 .map(|(d, domain)| {
-                    let count = m.transition_counts[t][d];
+                    let count = counts[r][d];
                     MatrixCell { domain: domain.clone(), count, heat: if count == 0 { 0 } else { 1 + (count * 4 / (max + 1)).min(3) } }
                 })
                 .collect(),
