@@ -13,16 +13,21 @@ pub enum TermKind {
     Domain,
     TargetGroup,
     Transition,
+    /// Kinds of steering bodies (steering group, working group, network conference).
+    BodyKind,
 }
 
 impl TermKind {
-    pub const ALL: [TermKind; 4] = [TermKind::LifePhase, TermKind::Domain, TermKind::TargetGroup, TermKind::Transition];
+    pub const ALL: [TermKind; 5] = [TermKind::LifePhase, TermKind::Domain, TermKind::TargetGroup, TermKind::Transition, TermKind::BodyKind];
+    /// The kinds that describe offers (and go out as HSDS taxonomies).
+    pub const OF_OFFERS: [TermKind; 4] = [TermKind::LifePhase, TermKind::Domain, TermKind::TargetGroup, TermKind::Transition];
     pub fn as_str(self) -> &'static str {
         match self {
             TermKind::LifePhase => "life_phase",
             TermKind::Domain => "domain",
             TermKind::TargetGroup => "target_group",
             TermKind::Transition => "transition",
+            TermKind::BodyKind => "body_kind",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -95,6 +100,9 @@ pub fn default_terms() -> Vec<Term> {
         Term::new(Transition, "kita_to_primary", "Kita → Grundschule", "Daycare → primary school", 2),
         Term::new(Transition, "primary_to_secondary", "Grundschule → weiterführende Schule", "Primary → secondary school", 3),
         Term::new(Transition, "school_to_work", "Schule → Beruf", "School → work", 4),
+        Term::new(BodyKind, "steering_group", "Steuerungsgruppe", "Steering group", 1),
+        Term::new(BodyKind, "working_group", "Arbeitsgruppe", "Working group", 2),
+        Term::new(BodyKind, "network_conference", "Netzwerkkonferenz", "Network conference", 3),
     ]
 }
 
@@ -168,6 +176,9 @@ const DEFAULT_TRANSLATIONS: &[(TermKind, &str, &str, [&str; 3])] = {
             ["İlkokul → ortaokul", "الابتدائية ← الإعدادية", "Початкова → середня школа"],
         ),
         (Transition, "school_to_work", "Schule → Beruf", ["Okul → meslek", "المدرسة ← العمل", "Школа → професія"]),
+        (BodyKind, "steering_group", "Steuerungsgruppe", ["Yönlendirme grubu", "مجموعة التوجيه", "Керівна група"]),
+        (BodyKind, "working_group", "Arbeitsgruppe", ["Çalışma grubu", "مجموعة العمل", "Робоча група"]),
+        (BodyKind, "network_conference", "Netzwerkkonferenz", ["Ağ konferansı", "مؤتمر الشبكة", "Конференція мережі"]),
     ]
 };
 

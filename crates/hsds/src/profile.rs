@@ -35,6 +35,8 @@ pub fn of_term_kind(kind: TermKind) -> Taxonomy {
         }
         TermKind::TargetGroup => t("zielgruppe", "Zielgruppe", "Für wen das Angebot gedacht ist", "service"),
         TermKind::Transition => t("uebergang", "Übergang", "Übergang im Lebenslauf, den das Angebot begleitet", "service"),
+        // not an offer's attribute: never exported (the export walks `TermKind::OF_OFFERS`)
+        TermKind::BodyKind => t("gremienart", "Gremienart", "Art eines Steuerungsgremiums", "organization"),
     }
 }
 
@@ -103,7 +105,7 @@ pub fn term_json(ids: &Ids, t: &Taxonomy, code: &str, name: &str, description: O
 
 /// Every taxonomy of the profile.
 pub fn taxonomies() -> Vec<Taxonomy> {
-    let mut all: Vec<Taxonomy> = TermKind::ALL.iter().map(|k| of_term_kind(*k)).collect();
+    let mut all: Vec<Taxonomy> = TermKind::OF_OFFERS.iter().map(|k| of_term_kind(*k)).collect();
     all.extend([prevention_level(), access(), cost(), age(), translation(), funding(), internal(), organisation_kind(), place()]);
     all
 }
@@ -113,7 +115,7 @@ pub fn taxonomies() -> Vec<Taxonomy> {
 pub fn terms(ids: &Ids, vocab: &Vocabulary) -> Vec<Value> {
     use kette_domain::vocab::{Access, Cost, FundingKind, OrganisationKind, PreventionLevel};
     let mut out = vec![];
-    for kind in TermKind::ALL {
+    for kind in TermKind::OF_OFFERS {
         let tax = of_term_kind(kind);
         for term in vocab.of(kind) {
             out.push(term_json(ids, &tax, &term.code, &term.label_de, Some(&term.label_en)));

@@ -5,6 +5,7 @@
 //! and a connection URL, not a rewrite.
 
 mod accounts;
+mod bodies;
 mod boundaries;
 mod districts;
 mod exchange;
@@ -27,6 +28,7 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor};
 
 pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionInfo, SignIn};
+pub use bodies::{Body, BodyRelations, BodySummary, Decision, Meeting, MeetingSummary, Member, Task, TaskReminder};
 pub use boundaries::{CarryReport, CrosswalkSummary};
 pub use districts::GeometryDetail;
 pub use districts::{DistrictDetail, DistrictSummary};

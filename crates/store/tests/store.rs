@@ -686,3 +686,145 @@ async fn concurrent_saves_wait_and_all_succeed() {
     }
     assert_eq!(store.audit_entries(m, "offer", ids[0]).await.unwrap().len(), 50, "the audit log kept the saves (the last 50 are listed)");
 }
+
+#[tokio::test]
+async fn a_body_keeps_members_meetings_minutes_decisions_and_tasks_and_refuses_bad_input_whole() {
+    use kette_domain::bodies::{BodyInput, DecisionInput, MeetingInput, MemberInput, MemberRole, TaskInput, TaskStatus};
+    use time::macros::{date, datetime};
+    let (_dir, store, m) = seeded().await;
+    let invalid_fields = |e: StoreError| match e {
+        StoreError::Invalid { errors, .. } => errors.0.into_iter().map(|e| e.code).collect::<Vec<_>>(),
+        other => panic!("expected invalid, got {other}"),
+    };
+    let bad_kind = BodyInput { kind: "kaffeekranz".into(), name: "AG".into(), description: String::new() };
+    assert_eq!(invalid_fields(store.create_body(m, &bad_kind, false, None).await.unwrap_err()), vec!["error-unknown-term"]);
+    let body = store
+        .create_body(m, &BodyInput { kind: "working_group".into(), name: "AG Übergänge".into(), description: String::new() }, false, None)
+        .await
+        .unwrap();
+    let other = store
+        .create_body(
+            m,
+            &BodyInput { kind: "steering_group".into(), name: "Steuerungsgruppe".into(), description: String::new() },
+            false,
+            None,
+        )
+        .await
+        .unwrap();
+    let account = store
+        .create_account(NewAccount {
+            municipality_id: m,
+            username: "ag-leitung",
+            display_name: "AG-Leitung",
+            password: "Kastanienallee-Wolke-42",
+            role: Role::Viewer,
+            organisation_id: None,
+            is_fictional: false,
+        })
+        .await
+        .unwrap();
+    let member = |name: &str, account_id| MemberInput {
+        name: name.into(),
+        organisation_id: None,
+        email: format!("{}@example.org", name.to_lowercase()),
+        role: MemberRole::Member,
+        is_decision_maker: false,
+        account_id,
+    };
+    let lead = store.add_member(m, body, &member("Leitung", Some(account)), None).await.unwrap();
+    let second = store.add_member(m, body, &member("Zweite", None), None).await.unwrap();
+    let stranger = store.add_member(m, other, &member("Fremd", None), None).await.unwrap();
+    let relations = store.body_relations(m, account, None).await.unwrap();
+    assert_eq!(relations.member_of, vec![body]);
+
+    // a meeting that ends before it starts writes nothing
+    let meeting = MeetingInput {
+        title: "2. Sitzung".into(),
+        starts_at: datetime!(2026-12-10 15:00),
+        ends_at: datetime!(2026-12-10 14:00),
+        place: "Rathaus".into(),
+        agenda: vec!["Begrüßung".into(), "Elternbrief".into()],
+    };
+    assert_eq!(invalid_fields(store.create_meeting(m, body, &meeting, None).await.unwrap_err()), vec!["error-meeting-ends-before-start"]);
+    assert!(store.meetings(m, Some(body)).await.unwrap().is_empty());
+    let meeting_id = store.create_meeting(m, body, &MeetingInput { ends_at: datetime!(2026-12-10 17:00), ..meeting }, None).await.unwrap();
+
+    // minutes with script are refused whole: neither text nor attendance is written
+    let err = store.save_minutes(m, meeting_id, "# Protokoll\n<script>alert(1)</script>", &[lead], None).await.unwrap_err();
+    assert_eq!(invalid_fields(err), vec!["error-minutes-html"]);
+    let stored = store.meeting(m, meeting_id).await.unwrap().unwrap();
+    assert!(stored.minutes.is_empty() && stored.attendance.is_empty());
+    assert_eq!(stored.agenda, vec!["Begrüßung", "Elternbrief"]);
+    // attendance only of the body's members
+    let err = store.save_minutes(m, meeting_id, "ok", &[stranger], None).await.unwrap_err();
+    assert_eq!(invalid_fields(err), vec!["error-unknown"]);
+    store.save_minutes(m, meeting_id, "## Ergebnisse\n\n- Elternbrief bis Januar", &[lead], None).await.unwrap();
+    let stored = store.meeting(m, meeting_id).await.unwrap().unwrap();
+    assert!(stored.summary.has_minutes);
+    let mut attendance = stored.attendance.clone();
+    attendance.sort();
+    assert_eq!(attendance, vec![(lead, true), (second, false)]);
+
+    store
+        .add_decision(m, meeting_id, &DecisionInput { text: "Elternbrief wird übersetzt.".into(), measure_id: None, goal_id: None }, None)
+        .await
+        .unwrap();
+    let err = store
+        .add_decision(m, meeting_id, &DecisionInput { text: "x".into(), measure_id: Some(999), goal_id: None }, None)
+        .await
+        .unwrap_err();
+    assert_eq!(invalid_fields(err), vec!["error-unknown"]);
+    assert_eq!(store.meeting(m, meeting_id).await.unwrap().unwrap().decisions.len(), 1);
+
+    // tasks: an owner of this body, a deadline
+    let task = |owner, due| TaskInput {
+        title: "Elternbrief entwerfen".into(),
+        owner_member_id: owner,
+        due_on: due,
+        status: TaskStatus::Open,
+        meeting_id: Some(meeting_id),
+    };
+    assert_eq!(
+        invalid_fields(store.create_task(m, body, &task(None, Some(date!(2026 - 11 - 24))), None).await.unwrap_err()),
+        vec!["error-task-owner"]
+    );
+    assert_eq!(
+        invalid_fields(store.create_task(m, body, &task(Some(stranger), Some(date!(2026 - 11 - 24))), None).await.unwrap_err()),
+        vec!["error-task-owner"],
+        "a member of another body"
+    );
+    let first = store.create_task(m, body, &task(Some(lead), Some(date!(2026 - 11 - 24))), None).await.unwrap();
+    store.create_task(m, body, &task(Some(second), Some(date!(2027 - 01 - 15))), None).await.unwrap();
+    let mine = store.tasks_of_account(m, account).await.unwrap();
+    assert_eq!(mine.iter().map(|t| t.id).collect::<Vec<_>>(), vec![first]);
+
+    // reminders: due within three days (the clock stands at 2026-11-22), once
+    let due = store.due_task_reminders(m, store.today()).await.unwrap();
+    assert_eq!(due.iter().map(|r| (r.task.id, r.email.as_str())).collect::<Vec<_>>(), vec![(first, "leitung@example.org")]);
+    store.record_task_reminder(m, first, store.today()).await.unwrap();
+    assert!(store.due_task_reminders(m, store.today()).await.unwrap().is_empty());
+    store.set_task_status(m, first, TaskStatus::Done, None).await.unwrap();
+    assert_eq!(store.tasks(m, Some(body), true).await.unwrap().len(), 1);
+
+    // the calendar feed needs the body's secret; renewing it ends the old one
+    let secret = store.body(m, body).await.unwrap().unwrap().calendar_token;
+    assert_eq!(secret.len(), 64);
+    assert_eq!(store.calendar_feed(m, body, &secret).await.unwrap().unwrap().1.len(), 1);
+    assert!(store.calendar_feed(m, body, "falsch").await.unwrap().is_none());
+    assert!(store.calendar_feed(m, other, &secret).await.unwrap().is_none());
+    store.renew_calendar_token(m, body, None).await.unwrap();
+    assert!(store.calendar_feed(m, body, &secret).await.unwrap().is_none());
+
+    // a member who leaves keeps their record but gets no new tasks
+    store.member_leaves(m, body, second, None).await.unwrap();
+    let err = store.create_task(m, body, &task(Some(second), Some(date!(2027 - 02 - 01))), None).await.unwrap_err();
+    assert_eq!(invalid_fields(err), vec!["error-task-owner"]);
+    let listed = store.bodies(m, datetime!(2026-11-22 07:00)).await.unwrap();
+    let ag = listed.iter().find(|b| b.id == body).unwrap();
+    assert_eq!((ag.members, ag.open_tasks, ag.next_meeting), (1, 1, Some(datetime!(2026-12-10 15:00))));
+    // another municipality sees none of it
+    let elsewhere = store.create_municipality("anderswo", "Anderswo", "", false).await.unwrap();
+    assert!(store.body(elsewhere.id, body).await.unwrap().is_none());
+    assert!(store.meeting(elsewhere.id, meeting_id).await.unwrap().is_none());
+    assert!(store.tasks(elsewhere.id, None, false).await.unwrap().is_empty());
+}

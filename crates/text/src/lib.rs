@@ -1,6 +1,9 @@
 //! Text-level helpers for tables from spreadsheets — encoding (UTF-8 with or without BOM,
 //! Windows-1252), delimiter sniffing and German or international numbers — shared by the file
-//! readers (`kette-ingest`) and the index engine (`kette-monitor`).
+//! readers (`kette-ingest`) and the index engine (`kette-monitor`) — and the Markdown of minutes
+//! and other long texts, checked and written as safe HTML (`markdown`).
+
+pub mod markdown;
 
 use std::borrow::Cow;
 
