@@ -3,6 +3,7 @@
 //! rule (`kette_domain::disclosure`). Knows neither HTTP nor SQL: it asks `kette-store` for
 //! records and the domain for rules, and hands finished views to the caller.
 
+pub mod calendar;
 pub mod hsds;
 pub mod imports;
 pub mod monitoring;

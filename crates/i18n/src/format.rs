@@ -2,9 +2,10 @@
 //! compiles in: "4.871" in German and Turkish, "4,871" in English, "4 871" in Ukrainian;
 //! "01.09.2025", "1 Sep 2025", "1 Eyl 2025". No format is written by hand.
 
-use icu_datetime::fieldsets::{YMD, YMDT};
+use icu_datetime::fieldsets::{T, YMD, YMDT};
 use icu_datetime::input::{Date, DateTime, Time};
-use icu_datetime::DateTimeFormatter;
+use icu_datetime::options::TimePrecision;
+use icu_datetime::{DateTimeFormatter, NoCalendarFormatter};
 use icu_decimal::input::Decimal;
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::Locale;
@@ -14,6 +15,7 @@ pub struct Formats {
     decimal: DecimalFormatter,
     date: DateTimeFormatter<YMD>,
     date_time: DateTimeFormatter<YMDT>,
+    time_of_day: NoCalendarFormatter<T>,
 }
 
 impl Formats {
@@ -26,6 +28,24 @@ impl Formats {
             date: DateTimeFormatter::try_new((&locale).into(), YMD::medium()).unwrap_or_else(|e| panic!("{lang}: {e:?}")),
             date_time: DateTimeFormatter::try_new((&locale).into(), YMD::medium().with_time_hm())
                 .unwrap_or_else(|e| panic!("{lang}: {e:?}")),
+            time_of_day: NoCalendarFormatter::try_new((&locale).into(), T::short().with_time_precision(TimePrecision::Minute))
+                .unwrap_or_else(|e| panic!("{lang}: {e:?}")),
+        }
+    }
+
+    /// A local time of day to the minute ("15:00").
+    pub fn time_of_day(&self, t: time::Time) -> String {
+        match Time::try_new(t.hour(), t.minute(), 0, 0) {
+            Ok(t) => self.time_of_day.format(&t).to_string(),
+            Err(_) => format!("{:02}:{:02}", t.hour(), t.minute()),
+        }
+    }
+
+    /// A local date and time, without zone (meetings are in the municipality's own time).
+    pub fn local(&self, t: time::PrimitiveDateTime) -> String {
+        match (iso(t.date()), Time::try_new(t.hour(), t.minute(), 0, 0)) {
+            (Some(date), Ok(time)) => self.date_time.format(&DateTime { date, time }).to_string(),
+            _ => t.to_string(),
         }
     }
 
@@ -130,5 +150,9 @@ mod tests {
         assert!(de.timestamp("2026-12-01T07:27:18Z").starts_with("01.12.2026"), "{}", de.timestamp("2026-12-01T07:27:18Z"));
         assert!(de.timestamp("2026-12-01T07:27:18Z").contains("07:27"));
         assert_eq!(de.timestamp("gestern"), "gestern");
+        let meeting = time::macros::datetime!(2026-12-10 15:00);
+        assert_eq!(de.local(meeting), "10.12.2026, 15:00");
+        assert_eq!(de.time_of_day(meeting.time()), "15:00");
+        assert!(Formats::new("en").time_of_day(meeting.time()).contains("3:00"), "{}", Formats::new("en").time_of_day(meeting.time()));
     }
 }

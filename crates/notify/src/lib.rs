@@ -198,6 +198,61 @@ pub fn reminder_text(i18n: &I18n, lang: &str, municipality: &Municipality, targe
     (subject, body)
 }
 
+/// What one run of deadline reminders did.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct TaskReminderRun {
+    pub sent: usize,
+    /// (task title, error) of messages the mail server refused; they are tried again next run.
+    pub failed: Vec<(String, String)>,
+    pub no_mailer: bool,
+}
+
+/// Reminds each owner of an open task with a deadline in the next three days, once per task.
+pub async fn send_task_reminders(
+    store: &Store,
+    mailer: Option<&Mailer>,
+    i18n: &I18n,
+    municipality: &Municipality,
+    today: Date,
+    base_url: &str,
+) -> Result<TaskReminderRun, NotifyError> {
+    let mut run = TaskReminderRun::default();
+    let Some(mailer) = mailer else {
+        run.no_mailer = true;
+        return Ok(run);
+    };
+    for reminder in store.due_task_reminders(municipality.id, today).await? {
+        let (subject, body) = task_reminder_text(i18n, kette_i18n::DEFAULT_LANG, &reminder.task, base_url);
+        match mailer.send(std::slice::from_ref(&reminder.email), &subject, &body).await {
+            Ok(()) => {
+                store.record_task_reminder(municipality.id, reminder.task.id, today).await?;
+                run.sent += 1;
+            }
+            Err(e) => {
+                tracing::warn!(task = reminder.task.id, error = %e, "task reminder not delivered");
+                run.failed.push((reminder.task.title.clone(), e.to_string()));
+            }
+        }
+    }
+    Ok(run)
+}
+
+/// Subject and body of a deadline reminder.
+pub fn task_reminder_text(i18n: &I18n, lang: &str, task: &kette_store::Task, base_url: &str) -> (String, String) {
+    let args = [
+        ("title", FluentValue::from(task.title.as_str())),
+        ("body", FluentValue::from(task.body_name.as_str())),
+        ("due", FluentValue::from(date_text(lang, task.due_on))),
+        ("url", FluentValue::from(format!("{}/tasks", base_url.trim_end_matches('/')))),
+    ];
+    let subject = i18n.t_args(lang, "mail-task-subject", &args);
+    let mut body = i18n.t_args(lang, "mail-task-body", &args);
+    body.push_str("\n\n");
+    body.push_str(&i18n.t(lang, "mail-task-footer"));
+    body.push('\n');
+    (subject, body)
+}
+
 /// 01.09.2025 in German, 2025-09-01 elsewhere.
 pub fn date_text(lang: &str, d: Date) -> String {
     if lang == "de" {
@@ -266,6 +321,26 @@ mod tests {
         let (_, body) = reminder_text(&i18n, "de", &municipality(), &target, "http://h");
         assert!(body.contains("Angebot 39") && !body.contains("Angebot 40"), "{body}");
         assert!(body.contains("5 weitere"), "{body}");
+    }
+
+    #[test]
+    fn the_task_reminder_names_task_body_deadline_and_link() {
+        let i18n = I18n::load();
+        let task = kette_store::Task {
+            id: 4,
+            body_id: 1,
+            body_name: "AG Übergang Kita–Schule".into(),
+            meeting_id: None,
+            title: "Elternbrief entwerfen".into(),
+            owner_member_id: Some(2),
+            owner_name: Some("A. Yilmaz".into()),
+            owner_organisation: None,
+            due_on: date!(2026 - 12 - 10),
+            status: kette_domain::bodies::TaskStatus::Open,
+        };
+        let (subject, body) = task_reminder_text(&i18n, "de", &task, "https://kette.example/");
+        assert!(subject.contains("Elternbrief entwerfen") && subject.contains("10.12.2026"), "{subject}");
+        assert!(body.contains("AG Übergang Kita–Schule") && body.contains("https://kette.example/tasks"), "{body}");
     }
 
     #[test]

@@ -222,6 +222,16 @@ impl Ctx {
         self.i18n.formats(self.lang).date(*d.borrow())
     }
 
+    /// A local date and time (meetings) in the reader's locale.
+    pub fn local(&self, t: impl std::borrow::Borrow<time::PrimitiveDateTime>) -> String {
+        self.i18n.formats(self.lang).local(*t.borrow())
+    }
+
+    /// A local time of day in the reader's locale.
+    pub fn time_of_day(&self, t: impl std::borrow::Borrow<time::PrimitiveDateTime>) -> String {
+        self.i18n.formats(self.lang).time_of_day(t.borrow().time())
+    }
+
     /// A stored moment (RFC 3339) in the reader's locale.
     pub fn moment(&self, text: &str) -> String {
         self.i18n.formats(self.lang).timestamp(text)

@@ -122,7 +122,7 @@ async fn matching_services(s: &AppState, cx: &Context, q: &HashMap<String, Strin
     }
     if let Some(taxonomy) = q.get("taxonomy_id").filter(|v| !v.is_empty()) {
         let id_of = |t: &profile::Taxonomy| profile::taxonomy_id(&cx.ids, t);
-        if let Some(kind) = TermKind::ALL.iter().find(|k| id_of(&profile::of_term_kind(**k)) == *taxonomy) {
+        if let Some(kind) = TermKind::OF_OFFERS.iter().find(|k| id_of(&profile::of_term_kind(**k)) == *taxonomy) {
             r.classified_in = Some(*kind);
         } else if ![profile::prevention_level(), profile::access(), profile::cost()].iter().any(|t| id_of(t) == *taxonomy) {
             // those three classify every offer, so they filter nothing; the others describe
@@ -135,7 +135,7 @@ async fn matching_services(s: &AppState, cx: &Context, q: &HashMap<String, Strin
         }
     }
     if let Some(term) = q.get("taxonomy_term_id").filter(|v| !v.is_empty()) {
-        let found = TermKind::ALL.iter().find_map(|kind| {
+        let found = TermKind::OF_OFFERS.iter().find_map(|kind| {
             let tax = profile::of_term_kind(*kind);
             cx.vocab.of(*kind).find(|t| profile::term_id(&cx.ids, &tax, &t.code) == *term).map(|t| (*kind, t.code.clone()))
         });
@@ -144,7 +144,7 @@ async fn matching_services(s: &AppState, cx: &Context, q: &HashMap<String, Strin
             Some((TermKind::Domain, code)) => r.domain = Some(code),
             Some((TermKind::TargetGroup, code)) => r.target_group = Some(code),
             Some((TermKind::Transition, code)) => r.transition = Some(code),
-            None => {
+            Some((TermKind::BodyKind, _)) | None => {
                 let access =
                     kette_domain::vocab::Access::ALL.iter().find(|a| profile::term_id(&cx.ids, &profile::access(), a.as_str()) == *term);
                 let cost = kette_domain::vocab::Cost::ALL.iter().find(|a| profile::term_id(&cx.ids, &profile::cost(), a.as_str()) == *term);

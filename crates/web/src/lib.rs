@@ -5,6 +5,7 @@
 mod api;
 mod assets;
 mod auth;
+mod bodies;
 mod boundaries;
 mod ctx;
 mod error;
@@ -211,6 +212,7 @@ fn all_routes() -> Routes {
         .merge(wizard::routes())
         .merge(boundaries::routes())
         .merge(steering::routes())
+        .merge(bodies::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/{*path}", get(assets::serve))

@@ -21,6 +21,19 @@ pub async fn run_once(state: &AppState, municipality: &Municipality) -> Result<R
     .await
 }
 
+/// Deadline reminders to the owners of the bodies' tasks.
+pub async fn run_tasks_once(state: &AppState, municipality: &Municipality) -> Result<kette_notify::TaskReminderRun, NotifyError> {
+    kette_notify::send_task_reminders(
+        &state.store,
+        state.config.mailer.as_ref(),
+        &state.i18n,
+        municipality,
+        state.store.today(),
+        &state.config.public_url,
+    )
+    .await
+}
+
 /// Starts the hourly run when a mail server is configured (without one, partners see their
 /// to-do list only).
 pub fn spawn_hourly(state: AppState) {
@@ -52,6 +65,13 @@ pub fn spawn_hourly(state: AppState) {
                     ),
                     Ok(_) => {}
                     Err(e) => tracing::warn!(municipality = m.id, error = %e, "reminder run failed"),
+                }
+                match run_tasks_once(&state, &m).await {
+                    Ok(run) if run.sent + run.failed.len() > 0 => {
+                        tracing::info!(municipality = m.id, sent = run.sent, failed = run.failed.len(), "task deadline reminders")
+                    }
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(municipality = m.id, error = %e, "task reminder run failed"),
                 }
             }
         }

@@ -33,6 +33,11 @@ const SECRETS: &[Secret] = &[
         seen_by: &["admin", "koord", "navi", "partner_b"],
     },
     Secret { what: "internal note", markers: &["NOTIZ-INTERN-XYZ"], seen_by: &["admin", "koord", "navi", "partner_b"] },
+    Secret {
+        what: "a body's minutes and tasks",
+        markers: &["PROTOKOLL-GREMIUM-XYZ", "AUFGABE-GREMIUM-XYZ"],
+        seen_by: &["admin", "koord", "navi", "partner_b"],
+    },
     Secret { what: "unapproved place", markers: &["Pendelstraße", "Neuer Ort im Antrag"], seen_by: &["admin", "koord", "partner_a"] },
 ];
 
@@ -81,6 +86,16 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
         }
         "/search/map.geojson" => vec![format!("{path}?q=Schutz")],
         "/static/{*path}" => vec!["/static/style.css".into()],
+        "/bodies/{id}" | "/bodies/{id}/members" | "/bodies/{id}/calendar" | "/bodies/{id}/meetings" | "/bodies/{id}/tasks" => {
+            vec![path.replace("{id}", &id("body"))]
+        }
+        "/bodies/{id}/members/{member}/leave" => vec![path.replace("{id}", &id("body")).replace("{member}", &id("member"))],
+        "/bodies/{id}/meetings.ics" => {
+            let feed = path.replace("{id}", &id("body"));
+            vec![feed.clone(), format!("{feed}?token={}", id("calendar_token")), format!("{feed}?token=x")]
+        }
+        "/meetings/{id}" | "/meetings/{id}/minutes" | "/meetings/{id}/decisions" => vec![path.replace("{id}", &id("meeting"))],
+        "/tasks/{id}/status" => vec![path.replace("{id}", &id("task"))],
         p if p.contains('{') => panic!("route {p} has parameters this test does not know: give it URLs in urls_for"),
         p => vec![p.to_string()],
     };

@@ -2198,3 +2198,172 @@ async fn the_coordination_keeps_a_leitbild_and_goals_whose_progress_is_read_from
     assert!(page.body.contains("Lotsen in Kitas") && page.body.contains("läuft") && page.body.contains("95.000 €"), "{}", page.body);
     assert!(page.body.contains("01.01.2026 – 31.12.2027") && page.body.contains("Kita-Alter"), "{}", page.body);
 }
+
+#[tokio::test]
+async fn a_body_runs_its_meetings_minutes_decisions_and_tasks_and_refuses_what_is_not_allowed_or_bad() {
+    let f = fixture().await;
+    f.store
+        .create_account(NewAccount {
+            municipality_id: f.m,
+            username: "lea",
+            display_name: "Lea",
+            password: "geheim-genug",
+            role: Role::Viewer,
+            organisation_id: None,
+            is_fictional: true,
+        })
+        .await
+        .unwrap();
+    let lea_id = f.store.accounts(f.m).await.unwrap().into_iter().find(|a| a.username == "lea").unwrap().id;
+    let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let (partner, pcsrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let (lea, lcsrf) = sign_in(&f.app, "lea", "geheim-genug").await;
+    // without sign-in: to the sign-in page; the coordination alone sets bodies up
+    let anon = get(&f.app, "/bodies", "").await;
+    assert!(anon.status.is_redirection() && anon.headers[header::LOCATION].to_str().unwrap().starts_with("/login"), "{}", anon.status);
+    assert_eq!(post_form(&f.app, "/bodies", &lea, &format!("csrf={lcsrf}&kind=working_group&name=AG")).await.status, StatusCode::FORBIDDEN);
+    let bad = post_form(&f.app, "/bodies", &coord, &format!("csrf={csrf}&kind=kaffeekranz&name=")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let made = post_form(&f.app, "/bodies", &coord, &format!("csrf={csrf}&kind=working_group&name=AG+%C3%9Cberg%C3%A4nge")).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let body_url = made.headers[header::LOCATION].to_str().unwrap().to_string();
+    let body_id: i64 = body_url.trim_start_matches("/bodies/").parse().unwrap();
+    // not yet members: neither Lea nor the partner sees it
+    assert_eq!(get(&f.app, &body_url, &lea).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(get(&f.app, &body_url, &partner).await.status, StatusCode::FORBIDDEN);
+    assert!(!get(&f.app, "/bodies", &lea).await.body.contains("AG Übergänge"));
+    let org_a = f.store.organisation_by_key(f.m, "a").await.unwrap().unwrap();
+    let add = |who: String| {
+        let app = f.app.clone();
+        let coord = coord.clone();
+        let url = format!("{body_url}/members");
+        async move { post_form(&app, &url, &coord, &who).await }
+    };
+    assert_eq!(
+        add(format!("csrf={csrf}&member_name=&member_email=keine&member_role=member")).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        add(format!("csrf={csrf}&member_name=Pat&member_organisation_id={org_a}&member_role=member")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        add(format!(
+            "csrf={csrf}&member_name=Lea&member_email=lea%40example.org&member_role=chair&is_decision_maker=1&member_account_id={lea_id}"
+        ))
+        .await
+        .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        post_form(&f.app, &format!("{body_url}/members"), &lea, &format!("csrf={lcsrf}&member_name=X&member_role=member")).await.status,
+        StatusCode::FORBIDDEN,
+        "members do not manage the member list"
+    );
+    // the partner's organisation sits in the body: the partner reads but does not write
+    let seen = get(&f.app, &body_url, &partner).await;
+    assert_eq!(seen.status, StatusCode::OK);
+    assert!(!seen.body.contains(&format!("action=\"{body_url}/meetings\"")), "no meeting form for readers");
+    let meeting_form = |title: &str, date: &str, from: &str, to: &str, tok: &str| {
+        format!("csrf={tok}&meeting_title={title}&meeting_date={date}&starts_time={from}&ends_time={to}&place=Rathaus&agenda=1.+Begr%C3%BC%C3%9Fung%0A2.+Elternbrief")
+    };
+    assert_eq!(
+        post_form(&f.app, &format!("{body_url}/meetings"), &partner, &meeting_form("S", "2026-12-10", "15:00", "17:00", &pcsrf))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    // a member plans a meeting; one that ends before it starts is refused with the reason
+    let wrong =
+        post_form(&f.app, &format!("{body_url}/meetings"), &lea, &meeting_form("2.+Sitzung", "2026-12-10", "15:00", "14:00", &lcsrf)).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("Die Sitzung endet vor ihrem Beginn."), "{}", wrong.body);
+    let planned =
+        post_form(&f.app, &format!("{body_url}/meetings"), &lea, &meeting_form("2.+Sitzung", "2026-12-10", "15:00", "17:00", &lcsrf)).await;
+    assert_eq!(planned.status, StatusCode::SEE_OTHER, "{}", planned.body);
+    let meeting_url = planned.headers[header::LOCATION].to_str().unwrap().to_string();
+    let meeting_id: i64 = meeting_url.trim_start_matches("/meetings/").parse().unwrap();
+    let page = get(&f.app, &meeting_url, &lea).await;
+    assert!(page.body.contains("<li>Begrüßung</li>") && page.body.contains("10.12.2026, 15:00 – 17:00"), "{}", page.body);
+    let members = f.store.body(f.m, body_id).await.unwrap().unwrap().members;
+    let lea_member = members.iter().find(|m| m.input.name == "Lea").unwrap().id;
+    // minutes with script: refused with the line, nothing written; Markdown is shown as HTML
+    let script = post_form(
+        &f.app,
+        &format!("{meeting_url}/minutes"),
+        &lea,
+        &format!("csrf={lcsrf}&present={lea_member}&minutes=Erster+Punkt%0A%3Cscript%3Ealert(1)%3C%2Fscript%3E"),
+    )
+    .await;
+    assert_eq!(script.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(script.body.contains("Das Protokoll enthält HTML") && script.body.contains("Zeile 2: &#60;script&#62;"), "{}", script.body);
+    assert!(!script.body.contains("<script>alert"), "the refused text is shown escaped");
+    assert!(f.store.meeting(f.m, meeting_id).await.unwrap().unwrap().minutes.is_empty());
+    let saved = post_form(
+        &f.app,
+        &format!("{meeting_url}/minutes"),
+        &lea,
+        &format!("csrf={lcsrf}&present={lea_member}&minutes=%23+Ergebnisse%0A%0A**Elternbrief**+wird+%C3%BCbersetzt."),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let read = get(&f.app, &meeting_url, &partner).await;
+    assert!(read.body.contains("<h3>Ergebnisse</h3>") && read.body.contains("<strong>Elternbrief</strong>"), "{}", read.body);
+    assert!(!read.body.contains("name=\"minutes\""), "readers get no minutes form");
+    assert_eq!(
+        post_form(&f.app, &format!("{meeting_url}/minutes"), &partner, &format!("csrf={pcsrf}&minutes=x")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    // a decision and a task from the meeting
+    let decided =
+        post_form(&f.app, &format!("{meeting_url}/decisions"), &lea, &format!("csrf={lcsrf}&decision_text=Elternbrief+in+5+Sprachen"))
+            .await;
+    assert_eq!(decided.status, StatusCode::SEE_OTHER);
+    let ownerless = post_form(
+        &f.app,
+        &format!("{body_url}/tasks"),
+        &lea,
+        &format!("csrf={lcsrf}&task_title=Brief&due_on=2026-11-24&meeting_id={meeting_id}"),
+    )
+    .await;
+    assert_eq!(ownerless.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(ownerless.body.contains("braucht eine verantwortliche Person"), "{}", ownerless.body);
+    let task = post_form(
+        &f.app,
+        &format!("{body_url}/tasks"),
+        &lea,
+        &format!("csrf={lcsrf}&task_title=Elternbrief+entwerfen&owner_member_id={lea_member}&due_on=2026-11-24&meeting_id={meeting_id}"),
+    )
+    .await;
+    assert_eq!(task.status, StatusCode::SEE_OTHER);
+    assert_eq!(task.headers[header::LOCATION], format!("{meeting_url}#tasks"));
+    let mine = get(&f.app, "/tasks", &lea).await;
+    assert!(mine.body.contains("Elternbrief entwerfen") && mine.body.contains("AG Übergänge"), "{}", mine.body);
+    let task_id = f.store.tasks_of_account(f.m, lea_id).await.unwrap()[0].id;
+    assert_eq!(
+        post_form(&f.app, &format!("/tasks/{task_id}/status"), &partner, &format!("csrf={pcsrf}&status=done")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let done = post_form(&f.app, &format!("/tasks/{task_id}/status"), &lea, &format!("csrf={lcsrf}&status=done&back=%2Ftasks")).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(f.store.task(f.m, task_id).await.unwrap().unwrap().status.as_str(), "done");
+    // the meeting in Arabic
+    let ar = get(&f.app, &format!("{meeting_url}?lang=ar"), &lea).await;
+    assert!(ar.body.contains("المحضر") && ar.body.contains("القرارات"), "{}", ar.body);
+    // the calendar: the secret link works without sign-in, a wrong one does not, renewing ends it
+    let token = f.store.body(f.m, body_id).await.unwrap().unwrap().calendar_token;
+    assert!(get(&f.app, &body_url, &lea).await.body.contains(&token), "members see the link");
+    let ics = get(&f.app, &format!("{body_url}/meetings.ics?token={token}"), "").await;
+    assert_eq!(ics.status, StatusCode::OK);
+    assert!(ics.headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/calendar"));
+    assert!(ics.body.contains("BEGIN:VEVENT") && ics.body.contains("DTSTART:20261210T140000Z"), "{}", ics.body);
+    assert_eq!(get(&f.app, &format!("{body_url}/meetings.ics?token=falsch"), "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&f.app, &format!("{body_url}/meetings.ics"), "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(post_form(&f.app, &format!("{body_url}/calendar"), &lea, &format!("csrf={lcsrf}")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(post_form(&f.app, &format!("{body_url}/calendar"), &coord, &format!("csrf={csrf}")).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(get(&f.app, &format!("{body_url}/meetings.ics?token={token}"), "").await.status, StatusCode::NOT_FOUND);
+    // Lea leaves: she no longer sees the body
+    let left = post_form(&f.app, &format!("{body_url}/members/{lea_member}/leave"), &coord, &format!("csrf={csrf}")).await;
+    assert_eq!(left.status, StatusCode::SEE_OTHER);
+    assert_eq!(get(&f.app, &body_url, &lea).await.status, StatusCode::FORBIDDEN);
+}

@@ -43,6 +43,11 @@ pub async fn run(args: RemindArgs) -> Result<()> {
         for (org, error) in &run.failed {
             eprintln!("  {org}: {error}");
         }
+        let tasks = kette_notify::send_task_reminders(&store, Some(&mailer), &i18n, &m, store.today(), &base).await?;
+        println!("{}", msg("cli-reminded-tasks", &[("municipality", &m.slug), ("sent", &tasks.sent), ("failed", &tasks.failed.len())]));
+        for (task, error) in &tasks.failed {
+            eprintln!("  {task}: {error}");
+        }
     }
     Ok(())
 }

@@ -203,6 +203,60 @@ pub async fn world() -> World {
     let change = store.open_changes(m, None).await.unwrap()[0].id;
     let recipe = "id = \"test_index\"\nname = \"Test\"\n[[step]]\nkind = \"zscore\"\ninputs = [\"kinderarmut_test\"]\noutput = \"z\"\n";
     store.save_recipe(m, "test_index", "Test", recipe, None).await.unwrap();
+    // a working group: partner B's organisation sits in it, the navigator is a member with an
+    // account; its minutes are for those the body rule lets read them
+    let body = store
+        .create_body(
+            m,
+            &kette_domain::bodies::BodyInput { kind: "working_group".into(), name: "AG Test".into(), description: String::new() },
+            true,
+            None,
+        )
+        .await
+        .unwrap();
+    let navi = store.accounts(m).await.unwrap().into_iter().find(|a| a.username == "navi").unwrap().id;
+    let member = |name: &str, organisation_id, account_id| kette_domain::bodies::MemberInput {
+        name: name.into(),
+        organisation_id,
+        email: String::new(),
+        role: kette_domain::bodies::MemberRole::Member,
+        is_decision_maker: false,
+        account_id,
+    };
+    let member_b = store.add_member(m, body, &member("Vertretung B", Some(org_b), None), None).await.unwrap();
+    store.add_member(m, body, &member("Navi", None, Some(navi)), None).await.unwrap();
+    let meeting = store
+        .create_meeting(
+            m,
+            body,
+            &kette_domain::bodies::MeetingInput {
+                title: "Sitzung".into(),
+                starts_at: time::macros::datetime!(2026-12-01 10:00),
+                ends_at: time::macros::datetime!(2026-12-01 12:00),
+                place: String::new(),
+                agenda: vec![],
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    store.save_minutes(m, meeting, "PROTOKOLL-GREMIUM-XYZ", &[member_b], None).await.unwrap();
+    let task = store
+        .create_task(
+            m,
+            body,
+            &kette_domain::bodies::TaskInput {
+                title: "AUFGABE-GREMIUM-XYZ".into(),
+                owner_member_id: Some(member_b),
+                due_on: Some(time::macros::date!(2026 - 12 - 20)),
+                status: kette_domain::bodies::TaskStatus::Open,
+                meeting_id: Some(meeting),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let calendar_token = store.body(m, body).await.unwrap().unwrap().calendar_token;
     let district = |key: &'static str| {
         let store = store.clone();
         async move { store.district_by_key(m, key).await.unwrap().unwrap().to_string() }
@@ -215,6 +269,11 @@ pub async fn world() -> World {
         ("offer", offer_b.to_string()),
         ("location", protected.to_string()),
         ("change", change.to_string()),
+        ("body", body.to_string()),
+        ("member", member_b.to_string()),
+        ("meeting", meeting.to_string()),
+        ("task", task.to_string()),
+        ("calendar_token", calendar_token),
         ("service", kette_hsds::Ids::new("teststadt").id("service", offer_b, None)),
         ("hsds_org", kette_hsds::Ids::new("teststadt").id("organization", org_b, None)),
         ("sal", kette_hsds::Ids::new("teststadt").service_at_location(offer_b, protected)),
