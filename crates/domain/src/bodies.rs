@@ -207,6 +207,7 @@ impl TaskInput {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionInput {
     pub text: String,
+    pub proposal_id: Option<i64>,
     pub measure_id: Option<i64>,
     pub goal_id: Option<i64>,
 }

@@ -11,6 +11,7 @@ pub mod goals;
 pub mod matrix;
 pub mod model;
 pub mod privacy;
+pub mod proposals;
 pub mod review;
 pub mod synonyms;
 pub mod validate;

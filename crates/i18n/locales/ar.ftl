@@ -891,3 +891,50 @@ error-task-owner = تحتاج المهمة إلى مسؤول من أعضاء ا�
 error-task-due = تحتاج المهمة إلى موعد نهائي.
 error-time = يرجى إدخال وقت (HH:MM).
 meeting-minutes-problem = السطر { $line }: { $what }
+nav-proposals = المقترحات
+proposals-title = مقترحات من منظور الطفل
+proposals-intro = تقدّم مجموعات العمل مقترحات؛ وتقيّمها مجموعة التوجيه وفق معايير مرجّحة وتقرّر. تصبح المقترحات المقبولة إجراءات.
+proposals-ranking = ترتيب المقترحات المفتوحة
+proposals-rule = المجموع = المتوسط المرجّح للتقييمات (0–5)؛ وتُظهر الحصة مساهمة كل معيار. لا تُحسب التقييمات الناقصة صفرًا.
+proposals-none-open = لا توجد مقترحات مفتوحة.
+proposals-decided = تم البتّ فيها
+proposals-none-decided = لم يُبتّ في شيء بعد.
+proposal = المقترح
+proposal-rank = الترتيب
+proposal-total = المجموع
+proposal-share = الحصة
+proposal-missing-scores = { $count ->
+    [one] ينقص تقييم واحد
+    [two] ينقص تقييمان
+    [few] تنقص { $count } تقييمات
+   *[other] ينقص { $count } تقييم
+}
+proposal-new = تقديم مقترح
+proposal-problem = المشكلة كما يعيشها الطفل
+proposal-problem-hint = ماذا يعيش الطفل، وأين تنقطع السلسلة؟
+proposal-body = مقدَّم من (الهيئة)
+field-life-phase = مرحلة الحياة
+field-transition = الانتقال
+proposal-benefit = الفائدة المتوقعة
+proposal-cost = التكلفة (يورو)
+proposal-partners = الشركاء المشاركون
+proposal-submit = تقديم المقترح
+proposal-criteria = معايير التقييم
+proposal-weights = الأوزان (0–10)
+proposal-weights-save = حفظ الأوزان
+proposal-scores = التقييم
+proposal-scores-save = حفظ التقييم
+proposal-need-hint = الحاجة: يُظهر تحليل الاحتياجات (مرحلة الحياة ومنطقة المقترح) أين تكون السلسلة ضعيفة.
+proposal-decision = القرار
+proposal-accept = القبول وإنشاء الإجراء
+proposal-accept-hint = يأخذ الإجراء العنوان والمشكلة والفائدة ومرحلة الحياة والمنطقة والتكلفة، ويظهر بعدها „مخطط“ في التوجيه.
+proposal-reason = سبب الرفض
+proposal-reject = رفض
+proposal-waiting = لم تقرّر مجموعة التوجيه بعد.
+proposal-status-submitted = مقدَّم
+proposal-status-accepted = مقبول
+proposal-status-rejected = مرفوض
+error-proposal-decided = تم البتّ في هذا المقترح بالفعل.
+error-proposal-reason = يحتاج الرفض إلى سبب.
+error-score = يقع التقييم بين 0 و5.
+error-weight = يقع الوزن بين 0 و10.

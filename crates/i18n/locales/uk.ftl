@@ -900,3 +900,49 @@ error-task-owner = Завданню потрібен відповідальни�
 error-task-due = Завданню потрібен строк.
 error-time = Вкажіть час (ГГ:ХХ).
 meeting-minutes-problem = Рядок { $line }: { $what }
+nav-proposals = Пропозиції
+proposals-title = Пропозиції з погляду дитини
+proposals-intro = Робочі групи подають пропозиції; керівна група оцінює їх за зваженими критеріями й ухвалює рішення. Прийняті пропозиції стають заходами.
+proposals-ranking = Рейтинг відкритих пропозицій
+proposals-rule = Загальна оцінка = зважене середнє оцінок (0–5); частка показує внесок кожного критерію. Відсутні оцінки не рахуються як 0.
+proposals-none-open = Відкритих пропозицій немає.
+proposals-decided = Вирішені
+proposals-none-decided = Ще нічого не вирішено.
+proposal = Пропозиція
+proposal-rank = Місце
+proposal-total = Загалом
+proposal-share = частка
+proposal-missing-scores = { $count ->
+    [one] бракує { $count } оцінки
+    [few] бракує { $count } оцінок
+   *[other] бракує { $count } оцінок
+}
+proposal-new = Подати пропозицію
+proposal-problem = Проблема з погляду дитини
+proposal-problem-hint = Що переживає дитина, де обривається ланцюг?
+proposal-body = Подано (орган)
+field-life-phase = Життєвий етап
+field-transition = Перехід
+proposal-benefit = Очікувана користь
+proposal-cost = Витрати (EUR)
+proposal-partners = Залучені партнери
+proposal-submit = Подати пропозицію
+proposal-criteria = Критерії оцінювання
+proposal-weights = Ваги (0–10)
+proposal-weights-save = Зберегти ваги
+proposal-scores = Оцінки
+proposal-scores-save = Зберегти оцінки
+proposal-need-hint = Потреба: аналіз потреб (життєвий етап і територія пропозиції) показує, де ланцюг слабкий.
+proposal-decision = Рішення
+proposal-accept = Прийняти й створити захід
+proposal-accept-hint = Захід переймає назву, проблему, користь, життєвий етап, територію й витрати та з’являється в управлінні як «заплановано».
+proposal-reason = Причина відхилення
+proposal-reject = Відхилити
+proposal-waiting = Керівна група ще не ухвалила рішення.
+proposal-status-submitted = подано
+proposal-status-accepted = прийнято
+proposal-status-rejected = відхилено
+error-proposal-decided = Щодо цієї пропозиції вже ухвалено рішення.
+error-proposal-reason = Відхилення потребує причини.
+error-score = Оцінка — від 0 до 5.
+error-weight = Вага — від 0 до 10.

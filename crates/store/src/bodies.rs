@@ -78,6 +78,7 @@ pub struct MeetingSummary {
 pub struct Decision {
     pub id: i64,
     pub input: DecisionInput,
+    pub proposal_title: Option<String>,
     pub measure_title: Option<String>,
     pub goal_title: Option<String>,
     pub meeting_id: i64,
@@ -480,9 +481,10 @@ impl Store {
     /// Decisions of one meeting, or all of the municipality's, newest meeting first.
     pub async fn decisions(&self, municipality: MunicipalityId, meeting: Option<i64>) -> Result<Vec<Decision>> {
         let rows = sqlx::query(
-            "SELECT d.*, ms.title AS measure_title, g.title AS goal_title, mt.starts_at FROM decision d
+            "SELECT d.*, ms.title AS measure_title, g.title AS goal_title, p.title AS proposal_title, mt.starts_at FROM decision d
              JOIN meeting mt ON mt.id = d.meeting_id JOIN body b ON b.id = mt.body_id
              LEFT JOIN measure ms ON ms.id = d.measure_id LEFT JOIN goal g ON g.id = d.goal_id
+             LEFT JOIN proposal p ON p.id = d.proposal_id
              WHERE b.municipality_id = $1 AND ($2 IS NULL OR d.meeting_id = $2) ORDER BY mt.starts_at DESC, d.id",
         )
         .bind(municipality)
@@ -493,7 +495,13 @@ impl Store {
             .map(|r| {
                 Ok(Decision {
                     id: r.try_get("id")?,
-                    input: DecisionInput { text: r.try_get("text")?, measure_id: r.try_get("measure_id")?, goal_id: r.try_get("goal_id")? },
+                    input: DecisionInput {
+                        text: r.try_get("text")?,
+                        proposal_id: r.try_get("proposal_id")?,
+                        measure_id: r.try_get("measure_id")?,
+                        goal_id: r.try_get("goal_id")?,
+                    },
+                    proposal_title: r.try_get("proposal_title")?,
                     measure_title: r.try_get("measure_title")?,
                     goal_title: r.try_get("goal_title")?,
                     meeting_id: r.try_get("meeting_id")?,
@@ -627,7 +635,11 @@ impl Store {
         let mut errors = input.validate().err().unwrap_or_default();
         let mut tx = self.begin_write().await?;
         self.body_of_meeting(&mut tx, municipality, meeting).await?;
-        for (field, table, id) in [("decision_measure_id", "measure", input.measure_id), ("decision_goal_id", "goal", input.goal_id)] {
+        for (field, table, id) in [
+            ("decision_proposal_id", "proposal", input.proposal_id),
+            ("decision_measure_id", "measure", input.measure_id),
+            ("decision_goal_id", "goal", input.goal_id),
+        ] {
             if let Some(id) = id {
                 let found: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = $1 AND municipality_id = $2"))
                     .bind(id)
@@ -643,10 +655,11 @@ impl Store {
             return Err(invalid("decision", errors));
         }
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO decision (meeting_id, text, measure_id, goal_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO decision (meeting_id, text, proposal_id, measure_id, goal_id, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(meeting)
         .bind(input.text.trim())
+        .bind(input.proposal_id)
         .bind(input.measure_id)
         .bind(input.goal_id)
         .bind(self.clock.timestamp())

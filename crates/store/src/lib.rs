@@ -18,6 +18,7 @@ mod migrate;
 mod offers;
 mod organisations;
 pub mod passwords;
+mod proposals;
 mod recipes;
 mod review;
 mod util;
@@ -39,6 +40,7 @@ pub use indicators::{ObservationFilter, Provenance};
 pub use kette_domain::{ImportBatch, ImportReport, NewOffer};
 pub use offers::{OfferFilter, OfferSummary, Page};
 pub use organisations::OrganisationSummary;
+pub use proposals::StoredProposal;
 pub use recipes::StoredRecipe;
 pub use review::{DueOffer, OfferChange, Proposal, ReminderTarget, SentReminder, Target};
 
@@ -208,6 +210,19 @@ impl Store {
             .bind(t.min_age_months.map(i64::from))
             .bind(t.max_age_months.map(i64::from))
             .bind(t.sort)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for (position, c) in kette_domain::proposals::default_criteria().into_iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO proposal_criterion (municipality_id, code, label_de, label_en, weight, position) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(id)
+            .bind(&c.code)
+            .bind(&c.label_de)
+            .bind(&c.label_en)
+            .bind(c.weight)
+            .bind(position as i64 + 1)
             .execute(&mut *tx)
             .await?;
         }

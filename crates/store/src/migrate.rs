@@ -16,6 +16,7 @@ const SQLITE: &[(i64, &str)] = &[
     (10, include_str!("../migrations/sqlite/0010_steering_goals.sql")),
     (11, include_str!("../migrations/sqlite/0011_measures.sql")),
     (12, include_str!("../migrations/sqlite/0012_bodies.sql")),
+    (13, include_str!("../migrations/sqlite/0013_proposals.sql")),
 ];
 
 pub async fn run(pool: &AnyPool, clock: &kette_domain::Clock) -> Result<(), sqlx::Error> {

@@ -766,11 +766,16 @@ async fn a_body_keeps_members_meetings_minutes_decisions_and_tasks_and_refuses_b
     assert_eq!(attendance, vec![(lead, true), (second, false)]);
 
     store
-        .add_decision(m, meeting_id, &DecisionInput { text: "Elternbrief wird übersetzt.".into(), measure_id: None, goal_id: None }, None)
+        .add_decision(
+            m,
+            meeting_id,
+            &DecisionInput { text: "Elternbrief wird übersetzt.".into(), proposal_id: None, measure_id: None, goal_id: None },
+            None,
+        )
         .await
         .unwrap();
     let err = store
-        .add_decision(m, meeting_id, &DecisionInput { text: "x".into(), measure_id: Some(999), goal_id: None }, None)
+        .add_decision(m, meeting_id, &DecisionInput { text: "x".into(), proposal_id: None, measure_id: Some(999), goal_id: None }, None)
         .await
         .unwrap_err();
     assert_eq!(invalid_fields(err), vec!["error-unknown"]);

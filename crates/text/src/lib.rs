@@ -44,6 +44,27 @@ pub fn sniff_delimiter(text: &str) -> u8 {
         .map_or(b',', |(d, _)| d)
 }
 
+/// An amount of money as people type it into a German form: "12.000" and "1.250.000" are
+/// thousands (a point followed by groups of three digits), "12.000,50" and "12,5" as
+/// `parse_number` reads them, "12.5" a decimal.
+pub fn parse_amount(s: &str) -> Option<f64> {
+    let t = s.trim().trim_end_matches(['€', ' ']).trim();
+    let mut groups = t.split('.');
+    let first = groups.next().unwrap_or_default();
+    let rest: Vec<&str> = groups.collect();
+    let grouped = !rest.is_empty()
+        && !t.contains(',')
+        && !first.is_empty()
+        && first.len() <= 3
+        && first.chars().all(|c| c.is_ascii_digit())
+        && rest.iter().all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()));
+    if grouped {
+        t.replace('.', "").parse().ok()
+    } else {
+        parse_number(t)
+    }
+}
+
 /// Parses a number written either way: "1.234,5" (German), "1234,5", "1234.5", "1,234.5".
 pub fn parse_number(s: &str) -> Option<f64> {
     let s = s.trim().replace(['\u{a0}', ' '], "");
@@ -128,6 +149,22 @@ mod encoding_tests {
         }
         assert_eq!(decode(b"\xEF\xBB\xBFa;b\r\n"), "a;b\n");
         assert_eq!(decode(b"Stra\xdfe"), "Straße", "Windows-1252");
+    }
+}
+
+#[cfg(test)]
+mod amount_tests {
+    use super::parse_amount;
+
+    #[test]
+    fn amounts_read_the_german_thousands_point() {
+        assert_eq!(parse_amount("12.000"), Some(12_000.0));
+        assert_eq!(parse_amount("1.250.000 €"), Some(1_250_000.0));
+        assert_eq!(parse_amount("12.000,50"), Some(12_000.5));
+        assert_eq!(parse_amount("12,5"), Some(12.5));
+        assert_eq!(parse_amount("12.5"), Some(12.5));
+        assert_eq!(parse_amount("30000"), Some(30_000.0));
+        assert_eq!(parse_amount("viel"), None);
     }
 }
 

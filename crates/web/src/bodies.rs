@@ -403,6 +403,7 @@ struct MeetingPage {
     today: time::Date,
     measures: Vec<(i64, String)>,
     goals: Vec<(i64, String)>,
+    proposals: Vec<(i64, String)>,
     entered: Entered,
 }
 form_helpers!(MeetingPage);
@@ -463,16 +464,18 @@ async fn meeting_view(state: &AppState, ctx: Ctx, id: i64, entered: Entered) -> 
     let body = state.store.body(m, meeting.summary.body_id).await.or_page()?.ok_or_else(PageError::not_found)?;
     let minutes_html = kette_text::markdown::to_html(&meeting.minutes);
     let tasks = state.store.tasks(m, Some(body.id), false).await.or_page()?.into_iter().filter(|t| t.meeting_id == Some(id)).collect();
-    let (measures, goals) = if access.edit_meetings {
+    let (measures, goals, proposals) = if access.edit_meetings {
         (
             state.store.measures(m).await.or_page()?.into_iter().map(|x| (x.id, x.input.title)).collect(),
             state.store.goals(m).await.or_page()?.into_iter().map(|g| (g.id, g.input.title)).collect(),
+            state.store.proposals(m).await.or_page()?.into_iter().map(|p| (p.id, p.input.title)).collect(),
         )
     } else {
-        (vec![], vec![])
+        (vec![], vec![], vec![])
     };
     let status = if entered.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let page = MeetingPage { ctx, meeting, body, access, minutes_html, tasks, today: state.store.today(), measures, goals, entered };
+    let page =
+        MeetingPage { ctx, meeting, body, access, minutes_html, tasks, today: state.store.today(), measures, goals, proposals, entered };
     Ok((status, render(&page)?).into_response())
 }
 
@@ -526,6 +529,7 @@ async fn add_decision(
     }
     let input = DecisionInput {
         text: form.get("decision_text").to_string(),
+        proposal_id: form.get("decision_proposal_id").parse().ok(),
         measure_id: form.get("decision_measure_id").parse().ok(),
         goal_id: form.get("decision_goal_id").parse().ok(),
     };

@@ -18,6 +18,7 @@ mod manage;
 mod monitoring;
 mod pages;
 mod paging;
+mod proposals;
 pub mod reminders;
 mod review;
 pub mod server;
@@ -213,6 +214,7 @@ fn all_routes() -> Routes {
         .merge(boundaries::routes())
         .merge(steering::routes())
         .merge(bodies::routes())
+        .merge(proposals::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", get(|| async { "ok" }))
         .route("/static/{*path}", get(assets::serve))

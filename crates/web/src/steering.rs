@@ -291,7 +291,13 @@ async fn create_measure(State(state): State<AppState>, SignedForm { ctx, form }:
         district_id: form.get("measure_district_id").parse().ok(),
         starts_on,
         ends_on,
-        budget_eur: number(&form, "budget_eur", &mut errors),
+        budget_eur: match form.get("budget_eur").trim() {
+            "" => None,
+            b => kette_text::parse_amount(b).or_else(|| {
+                errors.push(FieldError::new("budget_eur", "error-number", "not a number"));
+                None
+            }),
+        },
         funding_source: form.get("funding_source").to_string(),
     };
     if errors.is_empty() {

@@ -96,6 +96,9 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
         }
         "/meetings/{id}" | "/meetings/{id}/minutes" | "/meetings/{id}/decisions" => vec![path.replace("{id}", &id("meeting"))],
         "/tasks/{id}/status" => vec![path.replace("{id}", &id("task"))],
+        "/proposals/{id}" | "/proposals/{id}/scores" | "/proposals/{id}/accept" | "/proposals/{id}/reject" => {
+            vec![path.replace("{id}", &id("proposal"))]
+        }
         p if p.contains('{') => panic!("route {p} has parameters this test does not know: give it URLs in urls_for"),
         p => vec![p.to_string()],
     };

@@ -2367,3 +2367,119 @@ async fn a_body_runs_its_meetings_minutes_decisions_and_tasks_and_refuses_what_i
     assert_eq!(left.status, StatusCode::SEE_OTHER);
     assert_eq!(get(&f.app, &body_url, &lea).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn working_groups_propose_the_steering_group_scores_and_an_accepted_proposal_becomes_a_measure() {
+    let f = fixture().await;
+    f.store
+        .create_account(NewAccount {
+            municipality_id: f.m,
+            username: "lea",
+            display_name: "Lea",
+            password: "geheim-genug",
+            role: Role::Viewer,
+            organisation_id: None,
+            is_fictional: true,
+        })
+        .await
+        .unwrap();
+    let lea_id = f.store.accounts(f.m).await.unwrap().into_iter().find(|a| a.username == "lea").unwrap().id;
+    let wg = f
+        .store
+        .create_body(
+            f.m,
+            &kette_domain::bodies::BodyInput { kind: "working_group".into(), name: "AG Kita".into(), description: String::new() },
+            false,
+            None,
+        )
+        .await
+        .unwrap();
+    f.store
+        .add_member(
+            f.m,
+            wg,
+            &kette_domain::bodies::MemberInput {
+                name: "Lea".into(),
+                organisation_id: None,
+                email: String::new(),
+                role: kette_domain::bodies::MemberRole::Member,
+                is_decision_maker: false,
+                account_id: Some(lea_id),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let (partner, pcsrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let (lea, lcsrf) = sign_in(&f.app, "lea", "geheim-genug").await;
+    let proposal = |title: &str, tok: &str| {
+        format!("csrf={tok}&proposal_title={title}&problem=Kinder+verlieren+beim+Wechsel+in+die+Schule+den+Anschluss&proposal_body_id={wg}&proposal_life_phase=kita&proposal_transition=kita_to_primary&expected_benefit=Weniger+Abbr%C3%BCche&cost_eur=12.000&partners=Kitas")
+    };
+    assert_eq!(
+        post_form(&f.app, "/proposals", &partner, &proposal("X", &pcsrf)).await.status,
+        StatusCode::FORBIDDEN,
+        "no body, no proposal"
+    );
+    let empty = post_form(&f.app, "/proposals", &lea, &format!("csrf={lcsrf}&proposal_title=&problem=")).await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let first = post_form(&f.app, "/proposals", &lea, &proposal("Br%C3%BCckenjahr", &lcsrf)).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+    let first_url = first.headers[header::LOCATION].to_str().unwrap().to_string();
+    let second = post_form(&f.app, "/proposals", &lea, &proposal("Elterncaf%C3%A9+am+Schulhof", &lcsrf)).await;
+    let second_url = second.headers[header::LOCATION].to_str().unwrap().to_string();
+    // only the steering group (here: the coordination) scores
+    assert_eq!(
+        post_form(&f.app, &format!("{first_url}/scores"), &lea, &format!("csrf={lcsrf}&score_need=5")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let bad = post_form(&f.app, &format!("{first_url}/scores"), &coord, &format!("csrf={csrf}&score_need=9")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Eine Bewertung liegt zwischen 0 und 5."));
+    let scored = post_form(
+        &f.app,
+        &format!("{first_url}/scores"),
+        &coord,
+        &format!("csrf={csrf}&score_need=5&score_reach=3&score_cost=2&score_feasibility=4"),
+    )
+    .await;
+    assert_eq!(scored.status, StatusCode::SEE_OTHER);
+    post_form(&f.app, &format!("{second_url}/scores"), &coord, &format!("csrf={csrf}&score_need=1&score_reach=1")).await;
+    // the ranking: 31/8 = 3,88 first, need's share 15/31 = 48 %; the second misses two scores
+    let list = get(&f.app, "/proposals", &lea).await;
+    let b = &list.body;
+    let (at_first, at_second) = (b.find("Brückenjahr").unwrap(), b.find("Elterncafé am Schulhof").unwrap());
+    assert!(at_first < at_second, "best first");
+    assert!(b.contains("3,88") && b.contains("48 %") && b.contains("2 Bewertungen fehlen"), "{b}");
+    // weights: refused whole when one is out of range
+    let weights = post_form(
+        &f.app,
+        "/proposals/criteria",
+        &coord,
+        &format!("csrf={csrf}&weight_need=11&weight_reach=2&weight_cost=1&weight_feasibility=2"),
+    )
+    .await;
+    assert_eq!(weights.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(f.store.proposal_criteria(f.m).await.unwrap()[0].weight, 3.0);
+    assert_eq!(post_form(&f.app, "/proposals/criteria", &lea, &format!("csrf={lcsrf}&weight_need=1")).await.status, StatusCode::FORBIDDEN);
+    // rejecting needs a reason; accepting writes the measure
+    let no_reason = post_form(&f.app, &format!("{second_url}/reject"), &coord, &format!("csrf={csrf}&reason=")).await;
+    assert!(no_reason.body.contains("Eine Ablehnung braucht eine Begründung."), "{}", no_reason.body);
+    assert_eq!(
+        post_form(&f.app, &format!("{second_url}/reject"), &coord, &format!("csrf={csrf}&reason=Gibt+es+schon")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(post_form(&f.app, &format!("{first_url}/accept"), &lea, &format!("csrf={lcsrf}")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(post_form(&f.app, &format!("{first_url}/accept"), &coord, &format!("csrf={csrf}")).await.status, StatusCode::SEE_OTHER);
+    let again = post_form(&f.app, &format!("{first_url}/accept"), &coord, &format!("csrf={csrf}")).await;
+    assert!(again.body.contains("schon entschieden"), "{}", again.body);
+    let measures = f.store.measures(f.m).await.unwrap();
+    assert_eq!(measures.len(), 1, "one measure, not two");
+    let m = &measures[0];
+    assert_eq!((m.input.title.as_str(), m.input.status.as_str(), m.input.budget_eur), ("Brückenjahr", "planned", Some(12000.0)));
+    assert_eq!(m.input.life_phases, vec!["kita"]);
+    let page = get(&f.app, &first_url, &lea).await;
+    assert!(page.body.contains("angenommen") && page.body.contains("Maßnahme"), "{}", page.body);
+    let decided = get(&f.app, "/proposals?lang=ar", &lea).await;
+    assert!(decided.body.contains("مرفوض") && decided.body.contains("Gibt es schon"), "{}", decided.body);
+}

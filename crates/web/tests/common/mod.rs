@@ -257,6 +257,25 @@ pub async fn world() -> World {
         .await
         .unwrap();
     let calendar_token = store.body(m, body).await.unwrap().unwrap().calendar_token;
+    let proposal = store
+        .submit_proposal(
+            m,
+            &kette_domain::proposals::ProposalInput {
+                title: "Vorschlag".into(),
+                problem: "Problem".into(),
+                life_phase: None,
+                transition: None,
+                district_id: None,
+                expected_benefit: String::new(),
+                cost_eur: None,
+                partners: String::new(),
+                body_id: Some(body),
+            },
+            true,
+            None,
+        )
+        .await
+        .unwrap();
     let district = |key: &'static str| {
         let store = store.clone();
         async move { store.district_by_key(m, key).await.unwrap().unwrap().to_string() }
@@ -274,6 +293,7 @@ pub async fn world() -> World {
         ("meeting", meeting.to_string()),
         ("task", task.to_string()),
         ("calendar_token", calendar_token),
+        ("proposal", proposal.to_string()),
         ("service", kette_hsds::Ids::new("teststadt").id("service", offer_b, None)),
         ("hsds_org", kette_hsds::Ids::new("teststadt").id("organization", org_b, None)),
         ("sal", kette_hsds::Ids::new("teststadt").service_at_location(offer_b, protected)),

@@ -1,0 +1,357 @@
+//! Proposals "from the child's point of view" (issue 15): the ranked list with each criterion's
+//! share, submitting, the criteria's weights, scoring, and the decision (accept into a measure,
+//! reject with a reason). Rights: `kette_domain::proposals::proposal_rights`.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+
+use kette_domain::proposals::{rank, Criterion, ProposalInput, ProposalRights, ProposalStatus, Ranking};
+use kette_domain::FieldError;
+use kette_store::{StoreError, StoredProposal};
+
+use crate::ctx::SignedIn;
+use crate::error::{render, OrPage, PageError};
+use crate::forms::{FormData, SignedForm};
+use crate::{AppState, Ctx};
+
+pub fn routes() -> crate::Routes {
+    crate::Routes::new()
+        .route("/proposals", get(list).post(submit))
+        .route("/proposals/criteria", post(set_weights))
+        .route("/proposals/{id}", get(detail))
+        .route("/proposals/{id}/scores", post(score))
+        .route("/proposals/{id}/accept", post(accept))
+        .route("/proposals/{id}/reject", post(reject))
+}
+
+/// The reader's rights and the bodies they may submit for.
+async fn rights(state: &AppState, ctx: &Ctx) -> Result<(ProposalRights, Vec<(i64, String)>), PageError> {
+    let Some(user) = &ctx.user else { return Ok((ProposalRights::default(), vec![])) };
+    let m = ctx.municipality.id;
+    let relations = state.store.body_relations(m, user.id, user.organisation_id).await.or_page()?;
+    let bodies = state.store.bodies(m, kette_app::calendar::local_now(state.store.clock())).await.or_page()?;
+    let in_steering_group = bodies.iter().any(|b| b.kind == "steering_group" && relations.member_of.contains(&b.id));
+    let rights = kette_domain::proposals::proposal_rights(ctx.actor(), !relations.member_of.is_empty(), in_steering_group);
+    let submit_for =
+        bodies.into_iter().filter(|b| ctx.can_approve() || relations.member_of.contains(&b.id)).map(|b| (b.id, b.name)).collect();
+    Ok((rights, submit_for))
+}
+
+pub struct Ranked {
+    pub proposal: StoredProposal,
+    pub ranking: Ranking,
+}
+
+#[derive(Template)]
+#[template(path = "proposals.html")]
+struct ProposalsPage {
+    ctx: Ctx,
+    rights: ProposalRights,
+    criteria: Vec<Criterion>,
+    open: Vec<Ranked>,
+    decided: Vec<StoredProposal>,
+    bodies: Vec<(i64, String)>,
+    districts: Vec<(i64, String, i64)>,
+    values: HashMap<String, String>,
+    errors: Vec<FieldError>,
+}
+
+impl ProposalsPage {
+    fn v(&self, k: &str) -> String {
+        self.values.get(k).cloned().unwrap_or_default()
+    }
+    fn err(&self, k: &str) -> Option<String> {
+        self.errors.iter().find(|e| e.field == k).map(|e| self.ctx.t(&e.code))
+    }
+    fn label(&self, c: &Criterion) -> String {
+        if self.ctx.lang == "de" || c.label_en.is_empty() {
+            c.label_de.clone()
+        } else {
+            c.label_en.clone()
+        }
+    }
+    fn score(&self, r: &Ranked, c: &Criterion) -> String {
+        r.proposal.scores.iter().find(|(code, _)| code == &c.code).map(|(_, s)| s.to_string()).unwrap_or_else(|| "–".into())
+    }
+    fn share(&self, r: &Ranked, i: &usize) -> String {
+        r.ranking.shares.get(*i).copied().flatten().map(|s| format!("{} %", self.ctx.num((s * 100.0).round() as i64))).unwrap_or_default()
+    }
+    fn share_width(&self, r: &Ranked, i: &usize) -> i64 {
+        r.ranking.shares.get(*i).copied().flatten().map(|s| (s * 100.0).round() as i64).unwrap_or(0)
+    }
+    fn total(&self, r: &Ranked) -> String {
+        r.ranking.total.map(|t| self.ctx.fixed(t, 2)).unwrap_or_else(|| "–".into())
+    }
+    fn weight(&self, c: &Criterion) -> String {
+        self.values.get(&format!("weight_{}", c.code)).cloned().unwrap_or_else(|| self.ctx.short(c.weight, 1))
+    }
+    fn times(&self, c: &Criterion) -> String {
+        format!("× {}", self.ctx.short(c.weight, 1))
+    }
+    fn missing(&self, r: &Ranked) -> String {
+        self.ctx.t_args("proposal-missing-scores", &[("count", r.ranking.missing.to_string())])
+    }
+    fn status(&self, p: &StoredProposal) -> String {
+        self.ctx.t(&format!("proposal-status-{}", p.status.as_str()))
+    }
+}
+
+async fn list_view(state: &AppState, ctx: Ctx, values: HashMap<String, String>, errors: Vec<FieldError>) -> Result<Response, PageError> {
+    let (rights, bodies) = rights(state, &ctx).await?;
+    if !rights.read {
+        return Err(PageError::forbidden());
+    }
+    let m = ctx.municipality.id;
+    let criteria = state.store.proposal_criteria(m).await.or_page()?;
+    let (open, decided): (Vec<_>, Vec<_>) =
+        state.store.proposals(m).await.or_page()?.into_iter().partition(|p| p.status == ProposalStatus::Submitted);
+    let mut open: Vec<Ranked> = open.into_iter().map(|p| Ranked { ranking: rank(&criteria, &p.scores), proposal: p }).collect();
+    // best first; unscored proposals last, oldest first among equals
+    open.sort_by(|a, b| {
+        b.ranking.total.unwrap_or(-1.0).total_cmp(&a.ranking.total.unwrap_or(-1.0)).then(a.proposal.id.cmp(&b.proposal.id))
+    });
+    let districts = crate::pages::district_options(state, &ctx).await?;
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = ProposalsPage { ctx, rights, criteria, open, decided, bodies, districts, values, errors };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn list(State(state): State<AppState>, SignedIn { ctx, .. }: SignedIn) -> Result<Response, PageError> {
+    list_view(&state, ctx, HashMap::new(), vec![]).await
+}
+
+fn invalid_or_page(e: StoreError) -> Result<Vec<FieldError>, PageError> {
+    match e {
+        StoreError::Invalid { errors, .. } => Ok(errors.0),
+        StoreError::NotFound(_) => Err(PageError::not_found()),
+        other => Err(PageError::store(other)),
+    }
+}
+
+fn by(ctx: &Ctx) -> Option<i64> {
+    ctx.user.as_ref().map(|u| u.id)
+}
+
+fn optional(form: &FormData, k: &str) -> Option<String> {
+    Some(form.get(k).trim().to_string()).filter(|v| !v.is_empty())
+}
+
+async fn submit(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
+    let (rights, bodies) = rights(&state, &ctx).await?;
+    if !rights.submit {
+        return Err(PageError::forbidden());
+    }
+    let mut errors = vec![];
+    let body_id: Option<i64> = form.get("proposal_body_id").parse().ok();
+    if body_id.is_some_and(|b| !bodies.iter().any(|(id, _)| *id == b)) {
+        errors.push(FieldError::new("proposal_body_id", "error-choice", "a body you are a member of"));
+    }
+    let cost_eur = match form.get("cost_eur").trim() {
+        "" => None,
+        c => kette_text::parse_amount(c).or_else(|| {
+            errors.push(FieldError::new("cost_eur", "error-number", "not a number"));
+            None
+        }),
+    };
+    let input = ProposalInput {
+        title: form.get("proposal_title").to_string(),
+        problem: form.get("problem").to_string(),
+        life_phase: optional(&form, "proposal_life_phase"),
+        transition: optional(&form, "proposal_transition"),
+        district_id: form.get("proposal_district_id").parse().ok(),
+        expected_benefit: form.get("expected_benefit").to_string(),
+        cost_eur,
+        partners: form.get("partners").to_string(),
+        body_id,
+    };
+    if errors.is_empty() {
+        match state.store.submit_proposal(ctx.municipality.id, &input, false, by(&ctx)).await {
+            Ok(id) => return Ok(Redirect::to(&format!("/proposals/{id}")).into_response()),
+            Err(e) => errors = invalid_or_page(e)?,
+        }
+    }
+    list_view(&state, ctx, form.pairs().into_iter().collect(), errors).await
+}
+
+async fn set_weights(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
+    if !ctx.can_approve() {
+        return Err(PageError::forbidden());
+    }
+    let criteria = state.store.proposal_criteria(ctx.municipality.id).await.or_page()?;
+    let mut errors = vec![];
+    let mut weights = vec![];
+    for c in &criteria {
+        let field = format!("weight_{}", c.code);
+        match kette_text::parse_number(form.get(&field)) {
+            Some(w) => weights.push((c.code.clone(), w)),
+            None => errors.push(FieldError::new(field, "error-weight", "a weight lies between 0 and 10")),
+        }
+    }
+    if errors.is_empty() {
+        match state.store.set_criterion_weights(ctx.municipality.id, &weights, by(&ctx)).await {
+            Ok(()) => return Ok(Redirect::to("/proposals#criteria").into_response()),
+            Err(e) => errors = invalid_or_page(e)?,
+        }
+    }
+    list_view(&state, ctx, form.pairs().into_iter().collect(), errors).await
+}
+
+#[derive(Template)]
+#[template(path = "proposal.html")]
+struct ProposalPage {
+    ctx: Ctx,
+    rights: ProposalRights,
+    proposal: StoredProposal,
+    ranked: Ranked,
+    criteria: Vec<Criterion>,
+    measure_title: Option<String>,
+    values: HashMap<String, String>,
+    errors: Vec<FieldError>,
+}
+
+impl ProposalPage {
+    fn v(&self, k: &str) -> String {
+        self.values.get(k).cloned().unwrap_or_default()
+    }
+    fn err(&self, k: &str) -> Option<String> {
+        self.errors.iter().find(|e| e.field == k).map(|e| self.ctx.t(&e.code))
+    }
+    fn label(&self, c: &Criterion) -> String {
+        if self.ctx.lang == "de" || c.label_en.is_empty() {
+            c.label_de.clone()
+        } else {
+            c.label_en.clone()
+        }
+    }
+    fn given(&self, c: &Criterion) -> Option<u8> {
+        self.proposal.scores.iter().find(|(code, _)| code == &c.code).map(|(_, s)| *s)
+    }
+    fn selected(&self, c: &Criterion, score: &u8) -> bool {
+        match self.values.get(&format!("score_{}", c.code)) {
+            Some(v) => v == &score.to_string(),
+            None => self.given(c) == Some(*score),
+        }
+    }
+    fn total(&self) -> String {
+        self.ranked.ranking.total.map(|t| self.ctx.fixed(t, 2)).unwrap_or_else(|| "–".into())
+    }
+    fn share(&self, i: &usize) -> String {
+        self.ranked
+            .ranking
+            .shares
+            .get(*i)
+            .copied()
+            .flatten()
+            .map(|s| format!("{} %", self.ctx.num((s * 100.0).round() as i64)))
+            .unwrap_or_default()
+    }
+    fn times(&self, c: &Criterion) -> String {
+        format!("× {}", self.ctx.short(c.weight, 1))
+    }
+    fn status(&self) -> String {
+        self.ctx.t(&format!("proposal-status-{}", self.proposal.status.as_str()))
+    }
+    fn cost(&self) -> String {
+        self.proposal.input.cost_eur.map(|c| format!("{} €", self.ctx.num(c.round() as i64))).unwrap_or_default()
+    }
+}
+
+async fn detail_view(
+    state: &AppState,
+    ctx: Ctx,
+    id: &str,
+    values: HashMap<String, String>,
+    errors: Vec<FieldError>,
+) -> Result<Response, PageError> {
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
+    let (rights, _) = rights(state, &ctx).await?;
+    if !rights.read {
+        return Err(PageError::forbidden());
+    }
+    let m = ctx.municipality.id;
+    let proposal = state.store.proposal(m, id).await.or_page()?.ok_or_else(PageError::not_found)?;
+    let criteria = state.store.proposal_criteria(m).await.or_page()?;
+    let measure_title = match proposal.measure_id {
+        Some(mid) => state.store.measures(m).await.or_page()?.into_iter().find(|x| x.id == mid).map(|x| x.input.title),
+        None => None,
+    };
+    let ranked = Ranked { ranking: rank(&criteria, &proposal.scores), proposal: proposal.clone() };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = ProposalPage { ctx, rights, proposal, ranked, criteria, measure_title, values, errors };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn detail(State(state): State<AppState>, SignedIn { ctx, .. }: SignedIn, Path(id): Path<String>) -> Result<Response, PageError> {
+    detail_view(&state, ctx, &id, HashMap::new(), vec![]).await
+}
+
+async fn deciding(state: &AppState, ctx: &Ctx, id: &str) -> Result<i64, PageError> {
+    let id: i64 = id.parse().map_err(|_| PageError::not_found())?;
+    if !rights(state, ctx).await?.0.decide {
+        return Err(PageError::forbidden());
+    }
+    Ok(id)
+}
+
+async fn score(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+    SignedForm { ctx, form }: SignedForm,
+) -> Result<Response, PageError> {
+    let id = deciding(&state, &ctx, &raw).await?;
+    let criteria = state.store.proposal_criteria(ctx.municipality.id).await.or_page()?;
+    let mut errors = vec![];
+    let mut scores = vec![];
+    for c in &criteria {
+        let field = format!("score_{}", c.code);
+        match form.get(&field) {
+            "" => {}
+            v => match v.parse::<u8>() {
+                Ok(s) => scores.push((c.code.clone(), s)),
+                Err(_) => errors.push(FieldError::new(field, "error-score", "a score lies between 0 and 5")),
+            },
+        }
+    }
+    if errors.is_empty() {
+        match state.store.score_proposal(ctx.municipality.id, id, &scores, by(&ctx)).await {
+            Ok(()) => return Ok(Redirect::to(&format!("/proposals/{id}")).into_response()),
+            Err(e) => errors = invalid_or_page(e)?,
+        }
+    }
+    detail_view(&state, ctx, &raw, form.pairs().into_iter().collect(), errors).await
+}
+
+async fn accept(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+    SignedForm { ctx, form }: SignedForm,
+) -> Result<Response, PageError> {
+    let id = deciding(&state, &ctx, &raw).await?;
+    match state.store.accept_proposal(ctx.municipality.id, id, by(&ctx)).await {
+        Ok(_) => Ok(Redirect::to(&format!("/proposals/{id}")).into_response()),
+        Err(e) => {
+            let errors = invalid_or_page(e)?;
+            detail_view(&state, ctx, &raw, form.pairs().into_iter().collect(), errors).await
+        }
+    }
+}
+
+async fn reject(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+    SignedForm { ctx, form }: SignedForm,
+) -> Result<Response, PageError> {
+    let id = deciding(&state, &ctx, &raw).await?;
+    match state.store.reject_proposal(ctx.municipality.id, id, form.get("reason"), by(&ctx)).await {
+        Ok(()) => Ok(Redirect::to(&format!("/proposals/{id}")).into_response()),
+        Err(e) => {
+            let errors = invalid_or_page(e)?;
+            detail_view(&state, ctx, &raw, form.pairs().into_iter().collect(), errors).await
+        }
+    }
+}
