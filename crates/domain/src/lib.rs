@@ -6,6 +6,7 @@ pub mod age;
 pub mod bodies;
 pub mod boundary;
 pub mod clock;
+pub mod cycle;
 pub mod disclosure;
 pub mod goals;
 pub mod matrix;

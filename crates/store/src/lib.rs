@@ -7,6 +7,7 @@
 mod accounts;
 mod bodies;
 mod boundaries;
+mod cycle;
 mod districts;
 mod exchange;
 mod finder;
@@ -31,6 +32,7 @@ use sqlx::{AnyPool, Executor};
 pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionInfo, SignIn};
 pub use bodies::{Body, BodyRelations, BodySummary, Decision, Meeting, MeetingSummary, Member, Task, TaskReminder};
 pub use boundaries::{CarryReport, CrosswalkSummary};
+pub use cycle::{Check, PhaseEntry};
 pub use districts::GeometryDetail;
 pub use districts::{DistrictDetail, DistrictSummary};
 pub use exchange::KeyTable;

@@ -17,6 +17,7 @@ const SQLITE: &[(i64, &str)] = &[
     (11, include_str!("../migrations/sqlite/0011_measures.sql")),
     (12, include_str!("../migrations/sqlite/0012_bodies.sql")),
     (13, include_str!("../migrations/sqlite/0013_proposals.sql")),
+    (14, include_str!("../migrations/sqlite/0014_cycle.sql")),
 ];
 
 pub async fn run(pool: &AnyPool, clock: &kette_domain::Clock) -> Result<(), sqlx::Error> {

@@ -8,6 +8,7 @@ mod auth;
 mod bodies;
 mod boundaries;
 mod ctx;
+mod cycle;
 mod error;
 mod finder;
 mod finder_query;
@@ -214,6 +215,7 @@ fn all_routes() -> Routes {
         .merge(boundaries::routes())
         .merge(steering::routes())
         .merge(bodies::routes())
+        .merge(cycle::routes())
         .merge(proposals::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", get(|| async { "ok" }))

@@ -2483,3 +2483,64 @@ async fn working_groups_propose_the_steering_group_scores_and_an_accepted_propos
     let decided = get(&f.app, "/proposals?lang=ar", &lea).await;
     assert!(decided.body.contains("مرفوض") && decided.body.contains("Gibt es schon"), "{}", decided.body);
 }
+
+#[tokio::test]
+async fn the_strategy_cycle_records_phase_and_achievements_with_evidence_and_shows_what_is_open() {
+    let f = fixture().await;
+    let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let (partner, pcsrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let page = get(&f.app, "/steering/cycle", &partner).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Entscheider in der Steuerungsgruppe") && page.body.contains("0 von 9 erreicht"), "{}", page.body);
+    assert_eq!(
+        post_form(&f.app, "/steering/cycle/phase", &partner, &format!("csrf={pcsrf}&phase=implementation&since=2026-01-15")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let future = post_form(&f.app, "/steering/cycle/phase", &coord, &format!("csrf={csrf}&phase=implementation&since=2027-01-15")).await;
+    assert_eq!(future.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(future.body.contains("Das Datum liegt in der Zukunft."));
+    for (phase, since) in [("build_up", "2025-01-10"), ("implementation", "2026-01-15")] {
+        let res = post_form(&f.app, "/steering/cycle/phase", &coord, &format!("csrf={csrf}&phase={phase}&since={since}")).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER);
+    }
+    // a document that is no web address is refused, nothing recorded
+    let bad = post_form(
+        &f.app,
+        "/steering/cycle/check",
+        &coord,
+        &format!("csrf={csrf}&item_code=political_mandate&done_on=2025-02-01&evidence_kind=document&evidence_url=javascript%3Aalert(1)"),
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Eine Webadresse beginnt mit https://"), "{}", bad.body);
+    assert!(f.store.cycle_checks(f.m).await.unwrap().is_empty());
+    let good = post_form(
+        &f.app,
+        "/steering/cycle/check",
+        &coord,
+        &format!("csrf={csrf}&item_code=political_mandate&done_on=2025-02-01&evidence_kind=document&evidence_url=https%3A%2F%2Fratsinfo.example%2Fvorlage%2F42"),
+    )
+    .await;
+    assert_eq!(good.status, StatusCode::SEE_OTHER);
+    // the coordination extends and trims the list
+    let added = post_form(
+        &f.app,
+        "/steering/cycle/items",
+        &coord,
+        &format!("csrf={csrf}&item_phase=implementation&item_kind=activity&item_label=Elternbeirat+gegr%C3%BCndet"),
+    )
+    .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        post_form(&f.app, "/steering/cycle/items", &coord, &format!("csrf={csrf}&item_code=events&hide=1")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let page = get(&f.app, "/steering/cycle", &partner).await;
+    let b = &page.body;
+    assert!(b.contains("Umsetzung</strong> · seit 15.01.2026"), "{b}");
+    assert!(b.contains("1 von 9 erreicht") && b.contains("https://ratsinfo.example/vorlage/42"), "{b}");
+    assert!(b.contains("Elternbeirat gegründet") && !b.contains("Veranstaltungen durchgeführt"), "{b}");
+    assert!(b.contains("offen"), "what is open is shown");
+    let ar = get(&f.app, "/steering/cycle?lang=ar", &partner).await;
+    assert!(ar.body.contains("التأسيس") && ar.body.contains("عوامل النجاح"), "{}", ar.body);
+}
