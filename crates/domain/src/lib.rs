@@ -14,6 +14,7 @@ pub mod model;
 pub mod privacy;
 pub mod proposals;
 pub mod review;
+pub mod survey;
 pub mod synonyms;
 pub mod validate;
 pub mod vocab;

@@ -976,3 +976,65 @@ error-code = يتكوّن الرمز من أحرف صغيرة وأرقام و_.
 error-cycle-evidence = يرجى اختيار القرار أو الإجراء.
 error-date-future = التاريخ في المستقبل.
 steering-sections = أقسام التوجيه
+nav-survey = التقييم الذاتي
+survey-title = التقييم الذاتي للشبكة
+survey-intro = مرة في السنة يقيّم الشركاء مدى تحقق عوامل نجاح العمل الشبكي – بشكل مجهول عبر روابط لمرة واحدة تُرسل بالبريد الإلكتروني. تظهر النتائج لكل عبارة ابتداءً من 5 إجابات.
+survey-results = النتائج حسب السنة
+survey-no-results = لا توجد إجابات بعد.
+survey-scale = المتوسط على مقياس من 1 (لا ينطبق) إلى 5 (ينطبق تمامًا)، وعدد الإجابات بين قوسين.
+survey-factor = العبارة
+survey-mean = { $mean } ({ $count })
+survey-too-few = أقل من 5 إجابات
+survey-trend-up = أفضل من السنة السابقة
+survey-trend-down = أسوأ من السنة السابقة
+survey-trend-same = كما في السنة السابقة
+survey-rounds = جولات الاستبيان
+survey-no-rounds = لا يوجد استبيان بعد.
+survey-round-line = { $count ->
+    [one] أُرسل { $sent } رابط، إجابة واحدة
+    [two] أُرسل { $sent } رابط، إجابتان
+    [few] أُرسل { $sent } رابط، { $count } إجابات
+   *[other] أُرسل { $sent } رابط، { $count } إجابة
+}
+survey-round-open = جارية
+survey-round-closed = منتهية
+survey-close = إنهاء
+survey-open-round = بدء جولة جديدة
+survey-addresses = تُرسل الروابط إلى { $count } عنوان (جهات اتصال الشركاء، وأعضاء الهيئات من الجهات، وحسابات الشركاء).
+survey-year = السنة
+survey-send = إرسال الروابط
+survey-sent = { $count ->
+    [one] أُرسل رابط واحد.
+    [two] أُرسل رابطان.
+    [few] أُرسلت { $count } روابط.
+   *[other] أُرسل { $count } رابط.
+}
+survey-form-title = التقييم الذاتي للشبكة
+survey-form-intro = إلى أي حد تنطبق هذه العبارات على شبكتنا؟ 1 = لا تنطبق، 5 = تنطبق تمامًا. اترك ما لا تستطيع تقييمه.
+survey-scale-low = لا تنطبق
+survey-scale-high = تنطبق تمامًا
+survey-cannot-judge = لا أستطيع التقييم
+survey-anonymous = إجابتك مجهولة: الرابط صالح مرة واحدة، ولا يحفظ kette من أي رابط جاءت الإجابة. لا تسجيل دخول ولا ملفات تعريف ارتباط.
+survey-submit = إرسال الإجابات
+survey-thanks = شكرًا لك! تم حفظ إجاباتك.
+survey-link-used = تمت الإجابة عبر هذا الرابط بالفعل. كل رابط صالح مرة واحدة.
+survey-link-closed = انتهى هذا الاستبيان.
+survey-link-unknown = لا يعرف kette هذا الرابط. يرجى التحقق من أنه كامل.
+survey-factor-smart-goals = حدّدنا معًا أهدافًا واضحة (SMART).
+survey-factor-shared-vision = طوّرنا رؤية مشتركة.
+survey-factor-reciprocity = الأخذ والعطاء في الشبكة متوازنان.
+survey-factor-connectivity = يتّسق عمل الشبكة مع عملنا الخاص.
+survey-factor-visible-benefit = فائدة الشبكة واضحة لنا.
+survey-factor-trust = تسود الشبكة ثقافة الثقة.
+survey-factor-contact-persons = جهات الاتصال محددة ومعروفة.
+survey-factor-knowledge-transfer = تُنقل المعرفة داخل الشبكة.
+survey-factor-conflict-handling = تُعالج النزاعات بانفتاح وإنصاف.
+survey-factor-structure = الهيكل التنظيمي للشبكة واضح.
+survey-factor-identity = للشبكة مفهوم شامل متفق عليه وهوية خاصة.
+survey-factor-documentation = تُوثَّق نتائج العمل.
+error-survey-empty = يرجى تقييم عبارة واحدة على الأقل.
+error-survey-scale = يرجى اختيار قيمة من 1 إلى 5.
+error-survey-twice = كل عبارة مرة واحدة فقط.
+error-survey-no-addresses = لا يوجد عنوان يمكن لـ kette إرسال الروابط إليه (جهات اتصال الشركاء ذات البريد الإلكتروني).
+error-survey-no-mailer = لم يُعدّ خادم بريد: لا يمكن إرسال الروابط إلا بالبريد الإلكتروني كي لا يعرف أحد لمن كل رابط.
+error-survey-year-taken = يوجد استبيان لهذه السنة بالفعل.

@@ -1066,3 +1066,71 @@ error-code = Der Schlüssel besteht aus Kleinbuchstaben, Ziffern und _.
 error-cycle-evidence = Bitte den Beschluss oder die Maßnahme auswählen.
 error-date-future = Das Datum liegt in der Zukunft.
 steering-sections = Bereiche der Steuerung
+mail-survey-subject = Selbsteinschätzung des Netzwerks { $year } – { $municipality }
+mail-survey-body = Guten Tag,
+    
+    wie gut gelingt die Zusammenarbeit im Netzwerk der Präventionskette { $municipality }? Bitte schätzen Sie zwölf Aussagen ein (etwa 3 Minuten). Die Antworten sind anonym: der Link gilt einmal und wird nicht mit Ihrer Antwort gespeichert; Ergebnisse erscheinen erst ab 5 Antworten.
+    
+    Ihr persönlicher Link: { $url }
+mail-survey-footer = Bitte leiten Sie den Link nicht weiter; jede Ansprechperson erhält einen eigenen.
+nav-survey = Selbsteinschätzung
+survey-title = Selbsteinschätzung des Netzwerks
+survey-intro = Einmal im Jahr schätzen die Partner ein, wie gut die Erfolgsfaktoren der Netzwerkarbeit erfüllt sind – anonym über einmalige Links per E-Mail. Ergebnisse erscheinen je Aussage erst ab 5 Antworten.
+survey-results = Ergebnisse je Jahr
+survey-no-results = Noch keine Antworten.
+survey-scale = Mittelwert auf einer Skala von 1 (trifft nicht zu) bis 5 (trifft voll zu), Zahl der Antworten in Klammern.
+survey-factor = Aussage
+survey-mean = { $mean } ({ $count })
+survey-too-few = weniger als 5 Antworten
+survey-trend-up = besser als im Vorjahr
+survey-trend-down = schlechter als im Vorjahr
+survey-trend-same = wie im Vorjahr
+survey-rounds = Befragungsrunden
+survey-no-rounds = Noch keine Befragung.
+survey-round-line = { $count ->
+    [one] { $sent } Links verschickt, 1 Antwort
+   *[other] { $sent } Links verschickt, { $count } Antworten
+}
+survey-round-open = läuft
+survey-round-closed = beendet
+survey-close = Beenden
+survey-open-round = Neue Runde starten
+survey-addresses = { $count ->
+    [one] Die Links gehen an 1 Adresse (Ansprechpersonen der Partner, Gremienmitglieder aus Organisationen, Trägerzugänge).
+   *[other] Die Links gehen an { $count } Adressen (Ansprechpersonen der Partner, Gremienmitglieder aus Organisationen, Trägerzugänge).
+}
+survey-year = Jahr
+survey-send = Links verschicken
+survey-sent = { $count ->
+    [one] 1 Link verschickt.
+   *[other] { $count } Links verschickt.
+}
+survey-form-title = Selbsteinschätzung des Netzwerks
+survey-form-intro = Wie sehr treffen diese Aussagen auf unser Netzwerk zu? 1 = trifft nicht zu, 5 = trifft voll zu. Was Sie nicht beurteilen können, lassen Sie offen.
+survey-scale-low = trifft nicht zu
+survey-scale-high = trifft voll zu
+survey-cannot-judge = kann ich nicht beurteilen
+survey-anonymous = Ihre Antwort ist anonym: Der Link gilt nur einmal, und kette speichert nicht, von welchem Link eine Antwort kommt. Keine Anmeldung, kein Cookie.
+survey-submit = Antworten absenden
+survey-thanks = Vielen Dank! Ihre Antworten sind gespeichert.
+survey-link-used = Mit diesem Link wurde schon geantwortet. Jeder Link gilt nur einmal.
+survey-link-closed = Diese Befragung ist beendet.
+survey-link-unknown = Diesen Link kennt kette nicht. Bitte prüfen Sie, ob er vollständig ist.
+survey-factor-smart-goals = Wir haben gemeinsam klare (SMARTe) Ziele festgelegt.
+survey-factor-shared-vision = Wir haben eine gemeinsame Vision entwickelt.
+survey-factor-reciprocity = Geben und Nehmen im Netzwerk sind ausgewogen.
+survey-factor-connectivity = Die Arbeit im Netzwerk passt zu unserer eigenen Arbeit.
+survey-factor-visible-benefit = Der Nutzen des Netzwerks ist für uns sichtbar.
+survey-factor-trust = Im Netzwerk herrscht eine Kultur des Vertrauens.
+survey-factor-contact-persons = Die Ansprechpersonen sind festgelegt und bekannt.
+survey-factor-knowledge-transfer = Wissen wird im Netzwerk weitergegeben.
+survey-factor-conflict-handling = Konflikte werden offen und fair bearbeitet.
+survey-factor-structure = Die Organisationsstruktur des Netzwerks ist klar.
+survey-factor-identity = Das Netzwerk hat ein abgestimmtes Gesamtkonzept und eine eigene Identität.
+survey-factor-documentation = Arbeitsergebnisse werden dokumentiert.
+error-survey-empty = Bitte schätzen Sie mindestens eine Aussage ein.
+error-survey-scale = Bitte einen Wert von 1 bis 5 wählen.
+error-survey-twice = Jede Aussage nur einmal.
+error-survey-no-addresses = Es gibt keine Adresse, an die kette Links schicken kann (Ansprechpersonen der Partner mit E-Mail).
+error-survey-no-mailer = Kein Mailserver eingerichtet: Die Links können nur per E-Mail gehen, damit niemand weiß, welcher Link wessen ist.
+error-survey-year-taken = Für dieses Jahr gibt es schon eine Befragung.

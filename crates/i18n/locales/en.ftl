@@ -1066,3 +1066,71 @@ error-code = The code consists of lower-case letters, digits and _.
 error-cycle-evidence = Please choose the decision or the measure.
 error-date-future = The date lies in the future.
 steering-sections = Parts of steering
+mail-survey-subject = Network self-assessment { $year } – { $municipality }
+mail-survey-body = Hello,
+    
+    how well does the network of the prevention chain { $municipality } work together? Please rate twelve statements (about 3 minutes). Answers are anonymous: the link works once and is not stored with your answer; results show from 5 answers on.
+    
+    Your personal link: { $url }
+mail-survey-footer = Please do not forward the link; every contact person gets their own.
+nav-survey = Self-assessment
+survey-title = Network self-assessment
+survey-intro = Once a year the partners rate how far the success factors of network work hold — anonymously, by one-time links sent by e-mail. Results show per statement from 5 answers on.
+survey-results = Results by year
+survey-no-results = No answers yet.
+survey-scale = Mean on a scale from 1 (does not hold) to 5 (fully holds), number of answers in brackets.
+survey-factor = Statement
+survey-mean = { $mean } ({ $count })
+survey-too-few = fewer than 5 answers
+survey-trend-up = better than the year before
+survey-trend-down = worse than the year before
+survey-trend-same = as the year before
+survey-rounds = Survey rounds
+survey-no-rounds = No survey yet.
+survey-round-line = { $count ->
+    [one] { $sent } links sent, 1 answer
+   *[other] { $sent } links sent, { $count } answers
+}
+survey-round-open = running
+survey-round-closed = closed
+survey-close = Close
+survey-open-round = Start a new round
+survey-addresses = { $count ->
+    [one] The links go to 1 address (partners' contact persons, body members from organisations, partner accounts).
+   *[other] The links go to { $count } addresses (partners' contact persons, body members from organisations, partner accounts).
+}
+survey-year = Year
+survey-send = Send the links
+survey-sent = { $count ->
+    [one] 1 link sent.
+   *[other] { $count } links sent.
+}
+survey-form-title = Network self-assessment
+survey-form-intro = How far do these statements hold for our network? 1 = does not hold, 5 = fully holds. Leave open what you cannot judge.
+survey-scale-low = does not hold
+survey-scale-high = fully holds
+survey-cannot-judge = cannot judge
+survey-anonymous = Your answer is anonymous: the link works once, and kette does not store which link an answer came from. No sign-in, no cookie.
+survey-submit = Send answers
+survey-thanks = Thank you! Your answers are saved.
+survey-link-used = This link has been answered with already. Every link works once.
+survey-link-closed = This survey has ended.
+survey-link-unknown = kette does not know this link. Please check that it is complete.
+survey-factor-smart-goals = We have agreed clear (SMART) goals together.
+survey-factor-shared-vision = We have developed a shared vision.
+survey-factor-reciprocity = Giving and taking in the network are balanced.
+survey-factor-connectivity = The network's work connects with our own work.
+survey-factor-visible-benefit = The network's benefit is visible to us.
+survey-factor-trust = There is a culture of trust in the network.
+survey-factor-contact-persons = Contact persons are named and known.
+survey-factor-knowledge-transfer = Knowledge is passed on in the network.
+survey-factor-conflict-handling = Conflicts are handled openly and fairly.
+survey-factor-structure = The network's organisation structure is clear.
+survey-factor-identity = The network has an agreed overall concept and its own identity.
+survey-factor-documentation = Results of the work are documented.
+error-survey-empty = Please rate at least one statement.
+error-survey-scale = Please choose a value from 1 to 5.
+error-survey-twice = Each statement once.
+error-survey-no-addresses = There is no address kette can send links to (partners' contact persons with an e-mail).
+error-survey-no-mailer = No mail server configured: the links can only go by e-mail, so that nobody knows whose link is whose.
+error-survey-year-taken = There is a survey for this year already.

@@ -253,6 +253,53 @@ pub fn task_reminder_text(i18n: &I18n, lang: &str, task: &kette_store::Task, bas
     (subject, body)
 }
 
+/// What opening a survey round did.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct SurveyRun {
+    pub round: Option<i64>,
+    pub sent: usize,
+    /// Addresses the mail server refused (their links are lost; nobody can use them).
+    pub failed: Vec<(String, String)>,
+    /// No mail server: no round was opened, since the links may only reach the partners by mail
+    /// (handing them out by hand would let the sender know whose link is whose).
+    pub no_mailer: bool,
+}
+
+/// Opens the self-assessment round of `year` and sends every address its own one-time link.
+/// Each link exists in plain text only in its message; the store keeps its hash.
+pub async fn send_survey_links(
+    store: &Store,
+    mailer: Option<&Mailer>,
+    i18n: &I18n,
+    municipality: &Municipality,
+    year: i32,
+    base_url: &str,
+    by: Option<i64>,
+) -> Result<SurveyRun, NotifyError> {
+    let Some(mailer) = mailer else {
+        return Ok(SurveyRun { no_mailer: true, ..Default::default() });
+    };
+    let addresses = store.survey_addresses(municipality.id).await?;
+    let (round, tokens) = store.open_survey_round(municipality.id, year, addresses.len(), false, by).await?;
+    let mut run = SurveyRun { round: Some(round), ..Default::default() };
+    let lang = kette_i18n::DEFAULT_LANG;
+    for (address, token) in addresses.iter().zip(tokens) {
+        let url = format!("{}/survey/{token}", base_url.trim_end_matches('/'));
+        let args = [
+            ("municipality", FluentValue::from(municipality.name.as_str())),
+            ("year", FluentValue::from(year.to_string())),
+            ("url", FluentValue::from(url)),
+        ];
+        let subject = i18n.t_args(lang, "mail-survey-subject", &args);
+        let body = format!("{}\n\n{}\n", i18n.t_args(lang, "mail-survey-body", &args), i18n.t(lang, "mail-survey-footer"));
+        match mailer.send(std::slice::from_ref(address), &subject, &body).await {
+            Ok(()) => run.sent += 1,
+            Err(e) => run.failed.push((address.clone(), e.to_string())),
+        }
+    }
+    Ok(run)
+}
+
 /// 01.09.2025 in German, 2025-09-01 elsewhere.
 pub fn date_text(lang: &str, d: Date) -> String {
     if lang == "de" {

@@ -22,6 +22,7 @@ pub mod passwords;
 mod proposals;
 mod recipes;
 mod review;
+mod survey;
 mod util;
 
 use std::str::FromStr;
@@ -45,6 +46,7 @@ pub use organisations::OrganisationSummary;
 pub use proposals::StoredProposal;
 pub use recipes::StoredRecipe;
 pub use review::{DueOffer, OfferChange, Proposal, ReminderTarget, SentReminder, Target};
+pub use survey::{FactorTally, LinkState, SurveyRound};
 
 use kette_domain::{Municipality, MunicipalityId, ValidationErrors};
 

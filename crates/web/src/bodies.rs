@@ -189,7 +189,7 @@ impl BodyPage {
         format!("/bodies/{}#tasks", self.body.id)
     }
     fn decisions_count(&self, m: &MeetingSummary) -> String {
-        self.ctx.t_args("meeting-decisions-count", &[("count", m.decisions.to_string())])
+        self.ctx.tn("meeting-decisions-count", m.decisions)
     }
     fn role(&self, m: &kette_store::Member) -> String {
         self.ctx.t(&format!("member-role-{}", m.input.role.as_str()))

@@ -163,14 +163,22 @@ impl Ctx {
         self.i18n.t_args(self.lang, key, &[("count", FluentValue::from(*count.borrow()))])
     }
 
+    /// A message whose plural form follows `count` (a number to Fluent), with further text
+    /// arguments.
+    pub fn tn_args<'a>(&self, key: &str, count: i64, args: impl AsRef<[(&'a str, String)]>) -> String {
+        let mut all: Vec<(&str, FluentValue)> = vec![("count", FluentValue::from(count))];
+        all.extend(args.as_ref().iter().map(|(k, v)| (*k, FluentValue::from(v.clone()))));
+        self.i18n.t_args(self.lang, key, &all)
+    }
+
     /// Label of a closed enumeration by its translation key (e.g. `cost-free`).
     pub fn label(&self, key: String) -> String {
         self.t(&key)
     }
 
     /// A message with several named arguments (text values).
-    pub fn t_args(&self, key: &str, args: &[(&str, String)]) -> String {
-        let args: Vec<(&str, FluentValue)> = args.iter().map(|(k, v)| (*k, FluentValue::from(v.clone()))).collect();
+    pub fn t_args<'a>(&self, key: &str, args: impl AsRef<[(&'a str, String)]>) -> String {
+        let args: Vec<(&str, FluentValue)> = args.as_ref().iter().map(|(k, v)| (*k, FluentValue::from(v.clone()))).collect();
         self.i18n.t_args(self.lang, key, &args)
     }
 

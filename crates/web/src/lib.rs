@@ -24,6 +24,7 @@ pub mod reminders;
 mod review;
 pub mod server;
 mod steering;
+mod survey;
 mod svg;
 mod wizard;
 
@@ -216,6 +217,7 @@ fn all_routes() -> Routes {
         .merge(steering::routes())
         .merge(bodies::routes())
         .merge(cycle::routes())
+        .merge(survey::routes())
         .merge(proposals::routes())
         .nest("/api/v1", api::routes())
         .route("/healthz", get(|| async { "ok" }))

@@ -94,7 +94,7 @@ impl ProposalsPage {
         format!("× {}", self.ctx.short(c.weight, 1))
     }
     fn missing(&self, r: &Ranked) -> String {
-        self.ctx.t_args("proposal-missing-scores", &[("count", r.ranking.missing.to_string())])
+        self.ctx.tn("proposal-missing-scores", r.ranking.missing as i64)
     }
     fn status(&self, p: &StoredProposal) -> String {
         self.ctx.t(&format!("proposal-status-{}", p.status.as_str()))

@@ -128,13 +128,13 @@ async fn build(state: &AppState, ctx: Ctx, values: HashMap<String, String>, erro
             let (state_name, latest) = match g.progress {
                 Progress::Reached { year, value } => ("reached", format!("{} ({year})", ctx.short(value, 1))),
                 Progress::OnTrack { year, value, expected } => {
-                    ("on-track", ctx.t_args("goal-latest", &latest_args(&ctx, year, value, expected)))
+                    ("on-track", ctx.t_args("goal-latest", latest_args(&ctx, year, value, expected)))
                 }
                 Progress::AtRisk { year, value, expected } => {
-                    ("at-risk", ctx.t_args("goal-latest", &latest_args(&ctx, year, value, expected)))
+                    ("at-risk", ctx.t_args("goal-latest", latest_args(&ctx, year, value, expected)))
                 }
                 Progress::OffTrack { year, value, expected } => {
-                    ("off-track", ctx.t_args("goal-latest", &latest_args(&ctx, year, value, expected)))
+                    ("off-track", ctx.t_args("goal-latest", latest_args(&ctx, year, value, expected)))
                 }
                 Progress::NoData => ("no-data", String::new()),
             };

@@ -96,6 +96,8 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
         }
         "/meetings/{id}" | "/meetings/{id}/minutes" | "/meetings/{id}/decisions" => vec![path.replace("{id}", &id("meeting"))],
         "/tasks/{id}/status" => vec![path.replace("{id}", &id("task"))],
+        "/survey/rounds/{id}/close" => vec![path.replace("{id}", &id("survey_round"))],
+        "/survey/{token}" => vec![path.replace("{token}", &id("survey_token")), path.replace("{token}", "unbekannt")],
         "/proposals/{id}" | "/proposals/{id}/scores" | "/proposals/{id}/accept" | "/proposals/{id}/reject" => {
             vec![path.replace("{id}", &id("proposal"))]
         }

@@ -2544,3 +2544,157 @@ async fn the_strategy_cycle_records_phase_and_achievements_with_evidence_and_sho
     let ar = get(&f.app, "/steering/cycle?lang=ar", &partner).await;
     assert!(ar.body.contains("التأسيس") && ar.body.contains("عوامل النجاح"), "{}", ar.body);
 }
+
+/// A mail server on a local port that accepts every message and keeps it: enough of SMTP
+/// (RFC 5321) for lettre to deliver over a real TCP connection.
+async fn smtp_sink() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let messages = std::sync::Arc::new(std::sync::Mutex::new(vec![]));
+    let kept = messages.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((socket, _)) = listener.accept().await else { return };
+            let kept = kept.clone();
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read).lines();
+                write.write_all(b"220 sink ESMTP\r\n").await.unwrap();
+                while let Ok(Some(line)) = lines.next_line().await {
+                    let command = line.to_ascii_uppercase();
+                    let reply: &[u8] = if command.starts_with("EHLO") {
+                        b"250-sink\r\n250 8BITMIME\r\n"
+                    } else if command.starts_with("DATA") {
+                        write.write_all(b"354 go on\r\n").await.unwrap();
+                        let mut message = String::new();
+                        while let Ok(Some(l)) = lines.next_line().await {
+                            if l == "." {
+                                break;
+                            }
+                            message.push_str(&l);
+                            message.push('\n');
+                        }
+                        kept.lock().unwrap().push(message);
+                        b"250 kept\r\n"
+                    } else if command.starts_with("QUIT") {
+                        write.write_all(b"221 bye\r\n").await.unwrap();
+                        return;
+                    } else {
+                        b"250 ok\r\n"
+                    };
+                    write.write_all(reply).await.unwrap();
+                }
+            });
+        }
+    });
+    (format!("smtp://127.0.0.1:{port}"), messages)
+}
+
+#[tokio::test]
+async fn partners_assess_the_network_anonymously_by_one_time_links_and_results_show_from_five_answers() {
+    let f = fixture().await;
+    // without a mail server no round opens: links handed out by hand would not be anonymous
+    let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let refused = post_form(&f.app, "/survey/rounds", &coord, &format!("csrf={csrf}&year=2026")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Kein Mailserver eingerichtet"), "{}", refused.body);
+    assert!(f.store.survey_rounds(f.m).await.unwrap().is_empty());
+    // six partner contacts with addresses
+    let org_a = f.store.organisation_by_key(f.m, "a").await.unwrap().unwrap();
+    let body = f
+        .store
+        .create_body(
+            f.m,
+            &kette_domain::bodies::BodyInput {
+                kind: "network_conference".into(),
+                name: "Netzwerkkonferenz".into(),
+                description: String::new(),
+            },
+            false,
+            None,
+        )
+        .await
+        .unwrap();
+    for i in 0..6 {
+        let member = kette_domain::bodies::MemberInput {
+            name: format!("Partner {i}"),
+            organisation_id: Some(org_a),
+            email: format!("partner{i}@example.org"),
+            role: kette_domain::bodies::MemberRole::Member,
+            is_decision_maker: false,
+            account_id: None,
+        };
+        f.store.add_member(f.m, body, &member, None).await.unwrap();
+    }
+    let (url, inbox) = smtp_sink().await;
+    let config = kette_web::WebConfig {
+        mailer: Some(kette_notify::Mailer::new(&url, "kette@example.org").unwrap()),
+        public_url: "http://kette.test".into(),
+        ..Default::default()
+    };
+    let app = kette_web::router(kette_web::AppState::new(f.store.clone(), config));
+    let (coord, csrf) = sign_in(&app, "koord", "geheim-genug").await;
+    let (partner, pcsrf) = sign_in(&app, "partner", "geheim-genug").await;
+    assert_eq!(post_form(&app, "/survey/rounds", &partner, &format!("csrf={pcsrf}&year=2026")).await.status, StatusCode::FORBIDDEN);
+    let sent = post_form(&app, "/survey/rounds", &coord, &format!("csrf={csrf}&year=2026")).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert_eq!(sent.headers[header::LOCATION], "/survey?sent=6");
+    // quoted-printable as the mail client reads it: soft line breaks joined
+    let mails: Vec<String> = inbox.lock().unwrap().iter().map(|m| m.replace("=\n", "")).collect();
+    assert_eq!(mails.len(), 6);
+    let links: Vec<String> = mails
+        .iter()
+        .map(|m| {
+            let start = m.find("http://kette.test/survey/").expect("a link in every mail");
+            m[start + "http://kette.test".len()..].split_whitespace().next().unwrap().to_string()
+        })
+        .collect();
+    let mut distinct = links.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 6, "every address its own link");
+    assert_eq!(
+        post_form(&app, "/survey/rounds", &coord, &format!("csrf={csrf}&year=2026")).await.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "one round a year"
+    );
+    // the questionnaire needs no sign-in; bad values are refused, nothing is spent
+    let form = get(&app, &links[0], "").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("Im Netzwerk herrscht eine Kultur des Vertrauens."), "{}", form.body);
+    let bad = post_form(&app, &links[0], "", "trust=7").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let empty = post_form(&app, &links[0], "", "trust=none").await;
+    assert!(empty.body.contains("mindestens eine Aussage"), "{}", empty.body);
+    // four answers: nothing shows yet
+    for (i, link) in links.iter().take(4).enumerate() {
+        let res = post_form(&app, link, "", &format!("trust={}&documentation=2&structure=none", 3 + i % 2)).await;
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    }
+    let again = post_form(&app, &links[0], "", "trust=5").await;
+    assert_eq!(again.status, StatusCode::GONE);
+    assert!(again.body.contains("schon geantwortet"), "{}", again.body);
+    let overview = get(&app, "/survey", &partner).await;
+    assert!(overview.body.contains("weniger als 5 Antworten") && !overview.body.contains("3,5 (4)"), "{}", overview.body);
+    // the fifth answer shows the mean: trust (3 + 4 + 3 + 4 + 5) / 5 = 3.8
+    assert_eq!(post_form(&app, &links[4], "", "trust=5&documentation=2").await.status, StatusCode::SEE_OTHER);
+    let overview = get(&app, "/survey", &partner).await;
+    assert!(overview.body.contains("3,8 (5)") && overview.body.contains("2,0 (5)"), "{}", overview.body);
+    assert!(overview.body.contains("5 Antworten"), "{}", overview.body);
+    // nothing stored links an answer to a link or a person
+    let columns: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM pragma_table_info('survey_answer')").fetch_all(f.store.pool()).await.unwrap();
+    assert_eq!(columns, vec!["round_id", "factor", "score"]);
+    // a closed round takes no more answers
+    let round = f.store.survey_rounds(f.m).await.unwrap()[0].id;
+    assert_eq!(
+        post_form(&app, &format!("/survey/rounds/{round}/close"), &coord, &format!("csrf={csrf}")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let late = post_form(&app, &links[5], "", "trust=1").await;
+    assert!(late.body.contains("Diese Befragung ist beendet."), "{}", late.body);
+    assert_eq!(get(&app, "/survey/0000", "").await.status, StatusCode::NOT_FOUND);
+    let ar = get(&app, &format!("{}?lang=ar", links[5]), "").await;
+    assert!(ar.body.contains("انتهى هذا الاستبيان"), "{}", ar.body);
+}

@@ -276,6 +276,7 @@ pub async fn world() -> World {
         )
         .await
         .unwrap();
+    let (survey_round, survey_tokens) = store.open_survey_round(m, 2026, 2, true, None).await.unwrap();
     let district = |key: &'static str| {
         let store = store.clone();
         async move { store.district_by_key(m, key).await.unwrap().unwrap().to_string() }
@@ -294,6 +295,8 @@ pub async fn world() -> World {
         ("task", task.to_string()),
         ("calendar_token", calendar_token),
         ("proposal", proposal.to_string()),
+        ("survey_round", survey_round.to_string()),
+        ("survey_token", survey_tokens[0].clone()),
         ("service", kette_hsds::Ids::new("teststadt").id("service", offer_b, None)),
         ("hsds_org", kette_hsds::Ids::new("teststadt").id("organization", org_b, None)),
         ("sal", kette_hsds::Ids::new("teststadt").service_at_location(offer_b, protected)),
