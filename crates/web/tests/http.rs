@@ -2362,6 +2362,15 @@ async fn a_body_runs_its_meetings_minutes_decisions_and_tasks_and_refuses_what_i
     assert_eq!(post_form(&f.app, &format!("{body_url}/calendar"), &lea, &format!("csrf={lcsrf}")).await.status, StatusCode::FORBIDDEN);
     assert_eq!(post_form(&f.app, &format!("{body_url}/calendar"), &coord, &format!("csrf={csrf}")).await.status, StatusCode::SEE_OTHER);
     assert_eq!(get(&f.app, &format!("{body_url}/meetings.ics?token={token}"), "").await.status, StatusCode::NOT_FOUND);
+    // the API lists what the body rule lets the caller read
+    let bodies = json_of(&get(&f.app, "/api/v1/bodies", &lea).await);
+    assert_eq!((bodies["total"].as_i64(), bodies["items"][0]["name"].as_str()), (Some(1), Some("AG Übergänge")), "{bodies}");
+    assert_eq!(json_of(&get(&f.app, "/api/v1/bodies", "").await)["total"], 0);
+    let meetings = json_of(&get(&f.app, "/api/v1/meetings", &partner).await);
+    assert_eq!(meetings["items"][0]["starts_at"], "2026-12-10T15:00", "{meetings}");
+    let tasks = json_of(&get(&f.app, "/api/v1/tasks", &lea).await);
+    assert_eq!((tasks["items"][0]["status"].as_str(), tasks["items"][0]["owner"].as_str()), (Some("done"), Some("Lea")), "{tasks}");
+    assert_eq!(json_of(&get(&f.app, "/api/v1/tasks", "").await)["total"], 0);
     // Lea leaves: she no longer sees the body
     let left = post_form(&f.app, &format!("{body_url}/members/{lea_member}/leave"), &coord, &format!("csrf={csrf}")).await;
     assert_eq!(left.status, StatusCode::SEE_OTHER);
@@ -2480,6 +2489,14 @@ async fn working_groups_propose_the_steering_group_scores_and_an_accepted_propos
     assert_eq!(m.input.life_phases, vec!["kita"]);
     let page = get(&f.app, &first_url, &lea).await;
     assert!(page.body.contains("angenommen") && page.body.contains("Maßnahme"), "{}", page.body);
+    let api = json_of(&get(&f.app, "/api/v1/proposals", &lea).await);
+    assert_eq!(api["total"], 2, "{api}");
+    let accepted = api["items"].as_array().unwrap().iter().find(|p| p["status"] == "accepted").unwrap();
+    assert!((accepted["total"].as_f64().unwrap() - 3.875).abs() < 1e-9, "{accepted}");
+    assert_eq!(accepted["scores"][0]["criterion"], "need");
+    assert_eq!(json_of(&get(&f.app, "/api/v1/proposals", "").await)["total"], 0, "working material, not public");
+    let measures = json_of(&get(&f.app, "/api/v1/measures", "").await);
+    assert_eq!((measures["items"][0]["title"].as_str(), measures["items"][0]["budget_eur"].as_f64()), (Some("Brückenjahr"), Some(12000.0)));
     let decided = get(&f.app, "/proposals?lang=ar", &lea).await;
     assert!(decided.body.contains("مرفوض") && decided.body.contains("Gibt es schon"), "{}", decided.body);
 }

@@ -32,6 +32,7 @@ mod locations;
 mod observations;
 mod offers;
 mod organisations;
+mod steering;
 
 use districts::*;
 use goals::*;
@@ -39,6 +40,7 @@ use locations::*;
 use observations::*;
 use offers::*;
 use organisations::*;
+use steering::*;
 
 pub fn routes() -> crate::Routes {
     crate::Routes::new()
@@ -52,6 +54,11 @@ pub fn routes() -> crate::Routes {
         .route("/indicators", get(list_indicators))
         .route("/observations", get(list_observations))
         .route("/goals", get(list_goals))
+        .route("/measures", get(list_measures))
+        .route("/bodies", get(list_bodies))
+        .route("/meetings", get(list_meetings))
+        .route("/tasks", get(list_tasks))
+        .route("/proposals", get(list_proposals))
         .route("/openapi.json", get(openapi))
         .fallback(|| async { ApiError::not_found("no such API endpoint") })
 }
@@ -61,7 +68,7 @@ pub fn routes() -> crate::Routes {
     info(
         title = "kette API",
         version = "1",
-        description = "Prevention chain: districts, organisations, offers, locations, indicators, observations and steering goals of one municipality."
+        description = "Prevention chain: districts, organisations, offers, locations, indicators, observations and steering (goals, measures, bodies, meetings, tasks, proposals) of one municipality."
     ),
     // handlers named without their module: a module path would become an OpenAPI tag
     paths(
@@ -76,7 +83,12 @@ pub fn routes() -> crate::Routes {
         list_locations,
         list_indicators,
         list_observations,
-        list_goals
+        list_goals,
+        list_measures,
+        list_bodies,
+        list_meetings,
+        list_tasks,
+        list_proposals
     ),
     components(schemas(
         Problem,
@@ -104,6 +116,17 @@ pub fn routes() -> crate::Routes {
         ApiProgress,
         ApiYearValue,
         GoalList,
+        ApiMeasure,
+        MeasureList,
+        ApiBody,
+        BodyList,
+        ApiMeeting,
+        MeetingList,
+        ApiTask,
+        TaskList,
+        ApiScore,
+        ApiProposal,
+        ProposalList,
         CostChoice,
         AccessChoice,
         SortChoice,
@@ -273,6 +296,11 @@ list_type!(LocationList, ApiLocation);
 list_type!(IndicatorList, ApiIndicator);
 list_type!(ObservationList, ApiObservation);
 list_type!(GoalList, ApiGoal);
+list_type!(MeasureList, ApiMeasure);
+list_type!(BodyList, ApiBody);
+list_type!(MeetingList, ApiMeeting);
+list_type!(TaskList, ApiTask);
+list_type!(ProposalList, ApiProposal);
 
 /// The fixed choices of query parameters, for the document (the handlers parse the text and name
 /// a wrong one in a 422).
