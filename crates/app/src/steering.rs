@@ -74,3 +74,82 @@ impl App {
         Ok(out)
     }
 }
+
+/// The steering dashboard: one view of where the chain stands, each part read from its source
+/// and through the reader's rules (goals from the figures the reader may see; tasks, decisions
+/// and the self-assessment only for signed-in readers).
+#[derive(Debug, Clone)]
+pub struct Dashboard {
+    pub goals: Vec<GoalProgress>,
+    pub measures_by_status: Vec<(kette_domain::goals::MeasureStatus, usize)>,
+    pub proposals_open: usize,
+    /// (open, overdue); None for the public.
+    pub tasks: Option<(usize, usize)>,
+    /// Decisions of the last twelve months; None for the public.
+    pub decisions_last_year: Option<usize>,
+    pub phase: Option<kette_store::PhaseEntry>,
+    /// (achieved, all) items of the current phase and the open ones.
+    pub cycle: (usize, usize),
+    pub cycle_open: Vec<kette_domain::cycle::CycleItem>,
+    /// The latest year's self-assessment: (year, factors shown, mean of their means, weakest
+    /// factor); None for the public or without results.
+    pub survey: Option<(i32, usize, f64, Option<String>)>,
+    /// Life phase × domain cells without a current offer (codes).
+    pub gaps: Vec<(String, String)>,
+}
+
+impl App {
+    pub async fn steering_dashboard(&self, reader: &Disclosure, m: MunicipalityId, signed_in: bool) -> Result<Dashboard> {
+        use kette_domain::goals::MeasureStatus;
+        let goals = self.goals_with_progress(reader, m).await?;
+        let measures = self.store.measures(m).await?;
+        let measures_by_status = MeasureStatus::ALL
+            .iter()
+            .map(|s| (*s, measures.iter().filter(|x| x.input.status == *s).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        let today = self.store.today();
+        let proposals_open =
+            self.store.proposals(m).await?.iter().filter(|p| p.status == kette_domain::proposals::ProposalStatus::Submitted).count();
+        let (tasks, decisions_last_year, survey) = if signed_in {
+            let open = self.store.tasks(m, None, true).await?;
+            let overdue = open.iter().filter(|t| t.due_on < today).count();
+            let since = time::PrimitiveDateTime::new(today - time::Duration::days(365), time::Time::MIDNIGHT);
+            let decisions =
+                self.store.decisions(m, None).await?.iter().filter(|d| d.meeting_starts_at.is_some_and(|at| at >= since)).count();
+            let tallies = self.store.survey_tallies(m).await?;
+            let survey = tallies.iter().map(|t| t.year).max().and_then(|year| {
+                let shown: Vec<(&str, f64)> = tallies
+                    .iter()
+                    .filter(|t| t.year == year)
+                    .filter_map(|t| match kette_domain::survey::result(t.answers, t.sum) {
+                        kette_domain::survey::FactorResult::Shown { mean, .. } => Some((t.factor.as_str(), mean)),
+                        kette_domain::survey::FactorResult::TooFew => None,
+                    })
+                    .collect();
+                (!shown.is_empty()).then(|| {
+                    let mean = shown.iter().map(|(_, v)| v).sum::<f64>() / shown.len() as f64;
+                    let weakest = shown.iter().min_by(|a, b| a.1.total_cmp(&b.1)).map(|(c, _)| c.to_string());
+                    (year, shown.len(), mean, weakest)
+                })
+            });
+            (Some((open.len(), overdue)), Some(decisions), survey)
+        } else {
+            (None, None, None)
+        };
+        let phase = self.store.cycle_history(m).await?.pop();
+        let (cycle, cycle_open) = match &phase {
+            Some(p) => {
+                let items: Vec<_> = self.store.cycle_items(m).await?.into_iter().filter(|i| i.phase == p.phase).collect();
+                let checks = self.store.cycle_checks(m).await?;
+                let (done, open): (Vec<_>, Vec<_>) = items.into_iter().partition(|i| checks.iter().any(|c| c.input.item_code == i.code));
+                ((done.len(), done.len() + open.len()), open)
+            }
+            None => ((0, 0), vec![]),
+        };
+        let vocab = self.store.vocabulary(m).await?;
+        let matrix = self.store.chain_matrix(m, &vocab, None).await?;
+        let gaps = matrix.gaps().into_iter().map(|(p, d)| (p.to_string(), d.to_string())).collect();
+        Ok(Dashboard { goals, measures_by_status, proposals_open, tasks, decisions_last_year, phase, cycle, cycle_open, survey, gaps })
+    }
+}

@@ -1038,3 +1038,33 @@ error-survey-twice = كل عبارة مرة واحدة فقط.
 error-survey-no-addresses = لا يوجد عنوان يمكن لـ kette إرسال الروابط إليه (جهات اتصال الشركاء ذات البريد الإلكتروني).
 error-survey-no-mailer = لم يُعدّ خادم بريد: لا يمكن إرسال الروابط إلا بالبريد الإلكتروني كي لا يعرف أحد لمن كل رابط.
 error-survey-year-taken = يوجد استبيان لهذه السنة بالفعل.
+dashboard-title = نظرة عامة
+dashboard-proposals-open = { $count ->
+    [one] مقترح مفتوح واحد
+    [two] مقترحان مفتوحان
+    [few] { $count } مقترحات مفتوحة
+   *[other] { $count } مقترحًا مفتوحًا
+}
+dashboard-tasks-open = { $count ->
+    [one] مهمة مفتوحة واحدة
+    [two] مهمتان مفتوحتان
+    [few] { $count } مهام مفتوحة
+   *[other] { $count } مهمة مفتوحة
+}
+dashboard-tasks-overdue = { $count } متأخرة
+dashboard-decisions = { $count ->
+    [one] قرار واحد في الأشهر الاثني عشر الأخيرة
+    [two] قراران في الأشهر الاثني عشر الأخيرة
+    [few] { $count } قرارات في الأشهر الاثني عشر الأخيرة
+   *[other] { $count } قرارًا في الأشهر الاثني عشر الأخيرة
+}
+dashboard-cycle-open = ما زال مفتوحًا:
+dashboard-survey-line = { $year }: المتوسط { $mean } من 5؛ الأضعف: „{ $weakest }“
+dashboard-gaps = ثغرات السلسلة
+dashboard-no-gaps = لكل مرحلة حياة خدمات في كل مجال.
+dashboard-gaps-count = { $count ->
+    [one] خانة واحدة في مصفوفة السلسلة بلا خدمة:
+    [two] خانتان في مصفوفة السلسلة بلا خدمة:
+    [few] { $count } خانات في مصفوفة السلسلة بلا خدمة:
+   *[other] { $count } خانة في مصفوفة السلسلة بلا خدمة:
+}

@@ -1134,3 +1134,25 @@ error-survey-twice = Jede Aussage nur einmal.
 error-survey-no-addresses = Es gibt keine Adresse, an die kette Links schicken kann (Ansprechpersonen der Partner mit E-Mail).
 error-survey-no-mailer = Kein Mailserver eingerichtet: Die Links können nur per E-Mail gehen, damit niemand weiß, welcher Link wessen ist.
 error-survey-year-taken = Für dieses Jahr gibt es schon eine Befragung.
+dashboard-title = Überblick
+dashboard-proposals-open = { $count ->
+    [one] 1 offener Vorschlag
+   *[other] { $count } offene Vorschläge
+}
+dashboard-tasks-open = { $count ->
+    [one] 1 offene Aufgabe
+   *[other] { $count } offene Aufgaben
+}
+dashboard-tasks-overdue = { $count } überfällig
+dashboard-decisions = { $count ->
+    [one] 1 Beschluss in den letzten zwölf Monaten
+   *[other] { $count } Beschlüsse in den letzten zwölf Monaten
+}
+dashboard-cycle-open = Noch offen:
+dashboard-survey-line = { $year }: Mittelwert { $mean } von 5; am schwächsten: „{ $weakest }“
+dashboard-gaps = Lücken der Kette
+dashboard-no-gaps = Jede Lebensphase hat Angebote in jedem Handlungsfeld.
+dashboard-gaps-count = { $count ->
+    [one] 1 Feld der Angebotsmatrix ohne Angebot:
+   *[other] { $count } Felder der Angebotsmatrix ohne Angebot:
+}

@@ -1134,3 +1134,25 @@ error-survey-twice = Each statement once.
 error-survey-no-addresses = There is no address kette can send links to (partners' contact persons with an e-mail).
 error-survey-no-mailer = No mail server configured: the links can only go by e-mail, so that nobody knows whose link is whose.
 error-survey-year-taken = There is a survey for this year already.
+dashboard-title = Overview
+dashboard-proposals-open = { $count ->
+    [one] 1 open proposal
+   *[other] { $count } open proposals
+}
+dashboard-tasks-open = { $count ->
+    [one] 1 open task
+   *[other] { $count } open tasks
+}
+dashboard-tasks-overdue = { $count } overdue
+dashboard-decisions = { $count ->
+    [one] 1 decision in the last twelve months
+   *[other] { $count } decisions in the last twelve months
+}
+dashboard-cycle-open = Still open:
+dashboard-survey-line = { $year }: mean { $mean } of 5; weakest: “{ $weakest }”
+dashboard-gaps = Gaps in the chain
+dashboard-no-gaps = Every life phase has offers in every field.
+dashboard-gaps-count = { $count ->
+    [one] 1 cell of the chain matrix without an offer:
+   *[other] { $count } cells of the chain matrix without an offer:
+}

@@ -1048,3 +1048,29 @@ error-survey-twice = Кожне твердження лише один раз.
 error-survey-no-addresses = Немає адреси, на яку kette може надіслати посилання (контактні особи партнерів з ел. поштою).
 error-survey-no-mailer = Поштовий сервер не налаштовано: посилання можна надсилати лише поштою, щоб ніхто не знав, чиє яке посилання.
 error-survey-year-taken = На цей рік опитування вже є.
+dashboard-title = Огляд
+dashboard-proposals-open = { $count ->
+    [one] { $count } відкрита пропозиція
+    [few] { $count } відкриті пропозиції
+   *[other] { $count } відкритих пропозицій
+}
+dashboard-tasks-open = { $count ->
+    [one] { $count } відкрите завдання
+    [few] { $count } відкриті завдання
+   *[other] { $count } відкритих завдань
+}
+dashboard-tasks-overdue = { $count } прострочено
+dashboard-decisions = { $count ->
+    [one] { $count } рішення за останні дванадцять місяців
+    [few] { $count } рішення за останні дванадцять місяців
+   *[other] { $count } рішень за останні дванадцять місяців
+}
+dashboard-cycle-open = Ще відкрито:
+dashboard-survey-line = { $year }: середнє { $mean } з 5; найслабше: «{ $weakest }»
+dashboard-gaps = Прогалини ланцюга
+dashboard-no-gaps = Кожен життєвий етап має послуги в кожній сфері.
+dashboard-gaps-count = { $count ->
+    [one] { $count } клітинка матриці ланцюга без послуг:
+    [few] { $count } клітинки матриці ланцюга без послуг:
+   *[other] { $count } клітинок матриці ланцюга без послуг:
+}

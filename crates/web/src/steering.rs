@@ -56,9 +56,47 @@ struct SteeringPage {
     errors: Vec<FieldError>,
     measures: Vec<kette_store::Measure>,
     organisations: Vec<(i64, String)>,
+    dashboard: kette_app::steering::Dashboard,
 }
 
 impl SteeringPage {
+    /// How many goals stand in each state, in the order of the rule (reached first).
+    fn goal_states(&self) -> Vec<(&'static str, String, usize)> {
+        ["reached", "on-track", "at-risk", "off-track", "no-data"]
+            .into_iter()
+            .map(|s| (s, self.ctx.t(&format!("progress-{s}")), self.goals.iter().filter(|g| g.state == s).count()))
+            .filter(|(_, _, n)| *n > 0)
+            .collect()
+    }
+    fn measure_states(&self) -> Vec<(String, usize)> {
+        self.dashboard.measures_by_status.iter().map(|(s, n)| (self.ctx.t(&format!("measure-status-{}", s.as_str())), *n)).collect()
+    }
+    fn phase_line(&self) -> Option<String> {
+        self.dashboard.phase.as_ref().map(|p| {
+            format!(
+                "{} · {}",
+                self.ctx.t(&format!("cycle-phase-{}", p.phase.as_str().replace('_', "-"))),
+                self.ctx.t_args(
+                    "cycle-progress",
+                    [("done", self.dashboard.cycle.0.to_string()), ("total", self.dashboard.cycle.1.to_string())]
+                )
+            )
+        })
+    }
+    fn survey_line(&self) -> Option<String> {
+        self.dashboard.survey.as_ref().map(|(year, _, mean, weakest)| {
+            let weakest = weakest.as_deref().map(|w| self.ctx.t(&format!("survey-factor-{}", w.replace('_', "-")))).unwrap_or_default();
+            self.ctx.t_args("dashboard-survey-line", [("year", year.to_string()), ("mean", self.ctx.fixed(*mean, 1)), ("weakest", weakest)])
+        })
+    }
+    fn gap_lines(&self) -> Vec<String> {
+        self.dashboard
+            .gaps
+            .iter()
+            .take(6)
+            .map(|(p, d)| format!("{} × {}", self.ctx.term("life_phase", p), self.ctx.term("domain", d)))
+            .collect()
+    }
     fn status_label(&self, m: &kette_store::Measure) -> String {
         self.ctx.t(&format!("measure-status-{}", m.input.status.as_str()))
     }
@@ -84,7 +122,8 @@ impl SteeringPage {
 async fn build(state: &AppState, ctx: Ctx, values: HashMap<String, String>, errors: Vec<FieldError>) -> Result<SteeringPage, PageError> {
     let m = ctx.municipality.id;
     let leitbild = state.store.leitbild(m).await.or_page()?;
-    let goals = state.app.goals_with_progress(&ctx.disclosure(), m).await.or_page()?;
+    let dashboard = state.app.steering_dashboard(&ctx.disclosure(), m, ctx.signed_in()).await.or_page()?;
+    let goals = &dashboard.goals;
     let indicators: Vec<(String, String)> = state
         .store
         .indicators(m)
@@ -107,7 +146,7 @@ async fn build(state: &AppState, ctx: Ctx, values: HashMap<String, String>, erro
             place(all, Some(g.goal.id), depth + 1, out);
         }
     }
-    place(&goals, None, 0, &mut ordered);
+    place(goals, None, 0, &mut ordered);
     let rows = ordered
         .into_iter()
         .map(|(depth, g)| {
@@ -161,7 +200,7 @@ async fn build(state: &AppState, ctx: Ctx, values: HashMap<String, String>, erro
     } else {
         vec![]
     };
-    Ok(SteeringPage { ctx, leitbild, goals: rows, parents, indicators, districts, values, errors, measures, organisations })
+    Ok(SteeringPage { ctx, leitbild, goals: rows, parents, indicators, districts, values, errors, measures, organisations, dashboard })
 }
 
 fn latest_args(ctx: &Ctx, year: i32, value: f64, expected: f64) -> Vec<(&'static str, String)> {

@@ -2715,3 +2715,52 @@ async fn partners_assess_the_network_anonymously_by_one_time_links_and_results_s
     let ar = get(&app, &format!("{}?lang=ar", links[5]), "").await;
     assert!(ar.body.contains("انتهى هذا الاستبيان"), "{}", ar.body);
 }
+
+#[tokio::test]
+async fn the_steering_dashboard_gathers_goals_measures_tasks_cycle_survey_and_gaps_each_linking_to_its_source() {
+    let f = fixture().await;
+    let body = f
+        .store
+        .create_body(
+            f.m,
+            &kette_domain::bodies::BodyInput { kind: "steering_group".into(), name: "Steuerungsgruppe".into(), description: String::new() },
+            false,
+            None,
+        )
+        .await
+        .unwrap();
+    let member = kette_domain::bodies::MemberInput {
+        name: "Kim".into(),
+        organisation_id: None,
+        email: String::new(),
+        role: kette_domain::bodies::MemberRole::Chair,
+        is_decision_maker: true,
+        account_id: None,
+    };
+    let kim = f.store.add_member(f.m, body, &member, None).await.unwrap();
+    // the fixture's clock stands at 2026-11-22: one task overdue, one not
+    for (title, due) in [("Bericht", time::macros::date!(2026 - 11 - 01)), ("Einladung", time::macros::date!(2026 - 12 - 15))] {
+        let task = kette_domain::bodies::TaskInput {
+            title: title.into(),
+            owner_member_id: Some(kim),
+            due_on: Some(due),
+            status: kette_domain::bodies::TaskStatus::Open,
+            meeting_id: None,
+        };
+        f.store.create_task(f.m, body, &task, None).await.unwrap();
+    }
+    f.store.set_cycle_phase(f.m, kette_domain::cycle::Phase::Implementation, time::macros::date!(2026 - 01 - 15), "", None).await.unwrap();
+    let (coord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let public = get(&f.app, "/steering", "").await;
+    assert_eq!(public.status, StatusCode::OK);
+    let b = &public.body;
+    assert!(b.contains("Überblick") && b.contains("Umsetzung · 0 von 7 erreicht"), "{b}");
+    assert!(b.contains("href=\"/steering/cycle\"") && b.contains("Lücken der Kette"), "{b}");
+    assert!(
+        !b.contains("offene Aufgaben") && !b.contains("href=\"/survey\">Selbsteinschätzung des Netzwerks"),
+        "tasks and survey are for the signed-in"
+    );
+    let staff = get(&f.app, "/steering", &coord).await;
+    assert!(staff.body.contains("2 offene Aufgaben") && staff.body.contains("1 überfällig"), "{}", staff.body);
+    assert!(staff.body.contains("href=\"/tasks\""), "each figure links to its source");
+}
