@@ -24,6 +24,8 @@ try {
   const page = await staff.newPage();
   await signIn(page, server.base, "koordination");
   await page.screenshot({ path: join(out, "coordinator-overview.png") });
+  await page.goto(`${server.base}/steering`);
+  await page.screenshot({ path: join(out, "steering-dashboard.png") });
   await page.close();
 } finally {
   await browser.close();

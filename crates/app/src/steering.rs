@@ -21,48 +21,53 @@ pub struct GoalProgress {
 
 impl App {
     /// Every goal with its progress, as `reader` may see the figures. For the whole
-    /// municipality a year's value is the rate of the summed numerators over the summed
+    /// municipality — and for a district whose own values are not published, from its
+    /// sub-districts — a year's value is the rate of the summed numerators over the summed
     /// denominators of the districts of the level most values are published for (population
     /// weights), or their plain mean where the values come without counts.
     pub async fn goals_with_progress(&self, reader: &Disclosure, m: MunicipalityId) -> Result<Vec<GoalProgress>> {
         let figures = self.figures(reader, m).await?;
         let goals = self.store.goals(m).await?;
+        // parents of every district, read once when a district goal needs its sub-districts
+        let mut parents: Option<std::collections::HashMap<i64, Option<i64>>> = None;
         let mut out = Vec::with_capacity(goals.len());
         for goal in goals {
             let values: Vec<(i32, f64)> = match (&goal.input.indicator_code, goal.input.district_id) {
                 (None, _) => vec![],
-                (Some(code), Some(d)) => figures
-                    .of_district(d)
-                    .filter(|f| &f.observation.indicator_code == code && !f.withheld)
-                    .filter_map(|f| Some((f.observation.year, f.value()?)))
-                    .collect(),
+                (Some(code), Some(d)) => {
+                    let own: Vec<(i32, f64)> = figures
+                        .of_district(d)
+                        .filter(|f| &f.observation.indicator_code == code && !f.withheld)
+                        .filter_map(|f| Some((f.observation.year, f.value()?)))
+                        .collect();
+                    if own.is_empty() {
+                        if parents.is_none() {
+                            let (all, _) = self.store.districts(m, None, 1, u32::MAX).await?;
+                            parents = Some(all.into_iter().map(|x| (x.id, x.parent_id)).collect());
+                        }
+                        let parents = parents.as_ref().expect("read above");
+                        let below = |mut x: i64| {
+                            while let Some(Some(p)) = parents.get(&x) {
+                                if *p == d {
+                                    return true;
+                                }
+                                x = *p;
+                            }
+                            false
+                        };
+                        aggregate(
+                            figures
+                                .rows()
+                                .iter()
+                                .filter(|f| &f.observation.indicator_code == code && !f.withheld && below(f.observation.district_id))
+                                .collect(),
+                        )
+                    } else {
+                        own
+                    }
+                }
                 (Some(code), None) => {
-                    let rows: Vec<_> = figures.rows().iter().filter(|f| &f.observation.indicator_code == code && !f.withheld).collect();
-                    let mut per_level: BTreeMap<i64, usize> = BTreeMap::new();
-                    for f in &rows {
-                        *per_level.entry(f.level).or_default() += 1;
-                    }
-                    let level = per_level.into_iter().max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l);
-                    let mut by_year: BTreeMap<i32, Vec<&kette_domain::Observation>> = BTreeMap::new();
-                    for f in rows.into_iter().filter(|f| Some(f.level) == level) {
-                        by_year.entry(f.observation.year).or_default().push(&f.observation);
-                    }
-                    by_year
-                        .into_iter()
-                        .filter_map(|(year, obs)| {
-                            let counted = obs.iter().all(|o| o.numerator.is_some() && o.denominator.is_some_and(|d| d > 0.0));
-                            let value = if counted {
-                                let (n, d) = obs
-                                    .iter()
-                                    .fold((0.0, 0.0), |(n, d), o| (n + o.numerator.unwrap_or(0.0), d + o.denominator.unwrap_or(0.0)));
-                                (d > 0.0).then(|| 100.0 * n / d)
-                            } else {
-                                let v: Vec<f64> = obs.iter().filter_map(|o| o.value).collect();
-                                (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
-                            };
-                            value.map(|v| (year, v))
-                        })
-                        .collect()
+                    aggregate(figures.rows().iter().filter(|f| &f.observation.indicator_code == code && !f.withheld).collect())
                 }
             };
             let state = match &goal.input.target {
@@ -152,4 +157,33 @@ impl App {
         let gaps = matrix.gaps().into_iter().map(|(p, d)| (p.to_string(), d.to_string())).collect();
         Ok(Dashboard { goals, measures_by_status, proposals_open, tasks, decisions_last_year, phase, cycle, cycle_open, survey, gaps })
     }
+}
+
+/// One value per year from the figures of many districts: those of the level most values are
+/// published for, as the rate of summed numerators over summed denominators where every value
+/// comes with its counts (population weights), else their plain mean.
+fn aggregate(rows: Vec<&crate::Figure>) -> Vec<(i32, f64)> {
+    let mut per_level: BTreeMap<i64, usize> = BTreeMap::new();
+    for f in &rows {
+        *per_level.entry(f.level).or_default() += 1;
+    }
+    let level = per_level.into_iter().max_by_key(|(l, n)| (*n, *l)).map(|(l, _)| l);
+    let mut by_year: BTreeMap<i32, Vec<&kette_domain::Observation>> = BTreeMap::new();
+    for f in rows.into_iter().filter(|f| Some(f.level) == level) {
+        by_year.entry(f.observation.year).or_default().push(&f.observation);
+    }
+    by_year
+        .into_iter()
+        .filter_map(|(year, obs)| {
+            let counted = obs.iter().all(|o| o.numerator.is_some() && o.denominator.is_some_and(|d| d > 0.0));
+            let value = if counted {
+                let (n, d) = obs.iter().fold((0.0, 0.0), |(n, d), o| (n + o.numerator.unwrap_or(0.0), d + o.denominator.unwrap_or(0.0)));
+                (d > 0.0).then(|| 100.0 * n / d)
+            } else {
+                let v: Vec<f64> = obs.iter().filter_map(|o| o.value).collect();
+                (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64)
+            };
+            value.map(|v| (year, v))
+        })
+        .collect()
 }

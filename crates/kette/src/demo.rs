@@ -261,6 +261,9 @@ async fn steering_showcase(store: &Store, m: kette_domain::MunicipalityId) -> Re
     ] {
         store.create_measure(m, &measure(title, status, phases, budget), true, None).await?;
     }
+    crate::demo_steering::more_goals(store, m, impact).await?;
+    crate::demo_steering::calibrate_goals(store, m).await?;
+    crate::demo_steering::bodies_and_cycle(store, m).await?;
     Ok(())
 }
 

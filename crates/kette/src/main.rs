@@ -4,6 +4,7 @@
 
 mod cmd;
 mod demo;
+mod demo_steering;
 mod demo_texts;
 
 use anyhow::Result;

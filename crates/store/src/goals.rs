@@ -98,14 +98,14 @@ impl Store {
         rows.iter().map(goal_from_row).collect()
     }
 
-    /// Creates a goal after checking it against the domain's rules and its parent.
-    pub async fn create_goal(
-        &self,
-        municipality: MunicipalityId,
-        input: &GoalInput,
-        is_fictional: bool,
-        by: Option<AccountId>,
-    ) -> Result<i64> {
+    /// Checks a goal against the domain's rules, its parent, indicator and district.
+    async fn check_goal(&self, municipality: MunicipalityId, input: &GoalInput, id: Option<i64>) -> Result<()> {
+        if id.is_some() && input.parent_id == id {
+            return Err(StoreError::Invalid {
+                context: "goal".into(),
+                errors: ValidationErrors(vec![FieldError::new("parent_id", "error-goal-level", "a goal cannot sit below itself")]),
+            });
+        }
         let parent_level = match input.parent_id {
             Some(p) => Some(
                 self.goals(municipality)
@@ -128,12 +128,11 @@ impl Store {
                 });
             }
         }
-        let mut tx = self.begin_write().await?;
         if let Some(d) = input.district_id {
             let found: Option<i64> = sqlx::query_scalar("SELECT id FROM district WHERE id = $1 AND municipality_id = $2")
                 .bind(d)
                 .bind(municipality)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&self.pool)
                 .await?;
             if found.is_none() {
                 return Err(StoreError::Invalid {
@@ -142,6 +141,19 @@ impl Store {
                 });
             }
         }
+        Ok(())
+    }
+
+    /// Creates a goal after checking it against the domain's rules and its parent.
+    pub async fn create_goal(
+        &self,
+        municipality: MunicipalityId,
+        input: &GoalInput,
+        is_fictional: bool,
+        by: Option<AccountId>,
+    ) -> Result<i64> {
+        self.check_goal(municipality, input, None).await?;
+        let mut tx = self.begin_write().await?;
         let now = self.clock.timestamp();
         let t = input.target.as_ref();
         let id: i64 = sqlx::query_scalar(
@@ -169,6 +181,54 @@ impl Store {
         util::audit(&mut tx, &self.clock, municipality, by, "create", "goal", Some(id), &input.title).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// Changes a goal (checked as when it was made); its children keep their place only where
+    /// the hierarchy still allows it, which the check of the new level ensures for its parent.
+    pub async fn update_goal(&self, municipality: MunicipalityId, id: i64, input: &GoalInput, by: Option<AccountId>) -> Result<()> {
+        self.check_goal(municipality, input, Some(id)).await?;
+        let children: Vec<String> = sqlx::query_scalar("SELECT level FROM goal WHERE parent_id = $1 AND municipality_id = $2")
+            .bind(id)
+            .bind(municipality)
+            .fetch_all(&self.pool)
+            .await?;
+        if children.iter().filter_map(|l| GoalLevel::parse(l)).any(|l| !l.may_sit_below(input.level)) {
+            return Err(StoreError::Invalid {
+                context: "goal".into(),
+                errors: ValidationErrors(vec![FieldError::new("level", "error-goal-level", "its sub-goals would no longer fit below it")]),
+            });
+        }
+        let mut tx = self.begin_write().await?;
+        let t = input.target.as_ref();
+        let changed = sqlx::query(
+            "UPDATE goal SET parent_id = $1, level = $2, title = $3, description = $4, indicator_code = $5, district_id = $6, baseline_year = $7,
+               baseline_value = $8, target_year = $9, target_value = $10, responsible = $11, tolerance = $12, updated_at = $13
+             WHERE id = $14 AND municipality_id = $15",
+        )
+        .bind(input.parent_id)
+        .bind(input.level.as_str())
+        .bind(input.title.trim())
+        .bind(input.description.trim())
+        .bind(input.indicator_code.as_deref())
+        .bind(input.district_id)
+        .bind(t.map(|t| t.baseline_year as i64))
+        .bind(t.map(|t| t.baseline_value))
+        .bind(t.map(|t| t.target_year as i64))
+        .bind(t.map(|t| t.target_value))
+        .bind(input.responsible.trim())
+        .bind(input.tolerance)
+        .bind(self.clock.timestamp())
+        .bind(id)
+        .bind(municipality)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("goal {id}")));
+        }
+        util::audit(&mut tx, &self.clock, municipality, by, "update", "goal", Some(id), &input.title).await?;
+        tx.commit().await?;
+        Ok(())
     }
 }
 
