@@ -59,6 +59,18 @@ pub struct App {
     figures: Arc<Mutex<HashMap<(MunicipalityId, bool), Arc<Figures>>>>,
 }
 
+/// The finder's audience for a reader, from the one rule: coordination sees every offer and
+/// place, navigators protected places but public offers only, everyone else the public view.
+pub fn search_audience(d: &kette_domain::disclosure::Disclosure) -> kette_search::Audience {
+    if d.sees_all_unpublished_offers() {
+        kette_search::Audience::Professional
+    } else if d.sees_any_protected_place() {
+        kette_search::Audience::Referral
+    } else {
+        kette_search::Audience::Public
+    }
+}
+
 /// Whether families may see this offer on `today` under the municipality's review policy.
 pub fn offer_is_public(
     today: time::Date,

@@ -11,7 +11,7 @@ pub(crate) fn materialise<P>(state: &State<P>, found: &[(u32, f32, f32)], reques
             let distance_m = request.near.and_then(|p| {
                 doc.places
                     .iter()
-                    .filter(|pl| request.audience == Audience::Professional || !pl.confidential)
+                    .filter(|pl| request.audience.sees_protected_places() || !pl.confidential)
                     .map(|pl| distance_m(p, Point { lat: pl.lat, lon: pl.lon }))
                     .min_by(f64::total_cmp)
             });
@@ -80,7 +80,7 @@ impl<'a> Filter<'a> {
 
     /// Audience and age, from the packed facts.
     pub(crate) fn passes_hot(&self, h: &Hot) -> bool {
-        (self.r.audience != Audience::Public || h.public) && self.r.age_months.is_none_or(|age| age >= h.min_age && age < h.max_age)
+        (self.r.audience.sees_unpublished_offers() || h.public) && self.r.age_months.is_none_or(|age| age >= h.min_age && age < h.max_age)
     }
 
     /// `admits` for the offer at `i`, reading its full entry only when the request needs it.
@@ -101,7 +101,7 @@ impl<'a> Filter<'a> {
     /// Whether the offer passes every filter; `Some(distance)` if so (planar, for ordering).
     pub(crate) fn admits<P>(&self, e: &Entry<P>) -> Option<Option<f64>> {
         let (r, f) = (self.r, &e.facets);
-        if r.audience == Audience::Public && !f.public {
+        if !r.audience.sees_unpublished_offers() && !f.public {
             return None;
         }
         if let Some(age) = r.age_months {
@@ -158,7 +158,7 @@ impl<'a> Filter<'a> {
             }
         }
         let Some(p) = r.near else { return Some(None) };
-        let visible = |confidential: bool| r.audience == Audience::Professional || !confidential;
+        let visible = |confidential: bool| r.audience.sees_protected_places() || !confidential;
         // planar distance: within a region far below a metre off, and no trigonometry per offer
         let planar = |lat: f64, lon: f64| {
             let dx = (lon - p.lon) * self.m_per_deg_lon;

@@ -97,12 +97,25 @@ pub struct SearchDoc<P> {
     pub payload: P,
 }
 
-/// Who is asking: the public sees public offers and no confidential places.
+/// Who is asking, as the confidentiality rule decides it (`kette_app::search_audience`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Audience {
+    /// Public offers, no protected places.
     #[default]
     Public,
+    /// Navigators: protected places (they refer families there), but public offers only.
+    Referral,
+    /// Coordination: every offer whatever its state, and every place.
     Professional,
+}
+
+impl Audience {
+    pub fn sees_unpublished_offers(self) -> bool {
+        self == Audience::Professional
+    }
+    pub fn sees_protected_places(self) -> bool {
+        self != Audience::Public
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

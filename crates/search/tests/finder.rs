@@ -160,12 +160,27 @@ fn radius_and_distance_order() {
         },
     );
     assert_eq!(pro, vec![6, 1]);
+    // navigators refer families to protected places too
+    let referral = ids(
+        &c,
+        SearchRequest {
+            near: Some(ALEX),
+            radius_m: Some(2000.0),
+            audience: Audience::Referral,
+            sort: Sort::Distance,
+            ..Default::default()
+        },
+    );
+    assert_eq!(referral, vec![6, 1]);
 }
 
 #[test]
-fn drafts_are_for_professionals_only() {
+fn drafts_are_for_the_coordination_only() {
     let c = directory();
     assert!(!ids(&c, text("Hausaufgabenhilfe")).contains(&7));
+    // navigators see protected places but only public offers, whatever status they ask for
+    assert!(!ids(&c, SearchRequest { audience: Audience::Referral, ..text("Hausaufgabenhilfe") }).contains(&7));
+    assert!(ids(&c, SearchRequest { audience: Audience::Referral, status: Some("draft".into()), ..Default::default() }).is_empty());
     assert_eq!(ids(&c, SearchRequest { audience: Audience::Professional, ..text("Hausaufgabenhilfe") }), vec![7]);
     assert_eq!(ids(&c, SearchRequest { audience: Audience::Professional, status: Some("draft".into()), ..Default::default() }), vec![7]);
 }

@@ -283,6 +283,11 @@ impl Ctx {
         self.disclosure().is_professional()
     }
 
+    /// What this reader's finder searches show (`kette_app::search_audience`).
+    pub fn search_audience(&self) -> kette_search::Audience {
+        kette_app::search_audience(&self.disclosure())
+    }
+
     /// A shown count in the reader's number format; suppressed counts give None (the template
     /// renders the suppression sign, the same for primary and secondary suppression so that
     /// neither can be told from the other).

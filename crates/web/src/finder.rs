@@ -160,7 +160,7 @@ fn offer_language_names(codes: &[String]) -> Vec<(String, String)> {
 }
 
 async fn search(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
-    let audience = if ctx.is_professional() { Audience::Professional } else { Audience::Public };
+    let audience = ctx.search_audience();
     let mut parsed = crate::finder_query::parse(&state.store, ctx.municipality.id, &ctx.vocab, &params, audience, 20).await.or_page()?;
     let errors: Vec<(String, String)> = parsed.errors.iter().map(|e| (e.field.clone(), ctx.t(&e.code))).collect();
     let asked = parsed.asked() || parsed.place_unknown;
@@ -389,7 +389,7 @@ fn map_points<P>(hits: &[kette_search::Hit<P>], audience: Audience) -> Vec<(usiz
     hits.iter()
         .enumerate()
         .filter_map(|(i, h)| {
-            let place = h.doc.places.iter().find(|p| audience == Audience::Professional || !p.confidential)?;
+            let place = h.doc.places.iter().find(|p| audience.sees_protected_places() || !p.confidential)?;
             Some((i + 1, h.doc.offer_id, place.lon, place.lat))
         })
         .collect()
@@ -397,7 +397,7 @@ fn map_points<P>(hits: &[kette_search::Hit<P>], audience: Audience) -> Vec<(usiz
 
 /// The page of results as GeoJSON points over the district outlines, for the interactive map.
 async fn results_geojson(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Result<Response, PageError> {
-    let audience = if ctx.is_professional() { Audience::Professional } else { Audience::Public };
+    let audience = ctx.search_audience();
     let parsed = crate::finder_query::parse(&state.store, ctx.municipality.id, &ctx.vocab, &params, audience, 20).await.or_page()?;
     if !parsed.errors.is_empty() {
         return Err(PageError::bad_request(parsed.errors.iter().map(|e| e.field.clone()).collect::<Vec<_>>().join(", ")));

@@ -138,10 +138,12 @@ pub async fn parse(
         match (audience, OfferStatus::parse(s)) {
             (Audience::Professional, Some(st)) => r.status = Some(st.as_str().to_string()),
             (Audience::Professional, None) => errors.push(FieldError::new("status", "error-choice", format!("unknown status '{s}'"))),
-            // the public sees active offers only, whatever status it asks for; a word that is
+            // the others see public offers only, whatever status they ask for; a word that is
             // no status at all is still named
-            (Audience::Public, Some(_)) => {}
-            (Audience::Public, None) => errors.push(FieldError::new("status", "error-choice", format!("unknown status '{s}'"))),
+            (Audience::Public | Audience::Referral, Some(_)) => {}
+            (Audience::Public | Audience::Referral, None) => {
+                errors.push(FieldError::new("status", "error-choice", format!("unknown status '{s}'")))
+            }
         }
     }
 

@@ -107,7 +107,7 @@ fn listed(all: Vec<Value>, q: &HashMap<String, String>, page: usize, per_page: u
 async fn matching_services(s: &AppState, cx: &Context, q: &HashMap<String, String>) -> Result<Vec<OfferId>, ApiError> {
     let mut r = SearchRequest {
         text: q.get("search").cloned().unwrap_or_default().chars().take(500).collect(),
-        audience: if cx.disclosure.is_professional() { kette_search::Audience::Professional } else { kette_search::Audience::Public },
+        audience: kette_app::search_audience(&cx.disclosure),
         sort: Sort::Title,
         limit: 1000,
         ..Default::default()

@@ -18,7 +18,6 @@ use utoipa::{OpenApi, ToSchema};
 use kette_domain::privacy::PublicCount;
 use kette_domain::vocab::{Access, Cost, FundingKind, OfferStatus, PreventionLevel};
 use kette_domain::{FieldError, Funding, Location, OfferInput};
-use kette_search::Audience;
 use kette_store::{Account, ObservationFilter};
 
 use crate::ctx::{cookie, SESSION_COOKIE};
@@ -234,12 +233,16 @@ impl ApiCtx {
         let m = s.store.municipality(self.municipality).await?;
         Ok(kette_domain::disclosure::Disclosure::new(self.user.as_ref().map(|u| u.actor()), m.confidentiality))
     }
-    /// The finder's professional view (protected places in results) depends on the reader alone,
-    /// not on the municipality's statistics settings: the search path needs no database read
-    /// for it.
-    pub fn is_professional(&self) -> bool {
+    /// What this caller's finder searches show (`kette_app::search_audience`). It depends on the
+    /// reader alone, not on the municipality's statistics settings: the search path needs no
+    /// database read for it.
+    pub fn search_audience(&self) -> kette_search::Audience {
+        kette_app::search_audience(&self.rule_for_offers())
+    }
+
+    fn rule_for_offers(&self) -> kette_domain::disclosure::Disclosure {
         let rules = kette_domain::privacy::Confidentiality::default();
-        kette_domain::disclosure::Disclosure::new(self.user.as_ref().map(|u| u.actor()), rules).is_professional()
+        kette_domain::disclosure::Disclosure::new(self.user.as_ref().map(|u| u.actor()), rules)
     }
 
     fn writer(&self) -> Result<&Account, ApiError> {

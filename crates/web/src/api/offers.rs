@@ -285,7 +285,7 @@ pub(super) async fn list_offers(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<OfferList>, ApiError> {
     let (catalogue, vocab) = s.finder.current(&s.store, c.municipality).await?;
-    let audience = if c.is_professional() { Audience::Professional } else { Audience::Public };
+    let audience = c.search_audience();
     let parsed = crate::finder_query::parse(&s.store, c.municipality, &vocab, &q, audience, 50).await?;
     if !parsed.errors.is_empty() {
         return Err(ApiError::validation(

@@ -68,7 +68,7 @@ pub(super) async fn anchor_points(State(state): State<AppState>, ctx: Ctx, Query
     let pages = total.div_ceil(PER_PAGE).max(1) as i64;
     let page = q(&params, "page").and_then(|p| p.parse::<i64>().ok()).unwrap_or(1).clamp(1, pages);
     let names: HashMap<i64, String> = district_options.iter().map(|(id, name, _)| (*id, name.clone())).collect();
-    let audience = if ctx.is_professional() { kette_search::Audience::Professional } else { kette_search::Audience::Public };
+    let audience = ctx.search_audience();
     let catalogue = state.finder.catalogue(&state.store, m).await.map_err(|e| PageError::internal(e.to_string()))?;
     let start = (page as usize - 1) * PER_PAGE;
     let mut rows = vec![];
