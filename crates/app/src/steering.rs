@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use kette_domain::disclosure::Disclosure;
 use kette_domain::goals::{progress, Progress};
 use kette_domain::MunicipalityId;
-use kette_store::Goal;
+use kette_store::{Goal, Measure};
 
 use crate::{App, Result};
 
@@ -101,6 +101,38 @@ pub struct Dashboard {
     pub survey: Option<(i32, usize, f64, Option<String>)>,
     /// Life phase × domain cells without a current offer (codes).
     pub gaps: Vec<(String, String)>,
+}
+
+impl App {
+    /// Every measure as `reader` may see it: linked offers that are not public are left out
+    /// unless the reader sees that organisation's unpublished offers (the offer rule).
+    pub async fn measures(&self, reader: &Disclosure, m: MunicipalityId) -> Result<Vec<Measure>> {
+        let policy = self.store.municipality(m).await?.review;
+        let today = self.store.today();
+        let mut measures = self.store.measures(m).await?;
+        for measure in &mut measures {
+            visible_offers(reader, &policy, today, measure);
+        }
+        Ok(measures)
+    }
+
+    /// One measure as `reader` may see it.
+    pub async fn measure(&self, reader: &Disclosure, m: MunicipalityId, id: i64) -> Result<Option<Measure>> {
+        let policy = self.store.municipality(m).await?.review;
+        let today = self.store.today();
+        Ok(self.store.measure(m, id).await?.map(|mut measure| {
+            visible_offers(reader, &policy, today, &mut measure);
+            measure
+        }))
+    }
+}
+
+fn visible_offers(reader: &Disclosure, policy: &kette_domain::review::ReviewPolicy, today: time::Date, measure: &mut Measure) {
+    measure.offers.retain(|o| {
+        kette_domain::review::is_public(o.status, o.approval, policy.freshness(o.last_verified_on, today))
+            || reader.sees_unpublished_offers_of(o.organisation_id)
+    });
+    measure.input.offer_ids = measure.offers.iter().map(|o| o.id).collect();
 }
 
 impl App {

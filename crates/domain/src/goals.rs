@@ -278,11 +278,18 @@ pub struct MeasureInput {
     pub title: String,
     pub description: String,
     pub status: MeasureStatus,
-    /// The goal the measure serves, if any.
-    pub goal_id: Option<i64>,
+    /// The goals the measure serves.
+    pub goal_ids: Vec<i64>,
     pub lead_organisation_id: Option<i64>,
+    /// Further organisations that take part besides the lead.
+    pub organisation_ids: Vec<i64>,
+    /// Offers the measure creates, extends or relies on.
+    pub offer_ids: Vec<i64>,
     pub life_phases: Vec<String>,
-    pub district_id: Option<i64>,
+    /// Transition codes the measure bridges.
+    pub transitions: Vec<String>,
+    /// Where it works; empty means the whole municipality.
+    pub district_ids: Vec<i64>,
     pub starts_on: Option<time::Date>,
     pub ends_on: Option<time::Date>,
     pub budget_eur: Option<f64>,
@@ -306,6 +313,13 @@ impl MeasureInput {
         if self.budget_eur.is_some_and(|b| !b.is_finite() || b < 0.0) {
             e.push(crate::FieldError::new("budget_eur", "error-not-negative", "a budget is not negative"));
         }
+        if self.lead_organisation_id.is_some_and(|lead| self.organisation_ids.contains(&lead)) {
+            e.push(crate::FieldError::new(
+                "organisation_ids",
+                "error-measure-lead-twice",
+                "the lead is not also listed as a further partner",
+            ));
+        }
         if e.is_empty() {
             Ok(())
         } else {
@@ -324,17 +338,20 @@ mod measure_tests {
             title: "Lotsen in Kitas".into(),
             description: String::new(),
             status: MeasureStatus::Planned,
-            goal_id: None,
-            lead_organisation_id: None,
+            goal_ids: vec![],
+            lead_organisation_id: Some(3),
+            organisation_ids: vec![4, 3],
+            offer_ids: vec![],
             life_phases: vec![],
-            district_id: None,
+            transitions: vec![],
+            district_ids: vec![],
             starts_on: Some(time::macros::date!(2027 - 01 - 01)),
             ends_on: Some(time::macros::date!(2026 - 01 - 01)),
             budget_eur: Some(-5.0),
             funding_source: String::new(),
         };
         let fields: Vec<String> = m.validate().unwrap_err().into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, vec!["ends_on", "budget_eur"]);
+        assert_eq!(fields, vec!["ends_on", "budget_eur", "organisation_ids"]);
         assert_eq!(MeasureStatus::parse("running"), Some(MeasureStatus::Running));
         assert_eq!(MeasureStatus::parse("x"), None);
     }

@@ -1068,3 +1068,22 @@ dashboard-gaps-count = { $count ->
     [few] { $count } خانات في مصفوفة السلسلة بلا خدمة:
    *[other] { $count } خانة في مصفوفة السلسلة بلا خدمة:
 }
+measure-districts = المناطق والأحياء
+measure-districts-hint = بدون اختيار: البلدية كلها. لاختيار عدة عناصر استخدم Ctrl (ماك: Cmd).
+measure-partners = المنظمات المشاركة
+measure-offers = العروض المرتبطة
+measure-offers-none = لا توجد عروض مرتبطة بعد – ابحث أدناه.
+measure-from-proposal = ناتج عن المقترح
+measure-edit = تعديل الإجراء
+measure-search = ابحث عن العروض والمنظمات
+measure-search-hint = تظهر النتائج أعلاه كخيارات؛ لا يُحفظ شيء حتى «حفظ الإجراء».
+measure-search-button = بحث
+measure-search-nothing = لا نتائج لـ «{ $q }».
+error-measure-lead-twice = المنظمة القائدة مذكورة بالفعل كقائدة؛ لا تخترها كمشاركة أيضاً.
+goal-children = الأهداف الفرعية
+goal-no-measures = لا يوجد إجراء يخدم هذا الهدف بعد.
+goal-course = المسار
+goal-no-values = لا توجد قيم منشورة لهذا الهدف؛ حالته «لا بيانات».
+goal-values-caption = القيم التي تُحسب منها الحالة
+goal-expected = المسار المخطط
+goal-edit = تعديل الهدف

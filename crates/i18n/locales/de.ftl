@@ -1156,3 +1156,22 @@ dashboard-gaps-count = { $count ->
     [one] 1 Feld der Angebotsmatrix ohne Angebot:
    *[other] { $count } Felder der Angebotsmatrix ohne Angebot:
 }
+measure-districts = Bezirke und Gebiete
+measure-districts-hint = Keine Auswahl: die ganze Kommune. Mehrere mit Strg (Mac: Cmd) wählen.
+measure-partners = Beteiligte Organisationen
+measure-offers = Verknüpfte Angebote
+measure-offers-none = Noch keine Angebote verknüpft – unten suchen.
+measure-from-proposal = Hervorgegangen aus dem Vorschlag
+measure-edit = Maßnahme bearbeiten
+measure-search = Angebote und Organisationen suchen
+measure-search-hint = Treffer erscheinen oben als Auswahl; gespeichert wird erst mit „Maßnahme speichern“.
+measure-search-button = Suchen
+measure-search-nothing = Nichts gefunden für „{ $q }“.
+error-measure-lead-twice = Die federführende Organisation steht schon als Federführung da; bitte nicht zusätzlich als Beteiligte wählen.
+goal-children = Unterziele
+goal-no-measures = Noch keine Maßnahme dient diesem Ziel.
+goal-course = Verlauf
+goal-no-values = Für dieses Ziel liegen keine veröffentlichten Werte vor; sein Stand ist „keine Daten“.
+goal-values-caption = Werte, aus denen der Stand berechnet wird
+goal-expected = Pfad
+goal-edit = Ziel bearbeiten

@@ -1156,3 +1156,22 @@ dashboard-gaps-count = { $count ->
     [one] 1 cell of the chain matrix without an offer:
    *[other] { $count } cells of the chain matrix without an offer:
 }
+measure-districts = Districts and areas
+measure-districts-hint = No selection: the whole municipality. Choose several with Ctrl (Mac: Cmd).
+measure-partners = Organisations taking part
+measure-offers = Linked offers
+measure-offers-none = No offers linked yet – search below.
+measure-from-proposal = Accepted from the proposal
+measure-edit = Edit the measure
+measure-search = Search offers and organisations
+measure-search-hint = Matches appear above as choices; nothing is saved until “Save measure”.
+measure-search-button = Search
+measure-search-nothing = Nothing found for “{ $q }”.
+error-measure-lead-twice = The lead organisation is already the lead; do not also choose it as a partner.
+goal-children = Sub-goals
+goal-no-measures = No measure serves this goal yet.
+goal-course = Course
+goal-no-values = There are no published values for this goal; its state is “no data”.
+goal-values-caption = Values the state is computed from
+goal-expected = Path
+goal-edit = Edit the goal

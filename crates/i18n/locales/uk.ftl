@@ -1074,3 +1074,22 @@ dashboard-gaps-count = { $count ->
     [few] { $count } клітинки матриці ланцюга без послуг:
    *[other] { $count } клітинок матриці ланцюга без послуг:
 }
+measure-districts = Округи та райони
+measure-districts-hint = Без вибору: уся громада. Кілька — з клавішею Ctrl (Mac: Cmd).
+measure-partners = Залучені організації
+measure-offers = Пов’язані пропозиції
+measure-offers-none = Ще немає пов’язаних пропозицій – шукайте нижче.
+measure-from-proposal = Походить із пропозиції
+measure-edit = Редагувати захід
+measure-search = Шукати пропозиції та організації
+measure-search-hint = Збіги з’являться вище як варіанти; збереження — лише кнопкою «Зберегти захід».
+measure-search-button = Шукати
+measure-search-nothing = Нічого не знайдено для «{ $q }».
+error-measure-lead-twice = Провідна організація вже вказана як провідна; не обирайте її ще й як учасника.
+goal-children = Підцілі
+goal-no-measures = Цій меті ще не служить жоден захід.
+goal-course = Перебіг
+goal-no-values = Для цієї мети немає опублікованих значень; її стан — «немає даних».
+goal-values-caption = Значення, з яких обчислено стан
+goal-expected = Шлях
+goal-edit = Редагувати мету

@@ -240,26 +240,47 @@ async fn steering_showcase(store: &Store, m: kette_domain::MunicipalityId) -> Re
         title: title.into(),
         description: String::new(),
         status,
-        goal_id: Some(outcome),
+        goal_ids: vec![outcome],
         lead_organisation_id: None,
+        organisation_ids: vec![],
+        offer_ids: vec![],
         life_phases: phases.iter().map(|p| p.to_string()).collect(),
-        district_id: None,
+        transitions: vec![],
+        district_ids: vec![],
         starts_on: time::Date::from_calendar_date(year, time::Month::January, 1).ok(),
         ends_on: time::Date::from_calendar_date(year + 2, time::Month::December, 31).ok(),
         budget_eur: Some(budget),
         funding_source: "Landesprogramm (fiktiv)".into(),
     };
     use kette_domain::goals::MeasureStatus;
-    for (title, status, phases, budget) in [
-        (
+    // the first measure works in two Bezirke with a partner's offers; the second bridges Kita → school
+    let bezirke = store.districts_up_to(m, 1).await?;
+    let bezirk = |name: &str| bezirke.iter().find(|d| d.name.contains(name)).map(|d| d.id);
+    let partner = store.organisation_by_key(m, "kita-traeger-120").await?;
+    let partner_offers = match partner {
+        Some(p) => {
+            let filter = kette_store::OfferFilter { organisation_id: Some(p), ..Default::default() };
+            store.list_offers(m, &filter, 1, 3).await?.items.into_iter().map(|o| o.id).collect()
+        }
+        None => vec![],
+    };
+    let welcome = kette_domain::goals::MeasureInput {
+        district_ids: [bezirk("Neukölln"), bezirk("Spandau")].into_iter().flatten().collect(),
+        ..measure(
             "Willkommensbesuche nach der Geburt in Gebieten mit hohem Bedarf (fiktiv)",
             MeasureStatus::Running,
-            &["pregnancy_birth", "early_childhood"][..],
+            &["pregnancy_birth", "early_childhood"],
             180_000.0,
-        ),
-        ("Lotsinnen in Kitas an der Schwelle zur Grundschule (fiktiv)", MeasureStatus::Planned, &["kita"][..], 95_000.0),
-    ] {
-        store.create_measure(m, &measure(title, status, phases, budget), true, None).await?;
+        )
+    };
+    let bridge = kette_domain::goals::MeasureInput {
+        transitions: vec!["kita_to_primary".into()],
+        lead_organisation_id: partner,
+        offer_ids: partner_offers,
+        ..measure("Lotsinnen in Kitas an der Schwelle zur Grundschule (fiktiv)", MeasureStatus::Planned, &["kita"], 95_000.0)
+    };
+    for input in [welcome, bridge] {
+        store.create_measure(m, &input, true, None).await?;
     }
     crate::demo_steering::more_goals(store, m, impact).await?;
     crate::demo_steering::calibrate_goals(store, m).await?;

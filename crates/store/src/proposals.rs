@@ -251,8 +251,8 @@ impl Store {
         Ok(())
     }
 
-    /// Accepts a proposal: its measure (planned, with the proposal's life phase, district and
-    /// cost) is written in the same transaction, and the proposal points to it.
+    /// Accepts a proposal: its measure (planned, with the proposal's life phase, transition,
+    /// district and cost) is written in the same transaction, and the proposal points to it.
     pub async fn accept_proposal(&self, municipality: MunicipalityId, id: i64, by: Option<AccountId>) -> Result<i64> {
         let p = self.proposal(municipality, id).await?.ok_or_else(|| StoreError::NotFound(format!("proposal {id}")))?;
         let mut tx = self.begin_write().await?;
@@ -266,31 +266,20 @@ impl Store {
                 .collect::<Vec<_>>()
                 .join("\n\n"),
             status: MeasureStatus::Planned,
-            goal_id: None,
+            goal_ids: vec![],
             lead_organisation_id: None,
+            organisation_ids: vec![],
+            offer_ids: vec![],
             life_phases: p.input.life_phase.iter().cloned().collect(),
-            district_id: p.input.district_id,
+            transitions: p.input.transition.iter().cloned().collect(),
+            district_ids: p.input.district_id.into_iter().collect(),
             starts_on: None,
             ends_on: None,
             budget_eur: p.input.cost_eur,
             funding_source: String::new(),
         };
         let now = self.clock.timestamp();
-        let measure_id: i64 = sqlx::query_scalar(
-            "INSERT INTO measure (municipality_id, title, description, status, life_phases, district_id, budget_eur, is_fictional, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-        )
-        .bind(municipality)
-        .bind(&measure.title)
-        .bind(&measure.description)
-        .bind(measure.status.as_str())
-        .bind(measure.life_phases.join(","))
-        .bind(measure.district_id)
-        .bind(measure.budget_eur)
-        .bind(p.is_fictional as i64)
-        .bind(&now)
-        .fetch_one(&mut *tx)
-        .await?;
+        let measure_id = crate::measures::insert_measure(&mut tx, &self.clock, municipality, &measure, p.is_fictional).await?;
         sqlx::query("UPDATE proposal SET status = 'accepted', measure_id = $1, decided_at = $2 WHERE id = $3")
             .bind(measure_id)
             .bind(&now)

@@ -84,9 +84,10 @@ impl CyclePage {
                 c.meeting_id.map(|m| format!("/meetings/{m}#decisions")).unwrap_or_default(),
                 format!("{}: {}", self.ctx.t("decision-text"), c.evidence_label.clone().unwrap_or_default()),
             )),
-            Some(Evidence::Measure(_)) => {
-                Some(("/steering#measures".into(), format!("{}: {}", self.ctx.t("measure"), c.evidence_label.clone().unwrap_or_default())))
-            }
+            Some(Evidence::Measure(id)) => Some((
+                format!("/steering/measures/{id}"),
+                format!("{}: {}", self.ctx.t("measure"), c.evidence_label.clone().unwrap_or_default()),
+            )),
             Some(Evidence::Document(url)) => Some((url.clone(), self.ctx.t("cycle-evidence-document"))),
             None => None,
         }

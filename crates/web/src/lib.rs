@@ -16,6 +16,7 @@ mod forms;
 pub mod hsds;
 pub mod i18n;
 mod manage;
+mod measures;
 mod monitoring;
 mod pages;
 mod paging;
@@ -215,6 +216,7 @@ fn all_routes() -> Routes {
         .merge(wizard::routes())
         .merge(boundaries::routes())
         .merge(steering::routes())
+        .merge(measures::routes())
         .merge(bodies::routes())
         .merge(cycle::routes())
         .merge(survey::routes())

@@ -277,7 +277,7 @@ async fn detail_view(
     let proposal = state.store.proposal(m, id).await.or_page()?.ok_or_else(PageError::not_found)?;
     let criteria = state.store.proposal_criteria(m).await.or_page()?;
     let measure_title = match proposal.measure_id {
-        Some(mid) => state.store.measures(m).await.or_page()?.into_iter().find(|x| x.id == mid).map(|x| x.input.title),
+        Some(mid) => state.store.measure(m, mid).await.or_page()?.map(|x| x.input.title),
         None => None,
     };
     let ranked = Ranked { ranking: rank(&criteria, &proposal.scores), proposal: proposal.clone() };

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -15,7 +15,7 @@ use kette_domain::FieldError;
 use kette_store::StoreError;
 
 use crate::error::{render, OrPage, PageError};
-use crate::forms::SignedForm;
+use crate::forms::{FormData, SignedForm};
 use crate::{AppState, Ctx};
 
 pub fn routes() -> crate::Routes {
@@ -23,7 +23,7 @@ pub fn routes() -> crate::Routes {
         .route("/steering", get(page))
         .route("/steering/goals", post(create_goal))
         .route("/steering/leitbild", post(save_leitbild))
-        .route("/steering/measures", post(create_measure))
+        .route("/steering/goals/{id}", get(goal_page).post(update_goal))
 }
 
 pub struct GoalRow {
@@ -53,6 +53,8 @@ struct SteeringPage {
     indicators: Vec<(String, String)>,
     districts: Vec<(i64, String, i64)>,
     values: HashMap<String, String>,
+    /// Repeated fields (checkboxes) as sent, for a form shown again with its errors.
+    values_all: Vec<(String, String)>,
     errors: Vec<FieldError>,
     measures: Vec<kette_store::Measure>,
     organisations: Vec<(i64, String)>,
@@ -101,15 +103,13 @@ impl SteeringPage {
         self.ctx.t(&format!("measure-status-{}", m.input.status.as_str()))
     }
     fn period(&self, m: &kette_store::Measure) -> String {
-        match (m.input.starts_on, m.input.ends_on) {
-            (Some(s), Some(e)) => format!("{} – {}", self.ctx.date(s), self.ctx.date(e)),
-            (Some(s), None) => format!("{} –", self.ctx.date(s)),
-            (None, Some(e)) => format!("– {}", self.ctx.date(e)),
-            (None, None) => String::new(),
-        }
+        crate::measures::period(&self.ctx, m)
     }
     fn budget(&self, m: &kette_store::Measure) -> String {
-        m.input.budget_eur.map(|b| format!("{} €", self.ctx.num(b.round() as i64))).unwrap_or_default()
+        crate::measures::budget(&self.ctx, m)
+    }
+    fn has(&self, k: &str, value: &str) -> bool {
+        self.values_all.iter().any(|(name, v)| name == k && v == value)
     }
     fn v(&self, k: &str) -> String {
         self.values.get(k).cloned().unwrap_or_default()
@@ -119,7 +119,8 @@ impl SteeringPage {
     }
 }
 
-async fn build(state: &AppState, ctx: Ctx, values: HashMap<String, String>, errors: Vec<FieldError>) -> Result<SteeringPage, PageError> {
+async fn build(state: &AppState, ctx: Ctx, values_all: Vec<(String, String)>, errors: Vec<FieldError>) -> Result<SteeringPage, PageError> {
+    let values: HashMap<String, String> = values_all.iter().cloned().collect();
     let m = ctx.municipality.id;
     let leitbild = state.store.leitbild(m).await.or_page()?;
     let dashboard = state.app.steering_dashboard(&ctx.disclosure(), m, ctx.signed_in()).await.or_page()?;
@@ -147,60 +148,58 @@ async fn build(state: &AppState, ctx: Ctx, values: HashMap<String, String>, erro
         }
     }
     place(goals, None, 0, &mut ordered);
-    let rows = ordered
-        .into_iter()
-        .map(|(depth, g)| {
-            let i = &g.goal.input;
-            let path = i
-                .target
-                .as_ref()
-                .map(|t| {
-                    format!(
-                        "{} ({}) → {} ({})",
-                        ctx.short(t.baseline_value, 1),
-                        t.baseline_year,
-                        ctx.short(t.target_value, 1),
-                        t.target_year
-                    )
-                })
-                .unwrap_or_default();
-            let (state_name, latest) = match g.progress {
-                Progress::Reached { year, value } => ("reached", format!("{} ({year})", ctx.short(value, 1))),
-                Progress::OnTrack { year, value, expected } => {
-                    ("on-track", ctx.t_args("goal-latest", latest_args(&ctx, year, value, expected)))
-                }
-                Progress::AtRisk { year, value, expected } => {
-                    ("at-risk", ctx.t_args("goal-latest", latest_args(&ctx, year, value, expected)))
-                }
-                Progress::OffTrack { year, value, expected } => {
-                    ("off-track", ctx.t_args("goal-latest", latest_args(&ctx, year, value, expected)))
-                }
-                Progress::NoData => ("no-data", String::new()),
-            };
-            GoalRow {
-                id: g.goal.id,
-                depth,
-                level: ctx.t(&format!("goal-level-{}", i.level.as_str())),
-                title: i.title.clone(),
-                indicator: i.indicator_code.as_deref().map(name_of).unwrap_or_default(),
-                area: g.goal.district_name.clone().unwrap_or_else(|| ctx.t("goal-whole-municipality")),
-                path,
-                latest,
-                state: state_name,
-                state_label: ctx.t(g.progress.label_key()),
-                is_fictional: g.goal.is_fictional,
-            }
-        })
-        .collect::<Vec<_>>();
+    let rows = ordered.into_iter().map(|(depth, g)| goal_row(&ctx, depth, g, &name_of)).collect::<Vec<_>>();
     let parents = rows.iter().map(|r| (r.id, format!("{} – {}", r.level, r.title))).collect();
     let districts = crate::pages::district_options(state, &ctx).await?;
-    let measures = state.store.measures(m).await.or_page()?;
+    let measures = state.app.measures(&ctx.disclosure(), m).await.or_page()?;
     let organisations = if ctx.can_approve() {
         state.store.list_organisations(m, None, 1, 500).await.or_page()?.items.into_iter().map(|o| (o.id, o.name)).collect()
     } else {
         vec![]
     };
-    Ok(SteeringPage { ctx, leitbild, goals: rows, parents, indicators, districts, values, errors, measures, organisations, dashboard })
+    Ok(SteeringPage {
+        ctx,
+        leitbild,
+        goals: rows,
+        parents,
+        indicators,
+        districts,
+        values,
+        values_all,
+        errors,
+        measures,
+        organisations,
+        dashboard,
+    })
+}
+
+fn goal_row(ctx: &Ctx, depth: usize, g: &kette_app::steering::GoalProgress, name_of: &dyn Fn(&str) -> String) -> GoalRow {
+    let i = &g.goal.input;
+    let path = i
+        .target
+        .as_ref()
+        .map(|t| format!("{} ({}) → {} ({})", ctx.short(t.baseline_value, 1), t.baseline_year, ctx.short(t.target_value, 1), t.target_year))
+        .unwrap_or_default();
+    let (state_name, latest) = match g.progress {
+        Progress::Reached { year, value } => ("reached", format!("{} ({year})", ctx.short(value, 1))),
+        Progress::OnTrack { year, value, expected } => ("on-track", ctx.t_args("goal-latest", latest_args(ctx, year, value, expected))),
+        Progress::AtRisk { year, value, expected } => ("at-risk", ctx.t_args("goal-latest", latest_args(ctx, year, value, expected))),
+        Progress::OffTrack { year, value, expected } => ("off-track", ctx.t_args("goal-latest", latest_args(ctx, year, value, expected))),
+        Progress::NoData => ("no-data", String::new()),
+    };
+    GoalRow {
+        id: g.goal.id,
+        depth,
+        level: ctx.t(&format!("goal-level-{}", i.level.as_str())),
+        title: i.title.clone(),
+        indicator: i.indicator_code.as_deref().map(name_of).unwrap_or_default(),
+        area: g.goal.district_name.clone().unwrap_or_else(|| ctx.t("goal-whole-municipality")),
+        path,
+        latest,
+        state: state_name,
+        state_label: ctx.t(g.progress.label_key()),
+        is_fictional: g.goal.is_fictional,
+    }
 }
 
 fn latest_args(ctx: &Ctx, year: i32, value: f64, expected: f64) -> Vec<(&'static str, String)> {
@@ -208,11 +207,10 @@ fn latest_args(ctx: &Ctx, year: i32, value: f64, expected: f64) -> Vec<(&'static
 }
 
 async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    let values = HashMap::from([("tolerance".to_string(), "10".to_string())]);
-    render(&build(&state, ctx, values, vec![]).await?)
+    render(&build(&state, ctx, vec![("tolerance".to_string(), "10".to_string())], vec![]).await?)
 }
 
-fn number(form: &crate::forms::FormData, k: &str, errors: &mut Vec<FieldError>) -> Option<f64> {
+fn number(form: &FormData, k: &str, errors: &mut Vec<FieldError>) -> Option<f64> {
     let v = form.get(k);
     if v.is_empty() {
         return None;
@@ -223,21 +221,19 @@ fn number(form: &crate::forms::FormData, k: &str, errors: &mut Vec<FieldError>) 
     })
 }
 
-async fn create_goal(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
-    if !ctx.can_approve() {
-        return Err(PageError::forbidden());
-    }
+/// The one reader of the goal form (new goal on `/steering`, edit on the goal's page).
+fn goal_from_form(form: &FormData) -> (GoalInput, Vec<FieldError>) {
     let mut errors = vec![];
     let level = GoalLevel::parse(form.get("level")).unwrap_or_else(|| {
         errors.push(FieldError::new("level", "error-choice", "not a level"));
         GoalLevel::Impact
     });
-    let year = |k: &str, errors: &mut Vec<FieldError>| number(&form, k, errors).map(|y| y as i32);
+    let year = |k: &str, errors: &mut Vec<FieldError>| number(form, k, errors).map(|y| y as i32);
     let (by, bv, ty, tv) = (
         year("baseline_year", &mut errors),
-        number(&form, "baseline_value", &mut errors),
+        number(form, "baseline_value", &mut errors),
         year("target_year", &mut errors),
-        number(&form, "target_value", &mut errors),
+        number(form, "target_value", &mut errors),
     );
     let target = match (by, bv, ty, tv) {
         (Some(baseline_year), Some(baseline_value), Some(target_year), Some(target_value)) => {
@@ -249,7 +245,7 @@ async fn create_goal(State(state): State<AppState>, SignedForm { ctx, form }: Si
             None
         }
     };
-    let tolerance = number(&form, "tolerance", &mut errors).unwrap_or(10.0) / 100.0;
+    let tolerance = number(form, "tolerance", &mut errors).unwrap_or(10.0) / 100.0;
     let input = GoalInput {
         parent_id: form.get("parent_id").parse().ok(),
         level,
@@ -261,6 +257,14 @@ async fn create_goal(State(state): State<AppState>, SignedForm { ctx, form }: Si
         responsible: form.get("responsible").to_string(),
         tolerance,
     };
+    (input, errors)
+}
+
+async fn create_goal(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
+    if !ctx.can_approve() {
+        return Err(PageError::forbidden());
+    }
+    let (input, mut errors) = goal_from_form(&form);
     if errors.is_empty() {
         let by = ctx.user.as_ref().map(|u| u.id);
         match state.store.create_goal(ctx.municipality.id, &input, false, by).await {
@@ -269,9 +273,7 @@ async fn create_goal(State(state): State<AppState>, SignedForm { ctx, form }: Si
             Err(e) => return Err(PageError::store(e)),
         }
     }
-    let values = form.pairs().into_iter().collect();
-    let page = render(&build(&state, ctx, values, errors).await?)?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    form_failed(&state, ctx, &form, errors).await
 }
 
 async fn save_leitbild(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
@@ -295,59 +297,166 @@ async fn save_leitbild(State(state): State<AppState>, SignedForm { ctx, form }: 
             Err(e) => return Err(PageError::store(e)),
         }
     }
-    let values = form.pairs().into_iter().collect();
-    let page = render(&build(&state, ctx, values, errors).await?)?;
+    form_failed(&state, ctx, &form, errors).await
+}
+
+/// `/steering` again with a form's values and its errors.
+pub(crate) async fn form_failed(state: &AppState, ctx: Ctx, form: &FormData, errors: Vec<FieldError>) -> Result<Response, PageError> {
+    let page = render(&build(state, ctx, form.pairs(), errors).await?)?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
-fn date_field(form: &crate::forms::FormData, k: &str, errors: &mut Vec<FieldError>) -> Option<time::Date> {
-    match form.get(k) {
-        "" => None,
-        d => time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
-            .map_err(|_| errors.push(FieldError::new(k, "error-date", "not a date")))
-            .ok(),
+#[derive(Template)]
+#[template(path = "goal.html")]
+struct GoalPage {
+    ctx: Ctx,
+    row: GoalRow,
+    description: String,
+    responsible: String,
+    tolerance_percent: String,
+    parent: Option<(i64, String)>,
+    children: Vec<(i64, String)>,
+    /// (id, title, status label) of the measures serving the goal.
+    measures: Vec<(i64, String, String)>,
+    chart: String,
+    /// (year, value, expected on the path) – the values progress was computed from.
+    table: Vec<(i32, String, String)>,
+    /// For the edit form (coordination only).
+    parents: Vec<(i64, String)>,
+    indicators: Vec<(String, String)>,
+    districts: Vec<(i64, String, i64)>,
+    values: HashMap<String, String>,
+    errors: Vec<FieldError>,
+}
+
+impl GoalPage {
+    fn v(&self, k: &str) -> String {
+        self.values.get(k).cloned().unwrap_or_default()
+    }
+    fn err(&self, k: &str) -> Option<String> {
+        self.errors.iter().find(|e| e.field == k).map(|e| self.ctx.t(&e.code))
     }
 }
 
-async fn create_measure(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
-    use kette_domain::goals::{MeasureInput, MeasureStatus};
+fn goal_values(input: &GoalInput) -> Vec<(String, String)> {
+    let t = input.target.as_ref();
+    let number = |v: Option<f64>| v.map(|v| format!("{v}").replace('.', ",")).unwrap_or_default();
+    vec![
+        ("level".into(), input.level.as_str().into()),
+        ("parent_id".into(), input.parent_id.map(|p| p.to_string()).unwrap_or_default()),
+        ("title".into(), input.title.clone()),
+        ("description".into(), input.description.clone()),
+        ("indicator_code".into(), input.indicator_code.clone().unwrap_or_default()),
+        ("district_id".into(), input.district_id.map(|d| d.to_string()).unwrap_or_default()),
+        ("baseline_year".into(), t.map(|t| t.baseline_year.to_string()).unwrap_or_default()),
+        ("baseline_value".into(), number(t.map(|t| t.baseline_value))),
+        ("target_year".into(), t.map(|t| t.target_year.to_string()).unwrap_or_default()),
+        ("target_value".into(), number(t.map(|t| t.target_value))),
+        ("tolerance".into(), number(Some((input.tolerance * 1000.0).round() / 10.0))),
+        ("responsible".into(), input.responsible.clone()),
+    ]
+}
+
+async fn build_goal(
+    state: &AppState,
+    ctx: Ctx,
+    id: i64,
+    values: Option<Vec<(String, String)>>,
+    errors: Vec<FieldError>,
+) -> Result<GoalPage, PageError> {
+    let m = ctx.municipality.id;
+    let goals = state.app.goals_with_progress(&ctx.disclosure(), m).await.or_page()?;
+    let g = goals.iter().find(|g| g.goal.id == id).ok_or_else(PageError::not_found)?;
+    let indicators: Vec<(String, String)> = state
+        .store
+        .indicators(m)
+        .await
+        .or_page()?
+        .into_iter()
+        .map(|i| (i.def.code.clone(), crate::monitoring::name_of(&ctx, &i)))
+        .collect();
+    let name_of = |code: &str| indicators.iter().find(|(c, _)| c == code).map(|(_, n)| n.clone()).unwrap_or_else(|| code.to_string());
+    let row = goal_row(&ctx, 0, g, &name_of);
+    let input = &g.goal.input;
+    let title_of = |id: i64| goals.iter().find(|x| x.goal.id == id).map(|x| x.goal.input.title.clone()).unwrap_or_default();
+    let parent = input.parent_id.map(|p| (p, title_of(p)));
+    let children = goals.iter().filter(|x| x.goal.input.parent_id == Some(id)).map(|x| (x.goal.id, x.goal.input.title.clone())).collect();
+    let measures = state
+        .app
+        .measures(&ctx.disclosure(), m)
+        .await
+        .or_page()?
+        .into_iter()
+        .filter(|x| x.input.goal_ids.contains(&id))
+        .map(|x| (x.id, x.input.title.clone(), ctx.t(&format!("measure-status-{}", x.input.status.as_str()))))
+        .collect();
+    let path = input.target.as_ref().map(|t| [(t.baseline_year, t.baseline_value), (t.target_year, t.target_value)]);
+    let chart = crate::svg::goal_chart(&g.values, path, 420.0, |v| ctx.short(v, 1));
+    let table = g
+        .values
+        .iter()
+        .map(|(year, value)| {
+            let expected = input
+                .target
+                .as_ref()
+                .filter(|t| (t.baseline_year..=t.target_year).contains(year))
+                .map(|t| ctx.short(kette_domain::goals::expected(t, *year), 1))
+                .unwrap_or_default();
+            (*year, ctx.short(*value, 1), expected)
+        })
+        .collect();
+    let (parents, districts) = if ctx.can_approve() {
+        let parents = goals
+            .iter()
+            .filter(|x| x.goal.id != id)
+            .map(|x| (x.goal.id, format!("{} – {}", ctx.t(&format!("goal-level-{}", x.goal.input.level.as_str())), x.goal.input.title)))
+            .collect();
+        (parents, crate::pages::district_options(state, &ctx).await?)
+    } else {
+        (vec![], vec![])
+    };
+    let values = values.unwrap_or_else(|| goal_values(input)).into_iter().collect();
+    Ok(GoalPage {
+        description: input.description.clone(),
+        responsible: input.responsible.clone(),
+        tolerance_percent: ctx.short(input.tolerance * 100.0, 0),
+        row,
+        parent,
+        children,
+        measures,
+        chart,
+        table,
+        parents,
+        indicators,
+        districts,
+        values,
+        errors,
+        ctx,
+    })
+}
+
+async fn goal_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, PageError> {
+    render(&build_goal(&state, ctx, id, None, vec![]).await?)
+}
+
+async fn update_goal(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    SignedForm { ctx, form }: SignedForm,
+) -> Result<Response, PageError> {
     if !ctx.can_approve() {
         return Err(PageError::forbidden());
     }
-    let mut errors = vec![];
-    let status = MeasureStatus::parse(form.get("status")).unwrap_or_else(|| {
-        errors.push(FieldError::new("status", "error-choice", "not a status"));
-        MeasureStatus::Idea
-    });
-    let (starts_on, ends_on) = (date_field(&form, "starts_on", &mut errors), date_field(&form, "ends_on", &mut errors));
-    let input = MeasureInput {
-        title: form.get("measure_title").to_string(),
-        description: form.get("measure_description").to_string(),
-        status,
-        goal_id: form.get("goal_id").parse().ok(),
-        lead_organisation_id: form.get("lead_organisation_id").parse().ok(),
-        life_phases: form.all("measure_life_phases"),
-        district_id: form.get("measure_district_id").parse().ok(),
-        starts_on,
-        ends_on,
-        budget_eur: match form.get("budget_eur").trim() {
-            "" => None,
-            b => kette_text::parse_amount(b).or_else(|| {
-                errors.push(FieldError::new("budget_eur", "error-number", "not a number"));
-                None
-            }),
-        },
-        funding_source: form.get("funding_source").to_string(),
-    };
+    let (input, mut errors) = goal_from_form(&form);
     if errors.is_empty() {
         let by = ctx.user.as_ref().map(|u| u.id);
-        match state.store.create_measure(ctx.municipality.id, &input, false, by).await {
-            Ok(_) => return Ok(Redirect::to("/steering#measures").into_response()),
+        match state.store.update_goal(ctx.municipality.id, id, &input, by).await {
+            Ok(()) => return Ok(Redirect::to(&format!("/steering/goals/{id}")).into_response()),
             Err(StoreError::Invalid { errors: e, .. }) => errors = e.0,
+            Err(StoreError::NotFound(_)) => return Err(PageError::not_found()),
             Err(e) => return Err(PageError::store(e)),
         }
     }
-    let values = form.pairs().into_iter().collect();
-    let page = render(&build(&state, ctx, values, errors).await?)?;
+    let page = render(&build_goal(&state, ctx, id, Some(form.pairs()), errors).await?)?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }

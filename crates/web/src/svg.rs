@@ -293,6 +293,55 @@ pub fn strip_plot(values: &[(f64, usize)], breaks: &[f64], width: f64, fmt: impl
     svg
 }
 
+/// A goal's small chart: the observed values as a line with points and the agreed path from
+/// baseline to target dashed. Hidden from assistive technology: the table beside it holds the
+/// same values. Empty when there is nothing to draw.
+pub fn goal_chart(values: &[(i32, f64)], path: Option<[(i32, f64); 2]>, width: f64, fmt: impl Fn(f64) -> String) -> String {
+    let points: Vec<(i32, f64)> = values.iter().copied().chain(path.into_iter().flatten()).collect();
+    if points.len() < 2 {
+        return String::new();
+    }
+    let (x0, x1) = points.iter().fold((i32::MAX, i32::MIN), |(a, b), (y, _)| (a.min(*y), b.max(*y)));
+    let (lo, hi) = points.iter().fold((f64::MAX, f64::MIN), |(a, b), (_, v)| (a.min(*v), b.max(*v)));
+    let (lo, hi) = if hi > lo { (lo - (hi - lo) * 0.1, hi + (hi - lo) * 0.1) } else { (lo - 1.0, hi + 1.0) };
+    let (height, left, right, top, bottom) = (160.0, 52.0, 12.0, 10.0, 24.0);
+    let x = |year: i32| left + if x1 > x0 { f64::from(year - x0) / f64::from(x1 - x0) } else { 0.5 } * (width - left - right);
+    let y = |v: f64| top + (hi - v) / (hi - lo) * (height - top - bottom);
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" aria-hidden="true" focusable="false" class="goal-chart">"#
+    );
+    svg.push_str(&format!(
+        r#"<line x1="{left}" x2="{left}" y1="{top}" y2="{:.0}" class="axis-line"/><line x1="{left}" x2="{:.0}" y1="{:.0}" y2="{:.0}" class="axis-line"/>"#,
+        height - bottom,
+        width - right,
+        height - bottom,
+        height - bottom
+    ));
+    for v in [hi, lo] {
+        svg.push_str(&format!(
+            r#"<text x="{:.0}" y="{:.1}" text-anchor="end" class="axis">{}</text>"#,
+            left - 4.0,
+            y(v) + 4.0,
+            escape(&fmt(v))
+        ));
+    }
+    for year in [x0, x1] {
+        svg.push_str(&format!(r#"<text x="{:.1}" y="{:.0}" text-anchor="middle" class="axis">{year}</text>"#, x(year), height - 6.0));
+    }
+    if let Some([(by, bv), (ty, tv)]) = path {
+        svg.push_str(&format!(r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" class="path"/>"#, x(by), y(bv), x(ty), y(tv)));
+    }
+    if !values.is_empty() {
+        let line: Vec<String> = values.iter().map(|(yr, v)| format!("{:.1},{:.1}", x(*yr), y(*v))).collect();
+        svg.push_str(&format!(r#"<polyline points="{}" class="observed"/>"#, line.join(" ")));
+        for (yr, v) in values {
+            svg.push_str(&format!(r#"<circle cx="{:.1}" cy="{:.1}" r="3" class="observed"/>"#, x(*yr), y(*v)));
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
@@ -300,6 +349,16 @@ fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_goal_chart_draws_the_path_and_the_observed_line() {
+        let svg = goal_chart(&[(2018, 30.0), (2020, 28.0), (2022, 29.0)], Some([(2018, 30.0), (2024, 24.0)]), 320.0, |v| format!("{v:.0}"));
+        assert!(svg.contains(r#"class="path""#));
+        assert_eq!(svg.matches("<circle").count(), 3);
+        // the years span baseline to target, the values the whole range with a margin
+        assert!(svg.contains(">2018<") && svg.contains(">2024<"));
+        assert!(goal_chart(&[(2020, 1.0)], None, 320.0, |v| v.to_string()).is_empty());
+    }
 
     #[test]
     fn draws_a_polygon_and_points_inside_it() {

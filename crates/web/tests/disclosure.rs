@@ -38,6 +38,7 @@ const SECRETS: &[Secret] = &[
         markers: &["PROTOKOLL-GREMIUM-XYZ", "AUFGABE-GREMIUM-XYZ"],
         seen_by: &["admin", "koord", "navi", "partner_b"],
     },
+    Secret { what: "an offer not public", markers: &["ENTWURF-ANGEBOT-XYZ"], seen_by: &["admin", "koord", "partner_b"] },
     Secret { what: "unapproved place", markers: &["Pendelstraße", "Neuer Ort im Antrag"], seen_by: &["admin", "koord", "partner_a"] },
 ];
 
@@ -101,6 +102,8 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
         "/proposals/{id}" | "/proposals/{id}/scores" | "/proposals/{id}/accept" | "/proposals/{id}/reject" => {
             vec![path.replace("{id}", &id("proposal"))]
         }
+        "/steering/goals/{id}" => vec![path.replace("{id}", &id("goal"))],
+        "/steering/measures/{id}" => vec![path.replace("{id}", &id("measure"))],
         p if p.contains('{') => panic!("route {p} has parameters this test does not know: give it URLs in urls_for"),
         p => vec![p.to_string()],
     };

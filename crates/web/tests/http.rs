@@ -2190,13 +2190,81 @@ async fn the_coordination_keeps_a_leitbild_and_goals_whose_progress_is_read_from
         &f.app,
         "/steering/measures",
         &coord,
-        &format!("csrf={csrf}&measure_title=Lotsen+in+Kitas&status=running&goal_id={goal_id}&measure_life_phases=kita&starts_on=2026-01-01&ends_on=2027-12-31&budget_eur=95000"),
+        &format!("csrf={csrf}&measure_title=Lotsen+in+Kitas&status=running&goal_ids={goal_id}&measure_life_phases=kita&measure_transitions=kita_to_primary&district_ids={area}&starts_on=2026-01-01&ends_on=2027-12-31&budget_eur=95000"),
     )
     .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    let measure_url = res.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).expect("to the measure's page").to_string();
     let page = get(&f.app, "/steering", "").await;
     assert!(page.body.contains("Lotsen in Kitas") && page.body.contains("läuft") && page.body.contains("95.000 €"), "{}", page.body);
     assert!(page.body.contains("01.01.2026 – 31.12.2027") && page.body.contains("Kita-Alter"), "{}", page.body);
+    assert!(page.body.contains(&format!("href=\"{measure_url}\"")), "the list links to the measure's page");
+
+    // the measure's page: goals, transition and district; the coordination edits it there and
+    // finds offers and organisations with a search that needs no JavaScript
+    let public = get(&f.app, &measure_url, "").await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(
+        public.body.contains("Weniger Kinderarmut") && public.body.contains("Kita → Grundschule") && public.body.contains("Bezirk 0101")
+    );
+    assert!(!public.body.contains("Maßnahme bearbeiten"), "the public reads, it does not edit");
+    let base = format!(
+        "csrf={csrf}&measure_title=Lotsen+in+Kitas&status=running&goal_ids={goal_id}&measure_life_phases=kita&measure_transitions=kita_to_primary&district_ids={area}&starts_on=2026-01-01&ends_on=2027-12-31&budget_eur=95.000"
+    );
+    let found = post_form(&f.app, &measure_url, &coord, &format!("{base}&search=Entwurf&action=search")).await;
+    assert_eq!(found.status, StatusCode::OK, "a search saves nothing and is no error");
+    assert!(found.body.contains(&format!("name=\"offer_ids\" value=\"{}\"", f.paused_offer)), "{}", found.body);
+    let none = post_form(&f.app, &measure_url, &coord, &format!("{base}&search=Zebra&action=search")).await;
+    assert!(none.body.contains("Nichts gefunden für „Zebra“."), "{}", none.body);
+    let org_a = f.store.organisation_by_key(f.m, "a").await.unwrap().unwrap();
+    let org_b = f.store.organisation_by_key(f.m, "b").await.unwrap().unwrap();
+    let twice =
+        post_form(&f.app, &measure_url, &coord, &format!("{base}&lead_organisation_id={org_a}&organisation_ids={org_a}&action=save")).await;
+    assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(twice.body.contains("steht schon als Federführung da"), "{}", twice.body);
+    let unknown = post_form(&f.app, &measure_url, &coord, &format!("{base}&offer_ids=999999&action=save")).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY, "an offer of no one is refused");
+    let saved = post_form(
+        &f.app,
+        &measure_url,
+        &coord,
+        &format!(
+            "{base}&status=done&lead_organisation_id={org_a}&organisation_ids={org_b}&offer_ids={}&offer_ids={}&action=save",
+            f.own_offer, f.paused_offer
+        )
+        .replace("status=running&", ""),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let id: i64 = measure_url.rsplit('/').next().unwrap().parse().unwrap();
+    let stored = f.store.measure(f.m, id).await.unwrap().unwrap();
+    assert_eq!(stored.input.status.as_str(), "done");
+    assert_eq!((stored.input.lead_organisation_id, stored.input.organisation_ids.clone()), (Some(org_a), vec![org_b]));
+    assert_eq!(stored.input.offer_ids.len(), 2);
+    // a paused offer is linked, but only the coordination and its own partner see it there
+    let public = get(&f.app, &measure_url, "").await;
+    assert!(public.body.contains("Krabbelgruppe Sonnenschein") && !public.body.contains("Geheimer Entwurf"), "{}", public.body);
+    let api = json_of(&get(&f.app, "/api/v1/measures", "").await);
+    assert_eq!(api["items"][0]["offer_ids"], serde_json::json!([f.own_offer]), "{api}");
+    assert_eq!(api["items"][0]["transitions"], serde_json::json!(["kita_to_primary"]), "{api}");
+    assert!(get(&f.app, &measure_url, &coord).await.body.contains("Geheimer Entwurf"));
+    let audit = f.store.audit_entries(f.m, "measure", id).await.unwrap();
+    assert!(audit.iter().any(|(_, _, _, detail)| detail.contains("running → done")), "the status change is in the audit log: {audit:?}");
+
+    // the goal's page: its course as a chart and a table, the measures serving it, an edit form
+    let goal_url = format!("/steering/goals/{goal_id}");
+    let page = get(&f.app, &goal_url, "").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("class=\"goal-chart\"") && page.body.contains("<td class=\"num\">31,5</td>"), "{}", page.body);
+    assert!(page.body.contains("Lotsen in Kitas") && !page.body.contains("Ziel bearbeiten"), "{}", page.body);
+    let edit = get(&f.app, &goal_url, &coord).await;
+    assert!(edit.body.contains("Ziel bearbeiten") && edit.body.contains("value=\"35\""), "the form holds the goal's values");
+    let bad = post_form(&f.app, &goal_url, &coord, &goal("", "")).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let moved = post_form(&f.app, &goal_url, &coord, &goal("Weniger+Kinderarmut", "").replace("target_value=25", "target_value=20")).await;
+    assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
+    assert!(get(&f.app, &goal_url, "").await.body.contains("35 (2016) → 20 (2030)"));
+    assert_eq!(post_form(&f.app, &goal_url, &partner, &goal("x", "")).await.status, StatusCode::FORBIDDEN);
 }
 
 #[tokio::test]

@@ -11,10 +11,19 @@ pub struct ApiMeasure {
     pub description: String,
     /// idea, planned, running, done or stopped
     pub status: String,
-    pub goal_id: Option<i64>,
+    pub goal_ids: Vec<i64>,
     pub lead_organisation_id: Option<i64>,
+    /// Further organisations taking part.
+    pub organisation_ids: Vec<i64>,
+    /// Linked offers the caller may see (public ones, plus unpublished ones the caller's role
+    /// sees).
+    pub offer_ids: Vec<i64>,
     pub life_phases: Vec<String>,
-    pub district_id: Option<i64>,
+    pub transitions: Vec<String>,
+    /// Empty: the whole municipality.
+    pub district_ids: Vec<i64>,
+    /// The proposal it was accepted from.
+    pub proposal_id: Option<i64>,
     pub starts_on: Option<String>,
     pub ends_on: Option<String>,
     pub budget_eur: Option<f64>,
@@ -109,7 +118,7 @@ pub(super) async fn list_measures(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<MeasureList>, ApiError> {
     let (page, per_page) = paging(&q)?;
-    let all = s.store.measures(c.municipality).await?;
+    let all = s.app.measures(&c.disclosure(&s).await?, c.municipality).await?;
     let (items, total) = page_of(all, page, per_page);
     let items = items
         .into_iter()
@@ -118,10 +127,14 @@ pub(super) async fn list_measures(
             title: m.input.title,
             description: m.input.description,
             status: m.input.status.as_str().into(),
-            goal_id: m.input.goal_id,
+            goal_ids: m.input.goal_ids,
             lead_organisation_id: m.input.lead_organisation_id,
+            organisation_ids: m.input.organisation_ids,
+            offer_ids: m.input.offer_ids,
             life_phases: m.input.life_phases,
-            district_id: m.input.district_id,
+            transitions: m.input.transitions,
+            district_ids: m.input.district_ids,
+            proposal_id: m.proposal.map(|(id, _)| id),
             starts_on: m.input.starts_on.map(|d| d.to_string()),
             ends_on: m.input.ends_on.map(|d| d.to_string()),
             budget_eur: m.input.budget_eur,

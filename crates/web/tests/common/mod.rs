@@ -158,7 +158,12 @@ pub async fn world() -> World {
             place("la", "a", "Haus A", "Offene Straße 1", false),
             place("lb", "b", "Frauenhaus Geheimort", "Verborgene Gasse 9", true),
         ],
-        offers: vec![offer("oa", "a", "la", "Krabbelgruppe A"), offer("ob", "b", "lb", "Schutz und Beratung B")],
+        offers: vec![offer("oa", "a", "la", "Krabbelgruppe A"), offer("ob", "b", "lb", "Schutz und Beratung B"), {
+            // paused: families do not see it, nor anything that links to it
+            let mut paused = offer("op", "b", "lb", "ENTWURF-ANGEBOT-XYZ");
+            paused.input.status = OfferStatus::Paused;
+            paused
+        }],
         ..Default::default()
     };
     store.import_batch(m, &batch, |_| {}).await.unwrap();
@@ -277,6 +282,52 @@ pub async fn world() -> World {
         .await
         .unwrap();
     let (survey_round, survey_tokens) = store.open_survey_round(m, 2026, 2, true, None).await.unwrap();
+    let goal = store
+        .create_goal(
+            m,
+            &kette_domain::goals::GoalInput {
+                parent_id: None,
+                level: kette_domain::goals::GoalLevel::Impact,
+                title: "Weniger Kinderarmut".into(),
+                description: String::new(),
+                indicator_code: Some("kinderarmut_test".into()),
+                district_id: None,
+                target: None,
+                responsible: String::new(),
+                tolerance: 0.1,
+            },
+            true,
+            None,
+        )
+        .await
+        .unwrap();
+    let paused_offer =
+        store.list_offers(m, &kette_store::OfferFilter { q: Some("ENTWURF".into()), ..Default::default() }, 1, 5).await.unwrap().items[0]
+            .id;
+    let measure = store
+        .create_measure(
+            m,
+            &kette_domain::goals::MeasureInput {
+                title: "Maßnahme".into(),
+                description: String::new(),
+                status: kette_domain::goals::MeasureStatus::Planned,
+                goal_ids: vec![goal],
+                lead_organisation_id: Some(org_b),
+                organisation_ids: vec![org_a],
+                offer_ids: vec![offer_b, paused_offer],
+                life_phases: vec![],
+                transitions: vec![],
+                district_ids: vec![],
+                starts_on: None,
+                ends_on: None,
+                budget_eur: None,
+                funding_source: String::new(),
+            },
+            true,
+            None,
+        )
+        .await
+        .unwrap();
     let district = |key: &'static str| {
         let store = store.clone();
         async move { store.district_by_key(m, key).await.unwrap().unwrap().to_string() }
@@ -295,6 +346,8 @@ pub async fn world() -> World {
         ("task", task.to_string()),
         ("calendar_token", calendar_token),
         ("proposal", proposal.to_string()),
+        ("goal", goal.to_string()),
+        ("measure", measure.to_string()),
         ("survey_round", survey_round.to_string()),
         ("survey_token", survey_tokens[0].clone()),
         ("service", kette_hsds::Ids::new("teststadt").id("service", offer_b, None)),
