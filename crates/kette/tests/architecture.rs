@@ -220,6 +220,18 @@ fn every_crate_says_what_it_owns() {
 }
 
 #[test]
+fn unsafe_code_is_forbidden_but_for_the_one_allocator_option() {
+    for krate in crates().into_iter().filter(|k| k != "kette") {
+        let manifest = std::fs::read_to_string(workspace().join("crates").join(&krate).join("Cargo.toml")).unwrap();
+        assert!(manifest.contains("[lints]\nworkspace = true"), "{krate} does not take the workspace lints (unsafe_code = forbid)");
+    }
+    let unsafe_lines: Vec<String> =
+        crates().iter().flat_map(|k| uses(k, "unsafe ")).chain(crates().iter().flat_map(|k| uses(k, "unsafe{"))).collect();
+    assert_eq!(unsafe_lines.len(), 1, "only main.rs's allocator option may be unsafe: {unsafe_lines:?}");
+    assert!(unsafe_lines[0].contains("main.rs"), "{unsafe_lines:?}");
+}
+
+#[test]
 fn the_index_engine_reads_no_file_formats_of_ingest() {
     assert!(!dependencies("monitor").iter().any(|d| d == "kette-ingest"), "monitor shares kette-text, not the file readers");
 }
