@@ -1,5 +1,6 @@
 // Steering in a real browser against the real binary and the Berlin demo's fictional steering
-// content: a goal whose progress is read from the monitoring, a meeting with minutes and a task,
+// content: a goal whose progress is read from the monitoring, its page, a measure linked to offers
+// found by a search that works without JavaScript, a meeting with minutes and a task,
 // a working group's proposal scored and accepted into a measure, and the self-assessment answered
 // anonymously through a one-time link that arrives at a real SMTP server (smtp-server from
 // npm). Every page of these flows passes axe-core's WCAG 2.1 AA rules in German and Arabic.
@@ -73,6 +74,34 @@ test("a goal on the child poverty share shows its progress read from the monitor
   await page.goto(`${server.base}/steering/cycle`);
   assert.ok(await page.isVisible("text=Umsetzung"));
   await accessibleInBothLanguages(page, "strategy cycle");
+  await context.close();
+});
+
+test("a goal's page draws its course, and a measure is linked to offers found by a plain form search", async () => {
+  const context = await browser.newContext({ locale: "de-DE", bypassCSP: true });
+  const page = await context.newPage();
+  await signIn(page, server.base, "koordination");
+  await page.goto(`${server.base}/steering`);
+  await page.locator("table.goals a").first().click();
+  assert.match(page.url(), /\/steering\/goals\/\d+$/);
+  assert.ok(await page.isVisible("text=Verlauf"));
+  assert.ok(await page.isVisible("text=Ziel bearbeiten"));
+  await accessibleInBothLanguages(page, "goal page");
+  await page.goto(`${server.base}/steering#measures`);
+  await page.click("a:has-text('Lotsinnen in Kitas an der Schwelle zur Grundschule')");
+  assert.match(page.url(), /\/steering\/measures\/\d+$/);
+  const linkedBefore = await page.locator("#offer_ids input:checked").count();
+  await page.fill("#search", "Kita");
+  await page.click("button:has-text('Suchen')");
+  const found = page.locator("#offer_ids input:not(:checked)");
+  assert.ok((await found.count()) > 0, "the search lists offers to link");
+  await found.first().check();
+  await page.selectOption("#status", "running");
+  await Promise.all([page.waitForURL(/\/steering\/measures\/\d+$/), page.click("button:has-text('Maßnahme speichern')")]);
+  assert.ok(await page.isVisible("text=läuft"));
+  assert.equal(await page.locator("#offer_ids input:checked").count(), linkedBefore + 1, "the offer is linked");
+  assert.ok(await page.isVisible("text=Kita → Grundschule"));
+  await accessibleInBothLanguages(page, "measure page");
   await context.close();
 });
 

@@ -96,9 +96,11 @@ pub struct Dashboard {
     /// (achieved, all) items of the current phase and the open ones.
     pub cycle: (usize, usize),
     pub cycle_open: Vec<kette_domain::cycle::CycleItem>,
-    /// The latest year's self-assessment: (year, factors shown, mean of their means, weakest
-    /// factor); None for the public or without results.
+    /// The newest year's self-assessment with results shown: (year, factors shown, mean of their
+    /// means, weakest factor); None for the public or without results.
     pub survey: Option<(i32, usize, f64, Option<String>)>,
+    /// A newer year whose answers are still too few to show.
+    pub survey_too_few: Option<i32>,
     /// Life phase × domain cells without a current offer (codes).
     pub gaps: Vec<(String, String)>,
 }
@@ -148,14 +150,17 @@ impl App {
         let today = self.store.today();
         let proposals_open =
             self.store.proposals(m).await?.iter().filter(|p| p.status == kette_domain::proposals::ProposalStatus::Submitted).count();
-        let (tasks, decisions_last_year, survey) = if signed_in {
+        let (tasks, decisions_last_year, (survey, survey_too_few)) = if signed_in {
             let open = self.store.tasks(m, None, true).await?;
             let overdue = open.iter().filter(|t| t.due_on < today).count();
             let since = time::PrimitiveDateTime::new(today - time::Duration::days(365), time::Time::MIDNIGHT);
             let decisions =
                 self.store.decisions(m, None).await?.iter().filter(|d| d.meeting_starts_at.is_some_and(|at| at >= since)).count();
             let tallies = self.store.survey_tallies(m).await?;
-            let survey = tallies.iter().map(|t| t.year).max().and_then(|year| {
+            let mut years: Vec<i32> = tallies.iter().map(|t| t.year).collect();
+            years.sort_unstable_by(|a, b| b.cmp(a));
+            years.dedup();
+            let result_of = |year: i32| {
                 let shown: Vec<(&str, f64)> = tallies
                     .iter()
                     .filter(|t| t.year == year)
@@ -169,10 +174,12 @@ impl App {
                     let weakest = shown.iter().min_by(|a, b| a.1.total_cmp(&b.1)).map(|(c, _)| c.to_string());
                     (year, shown.len(), mean, weakest)
                 })
-            });
-            (Some((open.len(), overdue)), Some(decisions), survey)
+            };
+            let survey = years.iter().find_map(|y| result_of(*y));
+            let too_few = years.first().copied().filter(|newest| survey.as_ref().is_none_or(|s| s.0 < *newest));
+            (Some((open.len(), overdue)), Some(decisions), (survey, too_few))
         } else {
-            (None, None, None)
+            (None, None, (None, None))
         };
         let phase = self.store.cycle_history(m).await?.pop();
         let (cycle, cycle_open) = match &phase {
@@ -187,7 +194,19 @@ impl App {
         let vocab = self.store.vocabulary(m).await?;
         let matrix = self.store.chain_matrix(m, &vocab, None).await?;
         let gaps = matrix.gaps().into_iter().map(|(p, d)| (p.to_string(), d.to_string())).collect();
-        Ok(Dashboard { goals, measures_by_status, proposals_open, tasks, decisions_last_year, phase, cycle, cycle_open, survey, gaps })
+        Ok(Dashboard {
+            goals,
+            measures_by_status,
+            proposals_open,
+            tasks,
+            decisions_last_year,
+            phase,
+            cycle,
+            cycle_open,
+            survey,
+            survey_too_few,
+            gaps,
+        })
     }
 }
 

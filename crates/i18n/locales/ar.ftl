@@ -1087,3 +1087,4 @@ goal-no-values = لا توجد قيم منشورة لهذا الهدف؛ حال�
 goal-values-caption = القيم التي تُحسب منها الحالة
 goal-expected = المسار المخطط
 goal-edit = تعديل الهدف
+dashboard-survey-too-few = { $year }: الإجابات ما زالت أقل من أن تُعرض النتائج (خمس على الأقل).

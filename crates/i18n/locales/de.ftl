@@ -1175,3 +1175,4 @@ goal-no-values = Für dieses Ziel liegen keine veröffentlichten Werte vor; sein
 goal-values-caption = Werte, aus denen der Stand berechnet wird
 goal-expected = Pfad
 goal-edit = Ziel bearbeiten
+dashboard-survey-too-few = { $year }: noch zu wenige Antworten, um Ergebnisse zu zeigen (ab fünf).

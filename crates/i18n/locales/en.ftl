@@ -1175,3 +1175,4 @@ goal-no-values = There are no published values for this goal; its state is “no
 goal-values-caption = Values the state is computed from
 goal-expected = Path
 goal-edit = Edit the goal
+dashboard-survey-too-few = { $year }: too few answers yet to show results (five or more).

@@ -1035,3 +1035,4 @@ goal-no-values = Bu hedef için yayımlanmış değer yok; durumu „veri yok“
 goal-values-caption = Durumun hesaplandığı değerler
 goal-expected = Yol
 goal-edit = Hedefi düzenle
+dashboard-survey-too-few = { $year }: sonuçları göstermek için henüz çok az yanıt var (en az beş).

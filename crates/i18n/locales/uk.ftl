@@ -1093,3 +1093,4 @@ goal-no-values = Для цієї мети немає опублікованих 
 goal-values-caption = Значення, з яких обчислено стан
 goal-expected = Шлях
 goal-edit = Редагувати мету
+dashboard-survey-too-few = { $year }: ще замало відповідей, щоб показати результати (від п’яти).

@@ -78,7 +78,9 @@ async fn main() -> std::process::ExitCode {
     // slower pages in the benchmark). MIMALLOC_PURGE_DELAY in the environment still wins.
     // SAFETY: sets a plain integer option of the allocator; valid at any time.
     #[allow(unsafe_code)]
-    unsafe { libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, 0) };
+    unsafe {
+        libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, 0)
+    };
     match run().await {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {

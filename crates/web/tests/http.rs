@@ -2831,4 +2831,17 @@ async fn the_steering_dashboard_gathers_goals_measures_tasks_cycle_survey_and_ga
     let staff = get(&f.app, "/steering", &coord).await;
     assert!(staff.body.contains("2 offene Aufgaben") && staff.body.contains("1 überfällig"), "{}", staff.body);
     assert!(staff.body.contains("href=\"/tasks\""), "each figure links to its source");
+    assert!(staff.body.contains("Noch keine Antworten."), "{}", staff.body);
+    // last year's self-assessment is shown while this year's has too few answers yet
+    for (year, answers) in [(2025, 5usize), (2026, 2)] {
+        let (_, tokens) = f.store.open_survey_round(f.m, year, 6, false, None).await.unwrap();
+        for token in tokens.iter().take(answers) {
+            let scores: Vec<(String, u8)> =
+                kette_domain::survey::FACTORS.iter().map(|code| (code.to_string(), if *code == "trust" { 2 } else { 4 })).collect();
+            f.store.answer_survey(f.m, token, &scores).await.unwrap();
+        }
+    }
+    let staff = get(&f.app, "/steering", &coord).await;
+    assert!(staff.body.contains("2025: Mittelwert") && staff.body.contains("Kultur des Vertrauens"), "{}", staff.body);
+    assert!(staff.body.contains("2026: noch zu wenige Antworten"), "{}", staff.body);
 }
