@@ -95,6 +95,7 @@ pub fn run() -> Result<(f64, f64, f64)> {
                     target_year: this_year + 4,
                     target_value: 20.0,
                 }),
+                responsible_body_id: None,
                 responsible: String::new(),
                 tolerance: 0.1,
             };

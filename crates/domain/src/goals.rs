@@ -84,7 +84,9 @@ pub struct GoalInput {
     /// None: the whole municipality.
     pub district_id: Option<i64>,
     pub target: Option<Target>,
-    /// Who answers for the goal (a body or an organisation, as text).
+    /// The steering body that answers for the goal, if a body does.
+    pub responsible_body_id: Option<i64>,
+    /// Who else answers for it, as text (a department, the coordination).
     pub responsible: String,
     pub tolerance: f64,
 }
@@ -221,6 +223,7 @@ mod tests {
             indicator_code: Some("mss_s4".into()),
             district_id: None,
             target: Some(FALLING),
+            responsible_body_id: None,
             responsible: "Steuerungsgruppe".into(),
             tolerance: 0.1,
         };

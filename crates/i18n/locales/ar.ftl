@@ -1088,3 +1088,4 @@ goal-values-caption = القيم التي تُحسب منها الحالة
 goal-expected = المسار المخطط
 goal-edit = تعديل الهدف
 dashboard-survey-too-few = { $year }: الإجابات ما زالت أقل من أن تُعرض النتائج (خمس على الأقل).
+goal-responsible-body = الهيئة المسؤولة

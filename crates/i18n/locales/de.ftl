@@ -1176,3 +1176,4 @@ goal-values-caption = Werte, aus denen der Stand berechnet wird
 goal-expected = Pfad
 goal-edit = Ziel bearbeiten
 dashboard-survey-too-few = { $year }: noch zu wenige Antworten, um Ergebnisse zu zeigen (ab fünf).
+goal-responsible-body = Verantwortliches Gremium

@@ -1176,3 +1176,4 @@ goal-values-caption = Values the state is computed from
 goal-expected = Path
 goal-edit = Edit the goal
 dashboard-survey-too-few = { $year }: too few answers yet to show results (five or more).
+goal-responsible-body = Responsible body

@@ -1036,3 +1036,4 @@ goal-values-caption = Durumun hesaplandığı değerler
 goal-expected = Yol
 goal-edit = Hedefi düzenle
 dashboard-survey-too-few = { $year }: sonuçları göstermek için henüz çok az yanıt var (en az beş).
+goal-responsible-body = Sorumlu kurul

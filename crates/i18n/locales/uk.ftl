@@ -1094,3 +1094,4 @@ goal-values-caption = Значення, з яких обчислено стан
 goal-expected = Шлях
 goal-edit = Редагувати мету
 dashboard-survey-too-few = { $year }: ще замало відповідей, щоб показати результати (від п’яти).
+goal-responsible-body = Відповідальний орган

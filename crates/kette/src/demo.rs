@@ -194,6 +194,7 @@ async fn steering_showcase(store: &Store, m: kette_domain::MunicipalityId) -> Re
         indicator_code: code.map(Into::into),
         district_id: None,
         target,
+        responsible_body_id: None,
         responsible: responsible.into(),
         tolerance: kette_domain::goals::DEFAULT_TOLERANCE,
     };

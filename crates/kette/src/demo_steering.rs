@@ -34,6 +34,7 @@ pub async fn more_goals(store: &Store, m: MunicipalityId, impact: i64) -> Result
             target_year,
             target_value,
         }),
+        responsible_body_id: None,
         responsible: responsible.into(),
         tolerance: kette_domain::goals::DEFAULT_TOLERANCE,
     };
@@ -167,6 +168,17 @@ pub async fn bodies_and_cycle(store: &Store, m: MunicipalityId) -> Result<()> {
             None,
         )
         .await?;
+
+    // goals whose answering body was written as text now name the body
+    let now = kette_app::calendar::local_now(store.clock());
+    let bodies = store.bodies(m, now).await?;
+    for g in store.goals(m).await? {
+        let wanted = format!("{} (fiktiv)", g.input.responsible);
+        if let Some(b) = bodies.iter().find(|b| b.name == wanted || b.name.starts_with(&format!("{} ", g.input.responsible))) {
+            let input = GoalInput { responsible_body_id: Some(b.id), responsible: String::new(), ..g.input.clone() };
+            store.update_goal(m, g.id, &input, None).await?;
+        }
+    }
 
     // the steering group met a month ago, meets again in two weeks
     let past = MeetingInput {

@@ -22,6 +22,9 @@ pub struct Goal {
     pub id: i64,
     pub input: GoalInput,
     pub district_name: Option<String>,
+    /// (name, kind code) of the responsible body. Bodies are read only by those the body rule
+    /// lets in; pages show others the kind alone.
+    pub responsible_body: Option<(String, String)>,
     pub is_fictional: bool,
 }
 
@@ -89,7 +92,8 @@ impl Store {
     /// Every goal, parents before children, in the order they were made.
     pub async fn goals(&self, municipality: MunicipalityId) -> Result<Vec<Goal>> {
         let rows = sqlx::query(
-            "SELECT g.*, d.name AS district_name FROM goal g LEFT JOIN district d ON d.id = g.district_id
+            "SELECT g.*, d.name AS district_name, b.name AS body_name, b.kind AS body_kind FROM goal g
+             LEFT JOIN district d ON d.id = g.district_id LEFT JOIN body b ON b.id = g.responsible_body_id
              WHERE g.municipality_id = $1 ORDER BY g.id",
         )
         .bind(municipality)
@@ -128,6 +132,19 @@ impl Store {
                 });
             }
         }
+        if let Some(b) = input.responsible_body_id {
+            let found: Option<i64> = sqlx::query_scalar("SELECT id FROM body WHERE id = $1 AND municipality_id = $2")
+                .bind(b)
+                .bind(municipality)
+                .fetch_optional(&self.pool)
+                .await?;
+            if found.is_none() {
+                return Err(StoreError::Invalid {
+                    context: "goal".into(),
+                    errors: ValidationErrors(vec![FieldError::new("responsible_body_id", "error-unknown", "no such body")]),
+                });
+            }
+        }
         if let Some(d) = input.district_id {
             let found: Option<i64> = sqlx::query_scalar("SELECT id FROM district WHERE id = $1 AND municipality_id = $2")
                 .bind(d)
@@ -158,8 +175,8 @@ impl Store {
         let t = input.target.as_ref();
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO goal (municipality_id, parent_id, level, title, description, indicator_code, district_id, baseline_year, baseline_value,
-               target_year, target_value, responsible, tolerance, is_fictional, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) RETURNING id",
+               target_year, target_value, responsible, tolerance, is_fictional, created_at, updated_at, responsible_body_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16) RETURNING id",
         )
         .bind(municipality)
         .bind(input.parent_id)
@@ -176,6 +193,7 @@ impl Store {
         .bind(input.tolerance)
         .bind(is_fictional as i64)
         .bind(&now)
+        .bind(input.responsible_body_id)
         .fetch_one(&mut *tx)
         .await?;
         util::audit(&mut tx, &self.clock, municipality, by, "create", "goal", Some(id), &input.title).await?;
@@ -202,7 +220,8 @@ impl Store {
         let t = input.target.as_ref();
         let changed = sqlx::query(
             "UPDATE goal SET parent_id = $1, level = $2, title = $3, description = $4, indicator_code = $5, district_id = $6, baseline_year = $7,
-               baseline_value = $8, target_year = $9, target_value = $10, responsible = $11, tolerance = $12, updated_at = $13
+               baseline_value = $8, target_year = $9, target_value = $10, responsible = $11, tolerance = $12, updated_at = $13,
+               responsible_body_id = $16
              WHERE id = $14 AND municipality_id = $15",
         )
         .bind(input.parent_id)
@@ -220,6 +239,7 @@ impl Store {
         .bind(self.clock.timestamp())
         .bind(id)
         .bind(municipality)
+        .bind(input.responsible_body_id)
         .execute(&mut *tx)
         .await?
         .rows_affected();
@@ -255,10 +275,15 @@ fn goal_from_row(r: &sqlx::any::AnyRow) -> Result<Goal> {
             indicator_code: r.try_get("indicator_code")?,
             district_id: r.try_get("district_id")?,
             target,
+            responsible_body_id: r.try_get("responsible_body_id")?,
             responsible: r.try_get("responsible")?,
             tolerance: r.try_get("tolerance")?,
         },
         district_name: r.try_get("district_name")?,
+        responsible_body: match (r.try_get::<Option<String>, _>("body_name")?, r.try_get::<Option<String>, _>("body_kind")?) {
+            (Some(name), Some(kind)) => Some((name, kind)),
+            _ => None,
+        },
         is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
     })
 }

@@ -58,6 +58,8 @@ struct SteeringPage {
     errors: Vec<FieldError>,
     measures: Vec<kette_store::Measure>,
     organisations: Vec<(i64, String)>,
+    /// For the goal form: the bodies that may answer for a goal (coordination only).
+    bodies: Vec<(i64, String)>,
     dashboard: kette_app::steering::Dashboard,
 }
 
@@ -157,7 +159,9 @@ async fn build(state: &AppState, ctx: Ctx, values_all: Vec<(String, String)>, er
     } else {
         vec![]
     };
+    let bodies = body_options(state, &ctx).await?;
     Ok(SteeringPage {
+        bodies,
         ctx,
         leitbild,
         goals: rows,
@@ -200,6 +204,15 @@ fn goal_row(ctx: &Ctx, depth: usize, g: &kette_app::steering::GoalProgress, name
         state_label: ctx.t(g.progress.label_key()),
         is_fictional: g.goal.is_fictional,
     }
+}
+
+/// The bodies a goal may name as responsible, for the coordination's forms.
+async fn body_options(state: &AppState, ctx: &Ctx) -> Result<Vec<(i64, String)>, PageError> {
+    if !ctx.can_approve() {
+        return Ok(vec![]);
+    }
+    let now = kette_app::calendar::local_now(state.store.clock());
+    Ok(state.store.bodies(ctx.municipality.id, now).await.or_page()?.into_iter().map(|b| (b.id, b.name)).collect())
 }
 
 fn latest_args(ctx: &Ctx, year: i32, value: f64, expected: f64) -> Vec<(&'static str, String)> {
@@ -254,6 +267,10 @@ fn goal_from_form(form: &FormData) -> (GoalInput, Vec<FieldError>) {
         indicator_code: Some(form.get("indicator_code").to_string()).filter(|c| !c.is_empty()),
         district_id: form.get("district_id").parse().ok(),
         target,
+        responsible_body_id: match form.get("responsible_body_id") {
+            "" => None,
+            v => v.parse().map_err(|_| errors.push(FieldError::new("responsible_body_id", "error-choice", "not a choice"))).ok(),
+        },
         responsible: form.get("responsible").to_string(),
         tolerance,
     };
@@ -313,6 +330,9 @@ struct GoalPage {
     row: GoalRow,
     description: String,
     responsible: String,
+    /// The responsible body: its name and a link for the coordination, its kind for others
+    /// (bodies are read only by those the body rule lets in).
+    responsible_body: Option<(Option<i64>, String)>,
     tolerance_percent: String,
     parent: Option<(i64, String)>,
     children: Vec<(i64, String)>,
@@ -325,6 +345,7 @@ struct GoalPage {
     parents: Vec<(i64, String)>,
     indicators: Vec<(String, String)>,
     districts: Vec<(i64, String, i64)>,
+    bodies: Vec<(i64, String)>,
     values: HashMap<String, String>,
     errors: Vec<FieldError>,
 }
@@ -354,6 +375,7 @@ fn goal_values(input: &GoalInput) -> Vec<(String, String)> {
         ("target_value".into(), number(t.map(|t| t.target_value))),
         ("tolerance".into(), number(Some((input.tolerance * 1000.0).round() / 10.0))),
         ("responsible".into(), input.responsible.clone()),
+        ("responsible_body_id".into(), input.responsible_body_id.map(|b| b.to_string()).unwrap_or_default()),
     ]
 }
 
@@ -416,9 +438,19 @@ async fn build_goal(
         (vec![], vec![])
     };
     let values = values.unwrap_or_else(|| goal_values(input)).into_iter().collect();
+    let responsible_body = g.goal.responsible_body.as_ref().map(|(name, kind)| {
+        if ctx.can_approve() {
+            (input.responsible_body_id, name.clone())
+        } else {
+            (None, ctx.term("body_kind", kind))
+        }
+    });
+    let bodies = body_options(state, &ctx).await?;
     Ok(GoalPage {
         description: input.description.clone(),
         responsible: input.responsible.clone(),
+        responsible_body,
+        bodies,
         tolerance_percent: ctx.short(input.tolerance * 100.0, 0),
         row,
         parent,

@@ -2261,9 +2261,31 @@ async fn the_coordination_keeps_a_leitbild_and_goals_whose_progress_is_read_from
     assert!(edit.body.contains("Ziel bearbeiten") && edit.body.contains("value=\"35\""), "the form holds the goal's values");
     let bad = post_form(&f.app, &goal_url, &coord, &goal("", "")).await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let moved = post_form(&f.app, &goal_url, &coord, &goal("Weniger+Kinderarmut", "").replace("target_value=25", "target_value=20")).await;
+    let body = f
+        .store
+        .create_body(
+            f.m,
+            &kette_domain::bodies::BodyInput { kind: "steering_group".into(), name: "SG-INTERN-NAME".into(), description: String::new() },
+            false,
+            None,
+        )
+        .await
+        .unwrap();
+    let unknown_body = post_form(&f.app, &goal_url, &coord, &goal("Weniger+Kinderarmut", "&responsible_body_id=999999")).await;
+    assert_eq!(unknown_body.status, StatusCode::UNPROCESSABLE_ENTITY, "a body of no one is refused");
+    let moved = post_form(
+        &f.app,
+        &goal_url,
+        &coord,
+        &goal("Weniger+Kinderarmut", &format!("&responsible_body_id={body}")).replace("target_value=25", "target_value=20"),
+    )
+    .await;
     assert_eq!(moved.status, StatusCode::SEE_OTHER, "{}", moved.body);
-    assert!(get(&f.app, &goal_url, "").await.body.contains("35 (2016) → 20 (2030)"));
+    let public = get(&f.app, &goal_url, "").await.body;
+    assert!(public.contains("35 (2016) → 20 (2030)"));
+    // the public learns which kind of body answers for the goal, not the body's internal name
+    assert!(public.contains("Steuerungsgruppe") && !public.contains("SG-INTERN-NAME"), "{public}");
+    assert!(get(&f.app, &goal_url, &coord).await.body.contains(&format!("<a href=\"/bodies/{body}\" lang=\"de\">SG-INTERN-NAME</a>")));
     assert_eq!(post_form(&f.app, &goal_url, &partner, &goal("x", "")).await.status, StatusCode::FORBIDDEN);
 }
 

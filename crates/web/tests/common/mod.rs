@@ -293,6 +293,7 @@ pub async fn world() -> World {
                 indicator_code: Some("kinderarmut_test".into()),
                 district_id: None,
                 target: None,
+                responsible_body_id: None,
                 responsible: String::new(),
                 tolerance: 0.1,
             },
