@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod hsds;
 pub mod imports;
 pub mod monitoring;
+pub mod network;
 pub mod places;
 pub mod search_catalogue;
 pub mod statistics;

@@ -4,6 +4,7 @@
 //! Usage: kette-bench [PATH/TO/kette] [--data data/berlin] [--requests N]
 //!        kette-bench generate --db FILE [--offers 100000] [--data data/berlin]
 //!        kette-bench search [PATH/TO/kette] [--offers 100000] [--data data/berlin]
+//!        kette-bench network PATH/TO/kette PATH/TO/python (with networkx)
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use anyhow::{bail, Context, Result};
 
 mod concurrent;
 mod goals;
+mod network;
 mod synthetic;
 
 struct Server {
@@ -353,6 +355,29 @@ fn main() -> Result<()> {
                 "| search latency from when due, median / p99 / max | p99 < 100 ms | {:.1} / {:.1} / {:.1} ms |",
                 o.search_ms[0], o.search_ms[1], o.search_ms[2]
             );
+            return Ok(());
+        }
+        Some("network") => {
+            let kette = args.get(1).context("kette-bench network PATH/TO/kette PATH/TO/python")?;
+            let python = args.get(2).context("kette-bench network PATH/TO/kette PATH/TO/python")?;
+            let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("networkx_metrics.py");
+            let f = network::run(kette, python, &script)?;
+            println!("| measure | target | result |");
+            println!("|---|---|---|");
+            println!(
+                "| `kette network metrics --json`, {} organisations, {} ties, whole process, median of 7 | < 200 ms | {:.1} ms |",
+                f.nodes, f.edges, f.kette_ms
+            );
+            println!(
+                "| networkx 3.6 on the same GraphML file: whole process / metrics alone | – | {:.0} ms / {:.0} ms |",
+                f.networkx_process_ms, f.networkx_compute_ms
+            );
+            println!(
+                "| ratio networkx ÷ kette: whole process / kette's whole process against networkx's metrics alone | ≥ 50× | {:.0}× / {:.0}× |",
+                f.networkx_process_ms / f.kette_ms,
+                f.networkx_compute_ms / f.kette_ms
+            );
+            println!("| largest difference of any value (density, degree, betweenness, closeness) | < 1e-9 | {:.1e} |", f.max_difference);
             return Ok(());
         }
         Some("goals") => {

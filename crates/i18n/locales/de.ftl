@@ -1177,3 +1177,5 @@ goal-expected = Pfad
 goal-edit = Ziel bearbeiten
 dashboard-survey-too-few = { $year }: noch zu wenige Antworten, um Ergebnisse zu zeigen (ab fünf).
 goal-responsible-body = Verantwortliches Gremium
+cli-network-exported = { $file }: Netzwerk mit { $nodes } Organisationen und { $edges } Verbindungen geschrieben.
+cli-network-metrics = { $nodes } Knoten, { $edges } Kanten, Dichte { $density }, { $components } Komponenten. Die zehn mit der höchsten Zwischenzentralität (Grad, Zwischen-, Nähezentralität):

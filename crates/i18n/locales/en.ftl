@@ -1177,3 +1177,5 @@ goal-expected = Path
 goal-edit = Edit the goal
 dashboard-survey-too-few = { $year }: too few answers yet to show results (five or more).
 goal-responsible-body = Responsible body
+cli-network-exported = { $file }: wrote the network of { $nodes } organisations and { $edges } ties.
+cli-network-metrics = { $nodes } nodes, { $edges } edges, density { $density }, { $components } components. The ten with the highest betweenness (degree, betweenness, closeness):

@@ -60,6 +60,11 @@ enum Command {
         #[command(subcommand)]
         action: cmd::index::IndexAction,
     },
+    /// The cooperation network: export for Gephi and spreadsheets, metrics of any GraphML graph
+    Network {
+        #[command(subcommand)]
+        action: cmd::network::NetworkAction,
+    },
 }
 
 /// The search serves many small allocations from several threads; glibc's allocator spent a
@@ -119,5 +124,6 @@ async fn run() -> Result<()> {
         Command::Crosswalk(args) => cmd::crosswalk::run(args).await,
         Command::Export { what } => cmd::export::run(what).await,
         Command::Index { action } => cmd::index::run(action).await,
+        Command::Network { action } => cmd::network::run(action).await,
     }
 }

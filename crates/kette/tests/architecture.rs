@@ -76,7 +76,7 @@ fn uses(krate: &str, needle: &str) -> Vec<String> {
     hits
 }
 
-const ENGINES_AND_DOMAIN: &[&str] = &["domain", "text", "ingest", "monitor", "search", "hsds", "app"];
+const ENGINES_AND_DOMAIN: &[&str] = &["domain", "text", "ingest", "monitor", "search", "network", "hsds", "app"];
 const HTTP: &[&str] = &["axum", "tower", "tower-http", "hyper", "utoipa", "askama"];
 const SQL: &[&str] = &["sqlx"];
 const BINARIES: &[&str] = &["kette", "bench"];

@@ -232,6 +232,8 @@ fn every_command_explains_itself() {
         vec!["indicator", "add", "--help"],
         vec!["import", "indicators", "--help"],
         vec!["import", "crosswalk", "--help"],
+        vec!["network", "export", "--help"],
+        vec!["network", "metrics", "--help"],
     ] {
         let out = kette(&args);
         assert!(out.status.success(), "{args:?}: {}", text(&out));
@@ -881,4 +883,53 @@ fn logs_into_a_file_have_no_colour_codes() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("applied migration"), "{stderr}");
     assert!(!stderr.contains('\x1b'), "{stderr:?}");
+}
+
+#[test]
+fn network_metrics_read_any_graphml_graph_and_the_export_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    // a triangle a–b–c with a tail c–d, a pair e–f and g alone; values as networkx 3.6 gives them
+    let graphml = r#"<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <graph edgedefault="undirected">
+    <node id="a"/><node id="b"/><node id="c"/><node id="d"/><node id="e"/><node id="f"/><node id="g"/>
+    <edge source="a" target="b"/><edge source="b" target="c"/><edge source="c" target="a"/>
+    <edge source="c" target="d"/><edge source="e" target="f"/>
+  </graph>
+</graphml>"#;
+    let file = dir.path().join("small.graphml");
+    std::fs::write(&file, graphml).unwrap();
+    let out = kette(&["network", "metrics", "--json", "--graphml", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((v["nodes"].as_u64(), v["edges"].as_u64(), v["components"].as_u64()), (Some(7), Some(5), Some(3)), "{v}");
+    assert!((v["density"].as_f64().unwrap() - 0.23809523809523808).abs() < 1e-12);
+    assert!((v["betweenness"]["c"].as_f64().unwrap() - 0.13333333333333333).abs() < 1e-12, "{v}");
+    assert!((v["closeness"]["d"].as_f64().unwrap() - 0.3).abs() < 1e-12, "{v}");
+    assert_eq!(v["degree_centrality"]["g"].as_f64(), Some(0.0));
+    // the summary for people names the sizes
+    let human = kette(&["network", "metrics", "--graphml", file.to_str().unwrap()]);
+    assert!(text(&human).contains("7 Knoten, 5 Kanten"), "{}", text(&human));
+    // not GraphML, directed: refused by name, no panic
+    let bad = dir.path().join("page.graphml");
+    std::fs::write(&bad, "<html><body>kein Graph</body></html>").unwrap();
+    let out = kette(&["network", "metrics", "--graphml", bad.to_str().unwrap()]);
+    assert!(!out.status.success() && text(&out).contains("page.graphml") && text(&out).contains("not a GraphML file"), "{}", text(&out));
+    assert!(!text(&out).contains("panicked"));
+    std::fs::write(&bad, graphml.replace("undirected", "directed")).unwrap();
+    let out = kette(&["network", "metrics", "--graphml", bad.to_str().unwrap()]);
+    assert!(!out.status.success() && text(&out).contains("line 3") && text(&out).contains("directed"), "{}", text(&out));
+
+    // a municipality's network as GraphML (read back), GEXF and CSV
+    let db = dir.path().join("net.db");
+    let db = db.to_str().unwrap();
+    assert!(kette(&["municipality", "add", "--db", db, "netzstadt", "Netzstadt"]).status.success());
+    for (format, name, starts) in [("graphml", "net.graphml", "<?xml"), ("gexf", "net.gexf", "<?xml"), ("csv", "net.csv", "source_id,")] {
+        let path = dir.path().join(name);
+        let out = kette(&["network", "export", "--db", db, "--format", format, "--out", path.to_str().unwrap()]);
+        assert!(out.status.success(), "{format}: {}", text(&out));
+        assert!(std::fs::read_to_string(&path).unwrap().starts_with(starts), "{format}");
+    }
+    let out = kette(&["network", "metrics", "--json", "--graphml", dir.path().join("net.graphml").to_str().unwrap()]);
+    assert!(out.status.success(), "the export reads back: {}", text(&out));
 }

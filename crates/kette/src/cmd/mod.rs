@@ -8,6 +8,7 @@ pub mod import;
 pub mod index;
 pub mod indicator;
 pub mod municipality;
+pub mod network;
 pub mod remind;
 pub mod serve;
 pub mod user;
