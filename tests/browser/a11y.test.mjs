@@ -76,7 +76,7 @@ for (const lang of ["de", "ar"]) test(`the coordinator's and the navigator's pag
   await page.fill("#password", "Mohnblume-Ahorn-7");
   await Promise.all([page.waitForURL(`${server.base}/`), page.press("#password", "Enter")]);
   const shelter = (await (await page.request.get(`${server.base}/api/v1/offers?q=Frauenhaus`)).json()).items[0].id;
-  await check(context, ["/", "/steering", "/review", "/verification", "/verification?page=2", "/review/settings", "/monitoring/confidentiality", "/monitoring/boundaries", "/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run", "/monitoring/import", "/synonyms", "/feedback/inbox", `/search/${shelter}`, `/offers/${shelter}`, `/offers/${shelter}/texts`, "/steering/cycle", "/bodies", "/bodies/1", "/bodies/2", "/meetings/1", "/meetings/3", "/tasks", "/proposals", "/proposals/1", "/proposals/2", "/survey", "/steering/goals/2", "/steering/measures/2"]);
+  await check(context, ["/", "/steering", "/review", "/verification", "/verification?page=2", "/review/settings", "/monitoring/confidentiality", "/monitoring/boundaries", "/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run", "/monitoring/import", "/synonyms", "/feedback/inbox", `/search/${shelter}`, `/offers/${shelter}`, `/offers/${shelter}/texts`, "/steering/cycle", "/bodies", "/bodies/1", "/bodies/2", "/meetings/1", "/meetings/3", "/tasks", "/proposals", "/proposals/1", "/proposals/2", "/survey", "/steering/goals/2", "/steering/measures/2", "/network"]);
   await context.close();
   // the navigator's view and the referral sheet in the family's language
   const nav = await browser.newContext({ bypassCSP: true, locale: lang });

@@ -1,6 +1,6 @@
-//! The cooperation network (issue 16) as a graph: every organisation a node, a tie wherever
-//! two organisations sit in the same steering body or carry a measure together. Cooperation
-//! agreements join as ties when they are kept.
+//! The cooperation network (issue 16) as a graph: every organisation a node, a tie wherever two
+//! organisations have an agreement in force (typed by its kind), sit in the same steering body
+//! or carry a measure together.
 
 use std::collections::BTreeMap;
 
@@ -27,16 +27,23 @@ impl App {
             }
             page += 1;
         }
-        let mut ties: BTreeMap<(i64, i64, &'static str), f64> = BTreeMap::new();
-        let mut tie_all = |organisations: &mut Vec<i64>, kind: &'static str| {
+        let mut ties: BTreeMap<(i64, i64, String), f64> = BTreeMap::new();
+        let mut tie_all = |organisations: &mut Vec<i64>, kind: &str| {
             organisations.sort_unstable();
             organisations.dedup();
             for (i, a) in organisations.iter().enumerate() {
                 for b in &organisations[i + 1..] {
-                    *ties.entry((*a, *b, kind)).or_default() += 1.0;
+                    *ties.entry((*a, *b, kind.to_string())).or_default() += 1.0;
                 }
             }
         };
+        let today = self.store.today();
+        for agreement in self.store.agreements(m, None).await? {
+            if agreement.input.in_force(today) {
+                let mut organisations = agreement.input.organisation_ids.clone();
+                tie_all(&mut organisations, &agreement.input.kind);
+            }
+        }
         let now = crate::calendar::local_now(self.store.clock());
         for summary in self.store.bodies(m, now).await? {
             if let Some(body) = self.store.body(m, summary.id).await? {
@@ -52,9 +59,48 @@ impl App {
         }
         for ((a, b, kind), weight) in ties {
             if let (Some(s), Some(t)) = (graph.index_of(&format!("org-{a}")), graph.index_of(&format!("org-{b}"))) {
-                graph.edge(s, t, kind, weight);
+                graph.edge(s, t, &kind, weight);
             }
         }
         Ok(graph)
+    }
+}
+
+/// The network page's figures: the graph, its metrics, and what the page lists.
+pub struct NetworkOverview {
+    pub graph: Graph,
+    pub metrics: kette_network::Metrics,
+    /// Organisations with at least one tie.
+    pub connected: usize,
+    /// (kind code, ties) by number of ties.
+    pub ties_by_kind: Vec<(String, usize)>,
+    /// (organisation id, name, ties, betweenness, closeness) of the most central brokers.
+    pub brokers: Vec<(i64, String, usize, f64, f64)>,
+}
+
+impl App {
+    /// The cooperation network with its metrics and the fifteen organisations that broker the
+    /// most shortest paths.
+    pub async fn network_overview(&self, m: MunicipalityId) -> Result<NetworkOverview> {
+        let graph = self.cooperation_graph(m).await?;
+        let metrics = kette_network::metrics(&graph);
+        let connected = metrics.degree.iter().filter(|d| **d > 0).count();
+        let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+        for e in &graph.edges {
+            *kinds.entry(e.kind.clone()).or_default() += 1;
+        }
+        let mut ties_by_kind: Vec<(String, usize)> = kinds.into_iter().collect();
+        ties_by_kind.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut order: Vec<usize> = (0..graph.nodes.len()).filter(|i| metrics.degree[*i] > 0).collect();
+        order.sort_by(|a, b| metrics.betweenness[*b].total_cmp(&metrics.betweenness[*a]).then(metrics.degree[*b].cmp(&metrics.degree[*a])));
+        let brokers = order
+            .into_iter()
+            .take(15)
+            .filter_map(|i| {
+                let id = graph.nodes[i].id.strip_prefix("org-")?.parse().ok()?;
+                Some((id, graph.nodes[i].label.clone(), metrics.degree[i], metrics.betweenness[i], metrics.closeness[i]))
+            })
+            .collect();
+        Ok(NetworkOverview { graph, metrics, connected, ties_by_kind, brokers })
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod age;
+pub mod agreements;
 pub mod bodies;
 pub mod boundary;
 pub mod clock;

@@ -15,10 +15,13 @@ pub enum TermKind {
     Transition,
     /// Kinds of steering bodies (steering group, working group, network conference).
     BodyKind,
+    /// What ties two organisations in a cooperation agreement (issue 16).
+    AgreementKind,
 }
 
 impl TermKind {
-    pub const ALL: [TermKind; 5] = [TermKind::LifePhase, TermKind::Domain, TermKind::TargetGroup, TermKind::Transition, TermKind::BodyKind];
+    pub const ALL: [TermKind; 6] =
+        [TermKind::LifePhase, TermKind::Domain, TermKind::TargetGroup, TermKind::Transition, TermKind::BodyKind, TermKind::AgreementKind];
     /// The kinds that describe offers (and go out as HSDS taxonomies).
     pub const OF_OFFERS: [TermKind; 4] = [TermKind::LifePhase, TermKind::Domain, TermKind::TargetGroup, TermKind::Transition];
     pub fn as_str(self) -> &'static str {
@@ -28,6 +31,7 @@ impl TermKind {
             TermKind::TargetGroup => "target_group",
             TermKind::Transition => "transition",
             TermKind::BodyKind => "body_kind",
+            TermKind::AgreementKind => "agreement_kind",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -103,6 +107,10 @@ pub fn default_terms() -> Vec<Term> {
         Term::new(BodyKind, "steering_group", "Steuerungsgruppe", "Steering group", 1),
         Term::new(BodyKind, "working_group", "Arbeitsgruppe", "Working group", 2),
         Term::new(BodyKind, "network_conference", "Netzwerkkonferenz", "Network conference", 3),
+        Term::new(AgreementKind, "cooperation_agreement", "Kooperationsvereinbarung", "Cooperation agreement", 1),
+        Term::new(AgreementKind, "joint_offer", "Gemeinsames Angebot", "Joint offer", 2),
+        Term::new(AgreementKind, "referral_route", "Verweisungsweg", "Referral route", 3),
+        Term::new(AgreementKind, "shared_working_group", "Gemeinsame Arbeitsgruppe", "Shared working group", 4),
     ]
 }
 
@@ -179,6 +187,20 @@ const DEFAULT_TRANSLATIONS: &[(TermKind, &str, &str, [&str; 3])] = {
         (BodyKind, "steering_group", "Steuerungsgruppe", ["Yönlendirme grubu", "مجموعة التوجيه", "Керівна група"]),
         (BodyKind, "working_group", "Arbeitsgruppe", ["Çalışma grubu", "مجموعة العمل", "Робоча група"]),
         (BodyKind, "network_conference", "Netzwerkkonferenz", ["Ağ konferansı", "مؤتمر الشبكة", "Конференція мережі"]),
+        (
+            AgreementKind,
+            "cooperation_agreement",
+            "Kooperationsvereinbarung",
+            ["İşbirliği anlaşması", "اتفاقية تعاون", "Угода про співпрацю"],
+        ),
+        (AgreementKind, "joint_offer", "Gemeinsames Angebot", ["Ortak hizmet", "عرض مشترك", "Спільна пропозиція"]),
+        (AgreementKind, "referral_route", "Verweisungsweg", ["Yönlendirme yolu", "مسار الإحالة", "Шлях направлення"]),
+        (
+            AgreementKind,
+            "shared_working_group",
+            "Gemeinsame Arbeitsgruppe",
+            ["Ortak çalışma grubu", "مجموعة عمل مشتركة", "Спільна робоча група"],
+        ),
     ]
 };
 

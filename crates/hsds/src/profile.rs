@@ -37,6 +37,7 @@ pub fn of_term_kind(kind: TermKind) -> Taxonomy {
         TermKind::Transition => t("uebergang", "Übergang", "Übergang im Lebenslauf, den das Angebot begleitet", "service"),
         // not an offer's attribute: never exported (the export walks `TermKind::OF_OFFERS`)
         TermKind::BodyKind => t("gremienart", "Gremienart", "Art eines Steuerungsgremiums", "organization"),
+        TermKind::AgreementKind => t("kooperationsart", "Kooperationsart", "Art einer Kooperation zwischen Organisationen", "organization"),
     }
 }
 

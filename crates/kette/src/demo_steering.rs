@@ -492,3 +492,64 @@ pub async fn calibrate_goals(store: &Store, m: MunicipalityId) -> Result<()> {
     }
     Ok(())
 }
+
+/// Fictional, marked cooperation agreements between real Berlin partners (issue 16): family
+/// centres, Kita providers, schools, libraries and neighbourhood centres tied across their
+/// domains, so that the network shows brokers, clusters and a few isolated partners.
+pub async fn agreements(store: &Store, m: MunicipalityId) -> Result<()> {
+    use kette_domain::agreements::{AgreementInput, Duty};
+    let mut groups: Vec<Vec<(i64, String)>> = vec![];
+    for q in ["Familien", "Kinder im", "Schule", "Bibliothek", "Stadtteil", "Nachbarschaft"] {
+        let found = store.list_organisations(m, Some(q), 1, 6).await?.items;
+        groups.push(found.into_iter().map(|o| (o.id, o.name)).collect());
+    }
+    let today = store.today();
+    let since = Date::from_calendar_date(today.year() - 2, time::Month::August, 1).unwrap_or(today);
+    let kinds = ["cooperation_agreement", "referral_route", "joint_offer", "shared_working_group"];
+    let tasks = [
+        ("lädt zu gemeinsamen Elternabenden ein", Some("kita"), Some("kita_to_primary")),
+        ("vermittelt Familien nach der Geburt weiter", Some("pregnancy_birth"), Some("family_to_daycare")),
+        ("bietet Lesestunden für Grundschulklassen an", Some("primary"), None),
+        ("berät Jugendliche zur Berufsorientierung", Some("secondary"), Some("school_to_work")),
+    ];
+    let mut n = 0usize;
+    // each group ties with the next two groups, member i with member i and i + 1 there
+    for g in 0..groups.len() {
+        for step in [1, 2] {
+            let other = &groups[(g + step) % groups.len()];
+            for (i, (a, a_name)) in groups[g].iter().enumerate().take(4) {
+                let Some((b, b_name)) = other.get((i + step) % other.len().max(1)) else { continue };
+                if a == b {
+                    continue;
+                }
+                let (task, phase, transition) = tasks[n % tasks.len()];
+                let input = AgreementInput {
+                    kind: kinds[n % kinds.len()].into(),
+                    title: format!("{} und {} (fiktiv)", short(a_name), short(b_name)),
+                    organisation_ids: vec![*a, *b],
+                    since: Some(since),
+                    // a few end within the year: the funding radar will show them
+                    until: n.is_multiple_of(5).then(|| today + Duration::days(120 + n as i64)),
+                    duties: vec![Duty {
+                        organisation_id: *a,
+                        task: task.into(),
+                        life_phase: phase.map(String::from),
+                        transition: transition.map(String::from),
+                        district_id: None,
+                    }],
+                    contacts: "Ansprechperson Kooperation (fiktiv)".into(),
+                    document_url: String::new(),
+                };
+                store.create_agreement(m, &input, true, None).await?;
+                n += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The name up to its legal form, for a readable title.
+fn short(name: &str) -> &str {
+    let cut = [" gGmbH", " e.V.", " e. V.", " GmbH", " mbH", " gUG"].iter().filter_map(|f| name.find(f)).min().unwrap_or(name.len());
+    name[..cut].trim()
+}

@@ -131,8 +131,8 @@ impl<'a> Filter<'a> {
                 kette_domain::TermKind::Domain => &doc.domains,
                 kette_domain::TermKind::TargetGroup => &doc.target_groups,
                 kette_domain::TermKind::Transition => &doc.transitions,
-                // offers are not classified by body kinds
-                kette_domain::TermKind::BodyKind => return None,
+                // offers are not classified by body or agreement kinds
+                kette_domain::TermKind::BodyKind | kette_domain::TermKind::AgreementKind => return None,
             };
             if list.is_empty() {
                 return None;

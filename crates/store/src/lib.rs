@@ -5,6 +5,7 @@
 //! and a connection URL, not a rewrite.
 
 mod accounts;
+mod agreements;
 mod bodies;
 mod boundaries;
 mod cycle;
@@ -32,6 +33,7 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor};
 
 pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionInfo, SignIn};
+pub use agreements::Agreement;
 pub use bodies::{Body, BodyRelations, BodySummary, Decision, Meeting, MeetingSummary, Member, Task, TaskReminder};
 pub use boundaries::{CarryReport, CrosswalkSummary};
 pub use cycle::{Check, PhaseEntry};

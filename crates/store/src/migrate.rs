@@ -21,6 +21,7 @@ const SQLITE: &[(i64, &str)] = &[
     (15, include_str!("../migrations/sqlite/0015_survey.sql")),
     (16, include_str!("../migrations/sqlite/0016_measure_links.sql")),
     (17, include_str!("../migrations/sqlite/0017_goal_body.sql")),
+    (18, include_str!("../migrations/sqlite/0018_agreements.sql")),
 ];
 
 pub async fn run(pool: &AnyPool, clock: &kette_domain::Clock) -> Result<(), sqlx::Error> {

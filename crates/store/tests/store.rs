@@ -833,3 +833,65 @@ async fn a_body_keeps_members_meetings_minutes_decisions_and_tasks_and_refuses_b
     assert!(store.meeting(elsewhere.id, meeting_id).await.unwrap().is_none());
     assert!(store.tasks(elsewhere.id, None, false).await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn an_agreement_ties_two_organisations_with_their_duties_and_refuses_bad_input_whole() {
+    use kette_domain::agreements::{AgreementInput, Duty};
+    let (_dir, store, m) = seeded().await;
+    let a = store.organisation_by_key(m, "a").await.unwrap().unwrap();
+    let b = store.organisation_by_key(m, "b").await.unwrap().unwrap();
+    let area = store.district_by_key(m, "0101").await.unwrap().unwrap();
+    let codes = |e: StoreError| match e {
+        StoreError::Invalid { errors, .. } => errors.0.into_iter().map(|e| e.code).collect::<Vec<_>>(),
+        other => panic!("expected invalid, got {other}"),
+    };
+    let good = AgreementInput {
+        kind: "cooperation_agreement".into(),
+        title: "Übergang Kita–Grundschule im Kiez".into(),
+        organisation_ids: vec![a, b],
+        since: Some(time::macros::date!(2025 - 08 - 01)),
+        until: None,
+        duties: vec![Duty {
+            organisation_id: a,
+            task: "Elterngespräche mit der Schule".into(),
+            life_phase: Some("kita".into()),
+            transition: Some("kita_to_primary".into()),
+            district_id: Some(area),
+        }],
+        contacts: "Frau A.\nHerr B.".into(),
+        document_url: String::new(),
+    };
+    // bad: with itself, an unknown kind, a party of no one, a duty's unknown transition
+    assert_eq!(
+        codes(store.create_agreement(m, &AgreementInput { organisation_ids: vec![a, a], ..good.clone() }, false, None).await.unwrap_err()),
+        vec!["error-agreement-parties"]
+    );
+    assert_eq!(
+        codes(store.create_agreement(m, &AgreementInput { kind: "kaffeeklatsch".into(), ..good.clone() }, false, None).await.unwrap_err()),
+        vec!["error-unknown-term"]
+    );
+    assert_eq!(
+        codes(
+            store
+                .create_agreement(m, &AgreementInput { organisation_ids: vec![a, 999_999], ..good.clone() }, false, None)
+                .await
+                .unwrap_err()
+        ),
+        vec!["error-unknown"]
+    );
+    let mut odd = good.clone();
+    odd.duties[0].transition = Some("mond_to_mars".into());
+    assert_eq!(codes(store.create_agreement(m, &odd, false, None).await.unwrap_err()), vec!["error-unknown-term"]);
+    assert!(store.agreements(m, None).await.unwrap().is_empty(), "nothing half-written");
+
+    let id = store.create_agreement(m, &good, true, None).await.unwrap();
+    let stored = store.agreement(m, id).await.unwrap().unwrap();
+    assert_eq!(stored.input, good);
+    assert_eq!(stored.parties.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(), vec!["Träger Ä", "Träger B"]);
+    assert_eq!(store.agreements(m, Some(b)).await.unwrap().len(), 1, "a party sees its agreements");
+    // changing the duties replaces them whole
+    let changed = AgreementInput { duties: vec![], until: Some(time::macros::date!(2027 - 07 - 31)), ..good.clone() };
+    store.update_agreement(m, id, &changed, None).await.unwrap();
+    assert_eq!(store.agreement(m, id).await.unwrap().unwrap().input, changed);
+    assert!(matches!(store.update_agreement(m, 999_999, &changed, None).await, Err(StoreError::NotFound(_))));
+}

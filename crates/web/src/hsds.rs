@@ -144,7 +144,7 @@ async fn matching_services(s: &AppState, cx: &Context, q: &HashMap<String, Strin
             Some((TermKind::Domain, code)) => r.domain = Some(code),
             Some((TermKind::TargetGroup, code)) => r.target_group = Some(code),
             Some((TermKind::Transition, code)) => r.transition = Some(code),
-            Some((TermKind::BodyKind, _)) | None => {
+            Some((TermKind::BodyKind | TermKind::AgreementKind, _)) | None => {
                 let access =
                     kette_domain::vocab::Access::ALL.iter().find(|a| profile::term_id(&cx.ids, &profile::access(), a.as_str()) == *term);
                 let cost = kette_domain::vocab::Cost::ALL.iter().find(|a| profile::term_id(&cx.ids, &profile::cost(), a.as_str()) == *term);

@@ -18,6 +18,7 @@ pub mod i18n;
 mod manage;
 mod measures;
 mod monitoring;
+mod network;
 mod pages;
 mod paging;
 mod proposals;
@@ -217,6 +218,7 @@ fn all_routes() -> Routes {
         .merge(boundaries::routes())
         .merge(steering::routes())
         .merge(measures::routes())
+        .merge(network::routes())
         .merge(bodies::routes())
         .merge(cycle::routes())
         .merge(survey::routes())

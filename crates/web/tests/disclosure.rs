@@ -38,6 +38,11 @@ const SECRETS: &[Secret] = &[
         markers: &["PROTOKOLL-GREMIUM-XYZ", "AUFGABE-GREMIUM-XYZ"],
         seen_by: &["admin", "koord", "navi", "partner_b"],
     },
+    Secret {
+        what: "a cooperation agreement",
+        markers: &["VEREINBARUNG-XYZ"],
+        seen_by: &["viewer", "navi", "planer", "partner_a", "partner_b", "koord", "admin"],
+    },
     Secret { what: "an offer not public", markers: &["ENTWURF-ANGEBOT-XYZ"], seen_by: &["admin", "koord", "partner_b"] },
     Secret { what: "unapproved place", markers: &["Pendelstraße", "Neuer Ort im Antrag"], seen_by: &["admin", "koord", "partner_a"] },
 ];
@@ -103,6 +108,7 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
             vec![path.replace("{id}", &id("proposal"))]
         }
         "/steering/goals/{id}" => vec![path.replace("{id}", &id("goal"))],
+        "/network/export/{format}" => ["graphml", "gexf", "csv", "pdf"].iter().map(|f| path.replace("{format}", f)).collect(),
         "/steering/measures/{id}" => vec![path.replace("{id}", &id("measure"))],
         p if p.contains('{') => panic!("route {p} has parameters this test does not know: give it URLs in urls_for"),
         p => vec![p.to_string()],

@@ -2867,3 +2867,62 @@ async fn the_steering_dashboard_gathers_goals_measures_tasks_cycle_survey_and_ga
     assert!(staff.body.contains("2025: Mittelwert") && staff.body.contains("Kultur des Vertrauens"), "{}", staff.body);
     assert!(staff.body.contains("2026: noch zu wenige Antworten"), "{}", staff.body);
 }
+
+#[tokio::test]
+async fn the_network_page_shows_ties_brokers_and_agreements_to_staff_and_a_partner_its_own() {
+    use kette_domain::agreements::AgreementInput;
+    let f = fixture().await;
+    let batch = kette_store::ImportBatch {
+        organisations: vec![kette_domain::NewOrganisation {
+            external_key: "c".into(),
+            name: "Dritter Träger".into(),
+            kind: kette_domain::vocab::OrganisationKind::Other,
+            website: String::new(),
+            email: String::new(),
+            phone: String::new(),
+        }],
+        ..Default::default()
+    };
+    f.store.import_batch(f.m, &batch, |_| {}).await.unwrap();
+    let org = |key: &'static str| {
+        let store = f.store.clone();
+        async move { store.organisation_by_key(f.m, key).await.unwrap().unwrap() }
+    };
+    let (a, b, c) = (org("a").await, org("b").await, org("c").await);
+    let agreement = |title: &str, parties: Vec<i64>| AgreementInput {
+        kind: "referral_route".into(),
+        title: title.into(),
+        organisation_ids: parties,
+        since: None,
+        until: None,
+        duties: vec![],
+        contacts: String::new(),
+        document_url: String::new(),
+    };
+    f.store.create_agreement(f.m, &agreement("Weg A nach B", vec![a, b]), false, None).await.unwrap();
+    f.store.create_agreement(f.m, &agreement("Weg B nach C", vec![b, c]), false, None).await.unwrap();
+
+    assert_eq!(get(&f.app, "/network", "").await.status, StatusCode::FORBIDDEN, "the network is for signed-in readers");
+    let (coord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let page = get(&f.app, "/network", &coord).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = &page.body;
+    // B sits between A and C: the only broker, betweenness 1 (a path of three)
+    assert!(body.contains("3 von 3") && body.contains("Verweisungsweg"), "{body}");
+    let broker = body.split("Vermittelnde Organisationen").nth(1).unwrap();
+    assert!(broker.find("Träger B").unwrap() < broker.find("Träger A").unwrap_or(usize::MAX), "{broker}");
+    assert!(broker.contains("1,000"), "B's betweenness: {broker}");
+    assert!(body.contains("Weg A nach B") && body.contains("Weg B nach C"));
+    // the coordination downloads the graph, which reads back with its ties
+    let graphml = get(&f.app, "/network/export/graphml", &coord).await;
+    assert_eq!(graphml.status, StatusCode::OK);
+    let graph = kette_network::read_graphml(&graphml.body).unwrap();
+    assert_eq!((graph.nodes.len(), graph.edges.len()), (3, 2));
+    assert_eq!(get(&f.app, "/network/export/pdf", &coord).await.status, StatusCode::NOT_FOUND);
+    // a partner of A sees A's agreement, not B and C's, and no figures or downloads
+    let (partner, _) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let own = get(&f.app, "/network", &partner).await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert!(own.body.contains("Weg A nach B") && !own.body.contains("Weg B nach C") && !own.body.contains("Vermittelnde"), "{}", own.body);
+    assert_eq!(get(&f.app, "/network/export/graphml", &partner).await.status, StatusCode::FORBIDDEN);
+}

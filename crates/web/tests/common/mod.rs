@@ -329,6 +329,24 @@ pub async fn world() -> World {
         )
         .await
         .unwrap();
+    store
+        .create_agreement(
+            m,
+            &kette_domain::agreements::AgreementInput {
+                kind: "cooperation_agreement".into(),
+                title: "VEREINBARUNG-XYZ".into(),
+                organisation_ids: vec![org_a, org_b],
+                since: None,
+                until: None,
+                duties: vec![],
+                contacts: String::new(),
+                document_url: String::new(),
+            },
+            true,
+            None,
+        )
+        .await
+        .unwrap();
     let district = |key: &'static str| {
         let store = store.clone();
         async move { store.district_by_key(m, key).await.unwrap().unwrap().to_string() }

@@ -1,0 +1,218 @@
+//! Cooperation agreements (issue 16): parties, duties, contacts and document, written whole in
+//! one transaction.
+
+use std::collections::HashMap;
+
+use sqlx::{AnyConnection, Row};
+
+use kette_domain::agreements::{AgreementInput, Duty};
+use kette_domain::{AccountId, FieldError, MunicipalityId, TermKind, ValidationErrors};
+
+use crate::{util, Result, Store, StoreError};
+
+/// A stored agreement with the names of its parties.
+#[derive(Debug, Clone)]
+pub struct Agreement {
+    pub id: i64,
+    pub input: AgreementInput,
+    /// (id, name) of the parties, by name.
+    pub parties: Vec<(i64, String)>,
+    pub is_fictional: bool,
+}
+
+fn iso(d: Option<time::Date>) -> Option<String> {
+    d.map(util::date_to_text)
+}
+
+impl Store {
+    /// Every agreement of the municipality, or those `organisation` is a party to; newest first.
+    pub async fn agreements(&self, municipality: MunicipalityId, organisation: Option<i64>) -> Result<Vec<Agreement>> {
+        let rows = sqlx::query(
+            "SELECT a.* FROM agreement a WHERE a.municipality_id = $1
+               AND ($2 = 0 OR EXISTS (SELECT 1 FROM agreement_party p WHERE p.agreement_id = a.id AND p.organisation_id = $2))
+             ORDER BY a.id DESC",
+        )
+        .bind(municipality)
+        .bind(organisation.unwrap_or(0))
+        .fetch_all(&self.pool)
+        .await?;
+        let parties = sqlx::query(
+            "SELECT p.agreement_id, o.id, o.name FROM agreement_party p JOIN organisation o ON o.id = p.organisation_id
+             JOIN agreement a ON a.id = p.agreement_id WHERE a.municipality_id = $1 ORDER BY o.sort_key",
+        )
+        .bind(municipality)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_agreement: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
+        for r in parties {
+            by_agreement.entry(r.try_get(0)?).or_default().push((r.try_get(1)?, r.try_get(2)?));
+        }
+        let duties = sqlx::query(
+            "SELECT d.* FROM agreement_duty d JOIN agreement a ON a.id = d.agreement_id WHERE a.municipality_id = $1 ORDER BY d.id",
+        )
+        .bind(municipality)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut duties_of: HashMap<i64, Vec<Duty>> = HashMap::new();
+        for r in duties {
+            duties_of.entry(r.try_get("agreement_id")?).or_default().push(Duty {
+                organisation_id: r.try_get("organisation_id")?,
+                task: r.try_get("task")?,
+                life_phase: r.try_get("life_phase")?,
+                transition: r.try_get("transition")?,
+                district_id: r.try_get("district_id")?,
+            });
+        }
+        rows.iter()
+            .map(|r| {
+                let id: i64 = r.try_get("id")?;
+                let parties = by_agreement.remove(&id).unwrap_or_default();
+                Ok(Agreement {
+                    id,
+                    input: AgreementInput {
+                        kind: r.try_get("kind")?,
+                        title: r.try_get("title")?,
+                        organisation_ids: parties.iter().map(|(id, _)| *id).collect(),
+                        since: util::text_to_date(r.try_get("since")?),
+                        until: util::text_to_date(r.try_get("until")?),
+                        duties: duties_of.remove(&id).unwrap_or_default(),
+                        contacts: r.try_get("contacts")?,
+                        document_url: r.try_get("document_url")?,
+                    },
+                    parties,
+                    is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn agreement(&self, municipality: MunicipalityId, id: i64) -> Result<Option<Agreement>> {
+        Ok(self.agreements(municipality, None).await?.into_iter().find(|a| a.id == id))
+    }
+
+    async fn check_agreement(&self, conn: &mut AnyConnection, municipality: MunicipalityId, input: &AgreementInput) -> Result<()> {
+        let mut errors = input.validate().err().unwrap_or_default();
+        let vocab = self.vocabulary(municipality).await?;
+        if vocab.get(TermKind::AgreementKind, &input.kind).is_none() {
+            errors.push(FieldError::new("kind", "error-unknown-term", format!("unknown agreement kind '{}'", input.kind)));
+        }
+        for d in &input.duties {
+            let phase_ok = d.life_phase.as_deref().is_none_or(|p| vocab.get(TermKind::LifePhase, p).is_some());
+            let transition_ok = d.transition.as_deref().is_none_or(|t| vocab.get(TermKind::Transition, t).is_some());
+            if !phase_ok || !transition_ok {
+                errors.push(FieldError::new("duties", "error-unknown-term", "unknown life phase or transition"));
+                break;
+            }
+        }
+        let districts: Vec<i64> = input.duties.iter().filter_map(|d| d.district_id).collect();
+        for (field, table, ids) in [("organisation_ids", "organisation", &input.organisation_ids), ("duties", "district", &districts)] {
+            for id in ids {
+                let found: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = $1 AND municipality_id = $2"))
+                    .bind(id)
+                    .bind(municipality)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                if found.is_none() {
+                    errors.push(FieldError::new(field, "error-unknown", format!("no {table} {id} here")));
+                    break;
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(StoreError::Invalid { context: "agreement".into(), errors: ValidationErrors(errors) })
+        }
+    }
+
+    pub async fn create_agreement(
+        &self,
+        municipality: MunicipalityId,
+        input: &AgreementInput,
+        is_fictional: bool,
+        by: Option<AccountId>,
+    ) -> Result<i64> {
+        let mut tx = self.begin_write().await?;
+        self.check_agreement(&mut tx, municipality, input).await?;
+        let now = self.clock.timestamp();
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO agreement (municipality_id, kind, title, since, until, contacts, document_url, is_fictional, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+        )
+        .bind(municipality)
+        .bind(&input.kind)
+        .bind(input.title.trim())
+        .bind(iso(input.since))
+        .bind(iso(input.until))
+        .bind(input.contacts.trim())
+        .bind(input.document_url.trim())
+        .bind(is_fictional as i64)
+        .bind(&now)
+        .fetch_one(&mut *tx)
+        .await?;
+        write_parts(&mut tx, id, input).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "create", "agreement", Some(id), &input.title).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn update_agreement(
+        &self,
+        municipality: MunicipalityId,
+        id: i64,
+        input: &AgreementInput,
+        by: Option<AccountId>,
+    ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        self.check_agreement(&mut tx, municipality, input).await?;
+        let changed = sqlx::query(
+            "UPDATE agreement SET kind = $1, title = $2, since = $3, until = $4, contacts = $5, document_url = $6, updated_at = $7
+             WHERE id = $8 AND municipality_id = $9",
+        )
+        .bind(&input.kind)
+        .bind(input.title.trim())
+        .bind(iso(input.since))
+        .bind(iso(input.until))
+        .bind(input.contacts.trim())
+        .bind(input.document_url.trim())
+        .bind(self.clock.timestamp())
+        .bind(id)
+        .bind(municipality)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("agreement {id}")));
+        }
+        write_parts(&mut tx, id, input).await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "update", "agreement", Some(id), &input.title).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+async fn write_parts(conn: &mut AnyConnection, id: i64, input: &AgreementInput) -> Result<()> {
+    sqlx::query("DELETE FROM agreement_party WHERE agreement_id = $1").bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM agreement_duty WHERE agreement_id = $1").bind(id).execute(&mut *conn).await?;
+    for organisation in &input.organisation_ids {
+        sqlx::query("INSERT INTO agreement_party (agreement_id, organisation_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(organisation)
+            .execute(&mut *conn)
+            .await?;
+    }
+    for d in &input.duties {
+        sqlx::query(
+            "INSERT INTO agreement_duty (agreement_id, organisation_id, task, life_phase, transition, district_id) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(id)
+        .bind(d.organisation_id)
+        .bind(d.task.trim())
+        .bind(d.life_phase.as_deref())
+        .bind(d.transition.as_deref())
+        .bind(d.district_id)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,86 @@
+//! The network page (issue 16, first part): how the partners are tied — by agreements in force,
+//! shared steering bodies and joint measures —, the brokers between them, the agreements, and
+//! the graph as GraphML, GEXF or CSV for the coordination. Staff read it; a partner editor sees
+//! the agreements of their own organisation.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use kette_domain::Role;
+
+use crate::error::{render, OrPage, PageError};
+use crate::{AppState, Ctx};
+
+pub fn routes() -> crate::Routes {
+    crate::Routes::new().route("/network", get(page)).route("/network/export/{format}", get(export))
+}
+
+#[derive(Template)]
+#[template(path = "network.html")]
+struct NetworkPage {
+    ctx: Ctx,
+    /// None for a partner editor: the figures are for the staff.
+    overview: Option<kette_app::network::NetworkOverview>,
+    agreements: Vec<kette_store::Agreement>,
+    today: time::Date,
+}
+
+impl NetworkPage {
+    fn share(&self, v: f64) -> String {
+        self.ctx.fixed(v, 3)
+    }
+    fn period(&self, a: &kette_store::Agreement) -> String {
+        match (a.input.since, a.input.until) {
+            (Some(s), Some(u)) => format!("{} – {}", self.ctx.date(s), self.ctx.date(u)),
+            (Some(s), None) => format!("{} –", self.ctx.date(s)),
+            (None, Some(u)) => format!("– {}", self.ctx.date(u)),
+            (None, None) => String::new(),
+        }
+    }
+    fn kind_label(&self, code: &str) -> String {
+        match code {
+            "shared_body" | "joint_measure" => self.ctx.t(&format!("network-tie-{}", code.replace('_', "-"))),
+            kind => self.ctx.term("agreement_kind", kind),
+        }
+    }
+}
+
+/// Who reads the network: staff see it whole, a partner editor their own agreements.
+fn reader(ctx: &Ctx) -> Result<Option<i64>, PageError> {
+    match ctx.actor() {
+        None => Err(PageError::forbidden()),
+        Some(a) if a.role == Role::PartnerEditor => Ok(Some(a.organisation_id.unwrap_or(-1))),
+        Some(_) => Ok(None),
+    }
+}
+
+async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    let own = reader(&ctx)?;
+    let m = ctx.municipality.id;
+    let agreements = state.store.agreements(m, own).await.or_page()?;
+    let overview = match own {
+        Some(_) => None,
+        None => Some(state.app.network_overview(m).await.or_page()?),
+    };
+    let today = state.store.today();
+    render(&NetworkPage { ctx, overview, agreements, today })
+}
+
+async fn export(State(state): State<AppState>, ctx: Ctx, Path(format): Path<String>) -> Result<Response, PageError> {
+    if !ctx.can_approve() {
+        return Err(PageError::forbidden());
+    }
+    let graph = state.app.cooperation_graph(ctx.municipality.id).await.or_page()?;
+    let (body, mime, extension) = match format.as_str() {
+        "graphml" => (kette_network::to_graphml(&graph), "application/graphml+xml", "graphml"),
+        "gexf" => (kette_network::to_gexf(&graph), "application/gexf+xml", "gexf"),
+        "csv" => (kette_network::to_csv(&graph).map_err(|e| PageError::internal(e.to_string()))?, "text/csv; charset=utf-8", "csv"),
+        _ => return Err(PageError::not_found()),
+    };
+    let file = format!("netzwerk-{}.{extension}", ctx.municipality.slug);
+    Ok(([(header::CONTENT_TYPE, mime.to_string()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{file}\""))], body)
+        .into_response())
+}
