@@ -2,6 +2,7 @@
 //! sign-in with sessions and CSRF protection, language negotiation and static assets. The only
 //! crate that knows HTTP; it asks `kette-store` for data and `kette-domain` for rules.
 
+mod agreements;
 mod api;
 mod assets;
 mod auth;
@@ -219,6 +220,7 @@ fn all_routes() -> Routes {
         .merge(steering::routes())
         .merge(measures::routes())
         .merge(network::routes())
+        .merge(agreements::routes())
         .merge(bodies::routes())
         .merge(cycle::routes())
         .merge(survey::routes())

@@ -108,6 +108,7 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
             vec![path.replace("{id}", &id("proposal"))]
         }
         "/steering/goals/{id}" => vec![path.replace("{id}", &id("goal"))],
+        "/network/agreements/{id}" => vec![path.replace("{id}", &id("agreement"))],
         "/network/export/{format}" => ["graphml", "gexf", "csv", "pdf"].iter().map(|f| path.replace("{format}", f)).collect(),
         "/steering/measures/{id}" => vec![path.replace("{id}", &id("measure"))],
         p if p.contains('{') => panic!("route {p} has parameters this test does not know: give it URLs in urls_for"),

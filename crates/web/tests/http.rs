@@ -2925,4 +2925,52 @@ async fn the_network_page_shows_ties_brokers_and_agreements_to_staff_and_a_partn
     assert_eq!(own.status, StatusCode::OK);
     assert!(own.body.contains("Weg A nach B") && !own.body.contains("Weg B nach C") && !own.body.contains("Vermittelnde"), "{}", own.body);
     assert_eq!(get(&f.app, "/network/export/graphml", &partner).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(get(&f.app, "/network/agreements/new", &partner).await.status, StatusCode::FORBIDDEN);
+
+    // the coordination writes an agreement: finds the parties, gives one a duty, saves
+    let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let found = post_form(
+        &f.app,
+        "/network/agreements/new",
+        &coord,
+        &format!("csrf={csrf}&kind=joint_offer&agreement_title=Elterncaf%C3%A9&search=Tr%C3%A4ger&action=search"),
+    )
+    .await;
+    assert_eq!(found.status, StatusCode::OK, "a search saves nothing and is no error");
+    assert!(found.body.contains(&format!("name=\"organisation_ids\" value=\"{c}\"")), "{}", found.body);
+    let itself = post_form(
+        &f.app,
+        "/network/agreements/new",
+        &coord,
+        &format!("csrf={csrf}&kind=joint_offer&agreement_title=Elterncaf%C3%A9&organisation_ids={a}&action=save"),
+    )
+    .await;
+    assert_eq!(itself.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(itself.body.contains("vereinbart nichts mit sich selbst"), "{}", itself.body);
+    let saved = post_form(
+        &f.app,
+        "/network/agreements/new",
+        &coord,
+        &format!(
+            "csrf={csrf}&kind=joint_offer&agreement_title=Elterncaf%C3%A9&organisation_ids={a}&organisation_ids={c}&since=2026-01-01\
+             &duty_org_0={c}&duty_task_0=stellt+die+R%C3%A4ume&duty_phase_0=kita&duty_transition_0=kita_to_primary&action=save"
+        ),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let stored = f.store.agreements(f.m, Some(c)).await.unwrap();
+    let made = stored.iter().find(|x| x.input.title == "Elterncafé").expect("saved");
+    assert_eq!(made.input.duties.len(), 1);
+    assert_eq!(made.input.duties[0].transition.as_deref(), Some("kita_to_primary"));
+    let edit = get(&f.app, &format!("/network/agreements/{}", made.id), &coord).await;
+    assert!(edit.body.contains("stellt die Räume") && edit.body.contains("Vereinbarung bearbeiten"), "{}", edit.body);
+    let ended = post_form(
+        &f.app,
+        &format!("/network/agreements/{}", made.id),
+        &coord,
+        &format!("csrf={csrf}&kind=joint_offer&agreement_title=Elterncaf%C3%A9&organisation_ids={a}&organisation_ids={c}&since=2026-01-01&until=2025-01-01&action=save"),
+    )
+    .await;
+    assert_eq!(ended.status, StatusCode::UNPROCESSABLE_ENTITY, "an end before the start is refused");
+    assert_eq!(f.store.agreement(f.m, made.id).await.unwrap().unwrap().input.duties.len(), 1, "nothing half-written");
 }

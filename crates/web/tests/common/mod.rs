@@ -329,7 +329,7 @@ pub async fn world() -> World {
         )
         .await
         .unwrap();
-    store
+    let agreement = store
         .create_agreement(
             m,
             &kette_domain::agreements::AgreementInput {
@@ -366,6 +366,7 @@ pub async fn world() -> World {
         ("calendar_token", calendar_token),
         ("proposal", proposal.to_string()),
         ("goal", goal.to_string()),
+        ("agreement", agreement.to_string()),
         ("measure", measure.to_string()),
         ("survey_round", survey_round.to_string()),
         ("survey_token", survey_tokens[0].clone()),
