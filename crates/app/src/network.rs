@@ -15,12 +15,16 @@ impl App {
     /// stands for.
     pub async fn cooperation_graph(&self, m: MunicipalityId) -> Result<Graph> {
         let mut graph = Graph::new();
+        let domains = self.store.organisation_main_domains(m).await?;
         let mut page = 1;
         loop {
             let result = self.store.list_organisations(m, None, page, 500).await?;
             for o in &result.items {
                 let i = graph.node(&format!("org-{}", o.id), &o.name);
                 graph.nodes[i].attributes.push(("kind".into(), o.kind.as_str().into()));
+                if let Some(d) = domains.get(&o.id) {
+                    graph.nodes[i].attributes.push(("domain".into(), d.clone()));
+                }
             }
             if (page as i64) * 500 >= result.total {
                 break;
@@ -74,8 +78,16 @@ pub struct NetworkOverview {
     pub connected: usize,
     /// (kind code, ties) by number of ties.
     pub ties_by_kind: Vec<(String, usize)>,
-    /// (organisation id, name, ties, betweenness, closeness) of the most central brokers.
-    pub brokers: Vec<(i64, String, usize, f64, f64)>,
+    /// (organisation id, name, main domain, ties, betweenness, closeness) of the most central
+    /// brokers.
+    pub brokers: Vec<(i64, String, Option<String>, usize, f64, f64)>,
+    /// Ties between organisations of different main domains, and ties whose both ends have one.
+    pub across_domains: (usize, usize),
+}
+
+/// An organisation's main domain as the graph carries it.
+fn domain_of(graph: &Graph, i: usize) -> Option<&str> {
+    graph.nodes[i].attributes.iter().find(|(k, _)| k == "domain").map(|(_, v)| v.as_str())
 }
 
 impl App {
@@ -98,9 +110,13 @@ impl App {
             .take(15)
             .filter_map(|i| {
                 let id = graph.nodes[i].id.strip_prefix("org-")?.parse().ok()?;
-                Some((id, graph.nodes[i].label.clone(), metrics.degree[i], metrics.betweenness[i], metrics.closeness[i]))
+                let domain = domain_of(&graph, i).map(String::from);
+                Some((id, graph.nodes[i].label.clone(), domain, metrics.degree[i], metrics.betweenness[i], metrics.closeness[i]))
             })
             .collect();
-        Ok(NetworkOverview { graph, metrics, connected, ties_by_kind, brokers })
+        let known: Vec<bool> =
+            graph.edges.iter().filter_map(|e| Some(domain_of(&graph, e.source)? != domain_of(&graph, e.target)?)).collect();
+        let across_domains = (known.iter().filter(|x| **x).count(), known.len());
+        Ok(NetworkOverview { graph, metrics, connected, ties_by_kind, brokers, across_domains })
     }
 }

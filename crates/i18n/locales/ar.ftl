@@ -1127,3 +1127,4 @@ agreement-task = المهمة
 agreement-contacts = جهات الاتصال (واحدة في كل سطر)
 agreement-document = المستند (عنوان ويب)
 agreement-save = حفظ الاتفاقية
+network-across-domains = الروابط عبر مجالات العمل (حسب مجال معظم عروض المنظمة)

@@ -1217,3 +1217,4 @@ agreement-task = Aufgabe
 agreement-contacts = Ansprechpersonen (eine je Zeile)
 agreement-document = Dokument (Webadresse)
 agreement-save = Vereinbarung speichern
+network-across-domains = Verbindungen über Handlungsfelder hinweg (nach dem Handlungsfeld der meisten Angebote)

@@ -1217,3 +1217,4 @@ agreement-task = Duty
 agreement-contacts = Contact persons (one per line)
 agreement-document = Document (web address)
 agreement-save = Save the agreement
+network-across-domains = Ties across domains (by the domain of most of an organisation's offers)

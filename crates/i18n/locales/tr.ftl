@@ -1075,3 +1075,4 @@ agreement-task = Görev
 agreement-contacts = İrtibat kişileri (satır başına bir)
 agreement-document = Belge (web adresi)
 agreement-save = Anlaşmayı kaydet
+network-across-domains = Alanlar arası bağlantılar (kuruluşun hizmetlerinin çoğunun alanına göre)

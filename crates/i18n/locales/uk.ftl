@@ -1133,3 +1133,4 @@ agreement-task = Завдання
 agreement-contacts = Контактні особи (по одній у рядку)
 agreement-document = Документ (вебадреса)
 agreement-save = Зберегти угоду
+network-across-domains = Зв’язки між сферами (за сферою більшості пропозицій організації)

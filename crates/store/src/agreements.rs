@@ -216,3 +216,22 @@ async fn write_parts(conn: &mut AnyConnection, id: i64, input: &AgreementInput) 
     }
     Ok(())
 }
+
+impl Store {
+    /// Each organisation's main domain: the domain most of its offers name (ties by code), for
+    /// reading the network across domains.
+    pub async fn organisation_main_domains(&self, municipality: MunicipalityId) -> Result<HashMap<i64, String>> {
+        let rows = sqlx::query(
+            "SELECT o.organisation_id, t.code, COUNT(*) AS n FROM offer o JOIN offer_term t ON t.offer_id = o.id AND t.kind = 'domain'
+             WHERE o.municipality_id = $1 GROUP BY o.organisation_id, t.code ORDER BY o.organisation_id, n DESC, t.code",
+        )
+        .bind(municipality)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = HashMap::new();
+        for r in rows {
+            out.entry(r.try_get::<i64, _>(0)?).or_insert(r.try_get::<String, _>(1)?);
+        }
+        Ok(out)
+    }
+}

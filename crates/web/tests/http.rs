@@ -2912,6 +2912,10 @@ async fn the_network_page_shows_ties_brokers_and_agreements_to_staff_and_a_partn
     let broker = body.split("Vermittelnde Organisationen").nth(1).unwrap();
     assert!(broker.find("Träger B").unwrap() < broker.find("Träger A").unwrap_or(usize::MAX), "{broker}");
     assert!(broker.contains("1,000"), "B's betweenness: {broker}");
+    // A and B both keep youth-welfare offers, C none: one tie with both domains known, within one
+    let across = body.split("Verbindungen über Handlungsfelder hinweg").nth(1).expect("the across-domains line");
+    assert!(across.contains("0 von 1"), "{across}");
+    assert!(broker.contains("Kinder- und Jugendhilfe"), "the broker's main domain: {broker}");
     assert!(body.contains("Weg A nach B") && body.contains("Weg B nach C"));
     // the coordination downloads the graph, which reads back with its ties
     let graphml = get(&f.app, "/network/export/graphml", &coord).await;
