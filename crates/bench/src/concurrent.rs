@@ -57,7 +57,7 @@ fn hidden(page: &str, name: &str) -> Option<String> {
 }
 
 /// A signed-in coordinator: the session cookie and the session's CSRF token.
-fn sign_in(base: &str, username: &str, password: &str) -> Result<(String, String)> {
+pub(crate) fn sign_in(base: &str, username: &str, password: &str) -> Result<(String, String)> {
     let agent = ureq::AgentBuilder::new().redirects(0).timeout(Duration::from_secs(30)).build();
     let login = agent.get(&format!("{base}/login")).call()?;
     let cookie = login.header("set-cookie").and_then(|c| c.split(';').next()).unwrap_or_default().to_string();

@@ -453,6 +453,33 @@ fn main() -> Result<()> {
     println!(
         "| steering dashboard page (/steering, demo's 10 goals, public view), median / p95 | < 50 ms median | {steer_p50:.2} / {steer_p95:.2} ms ({steer_bytes} B) |"
     );
+    // the network page is for staff: signed in as the demo's coordinator
+    let (session, _) = concurrent::sign_in(&server.base, "koordination", "Mohnblume-Ahorn-7")?;
+    let mut times = vec![];
+    let mut net_bytes = 0;
+    for _ in 0..n.min(100) {
+        let t = Instant::now();
+        let body = agent.get(&format!("{}/network", server.base)).set("Cookie", &session).call()?.into_string()?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        net_bytes = body.len();
+    }
+    times.sort_by(f64::total_cmp);
+    let mut gz = vec![];
+    std::io::Read::read_to_end(
+        &mut agent
+            .get(&format!("{}/network/export/graphml", server.base))
+            .set("Cookie", &session)
+            .set("Accept-Encoding", "gzip")
+            .call()?
+            .into_reader(),
+        &mut gz,
+    )?;
+    println!(
+        "| network page (/network, demo's agreements, coordinator), median / p95; the whole graph as GraphML, gzip | < 100 ms median | {:.2} / {:.2} ms ({net_bytes} B); {} KB |",
+        times[times.len() / 2],
+        times[(times.len() * 95) / 100],
+        gz.len() / 1024
+    );
     let (gisd_ms, gisd_rows) = gisd_sized()?;
     println!("| GISD-sized run: 11,000 units × 18 years × 9 indicators, imputation, 3 PCA, rescaling, deciles, aggregation | < 1 s | {gisd_ms:.0} ms ({gisd_rows} rows out) |");
     let (parse, run) = mss_edition(&data)?;
