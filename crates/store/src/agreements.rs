@@ -107,12 +107,7 @@ impl Store {
         let districts: Vec<i64> = input.duties.iter().filter_map(|d| d.district_id).collect();
         for (field, table, ids) in [("organisation_ids", "organisation", &input.organisation_ids), ("duties", "district", &districts)] {
             for id in ids {
-                let found: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = $1 AND municipality_id = $2"))
-                    .bind(id)
-                    .bind(municipality)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-                if found.is_none() {
+                if !util::belongs(conn, municipality, table, *id).await? {
                     errors.push(FieldError::new(field, "error-unknown", format!("no {table} {id} here")));
                     break;
                 }

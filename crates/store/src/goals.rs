@@ -132,13 +132,9 @@ impl Store {
                 });
             }
         }
+        let mut conn = self.pool.acquire().await?;
         if let Some(b) = input.responsible_body_id {
-            let found: Option<i64> = sqlx::query_scalar("SELECT id FROM body WHERE id = $1 AND municipality_id = $2")
-                .bind(b)
-                .bind(municipality)
-                .fetch_optional(&self.pool)
-                .await?;
-            if found.is_none() {
+            if !util::belongs(&mut conn, municipality, "body", b).await? {
                 return Err(StoreError::Invalid {
                     context: "goal".into(),
                     errors: ValidationErrors(vec![FieldError::new("responsible_body_id", "error-unknown", "no such body")]),
@@ -146,12 +142,7 @@ impl Store {
             }
         }
         if let Some(d) = input.district_id {
-            let found: Option<i64> = sqlx::query_scalar("SELECT id FROM district WHERE id = $1 AND municipality_id = $2")
-                .bind(d)
-                .bind(municipality)
-                .fetch_optional(&self.pool)
-                .await?;
-            if found.is_none() {
+            if !util::belongs(&mut conn, municipality, "district", d).await? {
                 return Err(StoreError::Invalid {
                     context: "goal".into(),
                     errors: ValidationErrors(vec![FieldError::new("district_id", "error-unknown-district", "no such district")]),

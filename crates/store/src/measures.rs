@@ -175,12 +175,7 @@ impl Store {
             ("offer_ids", "offer", &input.offer_ids),
         ] {
             for id in ids {
-                let found: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = $1 AND municipality_id = $2"))
-                    .bind(id)
-                    .bind(municipality)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-                if found.is_none() {
+                if !util::belongs(conn, municipality, table, *id).await? {
                     errors.push(FieldError::new(field, "error-unknown", format!("no {table} {id}")));
                     break;
                 }

@@ -113,6 +113,17 @@ pub fn bind_place_scope<'q>(
     q.bind(scope.own_organisation.unwrap_or(-1)).bind(scope.all_unapproved as i64).bind(scope.all_protected as i64)
 }
 
+/// Whether row `id` of `table` is the municipality's: links a record names are checked with it,
+/// inside the writing transaction where there is one. `table` is a name written in the code.
+pub async fn belongs(conn: &mut AnyConnection, municipality: i64, table: &str, id: i64) -> crate::Result<bool> {
+    let found: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM {table} WHERE id = $1 AND municipality_id = $2"))
+        .bind(id)
+        .bind(municipality)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.is_some())
+}
+
 /// Marks the municipality's figures as changed (see `municipality.stats_generation`).
 pub async fn bump_stats(conn: &mut AnyConnection, municipality: i64) -> crate::Result<()> {
     sqlx::query("UPDATE municipality SET stats_generation = stats_generation + 1 WHERE id = $1").bind(municipality).execute(conn).await?;

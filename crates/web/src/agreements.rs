@@ -27,15 +27,6 @@ pub fn routes() -> crate::Routes {
 /// Empty duty rows offered beyond the filled ones.
 const SPARE_DUTIES: usize = 2;
 
-fn date_field(form: &FormData, k: &str, errors: &mut Vec<FieldError>) -> Option<time::Date> {
-    match form.get(k) {
-        "" => None,
-        d => time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
-            .map_err(|_| errors.push(FieldError::new(k, "error-date", "not a date")))
-            .ok(),
-    }
-}
-
 /// The one reader of the agreement form; every field error is collected.
 fn agreement_from_form(form: &FormData) -> (AgreementInput, Vec<FieldError>) {
     let mut errors = vec![];
@@ -69,8 +60,8 @@ fn agreement_from_form(form: &FormData) -> (AgreementInput, Vec<FieldError>) {
         kind: form.get("kind").to_string(),
         title: form.get("agreement_title").to_string(),
         organisation_ids,
-        since: date_field(form, "since", &mut errors),
-        until: date_field(form, "until", &mut errors),
+        since: form.date("since", &mut errors),
+        until: form.date("until", &mut errors),
         duties,
         contacts: form.get("contacts").to_string(),
         document_url: form.get("document_url").to_string(),

@@ -51,15 +51,6 @@ fn by(ctx: &Ctx) -> Option<i64> {
     ctx.user.as_ref().map(|u| u.id)
 }
 
-fn date_field(form: &FormData, k: &str, errors: &mut Vec<FieldError>) -> Option<time::Date> {
-    match form.get(k) {
-        "" => None,
-        d => time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
-            .map_err(|_| errors.push(FieldError::new(k, "error-date", "not a date (YYYY-MM-DD)")))
-            .ok(),
-    }
-}
-
 fn time_field(form: &FormData, k: &str, errors: &mut Vec<FieldError>) -> Option<time::Time> {
     time::Time::parse(form.get(k), time::macros::format_description!("[hour]:[minute]"))
         .map_err(|_| errors.push(FieldError::new(k, "error-time", "not a time of day (HH:MM)")))
@@ -301,7 +292,7 @@ async fn create_meeting(
         return Err(PageError::forbidden());
     }
     let mut errors = vec![];
-    let day = date_field(&form, "meeting_date", &mut errors);
+    let day = form.date("meeting_date", &mut errors);
     if day.is_none() && form.get("meeting_date").is_empty() {
         errors.push(FieldError::new("meeting_date", "error-required", "a meeting needs a day"));
     }
@@ -326,7 +317,7 @@ fn task_input(form: &FormData, errors: &mut Vec<FieldError>) -> TaskInput {
     TaskInput {
         title: form.get("task_title").to_string(),
         owner_member_id: form.get("owner_member_id").parse().ok(),
-        due_on: date_field(form, "due_on", errors),
+        due_on: form.date("due_on", errors),
         status: TaskStatus::Open,
         meeting_id: form.get("meeting_id").parse().ok(),
     }

@@ -22,6 +22,15 @@ impl FormData {
     pub fn all(&self, name: &str) -> Vec<String> {
         self.pairs.iter().filter(|(k, v)| k == name && !v.trim().is_empty()).map(|(_, v)| v.trim().to_string()).collect()
     }
+    /// An optional date field (YYYY-MM-DD, as date inputs send it); a bad one is added to `errors`.
+    pub fn date(&self, name: &str, errors: &mut Vec<kette_domain::FieldError>) -> Option<time::Date> {
+        match self.get(name) {
+            "" => None,
+            d => time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
+                .map_err(|_| errors.push(kette_domain::FieldError::new(name, "error-date", "not a date (YYYY-MM-DD)")))
+                .ok(),
+        }
+    }
 }
 
 /// A form posted by a signed-in person, its CSRF token checked before the handler runs, so no

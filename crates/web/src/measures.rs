@@ -23,15 +23,6 @@ pub fn routes() -> crate::Routes {
     crate::Routes::new().route("/steering/measures", post(create_measure)).route("/steering/measures/{id}", get(page).post(update_measure))
 }
 
-fn date_field(form: &FormData, k: &str, errors: &mut Vec<FieldError>) -> Option<time::Date> {
-    match form.get(k) {
-        "" => None,
-        d => time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
-            .map_err(|_| errors.push(FieldError::new(k, "error-date", "not a date")))
-            .ok(),
-    }
-}
-
 fn ids(form: &FormData, k: &str, errors: &mut Vec<FieldError>) -> Vec<i64> {
     let mut out = vec![];
     for v in form.all(k) {
@@ -54,7 +45,7 @@ pub(crate) fn measure_from_form(form: &FormData) -> (MeasureInput, Vec<FieldErro
         errors.push(FieldError::new("status", "error-choice", "not a status"));
         MeasureStatus::Idea
     });
-    let (starts_on, ends_on) = (date_field(form, "starts_on", &mut errors), date_field(form, "ends_on", &mut errors));
+    let (starts_on, ends_on) = (form.date("starts_on", &mut errors), form.date("ends_on", &mut errors));
     let lead_organisation_id = match form.get("lead_organisation_id") {
         "" => None,
         v => v.parse().map_err(|_| errors.push(FieldError::new("lead_organisation_id", "error-choice", "not a choice"))).ok(),

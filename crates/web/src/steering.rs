@@ -298,12 +298,7 @@ async fn save_leitbild(State(state): State<AppState>, SignedForm { ctx, form }: 
         return Err(PageError::forbidden());
     }
     let mut errors = vec![];
-    let adopted = match form.get("adopted_on") {
-        "" => None,
-        d => time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
-            .map_err(|_| errors.push(FieldError::new("adopted_on", "error-date", "not a date")))
-            .ok(),
-    };
+    let adopted = form.date("adopted_on", &mut errors);
     if errors.is_empty() {
         let by = ctx.user.as_ref().map(|u| u.id);
         match state.store.add_leitbild_version(ctx.municipality.id, form.get("leitbild"), adopted, by).await {
