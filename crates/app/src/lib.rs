@@ -4,6 +4,7 @@
 //! records and the domain for rules, and hands finished views to the caller.
 
 pub mod calendar;
+pub mod chain;
 pub mod hsds;
 pub mod imports;
 pub mod monitoring;

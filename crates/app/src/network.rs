@@ -1,6 +1,7 @@
 //! The cooperation network (issue 16) as a graph: every organisation a node, a tie wherever two
 //! organisations have an agreement in force (typed by its kind), sit in the same steering body
-//! or carry a measure together.
+//! or carry a measure together, or where a step of the chain leads from one's offer to the
+//! other's.
 
 use std::collections::BTreeMap;
 
@@ -60,6 +61,12 @@ impl App {
             let mut organisations: Vec<i64> =
                 measure.input.lead_organisation_id.into_iter().chain(measure.input.organisation_ids.iter().copied()).collect();
             tie_all(&mut organisations, "joint_measure");
+        }
+        // a step of the chain from one partner's offer to another's is a referral route in use
+        for link in self.store.offer_links(m).await? {
+            if link.from_organisation_id != link.to_organisation_id {
+                tie_all(&mut vec![link.from_organisation_id, link.to_organisation_id], "chain_link");
+            }
         }
         for ((a, b, kind), weight) in ties {
             if let (Some(s), Some(t)) = (graph.index_of(&format!("org-{a}")), graph.index_of(&format!("org-{b}"))) {

@@ -6,6 +6,7 @@ pub mod age;
 pub mod agreements;
 pub mod bodies;
 pub mod boundary;
+pub mod chain;
 pub mod clock;
 pub mod cycle;
 pub mod disclosure;

@@ -1128,3 +1128,51 @@ agreement-contacts = جهات الاتصال (واحدة في كل سطر)
 agreement-document = المستند (عنوان ويب)
 agreement-save = حفظ الاتفاقية
 network-across-domains = الروابط عبر مجالات العمل (حسب مجال معظم عروض المنظمة)
+chain-next-title = ما الخطوة التالية؟
+chain-next-lead = هذه العروض تأتي بعد ذلك بشكل جيد:
+chain-before = ما الذي يأتي قبل ذلك
+chain-offer-title = خطوات السلسلة
+chain-offer-none = لم يُربط بعد بعرض آخر كخطوة.
+chain-search = ابحث عن الخطوة التالية (العنوان أو الجهة)
+chain-choose-next = أي عرض يأتي بعد ذلك؟
+chain-at-transition = عند الانتقال
+chain-within-phase = ضمن المرحلة العمرية
+chain-add = اربط كخطوة تالية
+chain-remove = إلغاء الربط
+chain-remove-named = إلغاء الربط مع „{ $title }“
+error-chain-self = لا يمكن أن يأتي العرض بعد نفسه.
+error-chain-duplicate = هذه الخطوة مربوطة بالفعل.
+error-chain-cycle = هذا الربط سيغلق دائرة: { $path }.
+error-chain-choose = يرجى اختيار العرض الذي يأتي بعد ذلك.
+chain-title = السلسلة: الخطوات والانتقالات
+chain-lead = أي العروض تتبع بعضها كخطوات، وأي الانتقالات لا يربطها عرض أو رابط.
+chain-show = عرض
+chain-transitions = الانتقالات
+chain-between = بين
+chain-offers-naming = العروض عند الانتقال
+chain-links = الخطوات المربوطة
+chain-state = الحالة
+chain-bridged = مربوط
+chain-unbridged = غير مربوط
+chain-unbridged-count = { $count ->
+    [one] انتقال واحد غير مربوط.
+   *[other] { $count } انتقالات غير مربوطة.
+}
+chain-diagram = السلسلة كصورة
+chain-diagram-hint = الأعمدة مراحل عمرية، والمربعات عروض مربوطة، والأسهم خطوات. الجداول تقول الشيء نفسه.
+chain-no-links = لا توجد خطوات مربوطة بعد.
+chain-from = من
+chain-to = بعد ذلك
+chain-how-to-link = تربط الخطوات في صفحة العرض الذي تأتي الخطوة بعده.
+chain-phases = العروض حسب المرحلة العمرية
+chain-offers = العروض النشطة
+chain-offers-in-phase = { $count ->
+    [one] عرض واحد
+   *[other] { $count } عروض
+}
+chain-more-offers = { $count ->
+    [one] + 1 آخر
+   *[other] + { $count } أخرى
+}
+network-tie-chain-link = خطوة في السلسلة
+chain-offers-only = بالعروض فقط، دون خطوات مربوطة

@@ -1218,3 +1218,51 @@ agreement-contacts = Ansprechpersonen (eine je Zeile)
 agreement-document = Dokument (Webadresse)
 agreement-save = Vereinbarung speichern
 network-across-domains = Verbindungen über Handlungsfelder hinweg (nach dem Handlungsfeld der meisten Angebote)
+chain-next-title = Wie geht es weiter?
+chain-next-lead = Diese Angebote schließen gut an:
+chain-before = Was davor kommt
+chain-offer-title = Schritte der Kette
+chain-offer-none = Noch mit keinem anderen Angebot als Schritt verknüpft.
+chain-search = Nächsten Schritt suchen (Titel oder Träger)
+chain-choose-next = Welches Angebot kommt danach?
+chain-at-transition = Am Übergang
+chain-within-phase = Innerhalb der Lebensphase
+chain-add = Als nächsten Schritt verknüpfen
+chain-remove = Verknüpfung lösen
+chain-remove-named = Verknüpfung zu „{ $title }“ lösen
+error-chain-self = Ein Angebot kann nicht auf sich selbst folgen.
+error-chain-duplicate = Dieser Schritt ist schon verknüpft.
+error-chain-cycle = Diese Verknüpfung würde einen Kreis schließen: { $path }. Die nächsten Schritte würden eine Familie an den Anfang zurückführen.
+error-chain-choose = Bitte wählen Sie das Angebot, das danach kommt.
+chain-title = Die Kette: Schritte und Übergänge
+chain-lead = Welche Angebote als Schritte aufeinander folgen und welche Übergänge kein Angebot und keine Verknüpfung überbrückt.
+chain-show = Anzeigen
+chain-transitions = Übergänge
+chain-between = Zwischen
+chain-offers-naming = Angebote am Übergang
+chain-links = Verknüpfte Schritte
+chain-state = Stand
+chain-bridged = überbrückt
+chain-unbridged = nicht überbrückt
+chain-unbridged-count = { $count ->
+    [one] 1 Übergang wird von keinem Angebot und keiner Verknüpfung überbrückt.
+   *[other] { $count } Übergänge werden von keinem Angebot und keiner Verknüpfung überbrückt.
+}
+chain-diagram = Die Kette als Bild
+chain-diagram-hint = Spalten sind Lebensphasen, Kästen verknüpfte Angebote (gestrichelt: außerhalb des Gebiets), Pfeile die Schritte; ✓ und ! zeigen, ob ein Übergang überbrückt ist. Die Tabellen sagen dasselbe.
+chain-no-links = Noch keine Schritte verknüpft.
+chain-from = Von
+chain-to = Danach
+chain-how-to-link = Schritte verknüpfen Sie auf der Seite des Angebots, nach dem der Schritt kommt.
+chain-phases = Angebote je Lebensphase
+chain-offers = Aktive Angebote
+chain-offers-in-phase = { $count ->
+    [one] 1 Angebot
+   *[other] { $count } Angebote
+}
+chain-more-offers = { $count ->
+    [one] + 1 weiteres
+   *[other] + { $count } weitere
+}
+network-tie-chain-link = Schritt der Kette
+chain-offers-only = nur durch Angebote, ohne verknüpfte Schritte

@@ -1218,3 +1218,51 @@ agreement-contacts = Contact persons (one per line)
 agreement-document = Document (web address)
 agreement-save = Save the agreement
 network-across-domains = Ties across domains (by the domain of most of an organisation's offers)
+chain-next-title = What comes next?
+chain-next-lead = These offers follow on well:
+chain-before = What comes before
+chain-offer-title = Steps of the chain
+chain-offer-none = Not yet linked to another offer as a step.
+chain-search = Find the next step (title or provider)
+chain-choose-next = Which offer comes next?
+chain-at-transition = At the transition
+chain-within-phase = Within the life phase
+chain-add = Link as the next step
+chain-remove = Unlink
+chain-remove-named = Unlink “{ $title }”
+error-chain-self = An offer cannot come next after itself.
+error-chain-duplicate = This step is linked already.
+error-chain-cycle = This link would close a cycle: { $path }. The next steps would lead a family back to the start.
+error-chain-choose = Please choose the offer that comes next.
+chain-title = The chain: steps and transitions
+chain-lead = Which offers follow one another as steps, and which transitions no offer and no link bridges.
+chain-show = Show
+chain-transitions = Transitions
+chain-between = Between
+chain-offers-naming = Offers at the transition
+chain-links = Linked steps
+chain-state = State
+chain-bridged = bridged
+chain-unbridged = not bridged
+chain-unbridged-count = { $count ->
+    [one] 1 transition is bridged by no offer and no link.
+   *[other] { $count } transitions are bridged by no offer and no link.
+}
+chain-diagram = The chain as a picture
+chain-diagram-hint = Columns are life phases, boxes linked offers (dashed: outside the area), arrows the steps; ✓ and ! show whether a transition is bridged. The tables say the same.
+chain-no-links = No steps linked yet.
+chain-from = From
+chain-to = Next
+chain-how-to-link = You link steps on the page of the offer the step follows.
+chain-phases = Offers by life phase
+chain-offers = Active offers
+chain-offers-in-phase = { $count ->
+    [one] 1 offer
+   *[other] { $count } offers
+}
+chain-more-offers = { $count ->
+    [one] + 1 more
+   *[other] + { $count } more
+}
+network-tie-chain-link = Step of the chain
+chain-offers-only = by offers only, no linked steps

@@ -1076,3 +1076,51 @@ agreement-contacts = İrtibat kişileri (satır başına bir)
 agreement-document = Belge (web adresi)
 agreement-save = Anlaşmayı kaydet
 network-across-domains = Alanlar arası bağlantılar (kuruluşun hizmetlerinin çoğunun alanına göre)
+chain-next-title = Sonra ne geliyor?
+chain-next-lead = Bu hizmetler iyi bir devam sunar:
+chain-before = Öncesinde ne var
+chain-offer-title = Zincirin adımları
+chain-offer-none = Henüz başka bir hizmete adım olarak bağlanmadı.
+chain-search = Sonraki adımı ara (başlık veya kuruluş)
+chain-choose-next = Sonra hangi hizmet geliyor?
+chain-at-transition = Geçişte
+chain-within-phase = Yaşam evresi içinde
+chain-add = Sonraki adım olarak bağla
+chain-remove = Bağlantıyı kaldır
+chain-remove-named = „{ $title }“ bağlantısını kaldır
+error-chain-self = Bir hizmet kendisinin ardından gelemez.
+error-chain-duplicate = Bu adım zaten bağlı.
+error-chain-cycle = Bu bağlantı bir döngü oluşturur: { $path }.
+error-chain-choose = Lütfen sonra gelen hizmeti seçin.
+chain-title = Zincir: adımlar ve geçişler
+chain-lead = Hangi hizmetlerin adım olarak birbirini izlediği ve hangi geçişlerin köprülenmediği.
+chain-show = Göster
+chain-transitions = Geçişler
+chain-between = Arasında
+chain-offers-naming = Geçişteki hizmetler
+chain-links = Bağlı adımlar
+chain-state = Durum
+chain-bridged = köprülendi
+chain-unbridged = köprülenmedi
+chain-unbridged-count = { $count ->
+    [one] 1 geçiş köprülenmedi.
+   *[other] { $count } geçiş köprülenmedi.
+}
+chain-diagram = Resim olarak zincir
+chain-diagram-hint = Sütunlar yaşam evreleri, kutular bağlı hizmetler, oklar adımlardır. Tablolar aynı bilgiyi verir.
+chain-no-links = Henüz bağlı adım yok.
+chain-from = Nereden
+chain-to = Sonra
+chain-how-to-link = Adımları, adımın ardından geldiği hizmetin sayfasında bağlarsınız.
+chain-phases = Yaşam evresine göre hizmetler
+chain-offers = Etkin hizmetler
+chain-offers-in-phase = { $count ->
+    [one] 1 hizmet
+   *[other] { $count } hizmet
+}
+chain-more-offers = { $count ->
+    [one] + 1 daha
+   *[other] + { $count } daha
+}
+network-tie-chain-link = Zincir adımı
+chain-offers-only = yalnızca hizmetlerle, bağlı adım yok

@@ -1134,3 +1134,51 @@ agreement-contacts = Контактні особи (по одній у рядк�
 agreement-document = Документ (вебадреса)
 agreement-save = Зберегти угоду
 network-across-domains = Зв’язки між сферами (за сферою більшості пропозицій організації)
+chain-next-title = Що далі?
+chain-next-lead = Ці пропозиції добре продовжують:
+chain-before = Що перед цим
+chain-offer-title = Кроки ланцюга
+chain-offer-none = Ще не пов’язано з іншою пропозицією як крок.
+chain-search = Знайти наступний крок (назва або організація)
+chain-choose-next = Яка пропозиція йде далі?
+chain-at-transition = На переході
+chain-within-phase = У межах життєвої фази
+chain-add = Пов’язати як наступний крок
+chain-remove = Від’єднати
+chain-remove-named = Від’єднати «{ $title }»
+error-chain-self = Пропозиція не може йти після самої себе.
+error-chain-duplicate = Цей крок уже пов’язано.
+error-chain-cycle = Цей зв’язок замкнув би коло: { $path }.
+error-chain-choose = Будь ласка, виберіть пропозицію, що йде далі.
+chain-title = Ланцюг: кроки й переходи
+chain-lead = Які пропозиції йдуть одна за одною і які переходи нічим не перекриті.
+chain-show = Показати
+chain-transitions = Переходи
+chain-between = Між
+chain-offers-naming = Пропозиції на переході
+chain-links = Пов’язані кроки
+chain-state = Стан
+chain-bridged = перекрито
+chain-unbridged = не перекрито
+chain-unbridged-count = { $count ->
+    [one] 1 перехід не перекрито.
+   *[other] { $count } переходів не перекрито.
+}
+chain-diagram = Ланцюг як зображення
+chain-diagram-hint = Стовпці — життєві фази, прямокутники — пов’язані пропозиції, стрілки — кроки. Таблиці кажуть те саме.
+chain-no-links = Ще немає пов’язаних кроків.
+chain-from = Від
+chain-to = Далі
+chain-how-to-link = Кроки пов’язують на сторінці пропозиції, після якої йде крок.
+chain-phases = Пропозиції за життєвими фазами
+chain-offers = Активні пропозиції
+chain-offers-in-phase = { $count ->
+    [one] 1 пропозиція
+   *[other] { $count } пропозицій
+}
+chain-more-offers = { $count ->
+    [one] + ще 1
+   *[other] + ще { $count }
+}
+network-tie-chain-link = Крок ланцюга
+chain-offers-only = лише пропозиціями, без пов’язаних кроків

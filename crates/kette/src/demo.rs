@@ -287,6 +287,7 @@ async fn steering_showcase(store: &Store, m: kette_domain::MunicipalityId) -> Re
     crate::demo_steering::calibrate_goals(store, m).await?;
     crate::demo_steering::bodies_and_cycle(store, m).await?;
     crate::demo_steering::agreements(store, m).await?;
+    crate::demo_steering::chain_links(store, m).await?;
     Ok(())
 }
 

@@ -548,6 +548,70 @@ pub async fn agreements(store: &Store, m: MunicipalityId) -> Result<()> {
     Ok(())
 }
 
+/// Fictional, marked steps of the chain between real Berlin offers (issue 16) in the first four
+/// Bezirke: birth → early childhood → Kita → primary school and school → work, with a transition
+/// left open here and there so the chain page has gaps to flag.
+pub async fn chain_links(store: &Store, m: MunicipalityId) -> Result<()> {
+    use kette_domain::chain::ChainLinkInput;
+    let bezirke = store.districts_up_to(m, 1).await?;
+    for (k, bezirk) in bezirke.iter().take(4).enumerate() {
+        // (life phase, a word of the titles that fits the step): a family centre after birth,
+        // a Kita, a primary school, a youth club, a youth service at the step into work
+        let mut by_phase: Vec<Vec<i64>> = vec![];
+        for (phase, word, titles) in [
+            ("pregnancy_birth", "Familienzentrum", &["Familienzentrum"][..]),
+            ("early_childhood", "Famil", &["Familienzentrum", "Familientreff", "Familien-Café", "Eltern"][..]),
+            ("kita", "Kita", &["Kita"][..]),
+            ("primary", "schule", &["Grundschule", "Schule"][..]),
+            ("secondary", "Jugend", &["Jugend"][..]),
+            ("transition_to_work", "Jugend", &["Jugend"][..]),
+        ] {
+            let filter = kette_store::OfferFilter {
+                q: Some(word.into()),
+                life_phase: Some(phase.into()),
+                district_id: Some(bezirk.id),
+                // the demo's review policy is set last; until then old verification dates would
+                // hide the offers from a public-only list
+                status: Some(kette_domain::vocab::OfferStatus::Active),
+                ..Default::default()
+            };
+            let found = store.list_offers(m, &filter, 1, 60).await?.items;
+            // the word must be in the title (the search reads descriptions too), best word first
+            let mut ids = vec![];
+            for t in titles {
+                ids.extend(found.iter().filter(|o| o.title.contains(t) && !ids.contains(&o.id)).map(|o| o.id).collect::<Vec<_>>());
+            }
+            by_phase.push(ids);
+        }
+        // the i-th offer of a phase, skipping one that serves the previous phase as well
+        let pick = |p: usize, i: usize, not: Option<i64>| by_phase[p].iter().copied().filter(|id| Some(*id) != not).nth(i);
+        let birth = pick(0, 0, None);
+        let early = pick(1, 0, birth);
+        let kita = pick(2, 0, early);
+        let school = pick(3, 0, kita);
+        let youth = pick(4, 0, None);
+        let mut steps =
+            vec![(birth, early, None), (early, kita, Some("family_to_daycare")), (pick(1, 1, birth), kita, Some("family_to_daycare"))];
+        if k % 2 == 0 {
+            steps.push((kita, school, Some("kita_to_primary")));
+            steps.push((school, pick(3, 1, kita), None));
+        }
+        if k != 1 {
+            steps.push((youth, pick(5, 0, youth), Some("school_to_work")));
+        }
+        for (from, to, transition) in steps {
+            let (Some(from), Some(to)) = (from, to) else { continue };
+            let input = ChainLinkInput { from_offer_id: from, to_offer_id: to, transition: transition.map(String::from) };
+            // an offer serving two phases may meet itself or a step twice: those are skipped
+            match store.add_offer_link(m, &input, true, None).await {
+                Ok(_) | Err(kette_store::StoreError::Invalid { .. }) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    Ok(())
+}
+
 /// The name up to its legal form, for a readable title.
 fn short(name: &str) -> &str {
     let cut = [" gGmbH", " e.V.", " e. V.", " GmbH", " mbH", " gUG"].iter().filter_map(|f| name.find(f)).min().unwrap_or(name.len());

@@ -8,6 +8,7 @@ mod accounts;
 mod agreements;
 mod bodies;
 mod boundaries;
+mod chain;
 mod cycle;
 mod districts;
 mod exchange;
@@ -36,6 +37,7 @@ pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionI
 pub use agreements::Agreement;
 pub use bodies::{Body, BodyRelations, BodySummary, Decision, Meeting, MeetingSummary, Member, Task, TaskReminder};
 pub use boundaries::{CarryReport, CrosswalkSummary};
+pub use chain::OfferLink;
 pub use cycle::{Check, PhaseEntry};
 pub use districts::GeometryDetail;
 pub use districts::{DistrictDetail, DistrictSummary};

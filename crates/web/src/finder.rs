@@ -430,6 +430,18 @@ struct FinderOfferPage {
     back: String,
     internal_note: String,
     languages: Vec<(String, String)>,
+    /// "What comes next": the offers linked as the next steps of the chain that the reader may
+    /// see, titled in the reader's language where a translation exists.
+    next: Vec<NextStep>,
+}
+
+pub struct NextStep {
+    pub id: i64,
+    pub title: String,
+    pub lang: String,
+    pub organisation: String,
+    pub transition: Option<String>,
+    pub ages: String,
 }
 
 /// The texts shown for an offer: the reader's language, Leichte Sprache on request, else German.
@@ -539,7 +551,22 @@ async fn offer_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
     };
     let back = params.get("back").filter(|b| !b.contains("://")).cloned().unwrap_or_default();
     let languages = offer_language_names(&offer.input.languages);
-    render(&FinderOfferPage { ctx, offer, text, back, internal_note, languages })
+    let (_, steps) = state.app.chain_neighbours(&ctx.disclosure(), &ctx.municipality, offer.id).await.or_page()?;
+    let next = steps
+        .into_iter()
+        .map(|s| {
+            let t = offer_text(&s.offer, &s.translations, ctx.lang, false);
+            NextStep {
+                id: s.offer.id,
+                title: t.title,
+                lang: t.lang,
+                organisation: s.offer.organisation_name.clone(),
+                transition: s.transition,
+                ages: age_text(&ctx, s.offer.input.min_age_months, s.offer.input.max_age_months),
+            }
+        })
+        .collect();
+    render(&FinderOfferPage { ctx, offer, text, back, internal_note, languages, next })
 }
 
 // ---------------------------------------------------------------- print sheets

@@ -8,6 +8,7 @@ mod assets;
 mod auth;
 mod bodies;
 mod boundaries;
+mod chain;
 mod ctx;
 mod cycle;
 mod error;
@@ -210,6 +211,7 @@ fn all_routes() -> Routes {
     Routes::new()
         .merge(pages::routes())
         .merge(finder::routes())
+        .merge(chain::routes())
         .merge(hsds::routes())
         .merge(auth::routes())
         .merge(manage::routes())

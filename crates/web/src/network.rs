@@ -42,7 +42,7 @@ impl NetworkPage {
     }
     fn kind_label(&self, code: &str) -> String {
         match code {
-            "shared_body" | "joint_measure" => self.ctx.t(&format!("network-tie-{}", code.replace('_', "-"))),
+            "shared_body" | "joint_measure" | "chain_link" => self.ctx.t(&format!("network-tie-{}", code.replace('_', "-"))),
             kind => self.ctx.term("agreement_kind", kind),
         }
     }

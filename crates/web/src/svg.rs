@@ -342,6 +342,129 @@ pub fn goal_chart(values: &[(i32, f64)], path: Option<[(i32, f64); 2]>, width: f
     svg
 }
 
+/// A column of the chain diagram: a life phase with how many offers serve it.
+pub struct ChainColumn {
+    pub label: String,
+    pub count_label: String,
+}
+
+/// A box of the chain diagram: an offer in the column of its earliest life phase.
+pub struct ChainBox {
+    pub column: usize,
+    pub title: String,
+    pub organisation: String,
+    /// Located outside the chosen district (drawn dashed).
+    pub outside: bool,
+}
+
+/// A transition between the columns `column` and `column + 1`, and whether anything bridges it.
+pub struct ChainGap {
+    pub column: usize,
+    pub label: String,
+    pub bridged: bool,
+}
+
+const CHAIN_BOXES_PER_COLUMN: usize = 14;
+
+/// The chain of a district drawn on the server: life phases as columns, the linked offers as
+/// boxes, the steps as arrows, and a mark on each transition saying whether it is bridged. Hidden
+/// from assistive technology: the tables under it say the same. Boxes beyond fourteen a column
+/// are counted, not drawn, and so are their arrows.
+pub fn chain_diagram(
+    columns: &[ChainColumn],
+    boxes: &[ChainBox],
+    links: &[(usize, usize)],
+    gaps: &[ChainGap],
+    more: &dyn Fn(usize) -> String,
+) -> String {
+    let (col_w, gap_w, box_h, box_gap, top) = (170.0, 56.0, 40.0, 10.0, 74.0);
+    let mut row_of: Vec<Option<usize>> = vec![None; boxes.len()];
+    let mut filled = vec![0usize; columns.len()];
+    let mut hidden = vec![0usize; columns.len()];
+    for (i, b) in boxes.iter().enumerate() {
+        let c = b.column.min(columns.len().saturating_sub(1));
+        if filled[c] < CHAIN_BOXES_PER_COLUMN {
+            row_of[i] = Some(filled[c]);
+            filled[c] += 1;
+        } else {
+            hidden[c] += 1;
+        }
+    }
+    let rows = filled.iter().copied().max().unwrap_or(0) + usize::from(hidden.iter().any(|h| *h > 0));
+    let width = columns.len() as f64 * (col_w + gap_w) - gap_w + 8.0;
+    let height = top + rows.max(1) as f64 * (box_h + box_gap) + 12.0;
+    let x = |c: usize| 4.0 + c as f64 * (col_w + gap_w);
+    let y = |r: usize| top + r as f64 * (box_h + box_gap);
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {height:.0}" aria-hidden="true" focusable="false" class="chain-svg"><defs><marker id="chain-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="chain-arrowhead"/></marker></defs>"#
+    );
+    let clip =
+        |s: &str, n: usize| if s.chars().count() > n { format!("{}…", s.chars().take(n - 1).collect::<String>()) } else { s.to_string() };
+    for (c, col) in columns.iter().enumerate() {
+        svg.push_str(&format!(
+            r#"<rect x="{:.0}" y="4" width="{col_w:.0}" height="{:.0}" class="chain-column"/><text x="{:.0}" y="24" class="chain-phase">{}</text><text x="{:.0}" y="42" class="chain-count">{}</text>"#,
+            x(c),
+            height - 8.0,
+            x(c) + 8.0,
+            escape(&clip(&col.label, 24)),
+            x(c) + 8.0,
+            escape(&col.count_label)
+        ));
+        if hidden[c] > 0 {
+            svg.push_str(&format!(
+                r#"<text x="{:.0}" y="{:.0}" class="chain-count">{}</text>"#,
+                x(c) + 8.0,
+                y(filled[c]) + 20.0,
+                escape(&more(hidden[c]))
+            ));
+        }
+    }
+    for g in gaps.iter().filter(|g| g.column + 1 < columns.len()) {
+        let cx = x(g.column) + col_w + gap_w / 2.0;
+        let (class, mark) = if g.bridged { ("chain-bridged", "✓") } else { ("chain-unbridged", "!") };
+        svg.push_str(&format!(
+            r#"<g class="{class}"><title>{}</title><circle cx="{cx:.0}" cy="34" r="13"/><text x="{cx:.0}" y="39" text-anchor="middle">{mark}</text></g>"#,
+            escape(&g.label)
+        ));
+    }
+    for &(a, b) in links {
+        let (Some(ra), Some(rb)) = (row_of.get(a).copied().flatten(), row_of.get(b).copied().flatten()) else { continue };
+        let (ca, cb) = (boxes[a].column.min(columns.len() - 1), boxes[b].column.min(columns.len() - 1));
+        let (ya, yb) = (y(ra) + box_h / 2.0, y(rb) + box_h / 2.0);
+        let d = if ca == cb {
+            // a step within a phase: a bend out to the right of the column
+            let xr = x(ca) + col_w;
+            format!("M{xr:.0},{ya:.0} C{:.0},{ya:.0} {:.0},{yb:.0} {xr:.0},{yb:.0}", xr + 30.0, xr + 30.0)
+        } else {
+            let (x1, x2) = if ca < cb { (x(ca) + col_w, x(cb)) } else { (x(ca), x(cb) + col_w) };
+            let mid = (x1 + x2) / 2.0;
+            format!("M{x1:.0},{ya:.0} C{mid:.0},{ya:.0} {mid:.0},{yb:.0} {x2:.0},{yb:.0}")
+        };
+        svg.push_str(&format!(r#"<path d="{d}" class="chain-link" marker-end="url(#chain-arrow)"/>"#));
+    }
+    for (i, b) in boxes.iter().enumerate() {
+        let Some(r) = row_of[i] else { continue };
+        let c = b.column.min(columns.len() - 1);
+        svg.push_str(&format!(
+            r#"<g class="chain-offer{}"><title>{} – {}</title><rect x="{:.0}" y="{:.0}" width="{:.0}" height="{box_h:.0}" rx="4"/><text x="{:.0}" y="{:.0}" class="chain-title">{}</text><text x="{:.0}" y="{:.0}" class="chain-org">{}</text></g>"#,
+            if b.outside { " outside" } else { "" },
+            escape(&b.title),
+            escape(&b.organisation),
+            x(c) + 6.0,
+            y(r),
+            col_w - 12.0,
+            x(c) + 12.0,
+            y(r) + 17.0,
+            escape(&clip(&b.title, 26)),
+            x(c) + 12.0,
+            y(r) + 32.0,
+            escape(&clip(&b.organisation, 28))
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
@@ -349,6 +472,29 @@ fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_chain_diagram_marks_gaps_and_counts_what_it_cannot_draw() {
+        let columns: Vec<ChainColumn> =
+            (0..3).map(|i| ChainColumn { label: format!("Phase {i}"), count_label: format!("{i} Angebote") }).collect();
+        let mut boxes = vec![
+            ChainBox { column: 0, title: "Willkommensbesuch <neu>".into(), organisation: "A".into(), outside: false },
+            ChainBox { column: 1, title: "Kita".into(), organisation: "B".into(), outside: true },
+        ];
+        boxes.extend((0..16).map(|i| ChainBox { column: 2, title: format!("Schule {i}"), organisation: "C".into(), outside: false }));
+        let gaps = [
+            ChainGap { column: 0, label: "Familie → Kita".into(), bridged: true },
+            ChainGap { column: 1, label: "Kita → Schule".into(), bridged: false },
+        ];
+        let svg = chain_diagram(&columns, &boxes, &[(0, 1), (1, 17)], &gaps, &|n| format!("+ {n} weitere"));
+        assert!(svg.contains("Willkommensbesuch &lt;neu&gt;"), "titles are escaped");
+        assert_eq!(svg.matches(r#"class="chain-unbridged""#).count(), 1);
+        assert_eq!(svg.matches(r#"class="chain-bridged""#).count(), 1);
+        assert!(svg.contains("+ 2 weitere"), "fourteen boxes a column, the rest counted");
+        // the link to an undrawn box is left out, the other drawn
+        assert_eq!(svg.matches(r#"class="chain-link""#).count(), 1);
+        assert!(svg.contains(r#"class="chain-offer outside""#));
+    }
 
     #[test]
     fn a_goal_chart_draws_the_path_and_the_observed_line() {

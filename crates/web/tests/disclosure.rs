@@ -67,7 +67,10 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
         | "/search/{id}"
         | "/search/{id}/print"
         | "/search/{id}/referral"
+        | "/offers/{id}/next"
         | "/api/v1/offers/{id}" => vec![path.replace("{id}", &id("offer"))],
+        "/offers/{id}/next/{link}/remove" => vec![path.replace("{id}", &id("offer")).replace("{link}", &id("chain_link"))],
+        "/network/chain" => vec![path.to_string(), format!("{path}?district={}", id("district"))],
         "/locations/{id}/edit" => vec![path.replace("{id}", &id("location"))],
         "/review/{id}" | "/review/{id}/approve" | "/review/{id}/reject" => vec![path.replace("{id}", &id("change"))],
         "/monitoring/map" | "/monitoring/map.geojson" => vec![format!("{path}?{map}"), format!("{path}?{count_map}")],

@@ -2978,3 +2978,77 @@ async fn the_network_page_shows_ties_brokers_and_agreements_to_staff_and_a_partn
     assert_eq!(ended.status, StatusCode::UNPROCESSABLE_ENTITY, "an end before the start is refused");
     assert_eq!(f.store.agreement(f.m, made.id).await.unwrap().unwrap().input.duties.len(), 1, "nothing half-written");
 }
+
+#[tokio::test]
+async fn the_coordination_links_next_steps_that_families_see_and_cycles_are_refused() {
+    let f = fixture().await;
+    let (own, other, paused) = (f.own_offer, f.other_offer, f.paused_offer);
+    let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    // found by the plain search on the offer's page, then linked at a transition
+    let found = get(&f.app, &format!("/offers/{own}?chain_q=Elterncaf"), &coord).await;
+    assert!(found.body.contains(&format!("name=\"to_offer_id\" value=\"{other}\"")), "{}", found.body);
+    let linked =
+        post_form(&f.app, &format!("/offers/{own}/next"), &coord, &format!("csrf={csrf}&to_offer_id={other}&transition=family_to_daycare"))
+            .await;
+    assert_eq!(linked.status, StatusCode::SEE_OTHER, "{}", linked.body);
+    // a step to the paused offer exists too, but families never see it
+    let input = kette_domain::chain::ChainLinkInput { from_offer_id: own, to_offer_id: paused, transition: None };
+    f.store.add_offer_link(f.m, &input, false, None).await.unwrap();
+    let public = get(&f.app, &format!("/search/{own}"), "").await;
+    assert_eq!(public.status, StatusCode::OK);
+    let next = public.body.split("Wie geht es weiter?").nth(1).expect("the next steps on the public page");
+    assert!(next.contains("Elterncafé Mond") && next.contains("Familie → Kita"), "{next}");
+    assert!(!public.body.contains("Geheimer Entwurf"), "a paused offer is no next step for families");
+    let english = get(&f.app, &format!("/search/{own}?lang=en"), "").await;
+    assert!(english.body.contains("What comes next?"), "in the reader's language");
+    // the coordination sees both steps on the staff page, and what comes before on the other
+    let staff = get(&f.app, &format!("/offers/{own}"), &coord).await;
+    assert!(staff.body.contains("Geheimer Entwurf") && staff.body.contains("Elterncafé Mond"), "{}", staff.body);
+    let before = get(&f.app, &format!("/offers/{other}"), &coord).await;
+    assert!(before.body.split("Was davor kommt").nth(1).is_some_and(|b| b.contains("Krabbelgruppe Sonnenschein")), "{}", before.body);
+
+    // back from the Elterncafé to the Krabbelgruppe would close a cycle: refused, with the path
+    let cycle = post_form(&f.app, &format!("/offers/{other}/next"), &coord, &format!("csrf={csrf}&to_offer_id={own}")).await;
+    assert_eq!(cycle.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(cycle.body.contains("Elterncafé Mond → Krabbelgruppe Sonnenschein → Elterncafé Mond"), "{}", cycle.body);
+    let itself = post_form(&f.app, &format!("/offers/{own}/next"), &coord, &format!("csrf={csrf}&to_offer_id={own}")).await;
+    assert_eq!(itself.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(itself.body.contains("nicht auf sich selbst folgen"), "{}", itself.body);
+    let twice = post_form(&f.app, &format!("/offers/{own}/next"), &coord, &format!("csrf={csrf}&to_offer_id={other}")).await;
+    assert!(twice.status == StatusCode::UNPROCESSABLE_ENTITY && twice.body.contains("schon verknüpft"), "{}", twice.body);
+    let unknown =
+        post_form(&f.app, &format!("/offers/{own}/next"), &coord, &format!("csrf={csrf}&to_offer_id={other}&transition=nirgendwo")).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let none = post_form(&f.app, &format!("/offers/{own}/next"), &coord, &format!("csrf={csrf}")).await;
+    assert!(none.status == StatusCode::UNPROCESSABLE_ENTITY && none.body.contains("das danach kommt"), "{}", none.body);
+    assert_eq!(f.store.offer_links(f.m).await.unwrap().len(), 2, "nothing refused was written");
+
+    // the chain of the district: the link, and the transitions nothing bridges
+    let chain = get(&f.app, "/network/chain", &coord).await;
+    assert_eq!(chain.status, StatusCode::OK);
+    assert!(chain.body.contains("3 Übergänge werden von keinem Angebot"), "{}", chain.body);
+    assert!(chain.body.contains("class=\"chain-svg\"") && chain.body.contains("chain-unbridged"), "the diagram is drawn");
+    let table = chain.body.split("Verknüpfte Schritte</h2>").nth(1).unwrap();
+    assert!(table.contains("Krabbelgruppe Sonnenschein") && table.contains("Elterncafé Mond"), "{table}");
+    let district = f.store.district_by_key(f.m, "01").await.unwrap().unwrap();
+    assert_eq!(get(&f.app, &format!("/network/chain?district={district}"), &coord).await.status, StatusCode::OK);
+    assert_eq!(get(&f.app, "/network/chain?district=x", &coord).await.status, StatusCode::BAD_REQUEST);
+
+    // partners and the public neither link nor see the chain page
+    let (partner, partner_csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(get(&f.app, "/network/chain", &partner).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(get(&f.app, "/network/chain", "").await.status, StatusCode::NOT_FOUND);
+    let refused = post_form(&f.app, &format!("/offers/{other}/next"), &partner, &format!("csrf={partner_csrf}&to_offer_id={paused}")).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(!get(&f.app, &format!("/offers/{own}"), &partner).await.body.contains("chain_q"), "no form for partners");
+
+    // unlinking is written to the audit log
+    let link = f.store.offer_links(f.m).await.unwrap().into_iter().find(|l| l.to_offer_id == other).unwrap();
+    let removed = post_form(&f.app, &format!("/offers/{own}/next/{}/remove", link.id), &coord, &format!("csrf={csrf}")).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    assert_eq!(f.store.offer_links(f.m).await.unwrap().len(), 1);
+    let again = post_form(&f.app, &format!("/offers/{own}/next/{}/remove", link.id), &coord, &format!("csrf={csrf}")).await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+    let audit = f.store.audit_entries(f.m, "offer_link", link.id).await.unwrap();
+    assert_eq!(audit.len(), 2, "created and removed: {audit:?}");
+}

@@ -31,8 +31,8 @@ mod organisations;
 use anchors::*;
 use districts::*;
 use home::*;
-pub(crate) use offers::district_options;
 use offers::*;
+pub(crate) use offers::{district_options, offer_with_chain_errors};
 use organisations::*;
 
 pub fn routes() -> crate::Routes {

@@ -81,6 +81,7 @@ pub(super) struct OfferPage {
     /// The proposal was a new offer (not a change to a public one).
     proposed_new: bool,
     confirmed: bool,
+    chain: crate::chain::OfferChain,
 }
 
 impl OfferPage {
@@ -129,7 +130,25 @@ pub(super) async fn offer(
     let proposed = params.contains_key("proposed");
     let proposed_new = params.get("proposed").is_some_and(|v| v == "new");
     let confirmed = params.contains_key("confirmed");
-    render(&OfferPage { offer, history, proposal, public, freshness, proposed, proposed_new, confirmed, ctx })
+    let chain = crate::chain::offer_chain(&state, &ctx, &offer, q(&params, "chain_q").unwrap_or_default(), vec![]).await?;
+    render(&OfferPage { offer, history, proposal, public, freshness, proposed, proposed_new, confirmed, chain, ctx })
+}
+
+/// The offer page again after a refused link, with the errors in the chain section.
+pub(crate) async fn offer_with_chain_errors(
+    state: &AppState,
+    ctx: Ctx,
+    offer: Offer,
+    errors: Vec<(String, String)>,
+) -> Result<Response, PageError> {
+    let public = crate::offer_is_public(state.store.today(), &ctx.municipality.review, &offer.input, offer.approval);
+    let freshness = ctx.t(ctx.municipality.review.freshness(offer.input.last_verified_on, state.store.today()).label_key());
+    let history = state.store.audit_entries(ctx.municipality.id, "offer", offer.id).await.or_page()?;
+    let proposal = state.store.latest_change(ctx.municipality.id, offer.id).await.or_page()?;
+    let chain = crate::chain::offer_chain(state, &ctx, &offer, "", errors).await?;
+    let page =
+        OfferPage { offer, history, proposal, public, freshness, proposed: false, proposed_new: false, confirmed: false, chain, ctx };
+    Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }
 
 // ---------------------------------------------------------------- offer form

@@ -347,6 +347,20 @@ pub async fn world() -> World {
         )
         .await
         .unwrap();
+    // a step of the chain to the paused offer: no one who may not see the offer sees the step
+    let chain_link = store
+        .add_offer_link(
+            m,
+            &kette_domain::chain::ChainLinkInput {
+                from_offer_id: offer_b,
+                to_offer_id: paused_offer,
+                transition: Some("kita_to_primary".into()),
+            },
+            true,
+            None,
+        )
+        .await
+        .unwrap();
     let district = |key: &'static str| {
         let store = store.clone();
         async move { store.district_by_key(m, key).await.unwrap().unwrap().to_string() }
@@ -367,6 +381,7 @@ pub async fn world() -> World {
         ("proposal", proposal.to_string()),
         ("goal", goal.to_string()),
         ("agreement", agreement.to_string()),
+        ("chain_link", chain_link.to_string()),
         ("measure", measure.to_string()),
         ("survey_round", survey_round.to_string()),
         ("survey_token", survey_tokens[0].clone()),
