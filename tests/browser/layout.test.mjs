@@ -57,7 +57,7 @@ test("no staff page is wider than a 320 px screen", async () => {
   const page = await context.newPage();
   await signIn(page, server.base, "koordination");
   const shelter = (await (await page.request.get(`${server.base}/api/v1/offers?q=Frauenhaus`)).json()).items[0].id;
-  const wide = await checkReflow(context, ["/", "/review", "/verification", "/review/settings", "/vocabulary", "/synonyms", "/monitoring/import", "/monitoring/confidentiality", `/offers/${shelter}`, `/offers/${shelter}/edit`, `/offers/${shelter}/texts`, `/search/${shelter}`, "/offers/new", "/referrals", "/feedback/inbox", "/steering", "/steering/cycle", "/bodies", "/bodies/1", "/meetings/1", "/tasks", "/proposals", "/proposals/1", "/survey", "/steering/goals/2", "/steering/measures/2", "/network", "/network/agreements/new", "/network/agreements/1"]);
+  const wide = await checkReflow(context, ["/", "/review", "/verification", "/review/settings", "/vocabulary", "/synonyms", "/monitoring/import", "/monitoring/confidentiality", `/offers/${shelter}`, `/offers/${shelter}/edit`, `/offers/${shelter}/texts`, `/search/${shelter}`, "/offers/new", "/referrals", "/feedback/inbox", "/steering", "/steering/cycle", "/bodies", "/bodies/1", "/meetings/1", "/tasks", "/proposals", "/proposals/1", "/survey", "/steering/goals/2", "/steering/measures/2", "/network", "/network/agreements/new", "/network/agreements/1", "/network/chain", "/network/chain?district=11"]);
   assert.deepEqual(wide, []);
   await context.close();
   const nav = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: "de-DE" });

@@ -69,3 +69,89 @@ test("the coordinator reads the brokers, writes an agreement and downloads the g
   assert.match(graphml, /referral_route/);
   await context.close();
 });
+
+test("the coordinator links a next step, a cycle is refused, and families see what comes next", async () => {
+  const context = await browser.newContext({ locale: "de-DE", bypassCSP: true });
+  const page = await context.newPage();
+  await signIn(page, server.base, "koordination");
+  await page.goto(`${server.base}/network`);
+  await page.click("a:has-text('Die Kette: Schritte und Übergänge')");
+  assert.match(page.url(), /\/network\/chain$/);
+  assert.ok(await page.isVisible("svg.chain-svg"), "the chain is drawn without JavaScript");
+  assert.ok((await page.locator("#links ~ div table tbody tr").count()) > 0, "the demo's steps are listed");
+  await page.selectOption("#district", { label: "Mitte" });
+  await page.click("button:has-text('Anzeigen')");
+  assert.match(page.url(), /district=\d+/);
+  await accessibleInBothLanguages(page, "chain page");
+
+  // from the first step's offer, link a primary school as what comes next
+  await page.locator("#links ~ div table tbody tr td:first-child a").first().click();
+  assert.match(page.url(), /\/offers\/\d+$/);
+  const from = page.url().match(/\/offers\/(\d+)/)[1];
+  const fromTitle = (await page.locator("h1").textContent()).trim();
+  await page.fill("#chain_q", "Grundschule");
+  await page.click("form:has(#chain_q) button");
+  // a school not yet linked from here (linking one twice is refused)
+  const linked = await page.locator("#chain ~ ul a").evaluateAll((as) => as.map((a) => a.getAttribute("href").split("/").pop()));
+  const values = await page.locator("#to_offer_id input[type=radio]").evaluateAll((rs) => rs.map((r) => r.value));
+  const to = values.find((v) => !linked.includes(v));
+  assert.ok(to, "the search finds a school to link");
+  await page.locator(`#to_offer_id input[value='${to}']`).check();
+  await page.selectOption("#transition", "kita_to_primary");
+  await Promise.all([page.waitForURL(/#chain$/), page.click("button:has-text('Als nächsten Schritt verknüpfen')")]);
+  assert.ok((await page.locator(`#chain ~ ul a[href='/offers/${to}']`).count()) > 0, "the new step is listed");
+  await accessibleInBothLanguages(page, "offer page with its steps");
+
+  // back from the school to the first offer would close a cycle
+  await page.goto(`${server.base}/offers/${to}`);
+  await page.fill("#chain_q", fromTitle);
+  await page.click("form:has(#chain_q) button");
+  await page.locator(`#to_offer_id input[value='${from}']`).check();
+  await page.click("button:has-text('Als nächsten Schritt verknüpfen')");
+  const alert = page.locator("#chain-errors");
+  assert.match(await alert.textContent(), /Kreis schließen/);
+  assert.deepEqual(await violations(page), [], "the refused link's page");
+
+  // a family reads what comes next on the public page, in Turkish too
+  const family = await browser.newContext({ locale: "de-DE", bypassCSP: true });
+  const pub = await family.newPage();
+  await pub.goto(`${server.base}/search/${from}`);
+  assert.ok(await pub.isVisible("#next-steps"), "what comes next");
+  assert.ok((await pub.locator(`#next-steps ~ ul a[href='/search/${to}']`).count()) > 0);
+  await accessibleInBothLanguages(pub, "public offer page with next steps");
+  await pub.goto(`${server.base}/search/${from}?lang=tr`);
+  assert.equal((await pub.locator("#next-steps").textContent()).trim(), "Sonra ne geliyor?");
+  await family.close();
+  await context.close();
+});
+
+test("a navigator logs a contact without anything about the family and follows one up", async () => {
+  const context = await browser.newContext({ locale: "de-DE", bypassCSP: true });
+  const page = await context.newPage();
+  await signIn(page, server.base, "lotsin");
+  await page.goto(`${server.base}/referrals`);
+  const open = await page.locator("#follow-up ~ div table tbody tr").count();
+  assert.ok(open > 0, "the demo's open follow-ups");
+  await accessibleInBothLanguages(page, "navigator log");
+  const total = Number((await page.locator("text=Kontakte im Zeitraum").textContent()).match(/(\d[\d.]*)/)[1].replace(".", ""));
+
+  await page.fill("#offer_q", "Familienzentrum");
+  await page.click("form:has(#offer_q) button");
+  await page.locator("#offer_id input[type=radio]").nth(1).check();
+  await page.selectOption("#district", { label: "Neukölln" });
+  await page.selectOption("#life_phase", "early_childhood");
+  await page.selectOption("#transition", "family_to_daycare");
+  await page.selectOption("#domain", "youth_welfare");
+  assert.equal(await page.locator("form[action='/referrals'] textarea, form[action='/referrals'] input[type=text]").count(), 0, "no free text");
+  await Promise.all([page.waitForURL(/saved=1/), page.click("button:has-text('Kontakt zählen')")]);
+  assert.ok(await page.isVisible("text=Kontakt gezählt."));
+  const after = Number((await page.locator("text=Kontakte im Zeitraum").textContent()).match(/(\d[\d.]*)/)[1].replace(".", ""));
+  assert.equal(after, total + 1);
+
+  // follow up the newest open contact: the family got there
+  const first = page.locator("#follow-up ~ div table tbody tr").first().locator("form").first();
+  const action = await first.getAttribute("action");
+  await Promise.all([page.waitForURL(/#follow-up$/), first.locator("button").click()]);
+  assert.equal(await page.locator(`form[action='${action}']`).count(), 0, "the contact is followed up and leaves the list");
+  await context.close();
+});

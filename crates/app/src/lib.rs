@@ -8,6 +8,7 @@ pub mod chain;
 pub mod hsds;
 pub mod imports;
 pub mod monitoring;
+pub mod navigator;
 pub mod network;
 pub mod places;
 pub mod search_catalogue;

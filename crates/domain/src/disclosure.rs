@@ -323,6 +323,12 @@ impl Disclosure {
         self.rules.publish_with_total(parts)
     }
 
+    /// Counts sealed by the store (the navigator's log by one dimension: every record in exactly
+    /// one part) with their total, as this reader may see them.
+    pub fn sealed_counts(&self, sealed: Sealed<Vec<u64>>) -> (Vec<PublicCount>, PublicCount) {
+        self.count_table(&sealed.0)
+    }
+
     /// Every observation of a municipality as this reader may see it: the rule per indicator
     /// and year over the district hierarchy (`table`). Withheld observations keep their place
     /// (district, year) with every number removed, so outputs can say "withheld".

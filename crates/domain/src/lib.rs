@@ -13,6 +13,7 @@ pub mod disclosure;
 pub mod goals;
 pub mod matrix;
 pub mod model;
+pub mod navigator;
 pub mod privacy;
 pub mod proposals;
 pub mod review;

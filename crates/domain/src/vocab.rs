@@ -274,6 +274,11 @@ closed_enum!(
     FundingKind { Regular => "regular", Project => "project", Donation => "donation", Mixed => "mixed" }
 );
 closed_enum!(
+    /// What became of a navigator's contact when followed up: the family reached the offer, did
+    /// not, or nobody knows yet. Nothing else about the family is kept.
+    ContactOutcome { Unknown => "unknown", Reached => "reached", NotReached => "not_reached" }
+);
+closed_enum!(
     OrganisationKind {
         PublicOffice => "public_office",
         WelfareAssociation => "welfare_association",

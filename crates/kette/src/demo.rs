@@ -288,6 +288,7 @@ async fn steering_showcase(store: &Store, m: kette_domain::MunicipalityId) -> Re
     crate::demo_steering::bodies_and_cycle(store, m).await?;
     crate::demo_steering::agreements(store, m).await?;
     crate::demo_steering::chain_links(store, m).await?;
+    crate::demo_steering::navigator_contacts(store, m).await?;
     Ok(())
 }
 

@@ -612,6 +612,61 @@ pub async fn chain_links(store: &Store, m: MunicipalityId) -> Result<()> {
     Ok(())
 }
 
+/// A year of fictional navigator contacts (issue 16) across the Bezirke, life phases,
+/// transitions and topics, most referred to a real offer of the Bezirk, some followed up — so the
+/// log's counts and the follow-up list show something real-looking. Drawn by a fixed rule, so
+/// every demo has the same log.
+pub async fn navigator_contacts(store: &Store, m: MunicipalityId) -> Result<()> {
+    use kette_domain::navigator::ContactInput;
+    use kette_domain::vocab::ContactOutcome;
+    let today = store.today();
+    let bezirke = store.districts_up_to(m, 1).await?;
+    let phases = ["pregnancy_birth", "early_childhood", "kita", "primary", "secondary", "transition_to_work"];
+    let transitions = [None, Some("family_to_daycare"), Some("kita_to_primary"), Some("primary_to_secondary"), Some("school_to_work")];
+    let topics = ["youth_welfare", "education", "health", "social_security", "participation"];
+    let vocab = store.vocabulary(m).await?;
+    let mut offers: Vec<Vec<i64>> = vec![];
+    for b in &bezirke {
+        let filter = kette_store::OfferFilter {
+            district_id: Some(b.id),
+            status: Some(kette_domain::vocab::OfferStatus::Active),
+            ..Default::default()
+        };
+        offers.push(store.list_offers(m, &filter, 1, 12).await?.items.into_iter().map(|o| o.id).collect());
+    }
+    // a small linear congruential sequence: the same log on every machine
+    let mut seed: u64 = 20_261_206;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    for _ in 0..420 {
+        let b = next(bezirke.len());
+        let phase = next(phases.len());
+        let days_ago = next(360) as i64;
+        let offer = if next(5) > 0 { offers.get(b).and_then(|o| o.get(next(o.len().max(1))).copied()) } else { None };
+        // contacts of the last month are mostly still open; older ones mostly followed up
+        let outcome = match (days_ago < 30, next(10)) {
+            (true, 0..=7) | (false, 0..=1) => ContactOutcome::Unknown,
+            (_, 2..=8) => ContactOutcome::Reached,
+            _ => ContactOutcome::NotReached,
+        };
+        let topic = topics[next(topics.len())];
+        let input = ContactInput {
+            contacted_on: today - Duration::days(days_ago),
+            offer_id: offer,
+            district_id: bezirke.get(b).map(|d| d.id),
+            life_phase: Some(phases[phase].into()),
+            transition: transitions[next(transitions.len())].map(String::from),
+            domain: vocab.contains(kette_domain::TermKind::Domain, topic).then(|| topic.to_string()),
+            language: None,
+            outcome: if offer.is_some() { outcome } else { ContactOutcome::Unknown },
+        };
+        store.log_contact(m, &input).await?;
+    }
+    Ok(())
+}
+
 /// The name up to its legal form, for a readable title.
 fn short(name: &str) -> &str {
     let cut = [" gGmbH", " e.V.", " e. V.", " GmbH", " mbH", " gUG"].iter().filter_map(|f| name.find(f)).min().unwrap_or(name.len());

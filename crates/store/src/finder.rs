@@ -1,6 +1,6 @@
 //! What the finder needs from the database: offers in bulk for the search index, translated
-//! texts, the synonym list, a gazetteer from the directory's own addresses, anonymous
-//! referrals and accessibility feedback.
+//! texts, the synonym list, a gazetteer from the directory's own addresses, and accessibility
+//! feedback (the navigator's log is `navigator`).
 
 use std::collections::HashMap;
 
@@ -53,16 +53,6 @@ pub struct Feedback {
     pub topic: String,
     pub message: String,
     pub handled_at: Option<String>,
-}
-
-/// One anonymous referral: what, where and for which life phase — nothing about the family.
-#[derive(Debug, Clone, Default)]
-pub struct Referral {
-    pub offer_id: OfferId,
-    pub district_id: Option<DistrictId>,
-    pub life_phase: Option<String>,
-    pub domain: Option<String>,
-    pub language: Option<String>,
 }
 
 impl Store {
@@ -382,61 +372,6 @@ impl Store {
             }
         }
         Ok((n > 0).then(|| KnownPlace { label, lat: lat / n as f64, lon: lon / n as f64 }))
-    }
-
-    pub async fn add_referral(&self, municipality: MunicipalityId, r: &Referral) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO referral (municipality_id, referred_on, offer_id, district_id, life_phase, domain, language) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(municipality)
-        .bind(self.clock.timestamp()[..10].to_string())
-        .bind(r.offer_id)
-        .bind(r.district_id)
-        .bind(r.life_phase.as_deref())
-        .bind(r.domain.as_deref())
-        .bind(r.language.as_deref())
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    /// Referral counts per month and life phase, for the anonymous statistics.
-    pub async fn referral_counts(&self, municipality: MunicipalityId) -> Result<Vec<(String, String, i64)>> {
-        let rows = sqlx::query(
-            "SELECT substr(referred_on, 1, 7) AS month, COALESCE(life_phase, '') AS phase, COUNT(*) AS n FROM referral
-             WHERE municipality_id = $1 GROUP BY substr(referred_on, 1, 7), COALESCE(life_phase, '') ORDER BY month DESC, phase",
-        )
-        .bind(municipality)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(|r| Ok((r.try_get("month")?, r.try_get("phase")?, r.try_get("n")?))).collect()
-    }
-
-    /// Referrals per Bezirk (the top level of the district hierarchy): (district name, count);
-    /// referrals without a district are counted under an empty name.
-    pub async fn referral_counts_by_top_district(&self, municipality: MunicipalityId) -> Result<Vec<(String, i64)>> {
-        let rows = sqlx::query(
-            "SELECT COALESCE(top.name, '') AS name, COUNT(*) AS n FROM referral r
-             LEFT JOIN district d ON d.id = r.district_id
-             LEFT JOIN district top ON top.municipality_id = r.municipality_id AND top.parent_id IS NULL AND d.path LIKE top.path || '%'
-             WHERE r.municipality_id = $1 GROUP BY COALESCE(top.name, '') ORDER BY n DESC, name",
-        )
-        .bind(municipality)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(|r| Ok((r.try_get("name")?, r.try_get("n")?))).collect()
-    }
-
-    /// Referrals per topic (domain code; empty when none was recorded).
-    pub async fn referral_counts_by_domain(&self, municipality: MunicipalityId) -> Result<Vec<(String, i64)>> {
-        let rows = sqlx::query(
-            "SELECT COALESCE(domain, '') AS domain, COUNT(*) AS n FROM referral WHERE municipality_id = $1
-             GROUP BY COALESCE(domain, '') ORDER BY n DESC, domain",
-        )
-        .bind(municipality)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter().map(|r| Ok((r.try_get("domain")?, r.try_get("n")?))).collect()
     }
 
     pub async fn add_feedback(&self, municipality: MunicipalityId, page: &str, topic: &str, message: &str) -> Result<i64> {

@@ -12,10 +12,12 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
+use kette_domain::navigator::ContactInput;
+use kette_domain::vocab::ContactOutcome;
 use kette_domain::vocab::OfferStatus;
 use kette_domain::{Location, Offer, TermKind};
 use kette_search::Audience;
-use kette_store::{OfferTranslation, Referral, EASY_GERMAN};
+use kette_store::{OfferTranslation, EASY_GERMAN};
 
 use crate::auth::{cookie_header, random_token, ANON_CSRF_COOKIE};
 use crate::error::{render, OrPage, PageError};
@@ -36,7 +38,6 @@ pub fn routes() -> crate::Routes {
         .route("/synonyms", get(synonyms_form).post(save_synonyms))
         .route("/search/reindex", axum::routing::post(reindex))
         .route("/offers/{id}/texts", get(texts_form).post(save_texts))
-        .route("/referrals", get(referrals))
 }
 
 type Q = Query<HashMap<String, String>>;
@@ -607,7 +608,8 @@ async fn print_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<Stri
 }
 
 /// A navigator hands a family a sheet in their language; the system keeps only an anonymous
-/// count (date, district, life phase, topic, offer, sheet language).
+/// contact in the navigator's log (date, district, life phase, transition, topic, offer, sheet
+/// language), its outcome to be followed up.
 async fn referral(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -625,20 +627,18 @@ async fn referral(
         Some(d) => state.store.district(ctx.municipality.id, d).await.ok().map(|_| d),
         None => offer.locations.iter().find_map(|l| l.district_id),
     };
-    state
-        .store
-        .add_referral(
-            ctx.municipality.id,
-            &Referral {
-                offer_id: offer.id,
-                district_id,
-                life_phase: life_phase.or_else(|| offer.input.life_phases.first().cloned()),
-                domain: offer.input.domains.first().cloned(),
-                language: Some(family_lang.to_string()),
-            },
-        )
-        .await
-        .or_page()?;
+    let transition = Some(form.get("transition")).filter(|t| ctx.vocab.contains(TermKind::Transition, t)).map(str::to_string);
+    let contact = ContactInput {
+        contacted_on: state.store.today(),
+        offer_id: Some(offer.id),
+        district_id,
+        life_phase: life_phase.or_else(|| offer.input.life_phases.first().cloned()),
+        transition,
+        domain: offer.input.domains.first().cloned(),
+        language: Some(family_lang.to_string()),
+        outcome: ContactOutcome::Unknown,
+    };
+    state.store.log_contact(ctx.municipality.id, &contact).await.or_page()?;
     // the sheet speaks the family's language, whatever the navigator's UI language is
     ctx.lang = family_lang;
     let text = offer_text(&offer, &translations, family_lang, easy);
@@ -872,53 +872,4 @@ async fn save_texts(
     state.reindex(ctx.municipality.id, &[id]).await;
     let flag = if proposal && !unchanged { "proposed" } else { "saved" };
     Ok(Redirect::to(&format!("/offers/{id}/texts?{flag}=1")).into_response())
-}
-
-// ---------------------------------------------------------------- referral counts
-
-#[derive(Template)]
-#[template(path = "referrals.html")]
-struct ReferralsPage {
-    ctx: Ctx,
-    /// (month, life phase label, count)
-    rows: Vec<(String, String, i64)>,
-    total: i64,
-    /// (Bezirk, count) and (topic label, count)
-    by_district: Vec<(String, i64)>,
-    by_topic: Vec<(String, i64)>,
-}
-
-/// How many families navigators referred, by month and life phase: counts only, nothing else
-/// was ever stored.
-async fn referrals(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    if !ctx.actor().is_some_and(|a| a.can_refer()) {
-        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::not_found() });
-    }
-    let counts = state.store.referral_counts(ctx.municipality.id).await.or_page()?;
-    let total = counts.iter().map(|(_, _, n)| n).sum();
-    let rows = counts
-        .into_iter()
-        .map(|(month, phase, n)| {
-            let label = if phase.is_empty() { ctx.t("referrals-no-phase") } else { ctx.term("life_phase", &phase) };
-            (month, label, n)
-        })
-        .collect();
-    let unknown = ctx.t("referrals-unknown");
-    let by_district = state
-        .store
-        .referral_counts_by_top_district(ctx.municipality.id)
-        .await
-        .or_page()?
-        .into_iter()
-        .map(|(name, n)| (if name.is_empty() { unknown.clone() } else { name }, n))
-        .collect();
-    let by_topic = state
-        .store
-        .referral_counts_by_domain(ctx.municipality.id)
-        .await
-        .or_page()?
-        .into_iter()
-        .map(|(code, n)| (if code.is_empty() { unknown.clone() } else { ctx.term("domain", &code) }, n))
-        .collect();
-    render(&ReferralsPage { ctx, rows, total, by_district, by_topic })
 }

@@ -20,6 +20,7 @@ pub mod i18n;
 mod manage;
 mod measures;
 mod monitoring;
+mod navigator;
 mod network;
 mod pages;
 mod paging;
@@ -212,6 +213,7 @@ fn all_routes() -> Routes {
         .merge(pages::routes())
         .merge(finder::routes())
         .merge(chain::routes())
+        .merge(navigator::routes())
         .merge(hsds::routes())
         .merge(auth::routes())
         .merge(manage::routes())

@@ -70,6 +70,8 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
         | "/offers/{id}/next"
         | "/api/v1/offers/{id}" => vec![path.replace("{id}", &id("offer"))],
         "/offers/{id}/next/{link}/remove" => vec![path.replace("{id}", &id("offer")).replace("{link}", &id("chain_link"))],
+        "/referrals/{id}/outcome" => vec![path.replace("{id}", &id("contact"))],
+        "/referrals" | "/referrals/export.csv" => vec![path.to_string(), format!("{path}?offer_q=ENTWURF")],
         "/network/chain" => vec![path.to_string(), format!("{path}?district={}", id("district"))],
         "/locations/{id}/edit" => vec![path.replace("{id}", &id("location"))],
         "/review/{id}" | "/review/{id}/approve" | "/review/{id}/reject" => vec![path.replace("{id}", &id("change"))],

@@ -4,6 +4,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use kette_domain::disclosure::Entitled;
+use kette_domain::navigator::ContactDimension;
 use tower::ServiceExt;
 
 use kette_domain::vocab::{OfferStatus, OrganisationKind};
@@ -1158,11 +1159,11 @@ async fn navigators_see_protected_places_and_refer_without_personal_data() {
     assert_eq!(sheet.status, StatusCode::OK, "{}", sheet.body);
     assert!(sheet.body.contains("<html lang=\"ar\" dir=\"rtl\">") && sheet.body.contains("ورقة إحالة"));
     assert!(!sheet.body.contains("Geheimweg"), "the printed sheet leaves the protected address out");
-    let counts = f.store.referral_counts(f.m).await.unwrap();
-    assert_eq!(counts.len(), 1);
-    assert_eq!((counts[0].1.as_str(), counts[0].2), ("early_childhood", 1));
+    let today = f.store.today();
+    let (phases, _) = f.store.contact_counts(f.m, ContactDimension::LifePhase, today, today).await.unwrap();
+    assert_eq!(phases, vec![("early_childhood".to_string(), String::new())]);
     let page = get(&f.app, "/referrals", &session).await;
-    assert!(page.body.contains("1 Vermittlung insgesamt") && page.body.contains("Frühe Kindheit"), "{}", page.body);
+    assert!(page.body.contains("Kontakte im Zeitraum: 1") && page.body.contains("Frühe Kindheit"), "{}", page.body);
     assert!(
         page.body.contains("<td lang=\"de\">Bezirk 01</td>") && page.body.contains("<td>Kinder- und Jugendhilfe</td>"),
         "by borough and topic: {}",
@@ -3051,4 +3052,114 @@ async fn the_coordination_links_next_steps_that_families_see_and_cycles_are_refu
     assert_eq!(again.status, StatusCode::NOT_FOUND);
     let audit = f.store.audit_entries(f.m, "offer_link", link.id).await.unwrap();
     assert_eq!(audit.len(), 2, "created and removed: {audit:?}");
+}
+
+#[tokio::test]
+async fn navigators_log_anonymous_contacts_follow_them_up_and_read_counts_with_small_ones_withheld() {
+    let f = fixture().await;
+    for (user, role) in [("lotsin", Role::Navigator), ("lesen", Role::Viewer)] {
+        f.store
+            .create_account(NewAccount {
+                municipality_id: f.m,
+                username: user,
+                display_name: user,
+                password: "geheim-genug",
+                role,
+                organisation_id: None,
+                is_fictional: true,
+            })
+            .await
+            .unwrap();
+    }
+    let (navi, csrf) = sign_in(&f.app, "lotsin", "geheim-genug").await;
+    let district = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    // the log form finds public offers only
+    let search = get(&f.app, "/referrals?offer_q=Elterncaf", &navi).await;
+    assert!(search.body.contains(&format!("name=\"offer_id\" value=\"{}\"", f.other_offer)), "{}", search.body);
+    assert!(!get(&f.app, "/referrals?offer_q=Geheimer", &navi).await.body.contains("Geheimer Entwurf"));
+    // five contacts about the Kita transition, one reached; two about school work
+    let log = |body: String| {
+        let (app, navi) = (f.app.clone(), navi.clone());
+        async move { post_form(&app, "/referrals", &navi, &body).await }
+    };
+    for i in 0..5 {
+        let outcome = if i == 0 { "reached" } else { "unknown" };
+        let saved = log(format!(
+            "csrf={csrf}&contacted_on=2026-11-1{i}&district={district}&life_phase=kita&transition=kita_to_primary&domain=youth_welfare&offer_id={}&outcome={outcome}",
+            f.other_offer
+        ))
+        .await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    }
+    for _ in 0..2 {
+        let saved = log(format!("csrf={csrf}&contacted_on=2026-11-20&life_phase=primary&domain=education&offer_id=")).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    }
+    // refused: a date ahead, one older than a year, nothing it was about, an unknown code
+    let ahead = log(format!("csrf={csrf}&contacted_on=2026-11-23&life_phase=kita")).await;
+    assert!(ahead.status == StatusCode::UNPROCESSABLE_ENTITY && ahead.body.contains("nach dem Tag eingetragen"), "{}", ahead.body);
+    let old = log(format!("csrf={csrf}&contacted_on=2025-11-01&life_phase=kita")).await;
+    assert!(old.body.contains("innerhalb eines Jahres"), "{}", old.body);
+    let nothing = log(format!("csrf={csrf}&contacted_on=2026-11-20")).await;
+    assert!(nothing.body.contains("Lebensphase, das Thema oder das Angebot"), "{}", nothing.body);
+    let unknown = log(format!("csrf={csrf}&contacted_on=2026-11-20&life_phase=rente")).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let free_text = log(format!("csrf={csrf}&contacted_on=2026-11-20&life_phase=kita&offer_id=999999")).await;
+    assert_eq!(free_text.status, StatusCode::UNPROCESSABLE_ENTITY, "an offer of no one");
+    let today = f.store.today();
+    let (_, sealed) = f.store.contact_counts(f.m, ContactDimension::Outcome, today - time::Duration::days(30), today).await.unwrap();
+    let raw: u64 = kette_domain::disclosure::Disclosure::new(
+        Some(kette_domain::access::Actor { role: Role::Coordinator, organisation_id: None }),
+        Default::default(),
+    )
+    .sealed_counts(sealed)
+    .1
+    .to_string()
+    .parse()
+    .unwrap();
+    assert_eq!(raw, 7, "nothing refused was counted");
+
+    // the navigator sees the counts through the rule: 2 contacts about primary school are withheld
+    // and so is one more row of that table, or 7 − 5 would give them away
+    let page = get(&f.app, "/referrals", &navi).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let phases = page.body.split("<caption>Nach Lebensphase</caption>").nth(1).unwrap().split("</table>").next().unwrap();
+    assert!(phases.contains("Grundschule (6–10)</td><td class=\"num\">&#60;3"), "{phases}");
+    assert!(!phases.contains(">5<") && !phases.contains(">2<"), "secondary suppression: {phases}");
+    assert!(page.body.contains("zum Schutz der Familien zurückgehalten"));
+    // the coordination reads them raw
+    let (coord, coord_csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let raw_page = get(&f.app, "/referrals", &coord).await;
+    let phases = raw_page.body.split("<caption>Nach Lebensphase</caption>").nth(1).unwrap().split("</table>").next().unwrap();
+    assert!(phases.contains(">5<") && phases.contains(">2<"), "{phases}");
+    let transitions = raw_page.body.split("<caption>Nach Übergang</caption>").nth(1).unwrap();
+    assert!(transitions.contains("Kita → Grundschule"), "{transitions}");
+    // the CSV says what the page says, for the same reader
+    let csv = get(&f.app, "/referrals/export.csv", &navi).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.starts_with("dimension,code,label,contacts,from,to\n"), "{}", csv.body);
+    assert!(csv.body.contains("life_phase,\"primary\",\"Grundschule (6–10)\",\"<3\""), "{}", csv.body);
+    assert!(get(&f.app, "/referrals/export.csv", &coord).await.body.contains("life_phase,\"primary\",\"Grundschule (6–10)\",\"2\""));
+
+    // follow-up: four contacts with an offer are open; one is marked reached
+    let open = f.store.open_follow_ups(f.m, today - time::Duration::days(90), 50).await.unwrap();
+    assert_eq!(open.len(), 4);
+    assert!(page.body.contains(&format!("/referrals/{}/outcome", open[0].id)));
+    let done =
+        post_form(&f.app, &format!("/referrals/{}/outcome", open[0].id), &coord, &format!("csrf={coord_csrf}&outcome=reached")).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(f.store.open_follow_ups(f.m, today - time::Duration::days(90), 50).await.unwrap().len(), 3);
+    let bad =
+        post_form(&f.app, &format!("/referrals/{}/outcome", open[1].id), &coord, &format!("csrf={coord_csrf}&outcome=vielleicht")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+
+    // a read-only account and the public neither write nor read the log
+    let (viewer, viewer_csrf) = sign_in(&f.app, "lesen", "geheim-genug").await;
+    assert_eq!(get(&f.app, "/referrals", &viewer).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        post_form(&f.app, "/referrals", &viewer, &format!("csrf={viewer_csrf}&contacted_on=2026-11-20&life_phase=kita")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(get(&f.app, "/referrals/export.csv", "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&f.app, "/referrals?from=2026-12-01&to=2026-01-01", &navi).await.status, StatusCode::BAD_REQUEST);
 }

@@ -361,6 +361,22 @@ pub async fn world() -> World {
         )
         .await
         .unwrap();
+    let contact = store
+        .log_contact(
+            m,
+            &kette_domain::navigator::ContactInput {
+                contacted_on: time::macros::date!(2026 - 11 - 20),
+                offer_id: Some(offer_b),
+                district_id: None,
+                life_phase: Some("kita".into()),
+                transition: None,
+                domain: None,
+                language: None,
+                outcome: kette_domain::vocab::ContactOutcome::Unknown,
+            },
+        )
+        .await
+        .unwrap();
     let district = |key: &'static str| {
         let store = store.clone();
         async move { store.district_by_key(m, key).await.unwrap().unwrap().to_string() }
@@ -382,6 +398,7 @@ pub async fn world() -> World {
         ("goal", goal.to_string()),
         ("agreement", agreement.to_string()),
         ("chain_link", chain_link.to_string()),
+        ("contact", contact.to_string()),
         ("measure", measure.to_string()),
         ("survey_round", survey_round.to_string()),
         ("survey_token", survey_tokens[0].clone()),
