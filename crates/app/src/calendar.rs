@@ -97,6 +97,42 @@ impl App {
     }
 }
 
+/// The network's events as a feed: one entry per event with a stable UID, its place and its
+/// page. The caller decides which events go in (the public feed has the public ones only).
+pub fn events_ics(calendar_name: &str, events: &[kette_store::StoredEvent], host: &str, base_url: &str) -> String {
+    let mut calendar = Calendar::empty();
+    calendar
+        .append_property(("VERSION", "2.0"))
+        .append_property(("PRODID", "-//kette//Praeventionskette//DE"))
+        .append_property(("CALSCALE", "GREGORIAN"))
+        .append_property(("METHOD", "PUBLISH"))
+        .name(calendar_name);
+    let base = base_url.trim_end_matches('/');
+    for e in events {
+        let (Some(starts), Some(ends)) = (to_utc(e.input.starts_at), to_utc(e.input.ends_at)) else { continue };
+        let changed = utc_of(&e.updated_at).unwrap_or(starts);
+        let mut event = Event::new();
+        event
+            .uid(&format!("event-{}@{host}", e.id))
+            .timestamp(changed)
+            .last_modified(changed)
+            .starts(starts)
+            .ends(ends)
+            .summary(&e.input.title);
+        if !e.input.place.is_empty() {
+            event.location(&e.input.place);
+        }
+        if !e.input.description.is_empty() {
+            event.description(&e.input.description);
+        }
+        if !base.is_empty() {
+            event.url(&format!("{base}/events/{}", e.id));
+        }
+        calendar.push(event.done());
+    }
+    calendar.done().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

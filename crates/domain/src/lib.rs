@@ -10,6 +10,7 @@ pub mod chain;
 pub mod clock;
 pub mod cycle;
 pub mod disclosure;
+pub mod events;
 pub mod goals;
 pub mod matrix;
 pub mod model;

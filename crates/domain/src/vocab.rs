@@ -279,6 +279,28 @@ closed_enum!(
     ContactOutcome { Unknown => "unknown", Reached => "reached", NotReached => "not_reached" }
 );
 closed_enum!(
+    /// The network's own events (issue 16).
+    EventKind {
+        SpecialistDay => "specialist_day",
+        Training => "training",
+        Introduction => "introduction",
+        KickOff => "kick_off",
+        NetworkConference => "network_conference",
+        Other => "other",
+    }
+);
+closed_enum!(
+    /// The profession participants are counted by — never their names.
+    Profession {
+        SocialWork => "social_work",
+        Education => "education",
+        Health => "health",
+        Administration => "administration",
+        Volunteer => "volunteer",
+        Other => "other",
+    }
+);
+closed_enum!(
     OrganisationKind {
         PublicOffice => "public_office",
         WelfareAssociation => "welfare_association",

@@ -667,6 +667,83 @@ pub async fn navigator_contacts(store: &Store, m: MunicipalityId) -> Result<()> 
     Ok(())
 }
 
+/// Fictional, marked events of the network (issue 16): a Fachtag and trainings earlier this
+/// year with participants counted by organisation and profession, the yearly introduction for
+/// new staff, and a network conference to come — tied to the demo's goals and cycle phases.
+pub async fn events(store: &Store, m: MunicipalityId) -> Result<()> {
+    use kette_domain::cycle::Phase;
+    use kette_domain::events::{Attendance, EventInput};
+    use kette_domain::vocab::{EventKind, Profession};
+    let now = kette_app::calendar::local_now(store.clock());
+    let organisations: Vec<i64> = store.list_organisations(m, Some("Famil"), 1, 8).await?.items.into_iter().map(|o| o.id).collect();
+    let schools: Vec<i64> = store.list_organisations(m, Some("Schule"), 1, 4).await?.items.into_iter().map(|o| o.id).collect();
+    let goals: Vec<i64> = store.goals(m).await?.into_iter().map(|g| g.id).take(2).collect();
+    let at = |days: i64, hour: u8, hours: i64| {
+        let start =
+            PrimitiveDateTime::new(now.date() + Duration::days(days), time::Time::from_hms(hour, 0, 0).unwrap_or(time::Time::MIDNIGHT));
+        (start, start + Duration::hours(hours))
+    };
+    let rows = |orgs: &[i64], profession: Profession, base: u32| -> Vec<Attendance> {
+        orgs.iter().enumerate().map(|(i, o)| Attendance { organisation_id: Some(*o), profession, count: base + (i as u32 % 3) }).collect()
+    };
+    let plan = [
+        (EventKind::SpecialistDay, "Fachtag „Armut hat viele Gesichter“ (fiktiv)", -150, 9, 7, true, Some(Phase::Implementation), {
+            let mut a = rows(&organisations, Profession::SocialWork, 3);
+            a.extend(rows(&schools, Profession::Education, 2));
+            a.push(Attendance { organisation_id: None, profession: Profession::Volunteer, count: 9 });
+            a
+        }),
+        (
+            EventKind::Introduction,
+            "Einführung für neue Fachkräfte: armutssensibel handeln (fiktiv)",
+            -60,
+            9,
+            6,
+            false,
+            Some(Phase::Implementation),
+            rows(&organisations[..organisations.len().min(4)], Profession::Education, 2),
+        ),
+        (
+            EventKind::Training,
+            "Fortbildung Übergang Kita – Grundschule gestalten (fiktiv)",
+            -20,
+            14,
+            3,
+            false,
+            Some(Phase::Implementation),
+            rows(&schools, Profession::Education, 4),
+        ),
+        (
+            EventKind::NetworkConference,
+            "Netzwerkkonferenz der Präventionskette (fiktiv)",
+            40,
+            10,
+            5,
+            true,
+            Some(Phase::Consolidation),
+            vec![],
+        ),
+    ];
+    for (kind, title, days, hour, hours, is_public, cycle_phase, attendance) in plan {
+        let (starts_at, ends_at) = at(days, hour, hours);
+        let input = EventInput {
+            kind,
+            title: title.into(),
+            description: String::new(),
+            starts_at,
+            ends_at,
+            place: "Rathaus, Festsaal (fiktiv)".into(),
+            organiser_id: organisations.first().copied(),
+            cycle_phase,
+            goal_ids: goals.clone(),
+            is_public,
+            attendance,
+        };
+        store.create_event(m, &input, true, None).await?;
+    }
+    Ok(())
+}
+
 /// The name up to its legal form, for a readable title.
 fn short(name: &str) -> &str {
     let cut = [" gGmbH", " e.V.", " e. V.", " GmbH", " mbH", " gUG"].iter().filter_map(|f| name.find(f)).min().unwrap_or(name.len());

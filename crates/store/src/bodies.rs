@@ -14,11 +14,11 @@ use crate::{Result, Store, StoreError};
 const MINUTE: &[time::format_description::BorrowedFormatItem<'static>] =
     time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]");
 
-fn moment_to_text(t: PrimitiveDateTime) -> String {
+pub(crate) fn moment_to_text(t: PrimitiveDateTime) -> String {
     t.format(MINUTE).unwrap_or_default()
 }
 
-fn text_to_moment(s: &str) -> Option<PrimitiveDateTime> {
+pub(crate) fn text_to_moment(s: &str) -> Option<PrimitiveDateTime> {
     PrimitiveDateTime::parse(s, MINUTE).ok()
 }
 

@@ -12,6 +12,7 @@ mod chain;
 mod ctx;
 mod cycle;
 mod error;
+mod events;
 mod finder;
 mod finder_query;
 mod forms;
@@ -214,6 +215,7 @@ fn all_routes() -> Routes {
         .merge(finder::routes())
         .merge(chain::routes())
         .merge(navigator::routes())
+        .merge(events::routes())
         .merge(hsds::routes())
         .merge(auth::routes())
         .merge(manage::routes())

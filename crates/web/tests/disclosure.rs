@@ -43,6 +43,11 @@ const SECRETS: &[Secret] = &[
         markers: &["VEREINBARUNG-XYZ"],
         seen_by: &["viewer", "navi", "planer", "partner_a", "partner_b", "koord", "admin"],
     },
+    Secret {
+        what: "an internal event",
+        markers: &["FORTBILDUNG-INTERN-XYZ"],
+        seen_by: &["viewer", "navi", "planer", "partner_a", "partner_b", "koord", "admin"],
+    },
     Secret { what: "an offer not public", markers: &["ENTWURF-ANGEBOT-XYZ"], seen_by: &["admin", "koord", "partner_b"] },
     Secret { what: "unapproved place", markers: &["Pendelstraße", "Neuer Ort im Antrag"], seen_by: &["admin", "koord", "partner_a"] },
 ];
@@ -70,6 +75,8 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
         | "/offers/{id}/next"
         | "/api/v1/offers/{id}" => vec![path.replace("{id}", &id("offer"))],
         "/offers/{id}/next/{link}/remove" => vec![path.replace("{id}", &id("offer")).replace("{link}", &id("chain_link"))],
+        "/events/{id}" => vec![path.replace("{id}", &id("event"))],
+        "/events.ics" => vec![path.to_string(), format!("{path}?token=falsch")],
         "/referrals/{id}/outcome" => vec![path.replace("{id}", &id("contact"))],
         "/referrals" | "/referrals/export.csv" => vec![path.to_string(), format!("{path}?offer_q=ENTWURF")],
         "/network/chain" => vec![path.to_string(), format!("{path}?district={}", id("district"))],

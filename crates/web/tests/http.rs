@@ -3163,3 +3163,101 @@ async fn navigators_log_anonymous_contacts_follow_them_up_and_read_counts_with_s
     assert_eq!(get(&f.app, "/referrals/export.csv", "").await.status, StatusCode::NOT_FOUND);
     assert_eq!(get(&f.app, "/referrals?from=2026-12-01&to=2026-01-01", &navi).await.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn the_coordination_records_events_with_participants_by_profession_and_the_feeds_tell_public_from_internal() {
+    let f = fixture().await;
+    let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let org_a = f.store.organisation_by_key(f.m, "a").await.unwrap().unwrap();
+    let form = get(&f.app, "/events/new", &coord).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("type=\"datetime-local\""));
+    // the end before the start and a row without a profession: both said, nothing saved
+    let wrong = post_form(
+        &f.app,
+        "/events/new",
+        &coord,
+        &format!("csrf={csrf}&kind=training&event_title=Armutssensibel&starts_at=2026-11-10T09:00&ends_at=2026-11-10T08:00&att_org_0={org_a}&att_count_0=4"),
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("endet nach ihrem Beginn") && wrong.body.contains("einen Beruf wählen"), "{}", wrong.body);
+    let twice = post_form(
+        &f.app,
+        "/events/new",
+        &coord,
+        &format!(
+            "csrf={csrf}&kind=training&event_title=Armutssensibel&starts_at=2026-11-10T09:00&ends_at=2026-11-10T12:00\
+             &att_org_0={org_a}&att_prof_0=education&att_count_0=4&att_org_1={org_a}&att_prof_1=education&att_count_1=2"
+        ),
+    )
+    .await;
+    assert!(twice.body.contains("nur einmal"), "{}", twice.body);
+    assert!(f.store.events(f.m, None, false).await.unwrap().is_empty(), "nothing half-written");
+    let saved = post_form(
+        &f.app,
+        "/events/new",
+        &coord,
+        &format!(
+            "csrf={csrf}&kind=training&event_title=Armutssensibel+handeln&starts_at=2026-11-10T09:00&ends_at=2026-11-10T12:00\
+             &att_org_0={org_a}&att_prof_0=education&att_count_0=4&att_org_1=&att_prof_1=volunteer&att_count_1=3&cycle_phase=implementation"
+        ),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let internal = f.store.events(f.m, None, false).await.unwrap().remove(0);
+    assert_eq!(internal.input.participants(), 7);
+    let public = post_form(
+        &f.app,
+        "/events/new",
+        &coord,
+        &format!("csrf={csrf}&kind=network_conference&event_title=Netzwerkkonferenz&starts_at=2026-12-03T10:00&ends_at=2026-12-03T15:00&place=Rathaus&is_public=1"),
+    )
+    .await;
+    assert_eq!(public.status, StatusCode::SEE_OTHER);
+
+    // staff see both; this year's participants by profession
+    let list = get(&f.app, "/events", &coord).await;
+    assert!(list.body.contains("Armutssensibel handeln") && list.body.contains("Netzwerkkonferenz"), "{}", list.body);
+    assert!(list.body.contains("7 Teilnahmen aus 1 Partnerorganisationen"), "{}", list.body);
+    assert!(list.body.contains("Pädagogik (Kita, Schule)") && list.body.contains("events.ics?token="));
+    let page = get(&f.app, &format!("/events/{}", internal.id), &coord).await;
+    assert!(page.body.contains("Teilnehmende: 7") && page.body.contains("Träger A") && page.body.contains("Umsetzung"), "{}", page.body);
+    // the public sees the public event only, in the list, on its page and in the feed
+    let anon = get(&f.app, "/events", "").await;
+    assert!(anon.body.contains("Netzwerkkonferenz") && !anon.body.contains("Armutssensibel"), "{}", anon.body);
+    assert_eq!(get(&f.app, &format!("/events/{}", internal.id), "").await.status, StatusCode::NOT_FOUND);
+    let feed = get(&f.app, "/events.ics", "").await;
+    assert_eq!(feed.status, StatusCode::OK);
+    assert!(
+        feed.body.contains("BEGIN:VCALENDAR") && feed.body.contains("SUMMARY:Netzwerkkonferenz") && !feed.body.contains("Armutssensibel")
+    );
+    // 10:00 in Berlin in December is 09:00 UTC
+    assert!(feed.body.contains("DTSTART:20261203T090000Z"), "{}", feed.body);
+    let token = f.store.events_token(f.m).await.unwrap();
+    let full = get(&f.app, &format!("/events.ics?token={token}"), "").await;
+    assert!(full.body.contains("SUMMARY:Armutssensibel handeln"), "{}", full.body);
+    assert_eq!(get(&f.app, "/events.ics?token=falsch", "").await.status, StatusCode::NOT_FOUND);
+    // partners read, only the coordination writes
+    let (partner, partner_csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert!(get(&f.app, "/events", &partner).await.body.contains("Armutssensibel"));
+    assert_eq!(get(&f.app, "/events/new", &partner).await.status, StatusCode::FORBIDDEN);
+    let refused = post_form(
+        &f.app,
+        &format!("/events/{}", internal.id),
+        &partner,
+        &format!("csrf={partner_csrf}&kind=training&event_title=x&starts_at=2026-11-10T09:00&ends_at=2026-11-10T12:00"),
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    // an edit replaces the rows whole
+    let edited = post_form(
+        &f.app,
+        &format!("/events/{}", internal.id),
+        &coord,
+        &format!("csrf={csrf}&kind=training&event_title=Armutssensibel+handeln&starts_at=2026-11-10T09:00&ends_at=2026-11-10T12:00&att_prof_0=health&att_count_0=2"),
+    )
+    .await;
+    assert_eq!(edited.status, StatusCode::SEE_OTHER, "{}", edited.body);
+    assert_eq!(f.store.event(f.m, internal.id).await.unwrap().unwrap().input.participants(), 2);
+}

@@ -377,6 +377,27 @@ pub async fn world() -> World {
         )
         .await
         .unwrap();
+    let event = store
+        .create_event(
+            m,
+            &kette_domain::events::EventInput {
+                kind: kette_domain::vocab::EventKind::Training,
+                title: "FORTBILDUNG-INTERN-XYZ".into(),
+                description: String::new(),
+                starts_at: time::macros::datetime!(2026-12-10 9:00),
+                ends_at: time::macros::datetime!(2026-12-10 12:00),
+                place: String::new(),
+                organiser_id: Some(org_a),
+                cycle_phase: None,
+                goal_ids: vec![goal],
+                is_public: false,
+                attendance: vec![],
+            },
+            true,
+            None,
+        )
+        .await
+        .unwrap();
     let district = |key: &'static str| {
         let store = store.clone();
         async move { store.district_by_key(m, key).await.unwrap().unwrap().to_string() }
@@ -399,6 +420,7 @@ pub async fn world() -> World {
         ("agreement", agreement.to_string()),
         ("chain_link", chain_link.to_string()),
         ("contact", contact.to_string()),
+        ("event", event.to_string()),
         ("measure", measure.to_string()),
         ("survey_round", survey_round.to_string()),
         ("survey_token", survey_tokens[0].clone()),
