@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod chain;
+pub mod funding;
 pub mod hsds;
 pub mod imports;
 pub mod monitoring;

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod cycle;
 pub mod disclosure;
 pub mod events;
+pub mod funding;
 pub mod goals;
 pub mod matrix;
 pub mod model;

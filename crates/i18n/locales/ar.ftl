@@ -1245,3 +1245,46 @@ error-event-count = عدد من 1 إلى 5000 في كل صف.
 error-event-twice = كل منظمة ومهنة مرة واحدة.
 error-event-profession = اختر مهنة في كل صف.
 error-datetime = يرجى إدخال التاريخ والوقت.
+funding-title = التمويل والاستدامة
+funding-lead = من يموّل العروض والإجراءات ووظائف التنسيق ولأي مدة.
+funding-new = تسجيل تمويل جديد
+funding-edit = تعديل التمويل
+funding-record = التمويل
+funding-radar = الرادار: ما ينتهي خلال اثني عشر شهرًا
+funding-radar-none = لا تمويل ينتهي خلال اثني عشر شهرًا دون متابعة.
+funding-radar-count = { $count ->
+    [one] عنصر واحد معرّض للخطر.
+   *[other] { $count } عناصر معرّضة للخطر.
+}
+funding-subject = ما يُموَّل
+funding-subject-offer = عرض
+funding-subject-measure = إجراء
+funding-subject-post = وظيفة تنسيق
+funding-post-title = اسم الوظيفة
+funding-runs-out = ينتهي المال في
+funding-months-left = { $count ->
+    [one] بقي شهر واحد
+   *[other] بقي { $count } أشهر
+}
+funding-at-stake = ما هو على المحك
+funding-referrals = { $count ->
+    [one] إحالة واحدة في 12 شهرًا
+   *[other] { $count } إحالات في 12 شهرًا
+}
+funding-places = { $count ->
+    [one] مكان واحد
+   *[other] { $count } أماكن
+}
+funding-permanent = العروض ذات التمويل الدائم
+funding-permanent-hint = في منتصف كل سنة؛ الميزانية المنتظمة تُعد دائمة.
+funding-offers-funded = عروض بتمويل معروف
+funding-offers-permanent = منها دائم
+funding-share = النسبة
+funding-records = كل سجلات التمويل
+funding-records-none = لا توجد سجلات تمويل بعد.
+funding-offer-search = ابحث عن العرض
+funding-offer-hint = ابحث عن العرض أعلاه.
+funding-save = حفظ التمويل
+error-funding-subject = يرجى اختيار ما يُموَّل.
+error-funding-end = أموال المشاريع والتبرعات تنتهي: أدخل تاريخ الانتهاء.
+error-amount = يرجى إدخال مبلغ باليورو.

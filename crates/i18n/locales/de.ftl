@@ -1335,3 +1335,46 @@ error-event-count = Bitte je Zeile eine Anzahl von 1 bis 5.000.
 error-event-twice = Jede Organisation mit jedem Beruf nur einmal.
 error-event-profession = Bitte in jeder Zeile einen Beruf wählen.
 error-datetime = Bitte Datum und Uhrzeit angeben.
+funding-title = Finanzierung und Verstetigung
+funding-lead = Wer Angebote, Maßnahmen und Koordinationsstellen bezahlt, wie lange – und was in den nächsten zwölf Monaten ohne Anschluss endet.
+funding-new = Neue Finanzierung eintragen
+funding-edit = Finanzierung bearbeiten
+funding-record = Finanzierung
+funding-radar = Radar: endet in den nächsten zwölf Monaten
+funding-radar-none = Keine Finanzierung endet in den nächsten zwölf Monaten ohne Anschluss.
+funding-radar-count = { $count ->
+    [one] 1 Angebot, Maßnahme oder Stelle verliert in den nächsten zwölf Monaten sein Geld, ohne dass etwas anschließt.
+   *[other] { $count } Angebote, Maßnahmen oder Stellen verlieren in den nächsten zwölf Monaten ihr Geld, ohne dass etwas anschließt.
+}
+funding-subject = Was finanziert wird
+funding-subject-offer = Angebot
+funding-subject-measure = Maßnahme
+funding-subject-post = Koordinationsstelle
+funding-post-title = Name der Stelle
+funding-runs-out = Geld endet am
+funding-months-left = { $count ->
+    [one] noch 1 Monat
+   *[other] noch { $count } Monate
+}
+funding-at-stake = Was auf dem Spiel steht
+funding-referrals = { $count ->
+    [one] 1 Vermittlung in 12 Monaten
+   *[other] { $count } Vermittlungen in 12 Monaten
+}
+funding-places = { $count ->
+    [one] 1 Platz
+   *[other] { $count } Plätze
+}
+funding-permanent = Angebote mit dauerhafter Finanzierung
+funding-permanent-hint = Stand jeweils zur Jahresmitte, unter den Angeboten mit bekannter Finanzierung; Regelfinanzierung gilt als dauerhaft.
+funding-offers-funded = Angebote mit bekannter Finanzierung
+funding-offers-permanent = davon dauerhaft
+funding-share = Anteil
+funding-records = Alle Finanzierungen
+funding-records-none = Noch keine Finanzierungen eingetragen.
+funding-offer-search = Angebot suchen
+funding-offer-hint = Suchen Sie oben nach dem Angebot.
+funding-save = Finanzierung speichern
+error-funding-subject = Bitte wählen Sie, was finanziert wird (bei einem Angebot: das Angebot).
+error-funding-end = Projektmittel und Spenden enden: Bitte das Enddatum angeben.
+error-amount = Bitte einen Betrag in Euro angeben, z. B. 45.000.

@@ -1335,3 +1335,46 @@ error-event-count = Please give a count from 1 to 5,000 in each row.
 error-event-twice = Each organisation and profession once.
 error-event-profession = Please choose a profession in each row.
 error-datetime = Please give a date and time.
+funding-title = Funding and consolidation
+funding-lead = Who pays for offers, measures and coordination posts, for how long – and what ends in the next twelve months with nothing to follow.
+funding-new = Record new funding
+funding-edit = Edit the funding
+funding-record = Funding
+funding-radar = Radar: ends within the next twelve months
+funding-radar-none = No funding ends within twelve months without a follow-up.
+funding-radar-count = { $count ->
+    [one] 1 offer, measure or post loses its money within twelve months with nothing to follow.
+   *[other] { $count } offers, measures or posts lose their money within twelve months with nothing to follow.
+}
+funding-subject = What is funded
+funding-subject-offer = Offer
+funding-subject-measure = Measure
+funding-subject-post = Coordination post
+funding-post-title = Name of the post
+funding-runs-out = Money ends on
+funding-months-left = { $count ->
+    [one] 1 month left
+   *[other] { $count } months left
+}
+funding-at-stake = What is at stake
+funding-referrals = { $count ->
+    [one] 1 referral in 12 months
+   *[other] { $count } referrals in 12 months
+}
+funding-places = { $count ->
+    [one] 1 place
+   *[other] { $count } places
+}
+funding-permanent = Offers on permanent funding
+funding-permanent-hint = At mid-year, among offers whose funding is known; regular budgets count as permanent.
+funding-offers-funded = Offers with known funding
+funding-offers-permanent = of which permanent
+funding-share = Share
+funding-records = All funding records
+funding-records-none = No funding recorded yet.
+funding-offer-search = Find the offer
+funding-offer-hint = Search for the offer above.
+funding-save = Save the funding
+error-funding-subject = Please choose what is funded (for an offer: the offer).
+error-funding-end = Project money and donations end: please give the end date.
+error-amount = Please give an amount in euros, e.g. 45,000.

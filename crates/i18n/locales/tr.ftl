@@ -1193,3 +1193,46 @@ error-event-count = Her satırda 1 ile 5.000 arasında bir sayı.
 error-event-twice = Her kuruluş ve meslek bir kez.
 error-event-profession = Her satırda bir meslek seçin.
 error-datetime = Lütfen tarih ve saat girin.
+funding-title = Finansman ve kalıcılık
+funding-lead = Hizmetleri, önlemleri ve koordinasyon kadrolarını kim, ne kadar süre finanse ediyor.
+funding-new = Yeni finansman kaydet
+funding-edit = Finansmanı düzenle
+funding-record = Finansman
+funding-radar = Radar: önümüzdeki on iki ayda bitenler
+funding-radar-none = On iki ay içinde devamsız biten finansman yok.
+funding-radar-count = { $count ->
+    [one] 1 kayıt risk altında.
+   *[other] { $count } kayıt risk altında.
+}
+funding-subject = Finanse edilen
+funding-subject-offer = Hizmet
+funding-subject-measure = Önlem
+funding-subject-post = Koordinasyon kadrosu
+funding-post-title = Kadronun adı
+funding-runs-out = Para bitişi
+funding-months-left = { $count ->
+    [one] 1 ay kaldı
+   *[other] { $count } ay kaldı
+}
+funding-at-stake = Tehlikede olan
+funding-referrals = { $count ->
+    [one] 12 ayda 1 yönlendirme
+   *[other] 12 ayda { $count } yönlendirme
+}
+funding-places = { $count ->
+    [one] 1 yer
+   *[other] { $count } yer
+}
+funding-permanent = Kalıcı finansmanlı hizmetler
+funding-permanent-hint = Her yıl ortasında; düzenli bütçe kalıcı sayılır.
+funding-offers-funded = Finansmanı bilinen hizmetler
+funding-offers-permanent = bunlardan kalıcı
+funding-share = Oran
+funding-records = Tüm finansman kayıtları
+funding-records-none = Henüz finansman kaydı yok.
+funding-offer-search = Hizmet ara
+funding-offer-hint = Yukarıda hizmeti arayın.
+funding-save = Finansmanı kaydet
+error-funding-subject = Lütfen neyin finanse edildiğini seçin.
+error-funding-end = Proje parası ve bağışlar biter: bitiş tarihini girin.
+error-amount = Lütfen euro cinsinden bir tutar girin.

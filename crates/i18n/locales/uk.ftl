@@ -1250,3 +1250,46 @@ error-event-count = Кількість від 1 до 5000 у кожному ря
 error-event-twice = Кожна організація й професія один раз.
 error-event-profession = Виберіть професію в кожному рядку.
 error-datetime = Вкажіть дату й час.
+funding-title = Фінансування та сталість
+funding-lead = Хто фінансує пропозиції, заходи й посади координації і як довго.
+funding-new = Записати нове фінансування
+funding-edit = Редагувати фінансування
+funding-record = Фінансування
+funding-radar = Радар: закінчується протягом дванадцяти місяців
+funding-radar-none = Жодне фінансування не закінчується без продовження.
+funding-radar-count = { $count ->
+    [one] 1 запис під загрозою.
+   *[other] { $count } записів під загрозою.
+}
+funding-subject = Що фінансується
+funding-subject-offer = Пропозиція
+funding-subject-measure = Захід
+funding-subject-post = Посада координації
+funding-post-title = Назва посади
+funding-runs-out = Гроші закінчуються
+funding-months-left = { $count ->
+    [one] залишився 1 місяць
+   *[other] залишилось { $count } місяців
+}
+funding-at-stake = Що під загрозою
+funding-referrals = { $count ->
+    [one] 1 направлення за 12 місяців
+   *[other] { $count } направлень за 12 місяців
+}
+funding-places = { $count ->
+    [one] 1 місце
+   *[other] { $count } місць
+}
+funding-permanent = Пропозиції з постійним фінансуванням
+funding-permanent-hint = Станом на середину року; регулярний бюджет вважається постійним.
+funding-offers-funded = Пропозиції з відомим фінансуванням
+funding-offers-permanent = з них постійно
+funding-share = Частка
+funding-records = Усі записи фінансування
+funding-records-none = Ще немає записів.
+funding-offer-search = Знайти пропозицію
+funding-offer-hint = Знайдіть пропозицію вище.
+funding-save = Зберегти фінансування
+error-funding-subject = Виберіть, що фінансується.
+error-funding-end = Проєктні кошти й пожертви закінчуються: вкажіть дату.
+error-amount = Вкажіть суму в євро.

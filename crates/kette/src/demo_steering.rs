@@ -744,6 +744,81 @@ pub async fn events(store: &Store, m: MunicipalityId) -> Result<()> {
     Ok(())
 }
 
+/// Fictional, marked funding (issue 16): family centres on project money that runs out within
+/// the year (one with the regular budget taking over, one with a follow-up grant), measures on a
+/// state programme, and the coordination post itself — so the consolidation radar has something
+/// to show.
+pub async fn funding(store: &Store, m: MunicipalityId) -> Result<()> {
+    use kette_domain::funding::{FundingInput, FundingSubject};
+    use kette_domain::vocab::FundingKind;
+    let today = store.today();
+    let filter = kette_store::OfferFilter {
+        q: Some("Familienzentrum".into()),
+        status: Some(kette_domain::vocab::OfferStatus::Active),
+        ..Default::default()
+    };
+    let centres: Vec<i64> = store.list_offers(m, &filter, 1, 8).await?.items.into_iter().map(|o| o.id).collect();
+    let record = |subject, source: &str, kind, amount: f64, from_days: i64, until_days: Option<i64>| FundingInput {
+        subject,
+        post_title: String::new(),
+        source: source.into(),
+        kind,
+        amount_per_year_eur: Some(amount),
+        starts_on: Some(today - Duration::days(from_days)),
+        ends_on: until_days.map(|d| today + Duration::days(d)),
+    };
+    let mut records = vec![];
+    for (i, centre) in centres.iter().enumerate() {
+        let subject = FundingSubject::Offer(*centre);
+        match i % 4 {
+            // ends in 3, 7 or 11 months with nothing after it
+            0 | 1 => records.push(record(
+                subject,
+                "Landesprogramm Familienzentren (fiktiv)",
+                FundingKind::Project,
+                48_000.0,
+                700,
+                Some(90 + 120 * i as i64),
+            )),
+            // the regular budget takes over
+            2 => {
+                records.push(record(subject, "Bundesprogramm Elternchance (fiktiv)", FundingKind::Project, 36_000.0, 500, Some(150)));
+                records.push(FundingInput {
+                    starts_on: Some(today + Duration::days(151)),
+                    ends_on: None,
+                    ..record(subject, "Kommunaler Haushalt, Jugendamt", FundingKind::Regular, 36_000.0, 0, None)
+                });
+            }
+            // a donation, and a follow-up grant beyond the horizon
+            _ => {
+                records.push(record(subject, "Stiftung Kinderchancen (fiktiv)", FundingKind::Donation, 12_000.0, 300, Some(200)));
+                records.push(FundingInput {
+                    starts_on: Some(today + Duration::days(201)),
+                    ..record(subject, "Stiftung Kinderchancen (fiktiv)", FundingKind::Donation, 12_000.0, 0, Some(900))
+                });
+            }
+        }
+    }
+    for measure in store.measures(m).await?.into_iter().take(2) {
+        records.push(record(
+            FundingSubject::Measure(measure.id),
+            "Landesprogramm kinderstark (fiktiv)",
+            FundingKind::Project,
+            95_000.0,
+            400,
+            Some(260),
+        ));
+    }
+    records.push(FundingInput {
+        post_title: "Koordinationsstelle Präventionskette (fiktiv)".into(),
+        ..record(FundingSubject::Post, "Landesprogramm kinderstark (fiktiv)", FundingKind::Project, 72_000.0, 900, Some(300))
+    });
+    for r in &records {
+        store.save_funding(m, None, r, true, None).await?;
+    }
+    Ok(())
+}
+
 /// The name up to its legal form, for a readable title.
 fn short(name: &str) -> &str {
     let cut = [" gGmbH", " e.V.", " e. V.", " GmbH", " mbH", " gUG"].iter().filter_map(|f| name.find(f)).min().unwrap_or(name.len());

@@ -16,6 +16,7 @@ mod events;
 mod finder;
 mod finder_query;
 mod forms;
+mod funding;
 pub mod hsds;
 pub mod i18n;
 mod manage;
@@ -216,6 +217,7 @@ fn all_routes() -> Routes {
         .merge(chain::routes())
         .merge(navigator::routes())
         .merge(events::routes())
+        .merge(funding::routes())
         .merge(hsds::routes())
         .merge(auth::routes())
         .merge(manage::routes())

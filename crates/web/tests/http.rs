@@ -3261,3 +3261,115 @@ async fn the_coordination_records_events_with_participants_by_profession_and_the
     assert_eq!(edited.status, StatusCode::SEE_OTHER, "{}", edited.body);
     assert_eq!(f.store.event(f.m, internal.id).await.unwrap().unwrap().input.participants(), 2);
 }
+
+#[tokio::test]
+async fn the_consolidation_radar_shows_money_running_out_without_a_follow_up_and_what_is_at_stake() {
+    use kette_domain::funding::{FundingInput, FundingSubject};
+    use kette_domain::vocab::FundingKind;
+    let f = fixture().await;
+    let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    // the offer is found by the plain search, then recorded on project money ending in four months
+    let search = get(&f.app, "/funding/new?offer_q=Krabbel&subject_kind=offer", &coord).await;
+    assert!(search.body.contains(&format!("name=\"offer_id\" value=\"{}\"", f.own_offer)), "{}", search.body);
+    let saved = post_form(
+        &f.app,
+        "/funding/new",
+        &coord,
+        &format!(
+            "csrf={csrf}&subject_kind=offer&offer_id={}&source=Landesprogramm&kind=project&amount_per_year_eur=45.000&starts_on=2025-01-01&ends_on=2027-03-31",
+            f.own_offer
+        ),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    // the other offer's project money ends too, but the regular budget takes over the next day
+    let bridge = |ends: &str| FundingInput {
+        subject: FundingSubject::Offer(f.other_offer),
+        post_title: String::new(),
+        source: "Bundesprogramm".into(),
+        kind: FundingKind::Project,
+        amount_per_year_eur: Some(20_000.0),
+        starts_on: None,
+        ends_on: Some(time::Date::parse(ends, &time::format_description::well_known::Iso8601::DATE).unwrap()),
+    };
+    f.store.save_funding(f.m, None, &bridge("2027-01-31"), false, None).await.unwrap();
+    let budget = FundingInput {
+        kind: FundingKind::Regular,
+        source: "Haushalt".into(),
+        starts_on: Some(time::macros::date!(2027 - 02 - 01)),
+        ends_on: None,
+        ..bridge("2027-01-31")
+    };
+    f.store.save_funding(f.m, None, &budget, false, None).await.unwrap();
+    // the post, by form, with a German amount
+    let post = post_form(
+        &f.app,
+        "/funding/new",
+        &coord,
+        &format!("csrf={csrf}&subject_kind=post&post_title=Koordinationsstelle&source=Land&kind=project&amount_per_year_eur=72.000%2C50&ends_on=2027-09-30"),
+    )
+    .await;
+    assert_eq!(post.status, StatusCode::SEE_OTHER, "{}", post.body);
+
+    let radar = get(&f.app, "/funding", &coord).await;
+    assert_eq!(radar.status, StatusCode::OK);
+    let table = radar.body.split("id=\"radar\"").nth(1).unwrap().split("id=\"permanent\"").next().unwrap();
+    assert!(table.contains("Krabbelgruppe Sonnenschein") && table.contains("31.03.2027") && table.contains("45.000 €"), "{table}");
+    assert!(table.contains("Koordinationsstelle") && table.contains("72.001 €"), "{table}");
+    assert!(!table.contains("Elterncafé Mond"), "the regular budget takes over: not at risk. {table}");
+    assert!(table.contains("Frühe Kindheit") && table.contains("Bezirk 01"), "the phases and districts it serves: {table}");
+    assert!(radar.body.contains("2 Angebote, Maßnahmen oder Stellen verlieren"), "{}", radar.body);
+    let share = radar.body.split("id=\"permanent\"").nth(1).unwrap();
+    // mid-2026 both offers run on project money; mid-2027 the Krabbelgruppe's has ended and the
+    // Elterncafé stands on the regular budget
+    assert!(
+        share.contains("<th scope=\"row\">2026</th><td class=\"num\">2</td><td class=\"num\">0</td><td class=\"num\">0,0 %</td>"),
+        "{share}"
+    );
+    assert!(
+        share.contains("<th scope=\"row\">2027</th><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">100,0 %</td>"),
+        "{share}"
+    );
+
+    // refused: project money without an end, a post without a name, nothing chosen
+    let open = post_form(
+        &f.app,
+        "/funding/new",
+        &coord,
+        &format!("csrf={csrf}&subject_kind=offer&offer_id={}&source=X&kind=project", f.own_offer),
+    )
+    .await;
+    assert!(open.status == StatusCode::UNPROCESSABLE_ENTITY && open.body.contains("Bitte das Enddatum angeben"), "{}", open.body);
+    let nameless = post_form(&f.app, "/funding/new", &coord, &format!("csrf={csrf}&subject_kind=post&source=X&kind=regular")).await;
+    assert_eq!(nameless.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let nothing = post_form(&f.app, "/funding/new", &coord, &format!("csrf={csrf}&subject_kind=offer&source=X&kind=regular")).await;
+    assert!(nothing.body.contains("was finanziert wird"), "{}", nothing.body);
+    let bad_amount = post_form(
+        &f.app,
+        "/funding/new",
+        &coord,
+        &format!("csrf={csrf}&subject_kind=post&post_title=P&source=X&kind=regular&amount_per_year_eur=viel"),
+    )
+    .await;
+    assert!(bad_amount.body.contains("Betrag in Euro"), "{}", bad_amount.body);
+    assert_eq!(f.store.fundings(f.m).await.unwrap().len(), 4, "nothing refused was written");
+
+    // an edit ends the risk: the Krabbelgruppe gets the regular budget
+    let record = f.store.fundings(f.m).await.unwrap().into_iter().find(|r| r.input.subject == FundingSubject::Offer(f.own_offer)).unwrap();
+    let edit = get(&f.app, &format!("/funding/{}", record.id), &coord).await;
+    assert!(edit.body.contains("value=\"Landesprogramm\""), "{}", edit.body);
+    let edited = post_form(
+        &f.app,
+        &format!("/funding/{}", record.id),
+        &coord,
+        &format!("csrf={csrf}&subject_kind=offer&offer_id={}&source=Haushalt&kind=regular", f.own_offer),
+    )
+    .await;
+    assert_eq!(edited.status, StatusCode::SEE_OTHER, "{}", edited.body);
+    assert!(!get(&f.app, "/funding", &coord).await.body.split("id=\"permanent\"").next().unwrap().contains("Krabbelgruppe"));
+
+    // the coordination's view only
+    let (partner, _) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(get(&f.app, "/funding", &partner).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(get(&f.app, "/funding", "").await.status, StatusCode::NOT_FOUND);
+}
