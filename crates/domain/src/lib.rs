@@ -10,6 +10,7 @@ pub mod chain;
 pub mod clock;
 pub mod cycle;
 pub mod disclosure;
+pub mod engagement;
 pub mod events;
 pub mod funding;
 pub mod goals;

@@ -301,6 +301,18 @@ closed_enum!(
     }
 );
 closed_enum!(
+    /// What is given in the engagement register: money, things, or time.
+    GiftKind { Money => "money", InKind => "in_kind", Time => "time" }
+);
+closed_enum!(
+    /// Who gives: a business, a foundation or club, or a citizen (never named).
+    GiverKind { Business => "business", Foundation => "foundation", Club => "club", Citizen => "citizen" }
+);
+closed_enum!(
+    /// Where a gift stands: offered, matched to a need, delivered, thanked.
+    GiftStatus { Offered => "offered", Matched => "matched", Delivered => "delivered", Thanked => "thanked" }
+);
+closed_enum!(
     OrganisationKind {
         PublicOffice => "public_office",
         WelfareAssociation => "welfare_association",

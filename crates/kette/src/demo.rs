@@ -291,6 +291,7 @@ async fn steering_showcase(store: &Store, m: kette_domain::MunicipalityId) -> Re
     crate::demo_steering::navigator_contacts(store, m).await?;
     crate::demo_steering::events(store, m).await?;
     crate::demo_steering::funding(store, m).await?;
+    crate::demo_steering::engagement(store, m).await?;
     Ok(())
 }
 

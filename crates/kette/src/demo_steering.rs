@@ -819,6 +819,79 @@ pub async fn funding(store: &Store, m: MunicipalityId) -> Result<()> {
     Ok(())
 }
 
+/// Fictional, marked engagement (issue 16): needs of family centres and a measure, and gifts of
+/// local businesses, a foundation, a club and citizens at every stage from offered to thanked.
+pub async fn engagement(store: &Store, m: MunicipalityId) -> Result<()> {
+    use kette_domain::engagement::{GiftInput, NeedInput};
+    use kette_domain::vocab::{GiftKind, GiftStatus, GiverKind};
+    let today = store.today();
+    let filter = kette_store::OfferFilter {
+        q: Some("Familienzentrum".into()),
+        status: Some(kette_domain::vocab::OfferStatus::Active),
+        ..Default::default()
+    };
+    let centres: Vec<i64> = store.list_offers(m, &filter, 1, 3).await?.items.into_iter().map(|o| o.id).collect();
+    let measure = store.measures(m).await?.first().map(|x| x.id);
+    let need = |offer_id: Option<i64>, measure_id: Option<i64>, kind, text: &str| NeedInput {
+        offer_id,
+        measure_id,
+        kind,
+        description: text.into(),
+    };
+    let mut needs = vec![];
+    for n in [
+        need(centres.first().copied(), None, GiftKind::InKind, "Frühstück für das Elterncafé am Mittwoch (fiktiv)"),
+        need(centres.get(1).copied(), None, GiftKind::Time, "Lesepatinnen und Lesepaten für die Kinder ab 4 (fiktiv)"),
+        need(centres.get(2).copied(), None, GiftKind::Money, "Zuschuss für Ausflüge in den Ferien (fiktiv)"),
+        need(None, measure, GiftKind::InKind, "Laptops für die Hausaufgabenhilfe (fiktiv)"),
+    ] {
+        if n.offer_id.is_some() || n.measure_id.is_some() {
+            needs.push(Some(store.add_need(m, &n, true, None).await?));
+        } else {
+            needs.push(None);
+        }
+    }
+    let gift = |giver_kind, name: &str, kind, text: &str, amount: Option<f64>, hours: Option<u32>, days_ago: i64| GiftInput {
+        giver_kind,
+        giver_name: name.into(),
+        kind,
+        description: text.into(),
+        amount_eur: amount,
+        hours,
+        offered_on: today - Duration::days(days_ago),
+        need_id: None,
+        status: GiftStatus::Offered,
+    };
+    let plan = [
+        (
+            gift(GiverKind::Business, "Bäckerei am Markt (fiktiv)", GiftKind::InKind, "Brötchen und Obst jede Woche", None, None, 80),
+            needs[0],
+            GiftStatus::Delivered,
+        ),
+        (
+            gift(GiverKind::Foundation, "Bürgerstiftung (fiktiv)", GiftKind::Money, "Spende für Ferienausflüge", Some(2_500.0), None, 120),
+            needs[2],
+            GiftStatus::Thanked,
+        ),
+        (gift(GiverKind::Citizen, "", GiftKind::Time, "Vorlesen zweimal im Monat", None, Some(40), 20), needs[1], GiftStatus::Matched),
+        (
+            gift(GiverKind::Club, "Sportverein (fiktiv)", GiftKind::Time, "Bewegungsstunde für Kita-Gruppen", None, Some(30), 10),
+            None,
+            GiftStatus::Offered,
+        ),
+        (
+            gift(GiverKind::Business, "IT-Dienstleister (fiktiv)", GiftKind::InKind, "Fünf gebrauchte Laptops", None, None, 5),
+            None,
+            GiftStatus::Offered,
+        ),
+    ];
+    for (g, need_id, status) in plan {
+        let input = GiftInput { need_id, status: if need_id.is_some() { status } else { GiftStatus::Offered }, ..g };
+        store.save_gift(m, None, &input, true, None).await?;
+    }
+    Ok(())
+}
+
 /// The name up to its legal form, for a readable title.
 fn short(name: &str) -> &str {
     let cut = [" gGmbH", " e.V.", " e. V.", " GmbH", " mbH", " gUG"].iter().filter_map(|f| name.find(f)).min().unwrap_or(name.len());

@@ -11,6 +11,7 @@ mod boundaries;
 mod chain;
 mod ctx;
 mod cycle;
+mod engagement;
 mod error;
 mod events;
 mod finder;
@@ -218,6 +219,7 @@ fn all_routes() -> Routes {
         .merge(navigator::routes())
         .merge(events::routes())
         .merge(funding::routes())
+        .merge(engagement::routes())
         .merge(hsds::routes())
         .merge(auth::routes())
         .merge(manage::routes())

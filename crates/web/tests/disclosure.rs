@@ -75,6 +75,7 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
         | "/offers/{id}/next"
         | "/api/v1/offers/{id}" => vec![path.replace("{id}", &id("offer"))],
         "/offers/{id}/next/{link}/remove" => vec![path.replace("{id}", &id("offer")).replace("{link}", &id("chain_link"))],
+        "/engagement/gifts/{id}/match" | "/engagement/gifts/{id}/advance" => vec![path.replace("{id}", "1")],
         "/funding/{id}" => vec![path.replace("{id}", "1")],
         "/events/{id}" => vec![path.replace("{id}", &id("event"))],
         "/events.ics" => vec![path.to_string(), format!("{path}?token=falsch")],

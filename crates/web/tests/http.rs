@@ -3373,3 +3373,95 @@ async fn the_consolidation_radar_shows_money_running_out_without_a_follow_up_and
     assert_eq!(get(&f.app, "/funding", &partner).await.status, StatusCode::FORBIDDEN);
     assert_eq!(get(&f.app, "/funding", "").await.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn engagement_is_matched_to_a_need_of_its_kind_and_followed_to_thanks_without_naming_citizens() {
+    let f = fixture().await;
+    let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let found = get(&f.app, "/engagement?offer_q=Elterncaf", &coord).await;
+    assert!(found.body.contains(&format!("name=\"offer_id\" value=\"{}\"", f.other_offer)), "{}", found.body);
+    let need = post_form(
+        &f.app,
+        "/engagement/needs",
+        &coord,
+        &format!("csrf={csrf}&need_subject_kind=offer&offer_id={}&need_kind=in_kind&need_description=Fr%C3%BChst%C3%BCck+f%C3%BCrs+Elterncaf%C3%A9", f.other_offer),
+    )
+    .await;
+    assert_eq!(need.status, StatusCode::SEE_OTHER, "{}", need.body);
+    let no_subject =
+        post_form(&f.app, "/engagement/needs", &coord, &format!("csrf={csrf}&need_subject_kind=offer&need_kind=time&need_description=x"))
+            .await;
+    assert!(
+        no_subject.status == StatusCode::UNPROCESSABLE_ENTITY && no_subject.body.contains("genau einem Angebot"),
+        "{}",
+        no_subject.body
+    );
+
+    // a named citizen is refused; unnamed is fine; money needs an amount
+    let named = post_form(
+        &f.app,
+        "/engagement/gifts",
+        &coord,
+        &format!("csrf={csrf}&giver_kind=citizen&giver_name=Erika+Muster&gift_kind=time&gift_description=Vorlesen&hours=10&offered_on=2026-11-20"),
+    )
+    .await;
+    assert!(named.status == StatusCode::UNPROCESSABLE_ENTITY && named.body.contains("nicht namentlich"), "{}", named.body);
+    let money = post_form(
+        &f.app,
+        "/engagement/gifts",
+        &coord,
+        &format!("csrf={csrf}&giver_kind=foundation&giver_name=Stiftung&gift_kind=money&gift_description=Spende&offered_on=2026-11-20"),
+    )
+    .await;
+    assert!(money.body.contains("Betrag in Euro"), "{}", money.body);
+    for body in [
+        "giver_kind=business&giver_name=B%C3%A4ckerei&gift_kind=in_kind&gift_description=Br%C3%B6tchen&offered_on=2026-11-20",
+        "giver_kind=citizen&giver_name=&gift_kind=time&gift_description=Vorlesen&hours=10&offered_on=2026-11-21",
+    ] {
+        let saved = post_form(&f.app, "/engagement/gifts", &coord, &format!("csrf={csrf}&{body}")).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    }
+    let gifts = f.store.gifts(f.m).await.unwrap();
+    assert_eq!(gifts.len(), 2, "nothing refused was written");
+    let (bakery, reader) = (
+        gifts.iter().find(|g| g.input.giver_name == "Bäckerei").unwrap().id,
+        gifts.iter().find(|g| g.input.giver_name.is_empty()).unwrap().id,
+    );
+    let need_id = f.store.needs(f.m).await.unwrap()[0].id;
+    // the page suggests the bakery for the breakfast need, not the reading time
+    let page = get(&f.app, "/engagement", &coord).await;
+    assert!(
+        page.body.contains(&format!("/engagement/gifts/{bakery}/match"))
+            && !page.body.contains(&format!("/engagement/gifts/{reader}/match")),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Bürgerin oder Bürger"), "a citizen shows as such");
+    // time for a breakfast need: refused
+    let wrong = post_form(&f.app, &format!("/engagement/gifts/{reader}/match"), &coord, &format!("csrf={csrf}&need_id={need_id}")).await;
+    assert!(wrong.status == StatusCode::UNPROCESSABLE_ENTITY && wrong.body.contains("anderen Art von Hilfe"), "{}", wrong.body);
+    let early = post_form(&f.app, &format!("/engagement/gifts/{reader}/advance"), &coord, &format!("csrf={csrf}")).await;
+    assert!(early.status == StatusCode::UNPROCESSABLE_ENTITY && early.body.contains("Erst einem Bedarf zuordnen"), "{}", early.body);
+    // matched, delivered, thanked: the need is met
+    assert_eq!(
+        post_form(&f.app, &format!("/engagement/gifts/{bakery}/match"), &coord, &format!("csrf={csrf}&need_id={need_id}")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        post_form(&f.app, &format!("/engagement/gifts/{bakery}/advance"), &coord, &format!("csrf={csrf}")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert!(f.store.needs(f.m).await.unwrap()[0].is_met, "delivered meets the need");
+    assert_eq!(
+        post_form(&f.app, &format!("/engagement/gifts/{bakery}/advance"), &coord, &format!("csrf={csrf}")).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let thanked = f.store.gifts(f.m).await.unwrap().into_iter().find(|g| g.id == bakery).unwrap();
+    assert_eq!(thanked.input.status.as_str(), "thanked");
+    assert_eq!(
+        post_form(&f.app, &format!("/engagement/gifts/{bakery}/advance"), &coord, &format!("csrf={csrf}")).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    let (partner, _) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(get(&f.app, "/engagement", &partner).await.status, StatusCode::FORBIDDEN);
+}
