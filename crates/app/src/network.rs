@@ -15,6 +15,13 @@ impl App {
     /// names, an edge per pair and kind of tie weighted by how many bodies or measures it
     /// stands for.
     pub async fn cooperation_graph(&self, m: MunicipalityId) -> Result<Graph> {
+        self.cooperation_graph_on(m, self.store.today()).await
+    }
+
+    /// The graph as it stood on `day`: agreements in force then, members of bodies then, measures
+    /// running then (by their period) and steps of the chain linked by then. Organisations are
+    /// all of today's, so the graphs of two days have the same nodes.
+    pub async fn cooperation_graph_on(&self, m: MunicipalityId, day: time::Date) -> Result<Graph> {
         let mut graph = Graph::new();
         let domains = self.store.organisation_main_domains(m).await?;
         let mut page = 1;
@@ -42,29 +49,32 @@ impl App {
                 }
             }
         };
-        let today = self.store.today();
         for agreement in self.store.agreements(m, None).await? {
-            if agreement.input.in_force(today) {
+            if agreement.input.in_force(day) {
                 let mut organisations = agreement.input.organisation_ids.clone();
                 tie_all(&mut organisations, &agreement.input.kind);
             }
         }
-        let now = crate::calendar::local_now(self.store.clock());
-        for summary in self.store.bodies(m, now).await? {
-            if let Some(body) = self.store.body(m, summary.id).await? {
-                let mut organisations: Vec<i64> =
-                    body.members.iter().filter(|x| x.left_on.is_none()).filter_map(|x| x.input.organisation_id).collect();
-                tie_all(&mut organisations, "shared_body");
-            }
+        let mut bodies: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+        for (body, organisation) in self.store.body_organisations_on(m, day).await? {
+            bodies.entry(body).or_default().push(organisation);
+        }
+        for organisations in bodies.values_mut() {
+            tie_all(organisations, "shared_body");
         }
         for measure in self.store.measures(m).await? {
+            let running = measure.input.starts_on.is_none_or(|s| s <= day) && measure.input.ends_on.is_none_or(|e| day <= e);
+            if !running {
+                continue;
+            }
             let mut organisations: Vec<i64> =
                 measure.input.lead_organisation_id.into_iter().chain(measure.input.organisation_ids.iter().copied()).collect();
             tie_all(&mut organisations, "joint_measure");
         }
         // a step of the chain from one partner's offer to another's is a referral route in use
+        let day_text = day.to_string();
         for link in self.store.offer_links(m).await? {
-            if link.from_organisation_id != link.to_organisation_id {
+            if link.from_organisation_id != link.to_organisation_id && link.created_on <= day_text {
                 tie_all(&mut vec![link.from_organisation_id, link.to_organisation_id], "chain_link");
             }
         }
@@ -90,6 +100,35 @@ pub struct NetworkOverview {
     pub brokers: Vec<(i64, String, Option<String>, usize, f64, f64)>,
     /// Ties between organisations of different main domains, and ties whose both ends have one.
     pub across_domains: (usize, usize),
+    /// Each life phase and transition of the vocabulary: organisations whose active offers serve
+    /// it, and how many of them have a tie.
+    pub coverage: Vec<Coverage>,
+    /// The network a year ago, for the change since.
+    pub year_ago: YearAgo,
+}
+
+pub struct Coverage {
+    /// `life_phase` or `transition`
+    pub kind: &'static str,
+    pub code: String,
+    pub serving: usize,
+    pub connected: usize,
+}
+
+pub struct YearAgo {
+    pub day: time::Date,
+    pub connected: usize,
+    pub edges: usize,
+    pub density: f64,
+    pub components: usize,
+    /// (id, name) of organisations tied today and not a year ago, and the other way round.
+    pub newly_connected: Vec<(i64, String)>,
+    pub no_longer_connected: Vec<(i64, String)>,
+}
+
+/// The organisation id of node `i` (`org-{id}`).
+fn org_id(graph: &Graph, i: usize) -> Option<i64> {
+    graph.nodes[i].id.strip_prefix("org-")?.parse().ok()
 }
 
 /// An organisation's main domain as the graph carries it.
@@ -124,6 +163,41 @@ impl App {
         let known: Vec<bool> =
             graph.edges.iter().filter_map(|e| Some(domain_of(&graph, e.source)? != domain_of(&graph, e.target)?)).collect();
         let across_domains = (known.iter().filter(|x| **x).count(), known.len());
-        Ok(NetworkOverview { graph, metrics, connected, ties_by_kind, brokers, across_domains })
+
+        let connected_ids: std::collections::HashSet<i64> =
+            (0..graph.nodes.len()).filter(|i| metrics.degree[*i] > 0).filter_map(|i| org_id(&graph, i)).collect();
+        let terms = self.store.organisation_terms(m).await?;
+        let vocab = self.store.vocabulary(m).await?;
+        let mut coverage = vec![];
+        for (kind, term_kind) in [("life_phase", kette_domain::TermKind::LifePhase), ("transition", kette_domain::TermKind::Transition)] {
+            for term in vocab.of(term_kind) {
+                let serving: Vec<i64> =
+                    terms.iter().filter(|(_, t)| t.iter().any(|(k, c)| k == kind && *c == term.code)).map(|(o, _)| *o).collect();
+                let connected = serving.iter().filter(|o| connected_ids.contains(o)).count();
+                coverage.push(Coverage { kind, code: term.code.clone(), serving: serving.len(), connected });
+            }
+        }
+
+        let day = self.store.today() - time::Duration::days(365);
+        let before = self.cooperation_graph_on(m, day).await?;
+        let before_metrics = kette_network::structure(&before);
+        let before_ids: std::collections::HashSet<i64> =
+            (0..before.nodes.len()).filter(|i| before_metrics.degree[*i] > 0).filter_map(|i| org_id(&before, i)).collect();
+        let name_of = |g: &Graph, id: i64| g.index_of(&format!("org-{id}")).map(|i| g.nodes[i].label.clone()).unwrap_or_default();
+        let mut newly_connected: Vec<(i64, String)> = connected_ids.difference(&before_ids).map(|id| (*id, name_of(&graph, *id))).collect();
+        let mut no_longer_connected: Vec<(i64, String)> =
+            before_ids.difference(&connected_ids).map(|id| (*id, name_of(&before, *id))).collect();
+        newly_connected.sort_by(|a, b| a.1.cmp(&b.1));
+        no_longer_connected.sort_by(|a, b| a.1.cmp(&b.1));
+        let year_ago = YearAgo {
+            day,
+            connected: before_ids.len(),
+            edges: before_metrics.edges,
+            density: before_metrics.density,
+            components: before_metrics.components,
+            newly_connected,
+            no_longer_connected,
+        };
+        Ok(NetworkOverview { graph, metrics, connected, ties_by_kind, brokers, across_domains, coverage, year_ago })
     }
 }

@@ -1336,3 +1336,21 @@ error-gift-citizen-named = لا يُسجَّل المواطنون بأسمائه
 error-gift-hours = أدخل الساعات كعدد صحيح.
 error-gift-unmatched = اربطها بحاجة أولًا.
 error-gift-kind = الحاجة تطلب نوعًا آخر من المساعدة.
+network-change = التغيّر منذ { $date }
+network-then = آنذاك
+network-now = اليوم
+network-density = الكثافة
+network-components = أجزاء منفصلة
+network-newly = { $count ->
+    [one] منظمة واحدة ارتبطت حديثًا:
+   *[other] { $count } منظمات ارتبطت حديثًا:
+}
+network-lost = { $count ->
+    [one] منظمة واحدة لم تعد مرتبطة:
+   *[other] { $count } منظمات لم تعد مرتبطة:
+}
+network-coverage = المراحل العمرية والانتقالات في الشبكة
+network-coverage-hint = كم من المنظمات التي تخدم مرحلة أو انتقالًا مرتبطة بالشبكة.
+network-coverage-of = المرحلة أو الانتقال
+network-serving = منظمات لديها عروض
+network-serving-connected = منها مرتبطة

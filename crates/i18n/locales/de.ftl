@@ -1426,3 +1426,21 @@ error-gift-citizen-named = Bürgerinnen und Bürger werden nicht namentlich eing
 error-gift-hours = Bitte die Stunden als ganze Zahl angeben.
 error-gift-unmatched = Erst einem Bedarf zuordnen, dann übergeben und bedanken.
 error-gift-kind = Der Bedarf fragt nach einer anderen Art von Hilfe.
+network-change = Veränderung seit dem { $date }
+network-then = damals
+network-now = heute
+network-density = Dichte
+network-components = Getrennte Teilnetze (mit Einzelnen)
+network-newly = { $count ->
+    [one] 1 Organisation neu verbunden:
+   *[other] { $count } Organisationen neu verbunden:
+}
+network-lost = { $count ->
+    [one] 1 Organisation nicht mehr verbunden:
+   *[other] { $count } Organisationen nicht mehr verbunden:
+}
+network-coverage = Lebensphasen und Übergänge im Netzwerk
+network-coverage-hint = Wie viele der Organisationen, deren Angebote eine Lebensphase oder einen Übergang bedienen, mit dem Netzwerk verbunden sind.
+network-coverage-of = Lebensphase oder Übergang
+network-serving = Organisationen mit Angeboten
+network-serving-connected = davon verbunden

@@ -1426,3 +1426,21 @@ error-gift-citizen-named = Citizens are not entered by name – please leave the
 error-gift-hours = Please give the hours as a whole number.
 error-gift-unmatched = Match it to a need first, then deliver and thank.
 error-gift-kind = The need asks for another kind of help.
+network-change = Change since { $date }
+network-then = then
+network-now = today
+network-density = Density
+network-components = Separate parts (singles included)
+network-newly = { $count ->
+    [one] 1 organisation newly tied:
+   *[other] { $count } organisations newly tied:
+}
+network-lost = { $count ->
+    [one] 1 organisation no longer tied:
+   *[other] { $count } organisations no longer tied:
+}
+network-coverage = Life phases and transitions in the network
+network-coverage-hint = How many of the organisations whose offers serve a life phase or transition are tied into the network.
+network-coverage-of = Life phase or transition
+network-serving = Organisations with offers
+network-serving-connected = of which tied

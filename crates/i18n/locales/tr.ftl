@@ -1284,3 +1284,21 @@ error-gift-citizen-named = Vatandaşlar isimle kaydedilmez.
 error-gift-hours = Saatleri tam sayı olarak girin.
 error-gift-unmatched = Önce bir ihtiyaçla eşleştirin.
 error-gift-kind = İhtiyaç başka bir yardım türü istiyor.
+network-change = { $date } tarihinden bu yana değişim
+network-then = o zaman
+network-now = bugün
+network-density = Yoğunluk
+network-components = Ayrı parçalar
+network-newly = { $count ->
+    [one] 1 kuruluş yeni bağlandı:
+   *[other] { $count } kuruluş yeni bağlandı:
+}
+network-lost = { $count ->
+    [one] 1 kuruluş artık bağlı değil:
+   *[other] { $count } kuruluş artık bağlı değil:
+}
+network-coverage = Ağdaki yaşam evreleri ve geçişler
+network-coverage-hint = Bir evreye hizmet veren kuruluşlardan kaçı ağa bağlı.
+network-coverage-of = Yaşam evresi veya geçiş
+network-serving = Hizmeti olan kuruluşlar
+network-serving-connected = bunlardan bağlı

@@ -1341,3 +1341,21 @@ error-gift-citizen-named = Громадян не записують на ім’
 error-gift-hours = Вкажіть години цілим числом.
 error-gift-unmatched = Спершу зіставте з потребою.
 error-gift-kind = Потреба просить іншого виду допомоги.
+network-change = Зміни з { $date }
+network-then = тоді
+network-now = сьогодні
+network-density = Щільність
+network-components = Окремі частини
+network-newly = { $count ->
+    [one] 1 організація нова в мережі:
+   *[other] { $count } організацій нові в мережі:
+}
+network-lost = { $count ->
+    [one] 1 організація більше не в мережі:
+   *[other] { $count } організацій більше не в мережі:
+}
+network-coverage = Життєві фази й переходи в мережі
+network-coverage-hint = Скільки організацій, що обслуговують фазу чи перехід, пов’язані з мережею.
+network-coverage-of = Фаза або перехід
+network-serving = Організації з пропозиціями
+network-serving-connected = з них пов’язані

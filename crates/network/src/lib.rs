@@ -10,5 +10,5 @@ mod write;
 
 pub use graph::{Edge, Graph, Node};
 pub use graphml::{read_graphml, GraphmlError};
-pub use metrics::{metrics, Metrics};
+pub use metrics::{metrics, structure, Metrics, Structure};
 pub use write::{to_csv, to_gexf, to_graphml};

@@ -319,6 +319,23 @@ impl Store {
         Ok(id)
     }
 
+    /// (body, organisation) of every member on `day`: joined by then (members from before join
+    /// dates were kept count from the body's creation) and not left yet.
+    pub async fn body_organisations_on(&self, municipality: MunicipalityId, day: Date) -> Result<Vec<(i64, i64)>> {
+        let day = util::date_to_text(day);
+        let rows = sqlx::query(
+            "SELECT DISTINCT m.body_id, m.organisation_id FROM body_member m JOIN body b ON b.id = m.body_id
+             WHERE b.municipality_id = $1 AND m.organisation_id IS NOT NULL
+               AND COALESCE(m.joined_on, substr(b.created_at, 1, 10)) <= $2 AND (m.left_on IS NULL OR m.left_on > $2)
+             ORDER BY m.body_id, m.organisation_id",
+        )
+        .bind(municipality)
+        .bind(&day)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    }
+
     /// A new secret for the body's calendar feed: every subscription with the old one ends.
     pub async fn renew_calendar_token(&self, municipality: MunicipalityId, body: i64, by: Option<AccountId>) -> Result<()> {
         let mut tx = self.begin_write().await?;
@@ -392,8 +409,8 @@ impl Store {
             return Err(invalid("member", errors));
         }
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO body_member (body_id, name, organisation_id, email, role, is_decision_maker, account_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO body_member (body_id, name, organisation_id, email, role, is_decision_maker, account_id, joined_on)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(body)
         .bind(input.name.trim())
@@ -402,6 +419,7 @@ impl Store {
         .bind(input.role.as_str())
         .bind(input.is_decision_maker as i64)
         .bind(input.account_id)
+        .bind(util::date_to_text(self.today()))
         .fetch_one(&mut *tx)
         .await?;
         util::audit(&mut tx, &self.clock, municipality, by, "add-member", "body", Some(body), &input.name).await?;

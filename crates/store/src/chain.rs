@@ -23,10 +23,12 @@ pub struct OfferLink {
     pub to_organisation_id: i64,
     pub transition: Option<String>,
     pub is_fictional: bool,
+    /// The day it was linked.
+    pub created_on: String,
 }
 
 const LINK_COLS: &str = "k.id, k.from_offer_id, a.title AS from_title, oa.name AS from_org, a.organisation_id AS from_org_id, k.to_offer_id, b.title AS to_title,
-    ob.name AS to_org, b.organisation_id AS to_org_id, k.transition, k.is_fictional
+    ob.name AS to_org, b.organisation_id AS to_org_id, k.transition, k.is_fictional, substr(k.created_at, 1, 10) AS created_on
     FROM offer_link k JOIN offer a ON a.id = k.from_offer_id JOIN organisation oa ON oa.id = a.organisation_id
     JOIN offer b ON b.id = k.to_offer_id JOIN organisation ob ON ob.id = b.organisation_id";
 
@@ -43,6 +45,7 @@ fn link_from_row(r: &sqlx::any::AnyRow) -> Result<OfferLink> {
         to_organisation_id: r.try_get("to_org_id")?,
         transition: r.try_get("transition")?,
         is_fictional: r.try_get::<i64, _>("is_fictional")? != 0,
+        created_on: r.try_get("created_on")?,
     })
 }
 
@@ -139,6 +142,23 @@ impl Store {
         }
         tx.commit().await?;
         Ok(removed)
+    }
+
+    /// The life phases and transitions each organisation's active offers serve:
+    /// organisation → [(kind, code)], kinds `life_phase` and `transition`.
+    pub async fn organisation_terms(&self, municipality: MunicipalityId) -> Result<std::collections::HashMap<i64, Vec<(String, String)>>> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT o.organisation_id, t.kind, t.code FROM offer o JOIN offer_term t ON t.offer_id = o.id
+             WHERE o.municipality_id = $1 AND o.status = 'active' AND t.kind IN ('life_phase', 'transition')",
+        )
+        .bind(municipality)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out: std::collections::HashMap<i64, Vec<(String, String)>> = std::collections::HashMap::new();
+        for r in &rows {
+            out.entry(r.try_get(0)?).or_default().push((r.try_get(1)?, r.try_get(2)?));
+        }
+        Ok(out)
     }
 
     /// The offers located in a district or below it (all offers of the municipality without a

@@ -27,6 +27,7 @@ const SQLITE: &[(i64, &str)] = &[
     (21, include_str!("../migrations/sqlite/0021_events.sql")),
     (22, include_str!("../migrations/sqlite/0022_funding.sql")),
     (23, include_str!("../migrations/sqlite/0023_engagement.sql")),
+    (24, include_str!("../migrations/sqlite/0024_member_joined.sql")),
 ];
 
 pub async fn run(pool: &AnyPool, clock: &kette_domain::Clock) -> Result<(), sqlx::Error> {

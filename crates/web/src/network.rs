@@ -32,6 +32,17 @@ impl NetworkPage {
     fn share(&self, v: f64) -> String {
         self.ctx.fixed(v, 3)
     }
+    fn density(&self, v: impl std::borrow::Borrow<f64>) -> String {
+        self.ctx.fixed(*v.borrow(), 4)
+    }
+    fn percent(&self, part: impl std::borrow::Borrow<usize>, whole: impl std::borrow::Borrow<usize>) -> String {
+        let (part, whole) = (*part.borrow(), *whole.borrow());
+        if whole == 0 {
+            "–".into()
+        } else {
+            format!("{} %", self.ctx.fixed(part as f64 * 100.0 / whole as f64, 0))
+        }
+    }
     fn period(&self, a: &kette_store::Agreement) -> String {
         match (a.input.since, a.input.until) {
             (Some(s), Some(u)) => format!("{} – {}", self.ctx.date(s), self.ctx.date(u)),

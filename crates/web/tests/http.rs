@@ -3465,3 +3465,57 @@ async fn engagement_is_matched_to_a_need_of_its_kind_and_followed_to_thanks_with
     let (partner, _) = sign_in(&f.app, "partner", "geheim-genug").await;
     assert_eq!(get(&f.app, "/engagement", &partner).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn the_network_page_shows_the_change_since_a_year_ago_and_which_phases_the_tied_partners_serve() {
+    use kette_domain::agreements::AgreementInput;
+    let f = fixture().await;
+    let batch = kette_store::ImportBatch {
+        organisations: vec![kette_domain::NewOrganisation {
+            external_key: "c".into(),
+            name: "Dritter Träger".into(),
+            kind: kette_domain::vocab::OrganisationKind::Other,
+            website: String::new(),
+            email: String::new(),
+            phone: String::new(),
+        }],
+        ..Default::default()
+    };
+    f.store.import_batch(f.m, &batch, |_| {}).await.unwrap();
+    let org = |key: &'static str| {
+        let store = f.store.clone();
+        async move { store.organisation_by_key(f.m, key).await.unwrap().unwrap() }
+    };
+    let (a, b, c) = (org("a").await, org("b").await, org("c").await);
+    let agreement = |title: &str, parties: Vec<i64>, since: time::Date, until: Option<time::Date>| AgreementInput {
+        kind: "cooperation_agreement".into(),
+        title: title.into(),
+        organisation_ids: parties,
+        since: Some(since),
+        until,
+        duties: vec![],
+        contacts: String::new(),
+        document_url: String::new(),
+    };
+    // today 2026-11-22: A and B agreed this summer; B and C's agreement ran out last year
+    f.store.create_agreement(f.m, &agreement("Neu", vec![a, b], time::macros::date!(2026 - 06 - 01), None), false, None).await.unwrap();
+    let old = agreement("Alt", vec![b, c], time::macros::date!(2020 - 01 - 01), Some(time::macros::date!(2025 - 12 - 31)));
+    f.store.create_agreement(f.m, &old, false, None).await.unwrap();
+    let (coord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let page = get(&f.app, "/network", &coord).await;
+    let change = page.body.split("Veränderung seit dem 22.11.2025").nth(1).expect("the change section").split("</section>").next().unwrap();
+    assert!(change.contains("1 Organisation neu verbunden:") && change.contains("Träger A"), "{change}");
+    assert!(change.contains("1 Organisation nicht mehr verbunden:") && change.contains("Dritter Träger"), "{change}");
+    let ties = change.split("Verbindungen</th>").nth(1).unwrap();
+    assert!(ties.starts_with("<td class=\"num\">1</td><td class=\"num\">1</td>"), "one tie then, one now: {ties}");
+    // both partners with early-childhood offers are tied in today; nobody serves the Kita phase
+    let coverage = page.body.split("Lebensphasen und Übergänge im Netzwerk").nth(1).unwrap().split("</section>").next().unwrap();
+    assert!(
+        coverage.contains("Frühe Kindheit (0–3)</th><td class=\"num\">2</td><td class=\"num\">2</td><td class=\"num\">100 %</td>"),
+        "{coverage}"
+    );
+    assert!(
+        coverage.contains("Kita-Alter (3–6)</th><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">–</td>"),
+        "{coverage}"
+    );
+}
