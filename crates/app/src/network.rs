@@ -10,28 +10,82 @@ use kette_network::Graph;
 
 use crate::{App, Result};
 
+/// Everything the graph is drawn from, each tie with the days it holds, so the graphs of
+/// several days come from one read of the store.
+pub struct Cooperation {
+    /// The organisations, without edges.
+    nodes: Graph,
+    /// (organisations, kind, from, until) of agreements, measures and steps of the chain.
+    groups: Vec<(Vec<i64>, String, Option<time::Date>, Option<time::Date>)>,
+    /// body → (organisation, since, left on)
+    memberships: BTreeMap<i64, Vec<(i64, Option<time::Date>, Option<time::Date>)>>,
+}
+
+fn holds(from: Option<time::Date>, until: Option<time::Date>, day: time::Date) -> bool {
+    from.is_none_or(|f| f <= day) && until.is_none_or(|u| day <= u)
+}
+
+impl Cooperation {
+    /// The graph as it stood on `day`: agreements in force then, members of bodies then,
+    /// measures running then (by their period) and steps of the chain linked by then. The nodes
+    /// are today's organisations, so two days' graphs compare node by node.
+    pub fn graph_on(&self, day: time::Date) -> Graph {
+        let mut ties: BTreeMap<(i64, i64, &str), f64> = BTreeMap::new();
+        for (organisations, kind, from, until) in &self.groups {
+            if holds(*from, *until, day) {
+                tie_all(organisations.clone(), kind, &mut ties);
+            }
+        }
+        for members in self.memberships.values() {
+            let present = members
+                .iter()
+                .filter(|(_, since, left)| since.is_none_or(|s| s <= day) && left.is_none_or(|l| l > day))
+                .map(|(o, _, _)| *o);
+            tie_all(present.collect(), "shared_body", &mut ties);
+        }
+        let mut graph = self.nodes.clone();
+        for ((a, b, kind), weight) in ties {
+            if let (Some(s), Some(t)) = (graph.index_of(&format!("org-{a}")), graph.index_of(&format!("org-{b}"))) {
+                graph.edge(s, t, kind, weight);
+            }
+        }
+        graph
+    }
+}
+
+/// A tie of `kind` between every two of the organisations, adding to its weight.
+fn tie_all<'k>(mut organisations: Vec<i64>, kind: &'k str, ties: &mut BTreeMap<(i64, i64, &'k str), f64>) {
+    organisations.sort_unstable();
+    organisations.dedup();
+    for (i, a) in organisations.iter().enumerate() {
+        for b in &organisations[i + 1..] {
+            *ties.entry((*a, *b, kind)).or_default() += 1.0;
+        }
+    }
+}
+
 impl App {
-    /// The municipality's cooperation graph: node ids `org-{id}`, labels the organisations'
-    /// names, an edge per pair and kind of tie weighted by how many bodies or measures it
-    /// stands for.
+    /// The municipality's cooperation graph today: node ids `org-{id}`, labels the
+    /// organisations' names, an edge per pair and kind of tie weighted by how many bodies or
+    /// measures it stands for.
     pub async fn cooperation_graph(&self, m: MunicipalityId) -> Result<Graph> {
-        self.cooperation_graph_on(m, self.store.today()).await
+        Ok(self.cooperation(m).await?.graph_on(self.store.today()))
     }
 
-    /// The graph as it stood on `day`: agreements in force then, members of bodies then, measures
-    /// running then (by their period) and steps of the chain linked by then. Organisations are
-    /// all of today's, so the graphs of two days have the same nodes.
-    pub async fn cooperation_graph_on(&self, m: MunicipalityId, day: time::Date) -> Result<Graph> {
-        let mut graph = Graph::new();
+    /// What the graph of any day is drawn from: every organisation a node; agreements (kind,
+    /// since, until), measures (their period), steps of the chain between partners (from the day
+    /// they were linked) and memberships of bodies.
+    pub async fn cooperation(&self, m: MunicipalityId) -> Result<Cooperation> {
+        let mut nodes = Graph::new();
         let domains = self.store.organisation_main_domains(m).await?;
         let mut page = 1;
         loop {
             let result = self.store.list_organisations(m, None, page, 500).await?;
             for o in &result.items {
-                let i = graph.node(&format!("org-{}", o.id), &o.name);
-                graph.nodes[i].attributes.push(("kind".into(), o.kind.as_str().into()));
+                let i = nodes.node(&format!("org-{}", o.id), &o.name);
+                nodes.nodes[i].attributes.push(("kind".into(), o.kind.as_str().into()));
                 if let Some(d) = domains.get(&o.id) {
-                    graph.nodes[i].attributes.push(("domain".into(), d.clone()));
+                    nodes.nodes[i].attributes.push(("domain".into(), d.clone()));
                 }
             }
             if (page as i64) * 500 >= result.total {
@@ -39,51 +93,32 @@ impl App {
             }
             page += 1;
         }
-        let mut ties: BTreeMap<(i64, i64, String), f64> = BTreeMap::new();
-        let mut tie_all = |organisations: &mut Vec<i64>, kind: &str| {
-            organisations.sort_unstable();
-            organisations.dedup();
-            for (i, a) in organisations.iter().enumerate() {
-                for b in &organisations[i + 1..] {
-                    *ties.entry((*a, *b, kind.to_string())).or_default() += 1.0;
-                }
-            }
-        };
+        let mut groups = vec![];
         for agreement in self.store.agreements(m, None).await? {
-            if agreement.input.in_force(day) {
-                let mut organisations = agreement.input.organisation_ids.clone();
-                tie_all(&mut organisations, &agreement.input.kind);
-            }
-        }
-        let mut bodies: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
-        for (body, organisation) in self.store.body_organisations_on(m, day).await? {
-            bodies.entry(body).or_default().push(organisation);
-        }
-        for organisations in bodies.values_mut() {
-            tie_all(organisations, "shared_body");
+            groups.push((
+                agreement.input.organisation_ids.clone(),
+                agreement.input.kind.clone(),
+                agreement.input.since,
+                agreement.input.until,
+            ));
         }
         for measure in self.store.measures(m).await? {
-            let running = measure.input.starts_on.is_none_or(|s| s <= day) && measure.input.ends_on.is_none_or(|e| day <= e);
-            if !running {
-                continue;
-            }
-            let mut organisations: Vec<i64> =
+            let organisations: Vec<i64> =
                 measure.input.lead_organisation_id.into_iter().chain(measure.input.organisation_ids.iter().copied()).collect();
-            tie_all(&mut organisations, "joint_measure");
+            groups.push((organisations, "joint_measure".into(), measure.input.starts_on, measure.input.ends_on));
         }
         // a step of the chain from one partner's offer to another's is a referral route in use
-        let day_text = day.to_string();
         for link in self.store.offer_links(m).await? {
-            if link.from_organisation_id != link.to_organisation_id && link.created_on <= day_text {
-                tie_all(&mut vec![link.from_organisation_id, link.to_organisation_id], "chain_link");
+            if link.from_organisation_id != link.to_organisation_id {
+                let linked = time::Date::parse(&link.created_on, &time::format_description::well_known::Iso8601::DATE).ok();
+                groups.push((vec![link.from_organisation_id, link.to_organisation_id], "chain_link".into(), linked, None));
             }
         }
-        for ((a, b, kind), weight) in ties {
-            if let (Some(s), Some(t)) = (graph.index_of(&format!("org-{a}")), graph.index_of(&format!("org-{b}"))) {
-                graph.edge(s, t, &kind, weight);
-            }
+        let mut memberships: BTreeMap<i64, Vec<(i64, Option<time::Date>, Option<time::Date>)>> = BTreeMap::new();
+        for (body, organisation, since, left) in self.store.body_memberships(m).await? {
+            memberships.entry(body).or_default().push((organisation, since, left));
         }
-        Ok(graph)
+        Ok(Cooperation { nodes, groups, memberships })
     }
 }
 
@@ -140,7 +175,8 @@ impl App {
     /// The cooperation network with its metrics and the fifteen organisations that broker the
     /// most shortest paths.
     pub async fn network_overview(&self, m: MunicipalityId) -> Result<NetworkOverview> {
-        let graph = self.cooperation_graph(m).await?;
+        let cooperation = self.cooperation(m).await?;
+        let graph = cooperation.graph_on(self.store.today());
         let metrics = kette_network::metrics(&graph);
         let connected = metrics.degree.iter().filter(|d| **d > 0).count();
         let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
@@ -179,7 +215,7 @@ impl App {
         }
 
         let day = self.store.today() - time::Duration::days(365);
-        let before = self.cooperation_graph_on(m, day).await?;
+        let before = cooperation.graph_on(day);
         let before_metrics = kette_network::structure(&before);
         let before_ids: std::collections::HashSet<i64> =
             (0..before.nodes.len()).filter(|i| before_metrics.degree[*i] > 0).filter_map(|i| org_id(&before, i)).collect();

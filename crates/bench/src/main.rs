@@ -480,6 +480,29 @@ fn main() -> Result<()> {
         times[(times.len() * 95) / 100],
         gz.len() / 1024
     );
+    // the other network pages of issue 16, as the coordinator
+    for (path, what) in [
+        ("/network/chain", "chain of the whole city with its diagram"),
+        ("/referrals", "navigator log, a year of counts through the rule"),
+        ("/events", "events and trainings"),
+        ("/funding", "consolidation radar over every funded offer"),
+        ("/engagement", "engagement register"),
+    ] {
+        let mut times = vec![];
+        let mut bytes = 0;
+        for _ in 0..n.min(50) {
+            let t = Instant::now();
+            let body = agent.get(&format!("{}{path}", server.base)).set("Cookie", &session).call()?.into_string()?;
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            bytes = body.len();
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "| {what} ({path}, coordinator), median / p95 | – | {:.2} / {:.2} ms ({bytes} B) |",
+            times[times.len() / 2],
+            times[(times.len() * 95) / 100]
+        );
+    }
     let (gisd_ms, gisd_rows) = gisd_sized()?;
     println!("| GISD-sized run: 11,000 units × 18 years × 9 indicators, imputation, 3 PCA, rescaling, deciles, aggregation | < 1 s | {gisd_ms:.0} ms ({gisd_rows} rows out) |");
     let (parse, run) = mss_edition(&data)?;

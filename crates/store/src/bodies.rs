@@ -319,21 +319,20 @@ impl Store {
         Ok(id)
     }
 
-    /// (body, organisation) of every member on `day`: joined by then (members from before join
-    /// dates were kept count from the body's creation) and not left yet.
-    pub async fn body_organisations_on(&self, municipality: MunicipalityId, day: Date) -> Result<Vec<(i64, i64)>> {
-        let day = util::date_to_text(day);
+    /// Every membership of an organisation in a body: (body, organisation, since, left on).
+    /// Members from before join dates were kept count from the body's creation.
+    pub async fn body_memberships(&self, municipality: MunicipalityId) -> Result<Vec<(i64, i64, Option<Date>, Option<Date>)>> {
         let rows = sqlx::query(
-            "SELECT DISTINCT m.body_id, m.organisation_id FROM body_member m JOIN body b ON b.id = m.body_id
-             WHERE b.municipality_id = $1 AND m.organisation_id IS NOT NULL
-               AND COALESCE(m.joined_on, substr(b.created_at, 1, 10)) <= $2 AND (m.left_on IS NULL OR m.left_on > $2)
-             ORDER BY m.body_id, m.organisation_id",
+            "SELECT m.body_id, m.organisation_id, COALESCE(m.joined_on, substr(b.created_at, 1, 10)) AS since, m.left_on
+             FROM body_member m JOIN body b ON b.id = m.body_id
+             WHERE b.municipality_id = $1 AND m.organisation_id IS NOT NULL ORDER BY m.body_id, m.organisation_id",
         )
         .bind(municipality)
-        .bind(&day)
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+        rows.iter()
+            .map(|r| Ok((r.try_get(0)?, r.try_get(1)?, text_to_date(r.try_get("since")?), text_to_date(r.try_get("left_on")?))))
+            .collect()
     }
 
     /// A new secret for the body's calendar feed: every subscription with the old one ends.

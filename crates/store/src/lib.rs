@@ -41,7 +41,7 @@ pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionI
 pub use agreements::Agreement;
 pub use bodies::{Body, BodyRelations, BodySummary, Decision, Meeting, MeetingSummary, Member, Task, TaskReminder};
 pub use boundaries::{CarryReport, CrosswalkSummary};
-pub use chain::OfferLink;
+pub use chain::{OfferLink, OrganisationTerms};
 pub use cycle::{Check, PhaseEntry};
 pub use districts::GeometryDetail;
 pub use districts::{DistrictDetail, DistrictSummary};
@@ -125,9 +125,13 @@ pub struct Store {
     writer_turn: std::sync::Arc<tokio::sync::Mutex<()>>,
     /// Chain matrices by (municipality, district), valid for one `municipality.generation`.
     matrix_cache: std::sync::Arc<std::sync::Mutex<MatrixCache>>,
+    /// The life phases and transitions each organisation serves, per municipality and data
+    /// generation (`chain::organisation_terms`).
+    terms_cache: std::sync::Arc<std::sync::Mutex<TermsCache>>,
 }
 
 type MatrixCache = std::collections::HashMap<(MunicipalityId, Option<i64>), (i64, kette_domain::matrix::ChainMatrix)>;
+type TermsCache = std::collections::HashMap<MunicipalityId, (i64, std::sync::Arc<OrganisationTerms>)>;
 
 impl Store {
     /// Opens (creating if missing) the database at `target` — a file path or `sqlite://` URL —
@@ -162,7 +166,8 @@ impl Store {
             .await?;
         // WAL is persistent in the file; it lets readers proceed while one writer commits.
         pool.execute("PRAGMA journal_mode = WAL;").await?;
-        let store = Store { pool, clock, writer_turn: Default::default(), matrix_cache: Default::default() };
+        let store =
+            Store { pool, clock, writer_turn: Default::default(), matrix_cache: Default::default(), terms_cache: Default::default() };
         migrate::run(&store.pool, &store.clock).await?;
         Ok(store)
     }
