@@ -155,3 +155,56 @@ test("a navigator logs a contact without anything about the family and follows o
   assert.equal(await page.locator(`form[action='${action}']`).count(), 0, "the contact is followed up and leaves the list");
   await context.close();
 });
+
+test("the coordinator records a training, funding that runs out and a gift matched to a need", async () => {
+  const context = await browser.newContext({ locale: "de-DE", bypassCSP: true });
+  const page = await context.newPage();
+  await signIn(page, server.base, "koordination");
+  await page.goto(`${server.base}/network`);
+
+  // a training with participants counted by organisation and profession
+  await page.click("a:has-text('Veranstaltungen und Fortbildungen')");
+  await page.click("a:has-text('Neue Veranstaltung')");
+  await page.selectOption("#kind", "training");
+  await page.fill("#event_title", "Browser-Fortbildung Armutssensibilität");
+  await page.fill("#starts_at", "2026-01-15T09:00");
+  await page.fill("#ends_at", "2026-01-15T08:00");
+  await page.selectOption("#att_prof_0", "education");
+  await page.fill("#att_count_0", "12");
+  await page.click("button:has-text('Veranstaltung speichern')");
+  assert.match(await page.locator("#errors").textContent(), /endet nach ihrem Beginn/);
+  assert.deepEqual(await violations(page), [], "the event form with an error");
+  await page.fill("#ends_at", "2026-01-15T13:00");
+  await Promise.all([page.waitForURL(/\/events\/\d+$/), page.click("button:has-text('Veranstaltung speichern')")]);
+  assert.match(await page.locator("caption").first().textContent(), /Teilnehmende: 12/);
+  await accessibleInBothLanguages(page, "event page");
+
+  // project money for a library's reading club that ends in spring: on the radar
+  await page.goto(`${server.base}/funding/new?offer_q=Bibliothek&subject_kind=offer`);
+  const offer = page.locator("input[name=offer_id]").first();
+  await offer.check();
+  await page.fill("#source", "Browser-Landesprogramm");
+  await page.selectOption("#kind", "project");
+  await page.fill("#amount_per_year_eur", "30.000");
+  const ends = new Date(Date.now() + 100 * 86400000).toISOString().slice(0, 10);
+  await page.fill("#ends_on", ends);
+  await Promise.all([page.waitForURL(/\/funding#records$/), page.click("button:has-text('Finanzierung speichern')")]);
+  assert.ok((await page.locator("#radar ~ div td:has-text('Browser-Landesprogramm')").count()) > 0, "the new funding is on the radar");
+  await accessibleInBothLanguages(page, "funding radar");
+
+  // a gift of time matched to the demo's reading need, then delivered
+  await page.goto(`${server.base}/engagement`);
+  await page.selectOption("#giver_kind", "citizen");
+  await page.selectOption("#gift_kind", "time");
+  await page.fill("#gift_description", "Browser-Vorlesestunde");
+  await page.fill("#hours", "12");
+  await Promise.all([page.waitForURL(/#gifts$/), page.click("button:has-text('Hilfe speichern')")]);
+  const match = page.locator("#needs ~ div button:has-text('Browser-Vorlesestunde')").first();
+  await Promise.all([page.waitForURL(/#gifts$/), match.click()]);
+  const row = page.locator("#gifts ~ div tr:has-text('Browser-Vorlesestunde')");
+  assert.match(await row.textContent(), /zugeordnet/);
+  await Promise.all([page.waitForURL(/#gifts$/), row.locator("button:has-text('als übergeben markieren')").click()]);
+  assert.match(await page.locator("#gifts ~ div tr:has-text('Browser-Vorlesestunde')").textContent(), /übergeben/);
+  await accessibleInBothLanguages(page, "engagement register");
+  await context.close();
+});
