@@ -254,3 +254,128 @@ impl App {
         Ok(problems)
     }
 }
+
+/// What an agreement table held, and what importing it did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgreementImport {
+    pub agreements: usize,
+    pub duties: usize,
+    /// None for a dry run: (added, replaced).
+    pub written: Option<(usize, usize)>,
+}
+
+impl App {
+    /// An agreement table checked whole — organisations resolved by key or exact name, kinds,
+    /// life phases and transitions against the vocabulary, the agreement rules — with every
+    /// problem named by file, line and column; then written in one transaction (unless
+    /// `dry_run`). Nothing is written when anything is wrong.
+    pub async fn import_agreement_table(
+        &self,
+        m: MunicipalityId,
+        source_name: &str,
+        bytes: &[u8],
+        dry_run: bool,
+        by: Option<kette_domain::AccountId>,
+    ) -> Result<AgreementImport> {
+        use kette_domain::agreements::{AgreementInput, Duty};
+        use kette_ingest::agreements_csv::OrganisationRef;
+        use kette_ingest::IngestError;
+        let rows = kette_ingest::agreements_csv::parse(source_name, bytes)?;
+        let (keys, names) = self.store.organisation_names(m).await?;
+        let vocab = self.store.vocabulary(m).await?;
+        let mut errors = vec![];
+        let resolve = |r: &OrganisationRef, errors: &mut Vec<IngestError>| -> Option<i64> {
+            if let Some(id) = keys.get(&r.name) {
+                return Some(*id);
+            }
+            match names.get(&r.name.to_lowercase()).map(Vec::as_slice) {
+                Some([id]) => Some(*id),
+                Some(several) => {
+                    let message = format!("'{}' names {} organisations; use the organisation's key", r.name, several.len());
+                    errors.push(IngestError::new(source_name, Some(format!("line {}", r.line)), Some(r.field), message));
+                    None
+                }
+                None => {
+                    let message = format!("no organisation with the key or name '{}' in this municipality", r.name);
+                    errors.push(IngestError::new(source_name, Some(format!("line {}", r.line)), Some(r.field), message));
+                    None
+                }
+            }
+        };
+        let mut agreements = vec![];
+        let mut duties = 0;
+        for row in &rows {
+            let at = |line: u64| Some(format!("line {line}"));
+            if !vocab.contains(kette_domain::TermKind::AgreementKind, &row.kind) {
+                errors.push(IngestError::new(
+                    source_name,
+                    at(row.line),
+                    Some("kind"),
+                    format!("'{}' is not an agreement kind here", row.kind),
+                ));
+            }
+            let organisation_ids: Vec<i64> = row.organisations.iter().filter_map(|o| resolve(o, &mut errors)).collect();
+            let mut row_duties = vec![];
+            for d in &row.duties {
+                for (field, kind, code) in [
+                    ("duty_life_phase", kette_domain::TermKind::LifePhase, &d.life_phase),
+                    ("duty_transition", kette_domain::TermKind::Transition, &d.transition),
+                ] {
+                    if let Some(code) = code.as_deref().filter(|c| !vocab.contains(kind, c)) {
+                        errors.push(IngestError::new(
+                            source_name,
+                            at(d.line),
+                            Some(field),
+                            format!("'{code}' is not a code of the vocabulary here"),
+                        ));
+                    }
+                }
+                if let Some(organisation_id) = resolve(&d.organisation, &mut errors) {
+                    if !organisation_ids.contains(&organisation_id) {
+                        let message = format!("'{}' is not one of the agreement's organisations", d.organisation.name);
+                        errors.push(IngestError::new(source_name, at(d.line), Some("duty_organisation"), message));
+                    }
+                    row_duties.push(Duty {
+                        organisation_id,
+                        task: d.task.clone(),
+                        life_phase: d.life_phase.clone(),
+                        transition: d.transition.clone(),
+                        district_id: None,
+                    });
+                }
+            }
+            duties += row_duties.len();
+            let input = AgreementInput {
+                kind: row.kind.clone(),
+                title: row.title.clone(),
+                organisation_ids,
+                since: row.since,
+                until: row.until,
+                duties: row_duties,
+                contacts: row.contacts.clone(),
+                document_url: row.document_url.clone(),
+            };
+            if let Err(problems) = input.validate() {
+                for p in problems {
+                    let field = match p.field.as_str() {
+                        "agreement_title" => "title",
+                        "organisation_ids" => "organisations",
+                        "duties" => "duty_task",
+                        other => other,
+                    };
+                    // the parties' problems are already said when an organisation was unknown
+                    if field == "organisations" && input.organisation_ids.len() < row.organisations.len() {
+                        continue;
+                    }
+                    errors.push(IngestError::new(source_name, at(row.line), Some(field), p.detail));
+                }
+            }
+            agreements.push((row.key.clone(), input));
+        }
+        if !errors.is_empty() {
+            return Err(kette_ingest::IngestErrors(errors).into());
+        }
+        let written = if dry_run { None } else { Some(self.store.import_agreements(m, &agreements, false, by).await?) };
+        Ok(AgreementImport { agreements: agreements.len(), duties, written })
+    }
+}

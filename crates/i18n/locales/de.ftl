@@ -1444,3 +1444,5 @@ network-coverage-hint = Wie viele der Organisationen, deren Angebote eine Lebens
 network-coverage-of = Lebensphase oder Übergang
 network-serving = Organisationen mit Angeboten
 network-serving-connected = davon verbunden
+cli-agreements-valid = { $file }: { $agreements } Vereinbarungen mit { $duties } Aufgaben sind gültig; nichts geschrieben (Probelauf).
+cli-agreements-imported = { $added } Vereinbarungen neu, { $replaced } ersetzt, mit { $duties } Aufgaben, in { $municipality }.

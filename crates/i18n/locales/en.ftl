@@ -1444,3 +1444,5 @@ network-coverage-hint = How many of the organisations whose offers serve a life 
 network-coverage-of = Life phase or transition
 network-serving = Organisations with offers
 network-serving-connected = of which tied
+cli-agreements-valid = { $file }: { $agreements } agreements with { $duties } duties are valid; nothing written (dry run).
+cli-agreements-imported = { $added } agreements added and { $replaced } replaced, with { $duties } duties, in { $municipality }.

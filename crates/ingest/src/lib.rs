@@ -3,6 +3,7 @@
 //! Works on bytes the caller has read; does no file or database I/O itself. Every error names
 //! the source, the line or feature, the field and what was expected.
 
+pub mod agreements_csv;
 pub mod berlin;
 pub mod crosswalk;
 pub mod crs;

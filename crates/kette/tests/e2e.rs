@@ -227,6 +227,7 @@ fn every_command_explains_itself() {
         vec!["user", "list", "--help"],
         vec!["import", "districts", "--help"],
         vec!["import", "offers", "--help"],
+        vec!["import", "agreements", "--help"],
         vec!["index", "run", "--help"],
         vec!["crosswalk", "--help"],
         vec!["indicator", "add", "--help"],
@@ -294,6 +295,54 @@ fn imports_reject_bad_files_by_name_and_line_and_write_nothing() {
     assert_eq!(offers["items"][0]["district_name"], "Berliner Viertel");
     let (_, districts) = get(&format!("{}/districts", server.base));
     assert!(districts.contains("<th scope=\"col\">Stadtteil</th>"), "level label from the import");
+}
+
+#[test]
+fn an_agreement_table_with_an_unknown_organisation_is_refused_whole_and_a_good_one_imports_twice_without_doubling() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let db = db.to_str().unwrap();
+    let write = |name: &str, body: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    assert!(kette(&["municipality", "add", "--db", db, "monheim", "Monheim am Rhein"]).status.success());
+    let offers = write(
+        "angebote.csv",
+        "organisation;organisation_key;title;domains;life_phases\nAWO Monheim;awo;Elterncafé;youth_welfare;early_childhood\nGrundschule am Park;gs-park;Schnuppertag;education;primary\nBibliothek;bib;Lesestunde;education;primary\n",
+    );
+    assert!(kette(&["import", "offers", "--db", db, &offers]).status.success());
+    let table = "agreement_key;title;kind;organisations;since;duty_organisation;duty_task;duty_transition\n\
+                 k1;Übergang Kita–Schule;cooperation_agreement;awo | Grundschule am Park;01.08.2025;awo;Elternabend vor der Einschulung;kita_to_primary\n\
+                 k1;;;;;gs-park;Schnuppertag für Kita-Kinder;kita_to_primary\n\
+                 k2;Lesepatenschaften;referral_route;bib|Caritas;;;;\n";
+    let unknown = write("vereinbarungen.csv", table);
+    let out = kette(&["import", "agreements", "--db", db, &unknown]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out).contains("vereinbarungen.csv line 4, field 'organisations': no organisation with the key or name 'Caritas'"),
+        "{}",
+        text(&out)
+    );
+    let itself = write("selbst.csv", "agreement_key;title;kind;organisations\nk3;Allein;joint_offer;awo|AWO Monheim\n");
+    let out = kette(&["import", "agreements", "--db", db, &itself]);
+    assert!(!out.status.success() && text(&out).contains("selbst.csv line 2, field 'organisations'"), "{}", text(&out));
+    let good = write("gut.csv", &table.replace("bib|Caritas", "bib|awo"));
+    let out = kette(&["import", "agreements", "--db", db, &good, "--dry-run"]);
+    assert!(out.status.success() && text(&out).contains("2 Vereinbarungen mit 2 Aufgaben sind gültig"), "{}", text(&out));
+    let out = kette(&["import", "agreements", "--db", db, &good]);
+    assert!(
+        out.status.success() && text(&out).contains("2 Vereinbarungen neu, 0 ersetzt"),
+        "nothing of the refused files was written: {}",
+        text(&out)
+    );
+    let out = kette(&["import", "agreements", "--db", db, &good]);
+    assert!(out.status.success() && text(&out).contains("0 Vereinbarungen neu, 2 ersetzt"), "{}", text(&out));
+    let graph = dir.path().join("netz.graphml");
+    assert!(kette(&["network", "export", "--db", db, "--format", "graphml", "--out", graph.to_str().unwrap()]).status.success());
+    let graphml = std::fs::read_to_string(&graph).unwrap();
+    assert_eq!(graphml.matches("<edge ").count(), 2, "awo–school and library–awo: {graphml}");
 }
 
 #[test]

@@ -186,6 +186,94 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Organisations by their import key and by their name (lower case), for resolving the names
+    /// an agreement table uses: key → id and name → ids (a name may be shared).
+    pub async fn organisation_names(&self, municipality: MunicipalityId) -> Result<(HashMap<String, i64>, HashMap<String, Vec<i64>>)> {
+        let rows = sqlx::query("SELECT id, external_key, name FROM organisation WHERE municipality_id = $1")
+            .bind(municipality)
+            .fetch_all(&self.pool)
+            .await?;
+        let (mut keys, mut names): (HashMap<String, i64>, HashMap<String, Vec<i64>>) = Default::default();
+        for r in &rows {
+            let id: i64 = r.try_get("id")?;
+            if let Some(k) = r.try_get::<Option<String>, _>("external_key")?.filter(|k| !k.is_empty()) {
+                keys.insert(k, id);
+            }
+            names.entry(r.try_get::<String, _>("name")?.trim().to_lowercase()).or_default().push(id);
+        }
+        Ok((keys, names))
+    }
+
+    /// Writes a whole agreement table in one transaction: agreements with a key imported before
+    /// are replaced, the others added. Any refused agreement refuses the table, naming its key.
+    /// Returns (added, replaced).
+    pub async fn import_agreements(
+        &self,
+        municipality: MunicipalityId,
+        agreements: &[(String, AgreementInput)],
+        is_fictional: bool,
+        by: Option<AccountId>,
+    ) -> Result<(usize, usize)> {
+        let mut tx = self.begin_write().await?;
+        let (mut added, mut replaced) = (0, 0);
+        for (key, input) in agreements {
+            if let Err(StoreError::Invalid { errors, .. }) = self.check_agreement(&mut tx, municipality, input).await {
+                return Err(StoreError::Invalid { context: format!("agreement '{key}'"), errors });
+            }
+            let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM agreement WHERE municipality_id = $1 AND external_key = $2")
+                .bind(municipality)
+                .bind(key)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let now = self.clock.timestamp();
+            let id = match existing {
+                Some(id) => {
+                    sqlx::query(
+                        "UPDATE agreement SET kind = $1, title = $2, since = $3, until = $4, contacts = $5, document_url = $6, updated_at = $7
+                         WHERE id = $8",
+                    )
+                    .bind(&input.kind)
+                    .bind(input.title.trim())
+                    .bind(iso(input.since))
+                    .bind(iso(input.until))
+                    .bind(input.contacts.trim())
+                    .bind(input.document_url.trim())
+                    .bind(&now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                    replaced += 1;
+                    id
+                }
+                None => {
+                    added += 1;
+                    sqlx::query_scalar(
+                        "INSERT INTO agreement (municipality_id, kind, title, since, until, contacts, document_url, is_fictional, created_at, updated_at, external_key)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id",
+                    )
+                    .bind(municipality)
+                    .bind(&input.kind)
+                    .bind(input.title.trim())
+                    .bind(iso(input.since))
+                    .bind(iso(input.until))
+                    .bind(input.contacts.trim())
+                    .bind(input.document_url.trim())
+                    .bind(is_fictional as i64)
+                    .bind(&now)
+                    .bind(key)
+                    .fetch_one(&mut *tx)
+                    .await?
+                }
+            };
+            write_parts(&mut tx, id, input).await?;
+            util::audit(&mut tx, &self.clock, municipality, by, "import", "agreement", Some(id), &input.title).await?;
+        }
+        tx.commit().await?;
+        Ok((added, replaced))
+    }
+}
+
 async fn write_parts(conn: &mut AnyConnection, id: i64, input: &AgreementInput) -> Result<()> {
     sqlx::query("DELETE FROM agreement_party WHERE agreement_id = $1").bind(id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM agreement_duty WHERE agreement_id = $1").bind(id).execute(&mut *conn).await?;

@@ -28,6 +28,7 @@ const SQLITE: &[(i64, &str)] = &[
     (22, include_str!("../migrations/sqlite/0022_funding.sql")),
     (23, include_str!("../migrations/sqlite/0023_engagement.sql")),
     (24, include_str!("../migrations/sqlite/0024_member_joined.sql")),
+    (25, include_str!("../migrations/sqlite/0025_agreement_key.sql")),
 ];
 
 pub async fn run(pool: &AnyPool, clock: &kette_domain::Clock) -> Result<(), sqlx::Error> {

@@ -104,6 +104,18 @@ pub enum ImportWhat {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Cooperation agreements from a CSV table, one row per agreement and duty; columns:
+    /// docs/import-agreements.md. All or nothing: any unknown organisation refuses the file.
+    Agreements {
+        #[command(flatten)]
+        db: DbArg,
+        file: PathBuf,
+        #[arg(long)]
+        municipality: Option<String>,
+        /// Check the file and report, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Offers from a CSV table (UTF-8 or Windows-1252, ',' or ';'); columns: docs/import-offers.md
     Offers {
         #[command(flatten)]
@@ -331,6 +343,28 @@ pub async fn run(what: ImportWhat) -> Result<()> {
                     ]
                 )
             );
+        }
+        ImportWhat::Agreements { db, file, municipality: slug, dry_run } => {
+            let bytes = read(&file)?;
+            let app = kette_app::App::new(Store::open(&db.db).await?);
+            let m = municipality(&app.store, slug.as_deref()).await?;
+            let report = app.import_agreement_table(m.id, &file_name(&file), &bytes, dry_run, None).await?;
+            match report.written {
+                None => println!(
+                    "{}",
+                    msg(
+                        "cli-agreements-valid",
+                        &[("file", &file.display()), ("agreements", &report.agreements), ("duties", &report.duties)]
+                    )
+                ),
+                Some((added, replaced)) => println!(
+                    "{}",
+                    msg(
+                        "cli-agreements-imported",
+                        &[("added", &added), ("replaced", &replaced), ("duties", &report.duties), ("municipality", &m.slug)]
+                    )
+                ),
+            }
         }
         ImportWhat::Offers { db, file, municipality: slug, dry_run } => {
             let bytes = read(&file)?;
