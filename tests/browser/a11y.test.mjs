@@ -57,7 +57,7 @@ test("signed-in pages and the form with errors have no WCAG 2.1 AA violations", 
   const offers = await (await page.request.get(`${server.base}/api/v1/offers?organisation=${orgs.items[0].id}&per_page=1`)).json();
   const id = offers.items[0].id;
   const org = orgs.items[0].id;
-  await check(context, ["/", "/referrals", `/offers/${id}`, `/offers/${id}/edit`, `/offers/${id}/texts`, "/offers/new", "/offers?status=paused", `/organisations/${org}`, `/organisations/${org}/edit`, `/organisations/${org}/locations/new`, "/verification", "/review", "/account"]);
+  await check(context, ["/", "/referrals", "/network", "/network/agreements/new", `/offers/${id}`, `/offers/${id}/edit`, `/offers/${id}/texts`, "/offers/new", "/offers?status=paused", `/organisations/${org}`, `/organisations/${org}/edit`, `/organisations/${org}/locations/new`, "/verification", "/review", "/account"]);
   await page.goto(`${server.base}/offers/${id}/edit`);
   await page.fill("#title", "");
   await page.fill("#capacity", "viele");
@@ -76,7 +76,7 @@ for (const lang of ["de", "ar"]) test(`the coordinator's and the navigator's pag
   await page.fill("#password", "Mohnblume-Ahorn-7");
   await Promise.all([page.waitForURL(`${server.base}/`), page.press("#password", "Enter")]);
   const shelter = (await (await page.request.get(`${server.base}/api/v1/offers?q=Frauenhaus`)).json()).items[0].id;
-  await check(context, ["/", "/steering", "/review", "/verification", "/verification?page=2", "/review/settings", "/monitoring/confidentiality", "/monitoring/boundaries", "/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run", "/monitoring/import", "/synonyms", "/feedback/inbox", `/search/${shelter}`, `/offers/${shelter}`, `/offers/${shelter}/texts`, "/steering/cycle", "/bodies", "/bodies/1", "/bodies/2", "/meetings/1", "/meetings/3", "/tasks", "/proposals", "/proposals/1", "/proposals/2", "/survey", "/steering/goals/2", "/steering/measures/2", "/network", "/network/agreements/new", "/network/agreements/1", "/network/chain", "/network/chain?district=11", "/events", "/events/new", "/events/1", "/events/3", "/funding", "/funding/new?offer_q=Familienzentrum", "/funding/1", "/engagement", "/engagement?offer_q=Familienzentrum"]);
+  await check(context, ["/", "/steering", "/review", "/verification", "/verification?page=2", "/review/settings", "/monitoring/confidentiality", "/monitoring/boundaries", "/vocabulary", "/monitoring/recipes", "/monitoring/recipes/berlin_mss_2019", "/monitoring/recipes/berlin_mss_2019/run", "/monitoring/import", "/synonyms", "/feedback/inbox", `/search/${shelter}`, `/offers/${shelter}`, `/offers/${shelter}/texts`, "/steering/cycle", "/bodies", "/bodies/1", "/bodies/2", "/meetings/1", "/meetings/3", "/tasks", "/proposals", "/proposals/1", "/proposals/2", "/survey", "/steering/goals/2", "/steering/measures/2", "/network", "/network/agreements/new", "/network/agreements/1", "/network/chain", "/network/chain?district=11", "/events", "/events/new", "/events/1", "/events/3", "/funding", "/funding/new?offer_q=Familienzentrum", "/funding/1", "/engagement", "/engagement?offer_q=Familienzentrum", "/network/proposals/1"]);
   await context.close();
   // the navigator's view and the referral sheet in the family's language
   const nav = await browser.newContext({ bypassCSP: true, locale: lang });

@@ -2,12 +2,12 @@
 //! network — who does what for which life phase, transition and district, with named contact
 //! persons. The rules a new or changed agreement must meet live here.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::FieldError;
 
 /// One party's part: a task, for a life phase, transition or district where it says so.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Duty {
     pub organisation_id: i64,
     pub task: String,
@@ -16,7 +16,7 @@ pub struct Duty {
     pub district_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgreementInput {
     /// A code of the municipality's agreement-kind vocabulary.
     pub kind: String,

@@ -892,6 +892,34 @@ pub async fn engagement(store: &Store, m: MunicipalityId) -> Result<()> {
     Ok(())
 }
 
+/// A partner's proposal waiting for the coordination (issue 16): the demo partner account's
+/// organisation proposes a referral route with a family centre, so the review of proposals is
+/// not empty on first start.
+pub async fn agreement_proposal(store: &Store, m: MunicipalityId) -> Result<()> {
+    use kette_domain::agreements::{AgreementInput, Duty};
+    let Some(partner) = store.organisation_by_key(m, "kita-traeger-120").await? else { return Ok(()) };
+    let Some(centre) = store.list_organisations(m, Some("Familienzentrum"), 1, 1).await?.items.first().map(|o| o.id) else { return Ok(()) };
+    let account = store.accounts(m).await?.into_iter().find(|a| a.username == "traeger").map(|a| a.id);
+    let input = AgreementInput {
+        kind: "referral_route".into(),
+        title: "Kindergärten City und Familienzentrum: Übergang in die Kita (fiktiv)".into(),
+        organisation_ids: vec![partner, centre],
+        since: Some(store.today()),
+        until: None,
+        duties: vec![Duty {
+            organisation_id: partner,
+            task: "hält zwei Plätze für Familien aus dem Familienzentrum frei".into(),
+            life_phase: Some("kita".into()),
+            transition: Some("family_to_daycare".into()),
+            district_id: None,
+        }],
+        contacts: "Ansprechperson Kita-Aufnahme (fiktiv)".into(),
+        document_url: String::new(),
+    };
+    store.propose_agreement(m, None, partner, &input, account).await?;
+    Ok(())
+}
+
 /// The name up to its legal form, for a readable title.
 fn short(name: &str) -> &str {
     let cut = [" gGmbH", " e.V.", " e. V.", " GmbH", " mbH", " gUG"].iter().filter_map(|f| name.find(f)).min().unwrap_or(name.len());

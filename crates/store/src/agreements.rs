@@ -10,6 +10,21 @@ use kette_domain::{AccountId, FieldError, MunicipalityId, TermKind, ValidationEr
 
 use crate::{util, Result, Store, StoreError};
 
+/// A partner's proposal: a change to an agreement, or a new one.
+#[derive(Debug, Clone)]
+pub struct AgreementProposal {
+    pub id: i64,
+    /// None: a new agreement.
+    pub agreement_id: Option<i64>,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub proposed: AgreementInput,
+    /// `pending`, `approved` or `rejected`
+    pub state: String,
+    pub reason: String,
+    pub created_at: String,
+}
+
 /// A stored agreement with the names of its parties.
 #[derive(Debug, Clone)]
 pub struct Agreement {
@@ -187,6 +202,177 @@ impl Store {
 }
 
 impl Store {
+    /// A partner's proposal for an agreement its organisation is a party to (or a new one with
+    /// its organisation as a party): checked like an agreement, kept until the coordination
+    /// decides.
+    pub async fn propose_agreement(
+        &self,
+        municipality: MunicipalityId,
+        agreement: Option<i64>,
+        organisation: i64,
+        input: &AgreementInput,
+        by: Option<AccountId>,
+    ) -> Result<i64> {
+        let mut tx = self.begin_write().await?;
+        self.check_agreement(&mut tx, municipality, input).await?;
+        let mut errors = vec![];
+        if !input.organisation_ids.contains(&organisation) {
+            errors.push(FieldError::new("organisation_ids", "error-agreement-own-party", "your organisation stays a party"));
+        }
+        if let Some(id) = agreement {
+            let party: Option<i64> = sqlx::query_scalar(
+                "SELECT p.agreement_id FROM agreement_party p JOIN agreement a ON a.id = p.agreement_id
+                 WHERE a.id = $1 AND a.municipality_id = $2 AND p.organisation_id = $3",
+            )
+            .bind(id)
+            .bind(municipality)
+            .bind(organisation)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if party.is_none() {
+                return Err(StoreError::NotFound(format!("agreement {id} of organisation {organisation}")));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid { context: "agreement proposal".into(), errors: ValidationErrors(errors) });
+        }
+        let proposed = serde_json::to_string(input).map_err(|e| StoreError::Conflict(e.to_string()))?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO agreement_proposal (municipality_id, agreement_id, organisation_id, proposed, proposed_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(municipality)
+        .bind(agreement)
+        .bind(organisation)
+        .bind(&proposed)
+        .bind(by)
+        .bind(self.clock.timestamp())
+        .fetch_one(&mut *tx)
+        .await?;
+        util::audit(&mut tx, &self.clock, municipality, by, "propose", "agreement", agreement, &input.title).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Proposals of the municipality (or of one organisation), pending first, newest first.
+    pub async fn agreement_proposals(&self, municipality: MunicipalityId, organisation: Option<i64>) -> Result<Vec<AgreementProposal>> {
+        let rows = sqlx::query(
+            "SELECT p.*, o.name AS organisation_name FROM agreement_proposal p JOIN organisation o ON o.id = p.organisation_id
+             WHERE p.municipality_id = $1 AND ($2 = 0 OR p.organisation_id = $2)
+             ORDER BY p.state <> 'pending', p.created_at DESC, p.id DESC",
+        )
+        .bind(municipality)
+        .bind(organisation.unwrap_or(0))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let proposed: String = r.try_get("proposed")?;
+                Ok(AgreementProposal {
+                    id: r.try_get("id")?,
+                    agreement_id: r.try_get("agreement_id")?,
+                    organisation_id: r.try_get("organisation_id")?,
+                    organisation_name: r.try_get("organisation_name")?,
+                    proposed: serde_json::from_str(&proposed).map_err(|e| StoreError::Conflict(format!("stored proposal: {e}")))?,
+                    state: r.try_get("state")?,
+                    reason: r.try_get("reason")?,
+                    created_at: r.try_get("created_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The coordination's decision: approving applies the proposal (the agreement is changed or
+    /// made) in the same transaction; rejecting keeps the reason for the partner.
+    pub async fn decide_agreement_proposal(
+        &self,
+        municipality: MunicipalityId,
+        id: i64,
+        approve: bool,
+        reason: &str,
+        by: Option<AccountId>,
+    ) -> Result<Option<i64>> {
+        let proposal = self
+            .agreement_proposals(municipality, None)
+            .await?
+            .into_iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| StoreError::NotFound(format!("agreement proposal {id}")))?;
+        if proposal.state != "pending" {
+            return Err(StoreError::Conflict(format!("proposal {id} is {} already", proposal.state)));
+        }
+        if !approve && reason.trim().is_empty() {
+            let errors = vec![FieldError::new("reason", "error-reject-reason", "say why, so the partner can improve it")];
+            return Err(StoreError::Invalid { context: "agreement proposal".into(), errors: ValidationErrors(errors) });
+        }
+        let mut tx = self.begin_write().await?;
+        let mut applied = None;
+        if approve {
+            self.check_agreement(&mut tx, municipality, &proposal.proposed).await?;
+            let input = &proposal.proposed;
+            let now = self.clock.timestamp();
+            let agreement = match proposal.agreement_id {
+                Some(a) => {
+                    sqlx::query(
+                        "UPDATE agreement SET kind = $1, title = $2, since = $3, until = $4, contacts = $5, document_url = $6, updated_at = $7
+                         WHERE id = $8 AND municipality_id = $9",
+                    )
+                    .bind(&input.kind)
+                    .bind(input.title.trim())
+                    .bind(iso(input.since))
+                    .bind(iso(input.until))
+                    .bind(input.contacts.trim())
+                    .bind(input.document_url.trim())
+                    .bind(&now)
+                    .bind(a)
+                    .bind(municipality)
+                    .execute(&mut *tx)
+                    .await?;
+                    a
+                }
+                None => {
+                    sqlx::query_scalar(
+                        "INSERT INTO agreement (municipality_id, kind, title, since, until, contacts, document_url, is_fictional, created_at, updated_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8) RETURNING id",
+                    )
+                    .bind(municipality)
+                    .bind(&input.kind)
+                    .bind(input.title.trim())
+                    .bind(iso(input.since))
+                    .bind(iso(input.until))
+                    .bind(input.contacts.trim())
+                    .bind(input.document_url.trim())
+                    .bind(&now)
+                    .fetch_one(&mut *tx)
+                    .await?
+                }
+            };
+            write_parts(&mut tx, agreement, input).await?;
+            applied = Some(agreement);
+        }
+        sqlx::query("UPDATE agreement_proposal SET state = $1, reason = $2, decided_at = $3 WHERE id = $4")
+            .bind(if approve { "approved" } else { "rejected" })
+            .bind(reason.trim())
+            .bind(self.clock.timestamp())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        let action = if approve { "approve" } else { "reject" };
+        util::audit(
+            &mut tx,
+            &self.clock,
+            municipality,
+            by,
+            action,
+            "agreement",
+            applied.or(proposal.agreement_id),
+            &proposal.proposed.title,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(applied)
+    }
+
     /// Organisations by their import key and by their name (lower case), for resolving the names
     /// an agreement table uses: key → id and name → ids (a name may be shared).
     pub async fn organisation_names(&self, municipality: MunicipalityId) -> Result<(HashMap<String, i64>, HashMap<String, Vec<i64>>)> {

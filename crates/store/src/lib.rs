@@ -38,7 +38,7 @@ use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, Executor};
 
 pub use accounts::{hash_password, verify_password, Account, NewAccount, SessionInfo, SignIn};
-pub use agreements::Agreement;
+pub use agreements::{Agreement, AgreementProposal};
 pub use bodies::{Body, BodyRelations, BodySummary, Decision, Meeting, MeetingSummary, Member, Task, TaskReminder};
 pub use boundaries::{CarryReport, CrosswalkSummary};
 pub use chain::{OfferLink, OrganisationTerms};

@@ -22,6 +22,25 @@ pub fn routes() -> crate::Routes {
     crate::Routes::new()
         .route("/network/agreements/new", get(new_form).post(create))
         .route("/network/agreements/{id}", get(edit_form).post(update))
+        .route("/network/proposals/{id}", get(proposal_page).post(decide))
+}
+
+/// Who writes through the form: the coordination saves; a partner editor proposes, for their
+/// own organisation.
+enum Writer {
+    Coordination,
+    Partner(i64),
+}
+
+fn writer(ctx: &Ctx) -> Result<Writer, PageError> {
+    if ctx.can_approve() {
+        return Ok(Writer::Coordination);
+    }
+    match ctx.actor() {
+        Some(a) if a.role == kette_domain::Role::PartnerEditor => a.organisation_id.map(Writer::Partner).ok_or_else(PageError::forbidden),
+        Some(_) => Err(PageError::forbidden()),
+        None => Err(PageError::not_found()),
+    }
 }
 
 /// Empty duty rows offered beyond the filled ones.
@@ -82,6 +101,8 @@ struct AgreementPage {
     nothing_found: Option<String>,
     search: String,
     errors: Vec<FieldError>,
+    /// A partner's proposal rather than the coordination's save.
+    proposing: bool,
 }
 
 impl AgreementPage {
@@ -149,7 +170,8 @@ async fn build(
             choices.push((o.id, o.name, false));
         }
     }
-    Ok(AgreementPage { ctx, id, input, choices, nothing_found, search: search.to_string(), errors })
+    let proposing = !ctx.can_approve();
+    Ok(AgreementPage { ctx, id, input, choices, nothing_found, search: search.to_string(), errors, proposing })
 }
 
 fn blank() -> AgreementInput {
@@ -166,23 +188,32 @@ fn blank() -> AgreementInput {
 }
 
 async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    if !ctx.can_approve() {
-        return Err(PageError::forbidden());
+    let mut input = blank();
+    if let Writer::Partner(own) = writer(&ctx)? {
+        input.organisation_ids.push(own);
     }
-    render(&build(&state, ctx, None, blank(), "", vec![]).await?)
+    render(&build(&state, ctx, None, input, "", vec![]).await?)
+}
+
+/// The agreement for this writer: the coordination any, a partner one its organisation is party to.
+async fn agreement_for(state: &AppState, ctx: &Ctx, id: i64) -> Result<kette_store::Agreement, PageError> {
+    let agreement = state.store.agreement(ctx.municipality.id, id).await.or_page()?.ok_or_else(PageError::not_found)?;
+    match writer(ctx)? {
+        Writer::Coordination => Ok(agreement),
+        Writer::Partner(own) if agreement.input.organisation_ids.contains(&own) => Ok(agreement),
+        Writer::Partner(_) => Err(PageError::not_found()),
+    }
 }
 
 async fn edit_form(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, PageError> {
-    if !ctx.can_approve() {
-        return Err(PageError::forbidden());
-    }
-    let agreement = state.store.agreement(ctx.municipality.id, id).await.or_page()?.ok_or_else(PageError::not_found)?;
+    let agreement = agreement_for(&state, &ctx, id).await?;
     render(&build(&state, ctx, Some(id), agreement.input, "", vec![]).await?)
 }
 
 async fn save(state: AppState, ctx: Ctx, id: Option<i64>, form: FormData) -> Result<Response, PageError> {
-    if !ctx.can_approve() {
-        return Err(PageError::forbidden());
+    let who = writer(&ctx)?;
+    if let Some(id) = id {
+        agreement_for(&state, &ctx, id).await?;
     }
     let (input, mut errors) = agreement_from_form(&form);
     if form.get("action") == "search" && !form.get("search").is_empty() {
@@ -190,6 +221,17 @@ async fn save(state: AppState, ctx: Ctx, id: Option<i64>, form: FormData) -> Res
         return render(&build(&state, ctx, id, input, form.get("search"), vec![]).await?);
     }
     if errors.is_empty() {
+        if let Writer::Partner(own) = who {
+            let by = ctx.user.as_ref().map(|u| u.id);
+            match state.store.propose_agreement(ctx.municipality.id, id, own, &input, by).await {
+                Ok(_) => return Ok(Redirect::to("/network?proposed=1#proposals").into_response()),
+                Err(StoreError::Invalid { errors: e, .. }) => errors = e.0,
+                Err(StoreError::NotFound(_)) => return Err(PageError::not_found()),
+                Err(e) => return Err(PageError::store(e)),
+            }
+            let page = render(&build(&state, ctx, id, input, "", errors).await?)?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
         let by = ctx.user.as_ref().map(|u| u.id);
         let m = ctx.municipality.id;
         let saved = match id {
@@ -213,4 +255,93 @@ async fn create(State(state): State<AppState>, SignedForm { ctx, form }: SignedF
 
 async fn update(State(state): State<AppState>, Path(id): Path<i64>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
     save(state, ctx, Some(id), form).await
+}
+
+// ---------------------------------------------------------------- partners' proposals
+
+#[derive(Template)]
+#[template(path = "agreement_proposal.html")]
+struct ProposalPage {
+    ctx: Ctx,
+    proposal: kette_store::AgreementProposal,
+    /// The agreement as it stands, for a change.
+    current: Option<kette_store::Agreement>,
+    /// (id, name) of the proposed parties.
+    parties: Vec<(i64, String)>,
+    error: Option<String>,
+}
+
+impl ProposalPage {
+    fn state_label(&self) -> String {
+        self.ctx.t(&format!("agreement-proposal-state-{}", self.proposal.state))
+    }
+    fn period(&self, a: &AgreementInput) -> String {
+        match (a.since, a.until) {
+            (Some(s), Some(u)) => format!("{} – {}", self.ctx.date(s), self.ctx.date(u)),
+            (Some(s), None) => format!("{} –", self.ctx.date(s)),
+            (None, Some(u)) => format!("– {}", self.ctx.date(u)),
+            (None, None) => String::new(),
+        }
+    }
+    fn party_name(&self, id: &i64) -> String {
+        self.parties.iter().find(|(p, _)| p == id).map(|(_, n)| n.clone()).unwrap_or_else(|| format!("#{id}"))
+    }
+    fn current_parties(&self) -> String {
+        self.current.as_ref().map(|c| c.parties.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(", ")).unwrap_or_default()
+    }
+    fn proposed_parties(&self) -> String {
+        self.proposal.proposed.organisation_ids.iter().map(|o| self.party_name(o)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+async fn proposal_view(state: &AppState, ctx: Ctx, id: i64, error: Option<String>) -> Result<ProposalPage, PageError> {
+    let m = ctx.municipality.id;
+    let proposal =
+        state.store.agreement_proposals(m, None).await.or_page()?.into_iter().find(|p| p.id == id).ok_or_else(PageError::not_found)?;
+    let current = match proposal.agreement_id {
+        Some(a) => state.store.agreement(m, a).await.or_page()?,
+        None => None,
+    };
+    let mut parties = vec![];
+    for o in &proposal.proposed.organisation_ids {
+        match state.store.organisation(m, *o).await {
+            Ok(org) => parties.push((*o, org.name)),
+            Err(StoreError::NotFound(_)) => {}
+            Err(e) => return Err(PageError::store(e)),
+        }
+    }
+    Ok(ProposalPage { ctx, proposal, current, parties, error })
+}
+
+async fn proposal_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, PageError> {
+    if !ctx.can_approve() {
+        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::not_found() });
+    }
+    render(&proposal_view(&state, ctx, id, None).await?)
+}
+
+async fn decide(State(state): State<AppState>, Path(id): Path<i64>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
+    if !ctx.can_approve() {
+        return Err(PageError::forbidden());
+    }
+    let approve = match form.get("decision") {
+        "approve" => true,
+        "reject" => false,
+        other => return Err(PageError::bad_request(format!("decision '{other}'"))),
+    };
+    let by = ctx.user.as_ref().map(|u| u.id);
+    match state.store.decide_agreement_proposal(ctx.municipality.id, id, approve, form.get("reason"), by).await {
+        Ok(_) => Ok(Redirect::to("/network#proposals").into_response()),
+        Err(StoreError::Invalid { errors, .. }) => {
+            let message = errors.0.first().map(|e| ctx.t(&e.code));
+            let page = proposal_view(&state, ctx, id, message).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+        Err(StoreError::Conflict(_)) => {
+            let message = Some(ctx.t("agreement-proposal-decided"));
+            let page = proposal_view(&state, ctx, id, message).await?;
+            Ok((StatusCode::CONFLICT, render(&page)?).into_response())
+        }
+        Err(e) => Err(PageError::store(e)),
+    }
 }

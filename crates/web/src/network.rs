@@ -26,6 +26,12 @@ struct NetworkPage {
     overview: Option<kette_app::network::NetworkOverview>,
     agreements: Vec<kette_store::Agreement>,
     today: time::Date,
+    /// Partners' proposals: all for the coordination, a partner's own for them.
+    proposals: Vec<kette_store::AgreementProposal>,
+    /// A partner editor reads: they propose instead of save.
+    partner: bool,
+    /// A proposal was just sent.
+    proposed: bool,
 }
 
 impl NetworkPage {
@@ -51,6 +57,9 @@ impl NetworkPage {
             (None, None) => String::new(),
         }
     }
+    fn proposal_state(&self, state: &str) -> String {
+        self.ctx.t(&format!("agreement-proposal-state-{state}"))
+    }
     fn kind_label(&self, code: &str) -> String {
         match code {
             "shared_body" | "joint_measure" | "chain_link" => self.ctx.t(&format!("network-tie-{}", code.replace('_', "-"))),
@@ -68,7 +77,11 @@ fn reader(ctx: &Ctx) -> Result<Option<i64>, PageError> {
     }
 }
 
-async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Query(params): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Result<Response, PageError> {
     let own = reader(&ctx)?;
     let m = ctx.municipality.id;
     let agreements = state.store.agreements(m, own).await.or_page()?;
@@ -77,7 +90,14 @@ async fn page(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageE
         None => Some(state.app.network_overview(m).await.or_page()?),
     };
     let today = state.store.today();
-    render(&NetworkPage { ctx, overview, agreements, today })
+    let proposals = match own {
+        Some(o) => state.store.agreement_proposals(m, Some(o)).await.or_page()?,
+        None if ctx.can_approve() => state.store.agreement_proposals(m, None).await.or_page()?,
+        None => vec![],
+    };
+    let partner = own.is_some();
+    let proposed = params.contains_key("proposed");
+    render(&NetworkPage { ctx, overview, agreements, today, proposals, partner, proposed })
 }
 
 async fn export(State(state): State<AppState>, ctx: Ctx, Path(format): Path<String>) -> Result<Response, PageError> {

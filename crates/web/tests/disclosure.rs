@@ -122,6 +122,7 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
             vec![path.replace("{id}", &id("proposal"))]
         }
         "/steering/goals/{id}" => vec![path.replace("{id}", &id("goal"))],
+        "/network/proposals/{id}" => vec![path.replace("{id}", "1")],
         "/network/agreements/{id}" => vec![path.replace("{id}", &id("agreement"))],
         "/network/export/{format}" => ["graphml", "gexf", "csv", "pdf"].iter().map(|f| path.replace("{format}", f)).collect(),
         "/steering/measures/{id}" => vec![path.replace("{id}", &id("measure"))],

@@ -2930,7 +2930,8 @@ async fn the_network_page_shows_ties_brokers_and_agreements_to_staff_and_a_partn
     assert_eq!(own.status, StatusCode::OK);
     assert!(own.body.contains("Weg A nach B") && !own.body.contains("Weg B nach C") && !own.body.contains("Vermittelnde"), "{}", own.body);
     assert_eq!(get(&f.app, "/network/export/graphml", &partner).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(get(&f.app, "/network/agreements/new", &partner).await.status, StatusCode::FORBIDDEN);
+    let propose = get(&f.app, "/network/agreements/new", &partner).await;
+    assert!(propose.status == StatusCode::OK && propose.body.contains("Neue Vereinbarung vorschlagen"), "a partner proposes instead");
 
     // the coordination writes an agreement: finds the parties, gives one a duty, saves
     let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
@@ -3517,5 +3518,122 @@ async fn the_network_page_shows_the_change_since_a_year_ago_and_which_phases_the
     assert!(
         coverage.contains("Kita-Alter (3–6)</th><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">–</td>"),
         "{coverage}"
+    );
+}
+
+#[tokio::test]
+async fn partners_propose_changes_to_their_own_agreements_and_the_coordination_decides() {
+    use kette_domain::agreements::AgreementInput;
+    let f = fixture().await;
+    let batch = kette_store::ImportBatch {
+        organisations: vec![kette_domain::NewOrganisation {
+            external_key: "c".into(),
+            name: "Dritter Träger".into(),
+            kind: kette_domain::vocab::OrganisationKind::Other,
+            website: String::new(),
+            email: String::new(),
+            phone: String::new(),
+        }],
+        ..Default::default()
+    };
+    f.store.import_batch(f.m, &batch, |_| {}).await.unwrap();
+    let org = |key: &'static str| {
+        let store = f.store.clone();
+        async move { store.organisation_by_key(f.m, key).await.unwrap().unwrap() }
+    };
+    let (a, b, c) = (org("a").await, org("b").await, org("c").await);
+    let agreement = |title: &str, parties: Vec<i64>| AgreementInput {
+        kind: "referral_route".into(),
+        title: title.into(),
+        organisation_ids: parties,
+        since: None,
+        until: None,
+        duties: vec![],
+        contacts: String::new(),
+        document_url: String::new(),
+    };
+    let own = f.store.create_agreement(f.m, &agreement("Weg A nach B", vec![a, b]), false, None).await.unwrap();
+    let other = f.store.create_agreement(f.m, &agreement("Weg B nach C", vec![b, c]), false, None).await.unwrap();
+
+    // partner A proposes a change to A and B's agreement: a duty and a new title
+    let (partner, csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let form = get(&f.app, &format!("/network/agreements/{own}"), &partner).await;
+    assert!(form.status == StatusCode::OK && form.body.contains("Vorschlag senden"), "{}", form.body);
+    assert_eq!(get(&f.app, &format!("/network/agreements/{other}"), &partner).await.status, StatusCode::NOT_FOUND, "not a party");
+    let sent = post_form(
+        &f.app,
+        &format!("/network/agreements/{own}"),
+        &partner,
+        &format!("csrf={csrf}&kind=referral_route&agreement_title=Weg+A+nach+B+mit+Elternabend&organisation_ids={a}&organisation_ids={b}&duty_org_0={a}&duty_task_0=Elternabend&action=save"),
+    )
+    .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    assert_eq!(f.store.agreement(f.m, own).await.unwrap().unwrap().input.title, "Weg A nach B", "nothing changes before approval");
+    // dropping their own organisation is refused; so is a proposal for someone else's agreement
+    let without = post_form(
+        &f.app,
+        "/network/agreements/new",
+        &partner,
+        &format!("csrf={csrf}&kind=joint_offer&agreement_title=Ohne+mich&organisation_ids={b}&organisation_ids={c}&action=save"),
+    )
+    .await;
+    assert!(without.status == StatusCode::UNPROCESSABLE_ENTITY && without.body.contains("bleibt Partei"), "{}", without.body);
+    let foreign = post_form(
+        &f.app,
+        &format!("/network/agreements/{other}"),
+        &partner,
+        &format!("csrf={csrf}&kind=joint_offer&agreement_title=X&organisation_ids={a}&organisation_ids={c}&action=save"),
+    )
+    .await;
+    assert_eq!(foreign.status, StatusCode::NOT_FOUND);
+    let new = post_form(
+        &f.app,
+        "/network/agreements/new",
+        &partner,
+        &format!(
+            "csrf={csrf}&kind=joint_offer&agreement_title=Neues+Elterncaf%C3%A9&organisation_ids={a}&organisation_ids={c}&action=save"
+        ),
+    )
+    .await;
+    assert_eq!(new.status, StatusCode::SEE_OTHER, "{}", new.body);
+    let mine = get(&f.app, "/network?proposed=1", &partner).await;
+    assert!(mine.body.contains("Ihr Vorschlag ist bei der Koordination") && mine.body.contains("wartet auf Freigabe"), "{}", mine.body);
+
+    // the coordination sees both, approves the change and rejects the new one with a reason
+    let (coord, coord_csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let proposals = f.store.agreement_proposals(f.m, None).await.unwrap();
+    assert_eq!(proposals.len(), 2);
+    let change = proposals.iter().find(|p| p.agreement_id == Some(own)).unwrap().id;
+    let fresh = proposals.iter().find(|p| p.agreement_id.is_none()).unwrap().id;
+    let view = get(&f.app, &format!("/network/proposals/{change}"), &coord).await;
+    assert!(view.body.contains("Weg A nach B mit Elternabend") && view.body.contains("Elternabend"), "{}", view.body);
+    assert_eq!(get(&f.app, &format!("/network/proposals/{change}"), &partner).await.status, StatusCode::FORBIDDEN);
+    let approved = post_form(&f.app, &format!("/network/proposals/{change}"), &coord, &format!("csrf={coord_csrf}&decision=approve")).await;
+    assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
+    let now = f.store.agreement(f.m, own).await.unwrap().unwrap();
+    assert_eq!((now.input.title.as_str(), now.input.duties.len()), ("Weg A nach B mit Elternabend", 1));
+    let again = post_form(&f.app, &format!("/network/proposals/{change}"), &coord, &format!("csrf={coord_csrf}&decision=approve")).await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "decided once");
+    let no_reason =
+        post_form(&f.app, &format!("/network/proposals/{fresh}"), &coord, &format!("csrf={coord_csrf}&decision=reject&reason=")).await;
+    assert!(
+        no_reason.status == StatusCode::UNPROCESSABLE_ENTITY && no_reason.body.contains("Bitte sagen Sie, warum"),
+        "{}",
+        no_reason.body
+    );
+    let rejected = post_form(
+        &f.app,
+        &format!("/network/proposals/{fresh}"),
+        &coord,
+        &format!("csrf={coord_csrf}&decision=reject&reason=Erst+im+Arbeitskreis+besprechen"),
+    )
+    .await;
+    assert_eq!(rejected.status, StatusCode::SEE_OTHER);
+    assert_eq!(f.store.agreements(f.m, None).await.unwrap().len(), 2, "the rejected one made no agreement");
+    let told = get(&f.app, "/network", &partner).await;
+    assert!(
+        told.body.contains("abgelehnt") && told.body.contains("Erst im Arbeitskreis besprechen") && told.body.contains("freigegeben"),
+        "{}",
+        told.body
     );
 }
