@@ -208,3 +208,42 @@ test("the coordinator records a training, funding that runs out and a gift match
   await accessibleInBothLanguages(page, "engagement register");
   await context.close();
 });
+
+test("the network picture is interactive with JavaScript and drawn by the server without", async () => {
+  const context = await browser.newContext({ locale: "de-DE" });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  await signIn(page, server.base, "koordination");
+  await page.goto(`${server.base}/network`);
+  await page.waitForSelector("#network-graph.interactive canvas");
+  assert.deepEqual(problems, [], "no errors and no style-policy violations from the graph library");
+  // choosing the busiest organisation from the keyboard's list names it and links to it
+  const box = await page.locator("#network-graph").boundingBox();
+  assert.ok(box.width > 300, "the interactive view takes the page's width");
+  const drawing = await (await page.request.get(`${server.base}/network/graph.json`)).json();
+  const busiest = drawing.nodes.reduce((a, b) => (b.degree > a.degree ? b : a));
+  await page.selectOption("#network-choose", { label: busiest.label });
+  const link = page.locator(`#network-graph-info a[href='/organisations/${busiest.id}']`);
+  assert.equal((await link.textContent()).trim(), busiest.label);
+  assert.match(await page.locator("#network-graph-info").textContent(), new RegExp(`Verbindungen: ${busiest.degree}`));
+  assert.deepEqual(problems, [], "nothing went wrong while choosing");
+  // axe needs its script injected past the page's policy: a second context for it
+  const checked = await browser.newContext({ locale: "de-DE", bypassCSP: true });
+  const axePage = await checked.newPage();
+  await signIn(axePage, server.base, "koordination");
+  await axePage.goto(`${server.base}/network`);
+  await axePage.waitForSelector("#network-choose");
+  assert.deepEqual(await violations(axePage), [], "the interactive network page");
+  await checked.close();
+
+  const plain = await browser.newContext({ locale: "de-DE", javaScriptEnabled: false });
+  const noScript = await plain.newPage();
+  await signIn(noScript, server.base, "koordination");
+  await noScript.goto(`${server.base}/network`);
+  assert.ok(await noScript.isVisible("#network-graph svg.network-svg"), "the server's picture without JavaScript");
+  assert.ok((await noScript.locator("#network-graph svg circle").count()) === drawing.nodes.length, "one dot per tied organisation");
+  await plain.close();
+  await context.close();
+});

@@ -140,6 +140,29 @@ pub struct NetworkOverview {
     pub coverage: Vec<Coverage>,
     /// The network a year ago, for the change since.
     pub year_ago: YearAgo,
+    /// The tied organisations and their ties, placed for drawing.
+    pub drawing: Drawing,
+}
+
+/// What the picture of the network shows: the organisations with a tie, placed by
+/// `kette_network::force_layout` in the unit square, and the ties between them. The server draws
+/// it as SVG; the interactive view reads the same as JSON.
+#[derive(serde::Serialize)]
+pub struct Drawing {
+    pub nodes: Vec<DrawnNode>,
+    /// (index of one end, index of the other, kind)
+    pub edges: Vec<(usize, usize, String)>,
+}
+
+#[derive(serde::Serialize)]
+pub struct DrawnNode {
+    pub id: i64,
+    pub label: String,
+    pub domain: Option<String>,
+    pub degree: usize,
+    pub betweenness: f64,
+    pub x: f64,
+    pub y: f64,
 }
 
 pub struct Coverage {
@@ -234,6 +257,30 @@ impl App {
             newly_connected,
             no_longer_connected,
         };
-        Ok(NetworkOverview { graph, metrics, connected, ties_by_kind, brokers, across_domains, coverage, year_ago })
+        let shown: Vec<bool> = metrics.degree.iter().map(|d| *d > 0).collect();
+        let placed = kette_network::force_layout(&graph, &shown);
+        let mut slot = vec![usize::MAX; graph.nodes.len()];
+        let mut nodes = vec![];
+        for (i, p) in placed.iter().enumerate() {
+            let (Some((x, y)), Some(id)) = (p, org_id(&graph, i)) else { continue };
+            slot[i] = nodes.len();
+            nodes.push(DrawnNode {
+                id,
+                label: graph.nodes[i].label.clone(),
+                domain: domain_of(&graph, i).map(String::from),
+                degree: metrics.degree[i],
+                betweenness: metrics.betweenness[i],
+                x: (x * 1000.0).round() / 1000.0,
+                y: (y * 1000.0).round() / 1000.0,
+            });
+        }
+        let edges = graph
+            .edges
+            .iter()
+            .filter(|e| slot[e.source] != usize::MAX && slot[e.target] != usize::MAX)
+            .map(|e| (slot[e.source], slot[e.target], e.kind.clone()))
+            .collect();
+        let drawing = Drawing { nodes, edges };
+        Ok(NetworkOverview { graph, metrics, connected, ties_by_kind, brokers, across_domains, coverage, year_ago, drawing })
     }
 }

@@ -480,6 +480,22 @@ fn main() -> Result<()> {
         times[(times.len() * 95) / 100],
         gz.len() / 1024
     );
+    let mut gz_view = vec![];
+    std::io::Read::read_to_end(
+        &mut agent
+            .get(&format!("{}/network/graph.json", server.base))
+            .set("Cookie", &session)
+            .set("Accept-Encoding", "gzip")
+            .call()?
+            .into_reader(),
+        &mut gz_view,
+    )?;
+    let raw_view = agent.get(&format!("{}/network/graph.json", server.base)).set("Cookie", &session).call()?.into_string()?.len();
+    println!(
+        "| interactive network view: placed graph (/network/graph.json), raw / gzip | < 150 KB transferred | {} KB / {} KB |",
+        raw_view / 1024,
+        gz_view.len() / 1024
+    );
     // the other network pages of issue 16, as the coordinator
     for (path, what) in [
         ("/network/chain", "chain of the whole city with its diagram"),

@@ -1378,3 +1378,7 @@ agreement-proposal-reject = رفض
 agreement-proposal-decided = تم البت في هذا الاقتراح بالفعل.
 error-agreement-own-party = تبقى منظمتك طرفًا في الاتفاق.
 error-reject-reason = يرجى ذكر السبب.
+network-picture = الشبكة كصورة
+network-picture-hint = المنظمات المرتبطة كنقاط؛ الجداول تقول الشيء نفسه.
+network-no-domain = بلا عروض
+network-choose = إبراز منظمة

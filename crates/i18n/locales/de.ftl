@@ -1470,3 +1470,7 @@ agreement-proposal-reject = Ablehnen
 agreement-proposal-decided = Über diesen Vorschlag ist schon entschieden.
 error-agreement-own-party = Ihre Organisation bleibt Partei der Vereinbarung.
 error-reject-reason = Bitte sagen Sie, warum – damit der Träger den Vorschlag verbessern kann.
+network-picture = Das Netzwerk als Bild
+network-picture-hint = Verbundene Organisationen als Punkte, Farbe nach Handlungsfeld, Größe nach Verbindungen. Mit JavaScript lässt sich das Bild zoomen und eine Organisation antippen; die Tabellen unten sagen dasselbe.
+network-no-domain = ohne Angebote
+network-choose = Organisation hervorheben

@@ -1470,3 +1470,7 @@ agreement-proposal-reject = Reject
 agreement-proposal-decided = This proposal has been decided already.
 error-agreement-own-party = Your organisation stays a party to the agreement.
 error-reject-reason = Please say why, so the partner can improve the proposal.
+network-picture = The network as a picture
+network-picture-hint = Tied organisations as dots, coloured by domain, sized by ties. With JavaScript the picture zooms and an organisation can be tapped; the tables below say the same.
+network-no-domain = no offers
+network-choose = Highlight an organisation

@@ -1326,3 +1326,7 @@ agreement-proposal-reject = Reddet
 agreement-proposal-decided = Bu öneri hakkında zaten karar verildi.
 error-agreement-own-party = Kuruluşunuz anlaşmanın tarafı kalır.
 error-reject-reason = Lütfen nedenini yazın.
+network-picture = Resim olarak ağ
+network-picture-hint = Bağlı kuruluşlar nokta olarak; tablolar aynı bilgiyi verir.
+network-no-domain = hizmet yok
+network-choose = Bir kuruluşu vurgula

@@ -1383,3 +1383,7 @@ agreement-proposal-reject = Відхилити
 agreement-proposal-decided = Цю пропозицію вже вирішено.
 error-agreement-own-party = Ваша організація залишається стороною угоди.
 error-reject-reason = Будь ласка, вкажіть причину.
+network-picture = Мережа як зображення
+network-picture-hint = Пов’язані організації як точки; таблиці кажуть те саме.
+network-no-domain = без пропозицій
+network-choose = Виділити організацію

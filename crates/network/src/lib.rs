@@ -5,10 +5,12 @@
 
 mod graph;
 mod graphml;
+mod layout;
 mod metrics;
 mod write;
 
 pub use graph::{Edge, Graph, Node};
 pub use graphml::{read_graphml, GraphmlError};
+pub use layout::force_layout;
 pub use metrics::{metrics, structure, Metrics, Structure};
 pub use write::{to_csv, to_gexf, to_graphml};

@@ -8,9 +8,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
     ("kette.css", "text/css; charset=utf-8", include_bytes!("../assets/kette.css")),
     ("map.js", "text/javascript; charset=utf-8", include_bytes!("../assets/map.js")),
     ("forms.js", "text/javascript; charset=utf-8", include_bytes!("../assets/forms.js")),
+    ("network.js", "text/javascript; charset=utf-8", include_bytes!("../assets/network.js")),
     ("favicon.svg", "image/svg+xml", include_bytes!("../assets/favicon.svg")),
     ("leaflet/leaflet.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/leaflet/leaflet.js")),
     ("leaflet/leaflet.css", "text/css; charset=utf-8", include_bytes!("../assets/vendor/leaflet/leaflet.css")),
+    ("cytoscape/cytoscape.min.js", "text/javascript; charset=utf-8", include_bytes!("../assets/vendor/cytoscape/cytoscape.min.js")),
 ];
 
 pub async fn serve(Path(path): Path<String>) -> Response {

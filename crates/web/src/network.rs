@@ -15,7 +15,10 @@ use crate::error::{render, OrPage, PageError};
 use crate::{AppState, Ctx};
 
 pub fn routes() -> crate::Routes {
-    crate::Routes::new().route("/network", get(page)).route("/network/export/{format}", get(export))
+    crate::Routes::new()
+        .route("/network", get(page))
+        .route("/network/graph.json", get(graph_json))
+        .route("/network/export/{format}", get(export))
 }
 
 #[derive(Template)]
@@ -32,6 +35,8 @@ struct NetworkPage {
     partner: bool,
     /// A proposal was just sent.
     proposed: bool,
+    /// The network drawn on the server (empty without ties or for a partner).
+    picture: String,
 }
 
 impl NetworkPage {
@@ -56,6 +61,13 @@ impl NetworkPage {
             (None, Some(u)) => format!("– {}", self.ctx.date(u)),
             (None, None) => String::new(),
         }
+    }
+    /// The domains the picture colours, with their classes.
+    fn legend(&self) -> Vec<(&'static str, &'static str)> {
+        ["health", "education", "youth_welfare", "social_security", "participation", "protection"]
+            .into_iter()
+            .map(|d| (crate::svg::domain_class(Some(d)), d))
+            .collect()
     }
     fn proposal_state(&self, state: &str) -> String {
         self.ctx.t(&format!("agreement-proposal-state-{state}"))
@@ -97,7 +109,26 @@ async fn page(
     };
     let partner = own.is_some();
     let proposed = params.contains_key("proposed");
-    render(&NetworkPage { ctx, overview, agreements, today, proposals, partner, proposed })
+    let picture = overview.as_ref().map(picture_of).unwrap_or_default();
+    render(&NetworkPage { ctx, overview, agreements, today, proposals, partner, proposed, picture })
+}
+
+fn picture_of(o: &kette_app::network::NetworkOverview) -> String {
+    let nodes: Vec<(f64, f64, usize, Option<&str>, &str, f64)> =
+        o.drawing.nodes.iter().map(|n| (n.x, n.y, n.degree, n.domain.as_deref(), n.label.as_str(), n.betweenness)).collect();
+    let edges: Vec<(usize, usize)> = o.drawing.edges.iter().map(|(a, b, _)| (*a, *b)).collect();
+    crate::svg::network_svg(&nodes, &edges, 12)
+}
+
+/// The tied organisations and their ties, placed, for the interactive view: the same figures
+/// the page shows, for the same readers.
+async fn graph_json(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    if reader(&ctx)?.is_some() {
+        return Err(PageError::forbidden());
+    }
+    let overview = state.app.network_overview(ctx.municipality.id).await.or_page()?;
+    let body = serde_json::to_string(&overview.drawing).map_err(|e| PageError::internal(e.to_string()))?;
+    Ok(([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "private, no-cache")], body).into_response())
 }
 
 async fn export(State(state): State<AppState>, ctx: Ctx, Path(format): Path<String>) -> Result<Response, PageError> {

@@ -465,6 +465,67 @@ pub fn chain_diagram(
     svg
 }
 
+/// The colour class of an organisation's main domain in the network picture.
+pub fn domain_class(domain: Option<&str>) -> &'static str {
+    match domain {
+        Some("health") => "d-health",
+        Some("education") => "d-education",
+        Some("youth_welfare") => "d-youth",
+        Some("social_security") => "d-social",
+        Some("participation") => "d-participation",
+        Some("protection") => "d-protection",
+        _ => "d-none",
+    }
+}
+
+/// The network drawn on the server for readers without JavaScript: the tied organisations as
+/// dots coloured by domain and sized by ties, the ties as lines, and the names of the `labelled`
+/// most central ones. Hidden from assistive technology: the tables on the page say the same.
+pub fn network_svg(nodes: &[(f64, f64, usize, Option<&str>, &str, f64)], edges: &[(usize, usize)], labelled: usize) -> String {
+    if nodes.is_empty() {
+        return String::new();
+    }
+    let size = 800.0;
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size:.0} {size:.0}" aria-hidden="true" focusable="false" class="network-svg">"#
+    );
+    for &(a, b) in edges {
+        let (Some(p), Some(q)) = (nodes.get(a), nodes.get(b)) else { continue };
+        svg.push_str(&format!(
+            r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" class="tie"/>"#,
+            p.0 * size,
+            p.1 * size,
+            q.0 * size,
+            q.1 * size
+        ));
+    }
+    let mut by_centrality: Vec<usize> = (0..nodes.len()).collect();
+    by_centrality.sort_by(|a, b| nodes[*b].5.total_cmp(&nodes[*a].5).then(nodes[*b].2.cmp(&nodes[*a].2)));
+    let named: std::collections::HashSet<usize> = by_centrality.into_iter().take(labelled).collect();
+    for (i, (x, y, degree, domain, label, _)) in nodes.iter().enumerate() {
+        let r = 4.0 + (*degree as f64).sqrt() * 2.5;
+        svg.push_str(&format!(
+            r#"<circle cx="{:.1}" cy="{:.1}" r="{r:.1}" class="{}"><title>{}</title></circle>"#,
+            x * size,
+            y * size,
+            domain_class(*domain),
+            escape(label)
+        ));
+        if named.contains(&i) {
+            let short: String =
+                if label.chars().count() > 28 { format!("{}…", label.chars().take(27).collect::<String>()) } else { label.to_string() };
+            svg.push_str(&format!(
+                r#"<text x="{:.1}" y="{:.1}" class="name">{}</text>"#,
+                x * size + r + 2.0,
+                y * size + 4.0,
+                escape(&short)
+            ));
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
@@ -494,6 +555,18 @@ mod tests {
         // the link to an undrawn box is left out, the other drawn
         assert_eq!(svg.matches(r#"class="chain-link""#).count(), 1);
         assert!(svg.contains(r#"class="chain-offer outside""#));
+    }
+
+    #[test]
+    fn the_network_picture_draws_ties_and_names_the_most_central() {
+        let nodes =
+            [(0.1, 0.1, 1, Some("health"), "A & B", 0.0), (0.5, 0.5, 2, Some("education"), "Broker", 1.0), (0.9, 0.9, 1, None, "C", 0.0)];
+        let svg = network_svg(&nodes, &[(0, 1), (1, 2), (1, 9)], 1);
+        assert_eq!(svg.matches("<line").count(), 2, "a tie to no node is left out");
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert!(svg.contains(">Broker</text>") && !svg.contains(">C</text>"), "only the most central is named");
+        assert!(svg.contains("<title>A &amp; B</title>") && svg.contains(r#"class="d-none""#));
+        assert!(network_svg(&[], &[], 3).is_empty());
     }
 
     #[test]

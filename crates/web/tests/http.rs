@@ -2918,6 +2918,12 @@ async fn the_network_page_shows_ties_brokers_and_agreements_to_staff_and_a_partn
     assert!(across.contains("0 von 1"), "{across}");
     assert!(broker.contains("Kinder- und Jugendhilfe"), "the broker's main domain: {broker}");
     assert!(body.contains("Weg A nach B") && body.contains("Weg B nach C"));
+    // the picture drawn on the server, and the same placed graph for the interactive view
+    assert!(body.contains("class=\"network-svg\"") && body.contains("cytoscape.min.js"), "{body}");
+    let drawing: serde_json::Value = serde_json::from_str(&get(&f.app, "/network/graph.json", &coord).await.body).unwrap();
+    assert_eq!(drawing["nodes"].as_array().unwrap().len(), 3, "{drawing}");
+    assert_eq!(drawing["edges"].as_array().unwrap().len(), 2);
+    assert!(drawing["nodes"].as_array().unwrap().iter().all(|n| (0.0..=1.0).contains(&n["x"].as_f64().unwrap())));
     // the coordination downloads the graph, which reads back with its ties
     let graphml = get(&f.app, "/network/export/graphml", &coord).await;
     assert_eq!(graphml.status, StatusCode::OK);
@@ -2930,6 +2936,8 @@ async fn the_network_page_shows_ties_brokers_and_agreements_to_staff_and_a_partn
     assert_eq!(own.status, StatusCode::OK);
     assert!(own.body.contains("Weg A nach B") && !own.body.contains("Weg B nach C") && !own.body.contains("Vermittelnde"), "{}", own.body);
     assert_eq!(get(&f.app, "/network/export/graphml", &partner).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(get(&f.app, "/network/graph.json", &partner).await.status, StatusCode::FORBIDDEN);
+    assert!(!own.body.contains("cytoscape"), "the library loads only where the picture is");
     let propose = get(&f.app, "/network/agreements/new", &partner).await;
     assert!(propose.status == StatusCode::OK && propose.body.contains("Neue Vereinbarung vorschlagen"), "a partner proposes instead");
 
