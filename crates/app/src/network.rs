@@ -135,6 +135,10 @@ pub struct NetworkOverview {
     pub brokers: Vec<(i64, String, Option<String>, usize, f64, f64)>,
     /// Ties between organisations of different main domains, and ties whose both ends have one.
     pub across_domains: (usize, usize),
+    /// Brokers between domains: organisations tied to organisations of other domains than their
+    /// own, most other domains first — (id, name, own domain, the other domains reached, ties
+    /// across domains).
+    pub domain_bridges: Vec<(i64, String, String, Vec<String>, usize)>,
     /// Each life phase and transition of the vocabulary: organisations whose active offers serve
     /// it, and how many of them have a tie.
     pub coverage: Vec<Coverage>,
@@ -222,6 +226,33 @@ impl App {
         let known: Vec<bool> =
             graph.edges.iter().filter_map(|e| Some(domain_of(&graph, e.source)? != domain_of(&graph, e.target)?)).collect();
         let across_domains = (known.iter().filter(|x| **x).count(), known.len());
+        let mut reached: Vec<(std::collections::BTreeSet<String>, usize)> = vec![(Default::default(), 0); graph.nodes.len()];
+        for e in &graph.edges {
+            if let (Some(a), Some(b)) = (domain_of(&graph, e.source), domain_of(&graph, e.target)) {
+                if a != b {
+                    reached[e.source].0.insert(b.to_string());
+                    reached[e.source].1 += 1;
+                    reached[e.target].0.insert(a.to_string());
+                    reached[e.target].1 += 1;
+                }
+            }
+        }
+        let mut domain_bridges: Vec<(i64, String, String, Vec<String>, usize)> = reached
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (others, _))| !others.is_empty())
+            .filter_map(|(i, (others, ties))| {
+                Some((
+                    org_id(&graph, i)?,
+                    graph.nodes[i].label.clone(),
+                    domain_of(&graph, i)?.to_string(),
+                    others.into_iter().collect(),
+                    ties,
+                ))
+            })
+            .collect();
+        domain_bridges.sort_by(|a, b| b.3.len().cmp(&a.3.len()).then(b.4.cmp(&a.4)).then(a.1.cmp(&b.1)));
+        domain_bridges.truncate(15);
 
         let connected_ids: std::collections::HashSet<i64> =
             (0..graph.nodes.len()).filter(|i| metrics.degree[*i] > 0).filter_map(|i| org_id(&graph, i)).collect();
@@ -281,6 +312,17 @@ impl App {
             .map(|e| (slot[e.source], slot[e.target], e.kind.clone()))
             .collect();
         let drawing = Drawing { nodes, edges };
-        Ok(NetworkOverview { graph, metrics, connected, ties_by_kind, brokers, across_domains, coverage, year_ago, drawing })
+        Ok(NetworkOverview {
+            graph,
+            metrics,
+            connected,
+            ties_by_kind,
+            brokers,
+            across_domains,
+            domain_bridges,
+            coverage,
+            year_ago,
+            drawing,
+        })
     }
 }

@@ -32,6 +32,9 @@ pub struct PhaseView {
     pub phase: Phase,
     pub items: Vec<ItemView>,
     pub done: usize,
+    /// The network's events of this phase: (id, title, date, participants) — evidence of the
+    /// phase's activities (kick-off, trainings, conferences).
+    pub events: Vec<(i64, String, String, u32)>,
 }
 
 pub struct ItemView {
@@ -100,6 +103,7 @@ async fn build(state: &AppState, ctx: Ctx, values: HashMap<String, String>, erro
     let current = history.last().cloned();
     let items = state.store.cycle_items(m).await.or_page()?;
     let mut checks = state.store.cycle_checks(m).await.or_page()?;
+    let events = state.store.events(m, None, false).await.or_page()?;
     let phases = Phase::ALL
         .into_iter()
         .map(|phase| {
@@ -111,7 +115,12 @@ async fn build(state: &AppState, ctx: Ctx, values: HashMap<String, String>, erro
                     check: checks.iter().position(|c| c.input.item_code == i.code).map(|at| checks.swap_remove(at)),
                 })
                 .collect();
-            PhaseView { phase, done: items.iter().filter(|i| i.check.is_some()).count(), items }
+            let events = events
+                .iter()
+                .filter(|e| e.input.cycle_phase == Some(phase))
+                .map(|e| (e.id, e.input.title.clone(), ctx.date(e.input.starts_at.date()), e.input.participants()))
+                .collect();
+            PhaseView { phase, done: items.iter().filter(|i| i.check.is_some()).count(), items, events }
         })
         .collect();
     let (decisions, measures) = if ctx.can_approve() {

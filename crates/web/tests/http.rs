@@ -3232,6 +3232,13 @@ async fn the_coordination_records_events_with_participants_by_profession_and_the
     assert!(list.body.contains("Pädagogik (Kita, Schule)") && list.body.contains("events.ics?token="));
     let page = get(&f.app, &format!("/events/{}", internal.id), &coord).await;
     assert!(page.body.contains("Teilnehmende: 7") && page.body.contains("Träger A") && page.body.contains("Umsetzung"), "{}", page.body);
+    // the strategy cycle lists it under its phase, as evidence of the phase's trainings
+    let cycle = get(&f.app, "/steering/cycle", &coord).await;
+    let implementation = cycle.body.split("id=\"phase-implementation\"").nth(1).unwrap().split("</section>").next().unwrap();
+    assert!(
+        implementation.contains("Veranstaltungen dieser Phase") && implementation.contains("Armutssensibel handeln"),
+        "{implementation}"
+    );
     // the public sees the public event only, in the list, on its page and in the feed
     let anon = get(&f.app, "/events", "").await;
     assert!(anon.body.contains("Netzwerkkonferenz") && !anon.body.contains("Armutssensibel"), "{}", anon.body);
