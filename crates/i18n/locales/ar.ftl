@@ -1388,3 +1388,4 @@ network-own-domain = المجال الخاص
 network-other-domains = مرتبطة بـ
 network-ties-across = روابط عبر المجالات
 cycle-events = فعاليات هذه المرحلة
+review-agreement-proposals = اقتراحات اتفاقات التعاون

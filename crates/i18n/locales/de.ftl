@@ -1480,3 +1480,4 @@ network-own-domain = Eigenes Handlungsfeld
 network-other-domains = Verbunden mit
 network-ties-across = Verbindungen über Felder
 cycle-events = Veranstaltungen dieser Phase
+review-agreement-proposals = Vorschläge zu Kooperationsvereinbarungen

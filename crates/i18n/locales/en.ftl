@@ -1480,3 +1480,4 @@ network-own-domain = Own domain
 network-other-domains = Tied to
 network-ties-across = Ties across domains
 cycle-events = Events of this phase
+review-agreement-proposals = Proposals for cooperation agreements

@@ -1336,3 +1336,4 @@ network-own-domain = Kendi alanı
 network-other-domains = Bağlı olduğu
 network-ties-across = Alanlar arası bağlar
 cycle-events = Bu evrenin etkinlikleri
+review-agreement-proposals = İşbirliği anlaşması önerileri

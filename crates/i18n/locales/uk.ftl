@@ -1393,3 +1393,4 @@ network-own-domain = Власна сфера
 network-other-domains = Пов’язана з
 network-ties-across = Зв’язки між сферами
 cycle-events = Заходи цієї фази
+review-agreement-proposals = Пропозиції щодо угод про співпрацю

@@ -46,6 +46,8 @@ fn signed_in(ctx: &Ctx) -> Result<kette_domain::access::Actor, PageError> {
 struct QueuePage {
     ctx: Ctx,
     changes: Vec<OfferChange>,
+    /// Partners' proposals for cooperation agreements still waiting (issue 16).
+    agreement_proposals: Vec<kette_store::AgreementProposal>,
     approved: Option<i64>,
     rejected: Option<i64>,
 }
@@ -60,8 +62,10 @@ async fn queue(State(state): State<AppState>, ctx: Ctx, Query(params): Q) -> Res
         return Err(PageError::forbidden());
     };
     let changes = state.store.open_changes(ctx.municipality.id, only).await.or_page()?;
+    let agreement_proposals =
+        state.store.agreement_proposals(ctx.municipality.id, only).await.or_page()?.into_iter().filter(|p| p.state == "pending").collect();
     let id = |k: &str| params.get(k).and_then(|v| v.parse().ok());
-    render(&QueuePage { approved: id("approved"), rejected: id("rejected"), changes, ctx })
+    render(&QueuePage { approved: id("approved"), rejected: id("rejected"), changes, agreement_proposals, ctx })
 }
 
 /// One line of a proposal: the field's label, the public value and the proposed one.

@@ -3620,6 +3620,10 @@ async fn partners_propose_changes_to_their_own_agreements_and_the_coordination_d
     assert_eq!(proposals.len(), 2);
     let change = proposals.iter().find(|p| p.agreement_id == Some(own)).unwrap().id;
     let fresh = proposals.iter().find(|p| p.agreement_id.is_none()).unwrap().id;
+    // both wait in the review queue beside the offer changes
+    let queue = get(&f.app, "/review", &coord).await;
+    assert!(queue.body.contains(&format!("/network/proposals/{change}")) && queue.body.contains("Neues Elterncafé"), "{}", queue.body);
+    assert!(get(&f.app, "/review", &partner).await.body.contains("Vorschläge zu Kooperationsvereinbarungen"));
     let view = get(&f.app, &format!("/network/proposals/{change}"), &coord).await;
     assert!(view.body.contains("Weg A nach B mit Elternabend") && view.body.contains("Elternabend"), "{}", view.body);
     assert_eq!(get(&f.app, &format!("/network/proposals/{change}"), &partner).await.status, StatusCode::FORBIDDEN);
