@@ -57,7 +57,7 @@ test("signed-in pages and the form with errors have no WCAG 2.1 AA violations", 
   const offers = await (await page.request.get(`${server.base}/api/v1/offers?organisation=${orgs.items[0].id}&per_page=1`)).json();
   const id = offers.items[0].id;
   const org = orgs.items[0].id;
-  await check(context, ["/", "/referrals", "/network", "/network/agreements/new", `/offers/${id}`, `/offers/${id}/edit`, `/offers/${id}/texts`, "/offers/new", "/offers?status=paused", `/organisations/${org}`, `/organisations/${org}/edit`, `/organisations/${org}/locations/new`, "/verification", "/review", "/account"]);
+  await check(context, ["/", "/referrals", "/network", "/network/agreements/new", "/engagement", `/offers/${id}`, `/offers/${id}/edit`, `/offers/${id}/texts`, "/offers/new", "/offers?status=paused", `/organisations/${org}`, `/organisations/${org}/edit`, `/organisations/${org}/locations/new`, "/verification", "/review", "/account"]);
   await page.goto(`${server.base}/offers/${id}/edit`);
   await page.fill("#title", "");
   await page.fill("#capacity", "viele");

@@ -1389,3 +1389,4 @@ network-other-domains = مرتبطة بـ
 network-ties-across = روابط عبر المجالات
 cycle-events = فعاليات هذه المرحلة
 review-agreement-proposals = اقتراحات اتفاقات التعاون
+engagement-partner-lead = سجّل ما تحتاجه عروضك.

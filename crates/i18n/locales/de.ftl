@@ -1481,3 +1481,4 @@ network-other-domains = Verbunden mit
 network-ties-across = Verbindungen über Felder
 cycle-events = Veranstaltungen dieser Phase
 review-agreement-proposals = Vorschläge zu Kooperationsvereinbarungen
+engagement-partner-lead = Tragen Sie ein, was Ihre Angebote brauchen. Die Koordination ordnet Spenden und ehrenamtliche Hilfe zu.

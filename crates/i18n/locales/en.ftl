@@ -1481,3 +1481,4 @@ network-other-domains = Tied to
 network-ties-across = Ties across domains
 cycle-events = Events of this phase
 review-agreement-proposals = Proposals for cooperation agreements
+engagement-partner-lead = Record what your offers need. The coordination matches donations and volunteer help to it.

@@ -1337,3 +1337,4 @@ network-other-domains = Bağlı olduğu
 network-ties-across = Alanlar arası bağlar
 cycle-events = Bu evrenin etkinlikleri
 review-agreement-proposals = İşbirliği anlaşması önerileri
+engagement-partner-lead = Hizmetlerinizin neye ihtiyacı olduğunu yazın.

@@ -1394,3 +1394,4 @@ network-other-domains = Пов’язана з
 network-ties-across = Зв’язки між сферами
 cycle-events = Заходи цієї фази
 review-agreement-proposals = Пропозиції щодо угод про співпрацю
+engagement-partner-lead = Запишіть, чого потребують ваші пропозиції.

@@ -38,6 +38,12 @@ fn coordination_only(ctx: &Ctx) -> Result<(), PageError> {
     }
 }
 
+/// A partner editor states the needs of their own organisation's offers; the register itself
+/// (gifts, matching) is the coordination's.
+fn partner_of(ctx: &Ctx) -> Option<i64> {
+    ctx.actor().filter(|a| a.role == kette_domain::Role::PartnerEditor).and_then(|a| a.organisation_id)
+}
+
 #[derive(Template)]
 #[template(path = "engagement.html")]
 struct EngagementPage {
@@ -48,6 +54,9 @@ struct EngagementPage {
     measures: Vec<(i64, String)>,
     values: HashMap<String, String>,
     errors: Vec<FieldError>,
+    /// For a partner editor: their organisation's offers (id, title); the page shows only their
+    /// needs and the form for them.
+    own_offers: Option<Vec<(i64, String)>>,
 }
 
 impl EngagementPage {
@@ -115,8 +124,23 @@ async fn build(
     errors: Vec<FieldError>,
 ) -> Result<EngagementPage, PageError> {
     let m = ctx.municipality.id;
-    let needs = state.store.needs(m).await.or_page()?;
-    let gifts = state.store.gifts(m).await.or_page()?;
+    let mut needs = state.store.needs(m).await.or_page()?;
+    let own_offers = match partner_of(&ctx) {
+        Some(org) => {
+            let filter = kette_store::OfferFilter { organisation_id: Some(org), ..Default::default() };
+            Some(
+                state.store.list_offers(m, &filter, 1, 500).await.or_page()?.items.into_iter().map(|o| (o.id, o.title)).collect::<Vec<_>>(),
+            )
+        }
+        None => None,
+    };
+    let gifts = match &own_offers {
+        Some(own) => {
+            needs.retain(|n| n.input.offer_id.is_some_and(|o| own.iter().any(|(id, _)| *id == o)));
+            vec![]
+        }
+        None => state.store.gifts(m).await.or_page()?,
+    };
     let mut offer_matches = vec![];
     let q = params.get("offer_q").map(|q| q.trim()).unwrap_or_default();
     if !q.is_empty() {
@@ -129,11 +153,13 @@ async fn build(
     let mut values = values;
     values.insert("offer_q".into(), q.to_string());
     values.entry("offered_on".into()).or_insert_with(|| state.store.today().to_string());
-    Ok(EngagementPage { ctx, needs, gifts, offer_matches, measures, values, errors })
+    Ok(EngagementPage { ctx, needs, gifts, offer_matches, measures, values, errors, own_offers })
 }
 
 async fn page(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
-    coordination_only(&ctx)?;
+    if partner_of(&ctx).is_none() {
+        coordination_only(&ctx)?;
+    }
     render(&build(&state, ctx, &params, HashMap::new(), vec![]).await?)
 }
 
@@ -147,12 +173,22 @@ const NEED_FIELDS: &[&str] = &["need_subject_kind", "offer_id", "measure_id", "n
 const GIFT_FIELDS: &[&str] = &["giver_kind", "giver_name", "gift_kind", "gift_description", "amount_eur", "hours", "offered_on"];
 
 async fn add_need(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
-    coordination_only(&ctx)?;
+    let partner = partner_of(&ctx);
+    if partner.is_none() {
+        coordination_only(&ctx)?;
+    }
     let id = |k: &str| form.get(k).trim().parse::<i64>().ok();
-    let (offer_id, measure_id) = match form.get("need_subject_kind") {
-        "measure" => (None, id("measure_id")),
+    let (offer_id, measure_id) = match (partner, form.get("need_subject_kind")) {
+        (None, "measure") => (None, id("measure_id")),
         _ => (id("offer_id"), None),
     };
+    // a partner states needs of their own offers only
+    if let (Some(org), Some(offer)) = (partner, offer_id) {
+        let owner = state.store.offer(ctx.municipality.id, offer).await.or_page()?.input.organisation_id;
+        if owner != org {
+            return Err(PageError::forbidden());
+        }
+    }
     let mut errors = vec![];
     let kind = GiftKind::parse(form.get("need_kind")).unwrap_or_else(|| {
         errors.push(FieldError::new("need_kind", "error-choice", "money, things or time"));

@@ -3478,8 +3478,36 @@ async fn engagement_is_matched_to_a_need_of_its_kind_and_followed_to_thanks_with
         post_form(&f.app, &format!("/engagement/gifts/{bakery}/advance"), &coord, &format!("csrf={csrf}")).await.status,
         StatusCode::BAD_REQUEST
     );
-    let (partner, _) = sign_in(&f.app, "partner", "geheim-genug").await;
-    assert_eq!(get(&f.app, "/engagement", &partner).await.status, StatusCode::FORBIDDEN);
+    // a partner states needs of their own offers only, and sees only those
+    let (partner, partner_csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let own = get(&f.app, "/engagement", &partner).await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert!(own.body.contains(&format!("<option value=\"{}\">Krabbelgruppe Sonnenschein</option>", f.own_offer)), "{}", own.body);
+    assert!(
+        !own.body.contains("Frühstück fürs Elterncafé") && !own.body.contains("id=\"gifts\""),
+        "not another partner's need, not the register"
+    );
+    let stated = post_form(&f.app, "/engagement/needs", &partner, &format!("csrf={partner_csrf}&need_subject_kind=offer&offer_id={}&need_kind=in_kind&need_description=Bastelmaterial+f%C3%BCr+die+Krabbelgruppe", f.own_offer)).await;
+    assert_eq!(stated.status, StatusCode::SEE_OTHER, "{}", stated.body);
+    let foreign = post_form(
+        &f.app,
+        "/engagement/needs",
+        &partner,
+        &format!("csrf={partner_csrf}&need_subject_kind=offer&offer_id={}&need_kind=time&need_description=x", f.other_offer),
+    )
+    .await;
+    assert_eq!(foreign.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        post_form(&f.app, &format!("/engagement/gifts/{reader}/match"), &partner, &format!("csrf={partner_csrf}&need_id={need_id}"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(
+        get(&f.app, "/engagement", &coord).await.body.contains("Bastelmaterial für die Krabbelgruppe"),
+        "the coordination sees the partner's need"
+    );
+    assert!(get(&f.app, "/engagement", &partner).await.body.contains("Bastelmaterial für die Krabbelgruppe"), "and the partner their own");
 }
 
 #[tokio::test]
