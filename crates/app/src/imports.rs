@@ -330,6 +330,21 @@ impl App {
                         ));
                     }
                 }
+                let district_id = match d.district.as_deref() {
+                    None => None,
+                    Some(key) => match self.store.district_by_key(m, key).await? {
+                        Some(id) => Some(id),
+                        None => {
+                            errors.push(IngestError::new(
+                                source_name,
+                                at(d.line),
+                                Some("duty_district"),
+                                format!("no district with the key '{key}' here"),
+                            ));
+                            None
+                        }
+                    },
+                };
                 if let Some(organisation_id) = resolve(&d.organisation, &mut errors) {
                     if !organisation_ids.contains(&organisation_id) {
                         let message = format!("'{}' is not one of the agreement's organisations", d.organisation.name);
@@ -340,7 +355,7 @@ impl App {
                         task: d.task.clone(),
                         life_phase: d.life_phase.clone(),
                         transition: d.transition.clone(),
-                        district_id: None,
+                        district_id,
                     });
                 }
             }

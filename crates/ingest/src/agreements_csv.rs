@@ -24,6 +24,7 @@ pub const COLUMNS: &[&str] = &[
     "duty_task",
     "duty_life_phase",
     "duty_transition",
+    "duty_district",
 ];
 pub const REQUIRED: &[&str] = &["agreement_key", "title", "kind", "organisations"];
 
@@ -43,6 +44,8 @@ pub struct DutyRow {
     pub task: String,
     pub life_phase: Option<String>,
     pub transition: Option<String>,
+    /// The key of the district the duty is for.
+    pub district: Option<String>,
 }
 
 /// One agreement as read, its organisations not yet resolved.
@@ -145,6 +148,7 @@ pub fn parse(source_name: &str, bytes: &[u8]) -> Result<Vec<AgreementRow>, Inges
                 task: duty_task.to_string(),
                 life_phase: Some(get("duty_life_phase").to_string()).filter(|s| !s.is_empty()),
                 transition: Some(get("duty_transition").to_string()).filter(|s| !s.is_empty()),
+                district: Some(get("duty_district").to_string()).filter(|s| !s.is_empty()),
             }),
             (true, false) => {
                 err("duty_organisation", "a duty names the party that does it".into());

@@ -313,10 +313,10 @@ fn an_agreement_table_with_an_unknown_organisation_is_refused_whole_and_a_good_o
         "organisation;organisation_key;title;domains;life_phases\nAWO Monheim;awo;Elterncafé;youth_welfare;early_childhood\nGrundschule am Park;gs-park;Schnuppertag;education;primary\nBibliothek;bib;Lesestunde;education;primary\n",
     );
     assert!(kette(&["import", "offers", "--db", db, &offers]).status.success());
-    let table = "agreement_key;title;kind;organisations;since;duty_organisation;duty_task;duty_transition\n\
-                 k1;Übergang Kita–Schule;cooperation_agreement;awo | Grundschule am Park;01.08.2025;awo;Elternabend vor der Einschulung;kita_to_primary\n\
-                 k1;;;;;gs-park;Schnuppertag für Kita-Kinder;kita_to_primary\n\
-                 k2;Lesepatenschaften;referral_route;bib|Caritas;;;;\n";
+    let table = "agreement_key;title;kind;organisations;since;duty_organisation;duty_task;duty_transition;duty_district\n\
+                 k1;Übergang Kita–Schule;cooperation_agreement;awo | Grundschule am Park;01.08.2025;awo;Elternabend vor der Einschulung;kita_to_primary;\n\
+                 k1;;;;;gs-park;Schnuppertag für Kita-Kinder;kita_to_primary;99\n\
+                 k2;Lesepatenschaften;referral_route;bib|Caritas;;;;;\n";
     let unknown = write("vereinbarungen.csv", table);
     let out = kette(&["import", "agreements", "--db", db, &unknown]);
     assert!(!out.status.success());
@@ -325,10 +325,11 @@ fn an_agreement_table_with_an_unknown_organisation_is_refused_whole_and_a_good_o
         "{}",
         text(&out)
     );
+    assert!(text(&out).contains("line 3, field 'duty_district': no district with the key '99'"), "every problem at once: {}", text(&out));
     let itself = write("selbst.csv", "agreement_key;title;kind;organisations\nk3;Allein;joint_offer;awo|AWO Monheim\n");
     let out = kette(&["import", "agreements", "--db", db, &itself]);
     assert!(!out.status.success() && text(&out).contains("selbst.csv line 2, field 'organisations'"), "{}", text(&out));
-    let good = write("gut.csv", &table.replace("bib|Caritas", "bib|awo"));
+    let good = write("gut.csv", &table.replace("bib|Caritas", "bib|awo").replace("kita_to_primary;99", "kita_to_primary;"));
     let out = kette(&["import", "agreements", "--db", db, &good, "--dry-run"]);
     assert!(out.status.success() && text(&out).contains("2 Vereinbarungen mit 2 Aufgaben sind gültig"), "{}", text(&out));
     let out = kette(&["import", "agreements", "--db", db, &good]);

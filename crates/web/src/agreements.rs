@@ -72,7 +72,7 @@ fn agreement_from_form(form: &FormData) -> (AgreementInput, Vec<FieldError>) {
             task: task.to_string(),
             life_phase: opt(format!("duty_phase_{i}")),
             transition: opt(format!("duty_transition_{i}")),
-            district_id: None,
+            district_id: form.get(&format!("duty_district_{i}")).parse().ok(),
         });
     }
     let input = AgreementInput {
@@ -103,6 +103,8 @@ struct AgreementPage {
     errors: Vec<FieldError>,
     /// A partner's proposal rather than the coordination's save.
     proposing: bool,
+    /// (id, name, level) of the districts a duty may be for.
+    districts: Vec<(i64, String, i64)>,
 }
 
 impl AgreementPage {
@@ -171,7 +173,8 @@ async fn build(
         }
     }
     let proposing = !ctx.can_approve();
-    Ok(AgreementPage { ctx, id, input, choices, nothing_found, search: search.to_string(), errors, proposing })
+    let districts = crate::pages::district_options(state, &ctx).await?;
+    Ok(AgreementPage { ctx, id, input, choices, nothing_found, search: search.to_string(), errors, proposing, districts })
 }
 
 fn blank() -> AgreementInput {

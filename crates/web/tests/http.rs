@@ -2942,6 +2942,7 @@ async fn the_network_page_shows_ties_brokers_and_agreements_to_staff_and_a_partn
     assert!(propose.status == StatusCode::OK && propose.body.contains("Neue Vereinbarung vorschlagen"), "a partner proposes instead");
 
     // the coordination writes an agreement: finds the parties, gives one a duty, saves
+    let district = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
     let (coord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
     let found = post_form(
         &f.app,
@@ -2967,7 +2968,7 @@ async fn the_network_page_shows_ties_brokers_and_agreements_to_staff_and_a_partn
         &coord,
         &format!(
             "csrf={csrf}&kind=joint_offer&agreement_title=Elterncaf%C3%A9&organisation_ids={a}&organisation_ids={c}&since=2026-01-01\
-             &duty_org_0={c}&duty_task_0=stellt+die+R%C3%A4ume&duty_phase_0=kita&duty_transition_0=kita_to_primary&action=save"
+             &duty_org_0={c}&duty_task_0=stellt+die+R%C3%A4ume&duty_phase_0=kita&duty_transition_0=kita_to_primary&duty_district_0={district}&action=save"
         ),
     )
     .await;
@@ -2976,6 +2977,7 @@ async fn the_network_page_shows_ties_brokers_and_agreements_to_staff_and_a_partn
     let made = stored.iter().find(|x| x.input.title == "Elterncafé").expect("saved");
     assert_eq!(made.input.duties.len(), 1);
     assert_eq!(made.input.duties[0].transition.as_deref(), Some("kita_to_primary"));
+    assert_eq!(made.input.duties[0].district_id, Some(district), "the duty is for a district");
     let edit = get(&f.app, &format!("/network/agreements/{}", made.id), &coord).await;
     assert!(edit.body.contains("stellt die Räume") && edit.body.contains("Vereinbarung bearbeiten"), "{}", edit.body);
     let ended = post_form(
