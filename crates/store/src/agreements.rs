@@ -144,22 +144,7 @@ impl Store {
     ) -> Result<i64> {
         let mut tx = self.begin_write().await?;
         self.check_agreement(&mut tx, municipality, input).await?;
-        let now = self.clock.timestamp();
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO agreement (municipality_id, kind, title, since, until, contacts, document_url, is_fictional, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-        )
-        .bind(municipality)
-        .bind(&input.kind)
-        .bind(input.title.trim())
-        .bind(iso(input.since))
-        .bind(iso(input.until))
-        .bind(input.contacts.trim())
-        .bind(input.document_url.trim())
-        .bind(is_fictional as i64)
-        .bind(&now)
-        .fetch_one(&mut *tx)
-        .await?;
+        let id = insert_row(&mut tx, municipality, input, is_fictional, None, &self.clock.timestamp()).await?;
         write_parts(&mut tx, id, input).await?;
         util::audit(&mut tx, &self.clock, municipality, by, "create", "agreement", Some(id), &input.title).await?;
         tx.commit().await?;
@@ -175,23 +160,8 @@ impl Store {
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         self.check_agreement(&mut tx, municipality, input).await?;
-        let changed = sqlx::query(
-            "UPDATE agreement SET kind = $1, title = $2, since = $3, until = $4, contacts = $5, document_url = $6, updated_at = $7
-             WHERE id = $8 AND municipality_id = $9",
-        )
-        .bind(&input.kind)
-        .bind(input.title.trim())
-        .bind(iso(input.since))
-        .bind(iso(input.until))
-        .bind(input.contacts.trim())
-        .bind(input.document_url.trim())
-        .bind(self.clock.timestamp())
-        .bind(id)
-        .bind(municipality)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if changed == 0 {
+        let changed = update_row(&mut tx, municipality, id, input, &self.clock.timestamp()).await?;
+        if !changed {
             return Err(StoreError::NotFound(format!("agreement {id}")));
         }
         write_parts(&mut tx, id, input).await?;
@@ -313,39 +283,10 @@ impl Store {
             let now = self.clock.timestamp();
             let agreement = match proposal.agreement_id {
                 Some(a) => {
-                    sqlx::query(
-                        "UPDATE agreement SET kind = $1, title = $2, since = $3, until = $4, contacts = $5, document_url = $6, updated_at = $7
-                         WHERE id = $8 AND municipality_id = $9",
-                    )
-                    .bind(&input.kind)
-                    .bind(input.title.trim())
-                    .bind(iso(input.since))
-                    .bind(iso(input.until))
-                    .bind(input.contacts.trim())
-                    .bind(input.document_url.trim())
-                    .bind(&now)
-                    .bind(a)
-                    .bind(municipality)
-                    .execute(&mut *tx)
-                    .await?;
+                    update_row(&mut tx, municipality, a, input, &now).await?;
                     a
                 }
-                None => {
-                    sqlx::query_scalar(
-                        "INSERT INTO agreement (municipality_id, kind, title, since, until, contacts, document_url, is_fictional, created_at, updated_at)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $8) RETURNING id",
-                    )
-                    .bind(municipality)
-                    .bind(&input.kind)
-                    .bind(input.title.trim())
-                    .bind(iso(input.since))
-                    .bind(iso(input.until))
-                    .bind(input.contacts.trim())
-                    .bind(input.document_url.trim())
-                    .bind(&now)
-                    .fetch_one(&mut *tx)
-                    .await?
-                }
+                None => insert_row(&mut tx, municipality, input, false, None, &now).await?,
             };
             write_parts(&mut tx, agreement, input).await?;
             applied = Some(agreement);
@@ -415,41 +356,13 @@ impl Store {
             let now = self.clock.timestamp();
             let id = match existing {
                 Some(id) => {
-                    sqlx::query(
-                        "UPDATE agreement SET kind = $1, title = $2, since = $3, until = $4, contacts = $5, document_url = $6, updated_at = $7
-                         WHERE id = $8",
-                    )
-                    .bind(&input.kind)
-                    .bind(input.title.trim())
-                    .bind(iso(input.since))
-                    .bind(iso(input.until))
-                    .bind(input.contacts.trim())
-                    .bind(input.document_url.trim())
-                    .bind(&now)
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                    update_row(&mut tx, municipality, id, input, &now).await?;
                     replaced += 1;
                     id
                 }
                 None => {
                     added += 1;
-                    sqlx::query_scalar(
-                        "INSERT INTO agreement (municipality_id, kind, title, since, until, contacts, document_url, is_fictional, created_at, updated_at, external_key)
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id",
-                    )
-                    .bind(municipality)
-                    .bind(&input.kind)
-                    .bind(input.title.trim())
-                    .bind(iso(input.since))
-                    .bind(iso(input.until))
-                    .bind(input.contacts.trim())
-                    .bind(input.document_url.trim())
-                    .bind(is_fictional as i64)
-                    .bind(&now)
-                    .bind(key)
-                    .fetch_one(&mut *tx)
-                    .await?
+                    insert_row(&mut tx, municipality, input, is_fictional, Some(key), &now).await?
                 }
             };
             write_parts(&mut tx, id, input).await?;
@@ -458,6 +371,54 @@ impl Store {
         tx.commit().await?;
         Ok((added, replaced))
     }
+}
+
+/// The agreement's own row, new: returns its id.
+async fn insert_row(
+    conn: &mut AnyConnection,
+    municipality: MunicipalityId,
+    input: &AgreementInput,
+    is_fictional: bool,
+    external_key: Option<&str>,
+    now: &str,
+) -> Result<i64> {
+    Ok(sqlx::query_scalar(
+        "INSERT INTO agreement (municipality_id, kind, title, since, until, contacts, document_url, is_fictional, created_at, updated_at, external_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) RETURNING id",
+    )
+    .bind(municipality)
+    .bind(&input.kind)
+    .bind(input.title.trim())
+    .bind(iso(input.since))
+    .bind(iso(input.until))
+    .bind(input.contacts.trim())
+    .bind(input.document_url.trim())
+    .bind(is_fictional as i64)
+    .bind(now)
+    .bind(external_key)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// The agreement's own row, changed: false when there is no such agreement here.
+async fn update_row(conn: &mut AnyConnection, municipality: MunicipalityId, id: i64, input: &AgreementInput, now: &str) -> Result<bool> {
+    Ok(sqlx::query(
+        "UPDATE agreement SET kind = $1, title = $2, since = $3, until = $4, contacts = $5, document_url = $6, updated_at = $7
+         WHERE id = $8 AND municipality_id = $9",
+    )
+    .bind(&input.kind)
+    .bind(input.title.trim())
+    .bind(iso(input.since))
+    .bind(iso(input.until))
+    .bind(input.contacts.trim())
+    .bind(input.document_url.trim())
+    .bind(now)
+    .bind(id)
+    .bind(municipality)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        > 0)
 }
 
 async fn write_parts(conn: &mut AnyConnection, id: i64, input: &AgreementInput) -> Result<()> {
