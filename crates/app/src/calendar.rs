@@ -46,16 +46,22 @@ fn utc_of(stored: &str) -> Option<chrono::DateTime<Utc>> {
     chrono::DateTime::parse_from_rfc3339(stored).ok().map(|d| d.with_timezone(&Utc))
 }
 
-/// The feed: one event per meeting, stable UIDs so an edited meeting moves in the calendar
-/// instead of appearing twice, and the meeting page as its URL.
-pub fn meetings_ics(body_name: &str, meetings: &[MeetingSummary], host: &str, base_url: &str) -> String {
+/// An empty published calendar of this name.
+fn feed(name: &str) -> Calendar {
     let mut calendar = Calendar::empty();
     calendar
         .append_property(("VERSION", "2.0"))
         .append_property(("PRODID", "-//kette//Praeventionskette//DE"))
         .append_property(("CALSCALE", "GREGORIAN"))
         .append_property(("METHOD", "PUBLISH"))
-        .name(body_name);
+        .name(name);
+    calendar
+}
+
+/// The feed: one event per meeting, stable UIDs so an edited meeting moves in the calendar
+/// instead of appearing twice, and the meeting page as its URL.
+pub fn meetings_ics(body_name: &str, meetings: &[MeetingSummary], host: &str, base_url: &str) -> String {
+    let mut calendar = feed(body_name);
     let base = base_url.trim_end_matches('/');
     for m in meetings {
         let (Some(starts), Some(ends)) = (to_utc(m.starts_at), to_utc(m.ends_at)) else { continue };
@@ -100,13 +106,7 @@ impl App {
 /// The network's events as a feed: one entry per event with a stable UID, its place and its
 /// page. The caller decides which events go in (the public feed has the public ones only).
 pub fn events_ics(calendar_name: &str, events: &[kette_store::StoredEvent], host: &str, base_url: &str) -> String {
-    let mut calendar = Calendar::empty();
-    calendar
-        .append_property(("VERSION", "2.0"))
-        .append_property(("PRODID", "-//kette//Praeventionskette//DE"))
-        .append_property(("CALSCALE", "GREGORIAN"))
-        .append_property(("METHOD", "PUBLISH"))
-        .name(calendar_name);
+    let mut calendar = feed(calendar_name);
     let base = base_url.trim_end_matches('/');
     for e in events {
         let (Some(starts), Some(ends)) = (to_utc(e.input.starts_at), to_utc(e.input.ends_at)) else { continue };

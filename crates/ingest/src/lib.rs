@@ -96,3 +96,40 @@ impl From<IngestError> for IngestErrors {
         IngestErrors(vec![e])
     }
 }
+
+/// The header of a table: its column names (trimmed, lower case), or every unknown column and
+/// every missing required one, each named, at line 1.
+pub(crate) fn table_header<R: std::io::Read>(
+    source_name: &str,
+    rdr: &mut csv::Reader<R>,
+    columns: &[&str],
+    required: &[&str],
+) -> Result<Vec<String>, IngestErrors> {
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| IngestError::new(source_name, Some("line 1".into()), None, format!("cannot read the header: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let mut errors = vec![];
+    for h in &headers {
+        if !columns.contains(&h.as_str()) {
+            errors.push(IngestError::new(
+                source_name,
+                Some("line 1".into()),
+                Some(h),
+                format!("unknown column; expected one of: {}", columns.join(", ")),
+            ));
+        }
+    }
+    for r in required {
+        if !headers.iter().any(|h| h == r) {
+            errors.push(IngestError::new(source_name, Some("line 1".into()), Some(r), "required column is missing"));
+        }
+    }
+    if errors.is_empty() {
+        Ok(headers)
+    } else {
+        Err(IngestErrors(errors))
+    }
+}

@@ -59,31 +59,8 @@ pub fn parse(source_name: &str, bytes: &[u8]) -> Result<ImportBatch, IngestError
     let text = decode(bytes);
     let delimiter = sniff_delimiter(&text);
     let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(false).from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| IngestError::new(source_name, Some("line 1".into()), None, format!("cannot read the header: {e}")))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
+    let headers = crate::table_header(source_name, &mut rdr, COLUMNS, REQUIRED)?;
     let mut errors = vec![];
-    for h in &headers {
-        if !COLUMNS.contains(&h.as_str()) {
-            errors.push(IngestError::new(
-                source_name,
-                Some("line 1".into()),
-                Some(h),
-                format!("unknown column; expected one of: {}", COLUMNS.join(", ")),
-            ));
-        }
-    }
-    for r in REQUIRED {
-        if !headers.iter().any(|h| h == r) {
-            errors.push(IngestError::new(source_name, Some("line 1".into()), Some(r), "required column is missing"));
-        }
-    }
-    if !errors.is_empty() {
-        return Err(IngestErrors(errors));
-    }
     let col: HashMap<&str, usize> = headers.iter().enumerate().map(|(i, h)| (h.as_str(), i)).collect();
     let mut batch = ImportBatch::default();
     let mut orgs: HashMap<String, usize> = HashMap::new();

@@ -317,9 +317,7 @@ async fn proposal_view(state: &AppState, ctx: Ctx, id: i64, error: Option<String
 }
 
 async fn proposal_page(State(state): State<AppState>, ctx: Ctx, Path(id): Path<i64>) -> Result<Response, PageError> {
-    if !ctx.can_approve() {
-        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::not_found() });
-    }
+    ctx.coordination_only()?;
     render(&proposal_view(&state, ctx, id, None).await?)
 }
 

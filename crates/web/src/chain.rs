@@ -187,9 +187,7 @@ impl ChainPage {
 }
 
 async fn chain_page(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
-    if !ctx.can_approve() {
-        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::not_found() });
-    }
+    ctx.coordination_only()?;
     let m = ctx.municipality.id;
     let district = match params.get("district").map(|d| d.trim()).filter(|d| !d.is_empty()) {
         None => None,

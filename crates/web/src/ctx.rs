@@ -264,6 +264,18 @@ impl Ctx {
 
     /// Staff (signed in, not a viewer): working data such as funding, approval and verification
     /// states of the offers they may see.
+    /// Pages only the coordination opens: others signed in are refused, the public is told
+    /// there is nothing here.
+    pub fn coordination_only(&self) -> Result<(), crate::error::PageError> {
+        if self.can_approve() {
+            Ok(())
+        } else if self.signed_in() {
+            Err(crate::error::PageError::forbidden())
+        } else {
+            Err(crate::error::PageError::not_found())
+        }
+    }
+
     pub fn is_staff(&self) -> bool {
         self.actor().is_some_and(|a| a.role != kette_domain::Role::Viewer)
     }

@@ -28,16 +28,6 @@ pub fn routes() -> crate::Routes {
         .route("/engagement/gifts/{id}/advance", post(advance_gift))
 }
 
-fn coordination_only(ctx: &Ctx) -> Result<(), PageError> {
-    if ctx.can_approve() {
-        Ok(())
-    } else if ctx.signed_in() {
-        Err(PageError::forbidden())
-    } else {
-        Err(PageError::not_found())
-    }
-}
-
 /// A partner editor states the needs of their own organisation's offers; the register itself
 /// (gifts, matching) is the coordination's.
 fn partner_of(ctx: &Ctx) -> Option<i64> {
@@ -158,7 +148,7 @@ async fn build(
 
 async fn page(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
     if partner_of(&ctx).is_none() {
-        coordination_only(&ctx)?;
+        ctx.coordination_only()?;
     }
     render(&build(&state, ctx, &params, HashMap::new(), vec![]).await?)
 }
@@ -175,7 +165,7 @@ const GIFT_FIELDS: &[&str] = &["giver_kind", "giver_name", "gift_kind", "gift_de
 async fn add_need(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
     let partner = partner_of(&ctx);
     if partner.is_none() {
-        coordination_only(&ctx)?;
+        ctx.coordination_only()?;
     }
     let id = |k: &str| form.get(k).trim().parse::<i64>().ok();
     let (offer_id, measure_id) = match (partner, form.get("need_subject_kind")) {
@@ -253,7 +243,7 @@ fn gift_from_form(form: &FormData) -> (GiftInput, Vec<FieldError>) {
 }
 
 async fn add_gift(State(state): State<AppState>, SignedForm { ctx, form }: SignedForm) -> Result<Response, PageError> {
-    coordination_only(&ctx)?;
+    ctx.coordination_only()?;
     let (input, mut errors) = gift_from_form(&form);
     if errors.is_empty() {
         match state.store.save_gift(ctx.municipality.id, None, &input, false, ctx.user.as_ref().map(|u| u.id)).await {
@@ -282,7 +272,7 @@ async fn match_gift(
     Path(id): Path<i64>,
     SignedForm { ctx, form }: SignedForm,
 ) -> Result<Response, PageError> {
-    coordination_only(&ctx)?;
+    ctx.coordination_only()?;
     let gift = load_gift(&state, &ctx, id).await?;
     let need = form.get("need_id").parse::<i64>().map_err(|_| PageError::bad_request(format!("need_id '{}'", form.get("need_id"))))?;
     let input = GiftInput { need_id: Some(need), status: GiftStatus::Matched, ..gift.input };
@@ -294,7 +284,7 @@ async fn advance_gift(
     Path(id): Path<i64>,
     SignedForm { ctx, form }: SignedForm,
 ) -> Result<Response, PageError> {
-    coordination_only(&ctx)?;
+    ctx.coordination_only()?;
     let gift = load_gift(&state, &ctx, id).await?;
     let Some(next) = next_status(gift.input.status) else {
         return Err(PageError::bad_request("the gift is thanked for already".to_string()));

@@ -28,16 +28,6 @@ pub fn routes() -> crate::Routes {
         .route("/funding/{id}", get(edit_form).post(update))
 }
 
-fn coordination_only(ctx: &Ctx) -> Result<(), PageError> {
-    if ctx.can_approve() {
-        Ok(())
-    } else if ctx.signed_in() {
-        Err(PageError::forbidden())
-    } else {
-        Err(PageError::not_found())
-    }
-}
-
 #[derive(Template)]
 #[template(path = "funding.html")]
 struct RadarPage {
@@ -88,7 +78,7 @@ impl RadarPage {
 }
 
 async fn radar(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    coordination_only(&ctx)?;
+    ctx.coordination_only()?;
     let radar = state.app.funding_radar(ctx.municipality.id).await.or_page()?;
     render(&RadarPage { ctx, radar })
 }
@@ -236,7 +226,7 @@ async fn build(
 }
 
 async fn new_form(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
-    coordination_only(&ctx)?;
+    ctx.coordination_only()?;
     let mut values = HashMap::from([("subject_kind".to_string(), "offer".to_string()), ("kind".to_string(), "project".to_string())]);
     for k in ["subject_kind", "offer_id"] {
         if let Some(v) = params.get(k) {
@@ -253,14 +243,14 @@ async fn edit_form(
     Path(id): Path<i64>,
     Query(params): Query<HashMap<String, String>>,
 ) -> Result<Response, PageError> {
-    coordination_only(&ctx)?;
+    ctx.coordination_only()?;
     let record = state.store.funding(ctx.municipality.id, id).await.or_page()?.ok_or_else(PageError::not_found)?;
     let q = params.get("offer_q").map(|q| q.trim().to_string()).unwrap_or_default();
     render(&build(&state, ctx, Some(id), values_of(&record.input), &q, vec![]).await?)
 }
 
 async fn save(state: &AppState, ctx: Ctx, id: Option<i64>, form: FormData) -> Result<Response, PageError> {
-    coordination_only(&ctx)?;
+    ctx.coordination_only()?;
     if let Some(id) = id {
         state.store.funding(ctx.municipality.id, id).await.or_page()?.ok_or_else(PageError::not_found)?;
     }
