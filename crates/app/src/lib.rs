@@ -12,6 +12,7 @@ pub mod monitoring;
 pub mod navigator;
 pub mod network;
 pub mod places;
+pub mod reach;
 pub mod search_catalogue;
 pub mod statistics;
 pub mod steering;
@@ -35,6 +36,9 @@ pub enum AppError {
     /// A recipe that cannot be read or run, with the step and what went wrong.
     #[error(transparent)]
     Recipe(#[from] kette_monitor::MonitorError),
+    /// A street network, destination or origin table that cannot be used, with the cause.
+    #[error(transparent)]
+    Reach(#[from] kette_reach::ReachError),
     /// A recipe result column that does not exist or is not numeric.
     #[error("the recipe has no numeric column '{0}'")]
     NoSuchColumn(String),

@@ -65,6 +65,11 @@ enum Command {
         #[command(subcommand)]
         action: cmd::network::NetworkAction,
     },
+    /// Walking and cycling reach: distances from homes to offers over an OpenStreetMap street network
+    Reach {
+        #[command(subcommand)]
+        action: cmd::reach::ReachAction,
+    },
 }
 
 /// The search serves many small allocations from several threads; glibc's allocator spent a
@@ -125,5 +130,6 @@ async fn run() -> Result<()> {
         Command::Export { what } => cmd::export::run(what).await,
         Command::Index { action } => cmd::index::run(action).await,
         Command::Network { action } => cmd::network::run(action).await,
+        Command::Reach { action } => cmd::reach::run(action).await,
     }
 }

@@ -76,7 +76,7 @@ fn uses(krate: &str, needle: &str) -> Vec<String> {
     hits
 }
 
-const ENGINES_AND_DOMAIN: &[&str] = &["domain", "text", "ingest", "monitor", "search", "network", "hsds", "app"];
+const ENGINES_AND_DOMAIN: &[&str] = &["domain", "text", "ingest", "monitor", "search", "network", "reach", "hsds", "app"];
 const HTTP: &[&str] = &["axum", "tower", "tower-http", "hyper", "utoipa", "askama"];
 const SQL: &[&str] = &["sqlx"];
 const BINARIES: &[&str] = &["kette", "bench"];
@@ -234,6 +234,12 @@ fn unsafe_code_is_forbidden_but_for_the_one_allocator_option() {
 #[test]
 fn the_index_engine_reads_no_file_formats_of_ingest() {
     assert!(!dependencies("monitor").iter().any(|d| d == "kette-ingest"), "monitor shares kette-text, not the file readers");
+}
+
+#[test]
+fn the_reach_engine_opens_no_files_the_caller_names_them() {
+    let opened: Vec<String> = ["std::fs", "File::open", "from_path"].iter().flat_map(|needle| uses("reach", needle)).collect();
+    assert!(opened.is_empty(), "crates/reach reads from bytes and readers only:\n{}", opened.join("\n"));
 }
 
 #[test]

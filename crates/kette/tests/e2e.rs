@@ -235,6 +235,9 @@ fn every_command_explains_itself() {
         vec!["import", "crosswalk", "--help"],
         vec!["network", "export", "--help"],
         vec!["network", "metrics", "--help"],
+        vec!["reach", "run", "--help"],
+        vec!["reach", "nearest", "--help"],
+        vec!["reach", "graph", "--help"],
     ] {
         let out = kette(&args);
         assert!(out.status.success(), "{args:?}: {}", text(&out));
@@ -982,4 +985,165 @@ fn network_metrics_read_any_graphml_graph_and_the_export_reads_back() {
     }
     let out = kette(&["network", "metrics", "--json", "--graphml", dir.path().join("net.graphml").to_str().unwrap()]);
     assert!(out.status.success(), "the export reads back: {}", text(&out));
+}
+
+/// `kette reach`: distances on Heidelberg's real street network (© OpenStreetMap contributors)
+/// from a table of homes to the file's kindergartens and a table of schools; the graph export
+/// and the bare algorithm give the same distance for a home that is a network node.
+#[test]
+fn reach_runs_on_a_real_extract_and_the_bare_algorithm_agrees_on_the_exported_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let osm = repo().join("data/osm/heidelberg.test.pbf");
+    let osm = osm.to_str().unwrap();
+    let homes = dir.path().join("homes.csv");
+    std::fs::write(&homes, "id;lat;lon;Kinder\nbismarckplatz;49,4094;8,6930;12\nweststadt;49,4030;8,6880;7\nmeer;43,0;5,0;1\n").unwrap();
+    let schools = dir.path().join("schulen.csv");
+    std::fs::write(&schools, "lat,lon,kind\n49.4105,8.6950,grundschule\n49.3990,8.6720,grundschule\n").unwrap();
+    let out = dir.path().join("reach.csv");
+    let o = kette(&[
+        "reach",
+        "run",
+        "--osm",
+        osm,
+        "--pois",
+        "osm:amenity=kindergarten",
+        "--pois",
+        schools.to_str().unwrap(),
+        "--origins",
+        homes.to_str().unwrap(),
+        "--cutoff-min",
+        "20",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let log = text(&o);
+    assert!(log.contains("Wegenetz „walking“") && log.contains("OpenStreetMap-Mitwirkende"), "{log}");
+    assert!(log.contains("Warnung: 1 of 3 origin(s)"), "{log}");
+    assert!(log.contains("amenity=kindergarten (25 Ziele)") && log.contains("grundschule (2 Ziele)"), "{log}");
+    let table = std::fs::read_to_string(&out).unwrap();
+    let rows: Vec<Vec<&str>> = table.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 6, "{table}");
+    let school = rows.iter().find(|r| r[0] == "bismarckplatz" && r[4] == "grundschule").unwrap();
+    assert_eq!(school[5], "reached", "{table}");
+    let metres: f64 = school[6].parse().unwrap();
+    let minutes: f64 = school[7].parse().unwrap();
+    assert!((metres / 80.0 - minutes).abs() < 0.01, "4.8 km/h is 80 m a minute: {school:?}");
+    assert!(rows.iter().filter(|r| r[0] == "meer").all(|r| r[5] == "off_network" && r[6].is_empty()), "{table}");
+
+    // the same network as an edge list, and the bare algorithm on it
+    let edges = dir.path().join("edges.csv");
+    let nodes = dir.path().join("nodes.csv");
+    let o = kette(&["reach", "graph", "--osm", osm, "--edges-out", edges.to_str().unwrap(), "--nodes-out", nodes.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    let node_table = std::fs::read_to_string(&nodes).unwrap();
+    let mut node_rows = node_table.lines().skip(1).map(|l| l.split(',').map(str::to_string).collect::<Vec<_>>());
+    let (a, b) = (node_rows.nth(1000).unwrap(), node_rows.nth(5000).unwrap());
+    let pois = dir.path().join("pois.csv");
+    std::fs::write(&pois, format!("node,kind\n{},spot\n", a[0])).unwrap();
+    let nearest = dir.path().join("nearest.csv");
+    let o = kette(&[
+        "reach",
+        "nearest",
+        "--edges",
+        edges.to_str().unwrap(),
+        "--pois",
+        pois.to_str().unwrap(),
+        "--out",
+        nearest.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let bare: f64 = std::fs::read_to_string(&nearest)
+        .unwrap()
+        .lines()
+        .find(|l| l.starts_with(&format!("{},", b[0])))
+        .map(|l| l.rsplit(',').next().unwrap().parse().unwrap())
+        .expect("the far node is connected");
+    let origin = dir.path().join("origin.csv");
+    std::fs::write(&origin, format!("lat,lon\n{},{}\n", b[1], b[2])).unwrap();
+    let dest = dir.path().join("dest.csv");
+    std::fs::write(&dest, format!("lat,lon,kind\n{},{},spot\n", a[1], a[2])).unwrap();
+    let o = kette(&[
+        "reach",
+        "run",
+        "--osm",
+        osm,
+        "--pois",
+        dest.to_str().unwrap(),
+        "--origins",
+        origin.to_str().unwrap(),
+        "--cutoff-min",
+        "600",
+        "--speed-kmh",
+        "100",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    let row = std::fs::read_to_string(&out).unwrap();
+    let run: f64 = row.lines().nth(1).unwrap().split(',').nth(6).unwrap().parse().unwrap();
+    assert!((run - bare).abs() < 0.05, "run {run} m, bare algorithm {bare} m");
+}
+
+/// Bad input names its cause and leaves no output behind.
+#[test]
+fn reach_refuses_broken_extracts_and_swapped_tables_without_writing_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = std::fs::read(repo().join("data/osm/heidelberg.test.pbf")).unwrap();
+    let cut = dir.path().join("cut.osm.pbf");
+    std::fs::write(&cut, &whole[..whole.len() / 2]).unwrap();
+    let out = dir.path().join("out.csv");
+    let o = kette(&[
+        "reach",
+        "run",
+        "--osm",
+        cut.to_str().unwrap(),
+        "--pois",
+        "osm:amenity=school",
+        "--origins",
+        "nodes",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("cut.osm.pbf") && text(&o).contains("not a readable OpenStreetMap PBF file"), "{}", text(&o));
+    assert!(!out.exists() && !dir.path().join("out.csv.partial").exists());
+
+    let swapped = dir.path().join("kitas.csv");
+    std::fs::write(&swapped, "lat,lon,kind\n8.6930,49.4094,kita\n8.7100,49.4122,kita\n").unwrap();
+    let osm = repo().join("data/osm/heidelberg.test.pbf");
+    let o = kette(&[
+        "reach",
+        "run",
+        "--osm",
+        osm.to_str().unwrap(),
+        "--pois",
+        swapped.to_str().unwrap(),
+        "--origins",
+        "nodes",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("kitas.csv: latitude and longitude look swapped"), "{}", text(&o));
+    assert!(!out.exists());
+
+    let o = kette(&[
+        "reach",
+        "run",
+        "--osm",
+        osm.to_str().unwrap(),
+        "--pois",
+        "osm:amenity",
+        "--origins",
+        "nodes",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success() && text(&o).contains("expected osm:key=value"), "{}", text(&o));
+    let edges = dir.path().join("edges.csv");
+    std::fs::write(&edges, "u,v,length_m\n1,2,10\n2,3,viel\n").unwrap();
+    let o =
+        kette(&["reach", "nearest", "--edges", edges.to_str().unwrap(), "--pois", edges.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert!(!o.status.success() && text(&o).contains("edges.csv: 1 problem(s)") && text(&o).contains("line 3: length_m"), "{}", text(&o));
 }

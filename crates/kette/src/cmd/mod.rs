@@ -9,6 +9,7 @@ pub mod index;
 pub mod indicator;
 pub mod municipality;
 pub mod network;
+pub mod reach;
 pub mod remind;
 pub mod serve;
 pub mod user;

@@ -1,0 +1,121 @@
+//! Reachability runs (issue 14), written once for the command line and, later, the server: an
+//! extract read and cut into a network once, then any number of runs on it with destinations
+//! from tables or tag filters and origins from tables or the network's own nodes.
+
+use std::io::Read;
+
+use kette_reach::{
+    check_not_swapped, node_origins, place, read_pbf, read_points, run, Network, Parameters, Place, Profile, ReachError, RunResult,
+    SnapIndex, TagFilter, TaggedPlace,
+};
+
+/// Where destinations come from.
+#[derive(Clone, Debug)]
+pub enum DestinationSource {
+    /// a table (lat, lon, kind) read by the caller; `file` names it in messages
+    Table { file: String, bytes: Vec<u8> },
+    /// places of the extract with a tag (`osm:amenity=kindergarten`)
+    Tags(TagFilter),
+}
+
+impl DestinationSource {
+    /// `osm:key=value` is a tag filter; anything else names a table the caller reads.
+    pub fn is_tag_filter(argument: &str) -> bool {
+        argument.starts_with("osm:")
+    }
+}
+
+/// Where origins come from.
+#[derive(Clone, Debug)]
+pub enum OriginSource {
+    Table {
+        file: String,
+        bytes: Vec<u8>,
+    },
+    /// every node of the network, weight 1
+    NetworkNodes,
+}
+
+/// An extract read and cut into a network, ready for runs.
+pub struct PreparedNetwork {
+    pub network: Network,
+    pub index: SnapIndex,
+    pub tagged: Vec<TaggedPlace>,
+    pub profile: Profile,
+    pub file_nodes: usize,
+    pub file_ways: usize,
+    pub highway_ways: usize,
+}
+
+/// Reads an extract and builds the profile's network; the tag filters of the later runs must
+/// be given here because places are picked up in the same pass over the file.
+pub fn prepare_network(reader: impl Read + Send, profile: Profile, filters: &[TagFilter]) -> Result<PreparedNetwork, ReachError> {
+    let extract = read_pbf(reader, &profile, filters)?;
+    let network = Network::build(&extract.ways, |id| extract.node(id))?;
+    let index = SnapIndex::new(&network);
+    Ok(PreparedNetwork {
+        index,
+        network,
+        file_nodes: extract.node_count(),
+        file_ways: extract.ways_seen,
+        highway_ways: extract.highway_ways,
+        tagged: extract.places,
+        profile,
+    })
+}
+
+/// One run: destinations of every source, origins placed, the nearest of each kind.
+pub fn run_sources(
+    prepared: &PreparedNetwork,
+    destinations: &[DestinationSource],
+    origins: &OriginSource,
+    parameters: Parameters,
+) -> Result<RunResult, ReachError> {
+    parameters.check()?;
+    let bounds = prepared.network.bounds();
+    let mut kinds: Vec<String> = vec![];
+    let mut places: Vec<Place> = vec![];
+    let note_kind = |kind: &str, kinds: &mut Vec<String>| {
+        if !kinds.iter().any(|k| k == kind) {
+            kinds.push(kind.to_string());
+        }
+    };
+    for source in destinations {
+        match source {
+            DestinationSource::Table { file, bytes } => {
+                let rows = read_points(file, bytes, true)?;
+                check_not_swapped(file, &rows, bounds)?;
+                for r in rows {
+                    note_kind(&r.kind, &mut kinds);
+                    places.push(Place { id: r.id, source: format!("{file} line {}", r.line), at: r.at, kind: r.kind, weight: 1.0 });
+                }
+            }
+            DestinationSource::Tags(filter) => {
+                note_kind(&filter.kind, &mut kinds);
+                for p in prepared.tagged.iter().filter(|p| p.kind == filter.kind) {
+                    places.push(Place {
+                        id: p.osm_id.clone(),
+                        source: format!("OSM {}", p.osm_id),
+                        at: p.at,
+                        kind: p.kind.clone(),
+                        weight: 1.0,
+                    });
+                }
+            }
+        }
+    }
+    let (origin_places, placed) = match origins {
+        OriginSource::NetworkNodes => node_origins(&prepared.network),
+        OriginSource::Table { file, bytes } => {
+            let rows = read_points(file, bytes, false)?;
+            check_not_swapped(file, &rows, bounds)?;
+            let places: Vec<Place> = rows
+                .into_iter()
+                .map(|r| Place { id: r.id, source: format!("{file} line {}", r.line), at: r.at, kind: String::new(), weight: r.weight })
+                .collect();
+            let placed = place(&prepared.network, &prepared.index, &places, parameters.max_access_m);
+            (places, placed)
+        }
+    };
+    run(&prepared.network, &prepared.index, &kinds, &places, origin_places, placed, parameters)
+}

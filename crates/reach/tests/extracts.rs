@@ -1,0 +1,248 @@
+//! The engine on real OpenStreetMap extracts (data/osm, © OpenStreetMap contributors, ODbL):
+//! the cut network answers exactly what a plain search on every node answers, places and
+//! points are found where they are, and bad input is named.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use kette_reach::{
+    check_not_swapped, nearest_seed_distances, node_origins, place, read_pbf, read_points, run, EdgeList, Network, Outcome, Parameters,
+    Place, Profile, ReachError, SnapIndex, TagFilter, Warning,
+};
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/osm").join(name)
+}
+
+fn bytes(name: &str) -> Vec<u8> {
+    std::fs::read(data(name)).unwrap()
+}
+
+struct City {
+    net: Network,
+    index: SnapIndex,
+    kitas: Vec<[f64; 2]>,
+}
+
+fn heidelberg() -> &'static City {
+    static CITY: OnceLock<City> = OnceLock::new();
+    CITY.get_or_init(|| {
+        let filter = TagFilter::parse("osm:amenity=kindergarten").unwrap();
+        let extract = read_pbf(&bytes("heidelberg.test.pbf")[..], &Profile::walking(), &[filter]).unwrap();
+        let net = Network::build(&extract.ways, |id| extract.node(id)).unwrap();
+        let index = SnapIndex::new(&net);
+        City { kitas: extract.places.iter().map(|p| p.at).collect(), net, index }
+    })
+}
+
+fn parameters(cutoff_min: f64) -> Parameters {
+    Parameters { speed_kmh: 4.8, cutoff_min, max_access_m: 500.0 }
+}
+
+#[test]
+fn heidelberg_gives_a_walking_network_of_the_expected_size_and_its_kindergartens() {
+    let city = heidelberg();
+    let r = &city.net.report;
+    // pyrosm's walking network of the same file has 167,734 nodes; the filters differ a little
+    assert!((160_000..180_000).contains(&r.nodes), "{r:?}");
+    assert!(r.junctions < r.nodes / 3, "pass-through nodes are contracted: {r:?}");
+    assert_eq!(city.net.osm_nodes.len(), r.nodes);
+    // the file's 25 amenity=kindergarten, as nodes or as outlines
+    assert_eq!(city.kitas.len(), 25);
+    let b = city.net.bounds();
+    assert!(b[0] > 49.2 && b[2] < 49.6 && b[1] > 7.6 && b[3] < 9.2, "{b:?}");
+}
+
+/// The contracted search must answer exactly what a plain Dijkstra over every node and every
+/// segment answers, for every node of the city.
+#[test]
+fn the_contracted_network_agrees_with_a_plain_search_over_every_node() {
+    let city = heidelberg();
+    let net = &city.net;
+    // destinations: 40 network nodes spread over the list
+    let step = net.osm_nodes.len() / 40;
+    let chosen: Vec<(i64, [f64; 2])> = net.osm_nodes.iter().step_by(step).take(40).map(|(id, at)| (*id, net.locate(*at))).collect();
+    let mut edge_csv = String::from("u,v,length_m\n");
+    for (u, v, len) in net.node_edges() {
+        edge_csv.push_str(&format!("{u},{v},{len}\n"));
+    }
+    let plain = EdgeList::read("edges.csv", edge_csv.as_bytes()).unwrap();
+    let mut poi_csv = String::from("node,kind\n");
+    for (id, _) in &chosen {
+        poi_csv.push_str(&format!("{id},spot\n"));
+    }
+    let kinds = plain.read_destinations("pois.csv", poi_csv.as_bytes()).unwrap();
+    let cutoff = parameters(30.0).cutoff_m();
+    let expected = &plain.nearest(&kinds, cutoff)[0];
+    let by_name: HashMap<&str, f64> = plain.names.iter().map(|n| n.as_str()).zip(expected.iter().copied()).collect();
+
+    let destinations: Vec<Place> = chosen
+        .iter()
+        .map(|(id, at)| Place { id: id.to_string(), source: format!("n{id}"), at: *at, kind: "spot".into(), weight: 1.0 })
+        .collect();
+    let (origins, placed) = node_origins(net);
+    let result = run(net, &city.index, &["spot".to_string()], &destinations, origins, placed, parameters(30.0)).unwrap();
+    let mut compared = 0;
+    let mut reached = 0;
+    for (origin, outcome) in result.origins.iter().zip(&result.outcomes[0]) {
+        let want = by_name[origin.id.as_str()];
+        match outcome {
+            Outcome::Reached(d) => {
+                reached += 1;
+                // snapping a destination that is a node leaves at most floating-point dust
+                assert!((d - want).abs() < 0.01, "node {}: {d} against {want}", origin.id);
+            }
+            other => assert!(want.is_infinite() || want > cutoff - 0.01, "node {}: {other:?} against {want}", origin.id),
+        }
+        compared += 1;
+    }
+    assert_eq!(compared, net.report.nodes);
+    assert!(reached > 50_000, "{reached}");
+}
+
+#[test]
+fn origins_from_a_table_are_placed_on_the_nearest_street_and_their_walk_includes_the_way_there() {
+    let city = heidelberg();
+    // Heidelberg, Bismarckplatz and the old town; and a point 40 km away in the Palatinate forest
+    let table = b"id;lat;lon;weight\nbismarckplatz;49,4094;8,6930;12\naltstadt;49.4122;8.7100;3\nwald;49.35;8.05;1\n";
+    let rows = read_points("homes.csv", table, false).unwrap();
+    check_not_swapped("homes.csv", &rows, city.net.bounds()).unwrap();
+    let origins: Vec<Place> = rows
+        .iter()
+        .map(|r| Place { id: r.id.clone(), source: format!("homes.csv line {}", r.line), at: r.at, kind: String::new(), weight: r.weight })
+        .collect();
+    let placed = place(&city.net, &city.index, &origins, 500.0);
+    assert!(placed[0].unwrap().access_m < 60.0);
+    let destinations: Vec<Place> = city
+        .kitas
+        .iter()
+        .enumerate()
+        .map(|(i, at)| Place { id: i.to_string(), source: format!("kita {i}"), at: *at, kind: "kita".into(), weight: 1.0 })
+        .collect();
+    let result = run(&city.net, &city.index, &["kita".into()], &destinations, origins, placed, parameters(30.0)).unwrap();
+    let out = &result.outcomes[0];
+    let Outcome::Reached(d) = out[0] else { panic!("{:?}", out[0]) };
+    // the nearest kindergarten lies further on foot than as the crow flies
+    let crow = city.kitas.iter().map(|k| kette_reach::haversine_m(rows[0].at, *k)).fold(f64::MAX, f64::min);
+    assert!(d >= crow - 1.0 && d < crow * 3.0, "{d} on foot, {crow} straight");
+    assert_eq!(out[2], Outcome::OffNetwork, "{:?}", result.warnings);
+    assert!(result
+        .warnings
+        .iter()
+        .any(|w| matches!(w, Warning::OriginsNotPlaced { count: 1, of: 3, first, .. } if first == "homes.csv line 4")));
+    assert_eq!(result.summary[0].weight_total, 16.0);
+    let mut csv = vec![];
+    result.write_csv(&mut csv).unwrap();
+    let text = String::from_utf8(csv).unwrap();
+    assert!(
+        text.starts_with("origin,lat,lon,weight,kind,status,distance_m,minutes\nbismarckplatz,49.4094000,8.6930000,12,kita,reached,"),
+        "{text}"
+    );
+    assert!(text.contains("wald,49.3500000,8.0500000,1,kita,off_network,,\n"), "{text}");
+}
+
+#[test]
+fn swapped_coordinates_and_destinations_far_from_the_network_are_named() {
+    let city = heidelberg();
+    let rows = read_points("homes.csv", b"lat,lon\n8.6930,49.4094\n8.7100,49.4122\n", false).unwrap();
+    let err = check_not_swapped("homes.csv", &rows, city.net.bounds()).unwrap_err().to_string();
+    assert!(err.contains("homes.csv") && err.contains("swapped") && err.contains("line 2"), "{err}");
+
+    let far = vec![
+        Place { id: "berlin".into(), source: "kitas.csv line 2".into(), at: [52.52, 13.40], kind: "kita".into(), weight: 1.0 },
+        Place { id: "near".into(), source: "kitas.csv line 3".into(), at: city.kitas[0], kind: "kita".into(), weight: 1.0 },
+    ];
+    let (origins, placed) = node_origins(&city.net);
+    let result = run(&city.net, &city.index, &["kita".into(), "school".into()], &far, origins, placed, parameters(10.0)).unwrap();
+    assert!(result.warnings.contains(&Warning::DestinationsNotPlaced {
+        kind: "kita".into(),
+        count: 1,
+        first: "kitas.csv line 2".into(),
+        max_access_m: 500.0
+    }));
+    assert!(result.warnings.contains(&Warning::KindWithoutDestinations { kind: "school".into() }));
+    assert!(result.outcomes[1].iter().all(|o| *o == Outcome::NoPath));
+    // nothing silently becomes zero: only reached origins carry a distance
+    assert!(result.outcomes[0].iter().filter_map(|o| o.distance_m()).all(|d| d.is_finite() && d >= 0.0));
+}
+
+#[test]
+fn monaco_origins_in_the_sea_are_reported_off_the_network() {
+    let extract = read_pbf(&bytes("monaco.osm.pbf")[..], &Profile::walking(), &[]).unwrap();
+    let net = Network::build(&extract.ways, |id| extract.node(id)).unwrap();
+    let index = SnapIndex::new(&net);
+    // the casino square, and two points a few kilometres out in the Mediterranean
+    let homes = [[43.7396, 7.4275], [43.70, 7.45], [43.68, 7.43]];
+    let origins: Vec<Place> = homes
+        .iter()
+        .enumerate()
+        .map(|(i, at)| Place { id: i.to_string(), source: format!("line {}", i + 2), at: *at, kind: String::new(), weight: 1.0 })
+        .collect();
+    let placed = place(&net, &index, &origins, 500.0);
+    assert!(placed[0].is_some() && placed[1].is_none() && placed[2].is_none(), "{placed:?}");
+    let station = Place { id: "gare".into(), source: "line 2".into(), at: [43.7397, 7.4196], kind: "bahnhof".into(), weight: 1.0 };
+    let result = run(&net, &index, &["bahnhof".into()], &[station], origins, placed, parameters(30.0)).unwrap();
+    let Outcome::Reached(d) = result.outcomes[0][0] else { panic!("{:?}", result.outcomes[0][0]) };
+    assert!((600.0..2_000.0).contains(&d), "casino to station on foot: {d} m");
+    assert_eq!(&result.outcomes[0][1..], &[Outcome::OffNetwork, Outcome::OffNetwork]);
+    assert!(result.warnings.iter().any(|w| matches!(w, Warning::OriginsNotPlaced { count: 2, of: 3, .. })));
+}
+
+#[test]
+fn cycling_respects_one_way_streets_so_some_ways_are_longer_than_on_foot() {
+    let extract = read_pbf(&bytes("monaco.osm.pbf")[..], &Profile::cycling(), &[]).unwrap();
+    let net = Network::build(&extract.ways, |id| extract.node(id)).unwrap();
+    assert!(net.edges.iter().any(|e| e.forward != e.backward), "Monaco has one-way streets");
+    // along a one-way edge the way is its length at most; against it a cyclist must go round
+    let one_way: Vec<&kette_reach::Edge> = net.edges.iter().filter(|e| e.forward && !e.backward && e.from != e.to).take(50).collect();
+    let mut detours = 0;
+    for e in &one_way {
+        let towards_end = nearest_seed_distances(&net.incoming, &[(e.to, 0.0)], 10_000.0);
+        assert!(towards_end[e.from as usize] <= e.length_m + 1e-9);
+        let towards_start = nearest_seed_distances(&net.incoming, &[(e.from, 0.0)], 10_000.0);
+        if towards_start[e.to as usize] > e.length_m + 1.0 {
+            detours += 1;
+        }
+    }
+    assert!(detours > 10, "{detours} of {}", one_way.len());
+}
+
+#[test]
+fn a_truncated_or_foreign_file_is_not_taken_for_an_extract() {
+    let whole = bytes("heidelberg.test.pbf");
+    let err = read_pbf(&whole[..whole.len() / 3], &Profile::walking(), &[]).unwrap_err();
+    assert!(matches!(err, ReachError::NotPbf { .. }), "{err}");
+    assert!(err.to_string().contains("not a readable OpenStreetMap PBF file"), "{err}");
+    let err = read_pbf(&b"<?xml version='1.0'?><osm version='0.6'></osm>"[..], &Profile::walking(), &[]).unwrap_err();
+    assert!(matches!(err, ReachError::NotPbf { .. }), "{err}");
+    let err = read_pbf(&b""[..], &Profile::walking(), &[]).unwrap_err();
+    assert!(matches!(err, ReachError::NotPbf { .. }), "{err}");
+}
+
+/// The first blocks of a sorted extract hold only nodes: cut there, the file is a valid extract
+/// without a single way.
+#[test]
+fn an_extract_without_usable_ways_says_how_many_ways_it_had() {
+    let path = data("heidelberg.test.pbf");
+    let mut reader = osmpbf::BlobReader::seekable_from_path(&path).unwrap();
+    let mut cut = None;
+    while let Some(Ok(blob)) = reader.next() {
+        if let Ok(block) = blob.to_primitiveblock() {
+            if block.groups().any(|g| g.ways().next().is_some()) {
+                cut = blob.offset();
+                break;
+            }
+        }
+    }
+    let cut = cut.expect("the extract has way blocks").0 as usize;
+    let whole = bytes("heidelberg.test.pbf");
+    let err = read_pbf(&whole[..cut], &Profile::walking(), &[]).unwrap_err();
+    assert!(matches!(err, ReachError::NoUsableWays { ways: 0, highway_ways: 0, .. }), "{err}");
+    // and a profile that allows nothing on the full file
+    let nothing =
+        Profile::named_or_toml("none.toml", Some("name='none'\nspeed_kmh=4\nmode_key='foot'\nhighways=['no_such_road']")).unwrap();
+    let err = read_pbf(&whole[..], &nothing, &[]).unwrap_err();
+    let ReachError::NoUsableWays { ways, highway_ways, .. } = err else { panic!("{err}") };
+    assert!(ways > 30_000 && highway_ways > 25_000, "{ways} {highway_ways}");
+}
