@@ -16,6 +16,7 @@ use anyhow::{bail, Context, Result};
 mod concurrent;
 mod goals;
 mod network;
+mod reach;
 mod synthetic;
 
 struct Server {
@@ -355,6 +356,51 @@ fn main() -> Result<()> {
                 "| search latency from when due, median / p99 / max | p99 < 100 ms | {:.1} / {:.1} / {:.1} ms |",
                 o.search_ms[0], o.search_ms[1], o.search_ms[2]
             );
+            return Ok(());
+        }
+        Some("reach") => {
+            let usage = "kette-bench reach PATH/TO/kette PATH/TO/python";
+            let kette = args.get(1).context(usage)?;
+            let python = args.get(2).context(usage)?;
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+            let osm = root.join("../../data/osm/heidelberg.test.pbf");
+            let f = reach::run(kette, python, &root.join("reach_peers.py"), &osm)?;
+            println!(
+                "Heidelberg walking network (© OpenStreetMap contributors): {} nodes, {} edges; peers {}",
+                f.nodes, f.edges, f.versions
+            );
+            println!();
+            println!("| measure | target | result |");
+            println!("|---|---|---|");
+            println!(
+                "| `kette reach nearest`, 5 kinds (525 destinations), cutoff 2,400 m, whole process, median of 5 | – | {:.1} ms |",
+                f.nearest_process_ms
+            );
+            println!("| the same search alone (5 kinds, in process, median of 9) | – | {:.2} ms |", f.nearest_search_ms);
+            println!("| networkx multi_source_dijkstra_path_length, 5 kinds | – | {:.0} ms |", f.networkx_query_ms);
+            println!(
+                "| pandana: prepare (Network + precompute) / set_pois / nearest_pois | – | {:.0} ms / {:.0} ms / {:.0} ms |",
+                f.pandana_prepare_ms, f.pandana_set_pois_ms, f.pandana_query_ms
+            );
+            println!(
+                "| pandana nearest_pois ÷ kette: against kette's whole process / against the search alone | ≥ 100× | {:.1}× / {:.0}× |",
+                f.pandana_query_ms / f.nearest_process_ms,
+                f.pandana_query_ms / f.nearest_search_ms
+            );
+            println!("| networkx ÷ kette's whole process | – | {:.0}× |", f.networkx_query_ms / f.nearest_process_ms);
+            println!(
+                "| largest difference from networkx, {} node–kind pairs | ≤ 0.5 m | {:.2e} m |",
+                f.compared_networkx, f.max_difference_networkx
+            );
+            println!(
+                "| largest difference from pandana, {} pairs; pairs over 0.5 m | – | {:.3} m; {} |",
+                f.compared_pandana, f.max_difference_pandana, f.pandana_over_half_metre
+            );
+            println!(
+                "| `kette reach run` on heidelberg.test.pbf: read, build, 5 kinds, every node an origin ({} rows), median of 5 | < 1 s | {:.0} ms |",
+                f.run_rows, f.run_ms
+            );
+            println!("| its peak memory (max RSS) | reported | {:.0} MB |", f.run_peak_mb);
             return Ok(());
         }
         Some("network") => {

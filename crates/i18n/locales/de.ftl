@@ -1487,5 +1487,5 @@ cli-reach-missing-nodes = Hinweis: { $count } Knotenverweise fehlen in der Datei
 cli-reach-warning = Warnung: { $warning }
 cli-reach-kind = { $kind } ({ $destinations } Ziele): { $five } % in 5 Minuten, { $ten } % in 10, { $fifteen } % in 15, { $cutoff } % in { $minutes } Minuten erreichbar.
 cli-reach-written = { $file }: { $rows } Zeilen für { $origins } Startpunkte geschrieben ({ $seconds } s). Daten © OpenStreetMap-Mitwirkende (ODbL).
-cli-reach-nearest-written = { $file }: { $rows } Zeilen geschrieben ({ $nodes } Knoten, { $edges } Kanten, { $seconds } s).
+cli-reach-nearest-written = { $file }: { $rows } Zeilen geschrieben ({ $nodes } Knoten, { $edges } Kanten; { $seconds } s, davon Lesen { $read } s, Suche { $search } s).
 cli-reach-graph-written = { $file }: { $edges } Kanten und { $nodes } Knoten geschrieben. Daten © OpenStreetMap-Mitwirkende (ODbL).

@@ -1487,5 +1487,5 @@ cli-reach-missing-nodes = Note: { $count } node references are missing from the 
 cli-reach-warning = Warning: { $warning }
 cli-reach-kind = { $kind } ({ $destinations } destinations): { $five } % within 5 minutes, { $ten } % within 10, { $fifteen } % within 15, { $cutoff } % within { $minutes } minutes.
 cli-reach-written = { $file }: wrote { $rows } rows for { $origins } origins ({ $seconds } s). Data © OpenStreetMap contributors (ODbL).
-cli-reach-nearest-written = { $file }: wrote { $rows } rows ({ $nodes } nodes, { $edges } edges, { $seconds } s).
+cli-reach-nearest-written = { $file }: wrote { $rows } rows ({ $nodes } nodes, { $edges } edges; { $seconds } s, of which reading { $read } s, search { $search } s).
 cli-reach-graph-written = { $file }: wrote { $edges } edges and { $nodes } nodes. Data © OpenStreetMap contributors (ODbL).

@@ -2,66 +2,69 @@
 //! exactly the same edges: an edge list (u, v, length_m), destination nodes (node, kind), and
 //! for every node the distance to the nearest destination of each kind within a cutoff.
 
-use std::collections::HashMap;
 use std::io::Write;
 
-use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
-use crate::network::Incoming;
-use crate::search::nearest_seed_distances;
-use crate::tables::{column, number, read_table, Problems};
+use crate::network::{Network, Segment};
+use crate::query::{nearest_distances_by_kind, Destinations};
+use crate::snap::Snapped;
+use crate::tables::{column, for_each_row, number, read_table, Problems};
 use crate::{write_decimal, ReachError};
 
 #[derive(Debug)]
 pub struct EdgeList {
     pub names: Vec<String>,
-    index: HashMap<String, u32>,
-    pub graph: Incoming,
+    index: FxHashMap<String, u32>,
+    /// the edges contracted like a street network (a graph without a map)
+    pub network: Network,
     pub edges: usize,
 }
 
 impl EdgeList {
     pub fn read(file: &str, bytes: &[u8]) -> Result<EdgeList, ReachError> {
-        let table = read_table(file, bytes)?;
-        let h = &table.headers;
-        let u = column(file, h, &["u", "from", "source", "node_from"], true)?.expect("required");
-        let v = column(file, h, &["v", "to", "target", "node_to"], true)?.expect("required");
-        let len = column(file, h, &["length_m", "length", "distance", "weight"], true)?.expect("required");
         let mut names: Vec<String> = vec![];
-        let mut index: HashMap<String, u32> = HashMap::new();
-        let mut arcs: Vec<(u32, u32, f64)> = Vec::with_capacity(table.rows.len() * 2);
+        let mut index: FxHashMap<String, u32> = FxHashMap::default();
+        let mut segments: Vec<Segment> = Vec::with_capacity(bytes.len() / 24);
         let mut problems = Problems::new(file);
-        for (line, r) in &table.rows {
-            let mut node = |i: usize, name: &str, problems: &mut Problems| {
-                let id = r.get(i).unwrap_or("").trim();
-                if id.is_empty() {
-                    problems.add(*line, format!("{name} is empty (expected a node id)"));
-                    return None;
-                }
-                Some(*index.entry(id.to_string()).or_insert_with(|| {
+        let (names_of, index_of, segments_of, problems_of) = (&mut names, &mut index, &mut segments, &mut problems);
+        for_each_row(file, bytes, move |h| {
+            let u = column(file, h, &["u", "from", "source", "node_from"], true)?.expect("required");
+            let v = column(file, h, &["v", "to", "target", "node_to"], true)?.expect("required");
+            let len = column(file, h, &["length_m", "length", "distance", "weight"], true)?.expect("required");
+            Ok(move |line: usize, r: &csv::StringRecord| {
+                let (names, index) = (&mut *names_of, &mut *index_of);
+                let mut node = |i: usize, name: &str, problems: &mut Problems| {
+                    let id = r.get(i).unwrap_or("").trim();
+                    if id.is_empty() {
+                        problems.add(line, format!("{name} is empty (expected a node id)"));
+                        return None;
+                    }
+                    if let Some(n) = index.get(id) {
+                        return Some(*n);
+                    }
                     names.push(id.to_string());
-                    (names.len() - 1) as u32
-                }))
-            };
-            let a = node(u, "u", &mut problems);
-            let b = node(v, "v", &mut problems);
-            let cell = r.get(len).unwrap_or("").trim();
-            let length = match number(cell) {
-                Some(l) if l >= 0.0 => Some(l),
-                _ => {
-                    problems.add(*line, format!("length_m: expected metres ≥ 0, found '{}'", kette_text::excerpt(cell)));
-                    None
+                    index.insert(id.to_string(), (names.len() - 1) as u32);
+                    Some((names.len() - 1) as u32)
+                };
+                let a = node(u, "u", problems_of);
+                let b = node(v, "v", problems_of);
+                let cell = r.get(len).unwrap_or("").trim();
+                let length = match number(cell) {
+                    Some(l) if l >= 0.0 => Some(l),
+                    _ => {
+                        problems_of.add(line, format!("length_m: expected metres ≥ 0, found '{}'", kette_text::excerpt(cell)));
+                        None
+                    }
+                };
+                if let (Some(a), Some(b), Some(length_m)) = (a, b, length) {
+                    segments_of.push(Segment { a, b, length_m, forward: true, backward: true });
                 }
-            };
-            if let (Some(a), Some(b), Some(l)) = (a, b, length) {
-                arcs.push((a, b, l));
-                arcs.push((b, a, l));
-            }
-        }
+            })
+        })?;
         problems.into_result()?;
-        let edges = arcs.len() / 2;
-        let graph = Incoming::from_arcs(names.len(), arcs.into_iter());
-        Ok(EdgeList { names, index, graph, edges })
+        let network = Network::from_segments(vec![[0.0, 0.0]; names.len()], &segments);
+        Ok(EdgeList { names, index, network, edges: segments.len() })
     }
 
     /// Destination nodes by kind, in the order the kinds first appear.
@@ -92,15 +95,27 @@ impl EdgeList {
     }
 
     /// Distance from each node to its kind's nearest destination (infinite beyond the cutoff),
-    /// one search per kind, the kinds shared out over the cores.
+    /// one search per kind over the contracted graph, the kinds shared out over the cores.
     pub fn nearest(&self, kinds: &[(String, Vec<u32>)], cutoff_m: f64) -> Vec<Vec<f64>> {
-        kinds
-            .par_iter()
-            .map(|(_, nodes)| {
-                let seeds: Vec<(u32, f64)> = nodes.iter().map(|n| (*n, 0.0)).collect();
-                nearest_seed_distances(&self.graph, &seeds, cutoff_m)
+        let net = &self.network;
+        let on_network = |n: u32| Some(net.node_position[n as usize]).filter(|p| p.edge != u32::MAX);
+        let destinations: Vec<Destinations> = kinds
+            .iter()
+            .map(|(kind, nodes)| Destinations {
+                kind: kind.clone(),
+                places: nodes.iter().filter_map(|n| on_network(*n)).map(|at| Snapped { at, access_m: 0.0 }).collect(),
             })
-            .collect()
+            .collect();
+        let origins: Vec<Option<Snapped>> =
+            (0..self.names.len() as u32).map(|n| on_network(n).map(|at| Snapped { at, access_m: 0.0 })).collect();
+        let mut out = nearest_distances_by_kind(net, &destinations, &origins, cutoff_m);
+        // a destination on no edge (only a loop on itself) is still at distance 0 from itself
+        for ((_, nodes), dist) in kinds.iter().zip(&mut out) {
+            for n in nodes {
+                dist[*n as usize] = 0.0;
+            }
+        }
+        out
     }
 
     /// `node,kind,distance_m` for every node within the cutoff, kinds in order, nodes in the order

@@ -21,10 +21,10 @@ use std::io::Write;
 
 pub use edge_list::EdgeList;
 pub use geometry::haversine_m;
-pub use network::{BuildReport, Edge, Network, Position, RawWay};
+pub use network::{BuildReport, Edge, Incoming, Network, Position, RawWay, Segment};
 pub use osm::{read_pbf, OsmExtract, TagFilter, TaggedPlace};
 pub use profile::{Access, Profile};
-pub use query::{nearest_by_kind, Destinations, Outcome};
+pub use query::{nearest_by_kind, nearest_distances_by_kind, Destinations, Outcome};
 pub use run::{node_origins, place, run, KindSummary, Parameters, Place, RunResult, Warning};
 pub use search::nearest_seed_distances;
 pub use snap::{SnapIndex, Snapped};

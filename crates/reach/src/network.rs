@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::geometry::haversine_m;
 use crate::profile::Access;
 use crate::ReachError;
@@ -94,8 +96,12 @@ pub struct Network {
     pub points: Vec<[f64; 2]>,
     /// length from the edge's start to each shape point
     pub along_m: Vec<f64>,
-    /// the OpenStreetMap node of each shape point
-    pub point_node: Vec<i64>,
+    /// the node (caller's numbering) of each shape point
+    pub point_node: Vec<u32>,
+    /// each node's place; `edge` is u32::MAX for a node no segment touches
+    pub node_position: Vec<Position>,
+    /// the OpenStreetMap id of each node (empty for graphs without ids)
+    pub node_ids: Vec<i64>,
     pub incoming: Incoming,
     /// connected component of each junction (direction ignored)
     pub component: Vec<u32>,
@@ -104,98 +110,195 @@ pub struct Network {
     pub report: BuildReport,
 }
 
+/// A piece of street between two consecutive nodes (node indices of the caller's numbering).
+#[derive(Clone, Copy, Debug)]
+pub struct Segment {
+    pub a: u32,
+    pub b: u32,
+    pub length_m: f64,
+    /// a → b allowed
+    pub forward: bool,
+    /// b → a allowed
+    pub backward: bool,
+}
+
+impl Segment {
+    /// (may leave `x` along it, may arrive at `x` along it)
+    fn leaving(&self, x: u32) -> (bool, bool) {
+        if self.a == x {
+            (self.forward, self.backward)
+        } else {
+            (self.backward, self.forward)
+        }
+    }
+
+    fn other(&self, x: u32) -> u32 {
+        if self.a == x {
+            self.b
+        } else {
+            self.a
+        }
+    }
+}
+
 impl Network {
-    /// Cuts the ways at every node used more than once or ending a way. `coords` gives a node's
-    /// (lat, lon) or None when the file lacks it.
+    /// The network of the ways. `coords` gives a node's (lat, lon) or None when the file lacks
+    /// it; a way is split at a missing node rather than joined across the gap.
     pub fn build(ways: &[RawWay], coords: impl Fn(i64) -> Option<[f64; 2]>) -> Result<Network, ReachError> {
-        let mut report = BuildReport { ways: ways.len(), ..Default::default() };
-        // runs of consecutive references whose nodes are present
-        let mut runs: Vec<(&[i64], Access)> = vec![];
-        for way in ways {
-            let mut begin = 0;
-            for (i, id) in way.refs.iter().enumerate() {
-                if coords(*id).is_none() {
-                    report.missing_nodes += 1;
-                    if i > begin + 1 {
-                        runs.push((&way.refs[begin..i], way.access));
-                    }
-                    begin = i + 1;
-                }
-            }
-            if way.refs.len() > begin + 1 {
-                runs.push((&way.refs[begin..], way.access));
-            }
-        }
-        let mut uses: HashMap<i64, u32> = HashMap::with_capacity(runs.iter().map(|r| r.0.len()).sum());
-        for (refs, _) in &runs {
-            for id in refs.iter() {
-                *uses.entry(*id).or_default() += 1;
-            }
-            // a run's ends are junctions whatever else meets them
-            *uses.entry(refs[0]).or_default() += 2;
-            *uses.entry(refs[refs.len() - 1]).or_default() += 2;
-        }
-        report.nodes = uses.len();
-        let mut junction_of: HashMap<i64, u32> = HashMap::new();
-        let mut junctions: Vec<[f64; 2]> = vec![];
-        let mut junction = |id: i64, at: [f64; 2]| -> u32 {
-            *junction_of.entry(id).or_insert_with(|| {
-                junctions.push(at);
-                (junctions.len() - 1) as u32
+        let mut index: FxHashMap<i64, u32> = FxHashMap::default();
+        let mut ids: Vec<i64> = vec![];
+        let mut at: Vec<[f64; 2]> = vec![];
+        let mut intern = |id: i64, p: [f64; 2]| -> u32 {
+            *index.entry(id).or_insert_with(|| {
+                ids.push(id);
+                at.push(p);
+                (ids.len() - 1) as u32
             })
         };
+        let mut segments = vec![];
+        let mut missing_nodes = 0;
+        for way in ways {
+            let mut previous: Option<(i64, [f64; 2])> = None;
+            for id in &way.refs {
+                match coords(*id) {
+                    None => {
+                        missing_nodes += 1;
+                        previous = None;
+                    }
+                    Some(p) => {
+                        if let Some((q, qp)) = previous.filter(|(q, _)| q != id) {
+                            let (a, b) = (intern(q, qp), intern(*id, p));
+                            segments.push(Segment {
+                                a,
+                                b,
+                                length_m: haversine_m(qp, p),
+                                forward: way.access.forward(),
+                                backward: way.access.backward(),
+                            });
+                        }
+                        previous = Some((*id, p));
+                    }
+                }
+            }
+        }
+        if segments.is_empty() {
+            return Err(ReachError::EmptyNetwork { ways: ways.len(), missing_nodes });
+        }
+        let mut net = Network::from_segments(at, &segments);
+        net.report.ways = ways.len();
+        net.report.missing_nodes = missing_nodes;
+        net.osm_nodes = ids.iter().zip(&net.node_position).map(|(id, p)| (*id, *p)).collect();
+        net.node_ids = ids;
+        Ok(net)
+    }
+
+    /// Contracts the segments: a node is a junction unless exactly two segments meet there and
+    /// they may be travelled through it alike (so a one-way part never hides in a two-way
+    /// edge); chains of pass-through nodes become one edge that keeps their shape. `points`
+    /// holds each node's (lat, lon), or anything for graphs without a map.
+    pub fn from_segments(points_of_nodes: Vec<[f64; 2]>, segments: &[Segment]) -> Network {
+        let n = points_of_nodes.len();
+        let mut start = vec![0u32; n + 1];
+        for s in segments.iter().filter(|s| s.a != s.b) {
+            start[s.a as usize + 1] += 1;
+            start[s.b as usize + 1] += 1;
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut incident = vec![0u32; start[n] as usize];
+        for (i, s) in segments.iter().enumerate().filter(|(_, s)| s.a != s.b) {
+            for x in [s.a, s.b] {
+                incident[fill[x as usize] as usize] = i as u32;
+                fill[x as usize] += 1;
+            }
+        }
+        let around = |x: u32| &incident[start[x as usize] as usize..start[x as usize + 1] as usize];
+        const NONE: u32 = u32::MAX;
+        let mut junction_id = vec![NONE; n];
+        let mut junctions: Vec<[f64; 2]> = vec![];
+        let mut is_junction: Vec<bool> = (0..n as u32)
+            .map(|x| match around(x) {
+                [s1, s2] => {
+                    let (out1, in1) = segments[*s1 as usize].leaving(x);
+                    let (out2, in2) = segments[*s2 as usize].leaving(x);
+                    // through x: in along s1 and out along s2, or the other way round
+                    !(in1 == out2 && in2 == out1)
+                }
+                _ => true,
+            })
+            .collect();
+        let mut used = vec![false; segments.len()];
         let mut edges: Vec<Edge> = vec![];
         let mut points: Vec<[f64; 2]> = vec![];
         let mut along_m: Vec<f64> = vec![];
-        let mut point_node: Vec<i64> = vec![];
-        let mut placed: HashMap<i64, Position> = HashMap::with_capacity(uses.len());
-        let mut osm_nodes: Vec<(i64, Position)> = Vec::with_capacity(uses.len());
-        for (refs, access) in &runs {
-            let first = refs[0];
-            let first_at = coords(first).expect("runs hold present nodes");
-            let mut from = junction(first, first_at);
-            let mut shape: Vec<(i64, [f64; 2], f64)> = vec![(first, first_at, 0.0)];
-            for id in &refs[1..] {
-                let at = coords(*id).expect("runs hold present nodes");
-                let last = shape.last().expect("the shape holds its start");
-                if last.0 == *id {
-                    continue;
+        let mut point_node: Vec<u32> = vec![];
+        let mut node_position = vec![Position { edge: NONE, offset_m: 0.0 }; n];
+        let mut walk = |first: u32, first_segment: u32, junction_id: &mut Vec<u32>, is_junction: &[bool], used: &mut Vec<bool>| {
+            let edge = edges.len() as u32;
+            let first_point = points.len() as u32;
+            let mut id_of = |x: u32, junction_id: &mut Vec<u32>| {
+                if junction_id[x as usize] == NONE {
+                    junction_id[x as usize] = junctions.len() as u32;
+                    junctions.push(points_of_nodes[x as usize]);
                 }
-                let length = last.2 + haversine_m(last.1, at);
-                shape.push((*id, at, length));
-                if uses[id] >= 2 {
-                    let to = junction(*id, at);
-                    let edge = edges.len() as u32;
-                    let first_point = points.len() as u32;
-                    for (node, at, offset) in &shape {
-                        points.push(*at);
-                        along_m.push(*offset);
-                        point_node.push(*node);
-                        if !placed.contains_key(node) {
-                            let position = Position { edge, offset_m: *offset };
-                            placed.insert(*node, position);
-                            osm_nodes.push((*node, position));
-                        }
+                junction_id[x as usize]
+            };
+            let from = id_of(first, junction_id);
+            let (mut x, mut s) = (first, first_segment);
+            let (mut forward, mut backward, mut total) = (true, true, 0.0);
+            points.push(points_of_nodes[x as usize]);
+            along_m.push(0.0);
+            point_node.push(x);
+            if node_position[x as usize].edge == NONE {
+                node_position[x as usize] = Position { edge, offset_m: 0.0 };
+            }
+            loop {
+                used[s as usize] = true;
+                let seg = &segments[s as usize];
+                let (out, back) = seg.leaving(x);
+                forward &= out;
+                backward &= back;
+                total += seg.length_m;
+                x = seg.other(x);
+                points.push(points_of_nodes[x as usize]);
+                along_m.push(total);
+                point_node.push(x);
+                if node_position[x as usize].edge == NONE {
+                    node_position[x as usize] = Position { edge, offset_m: total };
+                }
+                if is_junction[x as usize] {
+                    break;
+                }
+                let pair = around(x);
+                s = if pair[0] == s { pair[1] } else { pair[0] };
+            }
+            let to = id_of(x, junction_id);
+            edges.push(Edge { from, to, length_m: total, forward, backward, first_point, end_point: points.len() as u32 });
+        };
+        for x in 0..n as u32 {
+            if is_junction[x as usize] {
+                for s in around(x) {
+                    if !used[*s as usize] {
+                        walk(x, *s, &mut junction_id, &is_junction, &mut used);
                     }
-                    edges.push(Edge {
-                        from,
-                        to,
-                        length_m: length,
-                        forward: access.forward(),
-                        backward: access.backward(),
-                        first_point,
-                        end_point: points.len() as u32,
-                    });
-                    from = to;
-                    shape = vec![(*id, at, 0.0)];
                 }
             }
         }
-        if edges.is_empty() {
-            return Err(ReachError::EmptyNetwork { ways: ways.len(), missing_nodes: report.missing_nodes });
+        // rings of pass-through nodes only: one of their nodes becomes a junction
+        for (i, s) in segments.iter().enumerate() {
+            if s.a != s.b && !used[i] {
+                is_junction[s.a as usize] = true;
+                walk(s.a, i as u32, &mut junction_id, &is_junction, &mut used);
+            }
         }
-        report.junctions = junctions.len();
-        report.edges = edges.len();
+        let report = BuildReport {
+            nodes: node_position.iter().filter(|p| p.edge != NONE).count(),
+            junctions: junctions.len(),
+            edges: edges.len(),
+            ..Default::default()
+        };
         let arcs = edges.iter().filter(|e| e.from != e.to).flat_map(|e| {
             let forward = e.forward.then_some((e.from, e.to, e.length_m));
             let backward = e.backward.then_some((e.to, e.from, e.length_m));
@@ -203,8 +306,21 @@ impl Network {
         });
         let incoming = Incoming::from_arcs(junctions.len(), arcs);
         let component = components(junctions.len(), edges.iter().map(|e| (e.from, e.to)));
+        let mut report = report;
         report.components = component.iter().copied().max().map_or(0, |m| m as usize + 1);
-        Ok(Network { junctions, edges, points, along_m, point_node, incoming, component, osm_nodes, report })
+        Network {
+            junctions,
+            edges,
+            points,
+            along_m,
+            point_node,
+            node_position,
+            node_ids: vec![],
+            incoming,
+            component,
+            osm_nodes: vec![],
+            report,
+        }
     }
 
     /// lat, lon of a place on the network.
@@ -223,8 +339,10 @@ impl Network {
     /// tools that want the graph as an edge list.
     pub fn node_edges(&self) -> impl Iterator<Item = (i64, i64, f64)> + '_ {
         self.edges.iter().flat_map(move |e| {
-            (e.first_point as usize..e.end_point as usize - 1)
-                .map(move |i| (self.point_node[i], self.point_node[i + 1], self.along_m[i + 1] - self.along_m[i]))
+            (e.first_point as usize..e.end_point as usize - 1).map(move |i| {
+                let (a, b) = (self.point_node[i] as usize, self.point_node[i + 1] as usize);
+                (self.node_ids[a], self.node_ids[b], self.along_m[i + 1] - self.along_m[i])
+            })
         })
     }
 

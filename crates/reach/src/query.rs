@@ -2,8 +2,6 @@
 //! from all its places, the kinds shared out over the cores, then each origin read off the two
 //! ends of its edge (and any offer on the same edge).
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use crate::network::Network;
@@ -50,12 +48,41 @@ impl Outcome {
 /// For each kind (outer) and origin (inner) the way to the nearest destination of the kind
 /// within `cutoff_m`.
 pub fn nearest_by_kind(net: &Network, kinds: &[Destinations], origins: &[Option<Snapped>], cutoff_m: f64) -> Vec<Vec<Outcome>> {
-    kinds.par_iter().map(|kind| nearest_of_kind(net, kind, origins, cutoff_m)).collect()
+    kinds
+        .par_iter()
+        .map(|kind| {
+            let (distances, served) = distances_of_kind(net, kind, origins, cutoff_m);
+            distances
+                .iter()
+                .zip(origins)
+                .map(|(d, origin)| match origin {
+                    None => Outcome::OffNetwork,
+                    Some(_) if d.is_finite() => Outcome::Reached(*d),
+                    Some(o) if served[net.component[net.edges[o.at.edge as usize].from as usize] as usize] => Outcome::BeyondCutoff,
+                    Some(_) => Outcome::NoPath,
+                })
+                .collect()
+        })
+        .collect()
 }
 
-fn nearest_of_kind(net: &Network, kind: &Destinations, origins: &[Option<Snapped>], cutoff_m: f64) -> Vec<Outcome> {
+/// The bare distances (infinite when not within the cutoff or not placed), for callers that
+/// need no status.
+pub fn nearest_distances_by_kind(net: &Network, kinds: &[Destinations], origins: &[Option<Snapped>], cutoff_m: f64) -> Vec<Vec<f64>> {
+    kinds.par_iter().map(|kind| distances_of_kind(net, kind, origins, cutoff_m).0).collect()
+}
+
+/// Each origin's distance to the kind's nearest place within the cutoff, and which parts of the
+/// network hold a place of the kind.
+fn distances_of_kind(net: &Network, kind: &Destinations, origins: &[Option<Snapped>], cutoff_m: f64) -> (Vec<f64>, Vec<bool>) {
     let mut seeds = Vec::with_capacity(kind.places.len() * 2);
-    let mut on_edge: HashMap<u32, Vec<(f64, f64)>> = HashMap::new();
+    // places by edge, with a dense index: every origin asks whether its edge holds a place
+    let mut by_edge: Vec<(u32, f64, f64)> = kind.places.iter().map(|p| (p.at.edge, p.at.offset_m, p.access_m)).collect();
+    by_edge.sort_by_key(|p| p.0);
+    let mut first_on_edge = vec![u32::MAX; net.edges.len()];
+    for (i, (edge, _, _)) in by_edge.iter().enumerate().rev() {
+        first_on_edge[*edge as usize] = i as u32;
+    }
     let mut served = vec![false; net.report.components];
     for place in &kind.places {
         let e = &net.edges[place.at.edge as usize];
@@ -67,14 +94,13 @@ fn nearest_of_kind(net: &Network, kind: &Destinations, origins: &[Option<Snapped
         if o >= e.length_m || e.backward {
             seeds.push((e.to, e.length_m - o + place.access_m));
         }
-        on_edge.entry(place.at.edge).or_default().push((o, place.access_m));
         served[net.component[e.from as usize] as usize] = true;
     }
     let dist = nearest_seed_distances(&net.incoming, &seeds, cutoff_m);
-    origins
+    let distances = origins
         .iter()
         .map(|origin| {
-            let Some(origin) = origin else { return Outcome::OffNetwork };
+            let Some(origin) = origin else { return f64::INFINITY };
             let e = &net.edges[origin.at.edge as usize];
             let o = origin.at.offset_m;
             let mut best = f64::INFINITY;
@@ -84,8 +110,9 @@ fn nearest_of_kind(net: &Network, kind: &Destinations, origins: &[Option<Snapped
             if o >= e.length_m || e.forward {
                 best = best.min(e.length_m - o + dist[e.to as usize]);
             }
-            if let Some(same) = on_edge.get(&origin.at.edge) {
-                for (p, access) in same {
+            let first = first_on_edge[origin.at.edge as usize];
+            if first != u32::MAX {
+                for (_, p, access) in by_edge[first as usize..].iter().take_while(|(edge, _, _)| *edge == origin.at.edge) {
                     if (*p >= o && e.forward) || (*p <= o && e.backward) {
                         best = best.min((p - o).abs() + access);
                     }
@@ -93,14 +120,13 @@ fn nearest_of_kind(net: &Network, kind: &Destinations, origins: &[Option<Snapped
             }
             let total = best + origin.access_m;
             if total <= cutoff_m {
-                Outcome::Reached(total)
-            } else if served[net.component[e.from as usize] as usize] {
-                Outcome::BeyondCutoff
+                total
             } else {
-                Outcome::NoPath
+                f64::INFINITY
             }
         })
-        .collect()
+        .collect();
+    (distances, served)
 }
 
 #[cfg(test)]

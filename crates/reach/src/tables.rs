@@ -57,28 +57,41 @@ pub(crate) struct Table {
 }
 
 pub(crate) fn read_table(file: &str, bytes: &[u8]) -> Result<Table, ReachError> {
+    let mut headers = vec![];
+    let mut rows = vec![];
+    for_each_row(file, bytes, |h| {
+        headers = h.to_vec();
+        Ok(|line, record: &csv::StringRecord| rows.push((line, record.clone())))
+    })?;
+    Ok(Table { headers, rows })
+}
+
+/// Streams the rows (blank ones skipped) through one record buffer: `start` sees the
+/// lower-cased headers and returns what handles each row. Long tables (edge lists) are read
+/// this way.
+pub(crate) fn for_each_row<R: FnMut(usize, &csv::StringRecord)>(
+    file: &str,
+    bytes: &[u8],
+    start: impl FnOnce(&[String]) -> Result<R, ReachError>,
+) -> Result<(), ReachError> {
     let text = kette_text::decode(bytes);
     let delimiter = kette_text::sniff_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| ReachError::Table { file: file.into(), problems: vec![format!("line 1: {e}")], total: 1 })?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
-    let mut rows = vec![];
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line() as usize);
-            ReachError::Table { file: file.into(), problems: vec![format!("line {line}: {e}")], total: 1 }
-        })?;
-        let line = record.position().map_or(0, |p| p.line() as usize);
+    let broken = |e: csv::Error| {
+        let line = e.position().map_or(1, |p| p.line() as usize);
+        ReachError::Table { file: file.into(), problems: vec![format!("line {line}: {e}")], total: 1 }
+    };
+    let headers: Vec<String> = reader.headers().map_err(broken)?.iter().map(|h| h.trim().to_lowercase()).collect();
+    let mut row = start(&headers)?;
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).map_err(broken)? {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        rows.push((line, record));
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        row(line, &record);
     }
-    Ok(Table { headers, rows })
+    Ok(())
 }
 
 /// The position of the first header among `names`, or an error listing what was expected.

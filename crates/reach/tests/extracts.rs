@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use kette_reach::{
-    check_not_swapped, nearest_seed_distances, node_origins, place, read_pbf, read_points, run, EdgeList, Network, Outcome, Parameters,
-    Place, Profile, ReachError, SnapIndex, TagFilter, Warning,
+    check_not_swapped, nearest_seed_distances, node_origins, place, read_pbf, read_points, run, EdgeList, Incoming, Network, Outcome,
+    Parameters, Place, Profile, ReachError, SnapIndex, TagFilter, Warning,
 };
 
 fn data(name: &str) -> PathBuf {
@@ -46,6 +46,7 @@ fn heidelberg_gives_a_walking_network_of_the_expected_size_and_its_kindergartens
     let r = &city.net.report;
     // pyrosm's walking network of the same file has 167,734 nodes; the filters differ a little
     assert!((160_000..180_000).contains(&r.nodes), "{r:?}");
+    eprintln!("{r:?}");
     assert!(r.junctions < r.nodes / 3, "pass-through nodes are contracted: {r:?}");
     assert_eq!(city.net.osm_nodes.len(), r.nodes);
     // the file's 25 amenity=kindergarten, as nodes or as outlines
@@ -63,19 +64,15 @@ fn the_contracted_network_agrees_with_a_plain_search_over_every_node() {
     // destinations: 40 network nodes spread over the list
     let step = net.osm_nodes.len() / 40;
     let chosen: Vec<(i64, [f64; 2])> = net.osm_nodes.iter().step_by(step).take(40).map(|(id, at)| (*id, net.locate(*at))).collect();
-    let mut edge_csv = String::from("u,v,length_m\n");
-    for (u, v, len) in net.node_edges() {
-        edge_csv.push_str(&format!("{u},{v},{len}\n"));
-    }
-    let plain = EdgeList::read("edges.csv", edge_csv.as_bytes()).unwrap();
-    let mut poi_csv = String::from("node,kind\n");
-    for (id, _) in &chosen {
-        poi_csv.push_str(&format!("{id},spot\n"));
-    }
-    let kinds = plain.read_destinations("pois.csv", poi_csv.as_bytes()).unwrap();
+    // the plain search: every node, every segment, no contraction
+    let index: HashMap<i64, u32> = net.osm_nodes.iter().enumerate().map(|(i, (id, _))| (*id, i as u32)).collect();
+    let arcs: Vec<(u32, u32, f64)> =
+        net.node_edges().flat_map(|(u, v, len)| [(index[&u], index[&v], len), (index[&v], index[&u], len)]).collect();
+    let plain = Incoming::from_arcs(index.len(), arcs.into_iter());
+    let seeds: Vec<(u32, f64)> = chosen.iter().map(|(id, _)| (index[id], 0.0)).collect();
     let cutoff = parameters(30.0).cutoff_m();
-    let expected = &plain.nearest(&kinds, cutoff)[0];
-    let by_name: HashMap<&str, f64> = plain.names.iter().map(|n| n.as_str()).zip(expected.iter().copied()).collect();
+    let expected = nearest_seed_distances(&plain, &seeds, cutoff);
+    let by_name: HashMap<String, f64> = net.osm_nodes.iter().map(|(id, _)| (id.to_string(), expected[index[id] as usize])).collect();
 
     let destinations: Vec<Place> = chosen
         .iter()
@@ -86,7 +83,7 @@ fn the_contracted_network_agrees_with_a_plain_search_over_every_node() {
     let mut compared = 0;
     let mut reached = 0;
     for (origin, outcome) in result.origins.iter().zip(&result.outcomes[0]) {
-        let want = by_name[origin.id.as_str()];
+        let want = by_name[&origin.id];
         match outcome {
             Outcome::Reached(d) => {
                 reached += 1;
@@ -99,6 +96,24 @@ fn the_contracted_network_agrees_with_a_plain_search_over_every_node() {
     }
     assert_eq!(compared, net.report.nodes);
     assert!(reached > 50_000, "{reached}");
+
+    // the bare algorithm contracts the same graph given as an edge list: the same distances
+    let mut edge_csv = String::from("u,v,length_m\n");
+    for (u, v, len) in net.node_edges() {
+        edge_csv.push_str(&format!("{u},{v},{len}\n"));
+    }
+    let bare = EdgeList::read("edges.csv", edge_csv.as_bytes()).unwrap();
+    assert!(bare.network.report.junctions < bare.network.report.nodes / 3, "{:?}", bare.network.report);
+    let mut poi_csv = String::from("node,kind\n");
+    for (id, _) in &chosen {
+        poi_csv.push_str(&format!("{id},spot\n"));
+    }
+    let kinds = bare.read_destinations("pois.csv", poi_csv.as_bytes()).unwrap();
+    let found = &bare.nearest(&kinds, cutoff)[0];
+    for (name, d) in bare.names.iter().zip(found) {
+        let want = by_name[name];
+        assert!(d == &want || (d - want).abs() < 1e-6, "node {name}: {d} against {want}");
+    }
 }
 
 #[test]
@@ -245,4 +260,15 @@ fn an_extract_without_usable_ways_says_how_many_ways_it_had() {
     let err = read_pbf(&whole[..], &nothing, &[]).unwrap_err();
     let ReachError::NoUsableWays { ways, highway_ways, .. } = err else { panic!("{err}") };
     assert!(ways > 30_000 && highway_ways > 25_000, "{ways} {highway_ways}");
+}
+
+#[test]
+fn the_profile_file_in_the_docs_parses_and_keeps_prams_off_steps() {
+    let docs = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/reach.md")).unwrap();
+    let toml = docs.split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
+    let p = Profile::named_or_toml("kinderwagen.toml", Some(toml)).unwrap();
+    assert_eq!(p.speed_kmh, 4.0);
+    assert_eq!(p.access(&[("highway", "residential")]), kette_reach::Access::Both);
+    assert_eq!(p.access(&[("highway", "steps")]), kette_reach::Access::No);
+    assert_eq!(p.access(&[("highway", "path"), ("foot", "designated")]), kette_reach::Access::Both);
 }

@@ -97,7 +97,7 @@ fn write_table(out: &Path, write: impl FnOnce(&mut BufWriter<std::fs::File>) -> 
 }
 
 fn seconds(since: Instant) -> String {
-    format!("{:.2}", since.elapsed().as_secs_f64())
+    format!("{:.3}", since.elapsed().as_secs_f64())
 }
 
 pub async fn run(action: ReachAction) -> Result<()> {
@@ -185,7 +185,10 @@ pub async fn run(action: ReachAction) -> Result<()> {
             }
             let graph = EdgeList::read(&file_name(&edges), &read(&edges)?)?;
             let kinds = graph.read_destinations(&file_name(&pois), &read(&pois)?)?;
+            let read_s = seconds(started);
+            let searching = Instant::now();
             let distances = graph.nearest(&kinds, cutoff_m);
+            let search_s = seconds(searching);
             let rows = write_table(&out, |w| graph.write(&kinds, &distances, w))?;
             eprintln!(
                 "{}",
@@ -196,7 +199,9 @@ pub async fn run(action: ReachAction) -> Result<()> {
                         ("rows", &rows),
                         ("nodes", &graph.names.len()),
                         ("edges", &graph.edges),
-                        ("seconds", &seconds(started))
+                        ("seconds", &seconds(started)),
+                        ("read", &read_s),
+                        ("search", &search_s)
                     ]
                 )
             );
