@@ -10,6 +10,7 @@ pub mod hsds;
 pub mod imports;
 pub mod monitoring;
 pub mod navigator;
+pub mod needs;
 pub mod network;
 pub mod places;
 pub mod reach;

@@ -549,6 +549,8 @@ fn main() -> Result<()> {
         ("/events", "events and trainings"),
         ("/funding", "consolidation radar over every funded offer"),
         ("/engagement", "engagement register"),
+        ("/needs", "needs analysis: every planning area × 6 life phases, deprivation-weighted, gaps ranked"),
+        ("/needs.csv", "needs analysis as CSV"),
     ] {
         let mut times = vec![];
         let mut bytes = 0;

@@ -68,6 +68,11 @@ impl Actor {
     pub fn can_create_offers(&self) -> bool {
         matches!(self.role, Role::Admin | Role::Coordinator | Role::PartnerEditor)
     }
+    /// The needs analysis (where need is high and the chain thin) is planning work that the
+    /// steering group reads; partners and navigators work with offers, not with it.
+    pub fn reads_needs_analysis(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Coordinator | Role::Planner | Role::Viewer)
+    }
     pub fn can_import(&self) -> bool {
         matches!(self.role, Role::Admin | Role::Coordinator | Role::Planner)
     }

@@ -395,6 +395,26 @@ impl Disclosure {
         PopulationTable { years, groups, totals, suppressed }
     }
 
+    /// The population of many districts (one year) as this reader may see it: each district's
+    /// age groups under the same rule as its population table, so the needs analysis computes
+    /// from nothing the district page would withhold.
+    pub fn population_by_district(
+        &self,
+        sealed: Sealed<Vec<(crate::DistrictId, AgeGroup, i64)>>,
+    ) -> BTreeMap<crate::DistrictId, Vec<(AgeGroup, PublicCount)>> {
+        let mut by_district: BTreeMap<crate::DistrictId, Vec<(AgeGroup, u64)>> = BTreeMap::new();
+        for (district, group, count) in sealed.0 {
+            by_district.entry(district).or_default().push((group, count.max(0) as u64));
+        }
+        by_district
+            .into_iter()
+            .map(|(district, groups)| {
+                let (parts, _) = self.count_table(&groups.iter().map(|(_, n)| *n).collect::<Vec<_>>());
+                (district, groups.into_iter().map(|(g, _)| g).zip(parts).collect())
+            })
+            .collect()
+    }
+
     // ------------------------------------------------------------------ places, notes, offers
 
     /// The one rule for places: see the module documentation.
@@ -494,6 +514,24 @@ mod tests {
             let d = reader(Some(role), None);
             assert!(rates.iter().all(|&c| !d.cell(c, false).withheld));
             assert!(d.entitlement().is_some());
+        }
+    }
+
+    #[test]
+    fn many_districts_populations_follow_the_rule_of_one_district_table() {
+        let g = |min, max| AgeGroup { min_years: min, max_years: Some(max) };
+        let sealed = || Sealed::seal(vec![(1, g(0, 6), 2), (1, g(6, 15), 40), (1, g(15, 18), 30), (2, g(0, 6), 120), (2, g(6, 15), 90)]);
+        let public = reader(None, None).population_by_district(sealed());
+        assert_eq!(public[&1][0].1.shown(), None, "two children under six are withheld");
+        assert_eq!(
+            public[&1].iter().filter(|(_, c)| c.shown().is_none()).count(),
+            2,
+            "and a second part so the total does not reveal them"
+        );
+        assert_eq!(public[&2][0].1.shown(), Some(120));
+        let planner = reader(Some(Role::Planner), None);
+        if planner.sees_raw_statistics() {
+            assert_eq!(planner.population_by_district(sealed())[&1][0].1.shown(), Some(2));
         }
     }
 

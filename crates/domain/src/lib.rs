@@ -17,6 +17,7 @@ pub mod goals;
 pub mod matrix;
 pub mod model;
 pub mod navigator;
+pub mod needs;
 pub mod privacy;
 pub mod proposals;
 pub mod review;

@@ -15,6 +15,16 @@ pub enum PublicCount {
     },
 }
 
+impl PublicCount {
+    /// The count when it is shown.
+    pub fn shown(&self) -> Option<u64> {
+        match self {
+            PublicCount::Shown(n) => Some(*n),
+            PublicCount::Suppressed { .. } => None,
+        }
+    }
+}
+
 /// Primary suppression of one count. Zero is shown: it reveals nobody.
 pub fn suppress(count: u64, min: u64) -> PublicCount {
     if count == 0 || count >= min {

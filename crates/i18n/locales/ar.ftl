@@ -1390,3 +1390,53 @@ network-ties-across = روابط عبر المجالات
 cycle-events = فعاليات هذه المرحلة
 review-agreement-proposals = اقتراحات اتفاقات التعاون
 engagement-partner-lead = سجّل ما تحتاجه عروضك.
+needs-title = تحليل العرض والاحتياج
+needs-lead = حيث يعيش كثير من الأطفال ويرتفع الحرمان وتضعف سلسلة الوقاية: العروض لكل مرحلة عمرية ومنطقة مقابل عدد الأطفال، موزونًا بمؤشر للحرمان.
+needs-level = مستوى المنطقة
+needs-year = سنة السكان
+needs-indicator = مؤشر الحرمان
+needs-indicator-none = لا شيء (كل المناطق بوزن متساوٍ)
+needs-weight = وزن الحرمان
+needs-weight-hint = من 0 إلى 5؛ عند 1 يُحسب أطفال المنطقة الأشد حرمانًا مرتين.
+needs-per = التغطية لكل … طفل
+needs-min-children = الفجوات فقط ابتداءً من … طفل
+needs-show = عرض
+needs-csv = الجدول بصيغة CSV
+needs-errors = تعذرت قراءة بعض الاختيارات؛ تُطبق القيم الافتراضية بدلًا منها.
+needs-error-number = يرجى إدخال رقم.
+needs-error-range = خارج النطاق المسموح (الوزن من 0 إلى 5، التغطية لكل طفل واحد على الأقل، الحد الأدنى من 0).
+needs-how = طريقة الحساب
+needs-formula = الاحتياج = أطفال المرحلة العمرية × (1 + { $weight } × رتبة الحرمان). التغطية = العروض في المنطقة لكل { $per } طفل موزون. الفجوة حيث ينقص عرض واحد على الأقل لبلوغ الوسيط في المدينة.
+needs-rank-from = رتبة الحرمان: موقع المنطقة وفق «{ $indicator }» ({ $year })، 0 = الأقل، 1 = الأشد حرمانًا.
+needs-rank-none = بدون مؤشر للحرمان تُحسب كل منطقة بالرتبة الوسطى 0.5.
+needs-estimate-hint = يُقدَّر عدد الأطفال لكل مرحلة من الفئات العمرية المنشورة. تُحتسب العروض النشطة التي لها مكان في المنطقة.
+needs-withheld-districts =
+    { $count ->
+   *[other] في { $count } منطقة حُجبت أرقام لحماية الأعداد الصغيرة.
+}
+needs-gaps = الفجوات مرتبة حسب العروض الناقصة
+needs-gaps-none = لا فجوات وفق هذا الحساب.
+needs-gaps-count =
+    { $count ->
+   *[other] { $count } فجوة.
+}
+needs-gaps-shown =
+    { $count ->
+   *[other] أول { $count } هنا، وجميعها في جدول CSV.
+}
+needs-district = المنطقة
+needs-phase = المرحلة العمرية
+needs-children = الأطفال
+needs-offers = العروض
+needs-missing = العروض الناقصة
+needs-reasons = الأسباب
+needs-reason-no-offer = لا يوجد عرض لهذه المرحلة في المنطقة
+needs-reason-below-median = التغطية { $coverage } أقل من الوسيط { $median }
+needs-reason-deprivation = ضمن أشد المناطق حرمانًا (الرتبة { $rank } %)
+needs-reason-many-children = عدد كبير من أطفال هذه المرحلة ({ $children })
+needs-reason-few-places = { $places } مكانًا لكل 100 طفل، الوسيط { $median }
+needs-matrix = التغطية حسب المنطقة والمرحلة
+needs-matrix-hint = في كل خلية: التغطية، وتحتها العروض · الأطفال.
+needs-rank = الرتبة
+needs-median = الوسيط
+needs-withheld = محمي

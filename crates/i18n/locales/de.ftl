@@ -1489,3 +1489,55 @@ cli-reach-kind = { $kind } ({ $destinations } Ziele): { $five } % in 5 Minuten, 
 cli-reach-written = { $file }: { $rows } Zeilen für { $origins } Startpunkte geschrieben ({ $seconds } s). Daten © OpenStreetMap-Mitwirkende (ODbL).
 cli-reach-nearest-written = { $file }: { $rows } Zeilen geschrieben ({ $nodes } Knoten, { $edges } Kanten; { $seconds } s, davon Lesen { $read } s, Suche { $search } s).
 cli-reach-graph-written = { $file }: { $edges } Kanten und { $nodes } Knoten geschrieben. Daten © OpenStreetMap-Mitwirkende (ODbL).
+needs-title = Bestands- und Bedarfsanalyse
+needs-lead = Wo viele Kinder leben, die Benachteiligung hoch ist und die Präventionskette dünn: Angebote je Lebensphase und Gebiet gegen die Zahl der Kinder, gewichtet mit einem Benachteiligungsindikator. Die Lücken stehen oben, der Rechenweg darunter.
+needs-level = Gebietsebene
+needs-year = Bevölkerungsstand
+needs-indicator = Benachteiligungsindikator
+needs-indicator-none = keiner (alle Gebiete gleich gewichtet)
+needs-weight = Gewicht der Benachteiligung
+needs-weight-hint = 0 bis 5; bei 1 zählen die Kinder im am stärksten benachteiligten Gebiet doppelt.
+needs-per = Abdeckung je … Kinder
+needs-min-children = Lücken erst ab … Kindern
+needs-show = Anzeigen
+needs-csv = Tabelle als CSV
+needs-errors = Einige Angaben konnten nicht gelesen werden; dafür gelten die Voreinstellungen.
+needs-error-number = Bitte eine Zahl angeben.
+needs-error-range = Außerhalb des erlaubten Bereichs (Gewicht 0 bis 5, Abdeckung je mindestens 1 Kind, Mindestzahl ab 0).
+needs-how = Wie gerechnet wird
+needs-formula = Bedarf = Kinder der Lebensphase × (1 + { $weight } × Benachteiligungsrang). Abdeckung = Angebote im Gebiet je { $per } gewichtete Kinder. Eine Lücke ist, wo bis zum städtischen Median der Abdeckung mindestens ein Angebot fehlt; die Liste beginnt mit den meisten fehlenden Angeboten.
+needs-rank-from = Benachteiligungsrang: Platz des Gebiets nach „{ $indicator }“ ({ $year }), 0 = am geringsten, 1 = am stärksten benachteiligt.
+needs-rank-none = Ohne Benachteiligungsindikator zählen alle Gebiete mit dem mittleren Rang 0,5.
+needs-estimate-hint = Kinder je Lebensphase sind aus den veröffentlichten Altersgruppen geschätzt (gleichmäßig über deren Jahre verteilt). Gezählt werden aktive Angebote mit einem Ort im Gebiet; Angebote ohne Ort zählen für kein Gebiet.
+needs-withheld-districts =
+    { $count ->
+    [one] In { $count } Gebiet sind Zahlen zum Schutz kleiner Fallzahlen zurückgehalten; es erhält dort keinen Wert.
+   *[other] In { $count } Gebieten sind Zahlen zum Schutz kleiner Fallzahlen zurückgehalten; sie erhalten dort keinen Wert.
+}
+needs-gaps = Lücken, nach fehlenden Angeboten geordnet
+needs-gaps-none = Keine Lücke nach dieser Rechnung.
+needs-gaps-count =
+    { $count ->
+    [one] { $count } Lücke.
+   *[other] { $count } Lücken.
+}
+needs-gaps-shown =
+    { $count ->
+   *[other] Die ersten { $count } stehen hier, alle in der CSV-Tabelle.
+}
+needs-district = Gebiet
+needs-phase = Lebensphase
+needs-children = Kinder
+needs-offers = Angebote
+needs-missing = fehlende Angebote
+needs-reasons = Gründe
+needs-reason-no-offer = kein Angebot dieser Lebensphase im Gebiet
+needs-reason-below-median = Abdeckung { $coverage } unter dem Median { $median }
+needs-reason-deprivation = unter den am stärksten benachteiligten Gebieten (Rang { $rank } %)
+needs-reason-many-children = viele Kinder dieser Lebensphase ({ $children })
+needs-reason-few-places = { $places } Plätze je 100 Kinder, Median { $median }
+needs-matrix = Abdeckung je Gebiet und Lebensphase
+needs-matrix-hint = Je Zelle: Abdeckung, darunter Angebote · Kinder. „–“: keine Kinder oder kein Bedarf; „geschützt“: Zahlen zum Schutz kleiner Fallzahlen zurückgehalten.
+needs-rank = Rang
+needs-median = Median
+needs-withheld = geschützt

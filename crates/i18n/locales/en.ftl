@@ -1489,3 +1489,55 @@ cli-reach-kind = { $kind } ({ $destinations } destinations): { $five } % within 
 cli-reach-written = { $file }: wrote { $rows } rows for { $origins } origins ({ $seconds } s). Data © OpenStreetMap contributors (ODbL).
 cli-reach-nearest-written = { $file }: wrote { $rows } rows ({ $nodes } nodes, { $edges } edges; { $seconds } s, of which reading { $read } s, search { $search } s).
 cli-reach-graph-written = { $file }: wrote { $edges } edges and { $nodes } nodes. Data © OpenStreetMap contributors (ODbL).
+needs-title = Supply and needs analysis
+needs-lead = Where many children live, deprivation is high and the prevention chain is thin: offers per life phase and area against the number of children, weighted by a deprivation indicator. The gaps come first, the method below.
+needs-level = Area level
+needs-year = Population year
+needs-indicator = Deprivation indicator
+needs-indicator-none = none (all areas weighted alike)
+needs-weight = Weight of deprivation
+needs-weight-hint = 0 to 5; at 1 the children in the most deprived area count twice.
+needs-per = Coverage per … children
+needs-min-children = Gaps only from … children
+needs-show = Show
+needs-csv = Table as CSV
+needs-errors = Some choices could not be read; the defaults apply instead.
+needs-error-number = Please enter a number.
+needs-error-range = Outside the allowed range (weight 0 to 5, coverage per at least 1 child, minimum from 0).
+needs-how = How it is computed
+needs-formula = Need = children of the life phase × (1 + { $weight } × deprivation rank). Coverage = offers in the area per { $per } weighted children. A gap is where at least one offer is missing to reach the municipality's median coverage; the list starts with the most offers missing.
+needs-rank-from = Deprivation rank: the area's place by “{ $indicator }” ({ $year }), 0 = least, 1 = most deprived.
+needs-rank-none = Without a deprivation indicator every area counts with the middle rank 0.5.
+needs-estimate-hint = Children per life phase are estimated from the published age groups (spread evenly over their years). Active offers with a place in the area count; offers without a place count for no area.
+needs-withheld-districts =
+    { $count ->
+    [one] In { $count } area figures are withheld to protect small numbers; it gets no value there.
+   *[other] In { $count } areas figures are withheld to protect small numbers; they get no value there.
+}
+needs-gaps = Gaps, ordered by offers missing
+needs-gaps-none = No gap by this computation.
+needs-gaps-count =
+    { $count ->
+    [one] { $count } gap.
+   *[other] { $count } gaps.
+}
+needs-gaps-shown =
+    { $count ->
+   *[other] The first { $count } are listed here, all of them in the CSV table.
+}
+needs-district = Area
+needs-phase = Life phase
+needs-children = Children
+needs-offers = Offers
+needs-missing = offers missing
+needs-reasons = Reasons
+needs-reason-no-offer = no offer of this life phase in the area
+needs-reason-below-median = coverage { $coverage } below the median { $median }
+needs-reason-deprivation = among the most deprived areas (rank { $rank } %)
+needs-reason-many-children = many children of this life phase ({ $children })
+needs-reason-few-places = { $places } places per 100 children, median { $median }
+needs-matrix = Coverage by area and life phase
+needs-matrix-hint = Per cell: coverage, below it offers · children. “–”: no children or no need; “protected”: figures withheld to protect small numbers.
+needs-rank = Rank
+needs-median = Median
+needs-withheld = protected

@@ -1338,3 +1338,53 @@ network-ties-across = Alanlar arası bağlar
 cycle-events = Bu evrenin etkinlikleri
 review-agreement-proposals = İşbirliği anlaşması önerileri
 engagement-partner-lead = Hizmetlerinizin neye ihtiyacı olduğunu yazın.
+needs-title = Arz ve ihtiyaç analizi
+needs-lead = Çok sayıda çocuğun yaşadığı, yoksunluğun yüksek ve önleme zincirinin zayıf olduğu yerler: yaşam evresi ve bölge başına hizmetler, bir yoksunluk göstergesiyle ağırlıklandırılmış çocuk sayısıyla karşılaştırılır.
+needs-level = Bölge düzeyi
+needs-year = Nüfus yılı
+needs-indicator = Yoksunluk göstergesi
+needs-indicator-none = yok (tüm bölgeler eşit ağırlıkta)
+needs-weight = Yoksunluğun ağırlığı
+needs-weight-hint = 0 ile 5 arası; 1'de en yoksun bölgedeki çocuklar iki kez sayılır.
+needs-per = … çocuk başına kapsama
+needs-min-children = Boşluklar ancak … çocuktan itibaren
+needs-show = Göster
+needs-csv = CSV olarak tablo
+needs-errors = Bazı seçimler okunamadı; yerlerine varsayılanlar geçerlidir.
+needs-error-number = Lütfen bir sayı girin.
+needs-error-range = İzin verilen aralığın dışında (ağırlık 0–5, en az 1 çocuk başına kapsama, en az 0).
+needs-how = Nasıl hesaplanır
+needs-formula = İhtiyaç = yaşam evresindeki çocuklar × (1 + { $weight } × yoksunluk sırası). Kapsama = bölgedeki hizmetler / { $per } ağırlıklı çocuk. Boşluk, şehir medyanına ulaşmak için en az bir hizmetin eksik olduğu yerdir.
+needs-rank-from = Yoksunluk sırası: bölgenin “{ $indicator }” ({ $year }) göre yeri, 0 = en az, 1 = en çok yoksun.
+needs-rank-none = Yoksunluk göstergesi olmadan her bölge orta sıra 0,5 ile sayılır.
+needs-estimate-hint = Yaşam evresine göre çocuklar yayımlanan yaş gruplarından tahmin edilir. Bölgede yeri olan etkin hizmetler sayılır.
+needs-withheld-districts =
+    { $count ->
+   *[other] { $count } bölgede küçük sayıları korumak için rakamlar gizlendi.
+}
+needs-gaps = Eksik hizmetlere göre sıralı boşluklar
+needs-gaps-none = Bu hesaba göre boşluk yok.
+needs-gaps-count =
+    { $count ->
+   *[other] { $count } boşluk.
+}
+needs-gaps-shown =
+    { $count ->
+   *[other] İlk { $count } tanesi burada, tümü CSV tablosunda.
+}
+needs-district = Bölge
+needs-phase = Yaşam evresi
+needs-children = Çocuklar
+needs-offers = Hizmetler
+needs-missing = eksik hizmetler
+needs-reasons = Nedenler
+needs-reason-no-offer = bölgede bu yaşam evresine yönelik hizmet yok
+needs-reason-below-median = kapsama { $coverage }, medyan { $median } altında
+needs-reason-deprivation = en yoksun bölgeler arasında (sıra %{ $rank })
+needs-reason-many-children = bu yaşam evresinde çok çocuk ({ $children })
+needs-reason-few-places = 100 çocuk başına { $places } yer, medyan { $median }
+needs-matrix = Bölge ve yaşam evresine göre kapsama
+needs-matrix-hint = Her hücrede: kapsama, altında hizmetler · çocuklar.
+needs-rank = Sıra
+needs-median = Medyan
+needs-withheld = korunuyor

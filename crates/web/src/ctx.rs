@@ -314,6 +314,10 @@ impl Ctx {
         self.actor().is_some_and(|a| a.can_edit_offers_of(*organisation.borrow()))
     }
 
+    pub fn reads_needs_analysis(&self) -> bool {
+        self.actor().is_some_and(|a| a.reads_needs_analysis())
+    }
+
     pub fn can_import(&self) -> bool {
         self.actor().is_some_and(|a| a.can_import())
     }

@@ -24,6 +24,7 @@ mod manage;
 mod measures;
 mod monitoring;
 mod navigator;
+mod needs;
 mod network;
 mod pages;
 mod paging;
@@ -219,6 +220,7 @@ fn all_routes() -> Routes {
         .merge(navigator::routes())
         .merge(events::routes())
         .merge(funding::routes())
+        .merge(needs::routes())
         .merge(engagement::routes())
         .merge(hsds::routes())
         .merge(auth::routes())

@@ -3686,3 +3686,53 @@ async fn partners_propose_changes_to_their_own_agreements_and_the_coordination_d
         told.body
     );
 }
+
+/// The needs analysis: for planning and the steering group, never for partners or the public;
+/// figures a reader may not see give no score (a viewer sees suppressed counts), the CSV says
+/// the same as the page.
+#[tokio::test]
+async fn the_needs_analysis_reads_through_the_confidentiality_rule_and_only_for_planning_readers() {
+    let f = fixture().await;
+    f.store
+        .create_account(NewAccount {
+            municipality_id: f.m,
+            username: "lea",
+            display_name: "Lea",
+            password: "geheim-genug",
+            role: Role::Viewer,
+            organisation_id: None,
+            is_fictional: true,
+        })
+        .await
+        .unwrap();
+    assert_eq!(get(&f.app, "/needs", "").await.status, StatusCode::NOT_FOUND);
+    let (partner, _) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(get(&f.app, "/needs", &partner).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(get(&f.app, "/needs.csv", &partner).await.status, StatusCode::FORBIDDEN);
+
+    let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let page = get(&f.app, "/needs", &koord).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Bestands- und Bedarfsanalyse") && page.body.contains("„Kinderarmut“ (2018)"), "{}", page.body);
+    assert!(page.body.contains("Bedarf = Kinder der Lebensphase × (1 + 1,0 × Benachteiligungsrang)"), "the formula is shown");
+    let csv = get(&f.app, "/needs.csv", &koord).await.body;
+    let row = |phase: &str| csv.lines().find(|l| l.contains(&format!(",{phase},"))).unwrap_or_else(|| panic!("{csv}")).to_string();
+    // 2 children under six, half of them 3 to 6; the one district ranks in the middle (0.5)
+    assert!(row("kita").starts_with("\"0101\",\"Bezirk 0101\",kita,1,1.5,"), "{csv}");
+    // 40 children 6 to 15: four ninths are of primary age
+    assert!(row("primary").starts_with("\"0101\",\"Bezirk 0101\",primary,18,26.7,"), "{csv}");
+
+    // a viewer reads the analysis but not the small counts: no children, no score
+    let (lea, _) = sign_in(&f.app, "lea", "geheim-genug").await;
+    let csv = get(&f.app, "/needs.csv", &lea).await.body;
+    let kita = csv.lines().find(|l| l.contains(",kita,")).unwrap();
+    assert!(kita.starts_with("\"0101\",\"Bezirk 0101\",kita,,,"), "{csv}");
+    let page = get(&f.app, "/needs", &lea).await;
+    assert!(page.body.contains("geschützt"), "withheld cells say so");
+
+    // every bad choice is named, the defaults stand in
+    let page = get(&f.app, "/needs?weight=neun&per=0", &koord).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("id=\"needs-weight-error\" class=\"error\">Bitte eine Zahl angeben."), "{}", page.body);
+    assert!(page.body.contains("id=\"needs-per-error\" class=\"error\">Außerhalb des erlaubten Bereichs"), "{}", page.body);
+}

@@ -1,0 +1,181 @@
+//! The needs analysis (issue 14) assembled once for the page, the CSV and the benchmark: the
+//! population of a level's districts as the reader may see it, the chosen deprivation indicator
+//! from the reader's figures, the offers located in each district by life phase (only places
+//! the reader may see), and `kette_domain::needs` on top.
+
+use std::collections::BTreeMap;
+
+use kette_domain::disclosure::Disclosure;
+use kette_domain::needs::{children_in_range, compute, DistrictInput, Gap, LocalOffer, NeedsFormula, NeedsMatrix};
+use kette_domain::vocab::{TermKind, Vocabulary};
+use kette_domain::{Direction, DistrictLevel, MunicipalityId};
+
+use crate::{App, Result};
+
+/// What the reader chose; everything has a default.
+#[derive(Debug, Clone, Default)]
+pub struct NeedsRequest {
+    pub level: Option<i64>,
+    pub year: Option<i32>,
+    /// indicator code; None picks the first whose higher values mean more need
+    pub indicator: Option<String>,
+    pub formula: NeedsFormula,
+}
+
+#[derive(Debug, Clone)]
+pub struct NeedsView {
+    pub matrix: NeedsMatrix,
+    pub gaps: Vec<Gap>,
+    pub levels: Vec<DistrictLevel>,
+    pub level: i64,
+    pub years: Vec<i32>,
+    pub year: Option<i32>,
+    /// (code, German name, English name) of indicators that can weigh need
+    pub indicators: Vec<(String, String, String)>,
+    pub indicator: Option<String>,
+    /// the year the deprivation values come from (the newest not after the population's)
+    pub indicator_year: Option<i32>,
+    /// districts whose counts the reader may not see (small numbers)
+    pub withheld_districts: usize,
+}
+
+impl App {
+    pub async fn needs(&self, d: &Disclosure, municipality: MunicipalityId, vocab: &Vocabulary, req: &NeedsRequest) -> Result<NeedsView> {
+        // the levels that hold districts, named where the municipality named them; the finest
+        // is the default (population and indicators are published for it)
+        let (all_districts, _) = self.store.districts(municipality, None, 1, 1_000_000).await?;
+        let named = self.store.district_levels(municipality).await?;
+        let mut present: Vec<i64> = all_districts.iter().map(|x| x.level).collect();
+        present.sort_unstable();
+        present.dedup();
+        let levels: Vec<DistrictLevel> = present
+            .iter()
+            .map(|l| {
+                named.iter().find(|n| n.level == *l).cloned().unwrap_or_else(|| DistrictLevel {
+                    level: *l,
+                    code: format!("level-{l}"),
+                    label_de: format!("Ebene {l}"),
+                    label_en: format!("Level {l}"),
+                })
+            })
+            .collect();
+        let level = req.level.filter(|l| present.contains(l)).or_else(|| present.last().copied()).unwrap_or(1);
+        let years = self.store.population_years(municipality).await?;
+        let year = req.year.filter(|y| years.contains(y)).or_else(|| years.first().copied());
+        let phases: Vec<(String, u32, u32)> = vocab
+            .of(TermKind::LifePhase)
+            .map(|t| (t.code.clone(), t.min_age_months.unwrap_or(0), t.max_age_months.unwrap_or(300)))
+            .collect();
+        let districts: Vec<&kette_domain::District> = all_districts.iter().filter(|x| x.level == level).collect();
+
+        // children per district and phase, from the counts this reader may see
+        let mut children: BTreeMap<i64, Vec<Option<f64>>> = BTreeMap::new();
+        let mut withheld_districts = 0;
+        if let Some(year) = year {
+            let sealed = self.store.population_of_level(municipality, level, year).await?;
+            for (district, groups) in d.population_by_district(sealed) {
+                let known: Vec<(kette_domain::AgeGroup, f64)> =
+                    groups.iter().filter_map(|(g, c)| c.shown().map(|n| (g.clone(), n as f64))).collect();
+                let hidden: Vec<&kette_domain::AgeGroup> = groups.iter().filter(|(_, c)| c.shown().is_none()).map(|(g, _)| g).collect();
+                if !hidden.is_empty() {
+                    withheld_districts += 1;
+                }
+                let per_phase = phases
+                    .iter()
+                    .map(|(_, lo, hi)| {
+                        let touches_hidden = hidden.iter().any(|g| children_in_range(&[((*g).clone(), 1.0)], *lo, *hi) > 0.0);
+                        (!touches_hidden).then(|| children_in_range(&known, *lo, *hi))
+                    })
+                    .collect();
+                children.insert(district, per_phase);
+            }
+        }
+
+        // deprivation from the reader's figures, oriented so that higher means more need
+        let indicators_all = self.store.indicators(municipality).await?;
+        let indicators: Vec<(String, String, String)> = indicators_all
+            .iter()
+            .filter(|i| i.def.direction != Direction::Neutral)
+            .map(|i| (i.def.code.clone(), i.def.name_de.clone(), i.def.name_en.clone()))
+            .collect();
+        let figures = self.figures(d, municipality).await?;
+        let ids: std::collections::HashSet<i64> = districts.iter().map(|x| x.id).collect();
+        let with_values = |code: &str| -> Vec<i32> {
+            let mut ys: Vec<i32> = figures
+                .rows()
+                .iter()
+                .filter(|f| f.observation.indicator_code == code && ids.contains(&f.observation.district_id) && f.value().is_some())
+                .map(|f| f.observation.year)
+                .collect();
+            ys.sort_unstable();
+            ys.dedup();
+            ys
+        };
+        let indicator = match &req.indicator {
+            Some(code) if code.is_empty() => None,
+            Some(code) => indicators.iter().find(|i| &i.0 == code).map(|i| i.0.clone()),
+            None => {
+                // the default: a level rather than a change (no negative values), preferably
+                // one counted among children (child poverty), higher meaning more need
+                let about_children = |i: &kette_domain::Indicator| {
+                    let base = format!("{} {}", i.def.meta.denominator, i.def.meta.numerator).to_lowercase();
+                    ["kinder", "children", "unter 1", "under 1"].iter().any(|w| base.contains(w))
+                };
+                let is_level = |code: &str| {
+                    figures.rows().iter().filter(|f| f.observation.indicator_code == code).all(|f| f.value().is_none_or(|v| v >= 0.0))
+                };
+                indicators_all
+                    .iter()
+                    .filter(|i| i.def.direction == Direction::HigherIsWorse && !with_values(&i.def.code).is_empty())
+                    .max_by_key(|i| (is_level(&i.def.code), about_children(i), std::cmp::Reverse(i.def.code.clone())))
+                    .map(|i| i.def.code.clone())
+            }
+        };
+        let mut deprivation: BTreeMap<i64, f64> = BTreeMap::new();
+        let mut indicator_year = None;
+        if let Some(code) = &indicator {
+            let available = with_values(code);
+            indicator_year = year.and_then(|y| available.iter().rev().find(|x| **x <= y).copied()).or_else(|| available.last().copied());
+            let sign = match indicators_all.iter().find(|i| &i.def.code == code).map(|i| &i.def.direction) {
+                Some(Direction::HigherIsBetter) => -1.0,
+                _ => 1.0,
+            };
+            if let Some(y) = indicator_year {
+                for f in figures.of_indicator_year(code, y) {
+                    if let (true, Some(v)) = (ids.contains(&f.observation.district_id), f.value()) {
+                        deprivation.insert(f.observation.district_id, sign * v);
+                    }
+                }
+            }
+        }
+
+        // offers located in each district with the phases they serve there
+        let mut offers: BTreeMap<(i64, i64), LocalOffer> = BTreeMap::new();
+        for o in self.store.offers_of_level(municipality, level, &d.place_scope()).await? {
+            if let Some(p) = phases.iter().position(|(code, _, _)| *code == o.life_phase) {
+                let e = offers.entry((o.district, o.offer)).or_insert(LocalOffer { phases: vec![], places: None });
+                e.phases.push(p);
+                e.places = o.capacity.filter(|c| *c > 0).map(|c| c as u64);
+            }
+        }
+        let mut by_district: BTreeMap<i64, Vec<LocalOffer>> = BTreeMap::new();
+        for ((district, _), offer) in offers {
+            by_district.entry(district).or_default().push(offer);
+        }
+        let inputs: Vec<DistrictInput> = districts
+            .iter()
+            .map(|x| DistrictInput {
+                district: x.id,
+                key: x.key.clone(),
+                name: x.name.clone(),
+                children: children.get(&x.id).cloned().unwrap_or_else(|| vec![None; phases.len()]),
+                deprivation: deprivation.get(&x.id).copied(),
+                offers: by_district.remove(&x.id).unwrap_or_default(),
+            })
+            .collect();
+        let codes: Vec<String> = phases.iter().map(|p| p.0.clone()).collect();
+        let matrix = compute(&codes, &inputs, req.formula);
+        let gaps = matrix.gaps();
+        Ok(NeedsView { matrix, gaps, levels, level, years, year, indicators, indicator, indicator_year, withheld_districts })
+    }
+}

@@ -1,0 +1,367 @@
+//! The needs analysis (issue 14): for every district and life phase, how many children there
+//! are, how deprived the district is and how many offers serve them there, a coverage score
+//! whose formula is stated, and the gaps ranked by how many offers are missing to reach the
+//! municipality's median coverage, each with its reasons.
+//!
+//! Children per life phase are estimated from the published age groups, assuming the children
+//! of a group are spread evenly over its years (a phase of 3–6 years takes half of a group
+//! 0–6). Figures a reader may not see stay unknown here; nothing is computed from them.
+
+use serde::Serialize;
+
+use crate::model::AgeGroup;
+use crate::DistrictId;
+
+/// Children of an age range (months, end exclusive) from counts by age group (years).
+pub fn children_in_range(groups: &[(AgeGroup, f64)], min_months: u32, max_months: u32) -> f64 {
+    let (lo, hi) = (min_months as f64 / 12.0, max_months as f64 / 12.0);
+    groups
+        .iter()
+        .filter_map(|(g, n)| {
+            // open-ended groups (65 and over) hold no children of any phase
+            let (a, b) = (g.min_years as f64, g.max_years? as f64);
+            let overlap = (hi.min(b) - lo.max(a)).max(0.0);
+            (b > a).then(|| n * overlap / (b - a))
+        })
+        .sum()
+}
+
+/// How need and coverage are computed; shown beside the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct NeedsFormula {
+    /// coverage is stated as offers per this many weighted children
+    pub per_children: f64,
+    /// need = children × (1 + weight × deprivation rank), rank 0 (least) … 1 (most deprived)
+    pub deprivation_weight: f64,
+    /// districts with fewer children in a phase are not listed as gaps of it
+    pub min_children: f64,
+}
+
+impl Default for NeedsFormula {
+    fn default() -> Self {
+        NeedsFormula { per_children: 100.0, deprivation_weight: 1.0, min_children: 30.0 }
+    }
+}
+
+impl NeedsFormula {
+    /// The checks a form applies: names the field and what was expected.
+    pub fn check(&self) -> Result<(), (&'static str, &'static str)> {
+        if !(self.per_children.is_finite() && self.per_children >= 1.0) {
+            return Err(("per_children", "a number of children of at least 1"));
+        }
+        if !(self.deprivation_weight.is_finite() && (0.0..=5.0).contains(&self.deprivation_weight)) {
+            return Err(("deprivation_weight", "a weight from 0 to 5"));
+        }
+        if !(self.min_children.is_finite() && self.min_children >= 0.0) {
+            return Err(("min_children", "a number of children of at least 0"));
+        }
+        Ok(())
+    }
+}
+
+/// What is known of one district.
+#[derive(Debug, Clone)]
+pub struct DistrictInput {
+    pub district: DistrictId,
+    pub key: String,
+    pub name: String,
+    /// per life phase; None when the reader may not see the counts it comes from
+    pub children: Vec<Option<f64>>,
+    /// the chosen deprivation indicator, oriented so that higher is worse
+    pub deprivation: Option<f64>,
+    /// active offers located in the district: the life phases each serves (indices into the
+    /// phases) and its stated places
+    pub offers: Vec<LocalOffer>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalOffer {
+    pub phases: Vec<usize>,
+    pub places: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub children: Option<f64>,
+    pub need: Option<f64>,
+    pub offers: u32,
+    /// offers per `per_children` weighted children
+    pub coverage: Option<f64>,
+    /// places the offers state, shared out over the phases an offer serves in proportion to
+    /// the children of each (a Kita for 1–6 year olds gives its under-threes their share)
+    pub places: Option<f64>,
+    /// places per 100 children (unweighted), where offers state places
+    pub places_per_100: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub district: DistrictId,
+    pub key: String,
+    pub name: String,
+    pub deprivation: Option<f64>,
+    /// 0 least … 1 most deprived among the districts with a value
+    pub deprivation_rank: Option<f64>,
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NeedsMatrix {
+    pub phases: Vec<String>,
+    pub rows: Vec<Row>,
+    /// median coverage of each phase over districts with a known need
+    pub median_coverage: Vec<Option<f64>>,
+    pub median_places_per_100: Vec<Option<f64>>,
+    pub formula: NeedsFormula,
+}
+
+/// Why a cell is listed as a gap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum GapReason {
+    /// no offer of the phase in the district
+    NoOffer,
+    /// coverage below the municipality's median
+    BelowMedian { coverage: f64, median: f64 },
+    /// among the most deprived quarter of districts
+    HighDeprivation { rank_percent: f64 },
+    /// among the quarter of districts with the most children of the phase
+    ManyChildren { children: f64 },
+    /// fewer places per 100 children than the median
+    FewPlaces { per_100: f64, median: f64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gap {
+    pub district: DistrictId,
+    pub key: String,
+    pub name: String,
+    pub phase: String,
+    /// offers missing to reach the median coverage
+    pub shortfall: f64,
+    pub children: f64,
+    pub need: f64,
+    pub offers: u32,
+    pub reasons: Vec<GapReason>,
+}
+
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    Some(if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 })
+}
+
+/// Percentile rank of each value among the known ones: 0 for the smallest, 1 for the largest,
+/// ties share the mean of their places.
+fn ranks(values: &[Option<f64>]) -> Vec<Option<f64>> {
+    let known: Vec<f64> = values.iter().flatten().copied().collect();
+    if known.len() < 2 {
+        return values.iter().map(|v| v.map(|_| 0.5)).collect();
+    }
+    let last = (known.len() - 1) as f64;
+    values
+        .iter()
+        .map(|v| {
+            v.map(|x| {
+                let below = known.iter().filter(|k| **k < x).count() as f64;
+                let equal = known.iter().filter(|k| **k == x).count() as f64;
+                (below + (equal - 1.0) / 2.0) / last
+            })
+        })
+        .collect()
+}
+
+/// The matrix: need, coverage and places for every district and phase.
+pub fn compute(phases: &[String], inputs: &[DistrictInput], formula: NeedsFormula) -> NeedsMatrix {
+    let rank = ranks(&inputs.iter().map(|d| d.deprivation).collect::<Vec<_>>());
+    let rows: Vec<Row> = inputs
+        .iter()
+        .zip(&rank)
+        .map(|(d, r)| {
+            let cells = (0..phases.len())
+                .map(|p| {
+                    let children = d.children.get(p).copied().flatten();
+                    let serving: Vec<&LocalOffer> = d.offers.iter().filter(|o| o.phases.contains(&p)).collect();
+                    let offers = serving.len() as u32;
+                    // without a deprivation value the district counts as average
+                    let factor = 1.0 + formula.deprivation_weight * r.unwrap_or(0.5);
+                    let need = children.map(|c| c * factor);
+                    let coverage = need.filter(|n| *n > 0.0).map(|n| offers as f64 * formula.per_children / n);
+                    let share = |o: &LocalOffer| -> Option<f64> {
+                        let all: Option<f64> = o.phases.iter().map(|q| d.children.get(*q).copied().flatten()).sum();
+                        let mine = children?;
+                        let all = all.filter(|a| *a > 0.0)?;
+                        Some(o.places? as f64 * mine / all)
+                    };
+                    let stated: Vec<f64> = serving.iter().filter_map(|o| share(o)).collect();
+                    let places = (!stated.is_empty()).then(|| stated.iter().sum::<f64>());
+                    let places_per_100 = match (places, children) {
+                        (Some(pl), Some(c)) if c > 0.0 => Some(pl * 100.0 / c),
+                        _ => None,
+                    };
+                    Cell { children, need, offers, coverage, places, places_per_100 }
+                })
+                .collect();
+            Row { district: d.district, key: d.key.clone(), name: d.name.clone(), deprivation: d.deprivation, deprivation_rank: *r, cells }
+        })
+        .collect();
+    let median_coverage = (0..phases.len()).map(|p| median(rows.iter().filter_map(|r| r.cells[p].coverage).collect())).collect();
+    let median_places_per_100 =
+        (0..phases.len()).map(|p| median(rows.iter().filter_map(|r| r.cells[p].places_per_100).collect())).collect();
+    NeedsMatrix { phases: phases.to_vec(), rows, median_coverage, median_places_per_100, formula }
+}
+
+impl NeedsMatrix {
+    /// The gaps: cells with enough children whose offers fall at least one short of the median
+    /// coverage, the largest shortfall first (then the larger need).
+    pub fn gaps(&self) -> Vec<Gap> {
+        let mut out = vec![];
+        for (p, phase) in self.phases.iter().enumerate() {
+            let Some(median) = self.median_coverage[p] else { continue };
+            let many = {
+                let mut c: Vec<f64> = self.rows.iter().filter_map(|r| r.cells[p].children).collect();
+                c.sort_by(f64::total_cmp);
+                c.get(c.len() * 3 / 4).copied()
+            };
+            for row in &self.rows {
+                let cell = &row.cells[p];
+                let (Some(children), Some(need)) = (cell.children, cell.need) else { continue };
+                if children < self.formula.min_children {
+                    continue;
+                }
+                let shortfall = median * need / self.formula.per_children - cell.offers as f64;
+                if shortfall < 1.0 {
+                    continue;
+                }
+                let mut reasons = vec![];
+                if cell.offers == 0 {
+                    reasons.push(GapReason::NoOffer);
+                } else if let Some(coverage) = cell.coverage {
+                    reasons.push(GapReason::BelowMedian { coverage, median });
+                }
+                if let Some(rank) = row.deprivation_rank.filter(|r| *r >= 0.75) {
+                    reasons.push(GapReason::HighDeprivation { rank_percent: rank * 100.0 });
+                }
+                if many.is_some_and(|m| children >= m) {
+                    reasons.push(GapReason::ManyChildren { children });
+                }
+                if let (Some(per_100), Some(median)) = (cell.places_per_100, self.median_places_per_100[p]) {
+                    if per_100 < median {
+                        reasons.push(GapReason::FewPlaces { per_100, median });
+                    }
+                }
+                out.push(Gap {
+                    district: row.district,
+                    key: row.key.clone(),
+                    name: row.name.clone(),
+                    phase: phase.clone(),
+                    shortfall,
+                    children,
+                    need,
+                    offers: cell.offers,
+                    reasons,
+                });
+            }
+        }
+        out.sort_by(|a, b| b.shortfall.total_cmp(&a.shortfall).then(b.need.total_cmp(&a.need)).then(a.key.cmp(&b.key)));
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(min: u32, max: Option<u32>) -> AgeGroup {
+        AgeGroup { min_years: min, max_years: max }
+    }
+
+    #[test]
+    fn children_of_a_phase_are_taken_evenly_from_the_published_age_groups() {
+        let groups = [(group(0, Some(6)), 600.0), (group(6, Some(15)), 900.0), (group(15, Some(18)), 300.0), (group(65, None), 5000.0)];
+        assert_eq!(children_in_range(&groups, 36, 72), 300.0, "3–6 is half of 0–6");
+        assert_eq!(children_in_range(&groups, 72, 120), 400.0, "6–10 is four ninths of 6–15");
+        // 10–16: five ninths of 6–15 and a third of 15–18
+        assert!((children_in_range(&groups, 120, 192) - 600.0).abs() < 1e-9);
+        assert_eq!(children_in_range(&groups, 0, 12), 100.0);
+    }
+
+    fn district(id: i64, children: f64, deprivation: Option<f64>, offers: u32, places: Option<u64>) -> DistrictInput {
+        DistrictInput {
+            district: id,
+            key: format!("{id:02}"),
+            name: format!("Bezirk {id}"),
+            children: vec![Some(children)],
+            deprivation,
+            offers: (0..offers).map(|i| LocalOffer { phases: vec![0], places: places.filter(|_| i == 0) }).collect(),
+        }
+    }
+
+    #[test]
+    fn places_of_an_offer_for_two_phases_are_shared_by_their_children() {
+        let phases = vec!["early".to_string(), "kita".to_string()];
+        let d = DistrictInput {
+            district: 1,
+            key: "01".into(),
+            name: "Mitte".into(),
+            children: vec![Some(300.0), Some(300.0)],
+            deprivation: None,
+            offers: vec![
+                LocalOffer { phases: vec![0, 1], places: Some(240) },
+                LocalOffer { phases: vec![1], places: Some(60) },
+                LocalOffer { phases: vec![1], places: None },
+            ],
+        };
+        let m = compute(&phases, &[d], NeedsFormula::default());
+        assert_eq!(m.rows[0].cells[0].places, Some(120.0));
+        assert_eq!(m.rows[0].cells[1].places, Some(180.0));
+        assert_eq!(m.rows[0].cells[1].places_per_100, Some(60.0));
+        assert_eq!(m.rows[0].cells[1].offers, 3);
+    }
+
+    #[test]
+    fn coverage_weights_children_by_deprivation_and_gaps_are_ranked_by_the_offers_missing() {
+        let phases = vec!["kita".to_string()];
+        let inputs = vec![
+            district(1, 1000.0, Some(1.0), 10, Some(800)),
+            district(2, 1000.0, Some(2.0), 10, Some(700)),
+            district(3, 1000.0, Some(3.0), 10, Some(600)),
+            district(4, 2000.0, Some(4.0), 0, None),
+            district(5, 10.0, Some(5.0), 0, None),
+        ];
+        let m = compute(&phases, &inputs, NeedsFormula::default());
+        // ranks 0, .25, .5, .75, 1; need = children × (1 + rank)
+        assert_eq!(m.rows[0].cells[0].need, Some(1000.0));
+        assert_eq!(m.rows[2].cells[0].need, Some(1500.0));
+        assert_eq!(m.rows[3].cells[0].need, Some(3500.0));
+        assert_eq!(m.rows[0].cells[0].coverage, Some(1.0));
+        assert_eq!(m.rows[0].cells[0].places_per_100, Some(80.0));
+        // coverages 1.0, 0.8, 0.667, 0, 0 → median 0.667
+        let median = m.median_coverage[0].unwrap();
+        assert!((median - 2.0 / 3.0).abs() < 1e-12);
+        let gaps = m.gaps();
+        assert_eq!(gaps.len(), 1, "district 5 has too few children, 1–3 reach the median: {gaps:?}");
+        let g = &gaps[0];
+        assert_eq!(g.district, 4);
+        assert!((g.shortfall - median * 35.0).abs() < 1e-9);
+        assert_eq!(g.reasons[0], GapReason::NoOffer);
+        assert!(g.reasons.contains(&GapReason::HighDeprivation { rank_percent: 75.0 }));
+        assert!(g.reasons.contains(&GapReason::ManyChildren { children: 2000.0 }));
+    }
+
+    #[test]
+    fn unknown_counts_give_no_score_and_no_gap() {
+        let phases = vec!["kita".to_string()];
+        let mut hidden = district(1, 0.0, None, 0, None);
+        hidden.children = vec![None];
+        let m = compute(&phases, &[hidden, district(2, 500.0, None, 5, None)], NeedsFormula::default());
+        assert_eq!(m.rows[0].cells[0].coverage, None);
+        assert_eq!(m.rows[0].cells[0].need, None);
+        assert!(m.gaps().is_empty());
+        // without a deprivation value the weight counts the district as average
+        assert_eq!(m.rows[1].cells[0].need, Some(750.0));
+        assert!(NeedsFormula { deprivation_weight: 9.0, ..Default::default() }.check().is_err());
+    }
+}

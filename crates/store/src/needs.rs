@@ -1,0 +1,118 @@
+//! What the needs analysis reads (issue 14): the population of a level's districts, summed
+//! from the finest published level, and the active offers located in each of them by life
+//! phase with their places.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use kette_domain::disclosure::{PlaceScope, Sealed};
+use kette_domain::{AgeGroup, DistrictId, MunicipalityId};
+use sqlx::Row;
+
+use crate::{util, Result, Store};
+
+/// One active offer located at or below a district, for one of its life phases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocatedOffer {
+    pub district: DistrictId,
+    pub offer: i64,
+    pub life_phase: String,
+    pub capacity: Option<i64>,
+}
+
+impl Store {
+    /// The years with population figures, newest first.
+    pub async fn population_years(&self, municipality: MunicipalityId) -> Result<Vec<i32>> {
+        let rows = sqlx::query(
+            "SELECT DISTINCT p.year FROM population p JOIN district d ON d.id = p.district_id
+             WHERE d.municipality_id = $1 ORDER BY p.year DESC",
+        )
+        .bind(municipality)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(r.try_get::<i64, _>(0)? as i32)).collect()
+    }
+
+    /// Population by age group of every district of `level` in `year`, summed over its leaf
+    /// districts (population is published for the finest level); sealed like every count.
+    pub async fn population_of_level(
+        &self,
+        municipality: MunicipalityId,
+        level: i64,
+        year: i32,
+    ) -> Result<Sealed<Vec<(DistrictId, AgeGroup, i64)>>> {
+        let at_level = self.paths_of_level(municipality, level).await?;
+        // leaves are read once and summed here: a prefix join of every district of the level
+        // with every leaf costs SQLite a quadratic scan
+        let rows = sqlx::query(
+            "SELECT d.path, p.age_group, p.count FROM population p JOIN district d ON d.id = p.district_id
+             WHERE d.municipality_id = $1 AND p.year = $2 AND NOT EXISTS (SELECT 1 FROM district c WHERE c.parent_id = d.id)",
+        )
+        .bind(municipality)
+        .bind(year as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut sums: BTreeMap<(DistrictId, AgeGroup), i64> = BTreeMap::new();
+        for r in &rows {
+            let path: String = r.try_get(0)?;
+            let code: String = r.try_get(1)?;
+            if let (Some(district), Some(group)) = (ancestor(&path, &at_level), AgeGroup::parse(&code)) {
+                *sums.entry((district, group)).or_default() += r.try_get::<i64, _>(2)?;
+            }
+        }
+        Ok(Sealed::seal(sums.into_iter().map(|((d, g), n)| (d, g, n)).collect()))
+    }
+
+    /// Active offers located at or below each district of `level`, once per district, offer and
+    /// life phase (an offer with two places in one district counts once). Only places the
+    /// reader may see count: a protected place does not show up as an offer in its district.
+    pub async fn offers_of_level(&self, municipality: MunicipalityId, level: i64, scope: &PlaceScope) -> Result<Vec<LocatedOffer>> {
+        let at_level = self.paths_of_level(municipality, level).await?;
+        let q = format!(
+            "SELECT DISTINCT s.path, o.id, t.code, o.capacity FROM offer o
+             JOIN offer_term t ON t.offer_id = o.id AND t.kind = 'life_phase'
+             JOIN offer_location ol ON ol.offer_id = o.id
+             JOIN location l ON l.id = ol.location_id
+             JOIN district s ON s.id = l.district_id
+             WHERE o.municipality_id = $1 AND o.status = 'active' AND {}",
+            util::place_clause(2)
+        );
+        let rows = util::bind_place_scope(sqlx::query(&q).bind(municipality), scope).fetch_all(&self.pool).await?;
+        let mut out: BTreeSet<(DistrictId, i64, String, Option<i64>)> = BTreeSet::new();
+        for r in &rows {
+            let path: String = r.try_get(0)?;
+            if let Some(district) = ancestor(&path, &at_level) {
+                out.insert((district, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?));
+            }
+        }
+        Ok(out.into_iter().map(|(district, offer, life_phase, capacity)| LocatedOffer { district, offer, life_phase, capacity }).collect())
+    }
+
+    /// The materialised paths of the districts of one level.
+    async fn paths_of_level(&self, municipality: MunicipalityId, level: i64) -> Result<HashMap<String, DistrictId>> {
+        let rows = sqlx::query("SELECT path, id FROM district WHERE municipality_id = $1 AND level = $2")
+            .bind(municipality)
+            .bind(level)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    }
+}
+
+/// The district of the level whose path is a prefix of `path` ('/01/0101/' of '/01/0101/010101/').
+fn ancestor(path: &str, at_level: &HashMap<String, DistrictId>) -> Option<DistrictId> {
+    path.char_indices().filter(|(_, c)| *c == '/').skip(1).find_map(|(i, _)| at_level.get(&path[..=i]).copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_finds_its_ancestor_of_the_level() {
+        let at: HashMap<String, DistrictId> = HashMap::from([("/01/0101/".to_string(), 7), ("/02/0201/".to_string(), 8)]);
+        assert_eq!(ancestor("/01/0101/010101/", &at), Some(7));
+        assert_eq!(ancestor("/01/0101/", &at), Some(7));
+        assert_eq!(ancestor("/01/", &at), None);
+        assert_eq!(ancestor("/03/0301/", &at), None);
+    }
+}

@@ -1,0 +1,285 @@
+//! The needs analysis on the web (issue 14): `/needs` shows, for the districts of a level,
+//! children per life phase, the chosen deprivation indicator, the offers there and a coverage
+//! score whose formula is stated and can be changed, and the gaps ranked by the offers missing
+//! to reach the municipality's median, each with its reasons; `/needs.csv` is the same table.
+//! One parser reads the choices and collects every error (as the finder does).
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use kette_app::needs::{NeedsRequest, NeedsView};
+use kette_domain::needs::{Cell, GapReason, NeedsFormula};
+
+use crate::error::{render, OrPage, PageError};
+use crate::{AppState, Ctx};
+
+pub fn routes() -> crate::Routes {
+    crate::Routes::new().route("/needs", get(page)).route("/needs.csv", get(csv))
+}
+
+/// A choice that could not be read: the field and the message key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChoiceError {
+    pub field: &'static str,
+    pub key: &'static str,
+}
+
+/// Reads the page's choices; a bad value falls back to its default and is reported.
+pub fn parse_request(params: &HashMap<String, String>) -> (NeedsRequest, Vec<ChoiceError>) {
+    let mut errors = vec![];
+    let mut req = NeedsRequest::default();
+    let get = |k: &str| params.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
+    let number = |k: &'static str, errors: &mut Vec<ChoiceError>| -> Option<f64> {
+        let v = get(k)?;
+        match kette_text::parse_number(v) {
+            Some(x) => Some(x),
+            None => {
+                errors.push(ChoiceError { field: k, key: "needs-error-number" });
+                None
+            }
+        }
+    };
+    if let Some(v) = get("level") {
+        match v.parse() {
+            Ok(l) => req.level = Some(l),
+            Err(_) => errors.push(ChoiceError { field: "level", key: "needs-error-number" }),
+        }
+    }
+    if let Some(v) = get("year") {
+        match v.parse() {
+            Ok(y) => req.year = Some(y),
+            Err(_) => errors.push(ChoiceError { field: "year", key: "needs-error-number" }),
+        }
+    }
+    // an empty choice means "no indicator"; a missing one means "the default"
+    if let Some(v) = params.get("indicator") {
+        req.indicator = Some(v.trim().to_string());
+    }
+    let mut formula = NeedsFormula::default();
+    if let Some(w) = number("weight", &mut errors) {
+        formula.deprivation_weight = w;
+    }
+    if let Some(p) = number("per", &mut errors) {
+        formula.per_children = p;
+    }
+    if let Some(m) = number("min_children", &mut errors) {
+        formula.min_children = m;
+    }
+    match formula.check() {
+        Ok(()) => req.formula = formula,
+        Err((field, _)) => {
+            let field = match field {
+                "deprivation_weight" => "weight",
+                "per_children" => "per",
+                _ => "min_children",
+            };
+            errors.push(ChoiceError { field, key: "needs-error-range" });
+        }
+    }
+    (req, errors)
+}
+
+#[derive(Template)]
+#[template(path = "needs.html")]
+struct NeedsPage {
+    ctx: Ctx,
+    view: NeedsView,
+    errors: Vec<ChoiceError>,
+    query: String,
+    gaps_shown: usize,
+}
+
+impl NeedsPage {
+    fn phase_label(&self, code: &str) -> String {
+        self.ctx.term("life_phase", code)
+    }
+    fn level_label(&self, level: &i64) -> String {
+        self.view
+            .levels
+            .iter()
+            .find(|l| l.level == *level)
+            .map(|l| if self.ctx.lang == "de" { l.label_de.clone() } else { l.label_en.clone() })
+            .unwrap_or_else(|| level.to_string())
+    }
+    fn indicator_label(&self, code: &str) -> String {
+        self.view
+            .indicators
+            .iter()
+            .find(|i| i.0 == code)
+            .map(|i| if self.ctx.lang == "de" { i.1.clone() } else { i.2.clone() })
+            .unwrap_or_else(|| code.to_string())
+    }
+    fn chosen_indicator(&self, code: &str) -> bool {
+        self.view.indicator.as_deref() == Some(code)
+    }
+    fn one(&self, x: impl std::borrow::Borrow<f64>) -> String {
+        self.ctx.fixed(*x.borrow(), 1)
+    }
+    fn two(&self, x: impl std::borrow::Borrow<f64>) -> String {
+        self.ctx.fixed(*x.borrow(), 2)
+    }
+    fn weight(&self) -> String {
+        self.ctx.fixed(self.view.matrix.formula.deprivation_weight, 1)
+    }
+    fn per(&self) -> String {
+        self.ctx.fixed(self.view.matrix.formula.per_children, 0)
+    }
+    fn min_children(&self) -> String {
+        self.ctx.fixed(self.view.matrix.formula.min_children, 0)
+    }
+    fn shown_gaps(&self) -> &[kette_domain::needs::Gap] {
+        &self.view.gaps[..self.gaps_shown]
+    }
+    fn count(&self, x: &Option<f64>) -> String {
+        x.map_or_else(|| self.ctx.t("needs-withheld"), |c| self.ctx.num(c.round() as i64))
+    }
+    fn coverage(&self, c: &Cell) -> String {
+        match (c.coverage, c.children) {
+            (Some(v), _) => self.ctx.fixed(v, 2),
+            (None, None) => self.ctx.t("needs-withheld"),
+            (None, Some(_)) => "–".into(),
+        }
+    }
+    fn median(&self, m: &Option<f64>) -> String {
+        m.map_or_else(|| "–".into(), |v| self.ctx.fixed(v, 2))
+    }
+    fn reason(&self, r: &GapReason) -> String {
+        match r {
+            GapReason::NoOffer => self.ctx.t("needs-reason-no-offer"),
+            GapReason::BelowMedian { coverage, median } => {
+                self.ctx.t_args("needs-reason-below-median", [("coverage", self.two(*coverage)), ("median", self.two(*median))])
+            }
+            GapReason::HighDeprivation { rank_percent } => {
+                self.ctx.t_args("needs-reason-deprivation", [("rank", self.ctx.fixed(*rank_percent, 0))])
+            }
+            GapReason::ManyChildren { children } => {
+                self.ctx.t_args("needs-reason-many-children", [("children", self.ctx.num(children.round() as i64))])
+            }
+            GapReason::FewPlaces { per_100, median } => {
+                self.ctx.t_args("needs-reason-few-places", [("places", self.one(*per_100)), ("median", self.one(*median))])
+            }
+        }
+    }
+    fn formula_text(&self) -> String {
+        let f = &self.view.matrix.formula;
+        self.ctx.t_args(
+            "needs-formula",
+            [("weight", self.ctx.fixed(f.deprivation_weight, 1)), ("per", self.ctx.num(f.per_children.round() as i64))],
+        )
+    }
+    fn rank_source(&self) -> Option<String> {
+        let code = self.view.indicator.as_deref()?;
+        let year = self.view.indicator_year.map(|y| y.to_string()).unwrap_or_else(|| "–".into());
+        Some(self.ctx.t_args("needs-rank-from", [("indicator", self.indicator_label(code)), ("year", year)]))
+    }
+    fn error_for(&self, field: &str) -> Option<String> {
+        self.errors.iter().find(|e| e.field == field).map(|e| self.ctx.t(e.key))
+    }
+    fn rank(&self, r: &Option<f64>) -> String {
+        r.map_or_else(|| "–".into(), |v| self.ctx.fixed(v, 2))
+    }
+}
+
+async fn page(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+    may_read(&ctx)?;
+    let (req, errors) = parse_request(&params);
+    let view = state.app.needs(&ctx.disclosure(), ctx.municipality.id, &ctx.vocab, &req).await.or_page()?;
+    let query =
+        params.iter().filter(|(k, _)| k.as_str() != "lang").map(|(k, v)| format!("{}={}", k, urlencode(v))).collect::<Vec<_>>().join("&");
+    let gaps_shown = view.gaps.len().min(50);
+    render(&NeedsPage { ctx, view, errors, query, gaps_shown })
+}
+
+fn urlencode(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn may_read(ctx: &Ctx) -> Result<(), PageError> {
+    if ctx.reads_needs_analysis() {
+        Ok(())
+    } else if ctx.signed_in() {
+        Err(PageError::forbidden())
+    } else {
+        Err(PageError::not_found())
+    }
+}
+
+/// The matrix as CSV: one row per district and life phase, read through the same rule.
+async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+    may_read(&ctx)?;
+    let (req, _) = parse_request(&params);
+    let view = state.app.needs(&ctx.disclosure(), ctx.municipality.id, &ctx.vocab, &req).await.or_page()?;
+    let text = |s: &str| format!("\"{}\"", kette_text::spreadsheet_safe(s).replace('"', "\"\""));
+    let opt = |v: Option<f64>, digits: usize| v.map_or_else(String::new, |x| format!("{x:.digits$}"));
+    let mut shortfall: HashMap<(i64, &str), f64> = HashMap::new();
+    for g in &view.gaps {
+        shortfall.insert((g.district, g.phase.as_str()), g.shortfall);
+    }
+    let mut body = String::from(
+        "district_key,district,life_phase,children,need,offers,places,coverage,places_per_100,deprivation,deprivation_rank,offers_missing\n",
+    );
+    for row in &view.matrix.rows {
+        for (phase, cell) in view.matrix.phases.iter().zip(&row.cells) {
+            body.push_str(&format!(
+                "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+                text(&row.key),
+                text(&row.name),
+                phase,
+                opt(cell.children, 0),
+                opt(cell.need, 1),
+                cell.offers,
+                opt(cell.places, 0),
+                opt(cell.coverage, 3),
+                opt(cell.places_per_100, 1),
+                opt(row.deprivation, 3),
+                opt(row.deprivation_rank, 3),
+                opt(shortfall.get(&(row.district, phase.as_str())).copied(), 1),
+            ));
+        }
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"bedarfsanalyse.csv\"".to_string()),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn every_bad_choice_is_reported_and_the_rest_is_kept() {
+        let (req, errors) = parse_request(&params(&[("level", "x"), ("weight", "zwei"), ("per", "1000"), ("indicator", "mss_s4")]));
+        assert_eq!(
+            errors,
+            vec![ChoiceError { field: "level", key: "needs-error-number" }, ChoiceError { field: "weight", key: "needs-error-number" }]
+        );
+        assert_eq!(req.formula.per_children, 1000.0);
+        assert_eq!(req.indicator.as_deref(), Some("mss_s4"));
+        let (req, errors) = parse_request(&params(&[("weight", "7,5")]));
+        assert_eq!(errors, vec![ChoiceError { field: "weight", key: "needs-error-range" }]);
+        assert_eq!(req.formula, NeedsFormula::default(), "an out-of-range formula falls back whole");
+        let (req, errors) = parse_request(&params(&[("weight", "0,5"), ("indicator", "")]));
+        assert!(errors.is_empty());
+        assert_eq!(req.formula.deprivation_weight, 0.5);
+        assert_eq!(req.indicator.as_deref(), Some(""), "an empty choice means no indicator");
+    }
+}
