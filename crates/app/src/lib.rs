@@ -46,6 +46,9 @@ pub enum AppError {
     /// Values no indicator can have (a negative count), each named.
     #[error("{file}: {}", .problems.join("; "))]
     Implausible { file: String, problems: Vec<String> },
+    /// A computation handed to a worker thread did not come back.
+    #[error("a background computation failed: {0}")]
+    Background(String),
     /// The municipality has no districts yet.
     #[error("there are no districts yet")]
     NoDistricts,
@@ -66,6 +69,9 @@ pub struct App {
     /// The figures of each municipality as raw readers and as everyone else sees them, valid
     /// for one `stats_generation`.
     figures: Arc<Mutex<HashMap<(MunicipalityId, bool), Arc<Figures>>>>,
+    /// The needs analysis's walking estimate per municipality, level and place scope, valid for
+    /// one data generation (tens of thousands of nearest-offer questions).
+    walk_estimates: Arc<Mutex<HashMap<needs::WalkKey, (i64, Arc<needs::WalkShares>)>>>,
 }
 
 /// The finder's audience for a reader, from the one rule: coordination sees every offer and
@@ -92,7 +98,7 @@ pub fn offer_is_public(
 
 impl App {
     pub fn new(store: Store) -> App {
-        App { store, figures: Default::default() }
+        App { store, figures: Default::default(), walk_estimates: Default::default() }
     }
 
     /// The reader's view under the municipality's rules.

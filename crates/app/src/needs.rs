@@ -3,14 +3,17 @@
 //! from the reader's figures, the offers located in each district by life phase (only places
 //! the reader may see), and `kette_domain::needs` on top.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use kette_domain::disclosure::Disclosure;
 use kette_domain::needs::{children_in_range, compute, DistrictInput, Gap, LocalOffer, NeedsFormula, NeedsMatrix};
 use kette_domain::vocab::{TermKind, Vocabulary};
 use kette_domain::{Direction, DistrictLevel, MunicipalityId};
 
-use crate::{App, Result};
+use kette_reach::{share_within, PointIndex, DEFAULT_DETOUR};
+
+use crate::{App, AppError, Result};
 
 /// What the reader chose; everything has a default.
 #[derive(Debug, Clone, Default)]
@@ -37,6 +40,8 @@ pub struct NeedsView {
     pub indicator_year: Option<i32>,
     /// districts whose counts the reader may not see (small numbers)
     pub withheld_districts: usize,
+    /// whether the walking shares could be estimated (the districts have outlines)
+    pub walk_estimated: bool,
 }
 
 impl App {
@@ -158,6 +163,8 @@ impl App {
                 e.places = o.capacity.filter(|c| *c > 0).map(|c| c as u64);
             }
         }
+        let codes: Vec<String> = phases.iter().map(|p| p.0.clone()).collect();
+        let walk = self.walk_estimate(municipality, level, d, &codes).await?;
         let mut by_district: BTreeMap<i64, Vec<LocalOffer>> = BTreeMap::new();
         for ((district, _), offer) in offers {
             by_district.entry(district).or_default().push(offer);
@@ -171,11 +178,79 @@ impl App {
                 children: children.get(&x.id).cloned().unwrap_or_else(|| vec![None; phases.len()]),
                 deprivation: deprivation.get(&x.id).copied(),
                 offers: by_district.remove(&x.id).unwrap_or_default(),
+                within_walk: walk.get(&x.key).cloned().unwrap_or_else(|| vec![None; phases.len()]),
             })
             .collect();
-        let codes: Vec<String> = phases.iter().map(|p| p.0.clone()).collect();
         let matrix = compute(&codes, &inputs, req.formula);
         let gaps = matrix.gaps();
-        Ok(NeedsView { matrix, gaps, levels, level, years, year, indicators, indicator, indicator_year, withheld_districts })
+        Ok(NeedsView {
+            matrix,
+            gaps,
+            levels,
+            level,
+            years,
+            year,
+            indicators,
+            indicator,
+            indicator_year,
+            withheld_districts,
+            walk_estimated: !walk.is_empty(),
+        })
+    }
+
+    /// Per district key and life phase, the share of the district's area (its children spread
+    /// evenly over it) within a ten-minute walk of an offer of the phase, estimated from the
+    /// straight line × 1.3 at 4.8 km/h over a 200 m grid — used until a street network is
+    /// imported, and labelled as an estimate wherever shown.
+    async fn walk_estimate(&self, municipality: MunicipalityId, level: i64, d: &Disclosure, phases: &[String]) -> Result<Arc<WalkShares>> {
+        let scope = d.place_scope();
+        let key: WalkKey = (municipality, level, scope.all_unapproved, scope.all_protected, scope.own_organisation);
+        let generation = self.store.generation(municipality).await?;
+        if let Some((g, shares)) = self.walk_estimates.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            if g == generation {
+                return Ok(shares);
+            }
+        }
+        let geometries = self.store.district_geometries(municipality, level).await?;
+        let points = self.store.offer_points(municipality, &scope).await?;
+        let phases = phases.to_vec();
+        let shares = tokio::task::spawn_blocking(move || {
+            let grid = kette_ingest::geo_assign::DistrictIndex::new(geometries).grid_points(WALK_GRID_M);
+            let indexes: Vec<Option<PointIndex>> = phases
+                .iter()
+                .map(|phase| PointIndex::new(points.iter().filter(|(p, _)| p == phase).map(|(_, at)| *at).collect()))
+                .collect();
+            grid.into_iter()
+                .map(|(key, origins)| {
+                    let per_phase = indexes
+                        .iter()
+                        .map(|index| match index {
+                            Some(index) => share_within(index, &origins, DEFAULT_DETOUR, WALK_KMH, WALK_MINUTES),
+                            None if origins.is_empty() => None,
+                            None => Some(0.0),
+                        })
+                        .collect();
+                    (key, per_phase)
+                })
+                .collect::<WalkShares>()
+        })
+        .await
+        .map_err(|e| AppError::Background(e.to_string()))?;
+        let shares = Arc::new(shares);
+        if let Ok(mut cache) = self.walk_estimates.lock() {
+            cache.retain(|_, (g, _)| *g == generation);
+            cache.insert(key, (generation, shares.clone()));
+        }
+        Ok(shares)
     }
 }
+
+/// (municipality, level, place scope) — what decides which offers a walking estimate sees.
+pub type WalkKey = (MunicipalityId, i64, bool, bool, Option<i64>);
+/// Per district key, per life phase, the share within a short walk.
+pub type WalkShares = HashMap<String, Vec<Option<f64>>>;
+
+/// The estimate's parameters, stated on the page.
+pub const WALK_MINUTES: f64 = 10.0;
+pub const WALK_KMH: f64 = 4.8;
+pub const WALK_GRID_M: f64 = 200.0;

@@ -72,6 +72,9 @@ pub struct DistrictInput {
     /// active offers located in the district: the life phases each serves (indices into the
     /// phases) and its stated places
     pub offers: Vec<LocalOffer>,
+    /// per life phase, the share of the district's children within a short walk of an offer of
+    /// the phase (anywhere in the municipality), where it could be estimated
+    pub within_walk: Vec<Option<f64>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -92,6 +95,8 @@ pub struct Cell {
     pub places: Option<f64>,
     /// places per 100 children (unweighted), where offers state places
     pub places_per_100: Option<f64>,
+    /// share of the children within a short walk of an offer of the phase
+    pub within_walk: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -128,6 +133,8 @@ pub enum GapReason {
     ManyChildren { children: f64 },
     /// fewer places per 100 children than the median
     FewPlaces { per_100: f64, median: f64 },
+    /// fewer than half of the children live within a short walk of an offer of the phase
+    FarToWalk { share_percent: f64 },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -201,7 +208,7 @@ pub fn compute(phases: &[String], inputs: &[DistrictInput], formula: NeedsFormul
                         (Some(pl), Some(c)) if c > 0.0 => Some(pl * 100.0 / c),
                         _ => None,
                     };
-                    Cell { children, need, offers, coverage, places, places_per_100 }
+                    Cell { children, need, offers, coverage, places, places_per_100, within_walk: d.within_walk.get(p).copied().flatten() }
                 })
                 .collect();
             Row { district: d.district, key: d.key.clone(), name: d.name.clone(), deprivation: d.deprivation, deprivation_rank: *r, cells }
@@ -246,6 +253,9 @@ impl NeedsMatrix {
                 }
                 if many.is_some_and(|m| children >= m) {
                     reasons.push(GapReason::ManyChildren { children });
+                }
+                if let Some(share) = cell.within_walk.filter(|s| *s < 0.5) {
+                    reasons.push(GapReason::FarToWalk { share_percent: share * 100.0 });
                 }
                 if let (Some(per_100), Some(median)) = (cell.places_per_100, self.median_places_per_100[p]) {
                     if per_100 < median {
@@ -296,6 +306,7 @@ mod tests {
             children: vec![Some(children)],
             deprivation,
             offers: (0..offers).map(|i| LocalOffer { phases: vec![0], places: places.filter(|_| i == 0) }).collect(),
+            within_walk: vec![Some(if offers == 0 { 0.2 } else { 0.9 })],
         }
     }
 
@@ -313,6 +324,7 @@ mod tests {
                 LocalOffer { phases: vec![1], places: Some(60) },
                 LocalOffer { phases: vec![1], places: None },
             ],
+            within_walk: vec![None, None],
         };
         let m = compute(&phases, &[d], NeedsFormula::default());
         assert_eq!(m.rows[0].cells[0].places, Some(120.0));
@@ -349,6 +361,7 @@ mod tests {
         assert_eq!(g.reasons[0], GapReason::NoOffer);
         assert!(g.reasons.contains(&GapReason::HighDeprivation { rank_percent: 75.0 }));
         assert!(g.reasons.contains(&GapReason::ManyChildren { children: 2000.0 }));
+        assert!(g.reasons.contains(&GapReason::FarToWalk { share_percent: 20.0 }));
     }
 
     #[test]

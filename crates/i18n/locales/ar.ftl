@@ -1440,3 +1440,6 @@ needs-matrix-hint = في كل خلية: التغطية، وتحتها العرو
 needs-rank = الرتبة
 needs-median = الوسيط
 needs-withheld = محمي
+needs-reason-far-to-walk = { $share } % فقط من الأطفال على بعد 10 دقائق سيرًا (تقدير)
+needs-walk-share = { $share } % سيرًا
+needs-walk-estimate = «سيرًا»: نسبة الأطفال الذين يصلون إلى عرض للمرحلة خلال 10 دقائق سيرًا – تقدير ما دامت شبكة الطرق غير محمّلة: خط مستقيم × 1.3 بسرعة 4.8 كم/س.

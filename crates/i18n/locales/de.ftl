@@ -1541,3 +1541,6 @@ needs-matrix-hint = Je Zelle: Abdeckung, darunter Angebote · Kinder. „–“:
 needs-rank = Rang
 needs-median = Median
 needs-withheld = geschützt
+needs-reason-far-to-walk = nur { $share } % der Kinder in 10 Minuten zu Fuß (Schätzung)
+needs-walk-share = { $share } % zu Fuß
+needs-walk-estimate = „zu Fuß“: Anteil der Kinder, die ein Angebot der Lebensphase in 10 Minuten zu Fuß erreichen – geschätzt, solange kein Wegenetz eingelesen ist: Luftlinie × 1,3 bei 4,8 km/h, die Kinder gleichmäßig über die Fläche des Gebiets verteilt (Raster von 200 m).

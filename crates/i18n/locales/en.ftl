@@ -1541,3 +1541,6 @@ needs-matrix-hint = Per cell: coverage, below it offers · children. “–”: 
 needs-rank = Rank
 needs-median = Median
 needs-withheld = protected
+needs-reason-far-to-walk = only { $share } % of the children within a 10-minute walk (estimate)
+needs-walk-share = { $share } % on foot
+needs-walk-estimate = “on foot”: share of the children who reach an offer of the life phase within a 10-minute walk – estimated while no street network is imported: straight line × 1.3 at 4.8 km/h, the children spread evenly over the area (200 m grid).

@@ -1388,3 +1388,6 @@ needs-matrix-hint = Her hücrede: kapsama, altında hizmetler · çocuklar.
 needs-rank = Sıra
 needs-median = Medyan
 needs-withheld = korunuyor
+needs-reason-far-to-walk = çocukların yalnızca %{ $share }'i 10 dakikalık yürüme mesafesinde (tahmin)
+needs-walk-share = %{ $share } yürüyerek
+needs-walk-estimate = “yürüyerek”: yaşam evresine yönelik bir hizmete 10 dakikada yürüyerek ulaşan çocukların payı – yol ağı yüklenene kadar tahmin: kuş uçuşu × 1,3, 4,8 km/sa.

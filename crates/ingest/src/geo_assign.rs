@@ -1,6 +1,6 @@
 //! Point-in-polygon assignment of locations to districts.
 
-use geo::{BoundingRect, Contains, Geometry, Point, Rect, Simplify};
+use geo::{BoundingRect, Contains, Geometry, InteriorPoint, Point, Rect, Simplify};
 
 /// A (Multi)Polygon GeoJSON geometry simplified (Ramer–Douglas–Peucker, `tolerance` in degrees)
 /// and rounded to 5 decimals (about a metre): light enough to send a city's districts to a
@@ -60,6 +60,39 @@ impl DistrictIndex {
         self.areas.is_empty()
     }
 
+    /// Points of a regular grid (`spacing_m` apart) inside each district, as (lat, lon), for
+    /// estimates that spread a district's people evenly over its area; a district too small
+    /// for the grid gets one point inside it.
+    pub fn grid_points(&self, spacing_m: f64) -> Vec<(String, Vec<[f64; 2]>)> {
+        self.areas
+            .iter()
+            .map(|(key, rect, geometry)| {
+                let lat0 = (rect.min().y + rect.max().y) / 2.0;
+                let dlat = spacing_m / 111_195.0;
+                let dlon = dlat / lat0.to_radians().cos().max(0.01);
+                let mut points = vec![];
+                // a point counts for the district whose polygon contains it
+                let mut lat = rect.min().y + dlat / 2.0;
+                while lat < rect.max().y {
+                    let mut lon = rect.min().x + dlon / 2.0;
+                    while lon < rect.max().x {
+                        if geometry.contains(&Point::new(lon, lat)) {
+                            points.push([lat, lon]);
+                        }
+                        lon += dlon;
+                    }
+                    lat += dlat;
+                }
+                if points.is_empty() {
+                    if let Some(p) = geometry.interior_point() {
+                        points.push([p.y(), p.x()]);
+                    }
+                }
+                (key.clone(), points)
+            })
+            .collect()
+    }
+
     /// Key of the district containing the point, if any.
     pub fn locate(&self, lon: f64, lat: f64) -> Option<&str> {
         let p = Point::new(lon, lat);
@@ -95,5 +128,19 @@ mod tests {
         assert_eq!(idx.locate(0.5, 0.5), Some("a"));
         assert_eq!(idx.locate(1.5, 0.5), Some("b"));
         assert_eq!(idx.locate(5.0, 5.0), None);
+    }
+
+    #[test]
+    fn grid_points_fall_inside_their_district_and_a_tiny_one_gets_one() {
+        // about 1.1 km × 1.1 km at the equator, and a sliver
+        let idx = DistrictIndex::new([
+            ("a".to_string(), r#"{"type":"Polygon","coordinates":[[[0,0],[0.01,0],[0.01,0.01],[0,0.01],[0,0]]]}"#.to_string()),
+            ("tiny".to_string(), r#"{"type":"Polygon","coordinates":[[[1,1],[1.0001,1],[1.0001,1.0001],[1,1.0001],[1,1]]]}"#.to_string()),
+        ]);
+        let grid = idx.grid_points(200.0);
+        let a = &grid.iter().find(|(k, _)| k == "a").unwrap().1;
+        assert!((25..=36).contains(&a.len()), "{}", a.len());
+        assert!(a.iter().all(|p| idx.locate(p[1], p[0]) == Some("a")));
+        assert_eq!(grid.iter().find(|(k, _)| k == "tiny").unwrap().1.len(), 1);
     }
 }

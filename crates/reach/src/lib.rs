@@ -1,12 +1,14 @@
 //! Reachability (issue 14): which streets a traveller may use (`profile`), the street network
 //! cut at its junctions with every OpenStreetMap node kept as a place on an edge (`network`),
 //! points placed on the nearest street (`snap`), the way from every origin to the nearest
-//! destination of each kind in one backward search per kind (`search`, `query`), and a whole
-//! run with its warnings (`run`). `osm` reads PBF extracts and `tables` the spreadsheet inputs,
+//! destination of each kind in one backward search per kind (`search`, `query`), a whole run
+//! with its warnings (`run`), and the straight-line estimate when no network is imported
+//! (`estimate`). `osm` reads PBF extracts and `tables` the spreadsheet inputs,
 //! both from bytes or readers the caller opened: the crate opens no files and knows no
 //! database, and the caller names the files in messages.
 
 mod edge_list;
+mod estimate;
 mod geometry;
 mod network;
 mod osm;
@@ -20,6 +22,7 @@ mod tables;
 use std::io::Write;
 
 pub use edge_list::EdgeList;
+pub use estimate::{share_within, PointIndex, DEFAULT_DETOUR};
 pub use geometry::haversine_m;
 pub use network::{BuildReport, Edge, Incoming, Network, Position, RawWay, Segment};
 pub use osm::{read_pbf, OsmExtract, TagFilter, TaggedPlace};

@@ -102,6 +102,7 @@ impl From<kette_app::AppError> for PageError {
             kette_app::AppError::Ingest(e) => PageError::bad_request(e.to_string()),
             kette_app::AppError::Recipe(e) => PageError::bad_request(e.to_string()),
             kette_app::AppError::Reach(e) => PageError::bad_request(e.to_string()),
+            kette_app::AppError::Background(e) => PageError::internal(e),
             kette_app::AppError::NoSuchColumn(c) => PageError::bad_request(format!("column '{c}'")),
             e @ (kette_app::AppError::NoDistricts
             | kette_app::AppError::WhichBoundaryVersion(_)

@@ -145,6 +145,9 @@ impl NeedsPage {
             (None, Some(_)) => "–".into(),
         }
     }
+    fn walk(&self, c: &Cell) -> Option<String> {
+        c.within_walk.map(|s| self.ctx.t_args("needs-walk-share", [("share", self.ctx.fixed(s * 100.0, 0))]))
+    }
     fn median(&self, m: &Option<f64>) -> String {
         m.map_or_else(|| "–".into(), |v| self.ctx.fixed(v, 2))
     }
@@ -159,6 +162,9 @@ impl NeedsPage {
             }
             GapReason::ManyChildren { children } => {
                 self.ctx.t_args("needs-reason-many-children", [("children", self.ctx.num(children.round() as i64))])
+            }
+            GapReason::FarToWalk { share_percent } => {
+                self.ctx.t_args("needs-reason-far-to-walk", [("share", self.ctx.fixed(*share_percent, 0))])
             }
             GapReason::FewPlaces { per_100, median } => {
                 self.ctx.t_args("needs-reason-few-places", [("places", self.one(*per_100)), ("median", self.one(*median))])
@@ -226,12 +232,12 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
         shortfall.insert((g.district, g.phase.as_str()), g.shortfall);
     }
     let mut body = String::from(
-        "district_key,district,life_phase,children,need,offers,places,coverage,places_per_100,deprivation,deprivation_rank,offers_missing\n",
+        "district_key,district,life_phase,children,need,offers,places,coverage,places_per_100,share_within_10_min_walk_estimate,deprivation,deprivation_rank,offers_missing\n",
     );
     for row in &view.matrix.rows {
         for (phase, cell) in view.matrix.phases.iter().zip(&row.cells) {
             body.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{},{},{},{}\n",
+                "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
                 text(&row.key),
                 text(&row.name),
                 phase,
@@ -241,6 +247,7 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
                 opt(cell.places, 0),
                 opt(cell.coverage, 3),
                 opt(cell.places_per_100, 1),
+                opt(cell.within_walk, 3),
                 opt(row.deprivation, 3),
                 opt(row.deprivation_rank, 3),
                 opt(shortfall.get(&(row.district, phase.as_str())).copied(), 1),

@@ -3719,6 +3719,10 @@ async fn the_needs_analysis_reads_through_the_confidentiality_rule_and_only_for_
     let row = |phase: &str| csv.lines().find(|l| l.contains(&format!(",{phase},"))).unwrap_or_else(|| panic!("{csv}")).to_string();
     // 2 children under six, half of them 3 to 6; the one district ranks in the middle (0.5)
     assert!(row("kita").starts_with("\"0101\",\"Bezirk 0101\",kita,1,1.5,"), "{csv}");
+    // the walking estimate: the two offers stand in the middle of a 6.8 km × 11.1 km district; a
+    // ten-minute walk (615 m straight at a detour of 1.3) covers 1.19 of its 76 km²
+    assert!(row("early_childhood").contains(",133.333,,0.016,"), "{csv}");
+    assert!(row("primary").contains(",0.000,,0.000,"), "no offer of the phase: nobody within a walk");
     // 40 children 6 to 15: four ninths are of primary age
     assert!(row("primary").starts_with("\"0101\",\"Bezirk 0101\",primary,18,26.7,"), "{csv}");
 
