@@ -45,7 +45,48 @@ pub struct NeedsView {
 }
 
 impl App {
+    /// The needs analysis for this reader and request, kept while neither the data nor the
+    /// figures change (the inputs are thousands of rows; the page is asked for again and again).
     pub async fn needs(&self, d: &Disclosure, municipality: MunicipalityId, vocab: &Vocabulary, req: &NeedsRequest) -> Result<NeedsView> {
+        let scope = d.place_scope();
+        let f = req.formula;
+        let key = format!(
+            "{municipality}|{:?}|{:?}|{:?}|{}|{}|{}|{}|{}|{:?}|{}",
+            req.level,
+            req.year,
+            req.indicator,
+            f.deprivation_weight.to_bits(),
+            f.per_children.to_bits(),
+            f.min_children.to_bits(),
+            scope.all_unapproved,
+            scope.all_protected,
+            scope.own_organisation,
+            d.sees_raw_statistics(),
+        );
+        let generations = (self.store.generation(municipality).await?, self.figures(d, municipality).await?.generation);
+        if let Some((g, view)) = self.needs_views.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            if g == generations {
+                return Ok((*view).clone());
+            }
+        }
+        let view = Arc::new(self.compute_needs(d, municipality, vocab, req).await?);
+        if let Ok(mut cache) = self.needs_views.lock() {
+            cache.retain(|_, (g, _)| *g == generations);
+            if cache.len() > 64 {
+                cache.clear();
+            }
+            cache.insert(key, (generations, view.clone()));
+        }
+        Ok((*view).clone())
+    }
+
+    async fn compute_needs(
+        &self,
+        d: &Disclosure,
+        municipality: MunicipalityId,
+        vocab: &Vocabulary,
+        req: &NeedsRequest,
+    ) -> Result<NeedsView> {
         // the levels that hold districts, named where the municipality named them; the finest
         // is the default (population and indicators are published for it)
         let (all_districts, _) = self.store.districts(municipality, None, 1, 1_000_000).await?;

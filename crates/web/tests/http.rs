@@ -3739,4 +3739,11 @@ async fn the_needs_analysis_reads_through_the_confidentiality_rule_and_only_for_
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("id=\"needs-weight-error\" class=\"error\">Bitte eine Zahl angeben."), "{}", page.body);
     assert!(page.body.contains("id=\"needs-per-error\" class=\"error\">Außerhalb des erlaubten Bereichs"), "{}", page.body);
+
+    // kept between requests, but a new population year is read at once
+    let g = |min, max| kette_domain::AgeGroup { min_years: min, max_years: max };
+    let pop = |group, count| kette_domain::PopulationCount { district_key: "0101".into(), year: 2021, age_group: group, count };
+    f.store.import_population(f.m, &[pop(g(0, Some(6)), 60), pop(g(6, Some(15)), 45)]).await.unwrap();
+    let csv = get(&f.app, "/needs.csv", &koord).await.body;
+    assert!(csv.lines().any(|l| l.starts_with("\"0101\",\"Bezirk 0101\",kita,30,")), "{csv}");
 }
