@@ -42,6 +42,18 @@ pub struct NeedsView {
     pub withheld_districts: usize,
     /// whether the walking shares could be estimated (the districts have outlines)
     pub walk_estimated: bool,
+    /// per transition, the districts nothing bridges it in
+    pub transitions: Vec<UnbridgedTransition>,
+}
+
+/// A transition and the districts (id, name, children of the phase after it) whose chain does
+/// not bridge it.
+#[derive(Debug, Clone)]
+pub struct UnbridgedTransition {
+    pub transition: String,
+    pub districts: Vec<(i64, String, Option<f64>)>,
+    /// districts of the level
+    pub of: usize,
 }
 
 impl App {
@@ -197,8 +209,9 @@ impl App {
 
         // offers located in each district with the phases they serve there
         let mut offers: BTreeMap<(i64, i64), LocalOffer> = BTreeMap::new();
-        for o in self.store.offers_of_level(municipality, level, &d.place_scope()).await? {
-            if let Some(p) = phases.iter().position(|(code, _, _)| *code == o.life_phase) {
+        let located = self.store.offers_of_level(municipality, level, &d.place_scope(), "life_phase").await?;
+        for o in &located {
+            if let Some(p) = phases.iter().position(|(code, _, _)| *code == o.term) {
                 let e = offers.entry((o.district, o.offer)).or_insert(LocalOffer { phases: vec![], places: None });
                 e.phases.push(p);
                 e.places = o.capacity.filter(|c| *c > 0).map(|c| c as u64);
@@ -206,6 +219,7 @@ impl App {
         }
         let codes: Vec<String> = phases.iter().map(|p| p.0.clone()).collect();
         let walk = self.walk_estimate(municipality, level, d, &codes).await?;
+        let transitions = self.transitions_unbridged(municipality, level, d, vocab, &located, &districts, &children, &codes).await?;
         let mut by_district: BTreeMap<i64, Vec<LocalOffer>> = BTreeMap::new();
         for ((district, _), offer) in offers {
             by_district.entry(district).or_default().push(offer);
@@ -236,7 +250,50 @@ impl App {
             indicator_year,
             withheld_districts,
             walk_estimated: !walk.is_empty(),
+            transitions,
         })
+    }
+
+    /// Per transition, the districts whose chain leaves it unbridged (`domain::chain`'s rule: no
+    /// offer located there names it and no step of the chain at it has an end there), the ones
+    /// with the most children of the phase after it first.
+    async fn transitions_unbridged(
+        &self,
+        municipality: MunicipalityId,
+        level: i64,
+        d: &Disclosure,
+        vocab: &Vocabulary,
+        located: &[kette_store::LocatedOffer],
+        districts: &[&kette_domain::District],
+        children: &BTreeMap<i64, Vec<Option<f64>>>,
+        phase_codes: &[String],
+    ) -> Result<Vec<UnbridgedTransition>> {
+        let naming = self.store.offers_of_level(municipality, level, &d.place_scope(), "transition").await?;
+        let mut where_offer: HashMap<i64, Vec<i64>> = HashMap::new();
+        for o in located.iter().chain(&naming) {
+            where_offer.entry(o.offer).or_default().push(o.district);
+        }
+        let links = self.store.offer_links(municipality).await?;
+        let mut out = vec![];
+        for t in vocab.of(TermKind::Transition) {
+            let after = kette_domain::chain::transition_phases(&t.code).and_then(|(_, to)| phase_codes.iter().position(|c| c == to));
+            let mut rows: Vec<(i64, String, Option<f64>)> = vec![];
+            for x in districts {
+                let offers_naming: HashMap<String, u64> =
+                    HashMap::from([(t.code.clone(), naming.iter().filter(|o| o.district == x.id && o.term == t.code).count() as u64)]);
+                let here = |offer: i64| where_offer.get(&offer).is_some_and(|ds| ds.contains(&x.id));
+                let links_here: Vec<Option<&str>> =
+                    links.iter().filter(|l| here(l.from_offer_id) || here(l.to_offer_id)).map(|l| l.transition.as_deref()).collect();
+                let bridge = &kette_domain::chain::bridges([t.code.as_str()], &offers_naming, links_here.iter().copied())[0];
+                if bridge.is_unbridged() {
+                    let kids = after.and_then(|p| children.get(&x.id).and_then(|c| c.get(p).copied().flatten()));
+                    rows.push((x.id, x.name.clone(), kids));
+                }
+            }
+            rows.sort_by(|a, b| b.2.unwrap_or(-1.0).total_cmp(&a.2.unwrap_or(-1.0)).then(a.1.cmp(&b.1)));
+            out.push(UnbridgedTransition { transition: t.code.clone(), districts: rows, of: districts.len() });
+        }
+        Ok(out)
     }
 
     /// Per district key and life phase, the share of the district's area (its children spread

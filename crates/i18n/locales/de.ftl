@@ -1544,3 +1544,11 @@ needs-withheld = geschützt
 needs-reason-far-to-walk = nur { $share } % der Kinder in 10 Minuten zu Fuß (Schätzung)
 needs-walk-share = { $share } % zu Fuß
 needs-walk-estimate = „zu Fuß“: Anteil der Kinder, die ein Angebot der Lebensphase in 10 Minuten zu Fuß erreichen – geschätzt, solange kein Wegenetz eingelesen ist: Luftlinie × 1,3 bei 4,8 km/h, die Kinder gleichmäßig über die Fläche des Gebiets verteilt (Raster von 200 m).
+needs-transitions = Übergänge ohne Brücke
+needs-transitions-hint = Gebiete, in denen kein Angebot mit Ort im Gebiet den Übergang nennt und kein Schritt der Kette dort ansetzt; die mit den meisten Kindern der folgenden Lebensphase zuerst (in Klammern). Die ersten 20 stehen hier; jeder Name führt zur Kette des Gebiets.
+needs-unbridged-none = In jedem Gebiet überbrückt mindestens ein Angebot oder Schritt diesen Übergang.
+needs-unbridged-count =
+    { $count ->
+    [one] { $count } von { $of } Gebieten ohne Brücke:
+   *[other] { $count } von { $of } Gebieten ohne Brücke:
+}

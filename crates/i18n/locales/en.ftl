@@ -1544,3 +1544,11 @@ needs-withheld = protected
 needs-reason-far-to-walk = only { $share } % of the children within a 10-minute walk (estimate)
 needs-walk-share = { $share } % on foot
 needs-walk-estimate = “on foot”: share of the children who reach an offer of the life phase within a 10-minute walk – estimated while no street network is imported: straight line × 1.3 at 4.8 km/h, the children spread evenly over the area (200 m grid).
+needs-transitions = Transitions without a bridge
+needs-transitions-hint = Areas where no offer located there names the transition and no step of the chain starts or ends there; those with the most children of the following life phase first (in brackets). The first 20 are listed; each name leads to the area's chain.
+needs-unbridged-none = In every area at least one offer or step bridges this transition.
+needs-unbridged-count =
+    { $count ->
+    [one] { $count } of { $of } areas without a bridge:
+   *[other] { $count } of { $of } areas without a bridge:
+}

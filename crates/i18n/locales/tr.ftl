@@ -1391,3 +1391,10 @@ needs-withheld = korunuyor
 needs-reason-far-to-walk = çocukların yalnızca %{ $share }'i 10 dakikalık yürüme mesafesinde (tahmin)
 needs-walk-share = %{ $share } yürüyerek
 needs-walk-estimate = “yürüyerek”: yaşam evresine yönelik bir hizmete 10 dakikada yürüyerek ulaşan çocukların payı – yol ağı yüklenene kadar tahmin: kuş uçuşu × 1,3, 4,8 km/sa.
+needs-transitions = Köprüsü olmayan geçişler
+needs-transitions-hint = Bölgede hiçbir hizmetin geçişi anmadığı ve zincirin hiçbir adımının orada olmadığı bölgeler; sonraki yaşam evresinde en çok çocuğu olanlar önce.
+needs-unbridged-none = Her bölgede en az bir hizmet ya da adım bu geçişi köprüler.
+needs-unbridged-count =
+    { $count ->
+   *[other] { $of } bölgeden { $count } tanesinde köprü yok:
+}

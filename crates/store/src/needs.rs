@@ -10,12 +10,13 @@ use sqlx::Row;
 
 use crate::{util, Result, Store};
 
-/// One active offer located at or below a district, for one of its life phases.
+/// One active offer located at or below a district, for one of its terms of the asked kind
+/// (a life phase, a transition).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LocatedOffer {
     pub district: DistrictId,
     pub offer: i64,
-    pub life_phase: String,
+    pub term: String,
     pub capacity: Option<i64>,
 }
 
@@ -63,20 +64,27 @@ impl Store {
     }
 
     /// Active offers located at or below each district of `level`, once per district, offer and
-    /// life phase (an offer with two places in one district counts once). Only places the
-    /// reader may see count: a protected place does not show up as an offer in its district.
-    pub async fn offers_of_level(&self, municipality: MunicipalityId, level: i64, scope: &PlaceScope) -> Result<Vec<LocatedOffer>> {
+    /// term of `term_kind` (`life_phase`, `transition`; an offer with two places in one
+    /// district counts once). Only places the reader may see count: a protected place does not
+    /// show up as an offer in its district.
+    pub async fn offers_of_level(
+        &self,
+        municipality: MunicipalityId,
+        level: i64,
+        scope: &PlaceScope,
+        term_kind: &str,
+    ) -> Result<Vec<LocatedOffer>> {
         let at_level = self.paths_of_level(municipality, level).await?;
         let q = format!(
             "SELECT DISTINCT s.path, o.id, t.code, o.capacity FROM offer o
-             JOIN offer_term t ON t.offer_id = o.id AND t.kind = 'life_phase'
+             JOIN offer_term t ON t.offer_id = o.id AND t.kind = $2
              JOIN offer_location ol ON ol.offer_id = o.id
              JOIN location l ON l.id = ol.location_id
              JOIN district s ON s.id = l.district_id
              WHERE o.municipality_id = $1 AND o.status = 'active' AND {}",
-            util::place_clause(2)
+            util::place_clause(3)
         );
-        let rows = util::bind_place_scope(sqlx::query(&q).bind(municipality), scope).fetch_all(&self.pool).await?;
+        let rows = util::bind_place_scope(sqlx::query(&q).bind(municipality).bind(term_kind), scope).fetch_all(&self.pool).await?;
         let mut out: BTreeSet<(DistrictId, i64, String, Option<i64>)> = BTreeSet::new();
         for r in &rows {
             let path: String = r.try_get(0)?;
@@ -84,7 +92,7 @@ impl Store {
                 out.insert((district, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?));
             }
         }
-        Ok(out.into_iter().map(|(district, offer, life_phase, capacity)| LocatedOffer { district, offer, life_phase, capacity }).collect())
+        Ok(out.into_iter().map(|(district, offer, term, capacity)| LocatedOffer { district, offer, term, capacity }).collect())
     }
 
     /// Where the active offers of each life phase are: (life phase, lat, lon) of every place

@@ -178,6 +178,12 @@ impl NeedsPage {
             [("weight", self.ctx.fixed(f.deprivation_weight, 1)), ("per", self.ctx.num(f.per_children.round() as i64))],
         )
     }
+    fn unbridged_count(&self, t: &kette_app::needs::UnbridgedTransition) -> String {
+        self.ctx.tn_args("needs-unbridged-count", t.districts.len() as i64, [("of", self.ctx.num(t.of as i64))])
+    }
+    fn first_unbridged<'a>(&self, t: &'a kette_app::needs::UnbridgedTransition) -> &'a [(i64, String, Option<f64>)] {
+        &t.districts[..t.districts.len().min(20)]
+    }
     fn rank_source(&self) -> Option<String> {
         let code = self.view.indicator.as_deref()?;
         let year = self.view.indicator_year.map(|y| y.to_string()).unwrap_or_else(|| "–".into());

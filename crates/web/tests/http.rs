@@ -3715,6 +3715,10 @@ async fn the_needs_analysis_reads_through_the_confidentiality_rule_and_only_for_
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Bestands- und Bedarfsanalyse") && page.body.contains("„Kinderarmut“ (2018)"), "{}", page.body);
     assert!(page.body.contains("Bedarf = Kinder der Lebensphase × (1 + 1,0 × Benachteiligungsrang)"), "the formula is shown");
+    // no offer of the fixture names a transition and no step links one: every transition is open
+    assert!(page.body.contains("<h3>Kita → Grundschule</h3>"), "{}", page.body);
+    assert_eq!(page.body.matches("1 von 1 Gebieten ohne Brücke:").count(), 4, "{}", page.body);
+    assert!(page.body.contains("<a href=\"/network/chain?district="), "each area leads to its chain");
     let csv = get(&f.app, "/needs.csv", &koord).await.body;
     let row = |phase: &str| csv.lines().find(|l| l.contains(&format!(",{phase},"))).unwrap_or_else(|| panic!("{csv}")).to_string();
     // 2 children under six, half of them 3 to 6; the one district ranks in the middle (0.5)
