@@ -273,6 +273,10 @@ impl App {
         for o in located.iter().chain(&naming) {
             where_offer.entry(o.offer).or_default().push(o.district);
         }
+        let mut naming_count: HashMap<(i64, &str), u64> = HashMap::new();
+        for o in &naming {
+            *naming_count.entry((o.district, o.term.as_str())).or_default() += 1;
+        }
         let links = self.store.offer_links(municipality).await?;
         let mut out = vec![];
         for t in vocab.of(TermKind::Transition) {
@@ -280,7 +284,7 @@ impl App {
             let mut rows: Vec<(i64, String, Option<f64>)> = vec![];
             for x in districts {
                 let offers_naming: HashMap<String, u64> =
-                    HashMap::from([(t.code.clone(), naming.iter().filter(|o| o.district == x.id && o.term == t.code).count() as u64)]);
+                    HashMap::from([(t.code.clone(), naming_count.get(&(x.id, t.code.as_str())).copied().unwrap_or(0))]);
                 let here = |offer: i64| where_offer.get(&offer).is_some_and(|ds| ds.contains(&x.id));
                 let links_here: Vec<Option<&str>> =
                     links.iter().filter(|l| here(l.from_offer_id) || here(l.to_offer_id)).map(|l| l.transition.as_deref()).collect();

@@ -127,6 +127,11 @@ pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// A text cell for a CSV file: spreadsheet-safe, in double quotes, inner quotes doubled.
+pub fn csv_quoted(cell: &str) -> String {
+    format!("\"{}\"", spreadsheet_safe(cell).replace('"', "\"\""))
+}
+
 /// Reads back a cell written by `spreadsheet_safe`, so that kette's own exports import unchanged.
 pub fn from_spreadsheet_safe(cell: &str) -> &str {
     match cell.as_bytes() {
@@ -171,6 +176,12 @@ mod amount_tests {
 #[cfg(test)]
 mod spreadsheet_tests {
     use super::*;
+
+    #[test]
+    fn quoted_cells_are_safe_and_keep_their_quotes() {
+        assert_eq!(csv_quoted("Kita \"Sonne\""), "\"Kita \"\"Sonne\"\"\"");
+        assert_eq!(csv_quoted("=1+1"), "\"'=1+1\"");
+    }
 
     #[test]
     fn formulas_are_neutralised_numbers_are_not_and_the_mark_comes_off_again() {

@@ -226,7 +226,7 @@ async fn set_outcome(
 async fn export(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
     may_log(&ctx)?;
     let page = build(&state, ctx, &params, HashMap::new(), vec![]).await?;
-    let text = |s: &str| format!("\"{}\"", kette_text::spreadsheet_safe(s).replace('"', "\"\""));
+    let text = kette_text::csv_quoted;
     let (from, to) = (page.stats.from.to_string(), page.stats.to.to_string());
     let mut body = String::from("dimension,code,label,contacts,from,to\n");
     for table in &page.stats.tables {

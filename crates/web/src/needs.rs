@@ -231,7 +231,7 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
     may_read(&ctx)?;
     let (req, _) = parse_request(&params);
     let view = state.app.needs(&ctx.disclosure(), ctx.municipality.id, &ctx.vocab, &req).await.or_page()?;
-    let text = |s: &str| format!("\"{}\"", kette_text::spreadsheet_safe(s).replace('"', "\"\""));
+    let text = kette_text::csv_quoted;
     let opt = |v: Option<f64>, digits: usize| v.map_or_else(String::new, |x| format!("{x:.digits$}"));
     let mut shortfall: HashMap<(i64, &str), f64> = HashMap::new();
     for g in &view.gaps {

@@ -37,9 +37,7 @@ pub async fn run(args: CrosswalkArgs) -> Result<()> {
     if out.as_os_str() == "-" {
         print!("{csv}");
     } else {
-        let tmp = out.with_extension("csv.partial");
-        std::fs::write(&tmp, csv).with_context(|| format!("cannot write {}", tmp.display()))?;
-        std::fs::rename(&tmp, &out).with_context(|| format!("cannot write {}", out.display()))?;
+        write_text_beside(&out, "csv.partial", &csv)?;
         eprintln!("{}", msg("cli-crosswalk-written", &[("file", &out.display()), ("links", &links.len())]));
     }
     Ok(())

@@ -28,10 +28,7 @@ pub async fn run(action: IndexAction) -> Result<()> {
             if out.as_os_str() == "-" {
                 print!("{csv}");
             } else {
-                // write next to the target and rename, so a failure never leaves half a file
-                let tmp = out.with_extension("csv.partial");
-                std::fs::write(&tmp, csv).with_context(|| format!("cannot write {}", tmp.display()))?;
-                std::fs::rename(&tmp, &out).with_context(|| format!("cannot write {}", out.display()))?;
+                write_text_beside(&out, "csv.partial", &csv)?;
                 eprintln!(
                     "{}",
                     msg("cli-index-written", &[("file", &out.display()), ("rows", &result.len()), ("columns", &result.columns.len())])

@@ -99,6 +99,31 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
 }
 
+/// Writes `out` through a file beside it (`out` with `partial_extension`) that is renamed at
+/// the end, so a failure never leaves half a file; `write` returns how many rows it wrote.
+pub fn write_beside(
+    out: &Path,
+    partial_extension: &str,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<usize>,
+) -> Result<usize> {
+    use std::io::Write;
+    let tmp = out.with_extension(partial_extension);
+    let file = std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
+    let mut writer = std::io::BufWriter::with_capacity(1 << 20, file);
+    let rows =
+        write(&mut writer).and_then(|rows| writer.flush().map(|_| rows)).with_context(|| format!("cannot write {}", tmp.display()))?;
+    drop(writer);
+    std::fs::rename(&tmp, out).with_context(|| format!("cannot write {}", out.display()))?;
+    Ok(rows)
+}
+
+/// A whole text written the same way.
+pub fn write_text_beside(out: &Path, partial_extension: &str, text: &str) -> Result<()> {
+    use std::io::Write;
+    write_beside(out, partial_extension, |w| w.write_all(text.as_bytes()).map(|_| 0))?;
+    Ok(())
+}
+
 pub fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
 }

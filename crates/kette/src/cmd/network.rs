@@ -54,10 +54,7 @@ pub async fn run(action: NetworkAction) -> Result<()> {
             if out.as_os_str() == "-" {
                 print!("{text}");
             } else {
-                // written beside and renamed: a failure never leaves half a file
-                let tmp = out.with_extension("partial");
-                std::fs::write(&tmp, text).with_context(|| format!("cannot write {}", tmp.display()))?;
-                std::fs::rename(&tmp, &out).with_context(|| format!("cannot write {}", out.display()))?;
+                write_text_beside(&out, "partial", &text)?;
                 eprintln!(
                     "{}",
                     msg("cli-network-exported", &[("file", &out.display()), ("nodes", &graph.nodes.len()), ("edges", &graph.edges.len())])

@@ -1,7 +1,7 @@
 //! `kette reach`: walking (or cycling) distances from homes to offers over an OpenStreetMap
 //! street network, for planners and for comparing with other tools on the same graph.
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::time::Instant;
 
 use kette_app::reach::{prepare_network, run_sources, DestinationSource, OriginSource};
@@ -84,18 +84,6 @@ fn open_extract(path: &Path) -> Result<std::io::BufReader<std::fs::File>> {
     Ok(std::io::BufReader::with_capacity(1 << 20, file))
 }
 
-/// Writes beside the target and renames, so a failure never leaves half a file.
-fn write_table(out: &Path, write: impl FnOnce(&mut BufWriter<std::fs::File>) -> std::io::Result<usize>) -> Result<usize> {
-    let tmp = out.with_extension("csv.partial");
-    let file = std::fs::File::create(&tmp).with_context(|| format!("cannot write {}", tmp.display()))?;
-    let mut writer = BufWriter::with_capacity(1 << 20, file);
-    let rows =
-        write(&mut writer).and_then(|rows| writer.flush().map(|_| rows)).with_context(|| format!("cannot write {}", tmp.display()))?;
-    drop(writer);
-    std::fs::rename(&tmp, out).with_context(|| format!("cannot write {}", out.display()))?;
-    Ok(rows)
-}
-
 fn seconds(since: Instant) -> String {
     format!("{:.3}", since.elapsed().as_secs_f64())
 }
@@ -150,7 +138,7 @@ pub async fn run(action: ReachAction) -> Result<()> {
             for w in &result.warnings {
                 eprintln!("{}", msg("cli-reach-warning", &[("warning", w)]));
             }
-            let rows = write_table(&out, |w| result.write_csv(w))?;
+            let rows = write_beside(&out, "csv.partial", |w| result.write_csv(w))?;
             for s in &result.summary {
                 let share = |w: f64| if s.weight_total > 0.0 { format!("{:.1}", 100.0 * w / s.weight_total) } else { "–".into() };
                 eprintln!(
@@ -189,7 +177,7 @@ pub async fn run(action: ReachAction) -> Result<()> {
             let searching = Instant::now();
             let distances = graph.nearest(&kinds, cutoff_m);
             let search_s = seconds(searching);
-            let rows = write_table(&out, |w| graph.write(&kinds, &distances, w))?;
+            let rows = write_beside(&out, "csv.partial", |w| graph.write(&kinds, &distances, w))?;
             eprintln!(
                 "{}",
                 msg(
@@ -209,7 +197,7 @@ pub async fn run(action: ReachAction) -> Result<()> {
         ReachAction::Graph { osm, profile: profile_name, edges_out, nodes_out } => {
             let prepared = prepare_network(open_extract(&osm)?, profile(&profile_name)?, &[]).with_context(|| osm.display().to_string())?;
             let net = &prepared.network;
-            let edges = write_table(&edges_out, |w| {
+            let edges = write_beside(&edges_out, "csv.partial", |w| {
                 w.write_all(b"u,v,length_m\n")?;
                 let mut n = 0;
                 for (u, v, len) in net.node_edges() {
@@ -220,7 +208,7 @@ pub async fn run(action: ReachAction) -> Result<()> {
                 }
                 Ok(n)
             })?;
-            let nodes = write_table(&nodes_out, |w| {
+            let nodes = write_beside(&nodes_out, "csv.partial", |w| {
                 w.write_all(b"id,lat,lon\n")?;
                 for (id, at) in &net.osm_nodes {
                     let p = net.locate(*at);
