@@ -71,7 +71,7 @@ pub struct App {
     figures: Arc<Mutex<HashMap<(MunicipalityId, bool), Arc<Figures>>>>,
     /// The needs analysis's walking estimate per municipality, level and place scope, valid for
     /// one data generation (tens of thousands of nearest-offer questions).
-    walk_estimates: Arc<Mutex<HashMap<needs::WalkKey, (i64, Arc<needs::WalkShares>)>>>,
+    walk_estimates: Arc<Mutex<HashMap<needs::WalkKey, (i64, Arc<needs::WalkEstimate>)>>>,
     /// Needs analyses by request and reader class, valid for one data and statistics generation.
     needs_views: Arc<Mutex<HashMap<String, ((i64, i64), Arc<needs::NeedsView>)>>>,
 }

@@ -7,7 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use kette_domain::disclosure::Disclosure;
-use kette_domain::needs::{children_in_range, compute, DistrictInput, Gap, LocalOffer, NeedsFormula, NeedsMatrix};
+use kette_domain::needs::{
+    apply_scenario, changed_cells, children_in_range, compute, CellChange, DistrictInput, Gap, LocalOffer, NeedsFormula, NeedsMatrix,
+    PhaseSummary, ScenarioChange,
+};
 use kette_domain::vocab::{TermKind, Vocabulary};
 use kette_domain::{Direction, DistrictLevel, MunicipalityId};
 
@@ -44,6 +47,30 @@ pub struct NeedsView {
     pub walk_estimated: bool,
     /// per transition, the districts nothing bridges it in
     pub transitions: Vec<UnbridgedTransition>,
+    /// what the matrix was computed from, for scenarios to change
+    pub inputs: Vec<DistrictInput>,
+}
+
+/// A scenario's outcome beside the analysis as it stands, computed for one reader.
+#[derive(Debug, Clone)]
+pub struct ScenarioOutcome {
+    pub baseline: Arc<NeedsView>,
+    pub matrix: NeedsMatrix,
+    pub gaps: Vec<Gap>,
+    pub before: Vec<PhaseSummary>,
+    pub after: Vec<PhaseSummary>,
+    pub changes: Vec<CellChange>,
+    /// changes (by id) that have no effect at this level and for this reader, with why
+    pub without_effect: Vec<(i64, NoEffect)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum NoEffect {
+    /// the closed offer is not active, or not at a place the reader may see
+    OfferNotCounted,
+    /// the planned offer's district lies in no district of this level (a coarser district
+    /// without a point)
+    NotPlaced,
 }
 
 /// A transition and the districts (id, name, children of the phase after it) whose chain does
@@ -59,7 +86,13 @@ pub struct UnbridgedTransition {
 impl App {
     /// The needs analysis for this reader and request, kept while neither the data nor the
     /// figures change (the inputs are thousands of rows; the page is asked for again and again).
-    pub async fn needs(&self, d: &Disclosure, municipality: MunicipalityId, vocab: &Vocabulary, req: &NeedsRequest) -> Result<NeedsView> {
+    pub async fn needs(
+        &self,
+        d: &Disclosure,
+        municipality: MunicipalityId,
+        vocab: &Vocabulary,
+        req: &NeedsRequest,
+    ) -> Result<Arc<NeedsView>> {
         let scope = d.place_scope();
         let f = req.formula;
         let key = format!(
@@ -78,7 +111,7 @@ impl App {
         let generations = (self.store.generation(municipality).await?, self.figures(d, municipality).await?.generation);
         if let Some((g, view)) = self.needs_views.lock().ok().and_then(|c| c.get(&key).cloned()) {
             if g == generations {
-                return Ok((*view).clone());
+                return Ok(view);
             }
         }
         let view = Arc::new(self.compute_needs(d, municipality, vocab, req).await?);
@@ -89,7 +122,170 @@ impl App {
             }
             cache.insert(key, (generations, view.clone()));
         }
-        Ok((*view).clone())
+        Ok(view)
+    }
+
+    /// The saved scenarios as `reader` may see them: a closed offer the reader may not see
+    /// keeps its place in the list but not its title.
+    pub async fn scenarios(&self, reader: &Disclosure, municipality: MunicipalityId) -> Result<Vec<kette_store::StoredScenario>> {
+        let policy = self.store.municipality(municipality).await?.review;
+        let today = self.store.today();
+        let mut all = self.store.scenarios(municipality).await?;
+        for s in &mut all {
+            for c in &mut s.changes {
+                c.offer = c.offer.take().filter(|o| {
+                    kette_domain::review::is_public(o.status, o.approval, policy.freshness(o.last_verified_on, today))
+                        || reader.sees_unpublished_offers_of(o.organisation_id)
+                });
+            }
+        }
+        Ok(all)
+    }
+
+    pub async fn scenario(
+        &self,
+        reader: &Disclosure,
+        municipality: MunicipalityId,
+        id: i64,
+    ) -> Result<Option<kette_store::StoredScenario>> {
+        Ok(self.scenarios(reader, municipality).await?.into_iter().find(|s| s.id == id))
+    }
+
+    /// Active offers matching `q` that a scenario could close, as `reader` may see them:
+    /// (id, title, organisation).
+    pub async fn offers_to_close(&self, reader: &Disclosure, municipality: MunicipalityId, q: &str) -> Result<Vec<(i64, String, String)>> {
+        let policy = self.store.municipality(municipality).await?.review;
+        let today = self.store.today();
+        let filter = kette_store::OfferFilter {
+            q: Some(q.chars().take(200).collect()),
+            status: Some(kette_domain::vocab::OfferStatus::Active),
+            ..Default::default()
+        };
+        Ok(self
+            .store
+            .list_offers(municipality, &filter, 1, 15)
+            .await?
+            .items
+            .into_iter()
+            .filter(|o| {
+                let verified = o
+                    .last_verified_on
+                    .as_deref()
+                    .and_then(|d| time::Date::parse(d, &time::format_description::well_known::Iso8601::DATE).ok());
+                kette_domain::review::is_public(o.status, o.approval, policy.freshness(verified, today))
+                    || reader.sees_unpublished_offers_of(o.organisation_id)
+            })
+            .map(|o| (o.id, o.title, o.organisation_name))
+            .collect())
+    }
+
+    /// A scenario's changes applied to the analysis this reader sees: closed offers leave their
+    /// districts, planned ones join the district their point (or their district) lies in, and
+    /// the walking shares of the phases touched are estimated again. Nothing is written.
+    pub async fn needs_scenario(
+        &self,
+        d: &Disclosure,
+        municipality: MunicipalityId,
+        vocab: &Vocabulary,
+        req: &NeedsRequest,
+        changes: &[(i64, ScenarioChange)],
+    ) -> Result<ScenarioOutcome> {
+        let baseline = self.needs(d, municipality, vocab, req).await?;
+        let phases = baseline.matrix.phases.clone();
+        let walk = self.walk_estimate(municipality, baseline.level, d, &phases).await?;
+        let counted: HashMap<i64, Vec<usize>> =
+            baseline.inputs.iter().flat_map(|x| x.offers.iter().filter_map(|o| o.offer.map(|id| (id, o.phases.clone())))).collect();
+        let mut without_effect = vec![];
+        let mut closed = std::collections::HashSet::new();
+        let mut touched = vec![false; phases.len()];
+        let mut planned: Vec<(i64, LocalOffer)> = vec![];
+        let mut planned_points: Vec<(usize, [f64; 2])> = vec![];
+        for (id, change) in changes {
+            match change {
+                ScenarioChange::Close { offer } => {
+                    let Some(served) = counted.get(offer) else {
+                        without_effect.push((*id, NoEffect::OfferNotCounted));
+                        continue;
+                    };
+                    closed.insert(*offer);
+                    for p in served {
+                        touched[*p] = true;
+                    }
+                }
+                ScenarioChange::Add(p) => {
+                    let served: Vec<usize> = p.phases.iter().filter_map(|code| phases.iter().position(|c| c == code)).collect();
+                    let at = match p.at {
+                        Some(at) => Some(at),
+                        None => self
+                            .store
+                            .district_geometry(municipality, p.district, kette_store::GeometryDetail::Full)
+                            .await?
+                            .and_then(|g| kette_ingest::geo_assign::interior_point(&g)),
+                    };
+                    // the named district counts where it lies within one of the level; a
+                    // district coarser than the level is narrowed down by the point
+                    let district = match self.store.district_at_level(municipality, p.district, baseline.level).await? {
+                        Some(x) => Some(x),
+                        None => at
+                            .and_then(|[lat, lon]| walk.index.locate(lon, lat))
+                            .and_then(|key| baseline.inputs.iter().find(|x| x.key == key).map(|x| x.district)),
+                    };
+                    let Some(district) = district else {
+                        without_effect.push((*id, NoEffect::NotPlaced));
+                        continue;
+                    };
+                    for q in &served {
+                        touched[*q] = true;
+                        if let Some(at) = at {
+                            planned_points.push((*q, at));
+                        }
+                    }
+                    planned.push((district, LocalOffer { offer: None, phases: served, places: p.places }));
+                }
+            }
+        }
+        let mut inputs = apply_scenario(&baseline.inputs, &closed, &planned);
+        let walk_touched: Vec<usize> = (0..phases.len()).filter(|p| touched[*p]).collect();
+        if !walk.grid.is_empty() && !walk_touched.is_empty() {
+            let phases_c = phases.clone();
+            let walk_c = walk.clone();
+            let closed_c = closed.clone();
+            let recomputed = tokio::task::spawn_blocking(move || {
+                walk_touched
+                    .into_iter()
+                    .map(|p| {
+                        let points: Vec<[f64; 2]> = walk_c
+                            .points
+                            .iter()
+                            .filter(|(offer, phase, _)| *phase == phases_c[p] && !closed_c.contains(offer))
+                            .map(|(_, _, at)| *at)
+                            .chain(planned_points.iter().filter(|(q, _)| *q == p).map(|(_, at)| *at))
+                            .collect();
+                        (p, walk_c.shares_for(points.into_iter().collect()))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .await
+            .map_err(|e| AppError::Background(e.to_string()))?;
+            for (p, shares) in recomputed {
+                for x in &mut inputs {
+                    if let Some(slot) = x.within_walk.get_mut(p) {
+                        *slot = shares.get(&x.key).copied().flatten();
+                    }
+                }
+            }
+        }
+        let matrix = compute(&phases, &inputs, req.formula).against_standard_of(&baseline.matrix);
+        let gaps = matrix.gaps();
+        Ok(ScenarioOutcome {
+            before: baseline.matrix.summary(&baseline.gaps),
+            after: matrix.summary(&gaps),
+            changes: changed_cells(&baseline.matrix, &baseline.gaps, &matrix, &gaps),
+            baseline,
+            matrix,
+            gaps,
+            without_effect,
+        })
     }
 
     async fn compute_needs(
@@ -212,13 +408,14 @@ impl App {
         let located = self.store.offers_of_level(municipality, level, &d.place_scope(), "life_phase").await?;
         for o in &located {
             if let Some(p) = phases.iter().position(|(code, _, _)| *code == o.term) {
-                let e = offers.entry((o.district, o.offer)).or_insert(LocalOffer { phases: vec![], places: None });
+                let e = offers.entry((o.district, o.offer)).or_insert(LocalOffer { offer: Some(o.offer), phases: vec![], places: None });
                 e.phases.push(p);
                 e.places = o.capacity.filter(|c| *c > 0).map(|c| c as u64);
             }
         }
         let codes: Vec<String> = phases.iter().map(|p| p.0.clone()).collect();
         let walk = self.walk_estimate(municipality, level, d, &codes).await?;
+        let walk = &walk.shares;
         let transitions = self.transitions_unbridged(municipality, level, d, vocab, &located, &districts, &children, &codes).await?;
         let mut by_district: BTreeMap<i64, Vec<LocalOffer>> = BTreeMap::new();
         for ((district, _), offer) in offers {
@@ -239,6 +436,7 @@ impl App {
         let matrix = compute(&codes, &inputs, req.formula);
         let gaps = matrix.gaps();
         Ok(NeedsView {
+            inputs,
             matrix,
             gaps,
             levels,
@@ -303,47 +501,77 @@ impl App {
     /// Per district key and life phase, the share of the district's area (its children spread
     /// evenly over it) within a ten-minute walk of an offer of the phase, estimated from the
     /// straight line × 1.3 at 4.8 km/h over a 200 m grid — used until a street network is
-    /// imported, and labelled as an estimate wherever shown.
-    async fn walk_estimate(&self, municipality: MunicipalityId, level: i64, d: &Disclosure, phases: &[String]) -> Result<Arc<WalkShares>> {
+    /// imported, and labelled as an estimate wherever shown. Kept with its grid and points, so
+    /// a scenario estimates again only the phases it touches.
+    async fn walk_estimate(
+        &self,
+        municipality: MunicipalityId,
+        level: i64,
+        d: &Disclosure,
+        phases: &[String],
+    ) -> Result<Arc<WalkEstimate>> {
         let scope = d.place_scope();
         let key: WalkKey = (municipality, level, scope.all_unapproved, scope.all_protected, scope.own_organisation);
         let generation = self.store.generation(municipality).await?;
-        if let Some((g, shares)) = self.walk_estimates.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        if let Some((g, estimate)) = self.walk_estimates.lock().ok().and_then(|c| c.get(&key).cloned()) {
             if g == generation {
-                return Ok(shares);
+                return Ok(estimate);
             }
         }
         let geometries = self.store.district_geometries(municipality, level).await?;
         let points = self.store.offer_points(municipality, &scope).await?;
         let phases = phases.to_vec();
-        let shares = tokio::task::spawn_blocking(move || {
-            let grid = kette_ingest::geo_assign::DistrictIndex::new(geometries).grid_points(WALK_GRID_M);
-            let indexes: Vec<Option<PointIndex>> = phases
+        let estimate = tokio::task::spawn_blocking(move || {
+            let index = kette_ingest::geo_assign::DistrictIndex::new(geometries);
+            let grid = index.grid_points(WALK_GRID_M);
+            let mut estimate = WalkEstimate { index, grid, points, shares: HashMap::new() };
+            let per_phase: Vec<HashMap<String, Option<f64>>> = phases
                 .iter()
-                .map(|phase| PointIndex::new(points.iter().filter(|(p, _)| p == phase).map(|(_, at)| *at).collect()))
+                .map(|phase| estimate.shares_for(estimate.points.iter().filter(|(_, p, _)| p == phase).map(|(_, _, at)| *at).collect()))
                 .collect();
-            grid.into_iter()
-                .map(|(key, origins)| {
-                    let per_phase = indexes
-                        .iter()
-                        .map(|index| match index {
-                            Some(index) => share_within(index, &origins, DEFAULT_DETOUR, WALK_KMH, WALK_MINUTES),
-                            None if origins.is_empty() => None,
-                            None => Some(0.0),
-                        })
-                        .collect();
-                    (key, per_phase)
-                })
-                .collect::<WalkShares>()
+            estimate.shares = estimate
+                .grid
+                .iter()
+                .map(|(key, _)| (key.clone(), per_phase.iter().map(|shares| shares.get(key).copied().flatten()).collect()))
+                .collect();
+            estimate
         })
         .await
         .map_err(|e| AppError::Background(e.to_string()))?;
-        let shares = Arc::new(shares);
+        let estimate = Arc::new(estimate);
         if let Ok(mut cache) = self.walk_estimates.lock() {
             cache.retain(|_, (g, _)| *g == generation);
-            cache.insert(key, (generation, shares.clone()));
+            cache.insert(key, (generation, estimate.clone()));
         }
-        Ok(shares)
+        Ok(estimate)
+    }
+}
+
+/// The walking estimate of one level for one reader: the districts' grid, the offers' points
+/// (offer, life phase, (lat, lon)) and the shares made from them.
+pub struct WalkEstimate {
+    index: kette_ingest::geo_assign::DistrictIndex,
+    grid: Vec<(String, Vec<[f64; 2]>)>,
+    points: Vec<(i64, String, [f64; 2])>,
+    pub shares: WalkShares,
+}
+
+impl WalkEstimate {
+    /// Per district key, the share of its grid within the walk of one of `destinations`
+    /// (0 when there are none, None for a district without grid points).
+    fn shares_for(&self, destinations: Vec<[f64; 2]>) -> HashMap<String, Option<f64>> {
+        let index = PointIndex::new(destinations);
+        self.grid
+            .iter()
+            .map(|(key, origins)| {
+                let share = match &index {
+                    Some(index) => share_within(index, origins, DEFAULT_DETOUR, WALK_KMH, WALK_MINUTES),
+                    None if origins.is_empty() => None,
+                    None => Some(0.0),
+                };
+                (key.clone(), share)
+            })
+            .collect()
     }
 }
 

@@ -73,6 +73,10 @@ impl Actor {
     pub fn reads_needs_analysis(&self) -> bool {
         matches!(self.role, Role::Admin | Role::Coordinator | Role::Planner | Role::Viewer)
     }
+    /// Scenarios and the follow-up of gaps are planning work; the steering group reads them.
+    pub fn plans_needs(&self) -> bool {
+        matches!(self.role, Role::Admin | Role::Coordinator | Role::Planner)
+    }
     pub fn can_import(&self) -> bool {
         matches!(self.role, Role::Admin | Role::Coordinator | Role::Planner)
     }

@@ -7,10 +7,12 @@
 //! of a group are spread evenly over its years (a phase of 3–6 years takes half of a group
 //! 0–6). Figures a reader may not see stay unknown here; nothing is computed from them.
 
-use serde::Serialize;
+use std::collections::HashSet;
 
-use crate::model::AgeGroup;
-use crate::DistrictId;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{AgeGroup, OfferId};
+use crate::{DistrictId, FieldError, ValidationErrors};
 
 /// Children of an age range (months, end exclusive) from counts by age group (years).
 pub fn children_in_range(groups: &[(AgeGroup, f64)], min_months: u32, max_months: u32) -> f64 {
@@ -79,6 +81,8 @@ pub struct DistrictInput {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LocalOffer {
+    /// None for an offer a scenario plans
+    pub offer: Option<OfferId>,
     pub phases: Vec<usize>,
     pub places: Option<u64>,
 }
@@ -280,6 +284,171 @@ impl NeedsMatrix {
     }
 }
 
+/// A change a scenario makes to the chain before anyone decides on it: a planned offer at a
+/// place, or an existing offer that closes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ScenarioChange {
+    Add(PlannedOffer),
+    Close { offer: OfferId },
+}
+
+/// An offer a scenario plans: where (a district, and a point when known), for which life
+/// phases and with how many places.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlannedOffer {
+    pub label: String,
+    pub district: DistrictId,
+    /// (lat, lon); without it the offer stands at the district's centre for walking estimates
+    pub at: Option<[f64; 2]>,
+    /// life phase codes
+    pub phases: Vec<String>,
+    pub places: Option<u64>,
+}
+
+impl PlannedOffer {
+    /// Checks what a form can get wrong, every error with its field.
+    pub fn validate(&self, known_phases: &[String]) -> Result<(), ValidationErrors> {
+        let mut e = vec![];
+        let label = self.label.trim();
+        if label.is_empty() {
+            e.push(FieldError::new("label", "error-required", "a planned offer needs a name"));
+        } else if label.chars().count() > 200 {
+            e.push(FieldError::new("label", "error-too-long", "at most 200 characters"));
+        }
+        if self.phases.is_empty() {
+            e.push(FieldError::new("phases", "error-required", "at least one life phase"));
+        } else if let Some(p) = self.phases.iter().find(|p| !known_phases.contains(p)) {
+            e.push(FieldError::new("phases", "error-unknown", format!("no life phase '{p}'")));
+        }
+        if let Some([lat, lon]) = self.at {
+            if !(lat.is_finite() && lon.is_finite() && (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)) {
+                e.push(FieldError::new("at", "error-coordinates", "latitude −90…90 and longitude −180…180"));
+            }
+        }
+        if self.places.is_some_and(|p| p > 100_000) {
+            e.push(FieldError::new("places", "scenario-error-places", "at most 100,000 places"));
+        }
+        if e.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors(e))
+        }
+    }
+}
+
+/// The inputs with a scenario applied: the closed offers taken out of every district, the
+/// planned ones (district, offer) put in. Walking shares are the caller's to recompute.
+pub fn apply_scenario(inputs: &[DistrictInput], closed: &HashSet<OfferId>, planned: &[(DistrictId, LocalOffer)]) -> Vec<DistrictInput> {
+    inputs
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            d.offers.retain(|o| o.offer.is_none_or(|id| !closed.contains(&id)));
+            d.offers.extend(planned.iter().filter(|(at, _)| *at == d.district).map(|(_, o)| o.clone()));
+            d
+        })
+        .collect()
+}
+
+/// One life phase over the whole municipality: what a scenario is judged by.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhaseSummary {
+    pub offers: u32,
+    /// places stated by the offers (shared out over their phases), where any are stated
+    pub places: Option<f64>,
+    /// children of the districts the reader may see
+    pub children: f64,
+    pub gaps: usize,
+    /// offers missing to bring every gap up to the median
+    pub missing: f64,
+    /// share of the children within a short walk of an offer of the phase, weighted by the
+    /// children of each district
+    pub within_walk: Option<f64>,
+}
+
+impl NeedsMatrix {
+    pub fn summary(&self, gaps: &[Gap]) -> Vec<PhaseSummary> {
+        (0..self.phases.len())
+            .map(|p| {
+                let cells = self.rows.iter().map(|r| &r.cells[p]);
+                let stated: Vec<f64> = cells.clone().filter_map(|c| c.places).collect();
+                let (mut walk_children, mut walk_sum) = (0.0, 0.0);
+                for c in cells.clone() {
+                    if let (Some(k), Some(w)) = (c.children, c.within_walk) {
+                        walk_children += k;
+                        walk_sum += k * w;
+                    }
+                }
+                let of_phase = gaps.iter().filter(|g| g.phase == self.phases[p]);
+                PhaseSummary {
+                    offers: cells.clone().map(|c| c.offers).sum(),
+                    places: (!stated.is_empty()).then(|| stated.iter().sum()),
+                    children: cells.filter_map(|c| c.children).sum(),
+                    gaps: of_phase.clone().count(),
+                    missing: of_phase.map(|g| g.shortfall).sum(),
+                    within_walk: (walk_children > 0.0).then(|| walk_sum / walk_children),
+                }
+            })
+            .collect()
+    }
+}
+
+impl NeedsMatrix {
+    /// The matrix measured against `today`'s medians: a scenario is judged by today's standard,
+    /// or closing offers would lower the median and seem to close gaps.
+    pub fn against_standard_of(mut self, today: &NeedsMatrix) -> NeedsMatrix {
+        self.median_coverage = today.median_coverage.clone();
+        self.median_places_per_100 = today.median_places_per_100.clone();
+        self
+    }
+}
+
+/// A cell a scenario changes: its offers, places or walking share differ, or it stops or
+/// starts being a gap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellChange {
+    pub district: DistrictId,
+    pub key: String,
+    pub name: String,
+    pub phase: usize,
+    pub before: Cell,
+    pub after: Cell,
+    /// offers missing to the median, when the cell is a gap
+    pub gap_before: Option<f64>,
+    pub gap_after: Option<f64>,
+}
+
+/// The cells that differ between two matrices of the same districts and phases, in the
+/// matrix's order. A median that moves shifts every shortfall a little; that alone is no change.
+pub fn changed_cells(before: &NeedsMatrix, before_gaps: &[Gap], after: &NeedsMatrix, after_gaps: &[Gap]) -> Vec<CellChange> {
+    let gap = |gaps: &[Gap], d: DistrictId, phase: &str| gaps.iter().find(|g| g.district == d && g.phase == phase).map(|g| g.shortfall);
+    let mut out = vec![];
+    for (rb, ra) in before.rows.iter().zip(&after.rows) {
+        for (p, (cb, ca)) in rb.cells.iter().zip(&ra.cells).enumerate() {
+            let phase = &before.phases[p];
+            let (gb, ga) = (gap(before_gaps, rb.district, phase), gap(after_gaps, ra.district, phase));
+            let walk_moved = match (cb.within_walk, ca.within_walk) {
+                (Some(x), Some(y)) => (x - y).abs() >= 0.005,
+                (x, y) => x.is_some() != y.is_some(),
+            };
+            if cb.offers != ca.offers || cb.places != ca.places || walk_moved || gb.is_some() != ga.is_some() {
+                out.push(CellChange {
+                    district: rb.district,
+                    key: rb.key.clone(),
+                    name: rb.name.clone(),
+                    phase: p,
+                    before: cb.clone(),
+                    after: ca.clone(),
+                    gap_before: gb,
+                    gap_after: ga,
+                });
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,7 +474,9 @@ mod tests {
             name: format!("Bezirk {id}"),
             children: vec![Some(children)],
             deprivation,
-            offers: (0..offers).map(|i| LocalOffer { phases: vec![0], places: places.filter(|_| i == 0) }).collect(),
+            offers: (0..offers)
+                .map(|i| LocalOffer { offer: Some(id * 100 + i as i64), phases: vec![0], places: places.filter(|_| i == 0) })
+                .collect(),
             within_walk: vec![Some(if offers == 0 { 0.2 } else { 0.9 })],
         }
     }
@@ -320,9 +491,9 @@ mod tests {
             children: vec![Some(300.0), Some(300.0)],
             deprivation: None,
             offers: vec![
-                LocalOffer { phases: vec![0, 1], places: Some(240) },
-                LocalOffer { phases: vec![1], places: Some(60) },
-                LocalOffer { phases: vec![1], places: None },
+                LocalOffer { offer: Some(1), phases: vec![0, 1], places: Some(240) },
+                LocalOffer { offer: Some(2), phases: vec![1], places: Some(60) },
+                LocalOffer { offer: Some(3), phases: vec![1], places: None },
             ],
             within_walk: vec![None, None],
         };
@@ -376,5 +547,66 @@ mod tests {
         // without a deprivation value the weight counts the district as average
         assert_eq!(m.rows[1].cells[0].need, Some(750.0));
         assert!(NeedsFormula { deprivation_weight: 9.0, ..Default::default() }.check().is_err());
+    }
+    #[test]
+    fn a_scenario_closes_and_plans_offers_and_names_the_cells_it_changes() {
+        let phases = vec!["kita".to_string()];
+        let inputs = vec![
+            district(1, 1000.0, Some(1.0), 10, Some(800)),
+            district(2, 1000.0, Some(2.0), 10, Some(700)),
+            district(3, 1000.0, Some(3.0), 10, Some(600)),
+            district(4, 2000.0, Some(4.0), 0, None),
+        ];
+        let before = compute(&phases, &inputs, NeedsFormula::default());
+        let before_gaps = before.gaps();
+        assert_eq!(before_gaps.iter().map(|g| g.district).collect::<Vec<_>>(), [4, 3]);
+        let planned: Vec<(DistrictId, LocalOffer)> =
+            (0..3).map(|_| (4, LocalOffer { offer: None, phases: vec![0], places: Some(100) })).collect();
+        // district 1 loses the offer with its 800 places
+        let closed = HashSet::from([100]);
+        let scenario = apply_scenario(&inputs, &closed, &planned);
+        assert_eq!(scenario[0].offers.len(), 9);
+        assert_eq!(scenario[3].offers.len(), 3);
+        let after = compute(&phases, &scenario, NeedsFormula::default()).against_standard_of(&before);
+        let after_gaps = after.gaps();
+        let changes = changed_cells(&before, &before_gaps, &after, &after_gaps);
+        assert_eq!(changes.iter().map(|c| c.district).collect::<Vec<_>>(), vec![1, 4]);
+        assert_eq!((changes[0].before.offers, changes[0].after.offers), (10, 9));
+        assert_eq!(changes[0].after.places, None, "the only offer stating places closed");
+        assert_eq!(changes[1].after.places, Some(300.0));
+        let (b, a) = (before.summary(&before_gaps), after.summary(&after_gaps));
+        assert_eq!((b[0].offers, a[0].offers), (30, 32));
+        assert_eq!(b[0].places, Some(2100.0));
+        assert_eq!(a[0].places, Some(1600.0));
+        assert_eq!(b[0].children, 5000.0);
+        assert_eq!((b[0].gaps, a[0].gaps), (2, 2));
+        assert!((b[0].missing - before_gaps[0].shortfall - before_gaps[1].shortfall).abs() < 1e-12);
+        assert!((b[0].missing - a[0].missing - 3.0).abs() < 1e-9, "three planned offers fill three; district 1 stays above the median");
+        // closing alone never looks like progress: today's median stays the standard
+        let fewer = apply_scenario(&inputs, &HashSet::from([300, 301]), &[]);
+        let by_today = compute(&phases, &fewer, NeedsFormula::default()).against_standard_of(&before);
+        assert!(by_today.summary(&by_today.gaps())[0].missing > b[0].missing);
+        let own_median = compute(&phases, &fewer, NeedsFormula::default());
+        assert!(own_median.summary(&own_median.gaps())[0].missing < b[0].missing, "what a moving median would have said");
+        // walking shares 0.9 for districts with offers, 0.2 for district 4, weighted by children
+        assert!((b[0].within_walk.unwrap() - (3000.0 * 0.9 + 2000.0 * 0.2) / 5000.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_planned_offer_names_every_field_it_gets_wrong() {
+        let phases = vec!["kita".to_string()];
+        let bad = PlannedOffer {
+            label: " ".into(),
+            district: 1,
+            at: Some([95.0, 13.0]),
+            phases: vec!["kindergarten".into()],
+            places: Some(200_000),
+        };
+        let fields: Vec<String> = bad.validate(&phases).unwrap_err().0.into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["label", "phases", "at", "places"]);
+        let good = PlannedOffer { label: "Kita Nord".into(), district: 1, at: None, phases: phases.clone(), places: Some(80) };
+        assert!(good.validate(&phases).is_ok());
+        let json = serde_json::to_string(&ScenarioChange::Add(good.clone())).unwrap();
+        assert_eq!(serde_json::from_str::<ScenarioChange>(&json).unwrap(), ScenarioChange::Add(good));
     }
 }

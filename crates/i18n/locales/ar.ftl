@@ -1450,3 +1450,68 @@ needs-unbridged-count =
     { $count ->
    *[other] { $count } من { $of } منطقة بلا جسر:
 }
+scenario-title = السيناريوهات
+scenario-lead = «ماذا لو …»: أضف عرضًا مخططًا له أو أغلق عرضًا قائمًا وشاهد قبل اتخاذ القرار كيف تتغير التغطية والفجوات والوصول سيرًا على الأقدام. السيناريوهات لا تغيّر أي عرض.
+scenario-none = لا يوجد سيناريو بعد.
+scenario-name = الاسم
+scenario-description = الوصف
+scenario-changes = التغييرات
+scenario-updated = آخر تعديل
+scenario-compare = مقارنة السيناريوهات
+scenario-compare-a = السيناريو الأول
+scenario-compare-b = السيناريو الثاني
+scenario-compare-button = قارن
+scenario-compare-none = يرجى اختيار سيناريوهين.
+scenario-compare-hint = لكل مرحلة عمرية: الوضع اليوم ومع تغييرات كل سيناريو، على مستوى تحليل الاحتياجات وبصيغته.
+scenario-today = اليوم
+scenario-new = سيناريو جديد
+scenario-create = إنشاء سيناريو
+scenario-changes-none = لا تغيير بعد – أضف أدناه عرضًا مخططًا له أو أغلق عرضًا.
+scenario-remove = إزالة
+scenario-outcome = النتيجة
+scenario-outcome-hint = اليوم ← مع هذا السيناريو، المستوى «{ $level }»؛ تُحسب التغطية كما في تحليل الاحتياجات، وتُقاس الفجوات بالوسيط الحالي (وإلا لبدا كل إغلاق تقدمًا).
+scenario-walk-estimate = مسافات المشي تقديرية (الخط المستقيم × 1.3 بسرعة 4.8 كم/س).
+scenario-summary = لكل مرحلة عمرية، البلدية كلها
+scenario-places-col = الأماكن
+scenario-gaps-col = الفجوات
+scenario-walk-col = الأطفال على بعد 10 دقائق سيرًا
+scenario-per-100-col = أماكن لكل 100 طفل
+scenario-gap-col = الفجوة
+scenario-cells = المناطق التي تتغير
+scenario-cells-none = لا تتغير أي منطقة.
+scenario-cells-count =
+    { $count ->
+   *[other] عدد المناطق والمراحل العمرية التي تتغير: { $count }.
+}
+scenario-plan = إضافة عرض مخطط له
+scenario-label = التسمية
+scenario-district = المنطقة
+scenario-district-hint = الرمز أو الاسم الدقيق، مثلًا من قائمة الاقتراحات.
+scenario-places-field = عدد الأماكن (إن كان معروفًا)
+scenario-point = الموقع (اختياري)
+scenario-point-hint = خط العرض وخط الطول بالدرجات، مثلًا 52.52 و13.40. بدون موقع يُعتبر العرض في وسط المنطقة لتقدير المشي.
+scenario-lat = خط العرض
+scenario-lon = خط الطول
+scenario-plan-button = إضافة
+scenario-close = إغلاق عرض
+scenario-close-search = ابحث عن عرض
+scenario-close-none = لم يُعثر على عرض.
+scenario-closed-already = يُغلق في هذا السيناريو
+scenario-close-button = أغلق في هذا السيناريو
+scenario-delete = حذف السيناريو
+scenario-change-close = يُغلق: { $offer }
+scenario-change-plan = مخطط له: { $label } في { $district } – { $phases }، { $places }، الموقع { $at }
+scenario-no-effect-offer = (لا يُحتسب هنا: غير نشط أو بلا مكان في منطقة)
+scenario-no-effect-place = (لا يمكن وضعه في منطقة من هذا المستوى – يرجى إدخال موقع)
+scenario-no-gap = لا شيء
+scenario-gap-missing = ينقص { $missing }
+scenario-places =
+    { $count ->
+   *[other] عدد الأماكن: { $count }
+}
+scenario-places-unknown = عدد الأماكن غير معروف
+scenario-at-centre = وسط المنطقة
+scenario-error-district-ambiguous = هناك عدة مناطق بهذا الاسم – يرجى إدخال الرمز.
+scenario-error-places = 100,000 مكان كحد أقصى.
+needs-scenarios-link = السيناريوهات: «ماذا لو …»
+scenario-change-close-hidden = يُغلق: عرض لا يحق لك رؤيته

@@ -1552,3 +1552,70 @@ needs-unbridged-count =
     [one] { $count } von { $of } Gebieten ohne Brücke:
    *[other] { $count } von { $of } Gebieten ohne Brücke:
 }
+scenario-title = Szenarien
+scenario-lead = „Was wäre, wenn …“: ein geplantes Angebot hinzufügen oder ein bestehendes schließen und vor der Entscheidung sehen, wie sich Abdeckung, Lücken und Fußwege ändern. Szenarien ändern keine Angebote.
+scenario-none = Noch kein Szenario.
+scenario-name = Name
+scenario-description = Beschreibung
+scenario-changes = Änderungen
+scenario-updated = Zuletzt geändert
+scenario-compare = Szenarien vergleichen
+scenario-compare-a = Erstes Szenario
+scenario-compare-b = Zweites Szenario
+scenario-compare-button = Vergleichen
+scenario-compare-none = Bitte zwei Szenarien wählen.
+scenario-compare-hint = Je Lebensphase: heute und mit den Änderungen jedes Szenarios, auf der Ebene und mit der Formel der Bedarfsanalyse.
+scenario-today = Heute
+scenario-new = Neues Szenario
+scenario-create = Szenario anlegen
+scenario-changes-none = Noch keine Änderung – unten ein geplantes Angebot hinzufügen oder ein Angebot schließen.
+scenario-remove = Entfernen
+scenario-outcome = Ergebnis
+scenario-outcome-hint = Heute → mit diesem Szenario, Ebene „{ $level }“; Abdeckung wie in der Bedarfsanalyse berechnet, Lücken gemessen am heutigen Median (sonst sähe jede Schließung wie ein Fortschritt aus).
+scenario-walk-estimate = Fußwege sind geschätzt (Luftlinie × 1,3 bei 4,8 km/h).
+scenario-summary = Je Lebensphase, ganze Kommune
+scenario-places-col = Plätze
+scenario-gaps-col = Lücken
+scenario-walk-col = Kinder in 10 Min. zu Fuß
+scenario-per-100-col = Plätze je 100 Kinder
+scenario-gap-col = Lücke
+scenario-cells = Geänderte Gebiete
+scenario-cells-none = Keine Änderung in einem Gebiet.
+scenario-cells-count =
+    { $count ->
+    [one] { $count } Gebiet und Lebensphase ändert sich.
+   *[other] { $count } Gebiete und Lebensphasen ändern sich.
+}
+scenario-plan = Geplantes Angebot hinzufügen
+scenario-label = Bezeichnung
+scenario-district = Gebiet
+scenario-district-hint = Schlüssel oder genauer Name, z. B. aus der Vorschlagsliste.
+scenario-places-field = Plätze (wenn bekannt)
+scenario-point = Standort (freiwillig)
+scenario-point-hint = Breite und Länge in Grad, z. B. 52,52 und 13,40. Ohne Standort steht das Angebot für die Fußweg-Schätzung in der Mitte des Gebiets.
+scenario-lat = Breite
+scenario-lon = Länge
+scenario-plan-button = Hinzufügen
+scenario-close = Angebot schließen
+scenario-close-search = Angebot suchen
+scenario-close-none = Kein Angebot gefunden.
+scenario-closed-already = schließt in diesem Szenario
+scenario-close-button = In diesem Szenario schließen
+scenario-delete = Szenario löschen
+scenario-change-close = Schließt: { $offer }
+scenario-change-plan = Geplant: { $label } in { $district } – { $phases }, { $places }, Standort { $at }
+scenario-no-effect-offer = (zählt hier nicht: nicht aktiv oder ohne Ort im Gebiet)
+scenario-no-effect-place = (auf dieser Ebene keinem Gebiet zuzuordnen – bitte einen Standort angeben)
+scenario-no-gap = keine
+scenario-gap-missing = { $missing } fehlen
+scenario-places =
+    { $count ->
+    [one] { $count } Platz
+   *[other] { $count } Plätze
+}
+scenario-places-unknown = Plätze unbekannt
+scenario-at-centre = Mitte des Gebiets
+scenario-error-district-ambiguous = Mehrere Gebiete heißen so – bitte den Schlüssel angeben.
+scenario-error-places = Höchstens 100.000 Plätze.
+needs-scenarios-link = Szenarien: „Was wäre, wenn …“
+scenario-change-close-hidden = Schließt: ein Angebot, das Sie nicht sehen dürfen

@@ -1552,3 +1552,70 @@ needs-unbridged-count =
     [one] { $count } of { $of } areas without a bridge:
    *[other] { $count } of { $of } areas without a bridge:
 }
+scenario-title = Scenarios
+scenario-lead = “What if …”: add a planned offer or close an existing one and see how coverage, gaps and walking reach change before deciding. Scenarios change no offers.
+scenario-none = No scenario yet.
+scenario-name = Name
+scenario-description = Description
+scenario-changes = Changes
+scenario-updated = Last changed
+scenario-compare = Compare scenarios
+scenario-compare-a = First scenario
+scenario-compare-b = Second scenario
+scenario-compare-button = Compare
+scenario-compare-none = Please choose two scenarios.
+scenario-compare-hint = Per life phase: today and with each scenario's changes, at the level and with the formula of the needs analysis.
+scenario-today = Today
+scenario-new = New scenario
+scenario-create = Create scenario
+scenario-changes-none = No change yet – add a planned offer or close an offer below.
+scenario-remove = Remove
+scenario-outcome = Outcome
+scenario-outcome-hint = Today → with this scenario, level “{ $level }”; coverage computed as in the needs analysis, gaps measured against today's median (otherwise every closure would look like progress).
+scenario-walk-estimate = Walks are estimated (straight line × 1.3 at 4.8 km/h).
+scenario-summary = Per life phase, whole municipality
+scenario-places-col = Places
+scenario-gaps-col = Gaps
+scenario-walk-col = Children within a 10-minute walk
+scenario-per-100-col = Places per 100 children
+scenario-gap-col = Gap
+scenario-cells = Areas that change
+scenario-cells-none = No area changes.
+scenario-cells-count =
+    { $count ->
+    [one] { $count } area and life phase changes.
+   *[other] { $count } areas and life phases change.
+}
+scenario-plan = Add a planned offer
+scenario-label = Name
+scenario-district = Area
+scenario-district-hint = Key or exact name, e.g. from the suggestions.
+scenario-places-field = Places (if known)
+scenario-point = Location (optional)
+scenario-point-hint = Latitude and longitude in degrees, e.g. 52.52 and 13.40. Without a location the offer stands at the centre of the area for the walking estimate.
+scenario-lat = Latitude
+scenario-lon = Longitude
+scenario-plan-button = Add
+scenario-close = Close an offer
+scenario-close-search = Find an offer
+scenario-close-none = No offer found.
+scenario-closed-already = closes in this scenario
+scenario-close-button = Close in this scenario
+scenario-delete = Delete scenario
+scenario-change-close = Closes: { $offer }
+scenario-change-plan = Planned: { $label } in { $district } – { $phases }, { $places }, location { $at }
+scenario-no-effect-offer = (does not count here: not active or without a place in an area)
+scenario-no-effect-place = (cannot be placed in an area of this level – please give a location)
+scenario-no-gap = none
+scenario-gap-missing = { $missing } missing
+scenario-places =
+    { $count ->
+    [one] { $count } place
+   *[other] { $count } places
+}
+scenario-places-unknown = places unknown
+scenario-at-centre = centre of the area
+scenario-error-district-ambiguous = Several areas have this name – please give the key.
+scenario-error-places = At most 100,000 places.
+needs-scenarios-link = Scenarios: “what if …”
+scenario-change-close-hidden = Closes: an offer you may not see

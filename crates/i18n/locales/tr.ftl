@@ -1398,3 +1398,68 @@ needs-unbridged-count =
     { $count ->
    *[other] { $of } bölgeden { $count } tanesinde köprü yok:
 }
+scenario-title = Senaryolar
+scenario-lead = “Ya … olursa”: planlanan bir hizmet ekleyin ya da mevcut birini kapatın ve karar vermeden önce kapsamın, boşlukların ve yürüme mesafesinin nasıl değiştiğini görün. Senaryolar hizmetleri değiştirmez.
+scenario-none = Henüz senaryo yok.
+scenario-name = Ad
+scenario-description = Açıklama
+scenario-changes = Değişiklikler
+scenario-updated = Son değişiklik
+scenario-compare = Senaryoları karşılaştır
+scenario-compare-a = Birinci senaryo
+scenario-compare-b = İkinci senaryo
+scenario-compare-button = Karşılaştır
+scenario-compare-none = Lütfen iki senaryo seçin.
+scenario-compare-hint = Her yaşam evresi için: bugün ve her senaryonun değişiklikleriyle, ihtiyaç analizinin düzeyinde ve formülüyle.
+scenario-today = Bugün
+scenario-new = Yeni senaryo
+scenario-create = Senaryo oluştur
+scenario-changes-none = Henüz değişiklik yok – aşağıda planlanan bir hizmet ekleyin ya da bir hizmeti kapatın.
+scenario-remove = Kaldır
+scenario-outcome = Sonuç
+scenario-outcome-hint = Bugün → bu senaryoyla, düzey “{ $level }”; kapsam ihtiyaç analizindeki gibi hesaplanır, boşluklar bugünkü medyana göre ölçülür (yoksa her kapanış ilerleme gibi görünürdü).
+scenario-walk-estimate = Yürüme mesafeleri tahminidir (kuş uçuşu × 1,3, 4,8 km/sa).
+scenario-summary = Yaşam evresine göre, tüm belediye
+scenario-places-col = Yerler
+scenario-gaps-col = Boşluklar
+scenario-walk-col = 10 dakika yürüme mesafesindeki çocuklar
+scenario-per-100-col = 100 çocuk başına yer
+scenario-gap-col = Boşluk
+scenario-cells = Değişen bölgeler
+scenario-cells-none = Hiçbir bölge değişmiyor.
+scenario-cells-count =
+    { $count ->
+   *[other] { $count } bölge ve yaşam evresi değişiyor.
+}
+scenario-plan = Planlanan hizmet ekle
+scenario-label = Ad
+scenario-district = Bölge
+scenario-district-hint = Anahtar ya da tam ad, ör. öneri listesinden.
+scenario-places-field = Yer sayısı (biliniyorsa)
+scenario-point = Konum (isteğe bağlı)
+scenario-point-hint = Derece cinsinden enlem ve boylam, ör. 52,52 ve 13,40. Konum olmadan hizmet, yürüme tahmini için bölgenin ortasında kabul edilir.
+scenario-lat = Enlem
+scenario-lon = Boylam
+scenario-plan-button = Ekle
+scenario-close = Hizmet kapat
+scenario-close-search = Hizmet ara
+scenario-close-none = Hizmet bulunamadı.
+scenario-closed-already = bu senaryoda kapanıyor
+scenario-close-button = Bu senaryoda kapat
+scenario-delete = Senaryoyu sil
+scenario-change-close = Kapanıyor: { $offer }
+scenario-change-plan = Planlanan: { $label }, { $district } – { $phases }, { $places }, konum { $at }
+scenario-no-effect-offer = (burada sayılmıyor: etkin değil ya da bir bölgede yeri yok)
+scenario-no-effect-place = (bu düzeyde bir bölgeye yerleştirilemiyor – lütfen konum girin)
+scenario-no-gap = yok
+scenario-gap-missing = { $missing } eksik
+scenario-places =
+    { $count ->
+   *[other] { $count } yer
+}
+scenario-places-unknown = yer sayısı bilinmiyor
+scenario-at-centre = bölgenin ortası
+scenario-error-district-ambiguous = Bu adda birden fazla bölge var – lütfen anahtarı girin.
+scenario-error-places = En fazla 100.000 yer.
+needs-scenarios-link = Senaryolar: “ya … olursa”
+scenario-change-close-hidden = Kapanıyor: görme yetkiniz olmayan bir hizmet

@@ -1461,3 +1461,72 @@ needs-unbridged-count =
     [few] { $count } з { $of } районів без містка:
    *[other] { $count } з { $of } районів без містка:
 }
+scenario-title = Сценарії
+scenario-lead = «А що, як …»: додайте запланований захід або закрийте наявний і ще до рішення подивіться, як зміняться охоплення, прогалини та пішохідна доступність. Сценарії не змінюють заходів.
+scenario-none = Ще немає сценаріїв.
+scenario-name = Назва
+scenario-description = Опис
+scenario-changes = Зміни
+scenario-updated = Змінено
+scenario-compare = Порівняти сценарії
+scenario-compare-a = Перший сценарій
+scenario-compare-b = Другий сценарій
+scenario-compare-button = Порівняти
+scenario-compare-none = Оберіть два сценарії.
+scenario-compare-hint = Для кожного життєвого етапу: сьогодні та зі змінами кожного сценарію, на рівні й за формулою аналізу потреб.
+scenario-today = Сьогодні
+scenario-new = Новий сценарій
+scenario-create = Створити сценарій
+scenario-changes-none = Ще немає змін – нижче додайте запланований захід або закрийте захід.
+scenario-remove = Прибрати
+scenario-outcome = Результат
+scenario-outcome-hint = Сьогодні → з цим сценарієм, рівень «{ $level }»; охоплення обчислено як в аналізі потреб, прогалини виміряно відносно сьогоднішньої медіани (інакше кожне закриття виглядало б як поступ).
+scenario-walk-estimate = Пішохідні шляхи оцінено (пряма × 1,3 при 4,8 км/год).
+scenario-summary = За життєвими етапами, уся громада
+scenario-places-col = Місця
+scenario-gaps-col = Прогалини
+scenario-walk-col = Діти в межах 10 хв пішки
+scenario-per-100-col = Місць на 100 дітей
+scenario-gap-col = Прогалина
+scenario-cells = Райони, що змінюються
+scenario-cells-none = Жоден район не змінюється.
+scenario-cells-count =
+    { $count ->
+    [one] Змінюється { $count } поєднання району та етапу.
+    [few] Змінюються { $count } поєднання району та етапу.
+   *[other] Змінюється { $count } поєднань району та етапу.
+}
+scenario-plan = Додати запланований захід
+scenario-label = Назва
+scenario-district = Район
+scenario-district-hint = Код або точна назва, напр. зі списку підказок.
+scenario-places-field = Місця (якщо відомо)
+scenario-point = Розташування (необов’язково)
+scenario-point-hint = Широта й довгота в градусах, напр. 52,52 і 13,40. Без розташування для оцінки пішохідного шляху захід стоїть у центрі району.
+scenario-lat = Широта
+scenario-lon = Довгота
+scenario-plan-button = Додати
+scenario-close = Закрити захід
+scenario-close-search = Знайти захід
+scenario-close-none = Захід не знайдено.
+scenario-closed-already = закривається в цьому сценарії
+scenario-close-button = Закрити в цьому сценарії
+scenario-delete = Видалити сценарій
+scenario-change-close = Закривається: { $offer }
+scenario-change-plan = Заплановано: { $label } у { $district } – { $phases }, { $places }, розташування { $at }
+scenario-no-effect-offer = (тут не враховується: неактивний або без місця в районі)
+scenario-no-effect-place = (на цьому рівні не належить до жодного району – вкажіть розташування)
+scenario-no-gap = немає
+scenario-gap-missing = бракує { $missing }
+scenario-places =
+    { $count ->
+    [one] { $count } місце
+    [few] { $count } місця
+   *[other] { $count } місць
+}
+scenario-places-unknown = кількість місць невідома
+scenario-at-centre = центр району
+scenario-error-district-ambiguous = Так називаються кілька районів – вкажіть код.
+scenario-error-places = Щонайбільше 100 000 місць.
+needs-scenarios-link = Сценарії: «а що, як …»
+scenario-change-close-hidden = Закривається: захід, який вам не можна бачити

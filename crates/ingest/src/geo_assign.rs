@@ -32,6 +32,14 @@ fn round_coordinates(v: &mut serde_json::Value) {
     }
 }
 
+/// A point inside a GeoJSON geometry, as (lat, lon): where something placed "in the district"
+/// stands when nothing more precise is known.
+pub fn interior_point(geometry: &str) -> Option<[f64; 2]> {
+    let g: geojson::Geometry = geometry.parse().ok()?;
+    let geo = Geometry::<f64>::try_from(g.value).ok()?;
+    geo.interior_point().map(|p| [p.y(), p.x()])
+}
+
 /// District polygons prepared for lookups.
 pub struct DistrictIndex {
     areas: Vec<(String, Rect<f64>, Geometry<f64>)>,

@@ -293,6 +293,7 @@ async fn steering_showcase(store: &Store, m: kette_domain::MunicipalityId) -> Re
     crate::demo_steering::funding(store, m).await?;
     crate::demo_steering::engagement(store, m).await?;
     crate::demo_steering::agreement_proposal(store, m).await?;
+    crate::demo_steering::scenarios(store, m).await?;
     Ok(())
 }
 

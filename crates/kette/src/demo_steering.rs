@@ -925,3 +925,47 @@ fn short(name: &str) -> &str {
     let cut = [" gGmbH", " e.V.", " e. V.", " GmbH", " mbH", " gUG"].iter().filter_map(|f| name.find(f)).min().unwrap_or(name.len());
     name[..cut].trim()
 }
+
+/// Two fictional scenarios of the needs analysis: a planned Kita with a family office where
+/// the gaps are largest, and a saving round that closes three family centres — to compare.
+pub async fn scenarios(store: &Store, m: MunicipalityId) -> Result<()> {
+    use kette_domain::needs::{PlannedOffer, ScenarioChange};
+    let district = |key: &'static str| async move { store.district_by_key(m, key).await };
+    let grow = store
+        .create_scenario(
+            m,
+            "Kita und Familienbüro Gropiusstadt (fiktiv)",
+            "Prüfung für den Jugendhilfeausschuss: 120 Kita-Plätze und ein Familienbüro im Süden Neuköllns.",
+            true,
+            None,
+        )
+        .await?;
+    if let Some(d) = district("08030831").await? {
+        let planned = [
+            ("Kita am Wildmeisterdamm (geplant)", vec!["early_childhood", "kita"], Some(120), Some([52.4205, 13.4668])),
+            ("Familienbüro Gropiusstadt (geplant)", vec!["pregnancy_birth", "early_childhood"], None, None),
+        ];
+        for (label, phases, places, at) in planned {
+            let change = ScenarioChange::Add(PlannedOffer {
+                label: label.into(),
+                district: d,
+                at,
+                phases: phases.into_iter().map(String::from).collect(),
+                places,
+            });
+            store.add_scenario_change(m, grow, &change, None).await?;
+        }
+    }
+    let save = store
+        .create_scenario(m, "Sparrunde Familienzentren (fiktiv)", "Was fehlt, wenn drei Familienzentren schließen?", true, None)
+        .await?;
+    let filter = kette_store::OfferFilter {
+        q: Some("Familienzentrum".into()),
+        status: Some(kette_domain::vocab::OfferStatus::Active),
+        ..Default::default()
+    };
+    for o in store.list_offers(m, &filter, 2, 3).await?.items {
+        store.add_scenario_change(m, save, &ScenarioChange::Close { offer: o.id }, None).await?;
+    }
+    Ok(())
+}

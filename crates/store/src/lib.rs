@@ -30,6 +30,7 @@ pub mod passwords;
 mod proposals;
 mod recipes;
 mod review;
+mod scenarios;
 mod survey;
 mod util;
 
@@ -62,6 +63,7 @@ pub use organisations::OrganisationSummary;
 pub use proposals::StoredProposal;
 pub use recipes::StoredRecipe;
 pub use review::{DueOffer, OfferChange, Proposal, ReminderTarget, SentReminder, Target};
+pub use scenarios::{StoredScenario, StoredScenarioChange};
 pub use survey::{FactorTally, LinkState, SurveyRound};
 
 use kette_domain::{Municipality, MunicipalityId, ValidationErrors};

@@ -30,6 +30,7 @@ const SQLITE: &[(i64, &str)] = &[
     (24, include_str!("../migrations/sqlite/0024_member_joined.sql")),
     (25, include_str!("../migrations/sqlite/0025_agreement_key.sql")),
     (26, include_str!("../migrations/sqlite/0026_agreement_proposals.sql")),
+    (27, include_str!("../migrations/sqlite/0027_needs_scenarios.sql")),
 ];
 
 pub async fn run(pool: &AnyPool, clock: &kette_domain::Clock) -> Result<(), sqlx::Error> {

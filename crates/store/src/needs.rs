@@ -95,11 +95,11 @@ impl Store {
         Ok(out.into_iter().map(|(district, offer, term, capacity)| LocatedOffer { district, offer, term, capacity }).collect())
     }
 
-    /// Where the active offers of each life phase are: (life phase, lat, lon) of every place
-    /// with coordinates the reader may see.
-    pub async fn offer_points(&self, municipality: MunicipalityId, scope: &PlaceScope) -> Result<Vec<(String, [f64; 2])>> {
+    /// Where the active offers of each life phase are: (offer, life phase, (lat, lon)) of every
+    /// place with coordinates the reader may see.
+    pub async fn offer_points(&self, municipality: MunicipalityId, scope: &PlaceScope) -> Result<Vec<(i64, String, [f64; 2])>> {
         let q = format!(
-            "SELECT DISTINCT t.code, l.lat, l.lon FROM offer o
+            "SELECT DISTINCT o.id, t.code, l.lat, l.lon FROM offer o
              JOIN offer_term t ON t.offer_id = o.id AND t.kind = 'life_phase'
              JOIN offer_location ol ON ol.offer_id = o.id
              JOIN location l ON l.id = ol.location_id
@@ -107,7 +107,7 @@ impl Store {
             util::place_clause(2)
         );
         let rows = util::bind_place_scope(sqlx::query(&q).bind(municipality), scope).fetch_all(&self.pool).await?;
-        rows.iter().map(|r| Ok((r.try_get(0)?, [r.try_get(1)?, r.try_get(2)?]))).collect()
+        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, [r.try_get(2)?, r.try_get(3)?]))).collect()
     }
 
     /// The materialised paths of the districts of one level.

@@ -318,6 +318,10 @@ impl Ctx {
         self.actor().is_some_and(|a| a.reads_needs_analysis())
     }
 
+    pub fn plans_needs(&self) -> bool {
+        self.actor().is_some_and(|a| a.plans_needs())
+    }
+
     pub fn can_import(&self) -> bool {
         self.actor().is_some_and(|a| a.can_import())
     }

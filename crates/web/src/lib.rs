@@ -31,6 +31,7 @@ mod paging;
 mod proposals;
 pub mod reminders;
 mod review;
+mod scenarios;
 pub mod server;
 mod steering;
 mod survey;
@@ -221,6 +222,7 @@ fn all_routes() -> Routes {
         .merge(events::routes())
         .merge(funding::routes())
         .merge(needs::routes())
+        .merge(scenarios::routes())
         .merge(engagement::routes())
         .merge(hsds::routes())
         .merge(auth::routes())

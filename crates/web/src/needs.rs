@@ -88,7 +88,7 @@ pub fn parse_request(params: &HashMap<String, String>) -> (NeedsRequest, Vec<Cho
 #[template(path = "needs.html")]
 struct NeedsPage {
     ctx: Ctx,
-    view: NeedsView,
+    view: std::sync::Arc<NeedsView>,
     errors: Vec<ChoiceError>,
     query: String,
     gaps_shown: usize,
@@ -207,7 +207,7 @@ async fn page(State(state): State<AppState>, ctx: Ctx, Query(params): Query<Hash
     render(&NeedsPage { ctx, view, errors, query, gaps_shown })
 }
 
-fn urlencode(v: &str) -> String {
+pub(crate) fn urlencode(v: &str) -> String {
     v.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),

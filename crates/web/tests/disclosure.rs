@@ -126,6 +126,11 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
         "/network/agreements/{id}" => vec![path.replace("{id}", &id("agreement"))],
         "/network/export/{format}" => ["graphml", "gexf", "csv", "pdf"].iter().map(|f| path.replace("{format}", f)).collect(),
         "/steering/measures/{id}" => vec![path.replace("{id}", &id("measure"))],
+        "/needs/scenarios/{id}" | "/needs/scenarios/{id}/plan" | "/needs/scenarios/{id}/close" | "/needs/scenarios/{id}/delete" => {
+            vec![path.replace("{id}", &id("scenario")), format!("{}?q=ENTWURF", path.replace("{id}", &id("scenario")))]
+        }
+        "/needs/scenarios/{id}/changes/{change}/remove" => vec![path.replace("{id}", &id("scenario")).replace("{change}", "1")],
+        "/needs/scenarios/compare" => vec![format!("{path}?a={}&b={}", id("scenario"), id("scenario"))],
         p if p.contains('{') => panic!("route {p} has parameters this test does not know: give it URLs in urls_for"),
         p => vec![p.to_string()],
     };

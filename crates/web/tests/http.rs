@@ -3751,3 +3751,122 @@ async fn the_needs_analysis_reads_through_the_confidentiality_rule_and_only_for_
     let csv = get(&f.app, "/needs.csv", &koord).await.body;
     assert!(csv.lines().any(|l| l.starts_with("\"0101\",\"Bezirk 0101\",kita,30,")), "{csv}");
 }
+
+#[tokio::test]
+async fn scenarios_plan_and_close_offers_without_touching_them_and_are_compared() {
+    let f = fixture().await;
+    f.store
+        .create_account(NewAccount {
+            municipality_id: f.m,
+            username: "lea",
+            display_name: "Lea",
+            password: "geheim-genug",
+            role: Role::Viewer,
+            organisation_id: None,
+            is_fictional: true,
+        })
+        .await
+        .unwrap();
+    assert_eq!(get(&f.app, "/needs/scenarios", "").await.status, StatusCode::NOT_FOUND);
+    let (partner, _) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(get(&f.app, "/needs/scenarios", &partner).await.status, StatusCode::FORBIDDEN);
+
+    let (koord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let nameless = post_form(&f.app, "/needs/scenarios", &koord, &format!("csrf={csrf}&name=+")).await;
+    assert_eq!(nameless.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(nameless.body.contains("<a href=\"#name\">Bitte ausfüllen.</a>"), "{}", nameless.body);
+    let created =
+        post_form(&f.app, "/needs/scenarios", &koord, &format!("csrf={csrf}&name=Grundschulhort+Nord&description=Vor+dem+JHA")).await;
+    assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.body);
+    let at = created.headers[header::LOCATION].to_str().unwrap().to_string();
+    let id: i64 = at.rsplit('/').next().unwrap().parse().unwrap();
+
+    // a planned offer: every wrong field is named and nothing is saved
+    let bad =
+        post_form(&f.app, &format!("{at}/plan"), &koord, &format!("csrf={csrf}&label=&district=9999&phases=primary&places=viele&lat=52.1"))
+            .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for message in [
+        "Diesen Sozialraum gibt es nicht.",
+        "Bitte eine Zahl angeben.",
+        "Bitte Breiten- und Längengrad zusammen angeben.",
+        "Bitte ausfüllen.",
+    ] {
+        assert!(bad.body.contains(message), "{message}: {}", bad.body);
+    }
+    assert!(f.store.scenario(f.m, id).await.unwrap().unwrap().changes.is_empty());
+
+    // a Hort for primary-school children in the district (no point: it stands at its centre)
+    let planned = post_form(
+        &f.app,
+        &format!("{at}/plan"),
+        &koord,
+        &format!("csrf={csrf}&label=Hort+Nord&district=0101+Bezirk+0101&phases=primary&places=60&back=level%3D2"),
+    )
+    .await;
+    assert_eq!(planned.status, StatusCode::SEE_OTHER, "{}", planned.body);
+    assert_eq!(planned.headers[header::LOCATION], format!("{at}?level=2#outcome"));
+    // closing: the search finds active offers only, the paused one stays out
+    let search = get(&f.app, &format!("{at}?q=Krabbel"), &koord).await;
+    assert!(search.body.contains(&format!("name=\"offer\" value=\"{}\"", f.own_offer)), "{}", search.body);
+    assert!(!get(&f.app, &format!("{at}?q=Geheimer"), &koord).await.body.contains("name=\"offer\" value="));
+    let closed = post_form(&f.app, &format!("{at}/close"), &koord, &format!("csrf={csrf}&offer={}", f.own_offer)).await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER, "{}", closed.body);
+
+    let page = get(&f.app, &at, &koord).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Geplant: Hort Nord in Bezirk 0101 – Grundschule (6–10), 60 Plätze, Standort Mitte des Gebiets"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Schließt: Krabbelgruppe Sonnenschein"), "{}", page.body);
+    let cells = &page.body[page.body.find("id=\"changed-cells\"").unwrap()..];
+    let row = |phase: &str| {
+        let start = cells.find(&format!("<td>{phase}</td>")).unwrap_or_else(|| panic!("no changed row for {phase}: {cells}"));
+        cells[start..start + cells[start..].find("</tr>").unwrap()].to_string()
+    };
+    assert!(row("Grundschule (6–10)").contains("<td class=\"num\">0 → 1</td>"), "{}", row("Grundschule (6–10)"));
+    // the Hort at the centre brings a share of the district within a walk (the estimate's grid)
+    assert!(row("Grundschule (6–10)").contains("0 % → 2 %"), "{}", row("Grundschule (6–10)"));
+    assert!(row("Frühe Kindheit (0–3)").contains("<td class=\"num\">2 → 1</td>"), "{}", row("Frühe Kindheit (0–3)"));
+    // the offers themselves are untouched
+    assert_eq!(f.store.offer(f.m, f.own_offer).await.unwrap().input.status, OfferStatus::Active);
+    assert!(get(&f.app, "/needs.csv", &koord).await.body.contains("primary,18,26.7,0,"), "the analysis as it stands");
+
+    // a viewer reads scenarios but changes none
+    let (lea, lea_csrf) = sign_in(&f.app, "lea", "geheim-genug").await;
+    let read = get(&f.app, &at, &lea).await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert!(!read.body.contains("/plan\"") && read.body.contains("Hort Nord"));
+    assert_eq!(
+        post_form(&f.app, &format!("{at}/close"), &lea, &format!("csrf={lea_csrf}&offer={}", f.other_offer)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(post_form(&f.app, "/needs/scenarios", &lea, &format!("csrf={lea_csrf}&name=x")).await.status, StatusCode::FORBIDDEN);
+
+    // compared with a second scenario that only closes the other offer
+    let second = post_form(&f.app, "/needs/scenarios", &koord, &format!("csrf={csrf}&name=Sparvariante")).await;
+    let second_at = second.headers[header::LOCATION].to_str().unwrap().to_string();
+    let second_id: i64 = second_at.rsplit('/').next().unwrap().parse().unwrap();
+    post_form(&f.app, &format!("{second_at}/close"), &koord, &format!("csrf={csrf}&offer={}", f.other_offer)).await;
+    let compare = get(&f.app, &format!("/needs/scenarios/compare?a={id}&b={second_id}"), &lea).await;
+    assert_eq!(compare.status, StatusCode::OK);
+    let early = &compare.body[compare.body.find("<h2>Frühe Kindheit (0–3)</h2>").unwrap()..];
+    let offers_row = &early[early.find("<th scope=\"row\">Angebote</th>").unwrap()..];
+    let offers_row = &offers_row[..offers_row.find("</tr>").unwrap()];
+    assert_eq!(offers_row.matches("<td class=\"num\">").count(), 3, "today and both scenarios");
+    assert!(offers_row.contains("<td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">1</td>"), "{offers_row}");
+
+    // a change is taken back, a scenario deleted; both are in the audit log
+    let change = f.store.scenario(f.m, id).await.unwrap().unwrap().changes[0].id;
+    let removed = post_form(&f.app, &format!("{at}/changes/{change}/remove"), &koord, &format!("csrf={csrf}")).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    assert_eq!(f.store.scenario(f.m, id).await.unwrap().unwrap().changes.len(), 1);
+    let deleted = post_form(&f.app, &format!("{second_at}/delete"), &koord, &format!("csrf={csrf}")).await;
+    assert_eq!(deleted.status, StatusCode::SEE_OTHER);
+    assert!(f.store.scenario(f.m, second_id).await.unwrap().is_none());
+    let audit = f.store.audit_entries(f.m, "needs_scenario", second_id).await.unwrap();
+    let actions: Vec<(&str, Option<&str>)> = audit.iter().map(|(_, action, by, _)| (action.as_str(), by.as_deref())).collect();
+    assert_eq!(actions, [("delete", Some("koord")), ("update", Some("koord")), ("create", Some("koord"))]);
+}

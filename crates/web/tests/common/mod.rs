@@ -398,6 +398,9 @@ pub async fn world() -> World {
         )
         .await
         .unwrap();
+    // a scenario closing the paused offer: its title stays with those who may see the offer
+    let scenario = store.create_scenario(m, "Szenario", "", true, None).await.unwrap();
+    store.add_scenario_change(m, scenario, &kette_domain::needs::ScenarioChange::Close { offer: paused_offer }, None).await.unwrap();
     let district = |key: &'static str| {
         let store = store.clone();
         async move { store.district_by_key(m, key).await.unwrap().unwrap().to_string() }
@@ -422,6 +425,7 @@ pub async fn world() -> World {
         ("contact", contact.to_string()),
         ("event", event.to_string()),
         ("measure", measure.to_string()),
+        ("scenario", scenario.to_string()),
         ("survey_round", survey_round.to_string()),
         ("survey_token", survey_tokens[0].clone()),
         ("service", kette_hsds::Ids::new("teststadt").id("service", offer_b, None)),
