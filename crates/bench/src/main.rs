@@ -304,6 +304,62 @@ fn search_bench(bin: &str, data: &str, offers: usize) -> Result<()> {
     Ok(())
 }
 
+/// The needs analysis in-process on the demo's database: cold (a fresh App: population,
+/// offers, figures and the walking estimate read and computed), the bare matrix from its
+/// inputs, and a scenario recomputed over a warm baseline.
+fn needs_in_process(db: &str) -> Result<()> {
+    use kette_domain::access::{Actor, Role};
+    tokio::runtime::Runtime::new()?.block_on(async {
+        let store = kette_store::Store::open(db).await?;
+        let municipality = store.municipality_by_slug("berlin").await?;
+        let m = municipality.id;
+        let vocab = store.vocabulary(m).await?;
+        let reader = kette_domain::disclosure::Disclosure::new(Some(Actor { role: Role::Coordinator, organisation_id: None }), municipality.confidentiality);
+        let req = kette_app::needs::NeedsRequest::default();
+        let mut cold = vec![];
+        let mut view = None;
+        for _ in 0..5 {
+            let app = kette_app::App::new(store.clone());
+            let t = Instant::now();
+            view = Some(app.needs(&reader, m, &vocab, &req).await?);
+            cold.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        let view = view.context("needs view")?;
+        let mut bare = vec![];
+        for _ in 0..50 {
+            let t = Instant::now();
+            let matrix = kette_domain::needs::compute(&view.matrix.phases, &view.inputs, req.formula);
+            std::hint::black_box(matrix.gaps());
+            bare.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        let app = kette_app::App::new(store.clone());
+        app.needs(&reader, m, &vocab, &req).await?;
+        let scenario = store.scenario(m, 1).await?.context("the demo's scenario 1")?;
+        let changes: Vec<(i64, kette_domain::needs::ScenarioChange)> = scenario.changes.iter().map(|c| (c.id, c.change.clone())).collect();
+        let mut recomputed = vec![];
+        for _ in 0..20 {
+            let t = Instant::now();
+            std::hint::black_box(app.needs_scenario(&reader, m, &vocab, &req, &changes).await?);
+            recomputed.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        for v in [&mut cold, &mut bare, &mut recomputed] {
+            v.sort_by(f64::total_cmp);
+        }
+        let (rows, phases) = (view.matrix.rows.len(), view.matrix.phases.len());
+        println!(
+            "| needs matrix for Berlin ({rows} areas × {phases} phases), in-process: cold with its reads and the walking estimate / the matrix and gaps from their inputs, median | < 100 ms | {:.1} ms / {:.2} ms |",
+            cold[cold.len() / 2],
+            bare[bare.len() / 2]
+        );
+        println!(
+            "| a scenario recomputed (demo scenario 1: two planned offers, three phases' walking shares re-estimated), in-process, median / max | < 200 ms | {:.1} / {:.1} ms |",
+            recomputed[recomputed.len() / 2],
+            recomputed[recomputed.len() - 1]
+        );
+        anyhow::Ok(())
+    })
+}
+
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
@@ -551,6 +607,9 @@ fn main() -> Result<()> {
         ("/engagement", "engagement register"),
         ("/needs", "needs analysis: every planning area × 6 life phases, deprivation-weighted, gaps ranked"),
         ("/needs.csv", "needs analysis as CSV"),
+        ("/needs/scenarios/1", "scenario recomputed on every request: a planned Kita and family office, walking shares re-estimated"),
+        ("/needs/scenarios/2", "scenario recomputed on every request: three family centres closed"),
+        ("/needs/scenarios/compare?a=1&b=2", "two scenarios compared"),
     ] {
         let mut times = vec![];
         let mut bytes = 0;
@@ -567,6 +626,7 @@ fn main() -> Result<()> {
             times[(times.len() * 95) / 100]
         );
     }
+    needs_in_process(db)?;
     let (gisd_ms, gisd_rows) = gisd_sized()?;
     println!("| GISD-sized run: 11,000 units × 18 years × 9 indicators, imputation, 3 PCA, rescaling, deciles, aggregation | < 1 s | {gisd_ms:.0} ms ({gisd_rows} rows out) |");
     let (parse, run) = mss_edition(&data)?;
