@@ -284,6 +284,64 @@ impl NeedsMatrix {
     }
 }
 
+/// Where the steering stands with a gap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GapState {
+    Open,
+    /// a measure or proposal takes it on
+    Addressed,
+    /// decided not to act, with a reason (e.g. the neighbouring district's offers serve it)
+    NoAction,
+}
+
+impl GapState {
+    pub const ALL: [GapState; 3] = [GapState::Open, GapState::Addressed, GapState::NoAction];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            GapState::Open => "open",
+            GapState::Addressed => "addressed",
+            GapState::NoAction => "no_action",
+        }
+    }
+    pub fn parse(s: &str) -> Option<GapState> {
+        GapState::ALL.into_iter().find(|g| g.as_str() == s)
+    }
+    pub fn label_key(self) -> String {
+        format!("needs-gap-state-{}", self.as_str().replace('_', "-"))
+    }
+}
+
+/// What a planner decides about a gap, with the comment that goes with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GapFollowUpInput {
+    pub state: GapState,
+    pub measure_id: Option<i64>,
+    pub proposal_id: Option<i64>,
+    pub comment: String,
+}
+
+impl GapFollowUpInput {
+    /// "Addressed" names what addresses it; "no action" gives its reason.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut e = vec![];
+        if self.state == GapState::Addressed && self.measure_id.is_none() && self.proposal_id.is_none() {
+            e.push(FieldError::new("measure_id", "needs-gap-error-addressed", "name the measure or proposal that addresses the gap"));
+        }
+        if self.state == GapState::NoAction && self.comment.trim().is_empty() {
+            e.push(FieldError::new("comment", "needs-gap-error-reason", "say why nothing is done"));
+        }
+        if self.comment.chars().count() > 4000 {
+            e.push(FieldError::new("comment", "error-too-long", "at most 4,000 characters"));
+        }
+        if e.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors(e))
+        }
+    }
+}
+
 /// A change a scenario makes to the chain before anyone decides on it: a planned offer at a
 /// place, or an existing offer that closes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -608,5 +666,17 @@ mod tests {
         assert!(good.validate(&phases).is_ok());
         let json = serde_json::to_string(&ScenarioChange::Add(good.clone())).unwrap();
         assert_eq!(serde_json::from_str::<ScenarioChange>(&json).unwrap(), ScenarioChange::Add(good));
+    }
+    #[test]
+    fn a_gap_addressed_names_what_addresses_it_and_no_action_says_why() {
+        let input = |state, measure_id, comment: &str| GapFollowUpInput { state, measure_id, proposal_id: None, comment: comment.into() };
+        let fields = |i: GapFollowUpInput| i.validate().err().map(|e| e.0.into_iter().map(|f| f.field).collect::<Vec<_>>());
+        assert_eq!(fields(input(GapState::Addressed, None, "")), Some(vec!["measure_id".to_string()]));
+        assert_eq!(fields(input(GapState::Addressed, Some(3), "")), None);
+        assert_eq!(fields(input(GapState::NoAction, None, "  ")), Some(vec!["comment".to_string()]));
+        assert_eq!(fields(input(GapState::NoAction, None, "Das Familienzentrum nebenan reicht.")), None);
+        assert_eq!(fields(input(GapState::Open, None, "")), None);
+        assert_eq!(GapState::parse("no_action"), Some(GapState::NoAction));
+        assert_eq!(GapState::NoAction.label_key(), "needs-gap-state-no-action");
     }
 }

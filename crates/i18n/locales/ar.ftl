@@ -1515,3 +1515,34 @@ scenario-error-district-ambiguous = هناك عدة مناطق بهذا الاس
 scenario-error-places = 100,000 مكان كحد أقصى.
 needs-scenarios-link = السيناريوهات: «ماذا لو …»
 scenario-change-close-hidden = يُغلق: عرض لا يحق لك رؤيته
+needs-follow-up = المتابعة
+needs-gap-title = فجوة
+needs-gap-figures = الأرقام
+needs-gap-coverage = التغطية
+needs-gap-no-figures = لا توجد أرقام لهذه المنطقة والمرحلة العمرية يحق لك رؤيتها.
+needs-gap-missing = ينقص { $missing } عرضًا للوصول إلى وسيط البلدية.
+needs-gap-not-now = وفق الحساب الافتراضي ليست هذه فجوة حاليًا.
+needs-gap-chain = سلسلة الوقاية في المنطقة
+needs-gap-profile = ملف المنطقة
+needs-gap-follow-up = ما الخطوة التالية
+needs-gap-measure = الإجراء
+needs-gap-proposal = المقترح
+needs-gap-no-comments = لا تعليق بعد.
+needs-gap-untouched = لم يتناول أحد هذه الفجوة بعد.
+needs-gap-state = الحالة
+needs-gap-state-open = مفتوحة
+needs-gap-state-addressed = قيد المعالجة
+needs-gap-state-no-action = لا إجراء عن قصد (مع التعليل)
+needs-gap-about-this = حول هذه المنطقة والمرحلة
+needs-gap-new-proposal = تقديم مقترح جديد لهذه الفجوة
+needs-gap-comment = تعليق
+needs-gap-save = حفظ
+needs-gap-error-addressed = يرجى اختيار الإجراء أو المقترح الذي يعالج الفجوة.
+needs-gap-error-reason = يرجى ذكر سبب عدم اتخاذ أي إجراء.
+needs-gap-proposal-problem = يُظهر تحليل الاحتياجات فجوة لمرحلة { $phase } في { $district }.
+needs-gap-comments =
+    { $count ->
+   *[other] عدد التعليقات: { $count }
+}
+needs-followed = الفجوات التي تمت متابعتها
+needs-followed-none = لم يُعلَّق على أي فجوة ولم تُربط بإجراء بعد. كل فجوة أعلاه تقود إلى صفحتها.

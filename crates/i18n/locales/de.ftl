@@ -1619,3 +1619,35 @@ scenario-error-district-ambiguous = Mehrere Gebiete heißen so – bitte den Sch
 scenario-error-places = Höchstens 100.000 Plätze.
 needs-scenarios-link = Szenarien: „Was wäre, wenn …“
 scenario-change-close-hidden = Schließt: ein Angebot, das Sie nicht sehen dürfen
+needs-follow-up = Stand
+needs-gap-title = Lücke
+needs-gap-figures = Zahlen
+needs-gap-coverage = Abdeckung
+needs-gap-no-figures = Für dieses Gebiet und diese Lebensphase gibt es keine Zahlen, die Sie sehen dürfen.
+needs-gap-missing = Bis zum Median der Kommune fehlen { $missing } Angebote.
+needs-gap-not-now = Nach der Standardberechnung ist das zurzeit keine Lücke.
+needs-gap-chain = Die Präventionskette im Gebiet
+needs-gap-profile = Gebietsprofil
+needs-gap-follow-up = Wie es weitergeht
+needs-gap-measure = Maßnahme
+needs-gap-proposal = Vorschlag
+needs-gap-no-comments = Noch kein Kommentar.
+needs-gap-untouched = Noch niemand hat diese Lücke aufgegriffen.
+needs-gap-state = Stand
+needs-gap-state-open = Offen
+needs-gap-state-addressed = Wird angegangen
+needs-gap-state-no-action = Bewusst kein Handeln (mit Begründung)
+needs-gap-about-this = zu diesem Gebiet und dieser Lebensphase
+needs-gap-new-proposal = Neuen Vorschlag zu dieser Lücke einreichen
+needs-gap-comment = Kommentar
+needs-gap-save = Speichern
+needs-gap-error-addressed = Bitte die Maßnahme oder den Vorschlag wählen, der die Lücke angeht.
+needs-gap-error-reason = Bitte begründen, warum nichts getan wird.
+needs-gap-proposal-problem = Die Bedarfsanalyse zeigt eine Lücke für { $phase } in { $district }.
+needs-gap-comments =
+    { $count ->
+    [one] { $count } Kommentar
+   *[other] { $count } Kommentare
+}
+needs-followed = Aufgegriffene Lücken
+needs-followed-none = Noch keine Lücke wurde kommentiert oder einer Maßnahme zugeordnet. Jede Lücke oben führt zu ihrer Seite.

@@ -1619,3 +1619,35 @@ scenario-error-district-ambiguous = Several areas have this name – please give
 scenario-error-places = At most 100,000 places.
 needs-scenarios-link = Scenarios: “what if …”
 scenario-change-close-hidden = Closes: an offer you may not see
+needs-follow-up = Follow-up
+needs-gap-title = Gap
+needs-gap-figures = Figures
+needs-gap-coverage = Coverage
+needs-gap-no-figures = There are no figures for this area and life phase that you may see.
+needs-gap-missing = { $missing } offers are missing to reach the municipality's median.
+needs-gap-not-now = By the default computation this is not a gap at present.
+needs-gap-chain = The prevention chain in the area
+needs-gap-profile = Area profile
+needs-gap-follow-up = What happens next
+needs-gap-measure = Measure
+needs-gap-proposal = Proposal
+needs-gap-no-comments = No comment yet.
+needs-gap-untouched = No one has taken up this gap yet.
+needs-gap-state = State
+needs-gap-state-open = Open
+needs-gap-state-addressed = Being addressed
+needs-gap-state-no-action = Deliberately no action (with a reason)
+needs-gap-about-this = about this area and life phase
+needs-gap-new-proposal = Submit a new proposal for this gap
+needs-gap-comment = Comment
+needs-gap-save = Save
+needs-gap-error-addressed = Please choose the measure or proposal that addresses the gap.
+needs-gap-error-reason = Please give the reason why nothing is done.
+needs-gap-proposal-problem = The needs analysis shows a gap for { $phase } in { $district }.
+needs-gap-comments =
+    { $count ->
+    [one] { $count } comment
+   *[other] { $count } comments
+}
+needs-followed = Gaps taken up
+needs-followed-none = No gap has been commented on or linked to a measure yet. Each gap above leads to its page.

@@ -1463,3 +1463,34 @@ scenario-error-district-ambiguous = Bu adda birden fazla bölge var – lütfen 
 scenario-error-places = En fazla 100.000 yer.
 needs-scenarios-link = Senaryolar: “ya … olursa”
 scenario-change-close-hidden = Kapanıyor: görme yetkiniz olmayan bir hizmet
+needs-follow-up = Durum
+needs-gap-title = Boşluk
+needs-gap-figures = Rakamlar
+needs-gap-coverage = Kapsam
+needs-gap-no-figures = Bu bölge ve yaşam evresi için görebileceğiniz rakam yok.
+needs-gap-missing = Belediye medyanına ulaşmak için { $missing } hizmet eksik.
+needs-gap-not-now = Varsayılan hesaplamaya göre bu şu anda bir boşluk değil.
+needs-gap-chain = Bölgedeki önleme zinciri
+needs-gap-profile = Bölge profili
+needs-gap-follow-up = Sonraki adımlar
+needs-gap-measure = Önlem
+needs-gap-proposal = Öneri
+needs-gap-no-comments = Henüz yorum yok.
+needs-gap-untouched = Bu boşluğu henüz kimse ele almadı.
+needs-gap-state = Durum
+needs-gap-state-open = Açık
+needs-gap-state-addressed = Ele alınıyor
+needs-gap-state-no-action = Bilinçli olarak işlem yok (gerekçeli)
+needs-gap-about-this = bu bölge ve yaşam evresi hakkında
+needs-gap-new-proposal = Bu boşluk için yeni öneri sun
+needs-gap-comment = Yorum
+needs-gap-save = Kaydet
+needs-gap-error-addressed = Lütfen boşluğu ele alan önlemi ya da öneriyi seçin.
+needs-gap-error-reason = Lütfen neden bir şey yapılmadığını açıklayın.
+needs-gap-proposal-problem = İhtiyaç analizi { $district } bölgesinde { $phase } için bir boşluk gösteriyor.
+needs-gap-comments =
+    { $count ->
+   *[other] { $count } yorum
+}
+needs-followed = Ele alınan boşluklar
+needs-followed-none = Henüz hiçbir boşluk yorumlanmadı ya da bir önleme bağlanmadı. Yukarıdaki her boşluk kendi sayfasına götürür.

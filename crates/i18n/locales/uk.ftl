@@ -1530,3 +1530,36 @@ scenario-error-district-ambiguous = Так називаються кілька �
 scenario-error-places = Щонайбільше 100 000 місць.
 needs-scenarios-link = Сценарії: «а що, як …»
 scenario-change-close-hidden = Закривається: захід, який вам не можна бачити
+needs-follow-up = Стан
+needs-gap-title = Прогалина
+needs-gap-figures = Дані
+needs-gap-coverage = Охоплення
+needs-gap-no-figures = Для цього району й етапу немає даних, які вам можна бачити.
+needs-gap-missing = До медіани громади бракує { $missing } заходів.
+needs-gap-not-now = За стандартним розрахунком зараз це не прогалина.
+needs-gap-chain = Ланцюг профілактики в районі
+needs-gap-profile = Профіль району
+needs-gap-follow-up = Що далі
+needs-gap-measure = Захід
+needs-gap-proposal = Пропозиція
+needs-gap-no-comments = Ще немає коментарів.
+needs-gap-untouched = Цією прогалиною ще ніхто не займався.
+needs-gap-state = Стан
+needs-gap-state-open = Відкрита
+needs-gap-state-addressed = Розв’язується
+needs-gap-state-no-action = Свідомо без дій (з поясненням)
+needs-gap-about-this = щодо цього району й етапу
+needs-gap-new-proposal = Подати нову пропозицію щодо цієї прогалини
+needs-gap-comment = Коментар
+needs-gap-save = Зберегти
+needs-gap-error-addressed = Оберіть захід або пропозицію, що розв’язує прогалину.
+needs-gap-error-reason = Поясніть, чому нічого не робиться.
+needs-gap-proposal-problem = Аналіз потреб показує прогалину для етапу «{ $phase }» у районі { $district }.
+needs-gap-comments =
+    { $count ->
+    [one] { $count } коментар
+    [few] { $count } коментарі
+   *[other] { $count } коментарів
+}
+needs-followed = Прогалини в роботі
+needs-followed-none = Ще жодну прогалину не прокоментовано й не пов’язано із заходом. Кожна прогалина вище веде на свою сторінку.

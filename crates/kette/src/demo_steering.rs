@@ -967,5 +967,25 @@ pub async fn scenarios(store: &Store, m: MunicipalityId) -> Result<()> {
     for o in store.list_offers(m, &filter, 2, 3).await?.items {
         store.add_scenario_change(m, save, &ScenarioChange::Close { offer: o.id }, None).await?;
     }
+    // the planning has taken up the Kita gap in Gropiusstadt Ost
+    if let (Some(d), Some(measure)) = (district("08030831").await?, store.measures(m).await?.first()) {
+        let input = |state, comment: &str| kette_domain::needs::GapFollowUpInput {
+            state,
+            measure_id: Some(measure.id).filter(|_| state == kette_domain::needs::GapState::Addressed),
+            proposal_id: None,
+            comment: comment.into(),
+        };
+        use kette_domain::needs::GapState;
+        store.follow_up_gap(m, d, "kita", &input(GapState::Open, "Zahlen mit dem Kita-Eigenbetrieb abgleichen (fiktiv)."), None).await?;
+        store
+            .follow_up_gap(
+                m,
+                d,
+                "kita",
+                &input(GapState::Addressed, "Das Szenario „Kita und Familienbüro“ geht in den Jugendhilfeausschuss (fiktiv)."),
+                None,
+            )
+            .await?;
+    }
     Ok(())
 }

@@ -31,6 +31,7 @@ const SQLITE: &[(i64, &str)] = &[
     (25, include_str!("../migrations/sqlite/0025_agreement_key.sql")),
     (26, include_str!("../migrations/sqlite/0026_agreement_proposals.sql")),
     (27, include_str!("../migrations/sqlite/0027_needs_scenarios.sql")),
+    (28, include_str!("../migrations/sqlite/0028_needs_gaps.sql")),
 ];
 
 pub async fn run(pool: &AnyPool, clock: &kette_domain::Clock) -> Result<(), sqlx::Error> {

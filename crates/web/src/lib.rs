@@ -18,6 +18,7 @@ mod finder;
 mod finder_query;
 mod forms;
 mod funding;
+mod gaps;
 pub mod hsds;
 pub mod i18n;
 mod manage;
@@ -223,6 +224,7 @@ fn all_routes() -> Routes {
         .merge(funding::routes())
         .merge(needs::routes())
         .merge(scenarios::routes())
+        .merge(gaps::routes())
         .merge(engagement::routes())
         .merge(hsds::routes())
         .merge(auth::routes())

@@ -92,6 +92,10 @@ struct NeedsPage {
     errors: Vec<ChoiceError>,
     query: String,
     gaps_shown: usize,
+    /// where the steering stands with gaps, by (district, life phase)
+    follow_ups: HashMap<(i64, String), kette_store::GapFollowUp>,
+    /// the same, most recently changed first
+    followed: Vec<kette_store::GapFollowUp>,
 }
 
 impl NeedsPage {
@@ -119,9 +123,6 @@ impl NeedsPage {
     }
     fn one(&self, x: impl std::borrow::Borrow<f64>) -> String {
         self.ctx.fixed(*x.borrow(), 1)
-    }
-    fn two(&self, x: impl std::borrow::Borrow<f64>) -> String {
-        self.ctx.fixed(*x.borrow(), 2)
     }
     fn weight(&self) -> String {
         self.ctx.fixed(self.view.matrix.formula.deprivation_weight, 1)
@@ -152,24 +153,16 @@ impl NeedsPage {
         m.map_or_else(|| "–".into(), |v| self.ctx.fixed(v, 2))
     }
     fn reason(&self, r: &GapReason) -> String {
-        match r {
-            GapReason::NoOffer => self.ctx.t("needs-reason-no-offer"),
-            GapReason::BelowMedian { coverage, median } => {
-                self.ctx.t_args("needs-reason-below-median", [("coverage", self.two(*coverage)), ("median", self.two(*median))])
-            }
-            GapReason::HighDeprivation { rank_percent } => {
-                self.ctx.t_args("needs-reason-deprivation", [("rank", self.ctx.fixed(*rank_percent, 0))])
-            }
-            GapReason::ManyChildren { children } => {
-                self.ctx.t_args("needs-reason-many-children", [("children", self.ctx.num(children.round() as i64))])
-            }
-            GapReason::FarToWalk { share_percent } => {
-                self.ctx.t_args("needs-reason-far-to-walk", [("share", self.ctx.fixed(*share_percent, 0))])
-            }
-            GapReason::FewPlaces { per_100, median } => {
-                self.ctx.t_args("needs-reason-few-places", [("places", self.one(*per_100)), ("median", self.one(*median))])
-            }
-        }
+        reason_text(&self.ctx, r)
+    }
+    fn follow_up(&self, g: &kette_domain::needs::Gap) -> Option<&kette_store::GapFollowUp> {
+        self.follow_ups.get(&(g.district, g.phase.clone()))
+    }
+    fn state_label(&self, f: &kette_store::GapFollowUp) -> String {
+        self.ctx.t(&f.state.label_key())
+    }
+    fn comments(&self, f: &kette_store::GapFollowUp) -> String {
+        self.ctx.tn("needs-gap-comments", f.comments.len() as i64)
     }
     fn formula_text(&self) -> String {
         let f = &self.view.matrix.formula;
@@ -204,7 +197,27 @@ async fn page(State(state): State<AppState>, ctx: Ctx, Query(params): Query<Hash
     let query =
         params.iter().filter(|(k, _)| k.as_str() != "lang").map(|(k, v)| format!("{}={}", k, urlencode(v))).collect::<Vec<_>>().join("&");
     let gaps_shown = view.gaps.len().min(50);
-    render(&NeedsPage { ctx, view, errors, query, gaps_shown })
+    let followed = state.store.gap_follow_ups(ctx.municipality.id).await.or_page()?;
+    let follow_ups = followed.iter().map(|f| ((f.district, f.life_phase.clone()), f.clone())).collect();
+    render(&NeedsPage { ctx, view, errors, query, gaps_shown, follow_ups, followed })
+}
+
+/// A gap's reason in words, as the needs page and the gap's page say it.
+pub(crate) fn reason_text(ctx: &Ctx, r: &GapReason) -> String {
+    let two = |x: f64| ctx.fixed(x, 2);
+    let one = |x: f64| ctx.fixed(x, 1);
+    match r {
+        GapReason::NoOffer => ctx.t("needs-reason-no-offer"),
+        GapReason::BelowMedian { coverage, median } => {
+            ctx.t_args("needs-reason-below-median", [("coverage", two(*coverage)), ("median", two(*median))])
+        }
+        GapReason::HighDeprivation { rank_percent } => ctx.t_args("needs-reason-deprivation", [("rank", ctx.fixed(*rank_percent, 0))]),
+        GapReason::ManyChildren { children } => ctx.t_args("needs-reason-many-children", [("children", ctx.num(children.round() as i64))]),
+        GapReason::FarToWalk { share_percent } => ctx.t_args("needs-reason-far-to-walk", [("share", ctx.fixed(*share_percent, 0))]),
+        GapReason::FewPlaces { per_100, median } => {
+            ctx.t_args("needs-reason-few-places", [("places", one(*per_100)), ("median", one(*median))])
+        }
+    }
 }
 
 pub(crate) fn urlencode(v: &str) -> String {
@@ -214,6 +227,11 @@ pub(crate) fn urlencode(v: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
+}
+
+async fn follow_ups(state: &AppState, ctx: &Ctx) -> Result<HashMap<(i64, String), kette_store::GapFollowUp>, PageError> {
+    let all = state.store.gap_follow_ups(ctx.municipality.id).await.or_page()?;
+    Ok(all.into_iter().map(|f| ((f.district, f.life_phase.clone()), f)).collect())
 }
 
 fn may_read(ctx: &Ctx) -> Result<(), PageError> {
@@ -233,17 +251,19 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
     let view = state.app.needs(&ctx.disclosure(), ctx.municipality.id, &ctx.vocab, &req).await.or_page()?;
     let text = kette_text::csv_quoted;
     let opt = |v: Option<f64>, digits: usize| v.map_or_else(String::new, |x| format!("{x:.digits$}"));
+    let follow_ups = follow_ups(&state, &ctx).await?;
     let mut shortfall: HashMap<(i64, &str), f64> = HashMap::new();
     for g in &view.gaps {
         shortfall.insert((g.district, g.phase.as_str()), g.shortfall);
     }
     let mut body = String::from(
-        "district_key,district,life_phase,children,need,offers,places,coverage,places_per_100,share_within_10_min_walk_estimate,deprivation,deprivation_rank,offers_missing\n",
+        "district_key,district,life_phase,children,need,offers,places,coverage,places_per_100,share_within_10_min_walk_estimate,deprivation,deprivation_rank,offers_missing,follow_up,measure_id,proposal_id\n",
     );
     for row in &view.matrix.rows {
         for (phase, cell) in view.matrix.phases.iter().zip(&row.cells) {
+            let f = follow_ups.get(&(row.district, phase.clone()));
             body.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
                 text(&row.key),
                 text(&row.name),
                 phase,
@@ -257,6 +277,9 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
                 opt(row.deprivation, 3),
                 opt(row.deprivation_rank, 3),
                 opt(shortfall.get(&(row.district, phase.as_str())).copied(), 1),
+                f.map_or("", |f| f.state.as_str()),
+                f.and_then(|f| f.measure.as_ref()).map_or_else(String::new, |m| m.0.to_string()),
+                f.and_then(|f| f.proposal.as_ref()).map_or_else(String::new, |p| p.0.to_string()),
             ));
         }
     }

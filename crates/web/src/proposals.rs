@@ -115,14 +115,33 @@ async fn list_view(state: &AppState, ctx: Ctx, values: HashMap<String, String>, 
     open.sort_by(|a, b| {
         b.ranking.total.unwrap_or(-1.0).total_cmp(&a.ranking.total.unwrap_or(-1.0)).then(a.proposal.id.cmp(&b.proposal.id))
     });
-    let districts = crate::pages::district_options(state, &ctx).await?;
+    let mut districts = crate::pages::district_options(state, &ctx).await?;
+    // a finer district chosen elsewhere (a gap's planning area) joins the list
+    if let Some(id) = values.get("proposal_district_id").and_then(|v| v.parse::<i64>().ok()) {
+        if !districts.iter().any(|d| d.0 == id) {
+            if let Ok(d) = state.store.district(m, id).await {
+                districts.push((d.district.id, d.district.name, d.district.level));
+            }
+        }
+    }
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     let page = ProposalsPage { ctx, rights, criteria, open, decided, bodies, districts, values, errors };
     Ok((status, render(&page)?).into_response())
 }
 
-async fn list(State(state): State<AppState>, SignedIn { ctx, .. }: SignedIn) -> Result<Response, PageError> {
-    list_view(&state, ctx, HashMap::new(), vec![]).await
+/// The list with the submit form; a gap of the needs analysis links here with its district,
+/// life phase and problem filled in.
+async fn list(
+    State(state): State<AppState>,
+    SignedIn { ctx, .. }: SignedIn,
+    axum::extract::Query(params): axum::extract::Query<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    let values = params
+        .into_iter()
+        .filter(|(k, _)| ["proposal_title", "problem", "proposal_life_phase", "proposal_district_id"].contains(&k.as_str()))
+        .map(|(k, v)| (k, v.chars().take(2000).collect()))
+        .collect();
+    list_view(&state, ctx, values, vec![]).await
 }
 
 fn invalid_or_page(e: StoreError) -> Result<Vec<FieldError>, PageError> {

@@ -48,6 +48,7 @@ const SECRETS: &[Secret] = &[
         markers: &["FORTBILDUNG-INTERN-XYZ"],
         seen_by: &["viewer", "navi", "planer", "partner_a", "partner_b", "koord", "admin"],
     },
+    Secret { what: "a comment on a gap", markers: &["LUECKE-KOMMENTAR-XYZ"], seen_by: &["viewer", "planer", "koord", "admin"] },
     Secret { what: "an offer not public", markers: &["ENTWURF-ANGEBOT-XYZ"], seen_by: &["admin", "koord", "partner_b"] },
     Secret { what: "unapproved place", markers: &["Pendelstraße", "Neuer Ort im Antrag"], seen_by: &["admin", "koord", "partner_a"] },
 ];
@@ -130,6 +131,7 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
             vec![path.replace("{id}", &id("scenario")), format!("{}?q=ENTWURF", path.replace("{id}", &id("scenario")))]
         }
         "/needs/scenarios/{id}/changes/{change}/remove" => vec![path.replace("{id}", &id("scenario")).replace("{change}", "1")],
+        "/needs/gaps/{district}/{phase}" => vec![path.replace("{district}", &id("district")).replace("{phase}", "kita")],
         "/needs/scenarios/compare" => vec![format!("{path}?a={}&b={}", id("scenario"), id("scenario"))],
         p if p.contains('{') => panic!("route {p} has parameters this test does not know: give it URLs in urls_for"),
         p => vec![p.to_string()],

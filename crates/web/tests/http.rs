@@ -3870,3 +3870,88 @@ async fn scenarios_plan_and_close_offers_without_touching_them_and_are_compared(
     let actions: Vec<(&str, Option<&str>)> = audit.iter().map(|(_, action, by, _)| (action.as_str(), by.as_deref())).collect();
     assert_eq!(actions, [("delete", Some("koord")), ("update", Some("koord")), ("create", Some("koord"))]);
 }
+
+#[tokio::test]
+async fn a_gap_is_commented_linked_to_a_measure_and_marked_as_addressed() {
+    let f = fixture().await;
+    let district = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    let (koord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let (partner, partner_csrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    let at = format!("/needs/gaps/{district}/primary");
+    assert_eq!(get(&f.app, &at, "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&f.app, &at, &partner).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(post_form(&f.app, &at, &partner, &format!("csrf={partner_csrf}&state=open")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(get(&f.app, &format!("/needs/gaps/{district}/no_such_phase"), &koord).await.status, StatusCode::NOT_FOUND);
+
+    let page = get(&f.app, &at, &koord).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Noch niemand hat diese Lücke aufgegriffen."), "{}", page.body);
+    // the proposal link carries the gap into the submit form
+    let link = page.body.split("href=\"").find(|h| h.starts_with("/proposals?")).unwrap().split('"').next().unwrap().replace("&#38;", "&");
+    let form = get(&f.app, &link, &koord).await;
+    assert!(form.body.contains(&format!("<option value=\"{district}\" selected>")), "{}", form.body);
+    assert!(form.body.contains("Die Bedarfsanalyse zeigt eine Lücke für Grundschule (6–10) in Bezirk 0101."), "{}", form.body);
+
+    // "addressed" without a measure or proposal, and "no action" without a reason, are refused
+    let refused = post_form(&f.app, &at, &koord, &format!("csrf={csrf}&state=addressed&measure_id=&proposal_id=&comment=")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Bitte die Maßnahme oder den Vorschlag wählen, der die Lücke angeht."), "{}", refused.body);
+    let refused = post_form(&f.app, &at, &koord, &format!("csrf={csrf}&state=no_action&comment=+")).await;
+    assert!(refused.body.contains("Bitte begründen, warum nichts getan wird."), "{}", refused.body);
+    assert!(f.store.gap_follow_up(f.m, district, "primary").await.unwrap().is_none(), "nothing half-written");
+
+    let measure = f
+        .store
+        .create_measure(
+            f.m,
+            &kette_domain::goals::MeasureInput {
+                title: "Hort im Quartier".into(),
+                description: String::new(),
+                status: kette_domain::goals::MeasureStatus::Planned,
+                goal_ids: vec![],
+                lead_organisation_id: None,
+                organisation_ids: vec![],
+                offer_ids: vec![],
+                life_phases: vec!["primary".into()],
+                transitions: vec![],
+                district_ids: vec![district],
+                starts_on: None,
+                ends_on: None,
+                budget_eur: None,
+                funding_source: String::new(),
+            },
+            false,
+            None,
+        )
+        .await
+        .unwrap();
+    let page = get(&f.app, &at, &koord).await;
+    assert!(
+        page.body.contains(&format!("<option value=\"{measure}\">Hort im Quartier (zu diesem Gebiet und dieser Lebensphase)</option>")),
+        "{}",
+        page.body
+    );
+    let comment = "Hort+mit+Träger+A+besprechen";
+    let saved =
+        post_form(&f.app, &at, &koord, &format!("csrf={csrf}&state=addressed&measure_id={measure}&proposal_id=&comment={comment}")).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    post_form(&f.app, &at, &koord, &format!("csrf={csrf}&state=addressed&measure_id={measure}&comment=Raum+gefunden")).await;
+    let stored = f.store.gap_follow_up(f.m, district, "primary").await.unwrap().unwrap();
+    assert_eq!(stored.state, kette_domain::needs::GapState::Addressed);
+    assert_eq!(stored.measure.as_ref().map(|m| m.0), Some(measure));
+    assert_eq!(stored.comments.iter().map(|c| c.body.as_str()).collect::<Vec<_>>(), ["Hort mit Träger A besprechen", "Raum gefunden"]);
+    let page = get(&f.app, &at, &koord).await;
+    assert!(page.body.contains("<strong>Wird angegangen</strong>") && page.body.contains("Raum gefunden"), "{}", page.body);
+
+    // the analysis shows where the steering stands, in the page and in the CSV
+    let needs = get(&f.app, "/needs", &koord).await.body;
+    let followed = &needs[needs.find("id=\"needs-followed\"").unwrap()..];
+    assert!(
+        followed.contains(&format!("<a href=\"{at}\"><span lang=\"de\">Bezirk 0101</span>, Grundschule (6–10)</a>: Wird angegangen · <a href=\"/steering/measures/{measure}\" lang=\"de\">Hort im Quartier</a> · 2 Kommentare")),
+        "{followed}"
+    );
+    let csv = get(&f.app, "/needs.csv", &koord).await.body;
+    let row = csv.lines().find(|l| l.contains(",primary,")).unwrap();
+    assert!(row.ends_with(&format!(",addressed,{measure},")), "{csv}");
+    assert!(csv.lines().next().unwrap().ends_with(",follow_up,measure_id,proposal_id"));
+}

@@ -401,6 +401,23 @@ pub async fn world() -> World {
     // a scenario closing the paused offer: its title stays with those who may see the offer
     let scenario = store.create_scenario(m, "Szenario", "", true, None).await.unwrap();
     store.add_scenario_change(m, scenario, &kette_domain::needs::ScenarioChange::Close { offer: paused_offer }, None).await.unwrap();
+    // a planner's comment on a gap: planning readers see it, nobody else
+    let gap_district = store.district_by_key(m, "0101").await.unwrap().unwrap();
+    store
+        .follow_up_gap(
+            m,
+            gap_district,
+            "kita",
+            &kette_domain::needs::GapFollowUpInput {
+                state: kette_domain::needs::GapState::Addressed,
+                measure_id: Some(measure),
+                proposal_id: None,
+                comment: "LUECKE-KOMMENTAR-XYZ".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
     let district = |key: &'static str| {
         let store = store.clone();
         async move { store.district_by_key(m, key).await.unwrap().unwrap().to_string() }
