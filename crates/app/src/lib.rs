@@ -72,6 +72,8 @@ pub struct App {
     /// The needs analysis's walking estimate per municipality, level and place scope, valid for
     /// one data generation (tens of thousands of nearest-offer questions).
     walk_estimates: Arc<Mutex<HashMap<needs::WalkKey, (i64, Arc<needs::WalkEstimate>)>>>,
+    /// District grids by (municipality, level, hash of the outlines).
+    walk_grids: Arc<Mutex<HashMap<(MunicipalityId, i64, u64), Arc<needs::WalkGrid>>>>,
     /// Needs analyses by request and reader class, valid for one data and statistics generation.
     needs_views: Arc<Mutex<HashMap<String, ((i64, i64), Arc<needs::NeedsView>)>>>,
 }
@@ -100,7 +102,13 @@ pub fn offer_is_public(
 
 impl App {
     pub fn new(store: Store) -> App {
-        App { store, figures: Default::default(), walk_estimates: Default::default(), needs_views: Default::default() }
+        App {
+            store,
+            figures: Default::default(),
+            walk_estimates: Default::default(),
+            walk_grids: Default::default(),
+            needs_views: Default::default(),
+        }
     }
 
     /// The reader's view under the municipality's rules.

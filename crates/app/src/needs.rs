@@ -14,7 +14,7 @@ use kette_domain::needs::{
 use kette_domain::vocab::{TermKind, Vocabulary};
 use kette_domain::{Direction, DistrictLevel, MunicipalityId};
 
-use kette_reach::{share_within, PointIndex, DEFAULT_DETOUR};
+use kette_reach::{shares_within, DEFAULT_DETOUR};
 
 use crate::{App, AppError, Result};
 
@@ -227,7 +227,7 @@ impl App {
                     let district = match self.store.district_at_level(municipality, p.district, baseline.level).await? {
                         Some(x) => Some(x),
                         None => at
-                            .and_then(|[lat, lon]| walk.index.locate(lon, lat))
+                            .and_then(|[lat, lon]| walk.grid.index.locate(lon, lat))
                             .and_then(|key| baseline.inputs.iter().find(|x| x.key == key).map(|x| x.district)),
                     };
                     let Some(district) = district else {
@@ -246,7 +246,7 @@ impl App {
         }
         let mut inputs = apply_scenario(&baseline.inputs, &closed, &planned);
         let walk_touched: Vec<usize> = (0..phases.len()).filter(|p| touched[*p]).collect();
-        if !walk.grid.is_empty() && !walk_touched.is_empty() {
+        if !walk.grid.points.is_empty() && !walk_touched.is_empty() {
             let phases_c = phases.clone();
             let walk_c = walk.clone();
             let closed_c = closed.clone();
@@ -321,12 +321,27 @@ impl App {
             .map(|t| (t.code.clone(), t.min_age_months.unwrap_or(0), t.max_age_months.unwrap_or(300)))
             .collect();
         let districts: Vec<&kette_domain::District> = all_districts.iter().filter(|x| x.level == level).collect();
+        let codes: Vec<String> = phases.iter().map(|p| p.0.clone()).collect();
+
+        // the reads are independent: SQLite answers them on several connections at once
+        let scope = d.place_scope();
+        let (population, located, naming, links, walk) = tokio::try_join!(
+            async {
+                Ok::<_, AppError>(match year {
+                    Some(year) => Some(self.store.population_of_level(municipality, level, year).await?),
+                    None => None,
+                })
+            },
+            async { Ok(self.store.offers_of_level(municipality, level, &scope, "life_phase").await?) },
+            async { Ok(self.store.offers_of_level(municipality, level, &scope, "transition").await?) },
+            async { Ok(self.store.offer_links(municipality).await?) },
+            self.walk_estimate(municipality, level, d, &codes),
+        )?;
 
         // children per district and phase, from the counts this reader may see
         let mut children: BTreeMap<i64, Vec<Option<f64>>> = BTreeMap::new();
         let mut withheld_districts = 0;
-        if let Some(year) = year {
-            let sealed = self.store.population_of_level(municipality, level, year).await?;
+        if let Some(sealed) = population {
             for (district, groups) in d.population_by_district(sealed) {
                 let known: Vec<(kette_domain::AgeGroup, f64)> =
                     groups.iter().filter_map(|(g, c)| c.shown().map(|n| (g.clone(), n as f64))).collect();
@@ -405,7 +420,6 @@ impl App {
 
         // offers located in each district with the phases they serve there
         let mut offers: BTreeMap<(i64, i64), LocalOffer> = BTreeMap::new();
-        let located = self.store.offers_of_level(municipality, level, &d.place_scope(), "life_phase").await?;
         for o in &located {
             if let Some(p) = phases.iter().position(|(code, _, _)| *code == o.term) {
                 let e = offers.entry((o.district, o.offer)).or_insert(LocalOffer { offer: Some(o.offer), phases: vec![], places: None });
@@ -413,10 +427,8 @@ impl App {
                 e.places = o.capacity.filter(|c| *c > 0).map(|c| c as u64);
             }
         }
-        let codes: Vec<String> = phases.iter().map(|p| p.0.clone()).collect();
-        let walk = self.walk_estimate(municipality, level, d, &codes).await?;
         let walk = &walk.shares;
-        let transitions = self.transitions_unbridged(municipality, level, d, vocab, &located, &districts, &children, &codes).await?;
+        let transitions = Self::transitions_unbridged(vocab, &located, &naming, &links, &districts, &children, &codes);
         let mut by_district: BTreeMap<i64, Vec<LocalOffer>> = BTreeMap::new();
         for ((district, _), offer) in offers {
             by_district.entry(district).or_default().push(offer);
@@ -455,27 +467,23 @@ impl App {
     /// Per transition, the districts whose chain leaves it unbridged (`domain::chain`'s rule: no
     /// offer located there names it and no step of the chain at it has an end there), the ones
     /// with the most children of the phase after it first.
-    async fn transitions_unbridged(
-        &self,
-        municipality: MunicipalityId,
-        level: i64,
-        d: &Disclosure,
+    fn transitions_unbridged(
         vocab: &Vocabulary,
         located: &[kette_store::LocatedOffer],
+        naming: &[kette_store::LocatedOffer],
+        links: &[kette_store::OfferLink],
         districts: &[&kette_domain::District],
         children: &BTreeMap<i64, Vec<Option<f64>>>,
         phase_codes: &[String],
-    ) -> Result<Vec<UnbridgedTransition>> {
-        let naming = self.store.offers_of_level(municipality, level, &d.place_scope(), "transition").await?;
+    ) -> Vec<UnbridgedTransition> {
         let mut where_offer: HashMap<i64, Vec<i64>> = HashMap::new();
-        for o in located.iter().chain(&naming) {
+        for o in located.iter().chain(naming) {
             where_offer.entry(o.offer).or_default().push(o.district);
         }
         let mut naming_count: HashMap<(i64, &str), u64> = HashMap::new();
-        for o in &naming {
+        for o in naming {
             *naming_count.entry((o.district, o.term.as_str())).or_default() += 1;
         }
-        let links = self.store.offer_links(municipality).await?;
         let mut out = vec![];
         for t in vocab.of(TermKind::Transition) {
             let after = kette_domain::chain::transition_phases(&t.code).and_then(|(_, to)| phase_codes.iter().position(|c| c == to));
@@ -495,7 +503,33 @@ impl App {
             rows.sort_by(|a, b| b.2.unwrap_or(-1.0).total_cmp(&a.2.unwrap_or(-1.0)).then(a.1.cmp(&b.1)));
             out.push(UnbridgedTransition { transition: t.code.clone(), districts: rows, of: districts.len() });
         }
-        Ok(out)
+        out
+    }
+
+    /// The grid of a level's districts, kept while their outlines stay the same (checked by a
+    /// hash of the stored geometries, which are read anyway in a few milliseconds).
+    async fn walk_grid(&self, municipality: MunicipalityId, level: i64) -> Result<Arc<WalkGrid>> {
+        use std::hash::{Hash, Hasher};
+        let geometries = self.store.district_geometries(municipality, level).await?;
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        geometries.hash(&mut hasher);
+        let key = (municipality, level, hasher.finish());
+        if let Some(grid) = self.walk_grids.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            return Ok(grid);
+        }
+        let grid = tokio::task::spawn_blocking(move || {
+            let index = kette_ingest::geo_assign::DistrictIndex::new(geometries);
+            let (keys, points) = index.grid_points(WALK_GRID_M).into_iter().unzip();
+            WalkGrid { index, keys, points }
+        })
+        .await
+        .map_err(|e| AppError::Background(e.to_string()))?;
+        let grid = Arc::new(grid);
+        if let Ok(mut cache) = self.walk_grids.lock() {
+            cache.retain(|(m, l, _), _| (*m, *l) != (municipality, level));
+            cache.insert(key, grid.clone());
+        }
+        Ok(grid)
     }
 
     /// Per district key and life phase, the share of the district's area (its children spread
@@ -518,21 +552,20 @@ impl App {
                 return Ok(estimate);
             }
         }
-        let geometries = self.store.district_geometries(municipality, level).await?;
-        let points = self.store.offer_points(municipality, &scope).await?;
+        let (grid, points) =
+            tokio::try_join!(self.walk_grid(municipality, level), async { Ok(self.store.offer_points(municipality, &scope).await?) })?;
         let phases = phases.to_vec();
         let estimate = tokio::task::spawn_blocking(move || {
-            let index = kette_ingest::geo_assign::DistrictIndex::new(geometries);
-            let grid = index.grid_points(WALK_GRID_M);
-            let mut estimate = WalkEstimate { index, grid, points, shares: HashMap::new() };
+            let mut estimate = WalkEstimate { grid, points, shares: HashMap::new() };
             let per_phase: Vec<HashMap<String, Option<f64>>> = phases
                 .iter()
                 .map(|phase| estimate.shares_for(estimate.points.iter().filter(|(_, p, _)| p == phase).map(|(_, _, at)| *at).collect()))
                 .collect();
             estimate.shares = estimate
                 .grid
+                .keys
                 .iter()
-                .map(|(key, _)| (key.clone(), per_phase.iter().map(|shares| shares.get(key).copied().flatten()).collect()))
+                .map(|key| (key.clone(), per_phase.iter().map(|shares| shares.get(key).copied().flatten()).collect()))
                 .collect();
             estimate
         })
@@ -547,11 +580,19 @@ impl App {
     }
 }
 
+/// The districts of a level as a grid of points 200 m apart: the same for every reader and
+/// every change of offers, so it is kept until the outlines change.
+pub struct WalkGrid {
+    index: kette_ingest::geo_assign::DistrictIndex,
+    /// district keys, and the grid points of each
+    keys: Vec<String>,
+    points: Vec<Vec<[f64; 2]>>,
+}
+
 /// The walking estimate of one level for one reader: the districts' grid, the offers' points
 /// (offer, life phase, (lat, lon)) and the shares made from them.
 pub struct WalkEstimate {
-    index: kette_ingest::geo_assign::DistrictIndex,
-    grid: Vec<(String, Vec<[f64; 2]>)>,
+    grid: Arc<WalkGrid>,
     points: Vec<(i64, String, [f64; 2])>,
     pub shares: WalkShares,
 }
@@ -560,18 +601,8 @@ impl WalkEstimate {
     /// Per district key, the share of its grid within the walk of one of `destinations`
     /// (0 when there are none, None for a district without grid points).
     fn shares_for(&self, destinations: Vec<[f64; 2]>) -> HashMap<String, Option<f64>> {
-        let index = PointIndex::new(destinations);
-        self.grid
-            .iter()
-            .map(|(key, origins)| {
-                let share = match &index {
-                    Some(index) => share_within(index, origins, DEFAULT_DETOUR, WALK_KMH, WALK_MINUTES),
-                    None if origins.is_empty() => None,
-                    None => Some(0.0),
-                };
-                (key.clone(), share)
-            })
-            .collect()
+        let shares = shares_within(&destinations, &self.grid.points, DEFAULT_DETOUR, WALK_KMH, WALK_MINUTES);
+        self.grid.keys.iter().cloned().zip(shares).collect()
     }
 }
 

@@ -2,8 +2,7 @@
 //! straight line times a detour factor (walking in a German city is about 1.3 times the
 //! straight line). Every figure made this way is labelled an estimate where it is shown.
 
-use rstar::primitives::GeomWithData;
-use rstar::RTree;
+use rustc_hash::FxHashMap;
 
 use crate::geometry::{haversine_m, LocalProjection};
 
@@ -11,39 +10,69 @@ use crate::geometry::{haversine_m, LocalProjection};
 /// network and straight-line distances in German cities lie between 1.2 and 1.4).
 pub const DEFAULT_DETOUR: f64 = 1.3;
 
-/// Destinations in an R-tree for nearest-point questions.
-pub struct PointIndex {
-    tree: RTree<GeomWithData<[f64; 2], usize>>,
+/// Destinations sorted into square cells as wide as the distance asked about, so "is one
+/// within it?" looks at the origin's cell and its eight neighbours only and stops at the first
+/// found — the question the estimate asks tens of thousands of times per life phase.
+pub struct WithinIndex {
     projection: LocalProjection,
-    points: Vec<[f64; 2]>,
+    cell_m: f64,
+    limit_m: f64,
+    cells: FxHashMap<(i64, i64), Vec<[f64; 2]>>,
 }
 
-impl PointIndex {
-    /// None when there are no points.
-    pub fn new(points: Vec<[f64; 2]>) -> Option<PointIndex> {
-        let first = *points.first()?;
+impl WithinIndex {
+    /// None when there are no destinations. Points are (lat, lon).
+    pub fn new(destinations: &[[f64; 2]], limit_m: f64) -> Option<WithinIndex> {
+        let first = *destinations.first()?;
         let projection = LocalProjection::around(first[0]);
-        let items = points.iter().enumerate().map(|(i, p)| GeomWithData::new(projection.project(*p), i)).collect();
-        Some(PointIndex { tree: RTree::bulk_load(items), projection, points })
+        // a margin for the local projection's error over a city's extent
+        let cell_m = limit_m * 1.02 + 1.0;
+        let mut cells: FxHashMap<(i64, i64), Vec<[f64; 2]>> = FxHashMap::default();
+        for p in destinations {
+            let [x, y] = projection.project(*p);
+            cells.entry(((x / cell_m).floor() as i64, (y / cell_m).floor() as i64)).or_default().push(*p);
+        }
+        Some(WithinIndex { projection, cell_m, limit_m, cells })
     }
 
-    /// Straight-line metres from `at` (lat, lon) to the nearest point.
-    pub fn nearest_m(&self, at: [f64; 2]) -> f64 {
-        let q = self.projection.project(at);
-        let nearest = self.tree.nearest_neighbor(&q).expect("the index holds points");
-        haversine_m(at, self.points[nearest.data])
+    /// Whether a destination lies within the limit (great-circle metres) of `at` (lat, lon).
+    pub fn any_within(&self, at: [f64; 2]) -> bool {
+        let [x, y] = self.projection.project(at);
+        let (cx, cy) = ((x / self.cell_m).floor() as i64, (y / self.cell_m).floor() as i64);
+        (cx - 1..=cx + 1).any(|i| {
+            (cy - 1..=cy + 1).any(|j| self.cells.get(&(i, j)).is_some_and(|ps| ps.iter().any(|p| haversine_m(at, *p) <= self.limit_m)))
+        })
     }
 }
 
-/// Share of `origins` whose estimated walk (straight line × `detour` at `speed_kmh`) to the
-/// nearest destination takes at most `minutes`; None without origins.
-pub fn share_within(index: &PointIndex, origins: &[[f64; 2]], detour: f64, speed_kmh: f64, minutes: f64) -> Option<f64> {
+/// The straight-line limit a walk of `minutes` at `speed_kmh` allows with the detour.
+pub fn straight_limit_m(detour: f64, speed_kmh: f64, minutes: f64) -> f64 {
+    minutes * speed_kmh * 1000.0 / 60.0 / detour
+}
+
+/// Share of `origins` within the index's limit of a destination; None without origins.
+pub fn share_within(index: &WithinIndex, origins: &[[f64; 2]]) -> Option<f64> {
     if origins.is_empty() {
         return None;
     }
-    let limit_m = minutes * speed_kmh * 1000.0 / 60.0 / detour;
-    let within = origins.iter().filter(|o| index.nearest_m(**o) <= limit_m).count();
+    let within = origins.iter().filter(|o| index.any_within(**o)).count();
     Some(within as f64 / origins.len() as f64)
+}
+
+/// For each group of origins (the grid of every district), the share whose estimated walk
+/// (straight line × `detour` at `speed_kmh`) to one of `destinations` takes at most `minutes`;
+/// groups in parallel. Without destinations every non-empty group has a share of 0.
+pub fn shares_within(destinations: &[[f64; 2]], groups: &[Vec<[f64; 2]>], detour: f64, speed_kmh: f64, minutes: f64) -> Vec<Option<f64>> {
+    use rayon::prelude::*;
+    let index = WithinIndex::new(destinations, straight_limit_m(detour, speed_kmh, minutes));
+    groups
+        .par_iter()
+        .map(|origins| match &index {
+            Some(index) => share_within(index, origins),
+            None if origins.is_empty() => None,
+            None => Some(0.0),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -51,13 +80,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_estimate_takes_the_nearest_point_and_the_detour() {
-        let index = PointIndex::new(vec![[52.50, 13.40], [52.52, 13.40]]).unwrap();
-        let near = [52.5045, 13.40]; // 500 m north of the first
-        assert!((index.nearest_m(near) - 500.0).abs() < 1.0);
+    fn the_estimate_counts_origins_within_the_limit_with_the_detour() {
         // 10 minutes at 4.8 km/h are 800 m on foot, 615 m straight with a detour of 1.3
-        assert_eq!(share_within(&index, &[near, [52.51, 13.40]], DEFAULT_DETOUR, 4.8, 10.0), Some(0.5));
-        assert_eq!(share_within(&index, &[], DEFAULT_DETOUR, 4.8, 10.0), None);
-        assert!(PointIndex::new(vec![]).is_none());
+        let limit = straight_limit_m(DEFAULT_DETOUR, 4.8, 10.0);
+        assert!((limit - 615.38).abs() < 0.01);
+        let destinations = [[52.50, 13.40], [52.52, 13.40]];
+        let north = |metres: f64| [52.50 + metres / 111_195.0, 13.40];
+        let index = WithinIndex::new(&destinations, limit).unwrap();
+        // either side of the limit, in every direction the cells are laid out
+        for (at, within) in [
+            (north(600.0), true),
+            (north(630.0), false),
+            ([52.50, 13.40 + 610.0 / 67_700.0], true),
+            ([52.50, 13.40 - 630.0 / 67_700.0], false),
+            (north(-614.0), true),
+            (north(1_600.0), false),
+        ] {
+            let straight = destinations.iter().map(|d| haversine_m(at, *d)).fold(f64::INFINITY, f64::min);
+            assert_eq!(index.any_within(at), within, "{at:?} at {straight:.0} m");
+            assert_eq!(within, straight <= limit);
+        }
+        assert_eq!(share_within(&index, &[north(500.0), north(1_000.0)]), Some(0.5));
+        assert_eq!(share_within(&index, &[]), None);
+        assert!(WithinIndex::new(&[], limit).is_none());
+        assert_eq!(
+            shares_within(&destinations, &[vec![north(500.0)], vec![], vec![north(1_000.0)]], DEFAULT_DETOUR, 4.8, 10.0),
+            [Some(1.0), None, Some(0.0)]
+        );
+        assert_eq!(shares_within(&[], &[vec![north(500.0)], vec![]], DEFAULT_DETOUR, 4.8, 10.0), [Some(0.0), None]);
     }
 }

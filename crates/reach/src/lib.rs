@@ -22,7 +22,7 @@ mod tables;
 use std::io::Write;
 
 pub use edge_list::EdgeList;
-pub use estimate::{share_within, PointIndex, DEFAULT_DETOUR};
+pub use estimate::{share_within, shares_within, straight_limit_m, WithinIndex, DEFAULT_DETOUR};
 pub use geometry::haversine_m;
 pub use network::{BuildReport, Edge, Incoming, Network, Position, RawWay, Segment};
 pub use osm::{read_pbf, OsmExtract, TagFilter, TaggedPlace};

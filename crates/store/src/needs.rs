@@ -75,8 +75,9 @@ impl Store {
         term_kind: &str,
     ) -> Result<Vec<LocatedOffer>> {
         let at_level = self.paths_of_level(municipality, level).await?;
+        // no DISTINCT: the set below removes repeats for a fraction of SQLite's temporary tree
         let q = format!(
-            "SELECT DISTINCT s.path, o.id, t.code, o.capacity FROM offer o
+            "SELECT s.path, o.id, t.code, o.capacity FROM offer o
              JOIN offer_term t ON t.offer_id = o.id AND t.kind = $2
              JOIN offer_location ol ON ol.offer_id = o.id
              JOIN location l ON l.id = ol.location_id
@@ -99,7 +100,7 @@ impl Store {
     /// place with coordinates the reader may see.
     pub async fn offer_points(&self, municipality: MunicipalityId, scope: &PlaceScope) -> Result<Vec<(i64, String, [f64; 2])>> {
         let q = format!(
-            "SELECT DISTINCT o.id, t.code, l.lat, l.lon FROM offer o
+            "SELECT o.id, t.code, l.lat, l.lon FROM offer o
              JOIN offer_term t ON t.offer_id = o.id AND t.kind = 'life_phase'
              JOIN offer_location ol ON ol.offer_id = o.id
              JOIN location l ON l.id = ol.location_id
@@ -107,7 +108,11 @@ impl Store {
             util::place_clause(2)
         );
         let rows = util::bind_place_scope(sqlx::query(&q).bind(municipality), scope).fetch_all(&self.pool).await?;
-        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, [r.try_get(2)?, r.try_get(3)?]))).collect()
+        let mut points: Vec<(i64, String, [f64; 2])> =
+            rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, [r.try_get(2)?, r.try_get(3)?]))).collect::<Result<_>>()?;
+        points.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)).then(a.2[0].total_cmp(&b.2[0])).then(a.2[1].total_cmp(&b.2[1])));
+        points.dedup();
+        Ok(points)
     }
 
     /// The materialised paths of the districts of one level.
