@@ -615,3 +615,87 @@ pub type WalkShares = HashMap<String, Vec<Option<f64>>>;
 pub const WALK_MINUTES: f64 = 10.0;
 pub const WALK_KMH: f64 = 4.8;
 pub const WALK_GRID_M: f64 = 200.0;
+
+/// Which offers exist per district and term of one dimension (life phase, domain, transition,
+/// target group): the inventory of the "Bestandsanalyse".
+#[derive(Debug, Clone)]
+pub struct Inventory {
+    pub levels: Vec<DistrictLevel>,
+    pub level: i64,
+    pub dimension: TermKind,
+    /// term codes of the dimension, in the vocabulary's order
+    pub terms: Vec<String>,
+    pub rows: Vec<InventoryRow>,
+    /// per term, the offers located anywhere in the level's districts (an offer in two
+    /// districts counts once)
+    pub totals: Vec<usize>,
+    /// distinct offers located in the level's districts
+    pub offers: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct InventoryRow {
+    pub district: i64,
+    pub key: String,
+    pub name: String,
+    pub counts: Vec<usize>,
+    /// distinct offers of any term of the dimension
+    pub offers: usize,
+}
+
+impl App {
+    /// Active offers with a place the reader may see, counted per district of `level` (the
+    /// finest when None) and term of `dimension`, through the same place rule as the needs
+    /// analysis.
+    pub async fn inventory(
+        &self,
+        d: &Disclosure,
+        municipality: MunicipalityId,
+        vocab: &Vocabulary,
+        level: Option<i64>,
+        dimension: TermKind,
+    ) -> Result<Inventory> {
+        let (all_districts, _) = self.store.districts(municipality, None, 1, 1_000_000).await?;
+        let named = self.store.district_levels(municipality).await?;
+        let mut present: Vec<i64> = all_districts.iter().map(|x| x.level).collect();
+        present.sort_unstable();
+        present.dedup();
+        let levels: Vec<DistrictLevel> = present
+            .iter()
+            .map(|l| {
+                named.iter().find(|n| n.level == *l).cloned().unwrap_or_else(|| DistrictLevel {
+                    level: *l,
+                    code: format!("level-{l}"),
+                    label_de: format!("Ebene {l}"),
+                    label_en: format!("Level {l}"),
+                })
+            })
+            .collect();
+        let level = level.filter(|l| present.contains(l)).or_else(|| present.last().copied()).unwrap_or(1);
+        let terms: Vec<String> = vocab.of(dimension).map(|t| t.code.clone()).collect();
+        let located = self.store.offers_of_level(municipality, level, &d.place_scope(), dimension.as_str()).await?;
+        let mut per_cell: HashMap<(i64, usize), usize> = HashMap::new();
+        let mut per_district: HashMap<i64, std::collections::HashSet<i64>> = HashMap::new();
+        let mut per_term: Vec<std::collections::HashSet<i64>> = vec![Default::default(); terms.len()];
+        for o in &located {
+            if let Some(t) = terms.iter().position(|c| *c == o.term) {
+                *per_cell.entry((o.district, t)).or_default() += 1;
+                per_district.entry(o.district).or_default().insert(o.offer);
+                per_term[t].insert(o.offer);
+            }
+        }
+        let rows: Vec<InventoryRow> = all_districts
+            .iter()
+            .filter(|x| x.level == level)
+            .map(|x| InventoryRow {
+                district: x.id,
+                key: x.key.clone(),
+                name: x.name.clone(),
+                counts: (0..terms.len()).map(|t| per_cell.get(&(x.id, t)).copied().unwrap_or(0)).collect(),
+                offers: per_district.get(&x.id).map_or(0, |s| s.len()),
+            })
+            .collect();
+        let offers = per_district.values().flatten().collect::<std::collections::HashSet<_>>().len();
+        Ok(Inventory { levels, level, dimension, terms, rows, totals: per_term.iter().map(|s| s.len()).collect(), offers })
+    }
+}

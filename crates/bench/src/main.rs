@@ -622,6 +622,7 @@ fn main() -> Result<()> {
         ("/needs/scenarios/1", "scenario recomputed on every request: a planned Kita and family office, walking shares re-estimated"),
         ("/needs/scenarios/2", "scenario recomputed on every request: three family centres closed"),
         ("/needs/scenarios/compare?a=1&b=2", "two scenarios compared"),
+        ("/needs/inventory", "inventory: offers per planning area and life phase, with the map"),
     ] {
         let mut times = vec![];
         let mut bytes = 0;

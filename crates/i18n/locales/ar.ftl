@@ -1546,3 +1546,16 @@ needs-gap-comments =
 }
 needs-followed = الفجوات التي تمت متابعتها
 needs-followed-none = لم يُعلَّق على أي فجوة ولم تُربط بإجراء بعد. كل فجوة أعلاه تقود إلى صفحتها.
+inventory-title = الجرد: العروض حسب المنطقة
+inventory-lead = العروض الموجودة في كل منطقة – حسب المرحلة العمرية أو المجال أو الانتقال أو الفئة المستهدفة. العرض الموجَّه لعدة مراحل يُحتسب في كل منها.
+inventory-dimension = التصنيف حسب
+inventory-summary = { $offers } عرضًا له مكان في { $areas } منطقة؛ ولا شيء في { $without } منطقة.
+inventory-hint = تُحتسب العروض النشطة ذات المكان الذي يحق لك رؤيته؛ العروض بلا مكان لا تُحتسب لأي منطقة. كل رقم يقود إلى قائمة العروض.
+inventory-map = الخريطة
+inventory-term = على الخريطة
+inventory-map-title = العروض حسب المنطقة: { $term }
+inventory-map-hint = يتضمن الجدول أدناه الأرقام نفسها.
+inventory-table = الجدول
+inventory-all = كل العروض
+inventory-whole = البلدية كلها
+needs-inventory-link = الجرد: العروض الموجودة في كل منطقة

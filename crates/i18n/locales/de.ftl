@@ -1651,3 +1651,16 @@ needs-gap-comments =
 }
 needs-followed = Aufgegriffene Lücken
 needs-followed-none = Noch keine Lücke wurde kommentiert oder einer Maßnahme zugeordnet. Jede Lücke oben führt zu ihrer Seite.
+inventory-title = Bestand: Angebote je Gebiet
+inventory-lead = Welche Angebote es je Gebiet gibt – nach Lebensphase, Handlungsfeld, Übergang oder Zielgruppe. Ein Angebot mit mehreren Lebensphasen zählt in jeder.
+inventory-dimension = Gliedern nach
+inventory-summary = { $offers } Angebote mit Ort in { $areas } Gebieten; in { $without } Gebieten keines.
+inventory-hint = Gezählt werden aktive Angebote mit einem Ort, den Sie sehen dürfen; Angebote ohne Ort zählen für kein Gebiet. Jede Zahl führt zur Liste der Angebote.
+inventory-map = Karte
+inventory-term = Auf der Karte
+inventory-map-title = Angebote je Gebiet: { $term }
+inventory-map-hint = Die Tabelle unten enthält dieselben Zahlen.
+inventory-table = Tabelle
+inventory-all = Angebote insgesamt
+inventory-whole = Ganze Kommune
+needs-inventory-link = Bestand: welche Angebote es je Gebiet gibt

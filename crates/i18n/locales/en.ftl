@@ -1651,3 +1651,16 @@ needs-gap-comments =
 }
 needs-followed = Gaps taken up
 needs-followed-none = No gap has been commented on or linked to a measure yet. Each gap above leads to its page.
+inventory-title = Inventory: offers per area
+inventory-lead = Which offers exist per area – by life phase, field, transition or target group. An offer for several life phases counts in each.
+inventory-dimension = Arrange by
+inventory-summary = { $offers } offers with a place in { $areas } areas; none in { $without } areas.
+inventory-hint = Active offers with a place you may see are counted; offers without a place count for no area. Each number leads to the list of offers.
+inventory-map = Map
+inventory-term = On the map
+inventory-map-title = Offers per area: { $term }
+inventory-map-hint = The table below holds the same numbers.
+inventory-table = Table
+inventory-all = All offers
+inventory-whole = Whole municipality
+needs-inventory-link = Inventory: which offers exist per area

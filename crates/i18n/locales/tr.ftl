@@ -1494,3 +1494,16 @@ needs-gap-comments =
 }
 needs-followed = Ele alınan boşluklar
 needs-followed-none = Henüz hiçbir boşluk yorumlanmadı ya da bir önleme bağlanmadı. Yukarıdaki her boşluk kendi sayfasına götürür.
+inventory-title = Mevcut durum: bölgeye göre hizmetler
+inventory-lead = Her bölgede hangi hizmetlerin olduğu – yaşam evresi, alan, geçiş ya da hedef gruba göre. Birden çok yaşam evresine yönelik bir hizmet her birinde sayılır.
+inventory-dimension = Gruplama
+inventory-summary = { $areas } bölgede yeri olan { $offers } hizmet; { $without } bölgede hiç yok.
+inventory-hint = Görebileceğiniz bir yeri olan etkin hizmetler sayılır; yeri olmayan hizmetler hiçbir bölgede sayılmaz. Her sayı hizmet listesine götürür.
+inventory-map = Harita
+inventory-term = Haritada
+inventory-map-title = Bölgeye göre hizmetler: { $term }
+inventory-map-hint = Aşağıdaki tablo aynı sayıları içerir.
+inventory-table = Tablo
+inventory-all = Tüm hizmetler
+inventory-whole = Tüm belediye
+needs-inventory-link = Mevcut durum: bölgeye göre hangi hizmetler var

@@ -21,6 +21,7 @@ mod funding;
 mod gaps;
 pub mod hsds;
 pub mod i18n;
+mod inventory;
 mod manage;
 mod measures;
 mod monitoring;
@@ -225,6 +226,7 @@ fn all_routes() -> Routes {
         .merge(needs::routes())
         .merge(scenarios::routes())
         .merge(gaps::routes())
+        .merge(inventory::routes())
         .merge(engagement::routes())
         .merge(hsds::routes())
         .merge(auth::routes())

@@ -3955,3 +3955,38 @@ async fn a_gap_is_commented_linked_to_a_measure_and_marked_as_addressed() {
     assert!(row.ends_with(&format!(",addressed,{measure},")), "{csv}");
     assert!(csv.lines().next().unwrap().ends_with(",follow_up,measure_id,proposal_id"));
 }
+
+#[tokio::test]
+async fn the_inventory_counts_offers_per_area_and_term_as_table_map_and_csv() {
+    let f = fixture().await;
+    let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let (partner, _) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(get(&f.app, "/needs/inventory", "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&f.app, "/needs/inventory.csv", &partner).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(get(&f.app, "/needs/inventory?dimension=body_kind", &koord).await.status, StatusCode::BAD_REQUEST);
+
+    let district = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    let page = get(&f.app, "/needs/inventory", &koord).await;
+    assert_eq!(page.status, StatusCode::OK);
+    // the two active offers (the paused one does not count), both for early childhood
+    assert!(page.body.contains("2 Angebote mit Ort in 1 Gebieten; in 0 Gebieten keines."), "{}", page.body);
+    assert!(
+        page.body.contains(&format!("<a href=\"/offers?district={district}&amp;life_phase=early_childhood&amp;status=active\">2</a>")),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("<svg") && page.body.contains("Angebote je Gebiet: Frühe Kindheit (0–3)"),
+        "the map of the first term: {}",
+        page.body
+    );
+    let csv = get(&f.app, "/needs/inventory.csv?dimension=domain", &koord).await.body;
+    assert!(csv.starts_with("district_key,district,level,dimension,term,offers\n"), "{csv}");
+    assert!(csv.contains("\"0101\",\"Bezirk 0101\",2,domain,\"youth_welfare\",2\n"), "{csv}");
+    // the link leads to exactly those offers
+    let list = get(&f.app, &format!("/offers?district={district}&life_phase=early_childhood&status=active"), &koord).await.body;
+    assert!(
+        list.contains("Krabbelgruppe Sonnenschein") && list.contains("Elterncafé Mond") && !list.contains("Geheimer Entwurf"),
+        "{list}"
+    );
+}
