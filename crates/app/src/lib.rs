@@ -72,6 +72,8 @@ pub struct App {
     /// The needs analysis's walking estimate per municipality, level and place scope, valid for
     /// one data generation (tens of thousands of nearest-offer questions).
     walk_estimates: Arc<Mutex<HashMap<needs::WalkKey, (i64, Arc<needs::WalkEstimate>)>>>,
+    /// Built street networks by (municipality, profile), each with its extract's checksum.
+    street_networks: Arc<Mutex<HashMap<(MunicipalityId, String), Arc<reach::BuiltNetwork>>>>,
     /// District grids by (municipality, level, hash of the outlines).
     walk_grids: Arc<Mutex<HashMap<(MunicipalityId, i64, u64), Arc<needs::WalkGrid>>>>,
     /// Needs analyses by request and reader class, valid for one data and statistics generation.
@@ -107,6 +109,7 @@ impl App {
             figures: Default::default(),
             walk_estimates: Default::default(),
             walk_grids: Default::default(),
+            street_networks: Default::default(),
             needs_views: Default::default(),
         }
     }

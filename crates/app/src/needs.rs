@@ -14,7 +14,7 @@ use kette_domain::needs::{
 use kette_domain::vocab::{TermKind, Vocabulary};
 use kette_domain::{Direction, DistrictLevel, MunicipalityId};
 
-use kette_reach::{shares_within, DEFAULT_DETOUR};
+use kette_reach::{shares_within, PlacedAreas, DEFAULT_DETOUR};
 
 use crate::{App, AppError, Result};
 
@@ -45,6 +45,8 @@ pub struct NeedsView {
     pub withheld_districts: usize,
     /// whether the walking shares could be estimated (the districts have outlines)
     pub walk_estimated: bool,
+    /// whether they were measured on an imported street network rather than estimated
+    pub walk_on_network: bool,
     /// per transition, the districts nothing bridges it in
     pub transitions: Vec<UnbridgedTransition>,
     /// what the matrix was computed from, for scenarios to change
@@ -427,6 +429,7 @@ impl App {
                 e.places = o.capacity.filter(|c| *c > 0).map(|c| c as u64);
             }
         }
+        let walk_on_network = walk.on_network();
         let walk = &walk.shares;
         let transitions = Self::transitions_unbridged(vocab, &located, &naming, &links, &districts, &children, &codes);
         let mut by_district: BTreeMap<i64, Vec<LocalOffer>> = BTreeMap::new();
@@ -460,6 +463,7 @@ impl App {
             indicator_year,
             withheld_districts,
             walk_estimated: !walk.is_empty(),
+            walk_on_network,
             transitions,
         })
     }
@@ -552,11 +556,19 @@ impl App {
                 return Ok(estimate);
             }
         }
-        let (grid, points) =
-            tokio::try_join!(self.walk_grid(municipality, level), async { Ok(self.store.offer_points(municipality, &scope).await?) })?;
+        let (grid, points, network) = tokio::try_join!(
+            self.walk_grid(municipality, level),
+            async { Ok(self.store.offer_points(municipality, &scope).await?) },
+            self.street_network(municipality, "walking"),
+        )?;
         let phases = phases.to_vec();
         let estimate = tokio::task::spawn_blocking(move || {
-            let mut estimate = WalkEstimate { grid, points, shares: HashMap::new() };
+            // with a street network the walks are measured on it; the grid is placed once
+            let network = network.map(|built| {
+                let placed = PlacedAreas::new(&built.network, &built.index, &grid.points, WALK_MAX_ACCESS_M);
+                NetworkWalk { built, placed }
+            });
+            let mut estimate = WalkEstimate { grid, points, network, shares: HashMap::new() };
             let per_phase: Vec<HashMap<String, Option<f64>>> = phases
                 .iter()
                 .map(|phase| estimate.shares_for(estimate.points.iter().filter(|(_, p, _)| p == phase).map(|(_, _, at)| *at).collect()))
@@ -593,15 +605,34 @@ pub struct WalkGrid {
 /// (offer, life phase, (lat, lon)) and the shares made from them.
 pub struct WalkEstimate {
     grid: Arc<WalkGrid>,
+    /// the municipality's street network with the grid placed on it, when one is imported
+    network: Option<NetworkWalk>,
     points: Vec<(i64, String, [f64; 2])>,
     pub shares: WalkShares,
 }
 
+struct NetworkWalk {
+    built: Arc<crate::reach::BuiltNetwork>,
+    placed: PlacedAreas,
+}
+
 impl WalkEstimate {
+    /// Whether the shares were measured on an imported street network (else estimated).
+    pub fn on_network(&self) -> bool {
+        self.network.is_some()
+    }
+
     /// Per district key, the share of its grid within the walk of one of `destinations`
     /// (0 when there are none, None for a district without grid points).
     fn shares_for(&self, destinations: Vec<[f64; 2]>) -> HashMap<String, Option<f64>> {
-        let shares = shares_within(&destinations, &self.grid.points, DEFAULT_DETOUR, WALK_KMH, WALK_MINUTES);
+        let shares = match &self.network {
+            Some(n) => {
+                let limit = WALK_MINUTES * WALK_KMH * 1000.0 / 60.0;
+                let shares = n.placed.shares_within(&n.built.network, &n.built.index, &destinations, &[limit], WALK_MAX_ACCESS_M);
+                shares.into_iter().map(|s| s[0]).collect()
+            }
+            None => shares_within(&destinations, &self.grid.points, DEFAULT_DETOUR, WALK_KMH, WALK_MINUTES),
+        };
         self.grid.keys.iter().cloned().zip(shares).collect()
     }
 }
@@ -615,6 +646,8 @@ pub type WalkShares = HashMap<String, Vec<Option<f64>>>;
 pub const WALK_MINUTES: f64 = 10.0;
 pub const WALK_KMH: f64 = 4.8;
 pub const WALK_GRID_M: f64 = 200.0;
+/// Grid points and offers farther from every street are not placed on an imported network.
+pub const WALK_MAX_ACCESS_M: f64 = 500.0;
 
 /// Which offers exist per district and term of one dimension (life phase, domain, transition,
 /// target group): the inventory of the "Bestandsanalyse".

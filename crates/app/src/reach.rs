@@ -119,3 +119,76 @@ pub fn run_sources(
     };
     run(&prepared.network, &prepared.index, &kinds, &places, origin_places, placed, parameters)
 }
+
+/// A municipality's imported network, built and ready for the needs analysis.
+pub struct BuiltNetwork {
+    pub network: Network,
+    pub index: SnapIndex,
+    pub sha256: String,
+}
+
+/// What an import of a street network built, for the message.
+#[derive(Debug, Clone)]
+pub struct NetworkImport {
+    pub sha256: String,
+    pub counts: kette_store::NetworkCounts,
+}
+
+impl crate::App {
+    /// Reads and builds the extract first, so only a usable network is stored (a truncated or
+    /// foreign file, or one without ways the profile may use, is refused with its cause), then
+    /// replaces the municipality's network of the profile in one transaction. The analyses
+    /// computed on the old network are recomputed.
+    pub async fn import_street_network(
+        &self,
+        municipality: kette_domain::MunicipalityId,
+        file_name: &str,
+        extract: Vec<u8>,
+        profile_name: &str,
+        by: Option<kette_domain::AccountId>,
+    ) -> crate::Result<NetworkImport> {
+        let profile = Profile::named_or_toml(profile_name, None)?;
+        let (extract, counts) = tokio::task::spawn_blocking(move || -> Result<_, ReachError> {
+            let prepared = prepare_network(&extract[..], profile, &[])?;
+            let report = &prepared.network.report;
+            let counts = kette_store::NetworkCounts { ways: report.ways, junctions: report.junctions, edges: report.edges };
+            Ok((extract, counts))
+        })
+        .await
+        .map_err(|e| crate::AppError::Background(e.to_string()))??;
+        let sha256 = self.store.save_street_network(municipality, profile_name, file_name, &extract, counts, by).await?;
+        Ok(NetworkImport { sha256, counts })
+    }
+
+    /// The municipality's network of a profile, built once per imported extract.
+    pub async fn street_network(
+        &self,
+        municipality: kette_domain::MunicipalityId,
+        profile_name: &str,
+    ) -> crate::Result<Option<std::sync::Arc<BuiltNetwork>>> {
+        let Some(sha) = self.store.street_network_sha(municipality, profile_name).await? else {
+            return Ok(None);
+        };
+        let key = (municipality, profile_name.to_string());
+        if let Some(built) = self.street_networks.lock().ok().and_then(|c| c.get(&key).cloned()).filter(|b| b.sha256 == sha) {
+            return Ok(Some(built));
+        }
+        let Some((sha256, extract)) = self.store.street_network_extract(municipality, profile_name).await? else {
+            return Ok(None);
+        };
+        let profile = Profile::named_or_toml(profile_name, None)?;
+        let built = tokio::task::spawn_blocking(move || -> Result<_, ReachError> {
+            let extract = read_pbf(&extract[..], &profile, &[])?;
+            let network = Network::build(&extract.ways, |id| extract.node(id))?;
+            let index = SnapIndex::new(&network);
+            Ok(BuiltNetwork { network, index, sha256 })
+        })
+        .await
+        .map_err(|e| crate::AppError::Background(e.to_string()))??;
+        let built = std::sync::Arc::new(built);
+        if let Ok(mut cache) = self.street_networks.lock() {
+            cache.insert(key, built.clone());
+        }
+        Ok(Some(built))
+    }
+}

@@ -1559,3 +1559,6 @@ inventory-table = الجدول
 inventory-all = كل العروض
 inventory-whole = البلدية كلها
 needs-inventory-link = الجرد: العروض الموجودة في كل منطقة
+needs-walk-network = «سيرًا على الأقدام»: نسبة الأطفال الذين يصلون إلى عرض للمرحلة العمرية خلال 10 دقائق مشيًا – مقيسة على شبكة الشوارع والممرات (OpenStreetMap، © مساهمو OpenStreetMap، ODbL) بسرعة 4.8 كم/س، مع توزيع الأطفال بالتساوي على المنطقة (شبكة 200 م؛ لا تُحتسب النقاط التي تبعد أكثر من 500 م عن أي ممر).
+needs-reason-far-to-walk-network = { $share } % فقط من الأطفال على بعد 10 دقائق سيرًا (شبكة الشوارع)
+scenario-walk-network = مسافات المشي مقيسة على شبكة الشوارع (OpenStreetMap، © مساهمو OpenStreetMap، ODbL).

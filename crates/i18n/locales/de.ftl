@@ -1664,3 +1664,7 @@ inventory-table = Tabelle
 inventory-all = Angebote insgesamt
 inventory-whole = Ganze Kommune
 needs-inventory-link = Bestand: welche Angebote es je Gebiet gibt
+cli-street-network-imported = { $file }: Straßennetz „{ $profile }“ für { $municipality } gespeichert – { $ways } Wege, { $junctions } Knoten, { $edges } Kanten ({ $seconds } s). Daten © OpenStreetMap-Mitwirkende, ODbL.
+needs-walk-network = „zu Fuß“: Anteil der Kinder, die ein Angebot der Lebensphase in 10 Minuten zu Fuß erreichen – gemessen auf dem Straßen- und Wegenetz (OpenStreetMap, © OpenStreetMap-Mitwirkende, ODbL) bei 4,8 km/h, die Kinder gleichmäßig über das Gebiet verteilt (200-m-Raster; Rasterpunkte über 500 m von jedem Weg zählen nicht).
+needs-reason-far-to-walk-network = nur { $share } % der Kinder in 10 Minuten zu Fuß (Straßennetz)
+scenario-walk-network = Fußwege sind auf dem Straßennetz gemessen (OpenStreetMap, © OpenStreetMap-Mitwirkende, ODbL).

@@ -1664,3 +1664,7 @@ inventory-table = Table
 inventory-all = All offers
 inventory-whole = Whole municipality
 needs-inventory-link = Inventory: which offers exist per area
+cli-street-network-imported = { $file }: street network '{ $profile }' stored for { $municipality } – { $ways } ways, { $junctions } junctions, { $edges } edges ({ $seconds } s). Data © OpenStreetMap contributors, ODbL.
+needs-walk-network = “on foot”: share of the children who reach an offer of the life phase within a 10-minute walk – measured on the street and path network (OpenStreetMap, © OpenStreetMap contributors, ODbL) at 4.8 km/h, the children spread evenly over the area (200 m grid; grid points more than 500 m from any path do not count).
+needs-reason-far-to-walk-network = only { $share } % of the children within a 10-minute walk (street network)
+scenario-walk-network = Walks are measured on the street network (OpenStreetMap, © OpenStreetMap contributors, ODbL).

@@ -1507,3 +1507,6 @@ inventory-table = Tablo
 inventory-all = Tüm hizmetler
 inventory-whole = Tüm belediye
 needs-inventory-link = Mevcut durum: bölgeye göre hangi hizmetler var
+needs-walk-network = “yürüyerek”: yaşam evresine uygun bir hizmete 10 dakikada yürüyerek ulaşan çocukların payı – sokak ve yol ağında ölçülmüştür (OpenStreetMap, © OpenStreetMap katkıda bulunanlar, ODbL), 4,8 km/sa, çocuklar bölgeye eşit dağılmış kabul edilir (200 m ızgara; her yoldan 500 m'den uzak noktalar sayılmaz).
+needs-reason-far-to-walk-network = çocukların yalnızca %{ $share } kadarı 10 dakikalık yürüme mesafesinde (sokak ağı)
+scenario-walk-network = Yürüme mesafeleri sokak ağında ölçülmüştür (OpenStreetMap, © OpenStreetMap katkıda bulunanlar, ODbL).

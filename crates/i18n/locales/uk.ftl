@@ -1576,3 +1576,6 @@ inventory-table = Таблиця
 inventory-all = Усі заходи
 inventory-whole = Уся громада
 needs-inventory-link = Наявне: які заходи є в кожному районі
+needs-walk-network = «пішки»: частка дітей, які досягають заходу свого етапу за 10 хвилин пішки – виміряно на мережі вулиць і доріжок (OpenStreetMap, © учасники OpenStreetMap, ODbL) при 4,8 км/год, діти рівномірно розподілені по району (сітка 200 м; точки далі 500 м від будь-якої доріжки не враховуються).
+needs-reason-far-to-walk-network = лише { $share } % дітей у межах 10 хвилин пішки (мережа вулиць)
+scenario-walk-network = Пішохідні шляхи виміряно на мережі вулиць (OpenStreetMap, © учасники OpenStreetMap, ODbL).

@@ -1147,3 +1147,25 @@ fn reach_refuses_broken_extracts_and_swapped_tables_without_writing_anything() {
         kette(&["reach", "nearest", "--edges", edges.to_str().unwrap(), "--pois", edges.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert!(!o.status.success() && text(&o).contains("edges.csv: 1 problem(s)") && text(&o).contains("line 3: length_m"), "{}", text(&o));
 }
+
+#[test]
+fn a_street_network_is_imported_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let db = db.to_str().unwrap();
+    assert!(kette(&["municipality", "add", "--db", db, "monaco", "Monaco"]).status.success());
+    let whole = std::fs::read(repo().join("data/osm/monaco.osm.pbf")).unwrap();
+    let cut = dir.path().join("monaco-cut.osm.pbf");
+    std::fs::write(&cut, &whole[..whole.len() / 2]).unwrap();
+    let o = kette(&["import", "street-network", "--db", db, cut.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("monaco-cut.osm.pbf") && text(&o).contains("not a readable OpenStreetMap PBF file"), "{}", text(&o));
+    let osm = repo().join("data/osm/monaco.osm.pbf");
+    let o = kette(&["import", "street-network", "--db", db, "--municipality", "monaco", osm.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("monaco.osm.pbf: Straßennetz „walking“ für Monaco gespeichert") && text(&o).contains("© OpenStreetMap"),
+        "{}",
+        text(&o)
+    );
+}

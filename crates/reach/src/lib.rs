@@ -2,11 +2,12 @@
 //! cut at its junctions with every OpenStreetMap node kept as a place on an edge (`network`),
 //! points placed on the nearest street (`snap`), the way from every origin to the nearest
 //! destination of each kind in one backward search per kind (`search`, `query`), a whole run
-//! with its warnings (`run`), and the straight-line estimate when no network is imported
+//! with its warnings (`run`), the shares of areas within a walk (`areas`), and the straight-line estimate when no network is imported
 //! (`estimate`). `osm` reads PBF extracts and `tables` the spreadsheet inputs,
 //! both from bytes or readers the caller opened: the crate opens no files and knows no
 //! database, and the caller names the files in messages.
 
+mod areas;
 mod edge_list;
 mod estimate;
 mod geometry;
@@ -21,6 +22,7 @@ mod tables;
 
 use std::io::Write;
 
+pub use areas::PlacedAreas;
 pub use edge_list::EdgeList;
 pub use estimate::{share_within, shares_within, straight_limit_m, WithinIndex, DEFAULT_DETOUR};
 pub use geometry::haversine_m;

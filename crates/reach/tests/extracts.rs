@@ -272,3 +272,34 @@ fn the_profile_file_in_the_docs_parses_and_keeps_prams_off_steps() {
     assert_eq!(p.access(&[("highway", "steps")]), kette_reach::Access::No);
     assert_eq!(p.access(&[("highway", "path"), ("foot", "designated")]), kette_reach::Access::Both);
 }
+
+#[test]
+fn area_shares_on_the_network_count_the_origins_within_each_limit_and_drop_those_off_the_streets() {
+    use kette_reach::{nearest_by_kind, Destinations, PlacedAreas};
+    let city = heidelberg();
+    let [_, _, max_lat, max_lon] = city.net.bounds();
+    // two areas: around Bismarckplatz on a 150 m grid, and a point far outside the extract
+    let (clat, clon) = (49.4094, 8.6930);
+    let centre: Vec<[f64; 2]> =
+        (-5..=5).flat_map(|i| (-5..=5).map(move |j| [clat + i as f64 * 0.00135, clon + j as f64 * 0.0021])).collect();
+    let areas = vec![centre.clone(), vec![[max_lat + 1.0, max_lon + 1.0]]];
+    let placed = PlacedAreas::new(&city.net, &city.index, &areas, 500.0);
+    let limits = [400.0, 800.0, 1200.0];
+    let shares = placed.shares_within(&city.net, &city.index, &city.kitas, &limits, 500.0);
+    assert_eq!(shares[1], vec![None, None, None], "an area with no origin on the streets has no share");
+    assert_eq!(placed.placed_in(1), 0);
+    // the same by the engine's own query, origin by origin
+    let origins: Vec<_> = centre.iter().map(|p| city.index.snap(&city.net, *p, 500.0)).collect();
+    let kitas =
+        Destinations { kind: "kita".into(), places: city.kitas.iter().filter_map(|p| city.index.snap(&city.net, *p, 500.0)).collect() };
+    let outcomes = &nearest_by_kind(&city.net, &[kitas], &origins, 1200.0)[0];
+    let on_streets = origins.iter().filter(|o| o.is_some()).count();
+    assert_eq!(placed.placed_in(0), on_streets);
+    for (k, limit) in limits.iter().enumerate() {
+        let within = outcomes.iter().filter(|o| o.distance_m().is_some_and(|d| d <= *limit)).count();
+        assert_eq!(shares[0][k], Some(within as f64 / on_streets as f64), "within {limit} m");
+    }
+    assert!(shares[0][0] < shares[0][2], "more within a longer walk: {:?}", shares[0]);
+    // no destination at all: nobody within any limit
+    assert_eq!(placed.shares_within(&city.net, &city.index, &[], &limits, 500.0)[0], vec![Some(0.0); 3]);
+}

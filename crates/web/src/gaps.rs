@@ -85,7 +85,7 @@ impl GapPage {
         self.ctx.t_args("needs-gap-missing", [("missing", self.ctx.fixed(g.shortfall, 1))])
     }
     fn reason(&self, r: &GapReason) -> String {
-        crate::needs::reason_text(&self.ctx, r)
+        crate::needs::reason_text(&self.ctx, r, self.view.walk_on_network)
     }
     fn proposal_link(&self) -> String {
         let problem =

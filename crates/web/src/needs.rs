@@ -153,7 +153,7 @@ impl NeedsPage {
         m.map_or_else(|| "–".into(), |v| self.ctx.fixed(v, 2))
     }
     fn reason(&self, r: &GapReason) -> String {
-        reason_text(&self.ctx, r)
+        reason_text(&self.ctx, r, self.view.walk_on_network)
     }
     fn follow_up(&self, g: &kette_domain::needs::Gap) -> Option<&kette_store::GapFollowUp> {
         self.follow_ups.get(&(g.district, g.phase.clone()))
@@ -203,7 +203,7 @@ async fn page(State(state): State<AppState>, ctx: Ctx, Query(params): Query<Hash
 }
 
 /// A gap's reason in words, as the needs page and the gap's page say it.
-pub(crate) fn reason_text(ctx: &Ctx, r: &GapReason) -> String {
+pub(crate) fn reason_text(ctx: &Ctx, r: &GapReason, walk_on_network: bool) -> String {
     let two = |x: f64| ctx.fixed(x, 2);
     let one = |x: f64| ctx.fixed(x, 1);
     match r {
@@ -213,7 +213,10 @@ pub(crate) fn reason_text(ctx: &Ctx, r: &GapReason) -> String {
         }
         GapReason::HighDeprivation { rank_percent } => ctx.t_args("needs-reason-deprivation", [("rank", ctx.fixed(*rank_percent, 0))]),
         GapReason::ManyChildren { children } => ctx.t_args("needs-reason-many-children", [("children", ctx.num(children.round() as i64))]),
-        GapReason::FarToWalk { share_percent } => ctx.t_args("needs-reason-far-to-walk", [("share", ctx.fixed(*share_percent, 0))]),
+        GapReason::FarToWalk { share_percent } => ctx.t_args(
+            if walk_on_network { "needs-reason-far-to-walk-network" } else { "needs-reason-far-to-walk" },
+            [("share", ctx.fixed(*share_percent, 0))],
+        ),
         GapReason::FewPlaces { per_100, median } => {
             ctx.t_args("needs-reason-few-places", [("places", one(*per_100)), ("median", one(*median))])
         }
@@ -257,13 +260,13 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
         shortfall.insert((g.district, g.phase.as_str()), g.shortfall);
     }
     let mut body = String::from(
-        "district_key,district,life_phase,children,need,offers,places,coverage,places_per_100,share_within_10_min_walk_estimate,deprivation,deprivation_rank,offers_missing,follow_up,measure_id,proposal_id\n",
+        "district_key,district,life_phase,children,need,offers,places,coverage,places_per_100,share_within_10_min_walk,deprivation,deprivation_rank,offers_missing,follow_up,measure_id,proposal_id,walk_measured_on\n",
     );
     for row in &view.matrix.rows {
         for (phase, cell) in view.matrix.phases.iter().zip(&row.cells) {
             let f = follow_ups.get(&(row.district, phase.clone()));
             body.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
                 text(&row.key),
                 text(&row.name),
                 phase,
@@ -280,6 +283,11 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
                 f.map_or("", |f| f.state.as_str()),
                 f.and_then(|f| f.measure.as_ref()).map_or_else(String::new, |m| m.0.to_string()),
                 f.and_then(|f| f.proposal.as_ref()).map_or_else(String::new, |p| p.0.to_string()),
+                match (cell.within_walk, view.walk_on_network) {
+                    (None, _) => "",
+                    (Some(_), true) => "street_network",
+                    (Some(_), false) => "straight_line_estimate",
+                },
             ));
         }
     }

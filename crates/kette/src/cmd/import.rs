@@ -104,6 +104,19 @@ pub enum ImportWhat {
         #[arg(long)]
         dry_run: bool,
     },
+    /// A street network for walking reach in the needs analysis: an OpenStreetMap extract
+    /// (.osm.pbf, e.g. from download.geofabrik.de, cut to the municipality). It is read and
+    /// built first; only a usable network replaces the stored one.
+    StreetNetwork {
+        #[command(flatten)]
+        db: DbArg,
+        file: PathBuf,
+        #[arg(long)]
+        municipality: Option<String>,
+        /// walking or cycling
+        #[arg(long, default_value = "walking")]
+        profile: String,
+    },
     /// Cooperation agreements from a CSV table, one row per agreement and duty; columns:
     /// docs/import-agreements.md. All or nothing: any unknown organisation refuses the file.
     Agreements {
@@ -340,6 +353,31 @@ pub async fn run(what: ImportWhat) -> Result<()> {
                         ("skipped", &invalid.len()),
                         ("seconds", &format!("{:.1}", started.elapsed().as_secs_f64())),
                         ("municipality", &m.slug)
+                    ]
+                )
+            );
+        }
+        ImportWhat::StreetNetwork { db, file, municipality: slug, profile } => {
+            let bytes = read(&file)?;
+            let app = kette_app::App::new(Store::open(&db.db).await?);
+            let m = municipality(&app.store, slug.as_deref()).await?;
+            let started = std::time::Instant::now();
+            let done = app
+                .import_street_network(m.id, &file_name(&file), bytes, &profile, None)
+                .await
+                .with_context(|| file.display().to_string())?;
+            println!(
+                "{}",
+                msg(
+                    "cli-street-network-imported",
+                    &[
+                        ("file", &file.display()),
+                        ("profile", &profile),
+                        ("ways", &done.counts.ways),
+                        ("junctions", &done.counts.junctions),
+                        ("edges", &done.counts.edges),
+                        ("municipality", &m.name),
+                        ("seconds", &format!("{:.1}", started.elapsed().as_secs_f64())),
                     ]
                 )
             );

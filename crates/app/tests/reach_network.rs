@@ -1,0 +1,128 @@
+//! The needs analysis on a real street network: Heidelberg's OpenStreetMap extract
+//! (data/osm/heidelberg.test.pbf, © OpenStreetMap contributors, ODbL) imported for a test
+//! municipality of two areas over the city, on a real SQLite file.
+
+use kette_app::needs::NeedsRequest;
+use kette_app::App;
+use kette_domain::access::Actor;
+use kette_domain::vocab::{OfferStatus, OrganisationKind};
+use kette_domain::{DistrictLevel, ImportBatch, NewDistrict, NewLocation, NewOffer, NewOrganisation, OfferInput, Role};
+use kette_store::Store;
+
+fn extract() -> Vec<u8> {
+    std::fs::read(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/osm/heidelberg.test.pbf")).unwrap()
+}
+
+fn rectangle(w: f64, s: f64, e: f64, n: f64) -> String {
+    format!("{{\"type\":\"Polygon\",\"coordinates\":[[[{w},{s}],[{e},{s}],[{e},{n}],[{w},{n}],[{w},{s}]]]}}")
+}
+
+/// Two areas: the Weststadt and Bergheim west of the old town (with a Kita at Bismarckplatz),
+/// and the old town itself to the east.
+async fn heidelberg() -> (tempfile::TempDir, App, kette_domain::Municipality) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("hd.db").to_str().unwrap()).await.unwrap();
+    let m = store.create_municipality("heidelberg", "Heidelberg (Test)", "", true).await.unwrap();
+    let area = |key: &str, w: f64, e: f64| NewDistrict {
+        key: key.into(),
+        name: format!("Gebiet {key}"),
+        level: 1,
+        parent_key: None,
+        boundary_version: "v1".into(),
+        outline: None,
+        geometry: Some(rectangle(w, 49.400, e, 49.416)),
+        area_m2: None,
+        bbox: Some([w, 49.400, e, 49.416]),
+    };
+    let levels = vec![DistrictLevel { level: 1, code: "gebiet".into(), label_de: "Gebiet".into(), label_en: "Area".into() }];
+    store.import_districts(m.id, &levels, &[area("west", 8.670, 8.697), area("ost", 8.697, 8.724)]).await.unwrap();
+    let g = |min, max| kette_domain::AgeGroup { min_years: min, max_years: max };
+    let pop = |key: &str, count| kette_domain::PopulationCount { district_key: key.into(), year: 2024, age_group: g(0, Some(6)), count };
+    store.import_population(m.id, &[pop("west", 600), pop("ost", 400)]).await.unwrap();
+    let mut input = OfferInput::blank(0);
+    input.title = "Kita am Bismarckplatz".into();
+    input.life_phases = vec!["kita".into()];
+    input.domains = vec!["youth_welfare".into()];
+    input.status = OfferStatus::Active;
+    let place = NewLocation {
+        external_key: "bismarckplatz".into(),
+        name: "Kita".into(),
+        street: "Bismarckplatz 1".into(),
+        postcode: "69115".into(),
+        city: "Heidelberg".into(),
+        lat: Some(49.4094),
+        lon: Some(8.6930),
+        district_key: Some("west".into()),
+        is_anchor_point: false,
+        is_confidential: false,
+    };
+    let batch = ImportBatch {
+        organisations: vec![NewOrganisation {
+            external_key: "t".into(),
+            name: "Träger".into(),
+            kind: OrganisationKind::Kita,
+            website: String::new(),
+            email: String::new(),
+            phone: String::new(),
+        }],
+        locations: vec![("t".into(), place)],
+        offers: vec![NewOffer {
+            external_key: "kita".into(),
+            organisation_key: "t".into(),
+            location_keys: vec!["bismarckplatz".into()],
+            input,
+            is_fictional: true,
+            origin: "kita".into(),
+        }],
+        ..Default::default()
+    };
+    store.import_batch(m.id, &batch, |_| {}).await.unwrap();
+    (dir, App::new(store), m)
+}
+
+#[tokio::test]
+async fn walking_shares_are_measured_on_the_imported_street_network_and_a_broken_extract_changes_nothing() {
+    let (_dir, app, m) = heidelberg().await;
+    let reader = app.disclosure(Some(Actor { role: Role::Planner, organisation_id: None }), &m);
+    let vocab = app.store.vocabulary(m.id).await.unwrap();
+    let kita = |view: &kette_app::needs::NeedsView, key: &str| {
+        let p = view.matrix.phases.iter().position(|c| c == "kita").unwrap();
+        view.matrix.rows.iter().find(|r| r.key == key).unwrap().cells[p].within_walk
+    };
+    let estimated = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
+    assert!(!estimated.walk_on_network && estimated.walk_estimated);
+    let (west_estimate, east_estimate) = (kita(&estimated, "west").unwrap(), kita(&estimated, "ost").unwrap());
+
+    // a truncated file is refused with its cause and stores nothing
+    let bytes = extract();
+    let err = app.import_street_network(m.id, "kaputt.osm.pbf", bytes[..bytes.len() / 3].to_vec(), "walking", None).await.unwrap_err();
+    assert!(err.to_string().contains("not a readable OpenStreetMap PBF file"), "{err}");
+    assert!(app.store.street_networks(m.id).await.unwrap().is_empty());
+
+    let done = app.import_street_network(m.id, "heidelberg.test.pbf", bytes, "walking", None).await.unwrap();
+    assert!(done.counts.junctions > 20_000 && done.counts.edges > done.counts.junctions, "{:?}", done.counts);
+    let stored = app.store.street_networks(m.id).await.unwrap();
+    assert_eq!((stored[0].file_name.as_str(), stored[0].sha256.as_str()), ("heidelberg.test.pbf", done.sha256.as_str()));
+
+    // the analysis is computed again, now on the network
+    let measured = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
+    assert!(measured.walk_on_network);
+    let (west, east) = (kita(&measured, "west").unwrap(), kita(&measured, "ost").unwrap());
+    // 800 m on the streets from Bismarckplatz: a fair part of the west, little of the old town
+    assert!(west > 0.1 && west < 0.9, "west {west} (estimate {west_estimate})");
+    assert!(east < west, "east {east}, west {west}");
+    assert!((west, east) != (west_estimate, east_estimate), "measured, not estimated");
+
+    // a scenario with a planned Kita in the old town measures its walks on the network too
+    let planned = kette_domain::needs::ScenarioChange::Add(kette_domain::needs::PlannedOffer {
+        label: "Kita Altstadt".into(),
+        district: app.store.district_by_key(m.id, "ost").await.unwrap().unwrap(),
+        at: Some([49.4117, 8.7075]),
+        phases: vec!["kita".into()],
+        places: Some(60),
+    });
+    let outcome = app.needs_scenario(&reader, m.id, &vocab, &NeedsRequest::default(), &[(1, planned)]).await.unwrap();
+    let p = outcome.matrix.phases.iter().position(|c| c == "kita").unwrap();
+    let east_after = outcome.matrix.rows.iter().find(|r| r.key == "ost").unwrap().cells[p].within_walk.unwrap();
+    assert!(east_after > east + 0.2, "the old town with its own Kita: {east} → {east_after}");
+}
