@@ -47,6 +47,10 @@ pub struct NeedsView {
     pub walk_estimated: bool,
     /// whether they were measured on an imported street network rather than estimated
     pub walk_on_network: bool,
+    /// per district of the level, per life phase, the shares within 5, 10 and 15 minutes
+    pub walk_bands: HashMap<i64, Vec<Option<Bands>>>,
+    /// where the most children live farther than ten minutes from an offer of their phase
+    pub far_to_walk: Vec<FarToWalk>,
     /// per transition, the districts nothing bridges it in
     pub transitions: Vec<UnbridgedTransition>,
     /// what the matrix was computed from, for scenarios to change
@@ -73,6 +77,18 @@ pub enum NoEffect {
     /// the planned offer's district lies in no district of this level (a coarser district
     /// without a point)
     NotPlaced,
+}
+
+/// Children of a district and life phase who live farther than a ten-minute walk from an
+/// offer of the phase.
+#[derive(Debug, Clone)]
+pub struct FarToWalk {
+    pub district: i64,
+    pub name: String,
+    pub phase: String,
+    pub children: f64,
+    pub bands: Bands,
+    pub beyond_ten_minutes: f64,
 }
 
 /// A transition and the districts (id, name, children of the phase after it) whose chain does
@@ -272,7 +288,7 @@ impl App {
             for (p, shares) in recomputed {
                 for x in &mut inputs {
                     if let Some(slot) = x.within_walk.get_mut(p) {
-                        *slot = shares.get(&x.key).copied().flatten();
+                        *slot = shares.get(&x.key).copied().flatten().map(|b| b[1]);
                     }
                 }
             }
@@ -445,12 +461,40 @@ impl App {
                 children: children.get(&x.id).cloned().unwrap_or_else(|| vec![None; phases.len()]),
                 deprivation: deprivation.get(&x.id).copied(),
                 offers: by_district.remove(&x.id).unwrap_or_default(),
-                within_walk: walk.get(&x.key).cloned().unwrap_or_else(|| vec![None; phases.len()]),
+                within_walk: walk
+                    .get(&x.key)
+                    .map(|per_phase| per_phase.iter().map(|b| b.map(|b| b[1])).collect())
+                    .unwrap_or_else(|| vec![None; phases.len()]),
             })
             .collect();
         let matrix = compute(&codes, &inputs, req.formula);
         let gaps = matrix.gaps();
+        let walk_bands: HashMap<i64, Vec<Option<Bands>>> =
+            districts.iter().filter_map(|x| walk.get(&x.key).map(|b| (x.id, b.clone()))).collect();
+        let mut far_to_walk: Vec<FarToWalk> = vec![];
+        for row in &matrix.rows {
+            for (p, cell) in row.cells.iter().enumerate() {
+                let bands = walk_bands.get(&row.district).and_then(|b| b.get(p).copied().flatten());
+                if let (Some(children), Some(bands)) = (cell.children, bands) {
+                    let beyond = children * (1.0 - bands[1]);
+                    if beyond >= 1.0 {
+                        far_to_walk.push(FarToWalk {
+                            district: row.district,
+                            name: row.name.clone(),
+                            phase: codes[p].clone(),
+                            children,
+                            bands,
+                            beyond_ten_minutes: beyond,
+                        });
+                    }
+                }
+            }
+        }
+        far_to_walk.sort_by(|a, b| b.beyond_ten_minutes.total_cmp(&a.beyond_ten_minutes).then(a.name.cmp(&b.name)));
+        far_to_walk.truncate(30);
         Ok(NeedsView {
+            walk_bands,
+            far_to_walk,
             inputs,
             matrix,
             gaps,
@@ -569,7 +613,7 @@ impl App {
                 NetworkWalk { built, placed }
             });
             let mut estimate = WalkEstimate { grid, points, network, shares: HashMap::new() };
-            let per_phase: Vec<HashMap<String, Option<f64>>> = phases
+            let per_phase: Vec<HashMap<String, Option<Bands>>> = phases
                 .iter()
                 .map(|phase| estimate.shares_for(estimate.points.iter().filter(|(_, p, _)| p == phase).map(|(_, _, at)| *at).collect()))
                 .collect();
@@ -622,26 +666,34 @@ impl WalkEstimate {
         self.network.is_some()
     }
 
-    /// Per district key, the share of its grid within the walk of one of `destinations`
-    /// (0 when there are none, None for a district without grid points).
-    fn shares_for(&self, destinations: Vec<[f64; 2]>) -> HashMap<String, Option<f64>> {
-        let shares = match &self.network {
+    /// Per district key, the shares of its grid within a walk of 5, 10 and 15 minutes of one
+    /// of `destinations` (0 when there are none, None for a district without grid points).
+    fn shares_for(&self, destinations: Vec<[f64; 2]>) -> HashMap<String, Option<Bands>> {
+        let bands: Vec<Option<Bands>> = match &self.network {
             Some(n) => {
-                let limit = WALK_MINUTES * WALK_KMH * 1000.0 / 60.0;
-                let shares = n.placed.shares_within(&n.built.network, &n.built.index, &destinations, &[limit], WALK_MAX_ACCESS_M);
-                shares.into_iter().map(|s| s[0]).collect()
+                let limits = WALK_BANDS.map(|minutes| minutes * WALK_KMH * 1000.0 / 60.0);
+                let shares = n.placed.shares_within(&n.built.network, &n.built.index, &destinations, &limits, WALK_MAX_ACCESS_M);
+                shares.into_iter().map(|s| Some([s[0]?, s[1]?, s[2]?])).collect()
             }
-            None => shares_within(&destinations, &self.grid.points, DEFAULT_DETOUR, WALK_KMH, WALK_MINUTES),
+            None => {
+                let [a, b, c] =
+                    WALK_BANDS.map(|minutes| shares_within(&destinations, &self.grid.points, DEFAULT_DETOUR, WALK_KMH, minutes));
+                a.into_iter().zip(b).zip(c).map(|((a, b), c)| Some([a?, b?, c?])).collect()
+            }
         };
-        self.grid.keys.iter().cloned().zip(shares).collect()
+        self.grid.keys.iter().cloned().zip(bands).collect()
     }
 }
 
 /// (municipality, level, place scope) — what decides which offers a walking estimate sees.
 pub type WalkKey = (MunicipalityId, i64, bool, bool, Option<i64>);
-/// Per district key, per life phase, the share within a short walk.
-pub type WalkShares = HashMap<String, Vec<Option<f64>>>;
+/// Per district key, per life phase, the shares within 5, 10 and 15 minutes.
+pub type WalkShares = HashMap<String, Vec<Option<Bands>>>;
+/// Shares of a district's children within 5, 10 and 15 minutes on foot.
+pub type Bands = [f64; 3];
 
+/// The walks measured, in minutes; the matrix and the gaps use the middle one.
+pub const WALK_BANDS: [f64; 3] = [5.0, 10.0, 15.0];
 /// The estimate's parameters, stated on the page.
 pub const WALK_MINUTES: f64 = 10.0;
 pub const WALK_KMH: f64 = 4.8;

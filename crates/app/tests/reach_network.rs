@@ -112,6 +112,18 @@ async fn walking_shares_are_measured_on_the_imported_street_network_and_a_broken
     assert!(west > 0.1 && west < 0.9, "west {west} (estimate {west_estimate})");
     assert!(east < west, "east {east}, west {west}");
     assert!((west, east) != (west_estimate, east_estimate), "measured, not estimated");
+    // 5, 10 and 15 minutes on foot, the middle one in the matrix
+    let p = measured.matrix.phases.iter().position(|c| c == "kita").unwrap();
+    for row in &measured.matrix.rows {
+        let [five, ten, fifteen] = measured.walk_bands[&row.district][p].unwrap();
+        assert!(five <= ten && ten <= fifteen, "{}: {five} {ten} {fifteen}", row.key);
+        assert_eq!(Some(ten), row.cells[p].within_walk);
+    }
+    // where the most children of the Kita age live beyond ten minutes: 300 in the west, 200 east
+    let far: Vec<(&str, &str, i64)> =
+        measured.far_to_walk.iter().map(|f| (f.name.as_str(), f.phase.as_str(), f.beyond_ten_minutes.round() as i64)).collect();
+    let expected_west = (300.0 * (1.0 - west)).round() as i64;
+    assert!(far.contains(&("Gebiet west", "kita", expected_west)), "{far:?}");
 
     // a scenario with a planned Kita in the old town measures its walks on the network too
     let planned = kette_domain::needs::ScenarioChange::Add(kette_domain::needs::PlannedOffer {

@@ -155,6 +155,9 @@ impl NeedsPage {
     fn reason(&self, r: &GapReason) -> String {
         reason_text(&self.ctx, r, self.view.walk_on_network)
     }
+    fn bands(&self, f: &kette_app::needs::FarToWalk) -> [String; 3] {
+        f.bands.map(|b| format!("{} %", self.ctx.fixed(b * 100.0, 0)))
+    }
     fn follow_up(&self, g: &kette_domain::needs::Gap) -> Option<&kette_store::GapFollowUp> {
         self.follow_ups.get(&(g.district, g.phase.clone()))
     }
@@ -260,13 +263,15 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
         shortfall.insert((g.district, g.phase.as_str()), g.shortfall);
     }
     let mut body = String::from(
-        "district_key,district,life_phase,children,need,offers,places,coverage,places_per_100,share_within_10_min_walk,deprivation,deprivation_rank,offers_missing,follow_up,measure_id,proposal_id,walk_measured_on\n",
+        "district_key,district,life_phase,children,need,offers,places,coverage,places_per_100,share_within_10_min_walk,deprivation,deprivation_rank,offers_missing,follow_up,measure_id,proposal_id,walk_measured_on,share_within_5_min_walk,share_within_15_min_walk\n",
     );
     for row in &view.matrix.rows {
         for (phase, cell) in view.matrix.phases.iter().zip(&row.cells) {
             let f = follow_ups.get(&(row.district, phase.clone()));
+            let p = view.matrix.phases.iter().position(|c| c == phase).unwrap_or(0);
+            let bands = view.walk_bands.get(&row.district).and_then(|b| b.get(p).copied().flatten());
             body.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
                 text(&row.key),
                 text(&row.name),
                 phase,
@@ -288,6 +293,8 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
                     (Some(_), true) => "street_network",
                     (Some(_), false) => "straight_line_estimate",
                 },
+                opt(bands.map(|b| b[0]), 3),
+                opt(bands.map(|b| b[2]), 3),
             ));
         }
     }

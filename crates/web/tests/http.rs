@@ -3952,8 +3952,12 @@ async fn a_gap_is_commented_linked_to_a_measure_and_marked_as_addressed() {
     );
     let csv = get(&f.app, "/needs.csv", &koord).await.body;
     let row = csv.lines().find(|l| l.contains(",primary,")).unwrap();
-    assert!(row.ends_with(&format!(",addressed,{measure},,straight_line_estimate")), "{csv}");
-    assert!(csv.lines().next().unwrap().ends_with(",follow_up,measure_id,proposal_id,walk_measured_on"));
+    assert!(row.contains(&format!(",addressed,{measure},,straight_line_estimate,0.000,0.000")), "{csv}");
+    assert!(csv
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(",follow_up,measure_id,proposal_id,walk_measured_on,share_within_5_min_walk,share_within_15_min_walk"));
 }
 
 #[tokio::test]
