@@ -623,6 +623,7 @@ fn main() -> Result<()> {
         ("/needs/scenarios/2", "scenario recomputed on every request: three family centres closed"),
         ("/needs/scenarios/compare?a=1&b=2", "two scenarios compared"),
         ("/needs/inventory", "inventory: offers per planning area and life phase, with the map"),
+        ("/needs/walk", "walking reach of the Kita age per planning area, map and table"),
     ] {
         let mut times = vec![];
         let mut bytes = 0;

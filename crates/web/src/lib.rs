@@ -38,6 +38,7 @@ pub mod server;
 mod steering;
 mod survey;
 mod svg;
+mod walk;
 mod wizard;
 
 use std::sync::Arc;
@@ -227,6 +228,7 @@ fn all_routes() -> Routes {
         .merge(scenarios::routes())
         .merge(gaps::routes())
         .merge(inventory::routes())
+        .merge(walk::routes())
         .merge(engagement::routes())
         .merge(hsds::routes())
         .merge(auth::routes())

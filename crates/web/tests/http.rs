@@ -3994,3 +3994,33 @@ async fn the_inventory_counts_offers_per_area_and_term_as_table_map_and_csv() {
         "{list}"
     );
 }
+
+#[tokio::test]
+async fn walking_reach_per_area_is_shown_as_map_table_and_csv_and_says_how_it_was_measured() {
+    let f = fixture().await;
+    let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let (partner, _) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(get(&f.app, "/needs/walk", "").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&f.app, "/needs/walk.csv", &partner).await.status, StatusCode::FORBIDDEN);
+    let page = get(&f.app, "/needs/walk?phase=early_childhood", &koord).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Geschätzt: Luftlinie × 1,3 bei 4,8 km/h"), "no network imported: {}", page.body);
+    assert!(
+        page.body.contains("<svg") && page.body.contains("Anteil der Kinder in 10 Minuten zu Fuß: Frühe Kindheit (0–3)"),
+        "{}",
+        page.body
+    );
+    // the two offers stand in the middle of a 76 km² district: 2 % of it within ten minutes
+    let district = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    let row =
+        &page.body[page.body.find(&format!("<a href=\"/needs/gaps/{district}/early_childhood\" lang=\"de\">Bezirk 0101</a>")).unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("<td class=\"num\">2 %</td>"), "{row}");
+    let csv = get(&f.app, "/needs/walk.csv", &koord).await.body;
+    assert!(csv
+        .starts_with("district_key,district,life_phase,children,share_within_5_min,share_within_10_min,share_within_15_min,measured_on\n"));
+    let early = csv.lines().find(|l| l.contains(",early_childhood,")).unwrap();
+    assert!(early.contains(",0.016,") && early.ends_with(",straight_line_estimate"), "{csv}");
+    let shares: Vec<f64> = early.split(',').skip(4).take(3).map(|v| v.parse().unwrap()).collect();
+    assert!(shares[0] < shares[1] && shares[1] < shares[2], "{shares:?}");
+}

@@ -1,0 +1,198 @@
+//! Walking reach on the web (issue 14): `/needs/walk` shows, for one life phase, the share of
+//! each area's children within 5, 10 and 15 minutes on foot of an offer of the phase — on the
+//! imported street network or estimated — as a map and a table, with how it was measured;
+//! `/needs/walk.csv` is the table. The figures are the needs analysis' own, read through the
+//! same rule.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use kette_app::needs::{Bands, NeedsView};
+use kette_store::StreetNetworkInfo;
+
+use crate::error::{render, OrPage, PageError};
+use crate::monitoring::{outlines, MAP_WIDTH};
+use crate::needs::parse_request;
+use crate::svg::{choropleth, MapArea};
+use crate::{AppState, Ctx};
+
+pub fn routes() -> crate::Routes {
+    crate::Routes::new().route("/needs/walk", get(page)).route("/needs/walk.csv", get(csv))
+}
+
+fn may_read(ctx: &Ctx) -> Result<(), PageError> {
+    if ctx.reads_needs_analysis() {
+        Ok(())
+    } else if ctx.signed_in() {
+        Err(PageError::forbidden())
+    } else {
+        Err(PageError::not_found())
+    }
+}
+
+/// The share classes of the map: under a quarter, a half, three quarters, nine tenths, more.
+const SHARE_BREAKS: [f64; 4] = [0.25, 0.5, 0.75, 0.9];
+
+fn share_class(share: f64) -> usize {
+    SHARE_BREAKS.iter().filter(|b| share >= **b).count()
+}
+
+#[derive(Template)]
+#[template(path = "walk.html")]
+struct WalkPage {
+    ctx: Ctx,
+    view: std::sync::Arc<NeedsView>,
+    phase: String,
+    network: Option<StreetNetworkInfo>,
+    svg: Option<String>,
+    /// (district id, name, children of the phase, bands), fewest within ten minutes first
+    rows: Vec<(i64, String, Option<f64>, Option<Bands>)>,
+}
+
+impl WalkPage {
+    fn phase_label(&self, code: &str) -> String {
+        self.ctx.term("life_phase", code)
+    }
+    fn is_phase(&self, code: &str) -> bool {
+        self.phase == code
+    }
+    fn level_label(&self, l: &kette_domain::DistrictLevel) -> String {
+        if self.ctx.lang == "de" {
+            l.label_de.clone()
+        } else {
+            l.label_en.clone()
+        }
+    }
+    fn legend(&self) -> Vec<(usize, String)> {
+        let pct = |x: f64| format!("{} %", self.ctx.fixed(x * 100.0, 0));
+        let mut out = vec![(0, format!("< {}", pct(SHARE_BREAKS[0])))];
+        for (i, w) in SHARE_BREAKS.windows(2).enumerate() {
+            out.push((i + 1, format!("{} – {}", pct(w[0]), pct(w[1]))));
+        }
+        out.push((SHARE_BREAKS.len(), format!("≥ {}", pct(SHARE_BREAKS[SHARE_BREAKS.len() - 1]))));
+        out
+    }
+    fn bands(&self, b: &Option<Bands>) -> [String; 3] {
+        match b {
+            Some(b) => b.map(|x| format!("{} %", self.ctx.fixed(x * 100.0, 0))),
+            None => ["–".into(), "–".into(), "–".into()],
+        }
+    }
+    fn children(&self, c: &Option<f64>) -> String {
+        c.map_or_else(|| self.ctx.t("needs-withheld"), |c| self.ctx.num(c.round() as i64))
+    }
+    fn network_text(&self, n: &StreetNetworkInfo) -> String {
+        self.ctx.t_args(
+            "walk-network",
+            [
+                ("file", n.file_name.clone()),
+                ("junctions", self.ctx.num(n.junctions)),
+                ("when", self.ctx.moment(&n.imported_at)),
+                ("sha", n.sha256.chars().take(12).collect()),
+            ],
+        )
+    }
+}
+
+/// The phase asked for (the first with offers by default) and the rows of the table.
+fn rows_of(view: &NeedsView, phase: &str) -> Vec<(i64, String, Option<f64>, Option<Bands>)> {
+    let Some(p) = view.matrix.phases.iter().position(|c| c == phase) else { return vec![] };
+    let mut rows: Vec<(i64, String, Option<f64>, Option<Bands>)> = view
+        .matrix
+        .rows
+        .iter()
+        .map(|r| (r.district, r.name.clone(), r.cells[p].children, view.walk_bands.get(&r.district).and_then(|b| b[p])))
+        .collect();
+    rows.sort_by(|a, b| {
+        let ten = |r: &(i64, String, Option<f64>, Option<Bands>)| r.3.map_or(2.0, |b| b[1]);
+        ten(a).total_cmp(&ten(b)).then(b.2.unwrap_or(0.0).total_cmp(&a.2.unwrap_or(0.0))).then(a.1.cmp(&b.1))
+    });
+    rows
+}
+
+fn chosen_phase(view: &NeedsView, params: &HashMap<String, String>) -> String {
+    params
+        .get("phase")
+        .filter(|p| view.matrix.phases.contains(p))
+        .cloned()
+        .or_else(|| view.matrix.phases.iter().find(|p| *p == "kita").cloned())
+        .or_else(|| view.matrix.phases.first().cloned())
+        .unwrap_or_default()
+}
+
+async fn page(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+    may_read(&ctx)?;
+    let (req, _) = parse_request(&params);
+    let m = ctx.municipality.id;
+    let view = state.app.needs(&ctx.disclosure(), m, &ctx.vocab, &req).await.or_page()?;
+    let phase = chosen_phase(&view, &params);
+    let rows = rows_of(&view, &phase);
+    let network = state.store.street_networks(m).await.or_page()?.into_iter().find(|n| n.profile == "walking");
+    let o = outlines(&state, m, view.level).await.or_page()?;
+    let svg = (!o.areas.is_empty() && view.walk_estimated).then(|| {
+        let by_id: HashMap<i64, &Option<Bands>> = rows.iter().map(|r| (r.0, &r.3)).collect();
+        let areas: Vec<MapArea> = o
+            .areas
+            .iter()
+            .map(|(id, name, path)| {
+                let b = by_id.get(id).copied().copied().flatten();
+                MapArea {
+                    href: format!("/needs/gaps/{id}/{phase}"),
+                    path,
+                    class: b.map(|b| share_class(b[1])),
+                    title: format!("{name}: {}", b.map_or_else(|| "–".into(), |b| format!("{} %", ctx.fixed(b[1] * 100.0, 0)))),
+                }
+            })
+            .collect();
+        choropleth(&areas, MAP_WIDTH, o.height, &ctx.t_args("walk-map-title", [("phase", ctx.term("life_phase", &phase))]))
+    });
+    render(&WalkPage { ctx, view, phase, network, svg, rows })
+}
+
+async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
+    may_read(&ctx)?;
+    let (req, _) = parse_request(&params);
+    let view = state.app.needs(&ctx.disclosure(), ctx.municipality.id, &ctx.vocab, &req).await.or_page()?;
+    let method = if view.walk_on_network { "street_network" } else { "straight_line_estimate" };
+    let opt = |v: Option<f64>, digits: usize| v.map_or_else(String::new, |x| format!("{x:.digits$}"));
+    let mut body =
+        String::from("district_key,district,life_phase,children,share_within_5_min,share_within_10_min,share_within_15_min,measured_on\n");
+    for (p, phase) in view.matrix.phases.iter().enumerate() {
+        for r in &view.matrix.rows {
+            let b = view.walk_bands.get(&r.district).and_then(|b| b[p]);
+            body.push_str(&format!(
+                "{},{},{phase},{},{},{},{},{}\n",
+                kette_text::csv_quoted(&r.key),
+                kette_text::csv_quoted(&r.name),
+                opt(r.cells[p].children, 0),
+                opt(b.map(|b| b[0]), 3),
+                opt(b.map(|b| b[1]), 3),
+                opt(b.map(|b| b[2]), 3),
+                if b.is_some() { method } else { "" },
+            ));
+        }
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"fusswege.csv\"".to_string()),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_fall_into_five_classes() {
+        assert_eq!([0.0, 0.249, 0.25, 0.6, 0.75, 0.89, 0.9, 1.0].map(share_class), [0, 0, 1, 2, 3, 3, 4, 4]);
+    }
+}
