@@ -47,6 +47,8 @@ pub struct NeedsView {
     pub walk_estimated: bool,
     /// whether they were measured on an imported street network rather than estimated
     pub walk_on_network: bool,
+    /// areas whose children were shared out over their homes (on a network), of those measured
+    pub walk_from_homes: (usize, usize),
     /// per district of the level, per life phase, the shares within 5, 10 and 15 minutes
     pub walk_bands: HashMap<i64, Vec<Option<Bands>>>,
     /// where the most children live farther than ten minutes from an offer of their phase
@@ -446,6 +448,7 @@ impl App {
             }
         }
         let walk_on_network = walk.on_network();
+        let walk_from_homes = (walk.areas_from_homes(), walk.shares.len());
         let walk = &walk.shares;
         let transitions = Self::transitions_unbridged(vocab, &located, &naming, &links, &districts, &children, &codes);
         let mut by_district: BTreeMap<i64, Vec<LocalOffer>> = BTreeMap::new();
@@ -508,6 +511,7 @@ impl App {
             withheld_districts,
             walk_estimated: !walk.is_empty(),
             walk_on_network,
+            walk_from_homes,
             transitions,
         })
     }
@@ -609,8 +613,23 @@ impl App {
         let estimate = tokio::task::spawn_blocking(move || {
             // with a street network the walks are measured on it; the grid is placed once
             let network = network.map(|built| {
-                let placed = PlacedAreas::new(&built.network, &built.index, &grid.points, WALK_MAX_ACCESS_M);
-                NetworkWalk { built, placed }
+                // each area's children shared out over its homes by floor area; an area
+                // without mapped homes keeps its grid
+                let mut homes: Vec<Vec<([f64; 2], f64)>> = vec![vec![]; grid.keys.len()];
+                let slot: HashMap<&str, usize> = grid.keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+                for h in &built.homes {
+                    if let Some(i) = grid.index.locate(h.at[1], h.at[0]).and_then(|k| slot.get(k)) {
+                        homes[*i].push((h.at, h.floor_m2));
+                    }
+                }
+                let from_homes = homes.iter().filter(|h| !h.is_empty()).count();
+                let origins: Vec<Vec<([f64; 2], f64)>> = homes
+                    .into_iter()
+                    .zip(&grid.points)
+                    .map(|(h, g)| if h.is_empty() { g.iter().map(|p| (*p, 1.0)).collect() } else { h })
+                    .collect();
+                let placed = PlacedAreas::weighted(&built.network, &built.index, &origins, WALK_MAX_ACCESS_M);
+                NetworkWalk { built, placed, from_homes }
             });
             let mut estimate = WalkEstimate { grid, points, network, shares: HashMap::new() };
             let per_phase: Vec<HashMap<String, Option<Bands>>> = phases
@@ -658,12 +677,19 @@ pub struct WalkEstimate {
 struct NetworkWalk {
     built: Arc<crate::reach::BuiltNetwork>,
     placed: PlacedAreas,
+    /// areas measured from their homes (the rest from their grid)
+    from_homes: usize,
 }
 
 impl WalkEstimate {
     /// Whether the shares were measured on an imported street network (else estimated).
     pub fn on_network(&self) -> bool {
         self.network.is_some()
+    }
+
+    /// Areas whose children were shared out over their mapped homes.
+    pub fn areas_from_homes(&self) -> usize {
+        self.network.as_ref().map_or(0, |n| n.from_homes)
     }
 
     /// Per district key, the shares of its grid within a walk of 5, 10 and 15 minutes of one

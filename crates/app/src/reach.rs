@@ -125,6 +125,8 @@ pub struct BuiltNetwork {
     pub network: Network,
     pub index: SnapIndex,
     pub sha256: String,
+    /// the extract's residential buildings, over which an area's children are shared out
+    pub homes: Vec<kette_reach::Home>,
 }
 
 /// What an import of a street network built, for the message.
@@ -178,10 +180,10 @@ impl crate::App {
         };
         let profile = Profile::named_or_toml(profile_name, None)?;
         let built = tokio::task::spawn_blocking(move || -> Result<_, ReachError> {
-            let extract = read_pbf(&extract[..], &profile, &[])?;
+            let extract = kette_reach::read_pbf_with_homes(&extract[..], &profile, &[])?;
             let network = Network::build(&extract.ways, |id| extract.node(id))?;
             let index = SnapIndex::new(&network);
-            Ok(BuiltNetwork { network, index, sha256 })
+            Ok(BuiltNetwork { network, index, sha256, homes: extract.homes })
         })
         .await
         .map_err(|e| crate::AppError::Background(e.to_string()))??;

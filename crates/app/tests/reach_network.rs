@@ -10,7 +10,11 @@ use kette_domain::{DistrictLevel, ImportBatch, NewDistrict, NewLocation, NewOffe
 use kette_store::Store;
 
 fn extract() -> Vec<u8> {
-    std::fs::read(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/osm/heidelberg.test.pbf")).unwrap()
+    osm("heidelberg.test.pbf")
+}
+
+fn osm(name: &str) -> Vec<u8> {
+    std::fs::read(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/osm").join(name)).unwrap()
 }
 
 fn rectangle(w: f64, s: f64, e: f64, n: f64) -> String {
@@ -20,9 +24,20 @@ fn rectangle(w: f64, s: f64, e: f64, n: f64) -> String {
 /// Two areas: the Weststadt and Bergheim west of the old town (with a Kita at Bismarckplatz),
 /// and the old town itself to the east.
 async fn heidelberg() -> (tempfile::TempDir, App, kette_domain::Municipality) {
+    city("heidelberg", [("west", 8.670, 8.697), ("ost", 8.697, 8.724)], (49.400, 49.416), [49.4094, 8.6930]).await
+}
+
+/// A municipality of areas (key, west, east) between two latitudes, with 0–6 year olds in
+/// each and one Kita.
+async fn city(
+    slug: &str,
+    areas: [(&str, f64, f64); 2],
+    (south, north): (f64, f64),
+    kita: [f64; 2],
+) -> (tempfile::TempDir, App, kette_domain::Municipality) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path().join("hd.db").to_str().unwrap()).await.unwrap();
-    let m = store.create_municipality("heidelberg", "Heidelberg (Test)", "", true).await.unwrap();
+    let m = store.create_municipality(slug, slug, "", true).await.unwrap();
     let area = |key: &str, w: f64, e: f64| NewDistrict {
         key: key.into(),
         name: format!("Gebiet {key}"),
@@ -30,15 +45,15 @@ async fn heidelberg() -> (tempfile::TempDir, App, kette_domain::Municipality) {
         parent_key: None,
         boundary_version: "v1".into(),
         outline: None,
-        geometry: Some(rectangle(w, 49.400, e, 49.416)),
+        geometry: Some(rectangle(w, south, e, north)),
         area_m2: None,
-        bbox: Some([w, 49.400, e, 49.416]),
+        bbox: Some([w, south, e, north]),
     };
     let levels = vec![DistrictLevel { level: 1, code: "gebiet".into(), label_de: "Gebiet".into(), label_en: "Area".into() }];
-    store.import_districts(m.id, &levels, &[area("west", 8.670, 8.697), area("ost", 8.697, 8.724)]).await.unwrap();
+    store.import_districts(m.id, &levels, &areas.map(|(key, w, e)| area(key, w, e))).await.unwrap();
     let g = |min, max| kette_domain::AgeGroup { min_years: min, max_years: max };
     let pop = |key: &str, count| kette_domain::PopulationCount { district_key: key.into(), year: 2024, age_group: g(0, Some(6)), count };
-    store.import_population(m.id, &[pop("west", 600), pop("ost", 400)]).await.unwrap();
+    store.import_population(m.id, &[pop(areas[0].0, 600), pop(areas[1].0, 400)]).await.unwrap();
     let mut input = OfferInput::blank(0);
     input.title = "Kita am Bismarckplatz".into();
     input.life_phases = vec!["kita".into()];
@@ -50,9 +65,9 @@ async fn heidelberg() -> (tempfile::TempDir, App, kette_domain::Municipality) {
         street: "Bismarckplatz 1".into(),
         postcode: "69115".into(),
         city: "Heidelberg".into(),
-        lat: Some(49.4094),
-        lon: Some(8.6930),
-        district_key: Some("west".into()),
+        lat: Some(kita[0]),
+        lon: Some(kita[1]),
+        district_key: Some(areas[0].0.into()),
         is_anchor_point: false,
         is_confidential: false,
     };
@@ -107,6 +122,9 @@ async fn walking_shares_are_measured_on_the_imported_street_network_and_a_broken
     // the analysis is computed again, now on the network
     let measured = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
     assert!(measured.walk_on_network);
+    // the test extract maps streets, not buildings: both areas keep their grid (Monaco's homes
+    // are tested in the engine)
+    assert_eq!(measured.walk_from_homes, (0, 2));
     let (west, east) = (kita(&measured, "west").unwrap(), kita(&measured, "ost").unwrap());
     // 800 m on the streets from Bismarckplatz: a fair part of the west, little of the old town
     assert!(west > 0.1 && west < 0.9, "west {west} (estimate {west_estimate})");
@@ -137,4 +155,21 @@ async fn walking_shares_are_measured_on_the_imported_street_network_and_a_broken
     let p = outcome.matrix.phases.iter().position(|c| c == "kita").unwrap();
     let east_after = outcome.matrix.rows.iter().find(|r| r.key == "ost").unwrap().cells[p].within_walk.unwrap();
     assert!(east_after > east + 0.2, "the old town with its own Kita: {east} → {east_after}");
+}
+
+#[tokio::test]
+async fn where_buildings_are_mapped_an_areas_children_live_in_its_homes() {
+    // Monaco west and east of the port, a Kita at the casino
+    let (_dir, app, m) =
+        city("monaco", [("fontvieille", 7.405, 7.4215), ("monte-carlo", 7.4215, 7.440)], (43.725, 43.750), [43.7396, 7.4276]).await;
+    let reader = app.disclosure(Some(Actor { role: Role::Coordinator, organisation_id: None }), &m);
+    let vocab = app.store.vocabulary(m.id).await.unwrap();
+    app.import_street_network(m.id, "monaco.osm.pbf", osm("monaco.osm.pbf"), "walking", None).await.unwrap();
+    let view = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
+    assert!(view.walk_on_network);
+    assert_eq!(view.walk_from_homes, (2, 2), "both areas have mapped homes");
+    let p = view.matrix.phases.iter().position(|c| c == "kita").unwrap();
+    let share = |key: &str| view.matrix.rows.iter().find(|r| r.key == key).unwrap().cells[p].within_walk.unwrap();
+    // the casino lies in Monte-Carlo: more of its homes are within ten minutes than Fontvieille's
+    assert!(share("monte-carlo") > share("fontvieille"), "{} {}", share("monte-carlo"), share("fontvieille"));
 }

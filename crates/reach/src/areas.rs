@@ -1,7 +1,7 @@
 //! Shares of an area's people within a walk of a destination, on the street network: the
-//! server's counterpart of `estimate`. An area is a group of origin points (its grid) with the
-//! people spread evenly over them; a point farther from every usable street than the access
-//! limit (a lake, a rail yard) houses nobody and leaves the count.
+//! server's counterpart of `estimate`. An area is a group of origin points — its homes, each
+//! with the people it stands for, or a grid with the people spread evenly — and a point farther
+//! from every usable street than the access limit (a lake, a rail yard) leaves the count.
 
 use rayon::prelude::*;
 
@@ -13,12 +13,21 @@ use crate::Network;
 pub struct PlacedAreas {
     /// placed origins of all areas, one after the other
     origins: Vec<Option<Snapped>>,
+    /// the people each origin stands for (1 each on a grid)
+    weights: Vec<f64>,
     /// where each area's origins start in `origins`, and one past the last
     starts: Vec<usize>,
 }
 
 impl PlacedAreas {
+    /// Areas whose people are spread evenly over their points (a grid).
     pub fn new(net: &Network, index: &SnapIndex, areas: &[Vec<[f64; 2]>], max_access_m: f64) -> PlacedAreas {
+        let weighted: Vec<Vec<([f64; 2], f64)>> = areas.iter().map(|a| a.iter().map(|p| (*p, 1.0)).collect()).collect();
+        PlacedAreas::weighted(net, index, &weighted, max_access_m)
+    }
+
+    /// Areas whose people are shared out over their points by weight (homes by floor area).
+    pub fn weighted(net: &Network, index: &SnapIndex, areas: &[Vec<([f64; 2], f64)>], max_access_m: f64) -> PlacedAreas {
         let mut starts = Vec::with_capacity(areas.len() + 1);
         let mut all = vec![];
         for a in areas {
@@ -26,8 +35,8 @@ impl PlacedAreas {
             all.extend(a.iter().copied());
         }
         starts.push(all.len());
-        let origins = all.par_iter().map(|p| index.snap(net, *p, max_access_m)).collect();
-        PlacedAreas { origins, starts }
+        let origins = all.par_iter().map(|(p, _)| index.snap(net, *p, max_access_m)).collect();
+        PlacedAreas { origins, weights: all.iter().map(|(_, w)| *w).collect(), starts }
     }
 
     /// Per area, per limit (metres on the network), the share of its placed origins whose
@@ -52,10 +61,12 @@ impl PlacedAreas {
         self.starts
             .windows(2)
             .map(|w| {
-                let placed: Vec<f64> = (w[0]..w[1]).filter(|i| self.origins[*i].is_some()).map(|i| distances[i]).collect();
+                let placed: Vec<(f64, f64)> =
+                    (w[0]..w[1]).filter(|i| self.origins[*i].is_some()).map(|i| (distances[i], self.weights[i])).collect();
+                let total: f64 = placed.iter().map(|(_, w)| w).sum();
                 limits_m
                     .iter()
-                    .map(|limit| (!placed.is_empty()).then(|| placed.iter().filter(|d| **d <= *limit).count() as f64 / placed.len() as f64))
+                    .map(|limit| (total > 0.0).then(|| placed.iter().filter(|(d, _)| *d <= *limit).map(|(_, w)| w).sum::<f64>() / total))
                     .collect()
             })
             .collect()

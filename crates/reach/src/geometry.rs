@@ -30,6 +30,11 @@ impl LocalProjection {
     pub fn project(&self, p: [f64; 2]) -> [f64; 2] {
         [p[1] * self.east_per_degree, p[0] * self.north_per_degree]
     }
+
+    /// Back to (lat, lon).
+    pub fn unproject(&self, xy: [f64; 2]) -> [f64; 2] {
+        [xy[1] / self.north_per_degree, xy[0] / self.east_per_degree]
+    }
 }
 
 #[cfg(test)]

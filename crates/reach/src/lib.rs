@@ -27,7 +27,7 @@ pub use edge_list::EdgeList;
 pub use estimate::{share_within, shares_within, straight_limit_m, WithinIndex, DEFAULT_DETOUR};
 pub use geometry::haversine_m;
 pub use network::{BuildReport, Edge, Incoming, Network, Position, RawWay, Segment};
-pub use osm::{read_pbf, OsmExtract, TagFilter, TaggedPlace};
+pub use osm::{read_pbf, read_pbf_with_homes, Home, OsmExtract, TagFilter, TaggedPlace};
 pub use profile::{Access, Profile};
 pub use query::{nearest_by_kind, nearest_distances_by_kind, Destinations, Outcome};
 pub use run::{node_origins, place, run, KindSummary, Parameters, Place, RunResult, Warning};

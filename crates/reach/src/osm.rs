@@ -41,12 +41,84 @@ pub struct TaggedPlace {
     pub at: [f64; 2],
 }
 
+/// A building people live in, as an origin: the centre of its outline and its floor area
+/// (footprint × storeys), by which a district's children are shared out over its homes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Home {
+    pub at: [f64; 2],
+    pub floor_m2: f64,
+}
+
+/// `building=*` values that house nobody (garages, sheds, shops, schools, churches …); any
+/// other building counts as a home, `yes` included (most houses are tagged so).
+const NOT_HOMES: &[&str] = &[
+    "garage",
+    "garages",
+    "shed",
+    "carport",
+    "roof",
+    "hut",
+    "cabin",
+    "industrial",
+    "warehouse",
+    "commercial",
+    "retail",
+    "office",
+    "supermarket",
+    "kiosk",
+    "church",
+    "chapel",
+    "cathedral",
+    "mosque",
+    "synagogue",
+    "temple",
+    "school",
+    "kindergarten",
+    "university",
+    "college",
+    "hospital",
+    "public",
+    "civic",
+    "government",
+    "train_station",
+    "transportation",
+    "parking",
+    "service",
+    "transformer_tower",
+    "water_tower",
+    "greenhouse",
+    "farm_auxiliary",
+    "barn",
+    "stable",
+    "sports_hall",
+    "grandstand",
+    "stadium",
+    "ruins",
+    "construction",
+    "bunker",
+    "toilets",
+    "bridge",
+    "tower",
+    "storage_tank",
+    "silo",
+];
+
+/// Storeys of a building without `building:levels`: apartment blocks three, other homes two.
+fn default_levels(kind: &str) -> f64 {
+    match kind {
+        "apartments" | "residential" | "dormitory" => 3.0,
+        _ => 2.0,
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct OsmExtract {
     /// (id, lat, lon) in 1e-7 degrees, sorted by id
     nodes: Vec<(i64, i32, i32)>,
     pub ways: Vec<RawWay>,
     pub places: Vec<TaggedPlace>,
+    /// residential buildings, when asked for (`read_pbf_with_homes`)
+    pub homes: Vec<Home>,
     pub ways_seen: usize,
     pub highway_ways: usize,
 }
@@ -69,6 +141,8 @@ struct BlockPart {
     ways: Vec<RawWay>,
     places: Vec<TaggedPlace>,
     area_places: Vec<(String, String, Vec<i64>)>,
+    /// outline and storeys of each residential building
+    buildings: Vec<(Vec<i64>, f64)>,
     ways_seen: usize,
     highway_ways: usize,
 }
@@ -79,6 +153,7 @@ impl BlockPart {
         self.ways.extend(other.ways);
         self.places.extend(other.places);
         self.area_places.extend(other.area_places);
+        self.buildings.extend(other.buildings);
         self.ways_seen += other.ways_seen;
         self.highway_ways += other.highway_ways;
         self
@@ -87,6 +162,15 @@ impl BlockPart {
 
 /// Reads the extract from `reader` (a PBF file's bytes).
 pub fn read_pbf(reader: impl Read + Send, profile: &Profile, filters: &[TagFilter]) -> Result<OsmExtract, ReachError> {
+    read(reader, profile, filters, false)
+}
+
+/// Reads the extract with its residential buildings (`OsmExtract::homes`).
+pub fn read_pbf_with_homes(reader: impl Read + Send, profile: &Profile, filters: &[TagFilter]) -> Result<OsmExtract, ReachError> {
+    read(reader, profile, filters, true)
+}
+
+fn read(reader: impl Read + Send, profile: &Profile, filters: &[TagFilter], homes: bool) -> Result<OsmExtract, ReachError> {
     let blobs = BlobReader::new(reader);
     let mut saw_data = false;
     let mut blocks = vec![];
@@ -97,7 +181,7 @@ pub fn read_pbf(reader: impl Read + Send, profile: &Profile, filters: &[TagFilte
     let parts: Vec<Result<Option<BlockPart>, ReachError>> = blocks
         .par_iter()
         .map(|blob| match blob.decode().map_err(|e| ReachError::NotPbf { detail: e.to_string() })? {
-            BlobDecode::OsmData(block) => Ok(Some(read_block(&block, profile, filters))),
+            BlobDecode::OsmData(block) => Ok(Some(read_block(&block, profile, filters, homes))),
             BlobDecode::OsmHeader(_) => Ok(None),
             BlobDecode::Unknown(kind) => Err(ReachError::NotPbf { detail: format!("unknown block type '{kind}'") }),
         })
@@ -113,8 +197,23 @@ pub fn read_pbf(reader: impl Read + Send, profile: &Profile, filters: &[TagFilte
         return Err(ReachError::NotPbf { detail: "the file holds no OpenStreetMap data blocks".into() });
     }
     all.nodes.par_sort_unstable_by_key(|n| n.0);
-    let mut extract =
-        OsmExtract { nodes: all.nodes, ways: all.ways, places: all.places, ways_seen: all.ways_seen, highway_ways: all.highway_ways };
+    let mut extract = OsmExtract {
+        nodes: all.nodes,
+        ways: all.ways,
+        places: all.places,
+        homes: vec![],
+        ways_seen: all.ways_seen,
+        highway_ways: all.highway_ways,
+    };
+    extract.homes = all
+        .buildings
+        .par_iter()
+        .filter_map(|(refs, levels)| {
+            let ring: Vec<[f64; 2]> = refs.iter().filter_map(|id| extract.node(*id)).collect();
+            let (at, footprint_m2) = outline_centre_and_area(&ring)?;
+            Some(Home { at, floor_m2: footprint_m2 * levels })
+        })
+        .collect();
     for (kind, osm_id, refs) in all.area_places {
         // the centre of an area's outline (its closing node counted once)
         let ring = if refs.len() > 1 && refs.first() == refs.last() { &refs[..refs.len() - 1] } else { &refs[..] };
@@ -140,7 +239,31 @@ fn matches<'f>(filters: &'f [TagFilter], tags: &[(&str, &str)]) -> Vec<&'f TagFi
     filters.iter().filter(|f| tags.iter().any(|(k, v)| *k == f.key && *v == f.value)).collect()
 }
 
-fn read_block(block: &PrimitiveBlock, profile: &Profile, filters: &[TagFilter]) -> BlockPart {
+/// The centroid and area (m²) of a closed outline of (lat, lon) corners, on a local plane;
+/// None for an outline of fewer than three corners or no area.
+fn outline_centre_and_area(ring: &[[f64; 2]]) -> Option<([f64; 2], f64)> {
+    if ring.len() < 4 {
+        return None;
+    }
+    let projection = crate::geometry::LocalProjection::around(ring[0][0]);
+    let points: Vec<[f64; 2]> = ring.iter().map(|p| projection.project(*p)).collect();
+    let (origin_x, origin_y) = (points[0][0], points[0][1]);
+    let (mut twice_area, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for w in points.windows(2) {
+        let (x0, y0, x1, y1) = (w[0][0] - origin_x, w[0][1] - origin_y, w[1][0] - origin_x, w[1][1] - origin_y);
+        let cross = x0 * y1 - x1 * y0;
+        twice_area += cross;
+        cx += (x0 + x1) * cross;
+        cy += (y0 + y1) * cross;
+    }
+    if twice_area.abs() < 1e-6 {
+        return None;
+    }
+    let (x, y) = (cx / (3.0 * twice_area) + origin_x, cy / (3.0 * twice_area) + origin_y);
+    Some((projection.unproject([x, y]), twice_area.abs() / 2.0))
+}
+
+fn read_block(block: &PrimitiveBlock, profile: &Profile, filters: &[TagFilter], homes: bool) -> BlockPart {
     let mut part = BlockPart::default();
     let mut tags: Vec<(&str, &str)> = Vec::with_capacity(16);
     for group in block.groups() {
@@ -184,7 +307,42 @@ fn read_block(block: &PrimitiveBlock, profile: &Profile, filters: &[TagFilter]) 
             for f in matches(filters, &tags) {
                 part.area_places.push((f.kind.clone(), format!("w{}", way.id()), way.refs().collect()));
             }
+            if homes {
+                if let Some((_, kind)) = tags.iter().find(|(k, _)| *k == "building") {
+                    let refs: Vec<i64> = way.refs().collect();
+                    if !NOT_HOMES.contains(kind) && refs.len() > 3 && refs.first() == refs.last() {
+                        let levels = tags
+                            .iter()
+                            .find(|(k, _)| *k == "building:levels")
+                            .and_then(|(_, v)| v.trim().parse::<f64>().ok())
+                            .filter(|l| (1.0..=60.0).contains(l))
+                            .unwrap_or_else(|| default_levels(kind));
+                        part.buildings.push((refs, levels));
+                    }
+                }
+            }
         }
     }
     part
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_building_outline_gives_its_centre_and_footprint() {
+        // 100 m east–west, 50 m north–south at 49.4° N, closed, counter-clockwise and not
+        let (dlat, dlon) = (50.0 / 111_195.0, 100.0 / (111_195.0 * 49.4f64.to_radians().cos()));
+        let ring = [[49.4, 8.7], [49.4, 8.7 + dlon], [49.4 + dlat, 8.7 + dlon], [49.4 + dlat, 8.7], [49.4, 8.7]];
+        let (at, area) = outline_centre_and_area(&ring).unwrap();
+        assert!((area - 5000.0).abs() < 25.0, "{area}");
+        assert!((at[0] - (49.4 + dlat / 2.0)).abs() < 1e-7 && (at[1] - (8.7 + dlon / 2.0)).abs() < 1e-7, "{at:?}");
+        let mut clockwise = ring;
+        clockwise.reverse();
+        assert_eq!(outline_centre_and_area(&clockwise).map(|(_, a)| a.round()), Some(area.round()));
+        assert!(outline_centre_and_area(&ring[..3]).is_none(), "not a closed outline of three corners");
+        assert_eq!(default_levels("apartments"), 3.0);
+        assert!(NOT_HOMES.contains(&"garage") && !NOT_HOMES.contains(&"house"));
+    }
 }

@@ -303,3 +303,38 @@ fn area_shares_on_the_network_count_the_origins_within_each_limit_and_drop_those
     // no destination at all: nobody within any limit
     assert_eq!(placed.shares_within(&city.net, &city.index, &[], &limits, 500.0)[0], vec![Some(0.0); 3]);
 }
+
+#[test]
+fn monaco_homes_share_out_people_by_floor_area_and_weigh_the_walks() {
+    use kette_reach::{nearest_by_kind, read_pbf_with_homes, Destinations, PlacedAreas};
+    let extract = read_pbf_with_homes(&bytes("monaco.osm.pbf")[..], &Profile::walking(), &[]).unwrap();
+    // Monaco is mapped building by building; garages, churches and shops are not homes
+    assert!(extract.homes.len() > 10_000, "{}", extract.homes.len());
+    assert!(extract.homes.iter().all(|h| h.floor_m2 > 0.0 && h.floor_m2 < 1e6));
+    let net = Network::build(&extract.ways, |id| extract.node(id)).unwrap();
+    let index = SnapIndex::new(&net);
+    // one destination, the Place du Casino; the homes as one area, weighted by floor area
+    let casino = [43.7396, 7.4276];
+    let homes: Vec<([f64; 2], f64)> = extract.homes.iter().map(|h| (h.at, h.floor_m2)).collect();
+    let placed = PlacedAreas::weighted(&net, &index, &[homes.clone()], 500.0);
+    let shares = placed.shares_within(&net, &index, &[casino], &[800.0], 500.0);
+    // the same weighted share, home by home through the engine's query
+    let origins: Vec<_> = homes.iter().map(|(p, _)| index.snap(&net, *p, 500.0)).collect();
+    let kind = Destinations { kind: "casino".into(), places: vec![index.snap(&net, casino, 500.0).unwrap()] };
+    let outcomes = &nearest_by_kind(&net, &[kind], &origins, 800.0)[0];
+    let (mut within, mut total) = (0.0, 0.0);
+    for ((o, (_, w)), placed) in outcomes.iter().zip(&homes).zip(&origins) {
+        if placed.is_some() {
+            total += w;
+            if o.distance_m().is_some_and(|d| d <= 800.0) {
+                within += w;
+            }
+        }
+    }
+    let expected = within / total;
+    assert!((shares[0][0].unwrap() - expected).abs() < 1e-12, "{:?} vs {expected}", shares[0]);
+    assert!(expected > 0.05 && expected < 0.6, "a part of Monaco lives within 800 m of the casino: {expected}");
+    // counted per home instead of per square metre the share differs: weights matter
+    let unweighted = PlacedAreas::new(&net, &index, &[homes.iter().map(|(p, _)| *p).collect()], 500.0);
+    assert_ne!(unweighted.shares_within(&net, &index, &[casino], &[800.0], 500.0)[0][0], shares[0][0]);
+}

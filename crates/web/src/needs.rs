@@ -158,6 +158,10 @@ impl NeedsPage {
     fn bands(&self, f: &kette_app::needs::FarToWalk) -> [String; 3] {
         f.bands.map(|b| format!("{} %", self.ctx.fixed(b * 100.0, 0)))
     }
+    fn walk_network_text(&self) -> String {
+        let (homes, areas) = self.view.walk_from_homes;
+        self.ctx.t_args("needs-walk-network", [("homes", self.ctx.num(homes as i64)), ("areas", self.ctx.num(areas as i64))])
+    }
     fn follow_up(&self, g: &kette_domain::needs::Gap) -> Option<&kette_store::GapFollowUp> {
         self.follow_ups.get(&(g.district, g.phase.clone()))
     }
