@@ -72,6 +72,8 @@ pub struct App {
     /// The needs analysis's walking estimate per municipality, level and place scope, valid for
     /// one data generation (tens of thousands of nearest-offer questions).
     walk_estimates: Arc<Mutex<HashMap<needs::WalkKey, (i64, Arc<needs::WalkEstimate>)>>>,
+    /// Inventories by request and place scope, valid for one data generation.
+    inventories: Arc<Mutex<HashMap<String, (i64, Arc<needs::Inventory>)>>>,
     /// Built street networks by (municipality, profile), each with its extract's checksum.
     street_networks: Arc<Mutex<HashMap<(MunicipalityId, String), Arc<reach::BuiltNetwork>>>>,
     /// District grids by (municipality, level, hash of the outlines).
@@ -110,6 +112,7 @@ impl App {
             walk_estimates: Default::default(),
             walk_grids: Default::default(),
             street_networks: Default::default(),
+            inventories: Default::default(),
             needs_views: Default::default(),
         }
     }

@@ -765,6 +765,40 @@ impl App {
         vocab: &Vocabulary,
         level: Option<i64>,
         dimension: TermKind,
+    ) -> Result<Arc<Inventory>> {
+        // kept like the analysis: the counts change only with the offer data
+        let scope = d.place_scope();
+        let key = format!(
+            "{municipality}|{level:?}|{}|{}|{}|{:?}",
+            dimension.as_str(),
+            scope.all_unapproved,
+            scope.all_protected,
+            scope.own_organisation
+        );
+        let generation = self.store.generation(municipality).await?;
+        if let Some((g, inventory)) = self.inventories.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            if g == generation {
+                return Ok(inventory);
+            }
+        }
+        let inventory = Arc::new(self.count_inventory(d, municipality, vocab, level, dimension).await?);
+        if let Ok(mut cache) = self.inventories.lock() {
+            cache.retain(|_, (g, _)| *g == generation);
+            if cache.len() > 64 {
+                cache.clear();
+            }
+            cache.insert(key, (generation, inventory.clone()));
+        }
+        Ok(inventory)
+    }
+
+    async fn count_inventory(
+        &self,
+        d: &Disclosure,
+        municipality: MunicipalityId,
+        vocab: &Vocabulary,
+        level: Option<i64>,
+        dimension: TermKind,
     ) -> Result<Inventory> {
         let (all_districts, _) = self.store.districts(municipality, None, 1, 1_000_000).await?;
         let named = self.store.district_levels(municipality).await?;

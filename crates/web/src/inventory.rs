@@ -61,7 +61,7 @@ fn dimension_label(ctx: &Ctx, k: TermKind) -> String {
 #[template(path = "inventory.html")]
 struct InventoryPage {
     ctx: Ctx,
-    inventory: Inventory,
+    inventory: std::sync::Arc<Inventory>,
     term: Option<String>,
     svg: Option<String>,
     legend: Vec<(usize, String)>,
