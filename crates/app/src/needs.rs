@@ -844,3 +844,47 @@ impl App {
         Ok(Inventory { levels, level, dimension, terms, rows, totals: per_term.iter().map(|s| s.len()).collect(), offers })
     }
 }
+
+impl App {
+    /// Freezes the walking shares of a level as a run: computed with the public's view of
+    /// places (no protected place shapes them, so anyone who reads runs may see them), stored
+    /// with how they were measured.
+    pub async fn save_reach_run(
+        &self,
+        municipality: &kette_domain::Municipality,
+        vocab: &Vocabulary,
+        level: Option<i64>,
+        label: &str,
+        by: Option<kette_domain::AccountId>,
+    ) -> Result<i64> {
+        let public = Disclosure::public(municipality.confidentiality);
+        let req = NeedsRequest { level, indicator: Some(String::new()), ..Default::default() };
+        let view = self.needs(&public, municipality.id, vocab, &req).await?;
+        let mut shares = vec![];
+        for (district, bands) in &view.walk_bands {
+            for (phase, b) in view.matrix.phases.iter().zip(bands) {
+                if let Some(b) = b {
+                    shares.push((*district, phase.clone(), *b));
+                }
+            }
+        }
+        shares.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let (method, sha) = if view.walk_on_network {
+            ("street_network", self.store.street_network_sha(municipality.id, "walking").await?)
+        } else {
+            ("straight_line_estimate", None)
+        };
+        let parameters = serde_json::json!({
+            "speed_kmh": WALK_KMH,
+            "minutes": WALK_BANDS,
+            "grid_m": WALK_GRID_M,
+            "max_access_m": WALK_MAX_ACCESS_M,
+            "detour": if view.walk_on_network { None } else { Some(DEFAULT_DETOUR) },
+            "areas_from_homes": view.walk_from_homes.0,
+            "areas": view.walk_from_homes.1,
+            "data_generation": self.store.generation(municipality.id).await?,
+        })
+        .to_string();
+        Ok(self.store.save_reach_run(municipality.id, label, view.level, method, sha.as_deref(), &parameters, &shares, by).await?)
+    }
+}

@@ -33,6 +33,7 @@ const SQLITE: &[(i64, &str)] = &[
     (27, include_str!("../migrations/sqlite/0027_needs_scenarios.sql")),
     (28, include_str!("../migrations/sqlite/0028_needs_gaps.sql")),
     (29, include_str!("../migrations/sqlite/0029_street_network.sql")),
+    (30, include_str!("../migrations/sqlite/0030_reach_runs.sql")),
 ];
 
 pub async fn run(pool: &AnyPool, clock: &kette_domain::Clock) -> Result<(), sqlx::Error> {

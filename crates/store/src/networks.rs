@@ -115,3 +115,132 @@ impl Store {
         Ok(sha)
     }
 }
+
+/// A saved walking-reach result, without its shares.
+#[derive(Debug, Clone)]
+pub struct ReachRun {
+    pub id: i64,
+    pub label: String,
+    pub level: i64,
+    pub method: String,
+    pub network_sha256: Option<String>,
+    pub parameters: String,
+    pub created_by: Option<String>,
+    pub created_at: String,
+}
+
+/// One area and life phase of a saved run: shares within 5, 10 and 15 minutes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReachRunShare {
+    pub district: i64,
+    pub district_key: String,
+    pub district_name: String,
+    pub life_phase: String,
+    pub within: [f64; 3],
+}
+
+impl Store {
+    pub async fn reach_runs(&self, municipality: MunicipalityId) -> Result<Vec<ReachRun>> {
+        let rows = sqlx::query(
+            "SELECT r.id, r.label, r.level, r.method, r.network_sha256, r.parameters, a.display_name, r.created_at
+             FROM reach_run r LEFT JOIN account a ON a.id = r.created_by WHERE r.municipality_id = $1 ORDER BY r.id DESC",
+        )
+        .bind(municipality)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ReachRun {
+                    id: r.try_get(0)?,
+                    label: r.try_get(1)?,
+                    level: r.try_get(2)?,
+                    method: r.try_get(3)?,
+                    network_sha256: r.try_get(4)?,
+                    parameters: r.try_get(5)?,
+                    created_by: r.try_get(6)?,
+                    created_at: r.try_get(7)?,
+                })
+            })
+            .collect()
+    }
+
+    pub async fn reach_run_shares(&self, municipality: MunicipalityId, run: i64) -> Result<Vec<ReachRunShare>> {
+        let rows = sqlx::query(
+            "SELECT s.district_id, d.key, d.name, s.life_phase, s.within_5, s.within_10, s.within_15
+             FROM reach_run_share s JOIN reach_run r ON r.id = s.run_id JOIN district d ON d.id = s.district_id
+             WHERE r.municipality_id = $1 AND r.id = $2 ORDER BY d.key, s.life_phase",
+        )
+        .bind(municipality)
+        .bind(run)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ReachRunShare {
+                    district: r.try_get(0)?,
+                    district_key: r.try_get(1)?,
+                    district_name: r.try_get(2)?,
+                    life_phase: r.try_get(3)?,
+                    within: [r.try_get(4)?, r.try_get(5)?, r.try_get(6)?],
+                })
+            })
+            .collect()
+    }
+
+    /// Saves a run whole, its shares in the same transaction.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn save_reach_run(
+        &self,
+        municipality: MunicipalityId,
+        label: &str,
+        level: i64,
+        method: &str,
+        network_sha256: Option<&str>,
+        parameters: &str,
+        shares: &[(i64, String, [f64; 3])],
+        by: Option<AccountId>,
+    ) -> Result<i64> {
+        let label = label.trim();
+        if label.is_empty() || label.chars().count() > 200 {
+            return Err(crate::StoreError::Invalid {
+                context: "reach run".into(),
+                errors: kette_domain::ValidationErrors(vec![kette_domain::FieldError::new(
+                    "label",
+                    if label.is_empty() { "error-required" } else { "error-too-long" },
+                    "a name of at most 200 characters",
+                )]),
+            });
+        }
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO reach_run (municipality_id, label, level, method, network_sha256, parameters, created_by, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(municipality)
+        .bind(label)
+        .bind(level)
+        .bind(method)
+        .bind(network_sha256)
+        .bind(parameters)
+        .bind(by)
+        .bind(self.clock.timestamp())
+        .fetch_one(&mut *tx)
+        .await?;
+        for (district, phase, within) in shares {
+            sqlx::query(
+                "INSERT INTO reach_run_share (run_id, district_id, life_phase, within_5, within_10, within_15) VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(id)
+            .bind(district)
+            .bind(phase)
+            .bind(within[0])
+            .bind(within[1])
+            .bind(within[2])
+            .execute(&mut *tx)
+            .await?;
+        }
+        util::audit(&mut tx, &self.clock, municipality, by, "create", "reach_run", Some(id), label).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+}

@@ -22,7 +22,12 @@ use crate::svg::{choropleth, MapArea};
 use crate::{AppState, Ctx};
 
 pub fn routes() -> crate::Routes {
-    crate::Routes::new().route("/needs/walk", get(page)).route("/needs/walk.csv", get(csv))
+    crate::Routes::new()
+        .route("/needs/walk", get(page))
+        .route("/needs/walk.csv", get(csv))
+        .route("/needs/walk/runs", axum::routing::post(save_run))
+        .route("/needs/walk/runs/{id}", get(run_page))
+        .route("/needs/walk/runs/{id}/csv", get(run_csv))
 }
 
 fn may_read(ctx: &Ctx) -> Result<(), PageError> {
@@ -52,6 +57,8 @@ struct WalkPage {
     svg: Option<String>,
     /// (district id, name, children of the phase, bands), fewest within ten minutes first
     rows: Vec<(i64, String, Option<f64>, Option<Bands>)>,
+    runs: Vec<kette_store::ReachRun>,
+    errors: Vec<kette_domain::FieldError>,
 }
 
 impl WalkPage {
@@ -85,6 +92,9 @@ impl WalkPage {
     }
     fn children(&self, c: &Option<f64>) -> String {
         c.map_or_else(|| self.ctx.t("needs-withheld"), |c| self.ctx.num(c.round() as i64))
+    }
+    fn method(&self, method: &str) -> String {
+        self.ctx.t(if method == "street_network" { "walk-method-network" } else { "walk-method-estimate" })
     }
     fn network_text(&self, n: &StreetNetworkInfo) -> String {
         self.ctx.t_args(
@@ -127,13 +137,22 @@ fn chosen_phase(view: &NeedsView, params: &HashMap<String, String>) -> String {
 
 async fn page(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
     may_read(&ctx)?;
-    let (req, _) = parse_request(&params);
+    render(&build(&state, ctx, &params, vec![]).await?)
+}
+
+async fn build(
+    state: &AppState,
+    ctx: Ctx,
+    params: &HashMap<String, String>,
+    errors: Vec<kette_domain::FieldError>,
+) -> Result<WalkPage, PageError> {
+    let (req, _) = parse_request(params);
     let m = ctx.municipality.id;
     let view = state.app.needs(&ctx.disclosure(), m, &ctx.vocab, &req).await.or_page()?;
-    let phase = chosen_phase(&view, &params);
+    let phase = chosen_phase(&view, params);
     let rows = rows_of(&view, &phase);
     let network = state.store.street_networks(m).await.or_page()?.into_iter().find(|n| n.profile == "walking");
-    let o = outlines(&state, m, view.level).await.or_page()?;
+    let o = outlines(state, m, view.level).await.or_page()?;
     let svg = (!o.areas.is_empty() && view.walk_estimated).then(|| {
         let by_id: HashMap<i64, &Option<Bands>> = rows.iter().map(|r| (r.0, &r.3)).collect();
         let areas: Vec<MapArea> = o
@@ -151,7 +170,117 @@ async fn page(State(state): State<AppState>, ctx: Ctx, Query(params): Query<Hash
             .collect();
         choropleth(&areas, MAP_WIDTH, o.height, &ctx.t_args("walk-map-title", [("phase", ctx.term("life_phase", &phase))]))
     });
-    render(&WalkPage { ctx, view, phase, network, svg, rows })
+    let runs = state.store.reach_runs(m).await.or_page()?;
+    Ok(WalkPage { ctx, view, phase, network, svg, rows, runs, errors })
+}
+
+/// Freezes the shares of the chosen level as a run (planning only).
+async fn save_run(
+    State(state): State<AppState>,
+    crate::forms::SignedForm { ctx, form }: crate::forms::SignedForm,
+) -> Result<Response, PageError> {
+    may_read(&ctx)?;
+    if !ctx.plans_needs() {
+        return Err(PageError::forbidden());
+    }
+    let level = form.get("level").parse::<i64>().ok();
+    let by = ctx.user.as_ref().map(|u| u.id);
+    match state.app.save_reach_run(&ctx.municipality, &ctx.vocab, level, form.get("label"), by).await {
+        Ok(id) => Ok(axum::response::Redirect::to(&format!("/needs/walk/runs/{id}")).into_response()),
+        Err(kette_app::AppError::Store(kette_store::StoreError::Invalid { errors, .. })) => {
+            let params: HashMap<String, String> = level.map(|l| ("level".to_string(), l.to_string())).into_iter().collect();
+            let page = build(&state, ctx, &params, errors.0).await?;
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+        Err(e) => Err(PageError::from(e)),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "walk_run.html")]
+struct RunPage {
+    ctx: Ctx,
+    run: kette_store::ReachRun,
+    phases: Vec<String>,
+    phase: String,
+    shares: Vec<kette_store::ReachRunShare>,
+}
+
+impl RunPage {
+    fn phase_label(&self, code: &str) -> String {
+        self.ctx.term("life_phase", code)
+    }
+    fn is_phase(&self, code: &str) -> bool {
+        self.phase == code
+    }
+    fn method(&self) -> String {
+        self.ctx.t(if self.run.method == "street_network" { "walk-method-network" } else { "walk-method-estimate" })
+    }
+    fn of_phase(&self) -> Vec<&kette_store::ReachRunShare> {
+        let mut rows: Vec<&kette_store::ReachRunShare> = self.shares.iter().filter(|s| s.life_phase == self.phase).collect();
+        rows.sort_by(|a, b| a.within[1].total_cmp(&b.within[1]).then(a.district_name.cmp(&b.district_name)));
+        rows
+    }
+    fn bands(&self, s: &kette_store::ReachRunShare) -> [String; 3] {
+        s.within.map(|x| format!("{} %", self.ctx.fixed(x * 100.0, 0)))
+    }
+}
+
+async fn load_run(state: &AppState, ctx: &Ctx, id: i64) -> Result<(kette_store::ReachRun, Vec<kette_store::ReachRunShare>), PageError> {
+    let m = ctx.municipality.id;
+    let run = state.store.reach_runs(m).await.or_page()?.into_iter().find(|r| r.id == id).ok_or_else(PageError::not_found)?;
+    let shares = state.store.reach_run_shares(m, id).await.or_page()?;
+    Ok((run, shares))
+}
+
+async fn run_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Result<Response, PageError> {
+    may_read(&ctx)?;
+    let (run, shares) = load_run(&state, &ctx, id).await?;
+    let phases: Vec<String> = ctx
+        .vocab
+        .of(kette_domain::TermKind::LifePhase)
+        .map(|t| t.code.clone())
+        .filter(|c| shares.iter().any(|s| &s.life_phase == c))
+        .collect();
+    let phase = params.get("phase").filter(|p| phases.contains(p)).cloned().or_else(|| phases.first().cloned()).unwrap_or_default();
+    render(&RunPage { ctx, run, phases, phase, shares })
+}
+
+async fn run_csv(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+) -> Result<Response, PageError> {
+    may_read(&ctx)?;
+    let (run, shares) = load_run(&state, &ctx, id).await?;
+    let mut body =
+        String::from("run,district_key,district,life_phase,share_within_5_min,share_within_10_min,share_within_15_min,measured_on\n");
+    for s in &shares {
+        body.push_str(&format!(
+            "{},{},{},{},{:.3},{:.3},{:.3},{}\n",
+            run.id,
+            kette_text::csv_quoted(&s.district_key),
+            kette_text::csv_quoted(&s.district_name),
+            s.life_phase,
+            s.within[0],
+            s.within[1],
+            s.within[2],
+            run.method
+        ));
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"fusswege-stand-{}.csv\"", run.id)),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {

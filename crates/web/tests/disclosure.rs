@@ -131,6 +131,7 @@ fn urls_for(path: &str, ids: &HashMap<&'static str, String>) -> Vec<String> {
             vec![path.replace("{id}", &id("scenario")), format!("{}?q=ENTWURF", path.replace("{id}", &id("scenario")))]
         }
         "/needs/scenarios/{id}/changes/{change}/remove" => vec![path.replace("{id}", &id("scenario")).replace("{change}", "1")],
+        "/needs/walk/runs/{id}" | "/needs/walk/runs/{id}/csv" => vec![path.replace("{id}", &id("reach_run"))],
         "/needs/gaps/{district}/{phase}" => vec![path.replace("{district}", &id("district")).replace("{phase}", "kita")],
         "/needs/scenarios/compare" => vec![format!("{path}?a={}&b={}", id("scenario"), id("scenario"))],
         p if p.contains('{') => panic!("route {p} has parameters this test does not know: give it URLs in urls_for"),

@@ -4023,4 +4023,21 @@ async fn walking_reach_per_area_is_shown_as_map_table_and_csv_and_says_how_it_wa
     assert!(early.contains(",0.016,") && early.ends_with(",straight_line_estimate"), "{csv}");
     let shares: Vec<f64> = early.split(',').skip(4).take(3).map(|v| v.parse().unwrap()).collect();
     assert!(shares[0] < shares[1] && shares[1] < shares[2], "{shares:?}");
+
+    // a result is saved with how it was measured, for reports; a name is needed
+    let (koord_cookie, csrf) = (koord.clone(), hidden(&get(&f.app, "/needs/walk", &koord).await.body, "csrf"));
+    let nameless = post_form(&f.app, "/needs/walk/runs", &koord_cookie, &format!("csrf={csrf}&level=2&label=")).await;
+    assert_eq!(nameless.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(f.store.reach_runs(f.m).await.unwrap().is_empty());
+    let saved = post_form(&f.app, "/needs/walk/runs", &koord_cookie, &format!("csrf={csrf}&level=2&label=Stand+Dezember")).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let at = saved.headers[header::LOCATION].to_str().unwrap().to_string();
+    let run = get(&f.app, &format!("{at}?phase=early_childhood"), &koord).await;
+    assert!(run.body.contains("<h1>Stand Dezember</h1>") && run.body.contains("geschätzt (Luftlinie × 1,3)"), "{}", run.body);
+    assert!(run.body.contains("\"detour\":1.3") || run.body.contains("&#34;detour&#34;:1.3"), "{}", run.body);
+    let run_csv = get(&f.app, &format!("{at}/csv"), &koord).await.body;
+    let saved_early = run_csv.lines().find(|l| l.contains(",early_childhood,")).unwrap();
+    assert!(saved_early.contains(",0.016,") && saved_early.ends_with(",straight_line_estimate"), "{run_csv}");
+    assert!(get(&f.app, "/needs/walk", &koord).await.body.contains(&format!("<a href=\"{at}\">Stand Dezember</a>")));
+    assert_eq!(post_form(&f.app, "/needs/walk/runs", &partner, &format!("csrf={csrf}&label=x")).await.status, StatusCode::FORBIDDEN);
 }

@@ -418,6 +418,12 @@ pub async fn world() -> World {
         )
         .await
         .unwrap();
+    // a saved walking-reach result, computed with the public's view of places
+    let municipality = store.municipality(m).await.unwrap();
+    let reach_run = kette_app::App::new(store.clone())
+        .save_reach_run(&municipality, &store.vocabulary(m).await.unwrap(), None, "Stand Test", None)
+        .await
+        .unwrap();
     let district = |key: &'static str| {
         let store = store.clone();
         async move { store.district_by_key(m, key).await.unwrap().unwrap().to_string() }
@@ -443,6 +449,7 @@ pub async fn world() -> World {
         ("event", event.to_string()),
         ("measure", measure.to_string()),
         ("scenario", scenario.to_string()),
+        ("reach_run", reach_run.to_string()),
         ("survey_round", survey_round.to_string()),
         ("survey_token", survey_tokens[0].clone()),
         ("service", kette_hsds::Ids::new("teststadt").id("service", offer_b, None)),
