@@ -28,7 +28,13 @@ pub fn routes() -> crate::Routes {
         .route("/needs/walk/runs", axum::routing::post(save_run))
         .route("/needs/walk/runs/{id}", get(run_page))
         .route("/needs/walk/runs/{id}/csv", get(run_csv))
+        .route("/needs/walk/network", axum::routing::post(upload_network))
+        .layer_all(axum::extract::DefaultBodyLimit::max(MAX_EXTRACT + 64 * 1024))
 }
+
+/// A municipality's extract cut from a state's (osmium extract) is tens of megabytes; a city
+/// of a million a little over a hundred.
+const MAX_EXTRACT: usize = 400 * 1024 * 1024;
 
 fn may_read(ctx: &Ctx) -> Result<(), PageError> {
     if ctx.reads_needs_analysis() {
@@ -59,6 +65,8 @@ struct WalkPage {
     rows: Vec<(i64, String, Option<f64>, Option<Bands>)>,
     runs: Vec<kette_store::ReachRun>,
     errors: Vec<kette_domain::FieldError>,
+    /// why an uploaded extract was refused
+    network_error: Option<String>,
 }
 
 impl WalkPage {
@@ -171,7 +179,34 @@ async fn build(
         choropleth(&areas, MAP_WIDTH, o.height, &ctx.t_args("walk-map-title", [("phase", ctx.term("life_phase", &phase))]))
     });
     let runs = state.store.reach_runs(m).await.or_page()?;
-    Ok(WalkPage { ctx, view, phase, network, svg, rows, runs, errors })
+    Ok(WalkPage { ctx, view, phase, network, svg, rows, runs, errors, network_error: None })
+}
+
+/// An extract uploaded by those who may import: read and built first, stored only when usable.
+async fn upload_network(State(state): State<AppState>, ctx: Ctx, multipart: axum::extract::Multipart) -> Result<Response, PageError> {
+    if !ctx.can_import() {
+        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::login_required() });
+    }
+    let upload = crate::forms::Upload::read(&ctx, multipart, "extract.osm.pbf", MAX_EXTRACT).await?;
+    let problem = match upload.file {
+        None => Some(ctx.t("walk-network-no-file")),
+        Some((name, bytes)) => {
+            let by = ctx.user.as_ref().map(|u| u.id);
+            match state.app.import_street_network(ctx.municipality.id, &name, bytes, "walking", by).await {
+                Ok(_) => None,
+                Err(kette_app::AppError::Reach(e)) => Some(ctx.t_args("walk-network-refused", [("file", name), ("cause", e.to_string())])),
+                Err(e) => return Err(PageError::from(e)),
+            }
+        }
+    };
+    match problem {
+        None => Ok(axum::response::Redirect::to("/needs/walk").into_response()),
+        Some(message) => {
+            let mut page = build(&state, ctx, &HashMap::new(), vec![]).await?;
+            page.network_error = Some(message);
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+    }
 }
 
 /// Freezes the shares of the chosen level as a run (planning only).

@@ -4041,3 +4041,48 @@ async fn walking_reach_per_area_is_shown_as_map_table_and_csv_and_says_how_it_wa
     assert!(get(&f.app, "/needs/walk", &koord).await.body.contains(&format!("<a href=\"{at}\">Stand Dezember</a>")));
     assert_eq!(post_form(&f.app, "/needs/walk/runs", &partner, &format!("csrf={csrf}&label=x")).await.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_street_network_is_uploaded_whole_or_refused_with_its_cause() {
+    let f = fixture().await;
+    let monaco = std::fs::read(std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/osm/monaco.osm.pbf")).unwrap();
+    let upload = |cookie: String, csrf: String, name: &'static str, content: Vec<u8>| {
+        let app = f.app.clone();
+        async move {
+            let (ct, body) = multipart(&csrf, name, &content, &[]);
+            send(
+                &app,
+                Request::post("/needs/walk/network")
+                    .header(header::COOKIE, cookie)
+                    .header(header::CONTENT_TYPE, ct)
+                    .body(Body::from(body))
+                    .unwrap(),
+            )
+            .await
+        }
+    };
+    let (partner, pcsrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(upload(partner, pcsrf, "monaco.osm.pbf", monaco.clone()).await.status, StatusCode::FORBIDDEN);
+    let (koord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let refused = upload(koord.clone(), csrf.clone(), "halb.osm.pbf", monaco[..monaco.len() / 2].to_vec()).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains("halb.osm.pbf wurde nicht importiert, das bisherige Straßennetz gilt weiter: not a readable OpenStreetMap PBF file"),
+        "{}",
+        refused.body
+    );
+    assert!(f.store.street_networks(f.m).await.unwrap().is_empty());
+    let done = upload(koord.clone(), csrf, "monaco.osm.pbf", monaco).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let page = get(&f.app, "/needs/walk", &koord).await.body;
+    assert!(
+        page.contains("Gemessen auf dem Straßen- und Wegenetz aus monaco.osm.pbf") && page.contains("© OpenStreetMap-Mitwirkende"),
+        "{page}"
+    );
+    // the fixture's district lies in Brandenburg, far from Monaco's streets: no home or grid
+    // point is placed on them, so no share is measured rather than a share of zero
+    let csv = get(&f.app, "/needs/walk.csv", &koord).await.body;
+    assert!(csv.lines().skip(1).all(|l| l.ends_with(",,,,")), "{csv}");
+}
