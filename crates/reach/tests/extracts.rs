@@ -316,7 +316,7 @@ fn monaco_homes_share_out_people_by_floor_area_and_weigh_the_walks() {
     // one destination, the Place du Casino; the homes as one area, weighted by floor area
     let casino = [43.7396, 7.4276];
     let homes: Vec<([f64; 2], f64)> = extract.homes.iter().map(|h| (h.at, h.floor_m2)).collect();
-    let placed = PlacedAreas::weighted(&net, &index, &[homes.clone()], 500.0);
+    let placed = PlacedAreas::weighted(&net, &index, std::slice::from_ref(&homes), 500.0);
     let shares = placed.shares_within(&net, &index, &[casino], &[800.0], 500.0);
     // the same weighted share, home by home through the engine's query
     let origins: Vec<_> = homes.iter().map(|(p, _)| index.snap(&net, *p, 500.0)).collect();
