@@ -1594,3 +1594,7 @@ walk-network-file = الملف (.osm.pbf)
 walk-network-import = استيراد
 walk-network-no-file = يرجى اختيار ملف.
 walk-network-refused = لم يُستورد { $file }؛ تبقى شبكة الشوارع الحالية: { $cause }
+dashboard-needs-gaps =
+    { $count ->
+   *[other] عدد الفجوات في تحليل الاحتياجات: { $count }، قيد المعالجة منها: { $addressed }.
+}

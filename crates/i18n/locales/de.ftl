@@ -1700,3 +1700,8 @@ walk-network-file = Datei (.osm.pbf)
 walk-network-import = Importieren
 walk-network-no-file = Bitte eine Datei wählen.
 walk-network-refused = { $file } wurde nicht importiert, das bisherige Straßennetz gilt weiter: { $cause }
+dashboard-needs-gaps =
+    { $count ->
+    [one] { $count } Lücke in der Bedarfsanalyse, { $addressed } davon wird angegangen.
+   *[other] { $count } Lücken in der Bedarfsanalyse, { $addressed } davon werden angegangen.
+}

@@ -1700,3 +1700,8 @@ walk-network-file = File (.osm.pbf)
 walk-network-import = Import
 walk-network-no-file = Please choose a file.
 walk-network-refused = { $file } was not imported; the current street network stays: { $cause }
+dashboard-needs-gaps =
+    { $count ->
+    [one] { $count } gap in the needs analysis, { $addressed } of them being addressed.
+   *[other] { $count } gaps in the needs analysis, { $addressed } of them being addressed.
+}

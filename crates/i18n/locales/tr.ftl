@@ -1542,3 +1542,7 @@ walk-network-file = Dosya (.osm.pbf)
 walk-network-import = İçe aktar
 walk-network-no-file = Lütfen bir dosya seçin.
 walk-network-refused = { $file } içe aktarılmadı; mevcut sokak ağı geçerli kalıyor: { $cause }
+dashboard-needs-gaps =
+    { $count ->
+   *[other] İhtiyaç analizinde { $count } boşluk, { $addressed } tanesi ele alınıyor.
+}

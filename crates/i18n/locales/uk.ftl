@@ -1611,3 +1611,9 @@ walk-network-file = Файл (.osm.pbf)
 walk-network-import = Імпортувати
 walk-network-no-file = Оберіть файл.
 walk-network-refused = { $file } не імпортовано; чинна мережа вулиць лишається: { $cause }
+dashboard-needs-gaps =
+    { $count ->
+    [one] { $count } прогалина в аналізі потреб, з них розв’язується { $addressed }.
+    [few] { $count } прогалини в аналізі потреб, з них розв’язується { $addressed }.
+   *[other] { $count } прогалин в аналізі потреб, з них розв’язується { $addressed }.
+}

@@ -61,9 +61,31 @@ struct SteeringPage {
     /// For the goal form: the bodies that may answer for a goal (coordination only).
     bodies: Vec<(i64, String)>,
     dashboard: kette_app::steering::Dashboard,
+    /// for planning readers: the needs analysis' gaps, how many are taken up, the largest three
+    needs: Option<NeedsBox>,
+}
+
+/// The needs analysis on the dashboard: (gaps, of them followed up as addressed, the largest
+/// three as (district, life phase, offers missing, state)).
+struct NeedsBox {
+    gaps: usize,
+    addressed: usize,
+    largest: Vec<(i64, String, String, f64, Option<kette_domain::needs::GapState>)>,
 }
 
 impl SteeringPage {
+    fn needs_summary(&self, n: &NeedsBox) -> String {
+        self.ctx.tn_args("dashboard-needs-gaps", n.gaps as i64, [("addressed", self.ctx.num(n.addressed as i64))])
+    }
+    fn needs_line(&self, g: &(i64, String, String, f64, Option<kette_domain::needs::GapState>)) -> String {
+        let state = g.4.map(|s| format!(" · {}", self.ctx.t(&s.label_key()))).unwrap_or_default();
+        format!(
+            "{}, {}: {}{state}",
+            g.1,
+            self.ctx.term("life_phase", &g.2),
+            self.ctx.t_args("scenario-gap-missing", [("missing", self.ctx.fixed(g.3, 1))])
+        )
+    }
     /// How many goals stand in each state, in the order of the rule (reached first).
     fn goal_states(&self) -> Vec<(&'static str, String, usize)> {
         ["reached", "on-track", "at-risk", "off-track", "no-data"]
@@ -154,6 +176,27 @@ async fn build(state: &AppState, ctx: Ctx, values_all: Vec<(String, String)>, er
     let parents = rows.iter().map(|r| (r.id, format!("{} – {}", r.level, r.title))).collect();
     let districts = crate::pages::district_options(state, &ctx).await?;
     let measures = state.app.measures(&ctx.disclosure(), m).await.or_page()?;
+    let needs = if ctx.reads_needs_analysis() {
+        let view = state.app.needs(&ctx.disclosure(), m, &ctx.vocab, &Default::default()).await.or_page()?;
+        let followed = state.store.gap_follow_ups(m).await.or_page()?;
+        let state_of = |d: i64, p: &str| followed.iter().find(|f| f.district == d && f.life_phase == p).map(|f| f.state);
+        Some(NeedsBox {
+            gaps: view.gaps.len(),
+            addressed: view
+                .gaps
+                .iter()
+                .filter(|g| state_of(g.district, &g.phase) == Some(kette_domain::needs::GapState::Addressed))
+                .count(),
+            largest: view
+                .gaps
+                .iter()
+                .take(3)
+                .map(|g| (g.district, g.name.clone(), g.phase.clone(), g.shortfall, state_of(g.district, &g.phase)))
+                .collect(),
+        })
+    } else {
+        None
+    };
     let organisations = if ctx.can_approve() {
         state.store.list_organisations(m, None, 1, 500).await.or_page()?.items.into_iter().map(|o| (o.id, o.name)).collect()
     } else {
@@ -174,6 +217,7 @@ async fn build(state: &AppState, ctx: Ctx, values_all: Vec<(String, String)>, er
         measures,
         organisations,
         dashboard,
+        needs,
     })
 }
 

@@ -3958,6 +3958,10 @@ async fn a_gap_is_commented_linked_to_a_measure_and_marked_as_addressed() {
         .next()
         .unwrap()
         .ends_with(",follow_up,measure_id,proposal_id,walk_measured_on,share_within_5_min_walk,share_within_15_min_walk"));
+    // the steering dashboard counts the gaps for planning readers only
+    assert!(get(&f.app, "/steering", &koord).await.body.contains("0 Lücken in der Bedarfsanalyse, 0 davon werden angegangen."));
+    assert!(!get(&f.app, "/steering", &partner).await.body.contains("in der Bedarfsanalyse"));
+    assert!(!get(&f.app, "/steering", "").await.body.contains("in der Bedarfsanalyse"));
 }
 
 #[tokio::test]
