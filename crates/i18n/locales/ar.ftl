@@ -1598,3 +1598,4 @@ dashboard-needs-gaps =
     { $count ->
    *[other] عدد الفجوات في تحليل الاحتياجات: { $count }، قيد المعالجة منها: { $addressed }.
 }
+proposal-need-evidence = تحليل الاحتياجات، { $phase } في { $district }: { $children } طفل، التغطية { $coverage } (الوسيط { $median })، { $walk } خلال 10 دقائق سيرًا، العروض الناقصة: { $missing }.

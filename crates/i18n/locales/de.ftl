@@ -1705,3 +1705,4 @@ dashboard-needs-gaps =
     [one] { $count } Lücke in der Bedarfsanalyse, { $addressed } davon wird angegangen.
    *[other] { $count } Lücken in der Bedarfsanalyse, { $addressed } davon werden angegangen.
 }
+proposal-need-evidence = Bedarfsanalyse, { $phase } in { $district }: { $children } Kinder, Abdeckung { $coverage } (Median { $median }), { $walk } in 10 Minuten zu Fuß, fehlende Angebote: { $missing }.

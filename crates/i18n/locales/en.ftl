@@ -1705,3 +1705,4 @@ dashboard-needs-gaps =
     [one] { $count } gap in the needs analysis, { $addressed } of them being addressed.
    *[other] { $count } gaps in the needs analysis, { $addressed } of them being addressed.
 }
+proposal-need-evidence = Needs analysis, { $phase } in { $district }: { $children } children, coverage { $coverage } (median { $median }), { $walk } within a 10-minute walk, offers missing: { $missing }.

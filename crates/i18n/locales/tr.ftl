@@ -1546,3 +1546,4 @@ dashboard-needs-gaps =
     { $count ->
    *[other] İhtiyaç analizinde { $count } boşluk, { $addressed } tanesi ele alınıyor.
 }
+proposal-need-evidence = İhtiyaç analizi, { $district } bölgesinde { $phase }: { $children } çocuk, kapsam { $coverage } (medyan { $median }), 10 dakikalık yürüme mesafesinde { $walk }, eksik hizmet: { $missing }.

@@ -1617,3 +1617,4 @@ dashboard-needs-gaps =
     [few] { $count } прогалини в аналізі потреб, з них розв’язується { $addressed }.
    *[other] { $count } прогалин в аналізі потреб, з них розв’язується { $addressed }.
 }
+proposal-need-evidence = Аналіз потреб, { $phase } у { $district }: { $children } дітей, охоплення { $coverage } (медіана { $median }), { $walk } у межах 10 хвилин пішки, бракує заходів: { $missing }.

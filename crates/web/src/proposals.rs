@@ -231,6 +231,9 @@ struct ProposalPage {
     measure_title: Option<String>,
     values: HashMap<String, String>,
     errors: Vec<FieldError>,
+    /// what the needs analysis says of the proposal's district and life phase (planning
+    /// readers), as evidence for the need criterion: (link to the gap, text)
+    need_evidence: Option<(String, String)>,
 }
 
 impl ProposalPage {
@@ -301,8 +304,43 @@ async fn detail_view(
     };
     let ranked = Ranked { ranking: rank(&criteria, &proposal.scores), proposal: proposal.clone() };
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let page = ProposalPage { ctx, rights, proposal, ranked, criteria, measure_title, values, errors };
+    let need_evidence = need_evidence(state, &ctx, &proposal).await?;
+    let page = ProposalPage { ctx, rights, proposal, ranked, criteria, measure_title, values, errors, need_evidence };
     Ok((status, render(&page)?).into_response())
+}
+
+/// The needs analysis' cell of the proposal's district and life phase, in words.
+async fn need_evidence(state: &AppState, ctx: &Ctx, proposal: &StoredProposal) -> Result<Option<(String, String)>, PageError> {
+    let (Some(district), Some(phase)) = (proposal.input.district_id, proposal.input.life_phase.as_deref()) else { return Ok(None) };
+    if !ctx.reads_needs_analysis() {
+        return Ok(None);
+    }
+    let level = match state.store.district(ctx.municipality.id, district).await {
+        Ok(d) => d.district.level,
+        Err(kette_store::StoreError::NotFound(_)) => return Ok(None),
+        Err(e) => return Err(PageError::store(e)),
+    };
+    let req = kette_app::needs::NeedsRequest { level: Some(level), ..Default::default() };
+    let view = state.app.needs(&ctx.disclosure(), ctx.municipality.id, &ctx.vocab, &req).await.or_page()?;
+    let Some(p) = view.matrix.phases.iter().position(|c| c == phase) else { return Ok(None) };
+    let Some(row) = view.matrix.rows.iter().find(|r| r.district == district) else { return Ok(None) };
+    let cell = &row.cells[p];
+    let fixed = |v: Option<f64>, d: u8| v.map_or_else(|| "–".to_string(), |v| ctx.fixed(v, d));
+    let children = cell.children.map_or_else(|| ctx.t("needs-withheld"), |c| ctx.num(c.round() as i64));
+    let gap = view.gaps.iter().find(|g| g.district == district && g.phase == phase);
+    let text = ctx.t_args(
+        "proposal-need-evidence",
+        [
+            ("phase", ctx.term("life_phase", phase)),
+            ("district", row.name.clone()),
+            ("children", children),
+            ("coverage", fixed(cell.coverage, 2)),
+            ("median", fixed(view.matrix.median_coverage[p], 2)),
+            ("walk", cell.within_walk.map_or_else(|| "–".to_string(), |w| format!("{} %", ctx.fixed(w * 100.0, 0)))),
+            ("missing", gap.map_or_else(|| ctx.t("scenario-no-gap"), |g| ctx.fixed(g.shortfall, 1))),
+        ],
+    );
+    Ok(Some((format!("/needs/gaps/{district}/{phase}"), text)))
 }
 
 async fn detail(State(state): State<AppState>, SignedIn { ctx, .. }: SignedIn, Path(id): Path<String>) -> Result<Response, PageError> {

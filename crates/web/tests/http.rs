@@ -3958,6 +3958,32 @@ async fn a_gap_is_commented_linked_to_a_measure_and_marked_as_addressed() {
         .next()
         .unwrap()
         .ends_with(",follow_up,measure_id,proposal_id,walk_measured_on,share_within_5_min_walk,share_within_15_min_walk"));
+    // a proposal about the district and life phase shows the analysis as evidence for its need
+    let proposal = f
+        .store
+        .submit_proposal(
+            f.m,
+            &kette_domain::proposals::ProposalInput {
+                title: "Hort im Quartier".into(),
+                problem: "Kein Hort in der Nähe.".into(),
+                life_phase: Some("primary".into()),
+                transition: None,
+                district_id: Some(district),
+                expected_benefit: String::new(),
+                cost_eur: None,
+                partners: String::new(),
+                body_id: None,
+            },
+            false,
+            None,
+        )
+        .await
+        .unwrap();
+    let detail = get(&f.app, &format!("/proposals/{proposal}"), &koord).await.body;
+    assert!(
+        detail.contains(&format!("<a href=\"{at}\">Bedarfsanalyse, Grundschule (6–10) in Bezirk 0101: 18 Kinder, Abdeckung 0,00 (Median 0,00), 0 % in 10 Minuten zu Fuß, fehlende Angebote: keine.</a>")),
+        "{detail}"
+    );
     // the steering dashboard counts the gaps for planning readers only
     assert!(get(&f.app, "/steering", &koord).await.body.contains("0 Lücken in der Bedarfsanalyse, 0 davon werden angegangen."));
     assert!(!get(&f.app, "/steering", &partner).await.body.contains("in der Bedarfsanalyse"));
