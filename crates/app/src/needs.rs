@@ -199,6 +199,27 @@ impl App {
             .collect())
     }
 
+    /// Every district, and the levels that hold any, named where the municipality named them.
+    async fn district_levels_present(&self, municipality: MunicipalityId) -> Result<(Vec<kette_domain::District>, Vec<DistrictLevel>)> {
+        let (all_districts, _) = self.store.districts(municipality, None, 1, 1_000_000).await?;
+        let named = self.store.district_levels(municipality).await?;
+        let mut present: Vec<i64> = all_districts.iter().map(|x| x.level).collect();
+        present.sort_unstable();
+        present.dedup();
+        let levels = present
+            .into_iter()
+            .map(|l| {
+                named.iter().find(|n| n.level == l).cloned().unwrap_or_else(|| DistrictLevel {
+                    level: l,
+                    code: format!("level-{l}"),
+                    label_de: format!("Ebene {l}"),
+                    label_en: format!("Level {l}"),
+                })
+            })
+            .collect();
+        Ok((all_districts, levels))
+    }
+
     /// A scenario's changes applied to the analysis this reader sees: closed offers leave their
     /// districts, planned ones join the district their point (or their district) lies in, and
     /// the walking shares of the phases touched are estimated again. Nothing is written.
@@ -317,22 +338,8 @@ impl App {
     ) -> Result<NeedsView> {
         // the levels that hold districts, named where the municipality named them; the finest
         // is the default (population and indicators are published for it)
-        let (all_districts, _) = self.store.districts(municipality, None, 1, 1_000_000).await?;
-        let named = self.store.district_levels(municipality).await?;
-        let mut present: Vec<i64> = all_districts.iter().map(|x| x.level).collect();
-        present.sort_unstable();
-        present.dedup();
-        let levels: Vec<DistrictLevel> = present
-            .iter()
-            .map(|l| {
-                named.iter().find(|n| n.level == *l).cloned().unwrap_or_else(|| DistrictLevel {
-                    level: *l,
-                    code: format!("level-{l}"),
-                    label_de: format!("Ebene {l}"),
-                    label_en: format!("Level {l}"),
-                })
-            })
-            .collect();
+        let (all_districts, levels) = self.district_levels_present(municipality).await?;
+        let present: Vec<i64> = levels.iter().map(|l| l.level).collect();
         let level = req.level.filter(|l| present.contains(l)).or_else(|| present.last().copied()).unwrap_or(1);
         let years = self.store.population_years(municipality).await?;
         let year = req.year.filter(|y| years.contains(y)).or_else(|| years.first().copied());
@@ -800,22 +807,8 @@ impl App {
         level: Option<i64>,
         dimension: TermKind,
     ) -> Result<Inventory> {
-        let (all_districts, _) = self.store.districts(municipality, None, 1, 1_000_000).await?;
-        let named = self.store.district_levels(municipality).await?;
-        let mut present: Vec<i64> = all_districts.iter().map(|x| x.level).collect();
-        present.sort_unstable();
-        present.dedup();
-        let levels: Vec<DistrictLevel> = present
-            .iter()
-            .map(|l| {
-                named.iter().find(|n| n.level == *l).cloned().unwrap_or_else(|| DistrictLevel {
-                    level: *l,
-                    code: format!("level-{l}"),
-                    label_de: format!("Ebene {l}"),
-                    label_en: format!("Level {l}"),
-                })
-            })
-            .collect();
+        let (all_districts, levels) = self.district_levels_present(municipality).await?;
+        let present: Vec<i64> = levels.iter().map(|l| l.level).collect();
         let level = level.filter(|l| present.contains(l)).or_else(|| present.last().copied()).unwrap_or(1);
         let terms: Vec<String> = vocab.of(dimension).map(|t| t.code.clone()).collect();
         let located = self.store.offers_of_level(municipality, level, &d.place_scope(), dimension.as_str()).await?;

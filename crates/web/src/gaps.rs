@@ -16,20 +16,11 @@ use kette_store::{GapFollowUp, StoreError};
 
 use crate::error::{render, OrPage, PageError};
 use crate::forms::{FormData, SignedForm};
+use crate::needs::may_read;
 use crate::{AppState, Ctx};
 
 pub fn routes() -> crate::Routes {
     crate::Routes::new().route("/needs/gaps/{district}/{phase}", get(show).post(save))
-}
-
-fn may_read(ctx: &Ctx) -> Result<(), PageError> {
-    if ctx.reads_needs_analysis() {
-        Ok(())
-    } else if ctx.signed_in() {
-        Err(PageError::forbidden())
-    } else {
-        Err(PageError::not_found())
-    }
 }
 
 #[derive(Template)]

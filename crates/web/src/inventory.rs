@@ -16,21 +16,12 @@ use kette_domain::TermKind;
 
 use crate::error::{render, OrPage, PageError};
 use crate::monitoring::{outlines, MAP_WIDTH};
+use crate::needs::may_read;
 use crate::svg::{choropleth, MapArea};
 use crate::{AppState, Ctx};
 
 pub fn routes() -> crate::Routes {
     crate::Routes::new().route("/needs/inventory", get(page)).route("/needs/inventory.csv", get(csv))
-}
-
-fn may_read(ctx: &Ctx) -> Result<(), PageError> {
-    if ctx.reads_needs_analysis() {
-        Ok(())
-    } else if ctx.signed_in() {
-        Err(PageError::forbidden())
-    } else {
-        Err(PageError::not_found())
-    }
 }
 
 /// Level and dimension from the query; an unknown dimension is a bad request, not a default.

@@ -244,7 +244,9 @@ async fn follow_ups(state: &AppState, ctx: &Ctx) -> Result<HashMap<(i64, String)
     Ok(all.into_iter().map(|f| ((f.district, f.life_phase.clone()), f)).collect())
 }
 
-fn may_read(ctx: &Ctx) -> Result<(), PageError> {
+/// Who reads the needs analysis and everything hanging off it (scenarios, gaps, inventory,
+/// walking reach): planning and the steering group; others signed in get 403, the public 404.
+pub(crate) fn may_read(ctx: &Ctx) -> Result<(), PageError> {
     if ctx.reads_needs_analysis() {
         Ok(())
     } else if ctx.signed_in() {

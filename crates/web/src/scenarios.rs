@@ -20,6 +20,7 @@ use kette_store::{StoreError, StoredScenario, StoredScenarioChange};
 
 use crate::error::{render, OrPage, PageError};
 use crate::forms::{FormData, SignedForm};
+use crate::needs::may_read;
 use crate::needs::{parse_request, ChoiceError};
 use crate::{AppState, Ctx};
 
@@ -32,16 +33,6 @@ pub fn routes() -> crate::Routes {
         .route("/needs/scenarios/{id}/close", post(close))
         .route("/needs/scenarios/{id}/changes/{change}/remove", post(remove_change))
         .route("/needs/scenarios/{id}/delete", post(delete))
-}
-
-fn may_read(ctx: &Ctx) -> Result<(), PageError> {
-    if ctx.reads_needs_analysis() {
-        Ok(())
-    } else if ctx.signed_in() {
-        Err(PageError::forbidden())
-    } else {
-        Err(PageError::not_found())
-    }
 }
 
 fn may_plan(ctx: &Ctx) -> Result<(), PageError> {

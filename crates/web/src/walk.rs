@@ -17,6 +17,7 @@ use kette_store::StreetNetworkInfo;
 
 use crate::error::{render, OrPage, PageError};
 use crate::monitoring::{outlines, MAP_WIDTH};
+use crate::needs::may_read;
 use crate::needs::parse_request;
 use crate::svg::{choropleth, MapArea};
 use crate::{AppState, Ctx};
@@ -35,16 +36,6 @@ pub fn routes() -> crate::Routes {
 /// A municipality's extract cut from a state's (osmium extract) is tens of megabytes; a city
 /// of a million a little over a hundred.
 const MAX_EXTRACT: usize = 400 * 1024 * 1024;
-
-fn may_read(ctx: &Ctx) -> Result<(), PageError> {
-    if ctx.reads_needs_analysis() {
-        Ok(())
-    } else if ctx.signed_in() {
-        Err(PageError::forbidden())
-    } else {
-        Err(PageError::not_found())
-    }
-}
 
 /// The share classes of the map: under a quarter, a half, three quarters, nine tenths, more.
 const SHARE_BREAKS: [f64; 4] = [0.25, 0.5, 0.75, 0.9];

@@ -4068,7 +4068,9 @@ async fn walking_reach_per_area_is_shown_as_map_table_and_csv_and_says_how_it_wa
     let run_csv = get(&f.app, &format!("{at}/csv"), &koord).await.body;
     let saved_early = run_csv.lines().find(|l| l.contains(",early_childhood,")).unwrap();
     assert!(saved_early.contains(",0.016,") && saved_early.ends_with(",straight_line_estimate"), "{run_csv}");
-    assert!(get(&f.app, "/needs/walk", &koord).await.body.contains(&format!("<a href=\"{at}\">Stand Dezember</a>")));
+    let walk = get(&f.app, "/needs/walk", &koord).await.body;
+    assert!(walk.contains(&format!("<a href=\"{at}\">Stand Dezember</a>")));
+    assert_eq!(walk.matches("action=\"/needs/walk/runs\"").count(), 1, "one form to save a run");
     assert_eq!(post_form(&f.app, "/needs/walk/runs", &partner, &format!("csrf={csrf}&label=x")).await.status, StatusCode::FORBIDDEN);
 }
 
