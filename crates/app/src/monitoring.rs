@@ -69,13 +69,7 @@ impl App {
                 col[row] = *value;
             }
         }
-        let frame = Frame {
-            unit_column: "key".into(),
-            group_column: recipe.group_by.clone(),
-            units: units.iter().map(|u| u.0.clone()).collect(),
-            groups,
-            columns,
-        };
+        let frame = Frame::new("key", recipe.group_by.clone(), units.iter().map(|u| u.0.clone()).collect(), groups, columns);
         Ok(RecipeInput { units, frame, shown })
     }
 

@@ -15,9 +15,16 @@ use anyhow::{bail, Context, Result};
 
 mod concurrent;
 mod goals;
+mod index;
 mod network;
 mod reach;
 mod synthetic;
+
+/// The middle of a series of timings.
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
 
 struct Server {
     child: Child,
@@ -131,7 +138,7 @@ fn gisd_sized() -> Result<(f64, usize)> {
     let mut columns: Vec<(String, kette_monitor::Column)> =
         cols[..indicators].iter().enumerate().map(|(k, c)| (format!("i{k}"), kette_monitor::Column::Num(c.clone()))).collect();
     columns.push(("population".into(), kette_monitor::Column::Num(cols[indicators].clone())));
-    let frame = kette_monitor::Frame { unit_column: "id".into(), group_column: Some("year".into()), units: unit_keys, groups, columns };
+    let frame = kette_monitor::Frame::new("id", Some("year".into()), unit_keys, groups, columns);
     let mut recipe = String::from("id = \"gisd_like\"\nname = \"GISD-sized\"\ngroup_by = \"year\"\n");
     for d in 0..3 {
         let (a, b, c) = (3 * d, 3 * d + 1, 3 * d + 2);
@@ -469,6 +476,41 @@ fn main() -> Result<()> {
                 f.run_rows, f.run_ms
             );
             println!("| its peak memory (max RSS) | reported | {:.0} MB |", f.run_peak_mb);
+            return Ok(());
+        }
+        Some("index-data") => {
+            // the benchmark's table and recipe, to run or profile by hand
+            let dir = PathBuf::from(args.get(1).context("kette-bench index-data DIR")?);
+            std::fs::create_dir_all(&dir)?;
+            std::fs::write(dir.join("gisd.csv"), index::table())?;
+            std::fs::write(dir.join("factor.toml"), index::recipe())?;
+            return Ok(());
+        }
+        Some("index") => {
+            let usage = "kette-bench index PATH/TO/kette PATH/TO/python";
+            let kette = args.get(1).context(usage)?;
+            let python = args.get(2).context(usage)?;
+            let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("index_peer.py");
+            let f = index::run(kette, python, &script)?;
+            println!(
+                "Factor index with gap filling, {} unit-years × 9 indicators ({:.1} MB CSV), synthetic; peer {}",
+                f.rows, f.file_mb, f.versions
+            );
+            println!();
+            println!("| measure | target | result |");
+            println!("|---|---|---|");
+            println!("| `kette index run`, whole process, median of 5 | < 500 ms | {:.0} ms |", f.kette_ms);
+            println!("| its peak memory (max RSS) | < 150 MB | {:.0} MB |", f.kette_peak_mb);
+            println!(
+                "| numpy/pandas script, whole process / computing alone (after reading), median of 5 | – | {:.0} ms / {:.0} ms |",
+                f.numpy_ms, f.numpy_compute_ms
+            );
+            println!("| its peak memory | – | {:.0} MB |", f.numpy_peak_mb);
+            println!("| numpy whole process ÷ kette whole process | ≥ 10× | {:.1}× |", f.numpy_ms / f.kette_ms);
+            println!(
+                "| largest difference of index and rescaled score, {} rows; classes that differ | < 1e-9; 0 | {:.1e}; {} |",
+                f.compared, f.largest_difference, f.class_differences
+            );
             return Ok(());
         }
         Some("network") => {

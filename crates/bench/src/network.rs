@@ -37,11 +37,6 @@ pub fn generate(nodes: usize, edges: usize, seed: u64) -> kette_network::Graph {
     g
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 pub fn run(kette: &str, python: &str, script: &Path) -> Result<Figures> {
     let dir = tempfile::tempdir()?;
     let graph = generate(2_000, 20_000, 16);
@@ -88,7 +83,7 @@ pub fn run(kette: &str, python: &str, script: &Path) -> Result<Figures> {
     Ok(Figures {
         nodes: graph.nodes.len(),
         edges: graph.edges.len(),
-        kette_ms: median(times),
+        kette_ms: crate::median(times),
         networkx_process_ms,
         networkx_compute_ms: theirs["compute_seconds"].as_f64().unwrap_or(f64::NAN) * 1000.0,
         max_difference,

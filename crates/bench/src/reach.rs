@@ -38,11 +38,6 @@ pub struct Figures {
     pub versions: String,
 }
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 fn distances(file: &Path) -> Result<HashMap<(String, String), f64>> {
     let mut reader = csv::Reader::from_path(file).with_context(|| file.display().to_string())?;
     let mut out = HashMap::new();
@@ -185,8 +180,8 @@ pub fn run(kette: &str, python: &str, script: &Path, osm: &Path) -> Result<Figur
     Ok(Figures {
         nodes: graph.names.len(),
         edges: graph.edges,
-        nearest_process_ms: median(times),
-        nearest_search_ms: median(search),
+        nearest_process_ms: crate::median(times),
+        nearest_search_ms: crate::median(search),
         networkx_query_ms: secs("networkx_query_seconds"),
         pandana_prepare_ms: secs("pandana_prepare_seconds"),
         pandana_set_pois_ms: secs("pandana_set_pois_seconds"),
@@ -196,7 +191,7 @@ pub fn run(kette: &str, python: &str, script: &Path, osm: &Path) -> Result<Figur
         max_difference_pandana: max_pd,
         pandana_over_half_metre: over_pd,
         compared_pandana: compared_pd,
-        run_ms: median(run_times),
+        run_ms: crate::median(run_times),
         run_peak_mb: peak_kb as f64 / 1024.0,
         run_rows,
         versions: peers["versions"].to_string(),

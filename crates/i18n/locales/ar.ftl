@@ -1599,3 +1599,10 @@ dashboard-needs-gaps =
    *[other] عدد الفجوات في تحليل الاحتياجات: { $count }، قيد المعالجة منها: { $addressed }.
 }
 proposal-need-evidence = تحليل الاحتياجات، { $phase } في { $district }: { $children } طفل، التغطية { $coverage } (الوسيط { $median })، { $walk } خلال 10 دقائق سيرًا، العروض الناقصة: { $missing }.
+index-note-components = الخطوة { $step }، { $output }: التباين المفسَّر لكل مكوّن رئيسي { $explained }؛ تشبعات المكوّن الأول: { $loadings }.
+index-note-orientation = الخطوة { $step }، { $output }: ترتفع القيمة مع { $anchor } (r = { $r }).
+index-note-orientation-weak = الخطوة { $step }، { $output }: لا ترتبط القيمة تقريبًا بالمرساة { $anchor } (r = { $r })، فاتجاهها شبه اعتباطي. اختر مرساة ترتبط بوضوح بالمؤشر.
+index-note-rows-without-value = الخطوة { $step } ({ $kind }): { $missing } من { $rows } صفًا بلا قيمة في { $column }.
+index-note-rows-without-value-inputs = الخطوة { $step } ({ $kind }): { $missing } من { $rows } صفًا بلا قيمة في { $column }؛ الناقص هناك: { $inputs }.
+index-notes-title = ملاحظات على الحساب
+index-note-warning = تحذير

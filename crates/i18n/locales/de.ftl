@@ -1706,3 +1706,10 @@ dashboard-needs-gaps =
    *[other] { $count } Lücken in der Bedarfsanalyse, { $addressed } davon werden angegangen.
 }
 proposal-need-evidence = Bedarfsanalyse, { $phase } in { $district }: { $children } Kinder, Abdeckung { $coverage } (Median { $median }), { $walk } in 10 Minuten zu Fuß, fehlende Angebote: { $missing }.
+index-note-components = Schritt { $step }, { $output }: erklärte Varianz je Hauptkomponente { $explained }; Ladungen der ersten: { $loadings }.
+index-note-orientation = Schritt { $step }, { $output }: Der Wert steigt mit { $anchor } (r = { $r }).
+index-note-orientation-weak = Schritt { $step }, { $output }: Der Wert hängt kaum mit dem Anker { $anchor } zusammen (r = { $r }), seine Richtung ist fast beliebig. Wählen Sie einen Anker, der deutlich mit dem Index zusammenhängt.
+index-note-rows-without-value = Schritt { $step } ({ $kind }): { $missing } von { $rows } Zeilen haben keinen Wert in { $column }.
+index-note-rows-without-value-inputs = Schritt { $step } ({ $kind }): { $missing } von { $rows } Zeilen haben keinen Wert in { $column }; dort fehlt: { $inputs }.
+index-notes-title = Hinweise zur Berechnung
+index-note-warning = Warnung

@@ -1706,3 +1706,10 @@ dashboard-needs-gaps =
    *[other] { $count } gaps in the needs analysis, { $addressed } of them being addressed.
 }
 proposal-need-evidence = Needs analysis, { $phase } in { $district }: { $children } children, coverage { $coverage } (median { $median }), { $walk } within a 10-minute walk, offers missing: { $missing }.
+index-note-components = Step { $step }, { $output }: variance explained per principal component { $explained }; loadings of the first: { $loadings }.
+index-note-orientation = Step { $step }, { $output }: the score rises with { $anchor } (r = { $r }).
+index-note-orientation-weak = Step { $step }, { $output }: the score hardly relates to the anchor { $anchor } (r = { $r }), so its direction is close to arbitrary. Choose an anchor that clearly relates to the index.
+index-note-rows-without-value = Step { $step } ({ $kind }): { $missing } of { $rows } rows have no value in { $column }.
+index-note-rows-without-value-inputs = Step { $step } ({ $kind }): { $missing } of { $rows } rows have no value in { $column }; missing there: { $inputs }.
+index-notes-title = Notes on the computation
+index-note-warning = Warning

@@ -1547,3 +1547,10 @@ dashboard-needs-gaps =
    *[other] İhtiyaç analizinde { $count } boşluk, { $addressed } tanesi ele alınıyor.
 }
 proposal-need-evidence = İhtiyaç analizi, { $district } bölgesinde { $phase }: { $children } çocuk, kapsam { $coverage } (medyan { $median }), 10 dakikalık yürüme mesafesinde { $walk }, eksik hizmet: { $missing }.
+index-note-components = Adım { $step }, { $output }: temel bileşen başına açıklanan varyans { $explained }; birincinin yükleri: { $loadings }.
+index-note-orientation = Adım { $step }, { $output }: değer { $anchor } ile birlikte artar (r = { $r }).
+index-note-orientation-weak = Adım { $step }, { $output }: değer { $anchor } çapasıyla neredeyse ilişkili değil (r = { $r }), yönü neredeyse rastgele. Endeksle açıkça ilişkili bir çapa seçin.
+index-note-rows-without-value = Adım { $step } ({ $kind }): { $rows } satırdan { $missing } tanesinde { $column } değeri yok.
+index-note-rows-without-value-inputs = Adım { $step } ({ $kind }): { $rows } satırdan { $missing } tanesinde { $column } değeri yok; orada eksik olan: { $inputs }.
+index-notes-title = Hesaplamaya ilişkin notlar
+index-note-warning = Uyarı

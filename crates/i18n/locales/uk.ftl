@@ -1618,3 +1618,10 @@ dashboard-needs-gaps =
    *[other] { $count } прогалин в аналізі потреб, з них розв’язується { $addressed }.
 }
 proposal-need-evidence = Аналіз потреб, { $phase } у { $district }: { $children } дітей, охоплення { $coverage } (медіана { $median }), { $walk } у межах 10 хвилин пішки, бракує заходів: { $missing }.
+index-note-components = Крок { $step }, { $output }: пояснена дисперсія за головними компонентами { $explained }; навантаження першої: { $loadings }.
+index-note-orientation = Крок { $step }, { $output }: значення зростає разом із { $anchor } (r = { $r }).
+index-note-orientation-weak = Крок { $step }, { $output }: значення майже не пов’язане з опорою { $anchor } (r = { $r }), тож його напрям майже довільний. Оберіть опору, яка чітко пов’язана з індексом.
+index-note-rows-without-value = Крок { $step } ({ $kind }): { $missing } з { $rows } рядків не мають значення в { $column }.
+index-note-rows-without-value-inputs = Крок { $step } ({ $kind }): { $missing } з { $rows } рядків не мають значення в { $column }; там бракує: { $inputs }.
+index-notes-title = Примітки до обчислення
+index-note-warning = Попередження

@@ -424,6 +424,57 @@ fn index_run_reproduces_the_mss_2019_classes_from_a_table() {
     assert!(!out2.exists());
 }
 
+/// The factor-index example from a raw table: gaps filled, the run's notes on standard error
+/// (components, orientation, and a warning for the rows a missing input leaves empty), and the
+/// Kreise as their own level.
+#[test]
+fn index_run_fills_gaps_and_says_what_a_reader_must_know() {
+    let dir = tempfile::tempdir().unwrap();
+    let names = [
+        "beschaeftigte_akademisch",
+        "beschaeftigte_ohne_abschluss",
+        "schulabgaenger_ohne_abschluss",
+        "arbeitslosenquote",
+        "beschaeftigtenquote",
+        "bruttoverdienst",
+        "haushaltseinkommen",
+        "schuldnerquote",
+        "einkommensteuer",
+    ];
+    let mut table = format!("gemeinde;jahr;bevoelkerung;{}\n", names.join(";"));
+    for g in 0..40u32 {
+        let deprivation = f64::from((g * 7919) % 40) / 40.0;
+        for year in 2015..2020u32 {
+            table.push_str(&format!("{:05}{:03};{year};{}", 7000 + g / 8, g % 8, 1000 + g * 10));
+            for (k, name) in names.iter().enumerate() {
+                let sign = if [0, 4, 5, 6, 8].contains(&k) { -1.0 } else { 1.0 };
+                let wobble = f64::from((g * 31 + year * 17 + k as u32 * 13) % 11) / 11.0;
+                let value = 20.0 + sign * 10.0 * deprivation + wobble;
+                let gap = (*name == "bruttoverdienst" && (g + year) % 9 == 0) || (*name == "haushaltseinkommen" && g == 3 && year == 2017);
+                table.push_str(&if gap { ";".to_string() } else { format!(";{}", format!("{value:.2}").replace('.', ",")) });
+            }
+            table.push('\n');
+        }
+    }
+    let data = dir.path().join("gemeinden.csv");
+    std::fs::write(&data, table).unwrap();
+    let out = dir.path().join("index.csv");
+    let recipe = repo().join("recipes/factor-index.toml");
+    let res = kette(&["index", "run", recipe.to_str().unwrap(), "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let said = text(&res);
+    assert!(res.status.success(), "{said}");
+    assert!(said.contains("Schritt 8, bildung: erklärte Varianz je Hauptkomponente"), "{said}");
+    assert!(said.contains("Schritt 10, einkommen: Der Wert steigt mit schuldnerquote (r = "), "{said}");
+    assert!(said.contains("Warnung: Schritt 10 (pca): 1 von 200 Zeilen haben keinen Wert in einkommen; dort fehlt: haushaltseinkommen (1)."), "{said}");
+    assert!(said.contains("Warnung: Schritt 16 (quantiles): 1 von 200 Zeilen haben keinen Wert in dezil; dort fehlt: score (1)."), "the result's gap: {said}");
+    assert_eq!(said.matches("Warnung").count(), 2, "a gap passed on is not repeated at every step: {said}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with("gemeinde,jahr,level,"), "{}", &csv[..200]);
+    assert_eq!(csv.lines().filter(|l| l.contains(",kreis,")).count(), 5 * 5, "five Kreise in five years");
+    let filled = csv.lines().find(|l| l.starts_with("07000000,2015,")).unwrap();
+    assert!(!filled.contains(",,"), "the gap of bruttoverdienst in 07000000/2015 is filled: {filled}");
+}
+
 #[test]
 fn indicator_values_import_with_catalogue_checks_and_provenance() {
     let dir = tempfile::tempdir().unwrap();

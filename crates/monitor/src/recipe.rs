@@ -21,9 +21,9 @@
 
 use serde::Deserialize;
 
-use crate::frame::Frame;
+use crate::frame::{Column, Frame};
 use crate::steps::{Step, StepContext};
-use crate::{MonitorError, Result};
+use crate::{MonitorError, Note, Result};
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -40,6 +40,10 @@ pub struct Recipe {
     pub unit: String,
     #[serde(default)]
     pub group_by: Option<String>,
+    /// Name of the level of the rows read (e.g. "gemeinde"); `aggregate` steps add levels
+    /// above it, and a step's `level` field picks the rows it works on.
+    #[serde(default)]
+    pub level: Option<String>,
     /// Other names a column may have in the data: `name = "other"` lets a recipe written for
     /// the raw MSS tables (s1_percentage_unemployed) run on kette's indicator codes (mss_s1).
     #[serde(default)]
@@ -60,6 +64,9 @@ impl Recipe {
     /// Parses a recipe; errors name the TOML line and what was expected.
     pub fn from_toml(source_name: &str, text: &str) -> Result<Recipe> {
         let recipe: Recipe = toml::from_str(text).map_err(|e| {
+            // A step is read through its `kind` first, which loses the position of the field in
+            // error: read that step again as its own kind to name the field's line.
+            let e = step_error_in_place(text).filter(|e| e.span().is_some()).unwrap_or(e);
             let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             MonitorError::Recipe {
                 source_name: source_name.into(),
@@ -98,7 +105,16 @@ impl Recipe {
 
     /// Runs every step on a copy of `data` and returns the table with all intermediate columns.
     pub fn run(&self, data: &Frame) -> Result<Frame> {
+        self.run_with_notes(data).map(|(frame, _)| frame)
+    }
+
+    /// Runs the recipe and says what a reader of the result should know: the components and
+    /// orientation of each principal component, and the rows left without a value.
+    pub fn run_with_notes(&self, data: &Frame) -> Result<(Frame, Vec<Note>)> {
         let mut f = data.clone();
+        if let Some(name) = &self.level {
+            f.level_names[0] = name.clone();
+        }
         for (name, other) in &self.aliases {
             if f.column(name).is_none() {
                 if let Some(col) = f.column(other).cloned() {
@@ -106,12 +122,132 @@ impl Recipe {
                 }
             }
         }
-        let mut groups = f.group_rows();
+        let mut notes = vec![];
+        // columns with rows that lack a value, noted or passed on
+        let mut carried: Vec<String> = vec![];
         for (i, step) in self.steps.iter().enumerate() {
-            let mut cx = StepContext { frame: &mut f, groups: &mut groups, step: i + 1, kind: step.kind() };
-            step.operation().apply(&mut cx)?;
+            let level = match step.level() {
+                None => 0,
+                Some(name) => f.level_names.iter().position(|n| n == name).ok_or_else(|| MonitorError::UnknownLevel {
+                    step: i + 1,
+                    kind: step.kind().into(),
+                    level: name.into(),
+                    available: f.level_names.join(", "),
+                })?,
+            };
+            let op = step.operation();
+            let writes = op.writes();
+            let several_levels = f.level_names.len() > 1;
+            let before: Vec<(String, Option<Column>)> =
+                if several_levels { writes.iter().map(|c| (c.clone(), f.column(c).cloned())).collect() } else { vec![] };
+            let groups = f.group_rows_at(level);
+            let mut cx = StepContext { frame: &mut f, groups, level, step: i + 1, kind: step.kind(), notes: &mut notes };
+            op.apply(&mut cx)?;
+            if several_levels {
+                keep_other_levels(&mut f, level, before);
+            }
+            let results: Vec<&String> =
+                writes.iter().filter(|c| !self.steps[i + 1..].iter().any(|s| s.operation().reads().contains(&c.as_str()))).collect();
+            rows_without_value(&f, level, (i + 1, step.kind()), &writes, &op.reads(), &results, &mut carried, &mut notes);
         }
-        Ok(f)
+        Ok((f, notes))
+    }
+}
+
+/// The first error of a `[[step]]` table read as the step kind it names, with a span pointing
+/// into `text`: every other line is blanked, so line numbers stay.
+fn step_error_in_place(text: &str) -> Option<toml::de::Error> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let is_header = |l: &str| l.trim_start().starts_with('[') && l.trim_end().ends_with(']') && !l.contains('=');
+    let headers: Vec<usize> = (0..lines.len()).filter(|&i| is_header(lines[i])).collect();
+    for (h, &header) in headers.iter().enumerate() {
+        if lines[header].trim() != "[[step]]" {
+            continue;
+        }
+        let end = headers.get(h + 1).copied().unwrap_or(lines.len());
+        let mut kind = None;
+        let mut blanked = String::with_capacity(text.len());
+        for (i, l) in lines.iter().enumerate() {
+            let key = l.split('=').next().unwrap_or("").trim();
+            if i > header && i < end && key == "kind" {
+                kind = l.split_once('=').map(|(_, v)| v.trim().trim_matches('"').to_string());
+            }
+            if i > header && i < end && key != "kind" {
+                blanked.push_str(l);
+            } else {
+                blanked.push_str(&" ".repeat(l.trim_end_matches('\n').len()));
+                if l.ends_with('\n') {
+                    blanked.push('\n');
+                }
+            }
+        }
+        if let Some(e) = kind.and_then(|k| Step::error_as_kind(&k, &blanked)) {
+            return Some(e);
+        }
+    }
+    None
+}
+
+/// A step computes on its own level; every other level keeps the cells it had before.
+fn keep_other_levels(f: &mut Frame, level: usize, before: Vec<(String, Option<Column>)>) {
+    let levels = f.levels.clone();
+    for (name, previous) in before {
+        let Some((_, column)) = f.columns.iter_mut().find(|(n, _)| *n == name) else { continue };
+        for (r, _) in levels.iter().enumerate().filter(|(_, l)| **l != level) {
+            match (&mut *column, &previous) {
+                (Column::Num(now), Some(Column::Num(was))) => now[r] = was.get(r).copied().flatten(),
+                (Column::Text(now), Some(Column::Text(was))) => now[r] = was.get(r).cloned().flatten(),
+                (Column::Text(now), Some(Column::Num(was))) => now[r] = was.get(r).copied().flatten().map(crate::format_number),
+                (Column::Num(now), _) => now[r] = None,
+                (Column::Text(now), _) => now[r] = None,
+            }
+        }
+    }
+}
+
+/// A note for each column the step wrote that has rows without a value, with the inputs
+/// missing in those rows: a recipe whose inputs have gaps must not pass silently. A gap that
+/// only passes on one already noted is not noted again, except in `results` (the columns no
+/// later step reads).
+#[allow(clippy::too_many_arguments)]
+fn rows_without_value(
+    f: &Frame,
+    level: usize,
+    (step, kind): (usize, &str),
+    writes: &[String],
+    reads: &[&str],
+    results: &[&String],
+    carried: &mut Vec<String>,
+    notes: &mut Vec<Note>,
+) {
+    let rows: Vec<usize> = (0..f.len()).filter(|&r| f.levels[r] == level).collect();
+    let present = |column: &str, r: usize| match f.column(column) {
+        Some(Column::Num(v)) => v[r].is_some(),
+        Some(Column::Text(v)) => v[r].is_some(),
+        None => true,
+    };
+    for column in writes {
+        let missing: Vec<usize> = rows.iter().copied().filter(|&r| !present(column, r)).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        let mut inputs: Vec<&str> = vec![];
+        for input in reads {
+            if !inputs.contains(input) && input != column {
+                inputs.push(input);
+            }
+        }
+        let causes: Vec<(String, usize)> = inputs
+            .iter()
+            .map(|input| (input.to_string(), missing.iter().filter(|&&r| !present(input, r)).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        let inherited = missing.iter().all(|&r| carried.iter().any(|c| !present(c, r) && inputs.contains(&c.as_str())));
+        carried.push(column.clone());
+        if inherited && !results.contains(&column) {
+            continue;
+        }
+        notes.push(Note::RowsWithoutValue { step, kind: kind.into(), column: column.clone(), missing: missing.len(), rows: rows.len(), causes });
     }
 }
 
@@ -127,7 +263,7 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
-        assert!(err.contains("bogus") && err.contains("line 3"), "{err}");
+        assert!(err.contains("bogus") && err.contains("line 7"), "{err}");
         let err = Recipe::from_toml("r.toml", "id = \"x\"\nname = \"x\"\n[[step]]\nkind = \"blend\"\n").unwrap_err().to_string();
         assert!(err.contains("blend") && err.contains("zscore"), "{err}");
     }
@@ -284,7 +420,7 @@ parent_key_length = 2
             "id = \"x\"\nname = \"x\"\n[[step]]\nkind = \"pca\"\ninputs = [\"a\", \"b\"]\noutput = \"p\"\nanchor = \"z\"\n",
         )
         .unwrap();
-        assert!(bad.run(&f).unwrap_err().to_string().contains("anchor 'z' is not one of the inputs"));
+        assert!(bad.run(&f).unwrap_err().to_string().contains("column 'z' does not exist"), "an anchor may be any column, but it must exist");
         let collinear = Recipe::from_toml(
             "r",
             "id = \"x\"\nname = \"x\"\n[[step]]\nkind = \"impute_ols\"\ntarget = \"y\"\npredictors = [\"a\", \"b\"]\n",
@@ -308,7 +444,7 @@ parent_key_length = 2
     fn bad_recipes_and_degenerate_data_are_named() {
         let e = Recipe::from_toml("mss.toml", "id = \"x\"\nname = \"y\"\n[[step]]\nkind = \"zscore\"\ninputs = [\"a\"]\nsd = \"biased\"\n")
             .unwrap_err();
-        assert!(e.to_string().starts_with("recipe mss.toml: line 3:") && e.to_string().contains("biased"), "{e}");
+        assert!(e.to_string().starts_with("recipe mss.toml: line 6:") && e.to_string().contains("biased"), "{e}");
         let e = Recipe::from_toml("r.toml", "id = \"x\"\nname = \"y\"\n[[step]]\nkind = \"zscore\"\ninputs = [\"missing\"]\n")
             .unwrap()
             .run(&frame())

@@ -11,8 +11,29 @@ pub enum SdKind {
     Sample,
 }
 
+/// Pairwise sum: the rounding error grows with log n instead of n, which matters for the sums
+/// of squares and products over a hundred thousand unit-years.
+pub fn sum(values: &[f64]) -> f64 {
+    const BLOCK: usize = 64;
+    if values.len() <= BLOCK {
+        return values.iter().sum();
+    }
+    let (left, right) = values.split_at(values.len() / 2);
+    sum(left) + sum(right)
+}
+
+/// Pairwise sum of products.
+pub fn dot(a: &[f64], b: &[f64]) -> f64 {
+    const BLOCK: usize = 64;
+    if a.len() <= BLOCK {
+        return a.iter().zip(b).map(|(x, y)| x * y).sum();
+    }
+    let half = a.len() / 2;
+    dot(&a[..half], &b[..half]) + dot(&a[half..], &b[half..])
+}
+
 pub fn mean(values: &[f64]) -> Option<f64> {
-    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+    (!values.is_empty()).then(|| sum(values) / values.len() as f64)
 }
 
 /// Standard deviation; `Population` divides by n (as the Berlin MSS does), `Sample` by n − 1.
@@ -26,8 +47,8 @@ pub fn std_dev(values: &[f64], kind: SdKind) -> Option<f64> {
     if denominator <= 0.0 {
         return None;
     }
-    // two-pass for accuracy; the inputs are small
-    let ss: f64 = values.iter().map(|v| (v - m) * (v - m)).sum();
+    let centred: Vec<f64> = values.iter().map(|v| v - m).collect();
+    let ss = dot(&centred, &centred);
     Some((ss / denominator).sqrt())
 }
 

@@ -590,6 +590,8 @@ struct RecipeRunPage {
     changes: Vec<(String, String, String, String, String)>,
     /// computed numeric columns a planner may publish as an indicator: (column, label)
     numeric: Vec<(String, String)>,
+    /// what the run says beside its table: (is a warning, text)
+    notes: Vec<(bool, String)>,
 }
 
 /// Stores one computed column of a recipe run as indicator values (creating the indicator if
@@ -667,8 +669,15 @@ async fn run_recipe(
             .collect();
         compared_with = Some(other.version);
     }
-    match recipe.run(&input.frame) {
-        Ok(out) => {
+    match recipe.run_with_notes(&input.frame) {
+        Ok((out, notes)) => {
+            let notes = notes
+                .iter()
+                .map(|n| {
+                    let (key, args) = n.message(&|x, digits| ctx.fixed(x, digits));
+                    (n.is_warning(), ctx.t_args(key, args))
+                })
+                .collect();
             let computed: Vec<String> = out.columns.iter().map(|(c, _)| c.clone()).filter(|c| !inputs.contains(c)).collect();
             if q.get("format").map(String::as_str) == Some("csv") {
                 let csv = out.to_csv(Some(&computed));
@@ -711,6 +720,7 @@ async fn run_recipe(
                 compared_with,
                 changes,
                 numeric,
+                notes,
             })
         }
         Err(e) => {
@@ -725,6 +735,7 @@ async fn run_recipe(
                 compared_with: None,
                 changes: vec![],
                 numeric: vec![],
+                notes: vec![],
             })?;
             Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }

@@ -769,7 +769,7 @@ async fn planners_keep_versioned_recipes_and_run_them_on_stored_values() {
     )
     .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(bad.body.contains("id=\"toml-error\">recipe recipe: line 3:"), "{}", bad.body);
+    assert!(bad.body.contains("id=\"toml-error\">recipe recipe: line 5:"), "the line of the bad value: {}", bad.body);
     for expected in [1, 2] {
         let res = post_form(&f.app, "/monitoring/recipes", &koord, &body(&csrf, recipe)).await;
         assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
@@ -793,6 +793,11 @@ async fn planners_keep_versioned_recipes_and_run_them_on_stored_values() {
     let run = get(&f.app, "/monitoring/recipes/armut_dyn/run?year=2018", "").await;
     assert_eq!(run.status, StatusCode::OK, "{}", run.body);
     assert!(run.body.contains("-3,500"), "31.5 in 2018 minus 35 in 2016: {}", run.body);
+    assert!(
+        run.body.contains("Hinweise zur Berechnung") && run.body.contains("Zeilen haben keinen Wert in d2"),
+        "the years without one two years earlier are noted: {}",
+        run.body
+    );
     assert!(!run.body.contains("2016</td>"), "only the year asked for is listed");
     let csv = get(&f.app, "/monitoring/recipes/armut_dyn/run?year=2018&format=csv", "").await;
     assert_eq!(csv.body.lines().count(), 5, "a header and every stored year up to 2018: {}", csv.body);

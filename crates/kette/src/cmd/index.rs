@@ -23,12 +23,22 @@ pub async fn run(action: IndexAction) -> Result<()> {
             let text = String::from_utf8(read(&recipe)?).with_context(|| format!("{}: not UTF-8 text", recipe.display()))?;
             let recipe = kette_monitor::Recipe::from_toml(&file_name(&recipe), &text)?;
             let frame = kette_monitor::Frame::from_csv(&file_name(&data), &read(&data)?, &recipe.unit, recipe.group_by.as_deref())?;
-            let result = recipe.run(&frame)?;
-            let csv = result.to_csv(None);
+            let (result, notes) = recipe.run_with_notes(&frame)?;
+            let formats = kette_i18n::Formats::new(kette_i18n::cli_language());
+            for note in &notes {
+                let (key, args) = note.message(&|x, digits| formats.fixed(x, digits));
+                let args: Vec<(&str, &dyn std::fmt::Display)> = args.iter().map(|(k, v)| (*k, v as &dyn std::fmt::Display)).collect();
+                let text = msg(key, &args);
+                if note.is_warning() {
+                    eprintln!("{}: {text}", msg("index-note-warning", &[]));
+                } else {
+                    eprintln!("{text}");
+                }
+            }
             if out.as_os_str() == "-" {
-                print!("{csv}");
+                result.write_csv(std::io::stdout().lock(), None)?;
             } else {
-                write_text_beside(&out, "csv.partial", &csv)?;
+                write_beside(&out, "csv.partial", |w| result.write_csv(w, None))?;
                 eprintln!(
                     "{}",
                     msg("cli-index-written", &[("file", &out.display()), ("rows", &result.len()), ("columns", &result.columns.len())])

@@ -13,6 +13,9 @@ pub struct Change {
     pub input: String,
     pub output: String,
     pub years: i64,
+    /// the level of rows the step works on (default: the rows read)
+    #[serde(default)]
+    pub level: Option<String>,
 }
 
 impl Operation for Change {

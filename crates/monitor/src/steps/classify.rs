@@ -15,6 +15,9 @@ pub struct Classify {
     pub labels: Vec<String>,
     #[serde(default)]
     pub closed: Closed,
+    /// the level of rows the step works on (default: the rows read)
+    #[serde(default)]
+    pub level: Option<String>,
 }
 
 /// Which side of a class break belongs to the class above.

@@ -13,6 +13,9 @@ pub struct Concat {
     pub output: String,
     #[serde(default)]
     pub separator: String,
+    /// the level of rows the step works on (default: the rows read)
+    #[serde(default)]
+    pub level: Option<String>,
 }
 
 impl Operation for Concat {

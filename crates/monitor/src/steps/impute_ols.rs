@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use super::{Operation, Scope, StepContext};
 use crate::frame::Column;
+use crate::linalg::FitError;
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -16,6 +17,9 @@ pub struct ImputeOls {
     pub output: Option<String>,
     #[serde(default)]
     pub scope: Scope,
+    /// the level of rows the step works on (default: the rows read)
+    #[serde(default)]
+    pub level: Option<String>,
 }
 
 impl Operation for ImputeOls {
@@ -33,20 +37,31 @@ impl Operation for ImputeOls {
         let mut filled = y.clone();
         for (group, rows) in &cx.scoped(self.scope) {
             let complete: Vec<usize> = rows.iter().copied().filter(|&r| y[r].is_some() && xs.iter().all(|x| x[r].is_some())).collect();
-            let design = |r: usize| -> Vec<f64> { std::iter::once(1.0).chain(xs.iter().map(|x| x[r].unwrap_or(f64::NAN))).collect() };
             let targets: Vec<f64> = complete.iter().map(|&r| y[r].unwrap_or_default()).collect();
-            let rows_x: Vec<Vec<f64>> = complete.iter().map(|&r| design(r)).collect();
-            let beta = crate::linalg::ols(&rows_x, &targets).ok_or_else(|| {
-                cx.invalid(format!(
-                    "cannot fit {} on {}{}: too few complete rows or collinear predictors",
-                    self.target,
-                    self.predictors.join(", "),
-                    if group.is_empty() { String::new() } else { format!(" in group '{group}'") }
-                ))
+            let columns: Vec<Vec<f64>> = xs.iter().map(|x| complete.iter().map(|&r| x[r].unwrap_or_default()).collect()).collect();
+            let in_group = if group.is_empty() { String::new() } else { format!(" in group '{group}'") };
+            let named = |columns: &[usize]| columns.iter().map(|&j| format!("'{}'", self.predictors[j])).collect::<Vec<_>>().join(", ");
+            let fit = crate::linalg::ols(&columns, &targets).map_err(|e| {
+                cx.invalid(match e {
+                    FitError::TooFewRows { rows, needed } => format!(
+                        "cannot fit '{}'{in_group}: {rows} rows have the target and every predictor, {needed} are needed",
+                        self.target
+                    ),
+                    FitError::Constant { columns } => format!(
+                        "cannot fit '{}'{in_group}: predictor {} does not vary over the rows used, so it cannot be told apart from the intercept",
+                        self.target,
+                        named(&columns)
+                    ),
+                    FitError::Collinear { columns } => format!(
+                        "cannot fit '{}'{in_group}: predictors {} are collinear (one is a linear combination of the others); drop one",
+                        self.target,
+                        named(&columns)
+                    ),
+                })
             })?;
             for &r in rows {
                 if y[r].is_none() && xs.iter().all(|x| x[r].is_some()) {
-                    filled[r] = Some(design(r).iter().zip(&beta).map(|(a, b)| a * b).sum());
+                    filled[r] = Some(fit.predict(xs.iter().map(|x| x[r].unwrap_or_default())));
                 }
             }
         }

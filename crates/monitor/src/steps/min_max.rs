@@ -16,6 +16,9 @@ pub struct MinMax {
     /// "group" (default): per group (year); "all": pooled over all rows
     #[serde(default)]
     pub scope: Scope,
+    /// the level of rows the step works on (default: the rows read)
+    #[serde(default)]
+    pub level: Option<String>,
 }
 
 impl Operation for MinMax {

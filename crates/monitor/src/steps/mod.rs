@@ -3,11 +3,12 @@
 //! new step is a new file and one line there.
 
 use crate::frame::{Column, Frame};
-use crate::{MonitorError, Result};
+use crate::{MonitorError, Note, Result};
 
 mod aggregate;
 mod change;
 mod classify;
+mod compute;
 mod concat;
 mod impute_ols;
 mod min_max;
@@ -21,6 +22,7 @@ mod zscore;
 pub use aggregate::Aggregate;
 pub use change::Change;
 pub use classify::{Classify, Closed};
+pub use compute::Compute;
 pub use concat::Concat;
 pub use impute_ols::ImputeOls;
 pub use min_max::MinMax;
@@ -57,6 +59,19 @@ macro_rules! steps {
             pub fn operation(&self) -> &dyn Operation {
                 match self { $( Step::$variant(s) => s, )* }
             }
+
+            /// The error, if any, of reading `text` as a step of `kind` (unknown kinds: none).
+            pub(crate) fn error_as_kind(kind: &str, text: &str) -> Option<toml::de::Error> {
+                match kind {
+                    $( $kind => toml::from_str::<$ty>(text).err(), )*
+                    _ => None,
+                }
+            }
+
+            /// The level named in the step's `level` field, if any.
+            pub fn level(&self) -> Option<&str> {
+                match self { $( Step::$variant(s) => s.level.as_deref(), )* }
+            }
         }
     };
 }
@@ -74,6 +89,7 @@ steps! {
     ImputeOls(ImputeOls) = "impute_ols",
     Pca(Pca) = "pca",
     Aggregate(Aggregate) = "aggregate",
+    Compute(Compute) = "compute",
 }
 
 /// Over which rows a statistic is computed.
@@ -95,14 +111,17 @@ pub(crate) fn hundred() -> f64 {
     100.0
 }
 
-/// What the engine hands a step: the table, its groups, and the step's number and kind for
-/// error messages.
+/// What the engine hands a step: the table, the groups of the rows at the step's level, the
+/// step's number and kind for error messages, and where to leave notes for the reader.
 pub struct StepContext<'a> {
     pub frame: &'a mut Frame,
-    /// (group value, rows) in table order
-    pub groups: &'a mut Vec<(String, Vec<usize>)>,
+    /// (group value, rows) in table order, only rows of `level`
+    pub groups: Vec<(String, Vec<usize>)>,
+    /// the level the step works on; the engine restores every other level's cells afterwards
+    pub level: usize,
     pub step: usize,
     pub kind: &'static str,
+    pub notes: &'a mut Vec<Note>,
 }
 
 impl StepContext<'_> {
@@ -111,8 +130,14 @@ impl StepContext<'_> {
         match self.frame.column(column) {
             Some(Column::Num(v)) => Ok(v.clone()),
             Some(Column::Text(v)) => {
-                let (row, value) = v.iter().enumerate().find_map(|(r, x)| x.clone().map(|x| (r, x))).unwrap_or((0, String::new()));
-                Err(MonitorError::NotNumeric { step: self.step, kind: self.kind.into(), column: column.into(), row: row + 1, value })
+                // the cell that made the column text, not merely its first cell
+                let (row, value) = v
+                    .iter()
+                    .enumerate()
+                    .find_map(|(r, x)| x.as_deref().filter(|x| crate::frame::read_number(x).is_err()).map(|x| (r, x.to_string())))
+                    .unwrap_or((0, String::new()));
+                let line = self.frame.lines.get(row).copied();
+                Err(MonitorError::NotNumeric { step: self.step, kind: self.kind.into(), column: column.into(), row: row + 1, line, value })
             }
             None => Err(self.missing(column)),
         }
@@ -146,22 +171,32 @@ impl StepContext<'_> {
         }
     }
 
-    /// The row sets a statistic runs over: each group, or all rows as one.
+    /// The row sets a statistic runs over: each group, or all rows of the level as one.
     pub fn scoped(&self, scope: Scope) -> Vec<(String, Vec<usize>)> {
         match scope {
             Scope::Group => self.groups.clone(),
-            Scope::All => vec![(String::new(), (0..self.frame.len()).collect())],
+            Scope::All => vec![(String::new(), self.rows())],
         }
     }
 
-    /// Row of each (unit, year), for steps that look back in time; the groups must be years.
+    /// Every row of the step's level, in table order.
+    pub fn rows(&self) -> Vec<usize> {
+        (0..self.frame.len()).filter(|&r| self.frame.levels[r] == self.level).collect()
+    }
+
+    pub fn note(&mut self, note: Note) {
+        self.notes.push(note);
+    }
+
+    /// Row of each (unit, year) of the step's level, for steps that look back in time; the
+    /// groups must be years.
     pub fn year_index(&self) -> Result<std::collections::HashMap<(String, i64), usize>> {
         let f = &self.frame;
         if f.group_column.is_none() {
             return Err(self.invalid("needs `group_by` naming a year column"));
         }
         let mut index = std::collections::HashMap::new();
-        for r in 0..f.len() {
+        for r in self.rows() {
             let y = f.groups[r]
                 .trim()
                 .parse::<i64>()

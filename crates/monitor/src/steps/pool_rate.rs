@@ -17,6 +17,9 @@ pub struct PoolRate {
     pub years: i64,
     #[serde(default = "hundred")]
     pub scale: f64,
+    /// the level of rows the step works on (default: the rows read)
+    #[serde(default)]
+    pub level: Option<String>,
 }
 
 impl Operation for PoolRate {

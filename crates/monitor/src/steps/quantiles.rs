@@ -17,6 +17,9 @@ pub struct Quantiles {
     pub r_type: u8,
     #[serde(default)]
     pub labels: Option<Vec<String>>,
+    /// the level of rows the step works on (default: the rows read)
+    #[serde(default)]
+    pub level: Option<String>,
 }
 
 fn seven() -> u8 {

@@ -13,6 +13,9 @@ pub struct Rank {
     pub output: String,
     #[serde(default)]
     pub descending: bool,
+    /// the level of rows the step works on (default: the rows read)
+    #[serde(default)]
+    pub level: Option<String>,
 }
 
 impl Operation for Rank {

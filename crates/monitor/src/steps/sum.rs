@@ -13,6 +13,9 @@ pub struct Sum {
     #[serde(default)]
     pub weights: Option<Vec<f64>>,
     pub output: String,
+    /// the level of rows the step works on (default: the rows read)
+    #[serde(default)]
+    pub level: Option<String>,
 }
 
 impl Operation for Sum {

@@ -23,6 +23,9 @@ pub struct Zscore {
     /// multiply by −1 (for indicators where higher is better)
     #[serde(default)]
     pub invert: bool,
+    /// the level of rows the step works on (default: the rows read)
+    #[serde(default)]
+    pub level: Option<String>,
 }
 
 /// Selects the reference set of a standardisation, e.g. only areas with ≥ 300 inhabitants.
