@@ -82,14 +82,18 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    // Give freed memory back at once instead of after a delay that only runs out when the
-    // freeing thread allocates again: threads that built the search catalogue at the start go
-    // idle and kept 50–60 MB of it (idle RSS of the Berlin demo 160 MB, 101 MB with this; no
-    // slower pages in the benchmark). MIMALLOC_PURGE_DELAY in the environment still wins.
+    // A server gives freed memory back at once instead of after a delay that only runs out when
+    // the freeing thread allocates again: threads that built the search catalogue at the start
+    // go idle and kept 50–60 MB of it (idle RSS of the Berlin demo 160 MB, 101 MB with this; no
+    // slower pages in the benchmark). A batch command keeps it for a second: an index run that
+    // frees and allocates columns of a hundred thousand rows otherwise spent half its time
+    // faulting the same pages in again (0.37 s → 0.22 s, see BENCHMARKS.md).
+    // MIMALLOC_PURGE_DELAY in the environment still wins.
+    let serving = matches!(std::env::args().nth(1).as_deref(), Some("serve" | "demo"));
     // SAFETY: sets a plain integer option of the allocator; valid at any time.
     #[allow(unsafe_code)]
     unsafe {
-        libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, 0)
+        libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, if serving { 0 } else { 1000 })
     };
     match run().await {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -28,6 +28,40 @@ pub struct Frame {
     /// Line of each row in the file it was read from (empty for tables built in memory), for
     /// error messages that point at a cell.
     pub lines: Vec<usize>,
+    /// Each row's unit and group as numbers, when the reader already worked them out.
+    pub keys: Option<RowKeys>,
+}
+
+/// Each row's unit and group as small numbers, so that per-unit and per-group work indexes
+/// vectors instead of hashing strings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RowKeys {
+    pub unit: Vec<u32>,
+    pub units: usize,
+    pub group: Vec<u32>,
+    /// the distinct groups in order of their number
+    pub group_names: Vec<String>,
+}
+
+impl RowKeys {
+    pub fn new(f: &Frame) -> RowKeys {
+        fn ids<'a>(values: impl Iterator<Item = &'a str>, names: &mut Vec<String>) -> Vec<u32> {
+            let mut index: HashMap<&str, u32> = HashMap::new();
+            values
+                .map(|v| {
+                    *index.entry(v).or_insert_with(|| {
+                        names.push(v.to_string());
+                        names.len() as u32 - 1
+                    })
+                })
+                .collect()
+        }
+        let mut unit_names = vec![];
+        let unit = ids(f.units.iter().map(String::as_str), &mut unit_names);
+        let mut group_names = vec![];
+        let group = ids(f.groups.iter().map(String::as_str), &mut group_names);
+        RowKeys { unit, units: unit_names.len(), group, group_names }
+    }
 }
 
 /// Cells that mean "no value" in statistical tables (R writes NA, numpy nan, pandas NaN).
@@ -48,15 +82,59 @@ pub(crate) fn read_number(cell: &str) -> std::result::Result<Option<f64>, ()> {
     }
 }
 
-/// What the reader learns about one column while streaming the rows.
-struct ColumnReader {
-    name: String,
-    index: usize,
+/// What the reader learns about one column of one block of rows.
+#[derive(Default)]
+struct ColumnBlock {
     numbers: Vec<Option<f64>>,
-    /// first cell that is not a number: the column is text from then on
+    /// first row (in the block) whose cell is not a number: the column is text from then on
     text_at: Option<usize>,
-    /// first ±inf: refused in a numeric column rather than carried into every sum
+    /// first ±inf (line, cell): refused in a numeric column rather than carried into every sum
     infinite: Option<(usize, String)>,
+}
+
+/// One block of data rows, read on its own thread.
+struct Block {
+    units: Vec<String>,
+    groups: Vec<String>,
+    lines: Vec<usize>,
+    columns: Vec<ColumnBlock>,
+}
+
+/// Reads the rows of `text` (no header) whose first line is line `first_line` of the file.
+fn read_block(
+    text: &str,
+    delimiter: u8,
+    first_line: usize,
+    (unit_idx, group_idx): (usize, Option<usize>),
+    keep: &[usize],
+) -> std::result::Result<Block, (usize, String)> {
+    let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(text.as_bytes());
+    let mut block = Block { units: vec![], groups: vec![], lines: vec![], columns: keep.iter().map(|_| ColumnBlock::default()).collect() };
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match rdr.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err((first_line - 1 + e.position().map_or(1, |p| p.line() as usize), e.to_string())),
+        }
+        let line = first_line - 1 + record.position().map_or(1, |p| p.line() as usize);
+        let row = block.units.len();
+        block.units.push(cell(&record, unit_idx).to_string());
+        block.groups.push(group_idx.map(|g| cell(&record, g)).unwrap_or_default().to_string());
+        block.lines.push(line);
+        for (column, &index) in block.columns.iter_mut().zip(keep).filter(|(c, _)| c.text_at.is_none()) {
+            let value = cell(&record, index);
+            match read_number(value) {
+                Ok(v) => column.numbers.push(v),
+                Err(()) if value.parse::<f64>().is_ok() => {
+                    column.infinite.get_or_insert((line, value.to_string()));
+                    column.numbers.push(None);
+                }
+                Err(()) => column.text_at = Some(row),
+            }
+        }
+    }
+    Ok(block)
 }
 
 impl Frame {
@@ -78,6 +156,7 @@ impl Frame {
             levels: vec![0; rows],
             level_names: vec![String::from("unit")],
             lines: vec![],
+            keys: None,
         }
     }
 
@@ -86,9 +165,11 @@ impl Frame {
     /// empty / "-" / "NA" / "NaN") are numeric. A repeated header keeps its first column; a
     /// repeated (unit, group) pair is an error, and so is an infinite number.
     ///
-    /// The rows are streamed as byte records once; a second pass reads only the cells of the
-    /// columns that turned out to be text, so a numeric table never holds its cells as strings.
+    /// The rows are read as byte records, in blocks on every core when no cell is quoted (so no
+    /// line break can hide inside a cell); a second pass reads only the cells of the columns
+    /// that turned out to be text, so a numeric table never holds its cells as strings.
     pub fn from_csv(source_name: &str, bytes: &[u8], unit_column: &str, group_column: Option<&str>) -> Result<Frame> {
+        use rayon::prelude::*;
         let text = decode(bytes);
         let delimiter = sniff_delimiter(&text);
         let reader = || csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
@@ -103,65 +184,84 @@ impl Frame {
             Some(g) => Some(find(g).ok_or_else(|| data_err(1, format!("no group column '{g}'; columns: {}", headers.join(", "))))?),
             None => None,
         };
-        let mut readers: Vec<ColumnReader> = vec![];
-        for (i, h) in headers.iter().enumerate() {
-            if i != unit_idx && Some(i) != group_idx && !h.is_empty() && headers[..i].iter().all(|p| p != h) {
-                readers.push(ColumnReader { name: h.clone(), index: i, numbers: vec![], text_at: None, infinite: None });
-            }
+        let keep: Vec<usize> = (0..headers.len())
+            .filter(|&i| i != unit_idx && Some(i) != group_idx && !headers[i].is_empty() && headers[..i].iter().all(|p| *p != headers[i]))
+            .collect();
+        // blocks of whole lines; a quoted cell may hold a line break, so then one block
+        let body_start = text.find('\n').map_or(text.len(), |i| i + 1);
+        let body = &text[body_start..];
+        let blocks_wanted = if text.contains('"') || body.len() < (1 << 20) { 1 } else { 4 * rayon::current_num_threads().max(1) };
+        let mut pieces: Vec<(&str, usize)> = vec![];
+        let (mut start, mut line) = (0, 2);
+        while start < body.len() {
+            let target = (start + body.len() / blocks_wanted + 1).min(body.len());
+            let end = if target >= body.len() { body.len() } else { body[target..].find('\n').map_or(body.len(), |i| target + i + 1) };
+            pieces.push((&body[start..end], line));
+            line += body[start..end].bytes().filter(|&b| b == b'\n').count();
+            start = end;
         }
-        let mut units: Vec<String> = vec![];
-        let mut groups: Vec<String> = vec![];
-        let mut lines: Vec<usize> = vec![];
-        // units and groups repeat over the years: intern them, and find duplicates by number
-        let mut unit_ids: HashMap<String, u32> = HashMap::new();
-        let mut group_ids: HashMap<String, u32> = HashMap::new();
+        let blocks: Vec<std::result::Result<Block, (usize, String)>> =
+            pieces.par_iter().map(|&(piece, first_line)| read_block(piece, delimiter, first_line, (unit_idx, group_idx), &keep)).collect();
+        let rows: usize = blocks.iter().map(|b| b.as_ref().map_or(0, |b| b.units.len())).sum();
+        let mut units: Vec<String> = Vec::with_capacity(rows);
+        let mut groups: Vec<String> = Vec::with_capacity(rows);
+        let mut lines: Vec<usize> = Vec::with_capacity(rows);
+        let mut columns: Vec<ColumnBlock> =
+            keep.iter().map(|_| ColumnBlock { numbers: Vec::with_capacity(rows), ..ColumnBlock::default() }).collect();
+        for block in blocks {
+            let block = block.map_err(|(line, message)| data_err(line, message))?;
+            let offset = units.len();
+            for (all, part) in columns.iter_mut().zip(block.columns) {
+                if all.text_at.is_some() {
+                    continue;
+                }
+                match part.text_at {
+                    Some(row) => all.text_at = Some(offset + row),
+                    None => all.numbers.extend(part.numbers),
+                }
+                if all.infinite.is_none() {
+                    all.infinite = part.infinite;
+                }
+            }
+            units.extend(block.units);
+            groups.extend(block.groups);
+            lines.extend(block.lines);
+        }
+        // units and groups repeat over the years: number them, and find duplicates by number
+        let mut unit_ids: HashMap<&str, u32> = HashMap::new();
+        let mut group_ids: HashMap<&str, u32> = HashMap::new();
+        let mut group_names: Vec<String> = vec![];
         let mut seen: HashMap<(u32, u32), usize> = HashMap::new();
-        let mut record = csv::ByteRecord::new();
-        loop {
-            match rdr.read_byte_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => return Err(data_err(e.position().map_or(0, |p| p.line() as usize), e.to_string())),
-            }
-            let line = record.position().map_or(0, |p| p.line() as usize);
-            let row = units.len();
-            let unit = cell(&record, unit_idx);
+        let (mut unit_keys, mut group_keys) = (Vec::with_capacity(units.len()), Vec::with_capacity(units.len()));
+        for (row, (unit, group)) in units.iter().zip(&groups).enumerate() {
             if unit.is_empty() {
-                return Err(data_err(line, format!("empty unit in column '{unit_column}'")));
+                return Err(data_err(lines[row], format!("empty unit in column '{unit_column}'")));
             }
-            let group = group_idx.map(|g| cell(&record, g)).unwrap_or_default();
-            let unit_id = intern(&mut unit_ids, unit);
-            let group_id = intern(&mut group_ids, group);
-            if let Some(prev) = seen.insert((unit_id, group_id), line) {
+            let next = unit_ids.len() as u32;
+            let unit_id = *unit_ids.entry(unit.as_str()).or_insert(next);
+            let group_id = *group_ids.entry(group.as_str()).or_insert_with(|| {
+                group_names.push(group.clone());
+                group_names.len() as u32 - 1
+            });
+            if let Some(prev) = seen.insert((unit_id, group_id), lines[row]) {
                 return Err(data_err(
-                    line,
+                    lines[row],
                     format!(
                         "duplicate row: unit '{unit}'{} already in line {prev}",
                         if group.is_empty() { String::new() } else { format!(" in group '{group}'") }
                     ),
                 ));
             }
-            units.push(unit.to_string());
-            groups.push(group.to_string());
-            lines.push(line);
-            for column in readers.iter_mut().filter(|c| c.text_at.is_none()) {
-                let value = cell(&record, column.index);
-                match read_number(value) {
-                    Ok(v) => column.numbers.push(v),
-                    Err(()) if value.parse::<f64>().is_ok() => {
-                        column.infinite.get_or_insert((line, value.to_string()));
-                        column.numbers.push(None);
-                    }
-                    Err(()) => column.text_at = Some(row),
-                }
-            }
+            unit_keys.push(unit_id);
+            group_keys.push(group_id);
         }
-        let mut columns: Vec<(String, Column)> = Vec::with_capacity(readers.len());
-        let text_columns: Vec<usize> = readers.iter().filter(|c| c.text_at.is_some()).map(|c| c.index).collect();
+        let keys = RowKeys { unit: unit_keys, units: unit_ids.len(), group: group_keys, group_names };
+        let text_columns: Vec<usize> = keep.iter().zip(&columns).filter(|(_, c)| c.text_at.is_some()).map(|(&i, _)| i).collect();
         let mut texts: HashMap<usize, Vec<Option<String>>> = HashMap::new();
         if !text_columns.is_empty() {
             let mut rdr = reader();
             let _ = rdr.byte_headers();
+            let mut record = csv::ByteRecord::new();
             while rdr.read_byte_record(&mut record).map_err(|e| data_err(0, e.to_string()))? {
                 for &i in &text_columns {
                     let value = cell(&record, i);
@@ -169,18 +269,21 @@ impl Frame {
                 }
             }
         }
-        for column in readers {
-            if let Some(cells) = texts.remove(&column.index) {
-                columns.push((column.name, Column::Text(cells)));
+        let mut out: Vec<(String, Column)> = Vec::with_capacity(keep.len());
+        for (&index, column) in keep.iter().zip(columns) {
+            let name = headers[index].clone();
+            if let Some(cells) = texts.remove(&index) {
+                out.push((name, Column::Text(cells)));
                 continue;
             }
             if let Some((line, value)) = column.infinite {
-                return Err(data_err(line, format!("column '{}': '{value}' is not a finite number", column.name)));
+                return Err(data_err(line, format!("column '{name}': '{value}' is not a finite number")));
             }
-            columns.push((column.name, Column::Num(column.numbers)));
+            out.push((name, Column::Num(column.numbers)));
         }
-        let mut frame = Frame::new(unit_column, group_column.map(Into::into), units, groups, columns);
+        let mut frame = Frame::new(unit_column, group_column.map(Into::into), units, groups, out);
         frame.lines = lines;
+        frame.keys = Some(keys);
         Ok(frame)
     }
 
@@ -250,48 +353,87 @@ impl Frame {
     }
 
     /// Streams the table as CSV, so that a large result never sits in memory as text; returns
-    /// the number of rows written.
-    pub fn write_csv(&self, out: impl std::io::Write, columns: Option<&[String]>) -> std::io::Result<usize> {
-        let mut w = csv::WriterBuilder::new().buffer_capacity(1 << 16).from_writer(out);
+    /// the number of rows written. Blocks of rows are formatted in parallel (turning a hundred
+    /// thousand rows of doubles into shortest decimal text is most of a run's time) and written
+    /// in order.
+    pub fn write_csv(&self, mut out: impl std::io::Write, columns: Option<&[String]>) -> std::io::Result<usize> {
+        use rayon::prelude::*;
+        const BLOCK: usize = 4096;
         let names: Vec<&String> = match columns {
             Some(c) => c.iter().collect(),
             None => self.columns.iter().map(|(n, _)| n).collect(),
         };
         let cols: Vec<Option<&Column>> = names.iter().map(|n| self.column(n)).collect();
-        let with_level = self.level_names.len() > 1;
         let mut header = vec![self.unit_column.clone()];
         if let Some(g) = &self.group_column {
             header.push(g.clone());
         }
-        if with_level {
+        if self.level_names.len() > 1 {
             header.push("level".into());
         }
         header.extend(names.iter().map(|n| n.to_string()));
+        let mut w = csv::Writer::from_writer(vec![]);
         w.write_record(&header)?;
-        let (mut floats, mut integers) = (ryu::Buffer::new(), itoa::Buffer::new());
-        for row in 0..self.len() {
-            w.write_field(kette_text::spreadsheet_safe(&self.units[row]).as_bytes())?;
+        out.write_all(&w.into_inner().map_err(|e| e.into_error())?)?;
+        let starts: Vec<usize> = (0..self.len()).step_by(BLOCK).collect();
+        // a few blocks per thread at a time, so the text in memory stays small
+        for batch in starts.chunks(4 * rayon::current_num_threads().max(1)) {
+            let texts: Vec<std::io::Result<Vec<u8>>> =
+                batch.par_iter().map(|&start| self.csv_rows(start..(start + BLOCK).min(self.len()), &cols)).collect();
+            for text in texts {
+                out.write_all(&text?)?;
+            }
+        }
+        out.flush()?;
+        Ok(self.len())
+    }
+
+    fn csv_rows(&self, rows: std::ops::Range<usize>, cols: &[Option<&Column>]) -> std::io::Result<Vec<u8>> {
+        let mut out: Vec<u8> = Vec::with_capacity(rows.len() * 16 * (cols.len() + 2));
+        let with_level = self.level_names.len() > 1;
+        let (mut floats, mut integers) = (zmij::Buffer::new(), itoa::Buffer::new());
+        for row in rows {
+            text_field(&mut out, &kette_text::spreadsheet_safe(&self.units[row]));
             if self.group_column.is_some() {
-                w.write_field(kette_text::spreadsheet_safe(&self.groups[row]).as_bytes())?;
+                out.push(b',');
+                text_field(&mut out, &kette_text::spreadsheet_safe(&self.groups[row]));
             }
             if with_level {
-                w.write_field(self.level_names[self.levels[row]].as_bytes())?;
+                out.push(b',');
+                text_field(&mut out, &self.level_names[self.levels[row]]);
             }
-            for col in &cols {
+            for col in cols {
+                out.push(b',');
                 match col {
+                    // numbers never need quotes
                     Some(Column::Num(v)) => match v[row] {
-                        Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => w.write_field(integers.format(x as i64))?,
-                        Some(x) => w.write_field(floats.format_finite(x))?,
-                        None => w.write_field(b"")?,
+                        Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => out.extend_from_slice(integers.format(x as i64).as_bytes()),
+                        Some(x) => out.extend_from_slice(floats.format_finite(x).as_bytes()),
+                        None => {}
                     },
-                    Some(Column::Text(v)) => w.write_field(kette_text::spreadsheet_safe(v[row].as_deref().unwrap_or("")).as_bytes())?,
-                    None => w.write_field(b"")?,
+                    Some(Column::Text(v)) => text_field(&mut out, &kette_text::spreadsheet_safe(v[row].as_deref().unwrap_or(""))),
+                    None => {}
                 }
             }
-            w.write_record(None::<&[u8]>)?;
+            out.push(b'\n');
         }
-        w.flush()?;
-        Ok(self.len())
+        Ok(out)
+    }
+}
+
+/// A text cell, quoted when it holds a comma, a quote or a line break (RFC 4180).
+fn text_field(out: &mut Vec<u8>, text: &str) {
+    if text.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        out.push(b'"');
+        for b in text.bytes() {
+            if b == b'"' {
+                out.push(b'"');
+            }
+            out.push(b);
+        }
+        out.push(b'"');
+    } else {
+        out.extend_from_slice(text.as_bytes());
     }
 }
 
@@ -299,21 +441,12 @@ fn cell(record: &csv::ByteRecord, i: usize) -> &str {
     record.get(i).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("").trim()
 }
 
-fn intern(ids: &mut HashMap<String, u32>, value: &str) -> u32 {
-    if let Some(&id) = ids.get(value) {
-        return id;
-    }
-    let id = ids.len() as u32;
-    ids.insert(value.to_string(), id);
-    id
-}
-
 /// Shortest text that reads back as the same number, as the CSV output writes it.
 pub fn format_number(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         itoa::Buffer::new().format(x as i64).to_string()
     } else if x.is_finite() {
-        ryu::Buffer::new().format_finite(x).to_string()
+        zmij::Buffer::new().format_finite(x).to_string()
     } else {
         String::new()
     }

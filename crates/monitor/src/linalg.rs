@@ -8,7 +8,7 @@
 
 use nalgebra::{DMatrix, DVector, SymmetricEigen};
 
-use crate::stats::sum;
+use crate::stats::{dot, sum};
 
 /// Why a least-squares fit has no unique solution.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,7 +32,7 @@ pub struct Fit {
 
 impl Fit {
     pub fn predict(&self, x: impl IntoIterator<Item = f64>) -> f64 {
-        self.mean_y + sum(&x.into_iter().zip(&self.means).zip(&self.slopes).map(|((v, m), b)| b * (v - m)).collect::<Vec<_>>())
+        self.mean_y + x.into_iter().zip(&self.means).zip(&self.slopes).map(|((v, m), b)| b * (v - m)).sum::<f64>()
     }
 
     /// The coefficients in the usual form: intercept first, then one per predictor.
@@ -56,17 +56,19 @@ pub fn ols(x: &[Vec<f64>], y: &[f64]) -> Result<Fit, FitError> {
     let mut lengths = vec![0.0; p];
     let mut constant = vec![];
     for (j, column) in x.iter().enumerate() {
-        let centred: Vec<f64> = column.iter().map(|v| v - means[j]).collect();
-        let length = sum(&centred.iter().map(|v| v * v).collect::<Vec<_>>()).sqrt();
-        let magnitude = sum(&column.iter().map(|v| v * v).collect::<Vec<_>>()).sqrt();
+        let mut target = design.column_mut(j);
+        for (cell, v) in target.iter_mut().zip(column) {
+            *cell = v - means[j];
+        }
+        let centred = target.as_slice();
+        let length = dot(centred, centred).sqrt();
+        let magnitude = dot(column, column).sqrt();
         if length == 0.0 || length <= f64::EPSILON * nf.sqrt() * magnitude {
             constant.push(j);
             continue;
         }
         lengths[j] = length;
-        for (i, v) in centred.iter().enumerate() {
-            design[(i, j)] = v / length;
-        }
+        target.iter_mut().for_each(|v| *v /= length);
     }
     if !constant.is_empty() {
         return Err(FitError::Constant { columns: constant });

@@ -22,6 +22,7 @@
 use serde::Deserialize;
 
 use crate::frame::{Column, Frame};
+use crate::frame::RowKeys;
 use crate::steps::{Step, StepContext};
 use crate::{MonitorError, Note, Result};
 
@@ -111,7 +112,12 @@ impl Recipe {
     /// Runs the recipe and says what a reader of the result should know: the components and
     /// orientation of each principal component, and the rows left without a value.
     pub fn run_with_notes(&self, data: &Frame) -> Result<(Frame, Vec<Note>)> {
-        let mut f = data.clone();
+        self.run_owned(data.clone())
+    }
+
+    /// `run_with_notes` on a table the caller no longer needs, without copying it.
+    pub fn run_owned(&self, data: Frame) -> Result<(Frame, Vec<Note>)> {
+        let mut f = data;
         if let Some(name) = &self.level {
             f.level_names[0] = name.clone();
         }
@@ -125,6 +131,8 @@ impl Recipe {
         let mut notes = vec![];
         // columns with rows that lack a value, noted or passed on
         let mut carried: Vec<String> = vec![];
+        let mut group_cache: Vec<(usize, usize, Vec<(String, Vec<usize>)>)> = vec![];
+        let mut keys = f.keys.take().filter(|k| k.unit.len() == f.len()).unwrap_or_default();
         for (i, step) in self.steps.iter().enumerate() {
             let level = match step.level() {
                 None => 0,
@@ -136,19 +144,33 @@ impl Recipe {
                 })?,
             };
             let op = step.operation();
+            let tt = std::time::Instant::now();
             let writes = op.writes();
             let several_levels = f.level_names.len() > 1;
             let before: Vec<(String, Option<Column>)> =
                 if several_levels { writes.iter().map(|c| (c.clone(), f.column(c).cloned())).collect() } else { vec![] };
-            let groups = f.group_rows_at(level);
-            let mut cx = StepContext { frame: &mut f, groups, level, step: i + 1, kind: step.kind(), notes: &mut notes };
+            // the groups of a level change only when an aggregate appends rows
+            let groups = match group_cache.iter().find(|(l, rows, _)| *l == level && *rows == f.len()) {
+                Some((_, _, groups)) => groups.clone(),
+                None => {
+                    let groups = f.group_rows_at(level);
+                    group_cache.push((level, f.len(), groups.clone()));
+                    groups
+                }
+            };
+            if keys.unit.len() != f.len() {
+                keys = RowKeys::new(&f);
+            }
+            let mut cx = StepContext { frame: &mut f, groups, level, step: i + 1, kind: step.kind(), notes: &mut notes, keys: &keys };
             op.apply(&mut cx)?;
             if several_levels {
                 keep_other_levels(&mut f, level, before);
             }
             let results: Vec<&String> =
                 writes.iter().filter(|c| !self.steps[i + 1..].iter().any(|s| s.operation().reads().contains(&c.as_str()))).collect();
+            let ta = tt.elapsed();
             rows_without_value(&f, level, (i + 1, step.kind()), &writes, &op.reads(), &results, &mut carried, &mut notes);
+            eprintln!("step {} {} {:?} total {:?}", i + 1, step.kind(), ta, tt.elapsed());
         }
         Ok((f, notes))
     }
@@ -221,13 +243,14 @@ fn rows_without_value(
     notes: &mut Vec<Note>,
 ) {
     let rows: Vec<usize> = (0..f.len()).filter(|&r| f.levels[r] == level).collect();
-    let present = |column: &str, r: usize| match f.column(column) {
+    let present = |column: Option<&Column>, r: usize| match column {
         Some(Column::Num(v)) => v[r].is_some(),
         Some(Column::Text(v)) => v[r].is_some(),
         None => true,
     };
     for column in writes {
-        let missing: Vec<usize> = rows.iter().copied().filter(|&r| !present(column, r)).collect();
+        let written = f.column(column);
+        let missing: Vec<usize> = rows.iter().copied().filter(|&r| !present(written, r)).collect();
         if missing.is_empty() {
             continue;
         }
@@ -239,10 +262,11 @@ fn rows_without_value(
         }
         let causes: Vec<(String, usize)> = inputs
             .iter()
-            .map(|input| (input.to_string(), missing.iter().filter(|&&r| !present(input, r)).count()))
+            .map(|input| (input.to_string(), missing.iter().filter(|&&r| !present(f.column(input), r)).count()))
             .filter(|(_, n)| *n > 0)
             .collect();
-        let inherited = missing.iter().all(|&r| carried.iter().any(|c| !present(c, r) && inputs.contains(&c.as_str())));
+        let passed_on: Vec<Option<&Column>> = carried.iter().filter(|c| inputs.contains(&c.as_str())).map(|c| f.column(c)).collect();
+        let inherited = missing.iter().all(|&r| passed_on.iter().any(|c| !present(*c, r)));
         carried.push(column.clone());
         if inherited && !results.contains(&column) {
             continue;

@@ -23,7 +23,7 @@ pub async fn run(action: IndexAction) -> Result<()> {
             let text = String::from_utf8(read(&recipe)?).with_context(|| format!("{}: not UTF-8 text", recipe.display()))?;
             let recipe = kette_monitor::Recipe::from_toml(&file_name(&recipe), &text)?;
             let frame = kette_monitor::Frame::from_csv(&file_name(&data), &read(&data)?, &recipe.unit, recipe.group_by.as_deref())?;
-            let (result, notes) = recipe.run_with_notes(&frame)?;
+            let (result, notes) = recipe.run_owned(frame)?;
             let formats = kette_i18n::Formats::new(kette_i18n::cli_language());
             for note in &notes {
                 let (key, args) = note.message(&|x, digits| formats.fixed(x, digits));

@@ -58,17 +58,35 @@ impl Operation for Aggregate {
         if cx.frame.level_names.get(cx.level) == Some(&target) {
             return Err(cx.invalid(format!("cannot aggregate level '{target}' into itself; name another `to_level`")));
         }
-        let xs = names.iter().map(|c| cx.numbers(c)).collect::<Result<Vec<_>>>()?;
+        let xs = names.iter().map(|c| cx.numbers(c).map(<[_]>::to_vec)).collect::<Result<Vec<_>>>()?;
         let w = match &self.weight {
-            Some(c) => Some(cx.numbers(c)?),
+            Some(c) => Some(cx.numbers(c)?.to_vec()),
             None => None,
         };
-        let parents: Vec<Option<String>> = match (self.parent_key_length, &self.parent_column) {
-            (Some(len), None) => cx.frame.units.iter().map(|u| (u.len() > len).then(|| u[..len].to_string())).collect(),
-            (None, Some(col)) => cx.texts(col)?,
+        // the parent of each unit, worked out once per unit rather than once per row
+        let keys = cx.keys;
+        let mut first_row = vec![usize::MAX; keys.units];
+        for (r, &u) in keys.unit.iter().enumerate() {
+            let slot = &mut first_row[u as usize];
+            *slot = (*slot).min(r);
+        }
+        let parent_column = match (self.parent_key_length, &self.parent_column) {
+            (Some(_), None) => None,
+            (None, Some(col)) => Some(cx.texts(col)?),
             _ => return Err(cx.invalid("give exactly one of parent_key_length and parent_column")),
         };
         let rows = cx.rows();
+        // by key: the parent of each unit, worked out once per unit rather than once per row
+        let parent_by_unit: Vec<Option<String>> = match self.parent_key_length {
+            Some(len) if parent_column.is_none() => first_row
+                .iter()
+                .map(|&r| {
+                    let u = cx.frame.units.get(r)?;
+                    (u.len() > len && u.is_char_boundary(len)).then(|| u[..len].to_string())
+                })
+                .collect(),
+            _ => vec![],
+        };
         let f = &mut *cx.frame;
         let target_level = match f.level_names.iter().position(|n| *n == target) {
             Some(l) => l,
@@ -78,13 +96,17 @@ impl Operation for Aggregate {
             }
         };
         // (parent, group) -> per column (Σ w·x, Σ w over present x), and Σ w over all rows
-        let mut acc: Vec<((String, String), Vec<(f64, f64)>, f64)> = vec![];
-        let mut index: HashMap<(String, String), usize> = HashMap::new();
+        let mut acc: Vec<((String, u32), Vec<(f64, f64)>, f64)> = vec![];
+        let mut index: HashMap<(&str, u32), usize> = HashMap::new();
         for &r in &rows {
-            let Some(parent) = &parents[r] else { continue };
-            let key = (parent.clone(), f.groups[r].clone());
-            let slot = *index.entry(key.clone()).or_insert_with(|| {
-                acc.push((key, vec![(0.0, 0.0); xs.len()], 0.0));
+            let parent = match &parent_column {
+                Some(col) => col[r].as_ref(),
+                None => parent_by_unit[keys.unit[r] as usize].as_ref(),
+            };
+            let Some(parent) = parent else { continue };
+            let group = keys.group[r];
+            let slot = *index.entry((parent.as_str(), group)).or_insert_with(|| {
+                acc.push(((parent.clone(), group), vec![(0.0, 0.0); xs.len()], 0.0));
                 acc.len() - 1
             });
             let Some(wr) = w.as_ref().map_or(Some(1.0), |w| w[r]) else { continue };
@@ -97,11 +119,20 @@ impl Operation for Aggregate {
                 }
             }
         }
-        let mut existing: HashMap<(String, String), usize> = HashMap::new();
+        let mut existing: HashMap<(&str, &str), usize> = HashMap::new();
         for r in (0..f.len()).filter(|&r| f.levels[r] == target_level) {
-            existing.insert((f.units[r].clone(), f.groups[r].clone()), r);
+            existing.insert((f.units[r].as_str(), f.groups[r].as_str()), r);
+        }
+        let existing: HashMap<(String, String), usize> = existing.into_iter().map(|((u, g), r)| ((u.to_string(), g.to_string()), r)).collect();
+        let appended = acc.iter().filter(|((parent, group), _, _)| !existing.contains_key(&(parent.clone(), keys.group_names[*group as usize].clone()))).count();
+        for (_, col) in f.columns.iter_mut() {
+            match col {
+                Column::Num(v) => v.reserve_exact(appended),
+                Column::Text(v) => v.reserve_exact(appended),
+            }
         }
         for ((parent, group), sums, all) in acc {
+            let group = keys.group_names[group as usize].clone();
             let row = match existing.get(&(parent.clone(), group.clone())) {
                 Some(&row) => row,
                 None => {

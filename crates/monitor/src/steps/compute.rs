@@ -14,8 +14,6 @@
 //! `sqrt`, `ln`, `exp`. A missing input, or a result that is not a finite number (a division by
 //! zero), leaves the row without a value, and the run notes how many.
 
-use std::collections::HashMap;
-
 use serde::Deserialize;
 
 use super::{Operation, StepContext};
@@ -231,17 +229,20 @@ fn evaluate(expr: &Expr, cx: &StepContext) -> Result<Values> {
         Expr::Number(v) => vec![Some(*v); n],
         Expr::Column(name) => {
             if cx.frame.column(name).is_none() && cx.frame.group_column.as_deref() == Some(*name) {
-                // the group column (a year) as a number
-                let mut values = Vec::with_capacity(n);
-                for (r, g) in cx.frame.groups.iter().enumerate() {
-                    match crate::frame::read_number(g) {
-                        Ok(v) => values.push(v),
-                        Err(()) => return Err(cx.invalid(format!("group '{g}' of row {} is not a number", r + 1))),
+                // the group column (a year) as a number, each distinct group read once
+                let mut by_group = Vec::with_capacity(cx.keys.group_names.len());
+                for (g, name) in cx.keys.group_names.iter().enumerate() {
+                    match crate::frame::read_number(name) {
+                        Ok(v) => by_group.push(v),
+                        Err(()) => {
+                            let row = cx.keys.group.iter().position(|&k| k as usize == g).unwrap_or(0);
+                            return Err(cx.invalid(format!("group '{name}' of row {} is not a number", row + 1)));
+                        }
                     }
                 }
-                values
+                cx.keys.group.iter().map(|&g| by_group[g as usize]).collect()
             } else {
-                cx.numbers(name)?
+                cx.numbers(name)?.to_vec()
             }
         }
         Expr::Negate(e) => evaluate(e, cx)?.into_iter().map(|v| v.map(|v| -v)).collect(),
@@ -266,8 +267,8 @@ fn evaluate(expr: &Expr, cx: &StepContext) -> Result<Values> {
             let args = args.iter().map(|a| evaluate(a, cx)).collect::<Result<Vec<_>>>()?;
             let unary = |f: fn(f64) -> f64| args[0].iter().map(|v| v.map(f).filter(|v| v.is_finite())).collect();
             match *name {
-                "mean_by_unit" => mean_by(cx, &args[0], |r| cx.frame.units[r].as_str()),
-                "mean_by_group" => mean_by(cx, &args[0], |r| cx.frame.groups[r].as_str()),
+                "mean_by_unit" => mean_by(cx, &args[0], &cx.keys.unit),
+                "mean_by_group" => mean_by(cx, &args[0], &cx.keys.group),
                 "clamp" => (0..n).map(|r| Some(args[0][r]?.clamp(args[1][r]?, args[2][r]?.max(args[1][r]?)))).collect(),
                 "min" => (0..n).map(|r| Some(args[0][r]?.min(args[1][r]?))).collect(),
                 "max" => (0..n).map(|r| Some(args[0][r]?.max(args[1][r]?))).collect(),
@@ -280,22 +281,19 @@ fn evaluate(expr: &Expr, cx: &StepContext) -> Result<Values> {
     })
 }
 
-/// The mean of the present values per key over the rows of the step's level, given to every
-/// row of that key.
-fn mean_by<'f>(cx: &'f StepContext, values: &[Option<f64>], key: impl Fn(usize) -> &'f str) -> Values {
-    let rows = cx.rows();
-    let mut sums: HashMap<&str, Vec<f64>> = HashMap::new();
-    for &r in &rows {
-        if let Some(v) = values[r] {
-            sums.entry(key(r)).or_default().push(v);
+/// The mean of the present values per key (a unit's or a group's number) over the rows of the
+/// step's level, given to every row of that key.
+fn mean_by(cx: &StepContext, values: &[Option<f64>], keys: &[u32]) -> Values {
+    let size = keys.iter().max().map_or(0, |k| *k as usize + 1);
+    let (mut sums, mut counts) = (vec![0.0; size], vec![0usize; size]);
+    let at_level = |r: usize| cx.frame.levels[r] == cx.level;
+    for (r, value) in values.iter().enumerate() {
+        if let (Some(v), true) = (value, at_level(r)) {
+            sums[keys[r] as usize] += v;
+            counts[keys[r] as usize] += 1;
         }
     }
-    let means: HashMap<&str, f64> = sums.into_iter().map(|(k, v)| (k, crate::stats::sum(&v) / v.len() as f64)).collect();
-    let mut out = vec![None; cx.frame.len()];
-    for r in rows {
-        out[r] = means.get(key(r)).copied();
-    }
-    out
+    (0..values.len()).map(|r| (at_level(r) && counts[keys[r] as usize] > 0).then(|| sums[keys[r] as usize] / counts[keys[r] as usize] as f64)).collect()
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ impl Operation for ImputeOls {
     fn apply(&self, cx: &mut StepContext) -> Result<()> {
         let y = cx.numbers(&self.target)?;
         let xs = self.predictors.iter().map(|p| cx.numbers(p)).collect::<Result<Vec<_>>>()?;
-        let mut filled = y.clone();
+        let mut filled = y.to_vec();
         for (group, rows) in &cx.scoped(self.scope) {
             let complete: Vec<usize> = rows.iter().copied().filter(|&r| y[r].is_some() && xs.iter().all(|x| x[r].is_some())).collect();
             let targets: Vec<f64> = complete.iter().map(|&r| y[r].unwrap_or_default()).collect();

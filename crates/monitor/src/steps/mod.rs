@@ -2,7 +2,7 @@
 //! columns it reads, which it adds, and how. `steps!` below is the one table of step kinds — a
 //! new step is a new file and one line there.
 
-use crate::frame::{Column, Frame};
+use crate::frame::{Column, Frame, RowKeys};
 use crate::{MonitorError, Note, Result};
 
 mod aggregate;
@@ -32,6 +32,7 @@ pub use quantiles::Quantiles;
 pub use rank::Rank;
 pub use sum::Sum;
 pub use zscore::{Filter, Zscore};
+
 
 /// What every step does.
 pub trait Operation {
@@ -122,13 +123,14 @@ pub struct StepContext<'a> {
     pub step: usize,
     pub kind: &'static str,
     pub notes: &'a mut Vec<Note>,
+    pub keys: &'a RowKeys,
 }
 
 impl StepContext<'_> {
     /// A numeric column, or an error naming the column and the first text cell.
-    pub fn numbers(&self, column: &str) -> Result<Vec<Option<f64>>> {
+    pub fn numbers(&self, column: &str) -> Result<&[Option<f64>]> {
         match self.frame.column(column) {
-            Some(Column::Num(v)) => Ok(v.clone()),
+            Some(Column::Num(v)) => Ok(v),
             Some(Column::Text(v)) => {
                 // the cell that made the column text, not merely its first cell
                 let (row, value) = v

@@ -47,6 +47,7 @@ impl Operation for Pca {
         let xs = inputs.iter().map(|c| cx.numbers(c)).collect::<Result<Vec<_>>>()?;
         let anchor = cx.numbers(&self.anchor)?;
         let mut score = vec![None; cx.frame.len()];
+        let mut notes = vec![];
         for (group, rows) in &cx.scoped(self.scope) {
             let complete: Vec<usize> = rows.iter().copied().filter(|&r| xs.iter().all(|x| x[r].is_some())).collect();
             // standardise each input over the complete rows (sample sd, as prcomp(scale. = TRUE))
@@ -89,7 +90,7 @@ impl Operation for Pca {
                 score[r] = Some(values[i]);
             }
             let (step, output) = (cx.step, self.output.clone());
-            cx.note(Note::Components {
+            notes.push(Note::Components {
                 step,
                 output: output.clone(),
                 group: group.clone(),
@@ -97,7 +98,7 @@ impl Operation for Pca {
                 loadings: inputs.iter().cloned().zip(loadings).collect(),
             });
             let correlation = sign * correlation;
-            cx.note(Note::Orientation {
+            notes.push(Note::Orientation {
                 step,
                 output,
                 group: group.clone(),
@@ -106,6 +107,7 @@ impl Operation for Pca {
                 weak: correlation.abs() < WEAK_ANCHOR,
             });
         }
+        notes.into_iter().for_each(|n| cx.note(n));
         cx.frame.set(&self.output, Column::Num(score));
         Ok(())
     }

@@ -60,7 +60,7 @@ impl Operation for Zscore {
             return Err(cx.invalid("`output` names one column; use `prefix` for several inputs"));
         }
         let filter = match &self.reference {
-            Some(flt) => Some((cx.numbers(&flt.column)?, flt.clone())),
+            Some(flt) => Some((cx.numbers(&flt.column)?.to_vec(), flt.clone())),
             None => None,
         };
         for (input, out) in self.inputs.iter().zip(self.outputs()) {
