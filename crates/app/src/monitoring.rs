@@ -59,14 +59,14 @@ impl App {
                 groups.push(if recipe.group_by.is_some() { y.to_string() } else { String::new() });
             }
         }
-        let mut columns: Vec<(String, Column)> = inputs.iter().map(|c| (c.clone(), Column::Num(vec![None; units.len()]))).collect();
+        let mut columns: Vec<(String, Column)> = inputs.iter().map(|c| (c.clone(), Column::Num(vec![kette_monitor::MISSING; units.len()]))).collect();
         for (key, _, l, y, code, value) in &table {
             if *l != level {
                 continue;
             }
             if let (Some(&row), Some((_, Column::Num(col)))) = (index.get(&(key.clone(), *y)), columns.iter_mut().find(|(c, _)| c == code))
             {
-                col[row] = *value;
+                col[row] = value.unwrap_or(kette_monitor::MISSING);
             }
         }
         let frame = Frame::new("key", recipe.group_by.clone(), units.iter().map(|u| u.0.clone()).collect(), groups, columns);

@@ -136,8 +136,8 @@ fn gisd_sized() -> Result<(f64, usize)> {
         }
     }
     let mut columns: Vec<(String, kette_monitor::Column)> =
-        cols[..indicators].iter().enumerate().map(|(k, c)| (format!("i{k}"), kette_monitor::Column::Num(c.clone()))).collect();
-    columns.push(("population".into(), kette_monitor::Column::Num(cols[indicators].clone())));
+        cols[..indicators].iter().enumerate().map(|(k, c)| (format!("i{k}"), kette_monitor::Column::from_options(c.clone()))).collect();
+    columns.push(("population".into(), kette_monitor::Column::from_options(cols[indicators].clone())));
     let frame = kette_monitor::Frame::new("id", Some("year".into()), unit_keys, groups, columns);
     let mut recipe = String::from("id = \"gisd_like\"\nname = \"GISD-sized\"\ngroup_by = \"year\"\n");
     for d in 0..3 {

@@ -512,7 +512,7 @@ pub async fn build(store: &Store, dir: &Path) -> Result<()> {
                     indicator_code: code.into(),
                     district_key: unit.clone(),
                     year: edition - 1,
-                    value: *value,
+                    value,
                     numerator: None,
                     denominator: None,
                     source: format!("kette, recipe {file} on MSS {edition}"),

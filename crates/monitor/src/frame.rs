@@ -8,7 +8,8 @@ use crate::{MonitorError, Result};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Column {
-    Num(Vec<Option<f64>>),
+    /// contiguous doubles; NaN marks a missing value (see [`value`])
+    Num(Vec<f64>),
     Text(Vec<Option<String>>),
 }
 
@@ -62,6 +63,53 @@ impl RowKeys {
         let group = ids(f.groups.iter().map(String::as_str), &mut group_names);
         RowKeys { unit, units: unit_names.len(), group, group_names }
     }
+
+    /// The keys of a frame that grew by rows appended at its end (an aggregate's parents):
+    /// only the new rows are looked at. Keys that do not belong to the frame's first rows are
+    /// built anew.
+    pub fn extended(mut keys: RowKeys, f: &Frame) -> RowKeys {
+        let known = keys.unit.len();
+        if known == 0 || known > f.len() {
+            return RowKeys::new(f);
+        }
+        let mut groups: HashMap<&str, u32> = keys.group_names.iter().enumerate().map(|(i, g)| (g.as_str(), i as u32)).collect();
+        let mut new_groups = vec![];
+        let mut units: HashMap<&str, u32> = HashMap::new();
+        for r in known..f.len() {
+            let next = (keys.units + units.len()) as u32;
+            keys.unit.push(*units.entry(f.units[r].as_str()).or_insert(next));
+            let next = (keys.group_names.len() + new_groups.len()) as u32;
+            keys.group.push(*groups.entry(f.groups[r].as_str()).or_insert_with(|| {
+                new_groups.push(f.groups[r].clone());
+                next
+            }));
+        }
+        keys.units += units.len();
+        keys.group_names.extend(new_groups);
+        keys
+    }
+}
+
+/// A missing number in a numeric column.
+pub const MISSING: f64 = f64::NAN;
+
+/// A numeric cell as an option: None when missing.
+#[inline]
+pub fn value(x: f64) -> Option<f64> {
+    (!x.is_nan()).then_some(x)
+}
+
+/// An option as a numeric cell.
+#[inline]
+pub fn cell_of(x: Option<f64>) -> f64 {
+    x.unwrap_or(MISSING)
+}
+
+impl Column {
+    /// A numeric column from options (None missing).
+    pub fn from_options(values: impl IntoIterator<Item = Option<f64>>) -> Column {
+        Column::Num(values.into_iter().map(cell_of).collect())
+    }
 }
 
 /// Cells that mean "no value" in statistical tables (R writes NA, numpy nan, pandas NaN).
@@ -85,7 +133,7 @@ pub(crate) fn read_number(cell: &str) -> std::result::Result<Option<f64>, ()> {
 /// What the reader learns about one column of one block of rows.
 #[derive(Default)]
 struct ColumnBlock {
-    numbers: Vec<Option<f64>>,
+    numbers: Vec<f64>,
     /// first row (in the block) whose cell is not a number: the column is text from then on
     text_at: Option<usize>,
     /// first ±inf (line, cell): refused in a numeric column rather than carried into every sum
@@ -109,7 +157,14 @@ fn read_block(
     keep: &[usize],
 ) -> std::result::Result<Block, (usize, String)> {
     let mut rdr = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).has_headers(false).from_reader(text.as_bytes());
-    let mut block = Block { units: vec![], groups: vec![], lines: vec![], columns: keep.iter().map(|_| ColumnBlock::default()).collect() };
+    // about one row a line: sized once, the vectors are never copied to grow
+    let rows = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut block = Block {
+        units: Vec::with_capacity(rows),
+        groups: Vec::with_capacity(rows),
+        lines: Vec::with_capacity(rows),
+        columns: keep.iter().map(|_| ColumnBlock { numbers: Vec::with_capacity(rows), ..ColumnBlock::default() }).collect(),
+    };
     let mut record = csv::ByteRecord::new();
     loop {
         match rdr.read_byte_record(&mut record) {
@@ -125,10 +180,10 @@ fn read_block(
         for (column, &index) in block.columns.iter_mut().zip(keep).filter(|(c, _)| c.text_at.is_none()) {
             let value = cell(&record, index);
             match read_number(value) {
-                Ok(v) => column.numbers.push(v),
+                Ok(v) => column.numbers.push(cell_of(v)),
                 Err(()) if value.parse::<f64>().is_ok() => {
                     column.infinite.get_or_insert((line, value.to_string()));
-                    column.numbers.push(None);
+                    column.numbers.push(MISSING);
                 }
                 Err(()) => column.text_at = Some(row),
             }
@@ -190,7 +245,7 @@ impl Frame {
         // blocks of whole lines; a quoted cell may hold a line break, so then one block
         let body_start = text.find('\n').map_or(text.len(), |i| i + 1);
         let body = &text[body_start..];
-        let blocks_wanted = if text.contains('"') || body.len() < (1 << 20) { 1 } else { 4 * rayon::current_num_threads().max(1) };
+        let blocks_wanted = if text.contains('"') || body.len() < (1 << 20) { 1 } else { 2 * rayon::current_num_threads().max(1) };
         let mut pieces: Vec<(&str, usize)> = vec![];
         let (mut start, mut line) = (0, 2);
         while start < body.len() {
@@ -299,7 +354,13 @@ impl Frame {
         self.columns.iter().find(|(n, _)| n == name).map(|(_, c)| c)
     }
 
-    pub fn numbers(&self, name: &str) -> Option<&[Option<f64>]> {
+    /// A numeric column's values as options (a copy; None missing).
+    pub fn numbers(&self, name: &str) -> Option<Vec<Option<f64>>> {
+        self.floats(name).map(|v| v.iter().copied().map(value).collect())
+    }
+
+    /// A numeric column as stored: NaN where a value is missing.
+    pub fn floats(&self, name: &str) -> Option<&[f64]> {
         match self.column(name)? {
             Column::Num(v) => Some(v),
             Column::Text(_) => None,
@@ -309,7 +370,7 @@ impl Frame {
     pub fn texts(&self, name: &str) -> Option<Vec<Option<String>>> {
         Some(match self.column(name)? {
             Column::Text(v) => v.clone(),
-            Column::Num(v) => v.iter().map(|x| x.map(format_number)).collect(),
+            Column::Num(v) => v.iter().map(|x| value(*x).map(format_number)).collect(),
         })
     }
 
@@ -358,7 +419,7 @@ impl Frame {
     /// in order.
     pub fn write_csv(&self, mut out: impl std::io::Write, columns: Option<&[String]>) -> std::io::Result<usize> {
         use rayon::prelude::*;
-        const BLOCK: usize = 4096;
+        const BLOCK: usize = 2048;
         let names: Vec<&String> = match columns {
             Some(c) => c.iter().collect(),
             None => self.columns.iter().map(|(n, _)| n).collect(),
@@ -377,7 +438,7 @@ impl Frame {
         out.write_all(&w.into_inner().map_err(|e| e.into_error())?)?;
         let starts: Vec<usize> = (0..self.len()).step_by(BLOCK).collect();
         // a few blocks per thread at a time, so the text in memory stays small
-        for batch in starts.chunks(4 * rayon::current_num_threads().max(1)) {
+        for batch in starts.chunks(2 * rayon::current_num_threads().max(1)) {
             let texts: Vec<std::io::Result<Vec<u8>>> =
                 batch.par_iter().map(|&start| self.csv_rows(start..(start + BLOCK).min(self.len()), &cols)).collect();
             for text in texts {
@@ -406,7 +467,7 @@ impl Frame {
                 out.push(b',');
                 match col {
                     // numbers never need quotes
-                    Some(Column::Num(v)) => match v[row] {
+                    Some(Column::Num(v)) => match value(v[row]) {
                         Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => out.extend_from_slice(integers.format(x as i64).as_bytes()),
                         Some(x) => out.extend_from_slice(floats.format_finite(x).as_bytes()),
                         None => {}

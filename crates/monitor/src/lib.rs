@@ -12,7 +12,7 @@ mod recipe;
 mod stats;
 mod steps;
 
-pub use frame::{format_number, Column, Frame, RowKeys};
+pub use frame::{format_number, value, Column, Frame, RowKeys, MISSING};
 pub use recipe::Recipe;
 pub use stats::SdKind;
 pub use stats::{mean, quantile, std_dev, trend, wilson};

@@ -144,7 +144,6 @@ impl Recipe {
                 })?,
             };
             let op = step.operation();
-            let tt = std::time::Instant::now();
             let writes = op.writes();
             let several_levels = f.level_names.len() > 1;
             let before: Vec<(String, Option<Column>)> =
@@ -159,7 +158,7 @@ impl Recipe {
                 }
             };
             if keys.unit.len() != f.len() {
-                keys = RowKeys::new(&f);
+                keys = RowKeys::extended(keys, &f);
             }
             let mut cx = StepContext { frame: &mut f, groups, level, step: i + 1, kind: step.kind(), notes: &mut notes, keys: &keys };
             op.apply(&mut cx)?;
@@ -168,9 +167,7 @@ impl Recipe {
             }
             let results: Vec<&String> =
                 writes.iter().filter(|c| !self.steps[i + 1..].iter().any(|s| s.operation().reads().contains(&c.as_str()))).collect();
-            let ta = tt.elapsed();
             rows_without_value(&f, level, (i + 1, step.kind()), &writes, &op.reads(), &results, &mut carried, &mut notes);
-            eprintln!("step {} {} {:?} total {:?}", i + 1, step.kind(), ta, tt.elapsed());
         }
         Ok((f, notes))
     }
@@ -217,10 +214,10 @@ fn keep_other_levels(f: &mut Frame, level: usize, before: Vec<(String, Option<Co
         let Some((_, column)) = f.columns.iter_mut().find(|(n, _)| *n == name) else { continue };
         for (r, _) in levels.iter().enumerate().filter(|(_, l)| **l != level) {
             match (&mut *column, &previous) {
-                (Column::Num(now), Some(Column::Num(was))) => now[r] = was.get(r).copied().flatten(),
+                (Column::Num(now), Some(Column::Num(was))) => now[r] = was.get(r).copied().unwrap_or(crate::frame::MISSING),
                 (Column::Text(now), Some(Column::Text(was))) => now[r] = was.get(r).cloned().flatten(),
-                (Column::Text(now), Some(Column::Num(was))) => now[r] = was.get(r).copied().flatten().map(crate::format_number),
-                (Column::Num(now), _) => now[r] = None,
+                (Column::Text(now), Some(Column::Num(was))) => now[r] = was.get(r).copied().and_then(crate::frame::value).map(crate::format_number),
+                (Column::Num(now), _) => now[r] = crate::frame::MISSING,
                 (Column::Text(now), _) => now[r] = None,
             }
         }
@@ -244,7 +241,7 @@ fn rows_without_value(
 ) {
     let rows: Vec<usize> = (0..f.len()).filter(|&r| f.levels[r] == level).collect();
     let present = |column: Option<&Column>, r: usize| match column {
-        Some(Column::Num(v)) => v[r].is_some(),
+        Some(Column::Num(v)) => !v[r].is_nan(),
         Some(Column::Text(v)) => v[r].is_some(),
         None => true,
     };

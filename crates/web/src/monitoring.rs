@@ -622,7 +622,7 @@ async fn publish_recipe(
 
 fn cell_text(ctx: &Ctx, f: &kette_monitor::Frame, column: &str, row: usize) -> String {
     match f.column(column) {
-        Some(kette_monitor::Column::Num(v)) => v[row].map(|x| ctx.fixed(x, 3)).unwrap_or_default(),
+        Some(kette_monitor::Column::Num(v)) => kette_monitor::value(v[row]).map(|x| ctx.fixed(x, 3)).unwrap_or_default(),
         Some(kette_monitor::Column::Text(v)) => v[row].clone().unwrap_or_default(),
         None => String::new(),
     }

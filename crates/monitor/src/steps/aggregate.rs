@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::{Operation, StepContext};
-use crate::frame::Column;
+use crate::frame::{value, Column, MISSING};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -109,11 +109,11 @@ impl Operation for Aggregate {
                 acc.push(((parent.clone(), group), vec![(0.0, 0.0); xs.len()], 0.0));
                 acc.len() - 1
             });
-            let Some(wr) = w.as_ref().map_or(Some(1.0), |w| w[r]) else { continue };
+            let Some(wr) = w.as_ref().map_or(Some(1.0), |w| value(w[r])) else { continue };
             let (_, sums, all) = &mut acc[slot];
             *all += wr;
             for (k, x) in xs.iter().enumerate() {
-                if let Some(v) = x[r] {
+                if let Some(v) = value(x[r]) {
                     sums[k].0 += wr * v;
                     sums[k].1 += wr;
                 }
@@ -138,7 +138,7 @@ impl Operation for Aggregate {
                 None => {
                     for (_, col) in f.columns.iter_mut() {
                         match col {
-                            Column::Num(v) => v.push(None),
+                            Column::Num(v) => v.push(MISSING),
                             Column::Text(v) => v.push(None),
                         }
                     }
@@ -153,12 +153,12 @@ impl Operation for Aggregate {
             };
             for (k, name) in names.iter().enumerate() {
                 if let Some((_, Column::Num(v))) = f.columns.iter_mut().find(|(n, _)| n == name) {
-                    v[row] = (sums[k].1 > 0.0).then(|| sums[k].0 / sums[k].1);
+                    v[row] = if sums[k].1 > 0.0 { sums[k].0 / sums[k].1 } else { MISSING };
                 }
             }
             if let Some(weight) = &self.weight {
                 if let Some((_, Column::Num(v))) = f.columns.iter_mut().find(|(n, _)| n == weight) {
-                    v[row] = Some(all);
+                    v[row] = all;
                 }
             }
         }

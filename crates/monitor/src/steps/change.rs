@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::{Operation, StepContext};
-use crate::frame::Column;
+use crate::frame::{value, Column};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -35,10 +35,10 @@ impl Operation for Change {
         let out = (0..f.len())
             .map(|r| {
                 let before = index.get(&(f.units[r].clone(), year(r)? - self.years))?;
-                Some(x[r]? - x[*before]?)
+                Some(value(x[r])? - value(x[*before])?)
             })
-            .collect();
-        cx.frame.set(&self.output, Column::Num(out));
+            .collect::<Vec<_>>();
+        cx.frame.set(&self.output, Column::from_options(out));
         Ok(())
     }
 }

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use super::{Operation, StepContext};
-use crate::frame::Column;
+use crate::frame::{value, Column};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -55,7 +55,7 @@ impl Operation for Classify {
         let classes = x
             .iter()
             .map(|v| {
-                v.map(|v| {
+                value(*v).map(|v| {
                     let k = self
                         .breaks
                         .iter()

@@ -17,7 +17,7 @@
 use serde::Deserialize;
 
 use super::{Operation, StepContext};
-use crate::frame::Column;
+use crate::frame::{cell_of, Column, MISSING};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -48,7 +48,7 @@ impl Operation for Compute {
         let expr = parse(&self.expression)
             .map_err(|(at, expected)| cx.invalid(format!("expression '{}', character {}: expected {expected}", self.expression, at + 1)))?;
         let values = evaluate(&expr, cx)?;
-        cx.frame.set(&self.output, Column::Num(values.into_iter().map(|v| v.filter(|v| v.is_finite())).collect()));
+        cx.frame.set(&self.output, Column::Num(values));
         Ok(())
     }
 }
@@ -221,19 +221,38 @@ impl<'a> Parser<'a> {
     }
 }
 
-type Values = Vec<Option<f64>>;
+/// One value per row; NaN where missing, which arithmetic carries along by itself.
+type Values = Vec<f64>;
+
+/// A result that is not a finite number (a division by zero) counts as missing.
+fn finite(x: f64) -> f64 {
+    if x.is_finite() {
+        x
+    } else {
+        MISSING
+    }
+}
+
+/// Both present, or missing: `f64::min` and `max` would pass over a NaN.
+fn both(a: f64, b: f64, f: fn(f64, f64) -> f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        MISSING
+    } else {
+        f(a, b)
+    }
+}
 
 fn evaluate(expr: &Expr, cx: &StepContext) -> Result<Values> {
     let n = cx.frame.len();
     Ok(match expr {
-        Expr::Number(v) => vec![Some(*v); n],
+        Expr::Number(v) => vec![*v; n],
         Expr::Column(name) => {
             if cx.frame.column(name).is_none() && cx.frame.group_column.as_deref() == Some(*name) {
                 // the group column (a year) as a number, each distinct group read once
                 let mut by_group = Vec::with_capacity(cx.keys.group_names.len());
                 for (g, name) in cx.keys.group_names.iter().enumerate() {
                     match crate::frame::read_number(name) {
-                        Ok(v) => by_group.push(v),
+                        Ok(v) => by_group.push(cell_of(v)),
                         Err(()) => {
                             let row = cx.keys.group.iter().position(|&k| k as usize == g).unwrap_or(0);
                             return Err(cx.invalid(format!("group '{name}' of row {} is not a number", row + 1)));
@@ -245,33 +264,27 @@ fn evaluate(expr: &Expr, cx: &StepContext) -> Result<Values> {
                 cx.numbers(name)?.to_vec()
             }
         }
-        Expr::Negate(e) => evaluate(e, cx)?.into_iter().map(|v| v.map(|v| -v)).collect(),
+        Expr::Negate(e) => evaluate(e, cx)?.into_iter().map(|v| -v).collect(),
         Expr::Binary(op, a, b) => {
             let (a, b) = (evaluate(a, cx)?, evaluate(b, cx)?);
-            a.into_iter()
-                .zip(b)
-                .map(|(a, b)| {
-                    let (a, b) = (a?, b?);
-                    Some(match op {
-                        '+' => a + b,
-                        '-' => a - b,
-                        '*' => a * b,
-                        '/' => a / b,
-                        _ => a.powf(b),
-                    })
-                    .filter(|v| v.is_finite())
-                })
-                .collect()
+            let pairs = a.into_iter().zip(b);
+            match op {
+                '+' => pairs.map(|(a, b)| a + b).collect(),
+                '-' => pairs.map(|(a, b)| a - b).collect(),
+                '*' => pairs.map(|(a, b)| finite(a * b)).collect(),
+                '/' => pairs.map(|(a, b)| finite(a / b)).collect(),
+                _ => pairs.map(|(a, b)| finite(a.powf(b))).collect(),
+            }
         }
         Expr::Call(name, args) => {
             let args = args.iter().map(|a| evaluate(a, cx)).collect::<Result<Vec<_>>>()?;
-            let unary = |f: fn(f64) -> f64| args[0].iter().map(|v| v.map(f).filter(|v| v.is_finite())).collect();
+            let unary = |f: fn(f64) -> f64| args[0].iter().map(|v| finite(f(*v))).collect();
             match *name {
                 "mean_by_unit" => mean_by(cx, &args[0], &cx.keys.unit),
                 "mean_by_group" => mean_by(cx, &args[0], &cx.keys.group),
-                "clamp" => (0..n).map(|r| Some(args[0][r]?.clamp(args[1][r]?, args[2][r]?.max(args[1][r]?)))).collect(),
-                "min" => (0..n).map(|r| Some(args[0][r]?.min(args[1][r]?))).collect(),
-                "max" => (0..n).map(|r| Some(args[0][r]?.max(args[1][r]?))).collect(),
+                "clamp" => (0..n).map(|r| both(both(args[0][r], args[1][r], f64::max), args[2][r], f64::min)).collect(),
+                "min" => (0..n).map(|r| both(args[0][r], args[1][r], f64::min)).collect(),
+                "max" => (0..n).map(|r| both(args[0][r], args[1][r], f64::max)).collect(),
                 "abs" => unary(f64::abs),
                 "sqrt" => unary(f64::sqrt),
                 "ln" => unary(f64::ln),
@@ -283,17 +296,19 @@ fn evaluate(expr: &Expr, cx: &StepContext) -> Result<Values> {
 
 /// The mean of the present values per key (a unit's or a group's number) over the rows of the
 /// step's level, given to every row of that key.
-fn mean_by(cx: &StepContext, values: &[Option<f64>], keys: &[u32]) -> Values {
+fn mean_by(cx: &StepContext, values: &[f64], keys: &[u32]) -> Values {
     let size = keys.iter().max().map_or(0, |k| *k as usize + 1);
     let (mut sums, mut counts) = (vec![0.0; size], vec![0usize; size]);
     let at_level = |r: usize| cx.frame.levels[r] == cx.level;
-    for (r, value) in values.iter().enumerate() {
-        if let (Some(v), true) = (value, at_level(r)) {
+    for (r, v) in values.iter().enumerate() {
+        if !v.is_nan() && at_level(r) {
             sums[keys[r] as usize] += v;
             counts[keys[r] as usize] += 1;
         }
     }
-    (0..values.len()).map(|r| (at_level(r) && counts[keys[r] as usize] > 0).then(|| sums[keys[r] as usize] / counts[keys[r] as usize] as f64)).collect()
+    (0..values.len())
+        .map(|r| if at_level(r) && counts[keys[r] as usize] > 0 { sums[keys[r] as usize] / counts[keys[r] as usize] as f64 } else { MISSING })
+        .collect()
 }
 
 #[cfg(test)]

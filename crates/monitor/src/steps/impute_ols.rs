@@ -36,9 +36,9 @@ impl Operation for ImputeOls {
         let xs = self.predictors.iter().map(|p| cx.numbers(p)).collect::<Result<Vec<_>>>()?;
         let mut filled = y.to_vec();
         for (group, rows) in &cx.scoped(self.scope) {
-            let complete: Vec<usize> = rows.iter().copied().filter(|&r| y[r].is_some() && xs.iter().all(|x| x[r].is_some())).collect();
-            let targets: Vec<f64> = complete.iter().map(|&r| y[r].unwrap_or_default()).collect();
-            let columns: Vec<Vec<f64>> = xs.iter().map(|x| complete.iter().map(|&r| x[r].unwrap_or_default()).collect()).collect();
+            let complete: Vec<usize> = rows.iter().copied().filter(|&r| !y[r].is_nan() && xs.iter().all(|x| !x[r].is_nan())).collect();
+            let targets: Vec<f64> = complete.iter().map(|&r| y[r]).collect();
+            let columns: Vec<Vec<f64>> = xs.iter().map(|x| complete.iter().map(|&r| x[r]).collect()).collect();
             let in_group = if group.is_empty() { String::new() } else { format!(" in group '{group}'") };
             let named = |columns: &[usize]| columns.iter().map(|&j| format!("'{}'", self.predictors[j])).collect::<Vec<_>>().join(", ");
             let fit = crate::linalg::ols(&columns, &targets).map_err(|e| {
@@ -60,8 +60,8 @@ impl Operation for ImputeOls {
                 })
             })?;
             for &r in rows {
-                if y[r].is_none() && xs.iter().all(|x| x[r].is_some()) {
-                    filled[r] = Some(fit.predict(xs.iter().map(|x| x[r].unwrap_or_default())));
+                if y[r].is_nan() && xs.iter().all(|x| !x[r].is_nan()) {
+                    filled[r] = fit.predict(xs.iter().map(|x| x[r]));
                 }
             }
         }

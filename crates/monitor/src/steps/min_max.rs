@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use super::{hundred, Operation, Scope, StepContext};
-use crate::frame::Column;
+use crate::frame::{Column, MISSING};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -32,15 +32,15 @@ impl Operation for MinMax {
 
     fn apply(&self, cx: &mut StepContext) -> Result<()> {
         let x = cx.numbers(&self.input)?;
-        let mut out = vec![None; x.len()];
+        let mut out = vec![MISSING; x.len()];
         for (group, rows) in &cx.scoped(self.scope) {
-            let vals: Vec<f64> = rows.iter().filter_map(|&r| x[r]).collect();
+            let vals: Vec<f64> = rows.iter().map(|&r| x[r]).filter(|v| !v.is_nan()).collect();
             let (lo, hi) = vals.iter().fold((f64::MAX, f64::MIN), |(a, b), &v| (a.min(v), b.max(v)));
             if vals.is_empty() || hi <= lo {
                 return Err(cx.zero_variance(&self.input, group, vals.len()));
             }
             for &r in rows {
-                out[r] = x[r].map(|v| (v - lo) / (hi - lo) * self.scale);
+                out[r] = (x[r] - lo) / (hi - lo) * self.scale;
             }
         }
         cx.frame.set(&self.output, Column::Num(out));

@@ -127,8 +127,9 @@ pub struct StepContext<'a> {
 }
 
 impl StepContext<'_> {
-    /// A numeric column, or an error naming the column and the first text cell.
-    pub fn numbers(&self, column: &str) -> Result<&[Option<f64>]> {
+    /// A numeric column as stored (NaN missing), or an error naming the column and the cell
+    /// that is not a number.
+    pub fn numbers(&self, column: &str) -> Result<&[f64]> {
         match self.frame.column(column) {
             Some(Column::Num(v)) => Ok(v),
             Some(Column::Text(v)) => {

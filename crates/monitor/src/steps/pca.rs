@@ -9,7 +9,7 @@
 use serde::Deserialize;
 
 use super::{scope_all, Operation, Scope, StepContext};
-use crate::frame::Column;
+use crate::frame::{Column, MISSING};
 use crate::stats::{dot, mean, std_dev, SdKind};
 use crate::{Note, Result};
 
@@ -46,14 +46,14 @@ impl Operation for Pca {
         }
         let xs = inputs.iter().map(|c| cx.numbers(c)).collect::<Result<Vec<_>>>()?;
         let anchor = cx.numbers(&self.anchor)?;
-        let mut score = vec![None; cx.frame.len()];
+        let mut score = vec![MISSING; cx.frame.len()];
         let mut notes = vec![];
         for (group, rows) in &cx.scoped(self.scope) {
-            let complete: Vec<usize> = rows.iter().copied().filter(|&r| xs.iter().all(|x| x[r].is_some())).collect();
+            let complete: Vec<usize> = rows.iter().copied().filter(|&r| xs.iter().all(|x| !x[r].is_nan())).collect();
             // standardise each input over the complete rows (sample sd, as prcomp(scale. = TRUE))
             let mut z: Vec<Vec<f64>> = vec![];
             for (k, x) in xs.iter().enumerate() {
-                let vals: Vec<f64> = complete.iter().map(|&r| x[r].unwrap_or_default()).collect();
+                let vals: Vec<f64> = complete.iter().map(|&r| x[r]).collect();
                 let (Some(m), Some(s)) = (mean(&vals), std_dev(&vals, SdKind::Sample)) else {
                     return Err(cx.zero_variance(&inputs[k], group, vals.len()));
                 };
@@ -76,7 +76,7 @@ impl Operation for Pca {
             let total: f64 = components.iter().map(|c| c.0.max(0.0)).sum();
             let mut loadings = components[0].1.clone();
             let mut values: Vec<f64> = (0..complete.len()).map(|i| (0..p).map(|k| loadings[k] * z[k][i]).sum()).collect();
-            let correlation = correlation(&complete, &values, &anchor).ok_or_else(|| {
+            let correlation = correlation(&complete, &values, anchor).ok_or_else(|| {
                 cx.invalid(format!(
                     "anchor '{}' has no variance{} over the rows with every input, so it cannot orient the component",
                     self.anchor,
@@ -87,7 +87,7 @@ impl Operation for Pca {
             loadings.iter_mut().for_each(|l| *l *= sign);
             values.iter_mut().for_each(|v| *v *= sign);
             for (i, &r) in complete.iter().enumerate() {
-                score[r] = Some(values[i]);
+                score[r] = values[i];
             }
             let (step, output) = (cx.step, self.output.clone());
             notes.push(Note::Components {
@@ -114,8 +114,8 @@ impl Operation for Pca {
 }
 
 /// Pearson correlation of the scores with the anchor over the rows where the anchor is present.
-fn correlation(rows: &[usize], values: &[f64], anchor: &[Option<f64>]) -> Option<f64> {
-    let (a, s): (Vec<f64>, Vec<f64>) = rows.iter().zip(values).filter_map(|(&r, &v)| anchor[r].map(|a| (a, v))).unzip();
+fn correlation(rows: &[usize], values: &[f64], anchor: &[f64]) -> Option<f64> {
+    let (a, s): (Vec<f64>, Vec<f64>) = rows.iter().zip(values).filter(|(&r, _)| !anchor[r].is_nan()).map(|(&r, &v)| (anchor[r], v)).unzip();
     let (ma, ms) = (mean(&a)?, mean(&s)?);
     let a: Vec<f64> = a.iter().map(|v| v - ma).collect();
     let s: Vec<f64> = s.iter().map(|v| v - ms).collect();

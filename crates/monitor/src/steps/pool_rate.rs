@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use super::{hundred, Operation, StepContext};
-use crate::frame::Column;
+use crate::frame::{value, Column};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -45,13 +45,13 @@ impl Operation for PoolRate {
                 let (mut n, mut d) = (0.0, 0.0);
                 for back in 0..self.years {
                     let row = *index.get(&(f.units[r].clone(), y - back))?;
-                    n += num[row]?;
-                    d += den[row]?;
+                    n += value(num[row])?;
+                    d += value(den[row])?;
                 }
                 (d > 0.0).then(|| n / d * self.scale)
             })
-            .collect();
-        cx.frame.set(&self.output, Column::Num(out));
+            .collect::<Vec<_>>();
+        cx.frame.set(&self.output, Column::from_options(out));
         Ok(())
     }
 }

@@ -4,7 +4,7 @@
 use serde::Deserialize;
 
 use super::{Operation, StepContext};
-use crate::frame::Column;
+use crate::frame::{value, Column};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -50,14 +50,14 @@ impl Operation for Quantiles {
         let x = cx.numbers(&self.input)?;
         let mut out = vec![None; x.len()];
         for (group, rows) in cx.groups.iter() {
-            let mut sorted: Vec<f64> = rows.iter().filter_map(|&r| x[r]).collect();
+            let mut sorted: Vec<f64> = rows.iter().map(|&r| x[r]).filter(|v| !v.is_nan()).collect();
             if sorted.is_empty() {
                 return Err(cx.zero_variance(&self.input, group, 0));
             }
             sorted.sort_by(|a, b| a.total_cmp(b));
             let breaks: Vec<f64> = (1..classes).map(|k| crate::stats::quantile(&sorted, k as f64 / classes as f64, self.r_type)).collect();
             for &r in rows {
-                out[r] = x[r].map(|v| labels[breaks.iter().filter(|&&b| v > b).count()].clone());
+                out[r] = value(x[r]).map(|v| labels[breaks.partition_point(|&b| v > b)].clone());
             }
         }
         cx.frame.set(&self.output, Column::Text(out));

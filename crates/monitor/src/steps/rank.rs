@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use super::{Operation, StepContext};
-use crate::frame::Column;
+use crate::frame::{Column, MISSING};
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -29,9 +29,9 @@ impl Operation for Rank {
 
     fn apply(&self, cx: &mut StepContext) -> Result<()> {
         let x = cx.numbers(&self.input)?;
-        let mut ranks = vec![None; x.len()];
+        let mut ranks = vec![MISSING; x.len()];
         for (_, rows) in cx.groups.iter() {
-            let mut present: Vec<(f64, usize)> = rows.iter().filter_map(|&r| x[r].map(|v| (v, r))).collect();
+            let mut present: Vec<(f64, usize)> = rows.iter().filter(|&&r| !x[r].is_nan()).map(|&r| (x[r], r)).collect();
             present.sort_by(|a, b| if self.descending { b.0.total_cmp(&a.0) } else { a.0.total_cmp(&b.0) });
             // ties share the lowest rank ("min" ranking)
             let mut rank = 0;
@@ -39,7 +39,7 @@ impl Operation for Rank {
                 if i == 0 || v != present[i - 1].0 {
                     rank = i + 1;
                 }
-                ranks[r] = Some(rank as f64);
+                ranks[r] = rank as f64;
             }
         }
         cx.frame.set(&self.output, Column::Num(ranks));

@@ -33,7 +33,8 @@ impl Operation for Sum {
             return Err(cx.invalid(format!("{} weights for {} inputs", w.len(), self.inputs.len())));
         }
         let cols = self.inputs.iter().map(|c| cx.numbers(c)).collect::<Result<Vec<_>>>()?;
-        let sum = (0..cx.frame.len()).map(|r| cols.iter().zip(&w).try_fold(0.0, |acc, (c, w)| c[r].map(|v| acc + w * v))).collect();
+        // a missing input (NaN) makes the sum missing by itself
+        let sum = (0..cx.frame.len()).map(|r| cols.iter().zip(&w).fold(0.0, |acc, (c, w)| acc + w * c[r])).collect();
         cx.frame.set(&self.output, Column::Num(sum));
         Ok(())
     }

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use super::{Operation, StepContext};
-use crate::frame::Column;
+use crate::frame::{Column, MISSING};
 use crate::stats::{mean, std_dev, SdKind};
 use crate::Result;
 
@@ -65,15 +65,16 @@ impl Operation for Zscore {
         };
         for (input, out) in self.inputs.iter().zip(self.outputs()) {
             let x = cx.numbers(input)?;
-            let mut z = vec![None; x.len()];
+            let mut z = vec![MISSING; x.len()];
             for (group, rows) in cx.groups.iter() {
                 let reference_values: Vec<f64> = rows
                     .iter()
                     .filter(|&&r| match &filter {
-                        Some((col, flt)) => col[r].is_some_and(|v| flt.min.is_none_or(|m| v >= m) && flt.max.is_none_or(|m| v <= m)),
+                        Some((col, flt)) => !col[r].is_nan() && flt.min.is_none_or(|m| col[r] >= m) && flt.max.is_none_or(|m| col[r] <= m),
                         None => true,
                     })
-                    .filter_map(|&r| x[r])
+                    .map(|&r| x[r])
+                    .filter(|v| !v.is_nan())
                     .collect();
                 let (Some(m), Some(s)) = (mean(&reference_values), std_dev(&reference_values, self.sd)) else {
                     return Err(cx.zero_variance(input, group, reference_values.len()));
@@ -83,7 +84,7 @@ impl Operation for Zscore {
                 }
                 let sign = if self.invert { -1.0 } else { 1.0 };
                 for &r in rows {
-                    z[r] = x[r].map(|v| sign * (v - m) / s);
+                    z[r] = sign * (x[r] - m) / s;
                 }
             }
             cx.frame.set(&out, Column::Num(z));
