@@ -69,6 +69,9 @@ pub struct App {
     /// The figures of each municipality as raw readers and as everyone else sees them, valid
     /// for one `stats_generation`.
     figures: Arc<Mutex<HashMap<(MunicipalityId, bool), Arc<Figures>>>>,
+    /// Recipe input tables per municipality, reader class, inputs and year, valid for one data
+    /// generation: the index engine's runs on stored values start from a built frame.
+    recipe_inputs: Arc<Mutex<HashMap<monitoring::RecipeInputKey, (i64, Arc<monitoring::RecipeInput>)>>>,
     /// The needs analysis's walking estimate per municipality, level and place scope, valid for
     /// one data generation (tens of thousands of nearest-offer questions).
     walk_estimates: Arc<Mutex<HashMap<needs::WalkKey, (i64, Arc<needs::WalkEstimate>)>>>,
@@ -109,6 +112,7 @@ impl App {
         App {
             store,
             figures: Default::default(),
+            recipe_inputs: Default::default(),
             walk_estimates: Default::default(),
             walk_grids: Default::default(),
             street_networks: Default::default(),

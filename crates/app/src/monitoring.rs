@@ -3,6 +3,7 @@
 //! the comparison of two recipe versions, and publishing a result column as an indicator.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use kette_domain::disclosure::Disclosure;
 use kette_domain::MunicipalityId;
@@ -29,6 +30,13 @@ pub struct ClassChange {
     pub after: String,
 }
 
+/// What a recipe input table depends on besides the data generation: municipality, whether
+/// the reader sees raw statistics, the inputs, whether the recipe runs over years, the year.
+pub(crate) type RecipeInputKey = (MunicipalityId, bool, Vec<String>, bool, i32);
+
+/// Input tables kept at most; a new generation replaces them anyway.
+const RECIPE_INPUTS_KEPT: usize = 64;
+
 impl App {
     /// The stored values of the recipe's inputs as an engine table, one row per district of the
     /// level most values are published for. A recipe that groups by year (changes over n
@@ -36,8 +44,35 @@ impl App {
     /// so it runs on the server exactly as `kette index run` does on a file; the others get
     /// `year` alone. The values are those `reader` may see: a withheld input is missing, so no
     /// result can give it back by differencing.
-    pub async fn recipe_input(&self, reader: &Disclosure, m: MunicipalityId, recipe: &Recipe, year: i32) -> Result<RecipeInput> {
+    /// The table is built once per data generation and kept.
+    pub async fn recipe_input(&self, reader: &Disclosure, m: MunicipalityId, recipe: &Recipe, year: i32) -> Result<Arc<RecipeInput>> {
         let inputs = recipe.data_columns();
+        let generation = self.store.stats_generation(m).await?;
+        let key: RecipeInputKey = (m, reader.sees_raw_statistics(), inputs.clone(), recipe.group_by.is_some(), year);
+        if let Some((g, input)) = self.recipe_inputs.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            if g == generation {
+                return Ok(input);
+            }
+        }
+        let input = Arc::new(self.build_recipe_input(reader, m, recipe, inputs, year).await?);
+        if let Ok(mut cache) = self.recipe_inputs.lock() {
+            cache.retain(|_, (g, _)| *g == generation);
+            if cache.len() >= RECIPE_INPUTS_KEPT {
+                cache.clear();
+            }
+            cache.insert(key, (generation, input.clone()));
+        }
+        Ok(input)
+    }
+
+    async fn build_recipe_input(
+        &self,
+        reader: &Disclosure,
+        m: MunicipalityId,
+        recipe: &Recipe,
+        inputs: Vec<String>,
+        year: i32,
+    ) -> Result<RecipeInput> {
         let years = if recipe.group_by.is_some() { 1900..=year } else { year..=year };
         let table = self.figures(reader, m).await?.table(&inputs, years);
         let mut levels: HashMap<i64, usize> = HashMap::new();

@@ -817,6 +817,19 @@ async fn planners_keep_versioned_recipes_and_run_them_on_stored_values() {
     let published = f.store.observations(f.m, &filter, 1, 100).await.unwrap().open(Entitled::operator()).items;
     assert_eq!(published.len(), 1);
     assert_eq!((published[0].year, published[0].value), (2018, Some(-3.5)));
+    // the input table is kept for one data generation: a corrected value shows at once
+    let corrected = kette_domain::NewObservation {
+        indicator_code: "child_poverty".into(),
+        district_key: "0101".into(),
+        year: 2018,
+        value: Some(30.0),
+        numerator: None,
+        denominator: None,
+        source: "correction".into(),
+    };
+    f.store.import_observations(f.m, &[corrected]).await.unwrap();
+    let run = get(&f.app, "/monitoring/recipes/armut_dyn/run?year=2018", "").await;
+    assert!(run.body.contains("-5,000") && !run.body.contains("-3,500"), "30 in 2018 minus 35 in 2016: {}", run.body);
 }
 
 #[tokio::test]
