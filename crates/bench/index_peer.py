@@ -62,6 +62,7 @@ scores = []
 for d in range(3):
     a, b, c = 3 * d, 3 * d + 1, 3 * d + 2
     filled = fill(f"i{a}", [f"i{b}", f"i{c}"])
+    table[f"f{a}"] = filled
     dim = component([filled, table[f"i{b}"].to_numpy(), table[f"i{c}"].to_numpy()], table[f"i{c}"].to_numpy())
     scores.append(min_max(dim))
 table["index"] = scores[0] + scores[1] + scores[2]
@@ -83,7 +84,10 @@ for _, rows in kreise.groupby("jahr").groups.items():
 kreise["level"] = "kreis"
 kreise["decile"] = ""
 table["quintile"] = ""
-out = pd.concat([table[["gemeinde", "jahr", "level", "index", "gisd", "decile", "quintile"]], kreise[["gemeinde", "jahr", "level", "index", "gisd", "decile", "quintile"]]])
+for a in (0, 3, 6):
+    kreise[f"f{a}"] = np.nan
+columns = ["gemeinde", "jahr", "level", "f0", "f3", "f6", "index", "gisd", "decile", "quintile"]
+out = pd.concat([table[columns], kreise[columns]])
 elapsed = time.perf_counter() - started
 out.to_csv(sys.argv[2], index=False, float_format="%.17g")
 print(f"PEER {elapsed} numpy {np.__version__} pandas {pd.__version__}", file=sys.stderr)

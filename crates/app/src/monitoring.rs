@@ -94,7 +94,8 @@ impl App {
                 groups.push(if recipe.group_by.is_some() { y.to_string() } else { String::new() });
             }
         }
-        let mut columns: Vec<(String, Column)> = inputs.iter().map(|c| (c.clone(), Column::Num(vec![kette_monitor::MISSING; units.len()]))).collect();
+        let mut columns: Vec<(String, Column)> =
+            inputs.iter().map(|c| (c.clone(), Column::Num(vec![kette_monitor::MISSING; units.len()]))).collect();
         for (key, _, l, y, code, value) in &table {
             if *l != level {
                 continue;

@@ -20,6 +20,8 @@ pub struct Figures {
     pub numpy_peak_mb: f64,
     pub numpy_compute_ms: f64,
     pub largest_difference: f64,
+    /// largest relative difference of the gap-filled indicators from numpy's lstsq
+    pub filled_relative: f64,
     pub compared: usize,
     pub class_differences: usize,
     pub versions: String,
@@ -50,7 +52,8 @@ pub fn table() -> String {
             csv.push_str(&format!("{:05}{:03},{year},{population}", 1000 + u / 14, u % 14));
             for k in 0..9 {
                 let sign = if k % 3 == 1 { -1.0 } else { 1.0 };
-                let v = 10.0 + sign * latent * (1.0 + k as f64 / 10.0) * 8.0 + 2.0 * uniform(&mut seed) + 0.05 * y as f64 * (k as f64 - 4.0);
+                let v =
+                    10.0 + sign * latent * (1.0 + k as f64 / 10.0) * 8.0 + 2.0 * uniform(&mut seed) + 0.05 * y as f64 * (k as f64 - 4.0);
                 let gap = k % 3 == 0 && (uniform(&mut seed) < 0.02 || (early_gap && y < 3));
                 if gap {
                     csv.push(',');
@@ -107,8 +110,8 @@ fn timed(program: &str, args: &[&str]) -> Result<(f64, f64, String)> {
     Ok((ms, kb / 1024.0, err))
 }
 
-/// (key, year, level) → (index, gisd, class) of an output file.
-type Results = std::collections::HashMap<(String, String, String), (f64, f64, String)>;
+/// (key, year, level) → (filled indicators, index, gisd, class) of an output file.
+type Results = std::collections::HashMap<(String, String, String), ([f64; 3], f64, f64, String)>;
 
 fn results(path: &Path) -> Result<Results> {
     let mut rdr = csv::Reader::from_path(path).with_context(|| path.display().to_string())?;
@@ -116,12 +119,14 @@ fn results(path: &Path) -> Result<Results> {
     let col = |name: &str| headers.iter().position(|h| h == name).with_context(|| format!("{}: no column {name}", path.display()));
     let (key, year, level, index, gisd, decile, quintile) =
         (col("gemeinde")?, col("jahr")?, col("level")?, col("index")?, col("gisd")?, col("decile")?, col("quintile")?);
+    let filled = [col("f0")?, col("f3")?, col("f6")?];
     let mut out = Results::new();
     for r in rdr.records() {
         let r = r?;
         let number = |i: usize| r[i].parse::<f64>().unwrap_or(f64::NAN);
         let class = if r[level].eq("kreis") { r[quintile].to_string() } else { r[decile].to_string() };
-        out.insert((r[key].to_string(), r[year].to_string(), r[level].to_string()), (number(index), number(gisd), class));
+        let filled = filled.map(number);
+        out.insert((r[key].to_string(), r[year].to_string(), r[level].to_string()), (filled, number(index), number(gisd), class));
     }
     Ok(out)
 }
@@ -161,16 +166,21 @@ pub fn run(kette: &str, python: &str, script: &Path) -> Result<Figures> {
     if a.len() != b.len() {
         bail!("kette wrote {} rows, numpy {}", a.len(), b.len());
     }
-    let (mut largest, mut classes) = (0.0f64, 0);
-    for (k, (index, gisd, class)) in &a {
-        let (i2, g2, c2) = b.get(k).with_context(|| format!("numpy has no row {k:?}"))?;
+    let (mut largest, mut classes, mut filled_relative) = (0.0f64, 0, 0.0f64);
+    for (k, (filled, index, gisd, class)) in &a {
+        let (f2, i2, g2, c2) = b.get(k).with_context(|| format!("numpy has no row {k:?}"))?;
         largest = largest.max((index - i2).abs()).max((gisd - g2).abs());
+        for (x, y) in filled.iter().zip(f2) {
+            if !(x.is_nan() && y.is_nan()) {
+                filled_relative = filled_relative.max(((x - y) / y).abs());
+            }
+        }
         if class != c2 {
             classes += 1;
         }
     }
-    if largest.is_nan() || largest > 1e-9 {
-        bail!("kette and numpy differ by {largest}");
+    if largest.is_nan() || largest > 1e-9 || filled_relative.is_nan() || filled_relative > 1e-9 {
+        bail!("kette and numpy differ by {largest} (scores), {filled_relative} relative (filled values)");
     }
     Ok(Figures {
         rows: UNITS * YEARS,
@@ -181,6 +191,7 @@ pub fn run(kette: &str, python: &str, script: &Path) -> Result<Figures> {
         numpy_peak_mb: their_peak,
         numpy_compute_ms: crate::median(compute),
         largest_difference: largest,
+        filled_relative,
         compared: a.len(),
         class_differences: classes,
         versions,

@@ -511,6 +511,10 @@ fn main() -> Result<()> {
                 "| largest difference of index and rescaled score, {} rows; classes that differ | < 1e-9; 0 | {:.1e}; {} |",
                 f.compared, f.largest_difference, f.class_differences
             );
+            println!(
+                "| gap-filled indicators (QR on centred, scaled columns) against numpy's lstsq, largest relative difference | < 1e-9 | {:.1e} |",
+                f.filled_relative
+            );
             return Ok(());
         }
         Some("network") => {

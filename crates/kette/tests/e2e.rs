@@ -465,8 +465,14 @@ fn index_run_fills_gaps_and_says_what_a_reader_must_know() {
     assert!(res.status.success(), "{said}");
     assert!(said.contains("Schritt 8, bildung: erklärte Varianz je Hauptkomponente"), "{said}");
     assert!(said.contains("Schritt 10, einkommen: Der Wert steigt mit schuldnerquote (r = "), "{said}");
-    assert!(said.contains("Warnung: Schritt 10 (pca): 1 von 200 Zeilen haben keinen Wert in einkommen; dort fehlt: haushaltseinkommen (1)."), "{said}");
-    assert!(said.contains("Warnung: Schritt 16 (quantiles): 1 von 200 Zeilen haben keinen Wert in dezil; dort fehlt: score (1)."), "the result's gap: {said}");
+    assert!(
+        said.contains("Warnung: Schritt 10 (pca): 1 von 200 Zeilen haben keinen Wert in einkommen; dort fehlt: haushaltseinkommen (1)."),
+        "{said}"
+    );
+    assert!(
+        said.contains("Warnung: Schritt 16 (quantiles): 1 von 200 Zeilen haben keinen Wert in dezil; dort fehlt: score (1)."),
+        "the result's gap: {said}"
+    );
     assert_eq!(said.matches("Warnung").count(), 2, "a gap passed on is not repeated at every step: {said}");
     let csv = std::fs::read_to_string(&out).unwrap();
     assert!(csv.starts_with("gemeinde,jahr,level,"), "{}", &csv[..200]);

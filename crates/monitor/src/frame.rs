@@ -230,8 +230,12 @@ impl Frame {
         let reader = || csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(text.as_bytes());
         let mut rdr = reader();
         let data_err = |line: usize, message: String| MonitorError::Data { source_name: source_name.into(), line, message };
-        let headers: Vec<String> =
-            rdr.byte_headers().map_err(|e| data_err(1, e.to_string()))?.iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
+        let headers: Vec<String> = rdr
+            .byte_headers()
+            .map_err(|e| data_err(1, e.to_string()))?
+            .iter()
+            .map(|h| String::from_utf8_lossy(h).trim().to_string())
+            .collect();
         let find = |name: &str| headers.iter().position(|h| h == name);
         let unit_idx =
             find(unit_column).ok_or_else(|| data_err(1, format!("no unit column '{unit_column}'; columns: {}", headers.join(", "))))?;

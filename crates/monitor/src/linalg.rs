@@ -108,9 +108,8 @@ pub fn eigen(m: &[Vec<f64>]) -> Vec<(f64, Vec<f64>)> {
     let n = m.len();
     let matrix = DMatrix::from_fn(n, n, |i, j| 0.5 * (m[i][j] + m[j][i]));
     let decomposition = SymmetricEigen::new(matrix);
-    let mut pairs: Vec<(f64, Vec<f64>)> = (0..n)
-        .map(|k| (decomposition.eigenvalues[k], decomposition.eigenvectors.column(k).iter().copied().collect()))
-        .collect();
+    let mut pairs: Vec<(f64, Vec<f64>)> =
+        (0..n).map(|k| (decomposition.eigenvalues[k], decomposition.eigenvectors.column(k).iter().copied().collect())).collect();
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
     pairs
 }

@@ -21,8 +21,8 @@
 
 use serde::Deserialize;
 
-use crate::frame::{Column, Frame};
 use crate::frame::RowKeys;
+use crate::frame::{Column, Frame};
 use crate::steps::{Step, StepContext};
 use crate::{MonitorError, Note, Result};
 
@@ -216,7 +216,9 @@ fn keep_other_levels(f: &mut Frame, level: usize, before: Vec<(String, Option<Co
             match (&mut *column, &previous) {
                 (Column::Num(now), Some(Column::Num(was))) => now[r] = was.get(r).copied().unwrap_or(crate::frame::MISSING),
                 (Column::Text(now), Some(Column::Text(was))) => now[r] = was.get(r).cloned().flatten(),
-                (Column::Text(now), Some(Column::Num(was))) => now[r] = was.get(r).copied().and_then(crate::frame::value).map(crate::format_number),
+                (Column::Text(now), Some(Column::Num(was))) => {
+                    now[r] = was.get(r).copied().and_then(crate::frame::value).map(crate::format_number)
+                }
                 (Column::Num(now), _) => now[r] = crate::frame::MISSING,
                 (Column::Text(now), _) => now[r] = None,
             }
@@ -268,7 +270,14 @@ fn rows_without_value(
         if inherited && !results.contains(&column) {
             continue;
         }
-        notes.push(Note::RowsWithoutValue { step, kind: kind.into(), column: column.clone(), missing: missing.len(), rows: rows.len(), causes });
+        notes.push(Note::RowsWithoutValue {
+            step,
+            kind: kind.into(),
+            column: column.clone(),
+            missing: missing.len(),
+            rows: rows.len(),
+            causes,
+        });
     }
 }
 
@@ -441,7 +450,10 @@ parent_key_length = 2
             "id = \"x\"\nname = \"x\"\n[[step]]\nkind = \"pca\"\ninputs = [\"a\", \"b\"]\noutput = \"p\"\nanchor = \"z\"\n",
         )
         .unwrap();
-        assert!(bad.run(&f).unwrap_err().to_string().contains("column 'z' does not exist"), "an anchor may be any column, but it must exist");
+        assert!(
+            bad.run(&f).unwrap_err().to_string().contains("column 'z' does not exist"),
+            "an anchor may be any column, but it must exist"
+        );
         let collinear = Recipe::from_toml(
             "r",
             "id = \"x\"\nname = \"x\"\n[[step]]\nkind = \"impute_ols\"\ntarget = \"y\"\npredictors = [\"a\", \"b\"]\n",

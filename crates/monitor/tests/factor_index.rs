@@ -142,9 +142,11 @@ fn pca_finds_the_major_component_of_negatively_correlated_inputs() {
         csv.push_str(&format!("{i},{a},{b},{}\n", 10.0 + 4.0 * s + uniform(&mut seed)));
     }
     let frame = Frame::from_csv("t.csv", csv.as_bytes(), "id", None).unwrap();
-    let (out, notes) = recipe("id = \"p\"\nname = \"p\"\n[[step]]\nkind = \"pca\"\ninputs = [\"a\", \"b\"]\noutput = \"dim\"\nanchor = \"unemployment\"\n")
-        .run_with_notes(&frame)
-        .unwrap();
+    let (out, notes) = recipe(
+        "id = \"p\"\nname = \"p\"\n[[step]]\nkind = \"pca\"\ninputs = [\"a\", \"b\"]\noutput = \"dim\"\nanchor = \"unemployment\"\n",
+    )
+    .run_with_notes(&frame)
+    .unwrap();
     let z = |c: &str| {
         let v: Vec<f64> = frame.numbers(c).unwrap().iter().map(|x| x.unwrap()).collect();
         let m = v.iter().sum::<f64>() / v.len() as f64;
@@ -171,7 +173,10 @@ fn pca_finds_the_major_component_of_negatively_correlated_inputs() {
         .run(&frame)
         .unwrap();
     let dim = out.numbers("dim").unwrap();
-    assert!((dim[7].unwrap() - 3f64.sqrt()).abs() < 1e-12 && (dim[0].unwrap() + 3f64.sqrt()).abs() < 1e-12, "the major component spreads a high and b low apart: {dim:?}");
+    assert!(
+        (dim[7].unwrap() - 3f64.sqrt()).abs() < 1e-12 && (dim[0].unwrap() + 3f64.sqrt()).abs() < 1e-12,
+        "the major component spreads a high and b low apart: {dim:?}"
+    );
 }
 
 #[test]
@@ -247,7 +252,8 @@ expression = "clamp(x, 2, 4) + max(w, 3) + sqrt(abs(-4))"
         })
         .collect();
     assert_eq!(missing, vec![("p".into(), 1, vec![("x".into(), 1)]), ("c".into(), 1, vec![("x".into(), 1)])]);
-    let e = recipe("id = \"e\"\nname = \"e\"\n[[step]]\nkind = \"compute\"\noutput = \"q\"\nexpression = \"x **\"\n").run(&frame).unwrap_err();
+    let e =
+        recipe("id = \"e\"\nname = \"e\"\n[[step]]\nkind = \"compute\"\noutput = \"q\"\nexpression = \"x **\"\n").run(&frame).unwrap_err();
     assert!(e.to_string().contains("expression 'x **', character 4: expected a number, a column or '('"), "{e}");
 }
 
@@ -298,8 +304,13 @@ scale = 1
     assert_eq!(out.numbers("size").unwrap()[1], Some(0.5), "(30 − 10) / (50 − 10): the kreise's 40 and 50 are not districts");
     assert_eq!(out.numbers("size").unwrap()[5], None);
     assert!(out.to_csv(None).starts_with("id,year,level,x,pop,z,size\n0101,1,gemeinde,"), "{}", out.to_csv(None));
-    let e = recipe("id = \"e\"\nname = \"e\"\n[[step]]\nkind = \"rank\"\ninput = \"x\"\noutput = \"r\"\nlevel = \"land\"\n").run(&frame).unwrap_err();
-    assert!(matches!(e, MonitorError::UnknownLevel { .. }) && e.to_string().contains("level 'land' does not exist; the table has: unit"), "{e}");
+    let e = recipe("id = \"e\"\nname = \"e\"\n[[step]]\nkind = \"rank\"\ninput = \"x\"\noutput = \"r\"\nlevel = \"land\"\n")
+        .run(&frame)
+        .unwrap_err();
+    assert!(
+        matches!(e, MonitorError::UnknownLevel { .. }) && e.to_string().contains("level 'land' does not exist; the table has: unit"),
+        "{e}"
+    );
 }
 
 #[test]

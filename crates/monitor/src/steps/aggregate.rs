@@ -123,8 +123,12 @@ impl Operation for Aggregate {
         for r in (0..f.len()).filter(|&r| f.levels[r] == target_level) {
             existing.insert((f.units[r].as_str(), f.groups[r].as_str()), r);
         }
-        let existing: HashMap<(String, String), usize> = existing.into_iter().map(|((u, g), r)| ((u.to_string(), g.to_string()), r)).collect();
-        let appended = acc.iter().filter(|((parent, group), _, _)| !existing.contains_key(&(parent.clone(), keys.group_names[*group as usize].clone()))).count();
+        let existing: HashMap<(String, String), usize> =
+            existing.into_iter().map(|((u, g), r)| ((u.to_string(), g.to_string()), r)).collect();
+        let appended = acc
+            .iter()
+            .filter(|((parent, group), _, _)| !existing.contains_key(&(parent.clone(), keys.group_names[*group as usize].clone())))
+            .count();
         for (_, col) in f.columns.iter_mut() {
             match col {
                 Column::Num(v) => v.reserve_exact(appended),

@@ -82,17 +82,8 @@ impl<'a> Expr<'a> {
 }
 
 /// The functions and how many arguments each takes.
-const FUNCTIONS: &[(&str, usize)] = &[
-    ("mean_by_unit", 1),
-    ("mean_by_group", 1),
-    ("clamp", 3),
-    ("min", 2),
-    ("max", 2),
-    ("abs", 1),
-    ("sqrt", 1),
-    ("ln", 1),
-    ("exp", 1),
-];
+const FUNCTIONS: &[(&str, usize)] =
+    &[("mean_by_unit", 1), ("mean_by_group", 1), ("clamp", 3), ("min", 2), ("max", 2), ("abs", 1), ("sqrt", 1), ("ln", 1), ("exp", 1)];
 
 /// A recursive-descent parser; an error is (byte offset, what was expected there).
 struct Parser<'a> {
@@ -307,7 +298,15 @@ fn mean_by(cx: &StepContext, values: &[f64], keys: &[u32]) -> Values {
         }
     }
     (0..values.len())
-        .map(|r| if at_level(r) && counts[keys[r] as usize] > 0 { sums[keys[r] as usize] / counts[keys[r] as usize] as f64 } else { MISSING })
+        .map(
+            |r| {
+                if at_level(r) && counts[keys[r] as usize] > 0 {
+                    sums[keys[r] as usize] / counts[keys[r] as usize] as f64
+                } else {
+                    MISSING
+                }
+            },
+        )
         .collect()
 }
 
@@ -323,7 +322,11 @@ mod tests {
         assert_eq!(cols, vec!["year", "x", "Anteil 18-25"]);
         assert_eq!(
             parse("2^3^2"),
-            Ok(Expr::Binary('^', Box::new(Expr::Number(2.0)), Box::new(Expr::Binary('^', Box::new(Expr::Number(3.0)), Box::new(Expr::Number(2.0))))))
+            Ok(Expr::Binary(
+                '^',
+                Box::new(Expr::Number(2.0)),
+                Box::new(Expr::Binary('^', Box::new(Expr::Number(3.0)), Box::new(Expr::Number(2.0))))
+            ))
         );
         assert_eq!(parse("1.5e-3").unwrap(), Expr::Number(0.0015));
         assert_eq!(parse("a +").unwrap_err(), (3, "a number, a column or '('".into()));

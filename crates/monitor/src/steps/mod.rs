@@ -33,7 +33,6 @@ pub use rank::Rank;
 pub use sum::Sum;
 pub use zscore::{Filter, Zscore};
 
-
 /// What every step does.
 pub trait Operation {
     /// The columns the step reads (from the data or from earlier steps).
