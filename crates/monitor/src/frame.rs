@@ -165,20 +165,21 @@ fn read_block(
         lines: Vec::with_capacity(rows),
         columns: keep.iter().map(|_| ColumnBlock { numbers: Vec::with_capacity(rows), ..ColumnBlock::default() }).collect(),
     };
-    let mut record = csv::ByteRecord::new();
+    // the text is decoded already, so a record is checked as UTF-8 once, not cell by cell
+    let mut record = csv::StringRecord::new();
     loop {
-        match rdr.read_byte_record(&mut record) {
+        match rdr.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => return Err((first_line - 1 + e.position().map_or(1, |p| p.line() as usize), e.to_string())),
         }
         let line = first_line - 1 + record.position().map_or(1, |p| p.line() as usize);
         let row = block.units.len();
-        block.units.push(cell(&record, unit_idx).to_string());
-        block.groups.push(group_idx.map(|g| cell(&record, g)).unwrap_or_default().to_string());
+        block.units.push(field(&record, unit_idx).to_string());
+        block.groups.push(group_idx.map(|g| field(&record, g)).unwrap_or_default().to_string());
         block.lines.push(line);
         for (column, &index) in block.columns.iter_mut().zip(keep).filter(|(c, _)| c.text_at.is_none()) {
-            let value = cell(&record, index);
+            let value = field(&record, index);
             match read_number(value) {
                 Ok(v) => column.numbers.push(cell_of(v)),
                 Err(()) if value.parse::<f64>().is_ok() => {
@@ -500,6 +501,10 @@ fn text_field(out: &mut Vec<u8>, text: &str) {
     } else {
         out.extend_from_slice(text.as_bytes());
     }
+}
+
+fn field(record: &csv::StringRecord, i: usize) -> &str {
+    record.get(i).unwrap_or("").trim()
 }
 
 fn cell(record: &csv::ByteRecord, i: usize) -> &str {
