@@ -687,6 +687,58 @@ async fn concurrent_saves_wait_and_all_succeed() {
     assert_eq!(store.audit_entries(m, "offer", ids[0]).await.unwrap().len(), 50, "the audit log kept the saves (the last 50 are listed)");
 }
 
+/// The needs analysis's write paths under the same load: twenty planners add planned offers
+/// to one scenario and comment on the same gaps at once; every save waits and succeeds.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_scenario_and_gap_saves_wait_and_all_succeed() {
+    use kette_domain::needs::{GapFollowUpInput, GapState, PlannedOffer, ScenarioChange};
+    let (_dir, store, m) = seeded().await;
+    let scenario = store.create_scenario(m, "Viele Hände", "", true, None).await.unwrap();
+    let districts = [store.district_by_key(m, "0101").await.unwrap().unwrap(), store.district_by_key(m, "0102").await.unwrap().unwrap()];
+    let mut tasks = vec![];
+    for planner in 0..20 {
+        let store = store.clone();
+        let district = districts[planner % 2];
+        tasks.push(tokio::spawn(async move {
+            for round in 0..5 {
+                let planned = PlannedOffer {
+                    label: format!("Kita {planner}-{round}"),
+                    district,
+                    at: None,
+                    phases: vec!["kita".into()],
+                    places: Some(20),
+                };
+                store
+                    .add_scenario_change(m, scenario, &ScenarioChange::Add(planned), None)
+                    .await
+                    .map_err(|e| format!("planner {planner} round {round}, scenario: {e}"))?;
+                let follow_up = GapFollowUpInput {
+                    state: GapState::Open,
+                    measure_id: None,
+                    proposal_id: None,
+                    comment: format!("Hinweis {planner}-{round}"),
+                };
+                store
+                    .follow_up_gap(m, district, "kita", &follow_up, None)
+                    .await
+                    .map_err(|e| format!("planner {planner} round {round}, gap: {e}"))?;
+            }
+            Ok::<_, String>(())
+        }));
+    }
+    let mut failures = vec![];
+    for t in tasks {
+        if let Err(e) = t.await.unwrap() {
+            failures.push(e);
+        }
+    }
+    assert!(failures.is_empty(), "{} of 20 planners had a save fail: {:?}", failures.len(), &failures[..failures.len().min(3)]);
+    assert_eq!(store.scenario(m, scenario).await.unwrap().unwrap().changes.len(), 100, "every planned offer kept");
+    let gaps = store.gap_follow_ups(m).await.unwrap();
+    assert_eq!(gaps.len(), 2, "one follow-up per gap, however many wrote to it");
+    assert_eq!(gaps.iter().map(|g| g.comments.len()).sum::<usize>(), 100, "every comment kept");
+}
+
 #[tokio::test]
 async fn a_body_keeps_members_meetings_minutes_decisions_and_tasks_and_refuses_bad_input_whole() {
     use kette_domain::bodies::{BodyInput, DecisionInput, MeetingInput, MemberInput, MemberRole, TaskInput, TaskStatus};
