@@ -287,22 +287,16 @@ impl Frame {
             groups.extend(block.groups);
             lines.extend(block.lines);
         }
+        let mut out: Vec<(String, Column)> = Vec::with_capacity(keep.len());
+        let mut frame = Frame::new(unit_column, group_column.map(Into::into), units, groups, vec![]);
         // units and groups repeat over the years: number them, and find duplicates by number
-        let mut unit_ids: HashMap<&str, u32> = HashMap::new();
-        let mut group_ids: HashMap<&str, u32> = HashMap::new();
-        let mut group_names: Vec<String> = vec![];
+        let keys = RowKeys::new(&frame);
         let mut seen: HashMap<(u32, u32), usize> = HashMap::new();
-        let (mut unit_keys, mut group_keys) = (Vec::with_capacity(units.len()), Vec::with_capacity(units.len()));
-        for (row, (unit, group)) in units.iter().zip(&groups).enumerate() {
+        for (row, (&unit_id, &group_id)) in keys.unit.iter().zip(&keys.group).enumerate() {
+            let (unit, group) = (&frame.units[row], &frame.groups[row]);
             if unit.is_empty() {
                 return Err(data_err(lines[row], format!("empty unit in column '{unit_column}'")));
             }
-            let next = unit_ids.len() as u32;
-            let unit_id = *unit_ids.entry(unit.as_str()).or_insert(next);
-            let group_id = *group_ids.entry(group.as_str()).or_insert_with(|| {
-                group_names.push(group.clone());
-                group_names.len() as u32 - 1
-            });
             if let Some(prev) = seen.insert((unit_id, group_id), lines[row]) {
                 return Err(data_err(
                     lines[row],
@@ -312,24 +306,19 @@ impl Frame {
                     ),
                 ));
             }
-            unit_keys.push(unit_id);
-            group_keys.push(group_id);
         }
-        let keys = RowKeys { unit: unit_keys, units: unit_ids.len(), group: group_keys, group_names };
         let text_columns: Vec<usize> = keep.iter().zip(&columns).filter(|(_, c)| c.text_at.is_some()).map(|(&i, _)| i).collect();
         let mut texts: HashMap<usize, Vec<Option<String>>> = HashMap::new();
         if !text_columns.is_empty() {
             let mut rdr = reader();
-            let _ = rdr.byte_headers();
-            let mut record = csv::ByteRecord::new();
-            while rdr.read_byte_record(&mut record).map_err(|e| data_err(0, e.to_string()))? {
+            let mut record = csv::StringRecord::new();
+            while rdr.read_record(&mut record).map_err(|e| data_err(0, e.to_string()))? {
                 for &i in &text_columns {
-                    let value = cell(&record, i);
+                    let value = field(&record, i);
                     texts.entry(i).or_default().push((!value.is_empty()).then(|| value.to_string()));
                 }
             }
         }
-        let mut out: Vec<(String, Column)> = Vec::with_capacity(keep.len());
         for (&index, column) in keep.iter().zip(columns) {
             let name = headers[index].clone();
             if let Some(cells) = texts.remove(&index) {
@@ -341,7 +330,7 @@ impl Frame {
             }
             out.push((name, Column::Num(column.numbers)));
         }
-        let mut frame = Frame::new(unit_column, group_column.map(Into::into), units, groups, out);
+        frame.columns = out;
         frame.lines = lines;
         frame.keys = Some(keys);
         Ok(frame)
@@ -505,10 +494,6 @@ fn text_field(out: &mut Vec<u8>, text: &str) {
 
 fn field(record: &csv::StringRecord, i: usize) -> &str {
     record.get(i).unwrap_or("").trim()
-}
-
-fn cell(record: &csv::ByteRecord, i: usize) -> &str {
-    record.get(i).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("").trim()
 }
 
 /// Shortest text that reads back as the same number, as the CSV output writes it.

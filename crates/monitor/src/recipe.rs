@@ -209,9 +209,9 @@ fn step_error_in_place(text: &str) -> Option<toml::de::Error> {
 
 /// A step computes on its own level; every other level keeps the cells it had before.
 fn keep_other_levels(f: &mut Frame, level: usize, before: Vec<(String, Option<Column>)>) {
-    let levels = f.levels.clone();
+    let Frame { columns, levels, .. } = f;
     for (name, previous) in before {
-        let Some((_, column)) = f.columns.iter_mut().find(|(n, _)| *n == name) else { continue };
+        let Some((_, column)) = columns.iter_mut().find(|(n, _)| *n == name) else { continue };
         for (r, _) in levels.iter().enumerate().filter(|(_, l)| **l != level) {
             match (&mut *column, &previous) {
                 (Column::Num(now), Some(Column::Num(was))) => now[r] = was.get(r).copied().unwrap_or(crate::frame::MISSING),
