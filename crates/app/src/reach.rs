@@ -5,7 +5,7 @@
 use std::io::Read;
 
 use kette_reach::{
-    check_not_swapped, node_origins, place, read_pbf, read_points, run, Network, Parameters, Place, Profile, ReachError, RunResult,
+    check_not_swapped, node_origins, place, read_extract, read_points, run, Network, Parameters, Place, Profile, ReachError, RunResult,
     SnapIndex, TagFilter, TaggedPlace,
 };
 
@@ -50,7 +50,7 @@ pub struct PreparedNetwork {
 /// Reads an extract and builds the profile's network; the tag filters of the later runs must
 /// be given here because places are picked up in the same pass over the file.
 pub fn prepare_network(reader: impl Read + Send, profile: Profile, filters: &[TagFilter]) -> Result<PreparedNetwork, ReachError> {
-    let extract = read_pbf(reader, &profile, filters)?;
+    let extract = read_extract(reader, &profile, filters)?;
     let network = Network::build(&extract.ways, |id| extract.node(id))?;
     let index = SnapIndex::new(&network);
     Ok(PreparedNetwork {
@@ -180,7 +180,7 @@ impl crate::App {
         };
         let profile = Profile::named_or_toml(profile_name, None)?;
         let built = tokio::task::spawn_blocking(move || -> Result<_, ReachError> {
-            let extract = kette_reach::read_pbf_with_homes(&extract[..], &profile, &[])?;
+            let extract = kette_reach::read_extract_with_homes(&extract[..], &profile, &[])?;
             let network = Network::build(&extract.ways, |id| extract.node(id))?;
             let index = SnapIndex::new(&network);
             Ok(BuiltNetwork { network, index, sha256, homes: extract.homes })

@@ -111,7 +111,7 @@ async fn walking_shares_are_measured_on_the_imported_street_network_and_a_broken
     // a truncated file is refused with its cause and stores nothing
     let bytes = extract();
     let err = app.import_street_network(m.id, "kaputt.osm.pbf", bytes[..bytes.len() / 3].to_vec(), "walking", None).await.unwrap_err();
-    assert!(err.to_string().contains("not a readable OpenStreetMap PBF file"), "{err}");
+    assert!(err.to_string().contains("not a readable OpenStreetMap extract"), "{err}");
     assert!(app.store.street_networks(m.id).await.unwrap().is_empty());
 
     let done = app.import_street_network(m.id, "heidelberg.test.pbf", bytes, "walking", None).await.unwrap();
@@ -172,4 +172,31 @@ async fn where_buildings_are_mapped_an_areas_children_live_in_its_homes() {
     let share = |key: &str| view.matrix.rows.iter().find(|r| r.key == key).unwrap().cells[p].within_walk.unwrap();
     // the casino lies in Monte-Carlo: more of its homes are within ten minutes than Fontvieille's
     assert!(share("monte-carlo") > share("fontvieille"), "{} {}", share("monte-carlo"), share("fontvieille"));
+}
+
+/// An Overpass export (gzipped OSM XML) is imported like a PBF: north Bayreuth's buildings
+/// house the children, and the walks are measured from them.
+#[tokio::test]
+async fn an_overpass_export_in_osm_xml_is_a_street_network_too() {
+    let bytes = osm("north-bayreuth.osm.gz");
+    let kitas = kette_reach::TagFilter::parse("osm:amenity=kindergarten").unwrap();
+    let found = kette_reach::read_extract(&bytes[..], &kette_reach::Profile::walking(), &[kitas]).unwrap();
+    let kita = found.places.iter().map(|p| p.at).find(|at| (49.98..50.04).contains(&at[0]) && (11.50..11.60).contains(&at[1])).unwrap();
+    let (_dir, app, m) = city("bayreuth", [("west", 11.50, kita[1] + 0.005), ("ost", kita[1] + 0.005, 11.60)], (49.98, 50.04), kita).await;
+    let reader = app.disclosure(Some(Actor { role: Role::Coordinator, organisation_id: None }), &m);
+    let vocab = app.store.vocabulary(m.id).await.unwrap();
+    let before = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
+    assert!(!before.walk_on_network);
+    let imported = app.import_street_network(m.id, "north-bayreuth.osm.gz", bytes, "walking", None).await.unwrap();
+    assert_eq!(imported.sha256, "ef5bb38766ef759960762c126fa64f21a2b1a0ce5d9b2a4aaf1d010ddfa080a6");
+    let view = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
+    assert!(view.walk_on_network);
+    assert_eq!(view.walk_from_homes, (2, 2), "both areas have mapped homes");
+    let p = view.matrix.phases.iter().position(|c| c == "kita").unwrap();
+    let share = |key: &str| view.matrix.rows.iter().find(|r| r.key == key).unwrap().cells[p].within_walk.unwrap();
+    // one Kita near the line between two areas of several kilometres: some homes of each are
+    // within ten minutes of it, most are not
+    for key in ["west", "ost"] {
+        assert!(share(key) > 0.0 && share(key) < 0.5, "{key}: {}", share(key));
+    }
 }

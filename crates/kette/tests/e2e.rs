@@ -1142,6 +1142,52 @@ fn reach_runs_on_a_real_extract_and_the_bare_algorithm_agrees_on_the_exported_gr
     assert!((run - bare).abs() < 0.05, "run {run} m, bare algorithm {bare} m");
 }
 
+/// An Overpass export (gzipped OSM XML, north Bayreuth) is read like a PBF: every node of the
+/// walking network as an origin, the file's three kindergartens as destinations.
+#[test]
+fn reach_reads_an_overpass_export_in_osm_xml() {
+    let dir = tempfile::tempdir().unwrap();
+    let osm = repo().join("data/osm/north-bayreuth.osm.gz");
+    let out = dir.path().join("reach.csv");
+    let o = kette(&[
+        "reach",
+        "run",
+        "--osm",
+        osm.to_str().unwrap(),
+        "--pois",
+        "osm:amenity=kindergarten",
+        "--origins",
+        "nodes",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("amenity=kindergarten (3 Ziele)"), "{}", text(&o));
+    let table = std::fs::read_to_string(&out).unwrap();
+    let reached = table.lines().skip(1).filter(|l| l.contains(",reached,")).count();
+    let rows = table.lines().count() - 1;
+    assert!(rows > 5_000 && reached > rows / 10 && reached < rows, "{reached} of {rows} nodes within 30 minutes");
+    // an XML file broken in the middle is refused with its line, and nothing is written
+    let broken = dir.path().join("kaputt.osm");
+    std::fs::write(&broken, "<osm version=\"0.6\">\n<node id=\"1\" lat=\"50.0\" lon=\"elf\"/>\n</osm>\n").unwrap();
+    std::fs::remove_file(&out).unwrap();
+    let o = kette(&[
+        "reach",
+        "run",
+        "--osm",
+        broken.to_str().unwrap(),
+        "--pois",
+        "osm:amenity=kindergarten",
+        "--origins",
+        "nodes",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("kaputt.osm") && text(&o).contains("line 2 of the OSM XML"), "{}", text(&o));
+    assert!(!out.exists());
+}
+
 /// Bad input names its cause and leaves no output behind.
 #[test]
 fn reach_refuses_broken_extracts_and_swapped_tables_without_writing_anything() {
@@ -1163,7 +1209,7 @@ fn reach_refuses_broken_extracts_and_swapped_tables_without_writing_anything() {
         out.to_str().unwrap(),
     ]);
     assert!(!o.status.success());
-    assert!(text(&o).contains("cut.osm.pbf") && text(&o).contains("not a readable OpenStreetMap PBF file"), "{}", text(&o));
+    assert!(text(&o).contains("cut.osm.pbf") && text(&o).contains("not a readable OpenStreetMap extract"), "{}", text(&o));
     assert!(!out.exists() && !dir.path().join("out.csv.partial").exists());
 
     let swapped = dir.path().join("kitas.csv");
@@ -1216,7 +1262,7 @@ fn a_street_network_is_imported_whole_or_not_at_all() {
     std::fs::write(&cut, &whole[..whole.len() / 2]).unwrap();
     let o = kette(&["import", "street-network", "--db", db, cut.to_str().unwrap()]);
     assert!(!o.status.success());
-    assert!(text(&o).contains("monaco-cut.osm.pbf") && text(&o).contains("not a readable OpenStreetMap PBF file"), "{}", text(&o));
+    assert!(text(&o).contains("monaco-cut.osm.pbf") && text(&o).contains("not a readable OpenStreetMap extract"), "{}", text(&o));
     let osm = repo().join("data/osm/monaco.osm.pbf");
     let o = kette(&["import", "street-network", "--db", db, "--municipality", "monaco", osm.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o));

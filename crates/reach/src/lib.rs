@@ -3,7 +3,7 @@
 //! points placed on the nearest street (`snap`), the way from every origin to the nearest
 //! destination of each kind in one backward search per kind (`search`, `query`), a whole run
 //! with its warnings (`run`), the shares of areas within a walk (`areas`), and the straight-line estimate when no network is imported
-//! (`estimate`). `osm` reads PBF extracts and `tables` the spreadsheet inputs,
+//! (`estimate`). `osm` reads extracts (PBF, or OSM XML in `osm_xml`) and `tables` the spreadsheet inputs,
 //! both from bytes or readers the caller opened: the crate opens no files and knows no
 //! database, and the caller names the files in messages.
 
@@ -13,6 +13,7 @@ mod estimate;
 mod geometry;
 mod network;
 mod osm;
+mod osm_xml;
 mod profile;
 mod query;
 mod run;
@@ -27,7 +28,7 @@ pub use edge_list::EdgeList;
 pub use estimate::{share_within, shares_within, straight_limit_m, WithinIndex, DEFAULT_DETOUR};
 pub use geometry::haversine_m;
 pub use network::{BuildReport, Edge, Incoming, Network, Position, RawWay, Segment};
-pub use osm::{read_pbf, read_pbf_with_homes, Home, OsmExtract, TagFilter, TaggedPlace};
+pub use osm::{read_extract, read_extract_with_homes, Home, OsmExtract, TagFilter, TaggedPlace};
 pub use profile::{Access, Profile};
 pub use query::{nearest_by_kind, nearest_distances_by_kind, Destinations, Outcome};
 pub use run::{node_origins, place, run, KindSummary, Parameters, Place, RunResult, Warning};
@@ -37,8 +38,10 @@ pub use tables::{check_not_swapped, read_points, PointRow};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReachError {
-    #[error("not a readable OpenStreetMap PBF file ({detail}); expected an .osm.pbf extract, e.g. from download.geofabrik.de")]
-    NotPbf { detail: String },
+    #[error("not a readable OpenStreetMap extract ({detail}); expected an .osm.pbf file, e.g. from download.geofabrik.de, or OSM XML (.osm, .osm.gz), e.g. from Overpass")]
+    NotExtract { detail: String },
+    #[error("line {line} of the OSM XML: {detail}")]
+    Xml { line: usize, detail: String },
     #[error("the extract holds {ways} ways, {highway_ways} of them streets or paths, but none the '{profile}' profile may use")]
     NoUsableWays { ways: usize, highway_ways: usize, profile: String },
     #[error("none of the {ways} usable ways has two nodes with coordinates in the file ({missing_nodes} node references missing)")]

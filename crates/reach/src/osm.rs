@@ -1,9 +1,11 @@
-//! Reading an OpenStreetMap PBF extract: the ways a profile lets the traveller use, the node
-//! coordinates, and the places that match tag filters (nodes, and areas by their centre). The
-//! file's blocks are decoded in parallel; node coordinates are kept as OpenStreetMap stores
-//! them (1e-7 degrees) in one sorted array.
+//! Reading an OpenStreetMap extract: the ways a profile lets the traveller use, the node
+//! coordinates, and the places that match tag filters (nodes, and areas by their centre).
+//! PBF files (Geofabrik, osmium) have their blocks decoded in parallel; OSM XML (`.osm`, and
+//! gzipped `.osm.gz`, what Overpass and JOSM save) is read as a stream, since a planner often
+//! has only that. The format is told from the first bytes, not the file name. Node
+//! coordinates are kept as OpenStreetMap stores them (1e-7 degrees) in one sorted array.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 
 use osmpbf::{BlobDecode, BlobReader, PrimitiveBlock};
 use rayon::prelude::*;
@@ -117,7 +119,7 @@ pub struct OsmExtract {
     nodes: Vec<(i64, i32, i32)>,
     pub ways: Vec<RawWay>,
     pub places: Vec<TaggedPlace>,
-    /// residential buildings, when asked for (`read_pbf_with_homes`)
+    /// residential buildings, when asked for (`read_extract_with_homes`)
     pub homes: Vec<Home>,
     pub ways_seen: usize,
     pub highway_ways: usize,
@@ -127,7 +129,7 @@ impl OsmExtract {
     pub fn node(&self, id: i64) -> Option<[f64; 2]> {
         let i = self.nodes.binary_search_by_key(&id, |n| n.0).ok()?;
         let (_, lat, lon) = self.nodes[i];
-        Some([lat as f64 * 1e-7, lon as f64 * 1e-7])
+        Some([lat as f64 / 1e7, lon as f64 / 1e7])
     }
 
     pub fn node_count(&self) -> usize {
@@ -136,7 +138,7 @@ impl OsmExtract {
 }
 
 #[derive(Default)]
-struct BlockPart {
+pub(crate) struct BlockPart {
     nodes: Vec<(i64, i32, i32)>,
     ways: Vec<RawWay>,
     places: Vec<TaggedPlace>,
@@ -160,30 +162,66 @@ impl BlockPart {
     }
 }
 
-/// Reads the extract from `reader` (a PBF file's bytes).
-pub fn read_pbf(reader: impl Read + Send, profile: &Profile, filters: &[TagFilter]) -> Result<OsmExtract, ReachError> {
+/// Reads the extract from `reader` (the bytes of a PBF file, of OSM XML or of gzipped OSM XML).
+pub fn read_extract(reader: impl Read + Send, profile: &Profile, filters: &[TagFilter]) -> Result<OsmExtract, ReachError> {
     read(reader, profile, filters, false)
 }
 
 /// Reads the extract with its residential buildings (`OsmExtract::homes`).
-pub fn read_pbf_with_homes(reader: impl Read + Send, profile: &Profile, filters: &[TagFilter]) -> Result<OsmExtract, ReachError> {
+pub fn read_extract_with_homes(reader: impl Read + Send, profile: &Profile, filters: &[TagFilter]) -> Result<OsmExtract, ReachError> {
     read(reader, profile, filters, true)
 }
 
+/// How an extract is stored, told from its first bytes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Format {
+    Pbf,
+    Xml,
+    GzippedXml,
+}
+
+fn sniff(first: &[u8]) -> Format {
+    if first.starts_with(&[0x1f, 0x8b]) {
+        return Format::GzippedXml;
+    }
+    // a byte-order mark, blanks, then the XML declaration or the <osm> element
+    let text = first.strip_prefix(b"\xef\xbb\xbf").unwrap_or(first);
+    let start = text.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(text.len());
+    if text[start..].starts_with(b"<") {
+        Format::Xml
+    } else {
+        Format::Pbf
+    }
+}
+
 fn read(reader: impl Read + Send, profile: &Profile, filters: &[TagFilter], homes: bool) -> Result<OsmExtract, ReachError> {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let first = reader.fill_buf().map_err(|e| ReachError::NotExtract { detail: e.to_string() })?;
+    let all = match sniff(first) {
+        Format::Pbf => read_pbf_parts(reader, profile, filters, homes)?,
+        Format::Xml => crate::osm_xml::read_xml(reader, &mut |part, way| take(part, way, profile, filters, homes))?,
+        Format::GzippedXml => {
+            let unzipped = BufReader::with_capacity(1 << 16, flate2::read::MultiGzDecoder::new(reader));
+            crate::osm_xml::read_xml(unzipped, &mut |part, way| take(part, way, profile, filters, homes))?
+        }
+    };
+    finish(all, profile)
+}
+
+fn read_pbf_parts(reader: impl Read + Send, profile: &Profile, filters: &[TagFilter], homes: bool) -> Result<BlockPart, ReachError> {
     let blobs = BlobReader::new(reader);
     let mut saw_data = false;
     let mut blocks = vec![];
     for blob in blobs {
-        let blob = blob.map_err(|e| ReachError::NotPbf { detail: e.to_string() })?;
+        let blob = blob.map_err(|e| ReachError::NotExtract { detail: e.to_string() })?;
         blocks.push(blob);
     }
     let parts: Vec<Result<Option<BlockPart>, ReachError>> = blocks
         .par_iter()
-        .map(|blob| match blob.decode().map_err(|e| ReachError::NotPbf { detail: e.to_string() })? {
+        .map(|blob| match blob.decode().map_err(|e| ReachError::NotExtract { detail: e.to_string() })? {
             BlobDecode::OsmData(block) => Ok(Some(read_block(&block, profile, filters, homes))),
             BlobDecode::OsmHeader(_) => Ok(None),
-            BlobDecode::Unknown(kind) => Err(ReachError::NotPbf { detail: format!("unknown block type '{kind}'") }),
+            BlobDecode::Unknown(kind) => Err(ReachError::NotExtract { detail: format!("unknown block type '{kind}'") }),
         })
         .collect();
     let mut all = BlockPart::default();
@@ -194,8 +232,14 @@ fn read(reader: impl Read + Send, profile: &Profile, filters: &[TagFilter], home
         }
     }
     if !saw_data {
-        return Err(ReachError::NotPbf { detail: "the file holds no OpenStreetMap data blocks".into() });
+        return Err(ReachError::NotExtract { detail: "the file holds no OpenStreetMap data blocks".into() });
     }
+    Ok(all)
+}
+
+/// Sorts the nodes, resolves outlines to places and homes, and refuses an extract without a
+/// usable way.
+fn finish(mut all: BlockPart, profile: &Profile) -> Result<OsmExtract, ReachError> {
     all.nodes.par_sort_unstable_by_key(|n| n.0);
     let mut extract = OsmExtract {
         nodes: all.nodes,
@@ -263,53 +307,41 @@ fn outline_centre_and_area(ring: &[[f64; 2]]) -> Option<([f64; 2], f64)> {
     Some((projection.unproject([x, y]), twice_area.abs() / 2.0))
 }
 
-fn read_block(block: &PrimitiveBlock, profile: &Profile, filters: &[TagFilter], homes: bool) -> BlockPart {
-    let mut part = BlockPart::default();
-    let mut tags: Vec<(&str, &str)> = Vec::with_capacity(16);
-    for group in block.groups() {
-        for node in group.dense_nodes() {
-            part.nodes.push((node.id(), node.decimicro_lat(), node.decimicro_lon()));
-            if !filters.is_empty() {
-                tags.clear();
-                tags.extend(node.tags());
-                if !tags.is_empty() {
-                    for f in matches(filters, &tags) {
-                        part.places.push(TaggedPlace {
-                            kind: f.kind.clone(),
-                            osm_id: format!("n{}", node.id()),
-                            at: [node.lat(), node.lon()],
-                        });
-                    }
+/// One node or way of either format, with what it is read for.
+pub(crate) enum Element<'a> {
+    Node { id: i64, lat_e7: i32, lon_e7: i32, tags: &'a [(&'a str, &'a str)] },
+    Way { id: i64, refs: &'a [i64], tags: &'a [(&'a str, &'a str)] },
+}
+
+/// What one element contributes: its coordinates, a usable way, a matched place, a home.
+fn take(part: &mut BlockPart, element: Element<'_>, profile: &Profile, filters: &[TagFilter], homes: bool) {
+    match element {
+        Element::Node { id, lat_e7, lon_e7, tags } => {
+            part.nodes.push((id, lat_e7, lon_e7));
+            if !filters.is_empty() && !tags.is_empty() {
+                for f in matches(filters, tags) {
+                    part.places.push(TaggedPlace {
+                        kind: f.kind.clone(),
+                        osm_id: format!("n{id}"),
+                        at: [lat_e7 as f64 / 1e7, lon_e7 as f64 / 1e7],
+                    });
                 }
             }
         }
-        for node in group.nodes() {
-            part.nodes.push((node.id(), node.decimicro_lat(), node.decimicro_lon()));
-            if !filters.is_empty() {
-                tags.clear();
-                tags.extend(node.tags());
-                for f in matches(filters, &tags) {
-                    part.places.push(TaggedPlace { kind: f.kind.clone(), osm_id: format!("n{}", node.id()), at: [node.lat(), node.lon()] });
-                }
-            }
-        }
-        for way in group.ways() {
+        Element::Way { id, refs, tags } => {
             part.ways_seen += 1;
-            tags.clear();
-            tags.extend(way.tags());
             if tags.iter().any(|(k, _)| *k == "highway") {
                 part.highway_ways += 1;
-                let access = profile.access(&tags);
+                let access = profile.access(tags);
                 if access != Access::No {
-                    part.ways.push(RawWay { refs: way.refs().collect(), access });
+                    part.ways.push(RawWay { refs: refs.to_vec(), access });
                 }
             }
-            for f in matches(filters, &tags) {
-                part.area_places.push((f.kind.clone(), format!("w{}", way.id()), way.refs().collect()));
+            for f in matches(filters, tags) {
+                part.area_places.push((f.kind.clone(), format!("w{id}"), refs.to_vec()));
             }
             if homes {
                 if let Some((_, kind)) = tags.iter().find(|(k, _)| *k == "building") {
-                    let refs: Vec<i64> = way.refs().collect();
                     if !NOT_HOMES.contains(kind) && refs.len() > 3 && refs.first() == refs.last() {
                         let levels = tags
                             .iter()
@@ -317,10 +349,41 @@ fn read_block(block: &PrimitiveBlock, profile: &Profile, filters: &[TagFilter], 
                             .and_then(|(_, v)| v.trim().parse::<f64>().ok())
                             .filter(|l| (1.0..=60.0).contains(l))
                             .unwrap_or_else(|| default_levels(kind));
-                        part.buildings.push((refs, levels));
+                        part.buildings.push((refs.to_vec(), levels));
                     }
                 }
             }
+        }
+    }
+}
+
+fn read_block(block: &PrimitiveBlock, profile: &Profile, filters: &[TagFilter], homes: bool) -> BlockPart {
+    let mut part = BlockPart::default();
+    let mut tags: Vec<(&str, &str)> = Vec::with_capacity(16);
+    let mut refs: Vec<i64> = Vec::with_capacity(64);
+    for group in block.groups() {
+        for node in group.dense_nodes() {
+            tags.clear();
+            if !filters.is_empty() {
+                tags.extend(node.tags());
+            }
+            let element = Element::Node { id: node.id(), lat_e7: node.decimicro_lat(), lon_e7: node.decimicro_lon(), tags: &tags };
+            take(&mut part, element, profile, filters, homes);
+        }
+        for node in group.nodes() {
+            tags.clear();
+            if !filters.is_empty() {
+                tags.extend(node.tags());
+            }
+            let element = Element::Node { id: node.id(), lat_e7: node.decimicro_lat(), lon_e7: node.decimicro_lon(), tags: &tags };
+            take(&mut part, element, profile, filters, homes);
+        }
+        for way in group.ways() {
+            tags.clear();
+            tags.extend(way.tags());
+            refs.clear();
+            refs.extend(way.refs());
+            take(&mut part, Element::Way { id: way.id(), refs: &refs, tags: &tags }, profile, filters, homes);
         }
     }
     part

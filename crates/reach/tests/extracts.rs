@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use kette_reach::{
-    check_not_swapped, nearest_seed_distances, node_origins, place, read_pbf, read_points, run, EdgeList, Incoming, Network, Outcome,
+    check_not_swapped, nearest_seed_distances, node_origins, place, read_extract, read_points, run, EdgeList, Incoming, Network, Outcome,
     Parameters, Place, Profile, ReachError, SnapIndex, TagFilter, Warning,
 };
 
@@ -29,7 +29,7 @@ fn heidelberg() -> &'static City {
     static CITY: OnceLock<City> = OnceLock::new();
     CITY.get_or_init(|| {
         let filter = TagFilter::parse("osm:amenity=kindergarten").unwrap();
-        let extract = read_pbf(&bytes("heidelberg.test.pbf")[..], &Profile::walking(), &[filter]).unwrap();
+        let extract = read_extract(&bytes("heidelberg.test.pbf")[..], &Profile::walking(), &[filter]).unwrap();
         let net = Network::build(&extract.ways, |id| extract.node(id)).unwrap();
         let index = SnapIndex::new(&net);
         City { kitas: extract.places.iter().map(|p| p.at).collect(), net, index }
@@ -184,7 +184,7 @@ fn swapped_coordinates_and_destinations_far_from_the_network_are_named() {
 
 #[test]
 fn monaco_origins_in_the_sea_are_reported_off_the_network() {
-    let extract = read_pbf(&bytes("monaco.osm.pbf")[..], &Profile::walking(), &[]).unwrap();
+    let extract = read_extract(&bytes("monaco.osm.pbf")[..], &Profile::walking(), &[]).unwrap();
     let net = Network::build(&extract.ways, |id| extract.node(id)).unwrap();
     let index = SnapIndex::new(&net);
     // the casino square, and two points a few kilometres out in the Mediterranean
@@ -206,7 +206,7 @@ fn monaco_origins_in_the_sea_are_reported_off_the_network() {
 
 #[test]
 fn cycling_respects_one_way_streets_so_some_ways_are_longer_than_on_foot() {
-    let extract = read_pbf(&bytes("monaco.osm.pbf")[..], &Profile::cycling(), &[]).unwrap();
+    let extract = read_extract(&bytes("monaco.osm.pbf")[..], &Profile::cycling(), &[]).unwrap();
     let net = Network::build(&extract.ways, |id| extract.node(id)).unwrap();
     assert!(net.edges.iter().any(|e| e.forward != e.backward), "Monaco has one-way streets");
     // along a one-way edge the way is its length at most; against it a cyclist must go round
@@ -226,13 +226,17 @@ fn cycling_respects_one_way_streets_so_some_ways_are_longer_than_on_foot() {
 #[test]
 fn a_truncated_or_foreign_file_is_not_taken_for_an_extract() {
     let whole = bytes("heidelberg.test.pbf");
-    let err = read_pbf(&whole[..whole.len() / 3], &Profile::walking(), &[]).unwrap_err();
-    assert!(matches!(err, ReachError::NotPbf { .. }), "{err}");
-    assert!(err.to_string().contains("not a readable OpenStreetMap PBF file"), "{err}");
-    let err = read_pbf(&b"<?xml version='1.0'?><osm version='0.6'></osm>"[..], &Profile::walking(), &[]).unwrap_err();
-    assert!(matches!(err, ReachError::NotPbf { .. }), "{err}");
-    let err = read_pbf(&b""[..], &Profile::walking(), &[]).unwrap_err();
-    assert!(matches!(err, ReachError::NotPbf { .. }), "{err}");
+    let err = read_extract(&whole[..whole.len() / 3], &Profile::walking(), &[]).unwrap_err();
+    assert!(matches!(err, ReachError::NotExtract { .. }), "{err}");
+    assert!(err.to_string().contains("not a readable OpenStreetMap extract"), "{err}");
+    let err = read_extract(&b"<?xml version='1.0'?><html></html>"[..], &Profile::walking(), &[]).unwrap_err();
+    assert!(matches!(err, ReachError::NotExtract { .. }), "{err}");
+    // gzipped OSM XML cut short: the stream ends inside an element
+    let bayreuth = bytes("north-bayreuth.osm.gz");
+    let err = read_extract(&bayreuth[..bayreuth.len() / 2], &Profile::walking(), &[]).unwrap_err();
+    assert!(matches!(err, ReachError::Xml { .. } | ReachError::NotExtract { .. }), "{err}");
+    let err = read_extract(&b""[..], &Profile::walking(), &[]).unwrap_err();
+    assert!(matches!(err, ReachError::NotExtract { .. }), "{err}");
 }
 
 /// The first blocks of a sorted extract hold only nodes: cut there, the file is a valid extract
@@ -252,12 +256,12 @@ fn an_extract_without_usable_ways_says_how_many_ways_it_had() {
     }
     let cut = cut.expect("the extract has way blocks").0 as usize;
     let whole = bytes("heidelberg.test.pbf");
-    let err = read_pbf(&whole[..cut], &Profile::walking(), &[]).unwrap_err();
+    let err = read_extract(&whole[..cut], &Profile::walking(), &[]).unwrap_err();
     assert!(matches!(err, ReachError::NoUsableWays { ways: 0, highway_ways: 0, .. }), "{err}");
     // and a profile that allows nothing on the full file
     let nothing =
         Profile::named_or_toml("none.toml", Some("name='none'\nspeed_kmh=4\nmode_key='foot'\nhighways=['no_such_road']")).unwrap();
-    let err = read_pbf(&whole[..], &nothing, &[]).unwrap_err();
+    let err = read_extract(&whole[..], &nothing, &[]).unwrap_err();
     let ReachError::NoUsableWays { ways, highway_ways, .. } = err else { panic!("{err}") };
     assert!(ways > 30_000 && highway_ways > 25_000, "{ways} {highway_ways}");
 }
@@ -306,8 +310,8 @@ fn area_shares_on_the_network_count_the_origins_within_each_limit_and_drop_those
 
 #[test]
 fn monaco_homes_share_out_people_by_floor_area_and_weigh_the_walks() {
-    use kette_reach::{nearest_by_kind, read_pbf_with_homes, Destinations, PlacedAreas};
-    let extract = read_pbf_with_homes(&bytes("monaco.osm.pbf")[..], &Profile::walking(), &[]).unwrap();
+    use kette_reach::{nearest_by_kind, read_extract_with_homes, Destinations, PlacedAreas};
+    let extract = read_extract_with_homes(&bytes("monaco.osm.pbf")[..], &Profile::walking(), &[]).unwrap();
     // Monaco is mapped building by building; garages, churches and shops are not homes
     assert!(extract.homes.len() > 10_000, "{}", extract.homes.len());
     assert!(extract.homes.iter().all(|h| h.floor_m2 > 0.0 && h.floor_m2 < 1e6));
@@ -337,4 +341,48 @@ fn monaco_homes_share_out_people_by_floor_area_and_weigh_the_walks() {
     // counted per home instead of per square metre the share differs: weights matter
     let unweighted = PlacedAreas::new(&net, &index, &[homes.iter().map(|(p, _)| *p).collect()], 500.0);
     assert_ne!(unweighted.shares_within(&net, &index, &[casino], &[800.0], 500.0)[0][0], shares[0][0]);
+}
+
+/// North Bayreuth as Overpass exported it in 2014: gzipped OSM XML with every tag. The counts
+/// are those the data's own description gives (58,631 nodes, 7,801 ways, 2,056 of them
+/// highways, 4,267 buildings, 3 kindergartens).
+#[test]
+fn north_bayreuth_osm_xml_gives_its_network_kindergartens_and_homes() {
+    use kette_reach::read_extract_with_homes;
+    let kitas = TagFilter::parse("osm:amenity=kindergarten").unwrap();
+    let extract = read_extract_with_homes(&bytes("north-bayreuth.osm.gz")[..], &Profile::walking(), &[kitas]).unwrap();
+    assert_eq!((extract.node_count(), extract.ways_seen, extract.highway_ways), (58_631, 7_801, 2_056));
+    assert_eq!(extract.places.len(), 3, "{:?}", extract.places);
+    // homes: the buildings less garages, sheds, churches, shops …, and outlines cut at the edge
+    assert!((2_500..4_267).contains(&extract.homes.len()), "{}", extract.homes.len());
+    let net = Network::build(&extract.ways, |id| extract.node(id)).unwrap();
+    let index = SnapIndex::new(&net);
+    let b = net.bounds();
+    assert!(b[0] > 49.85 && b[2] < 50.12 && b[1] > 11.38 && b[3] < 11.7, "{b:?}");
+    // every home placed on a street within 500 m, and most of them reach a kindergarten
+    let origins: Vec<Place> = extract
+        .homes
+        .iter()
+        .enumerate()
+        .map(|(i, h)| Place { id: i.to_string(), source: format!("home {i}"), at: h.at, kind: String::new(), weight: h.floor_m2 })
+        .collect();
+    let destinations: Vec<Place> = extract
+        .places
+        .iter()
+        .map(|p| Place { id: p.osm_id.clone(), source: p.osm_id.clone(), at: p.at, kind: "kita".into(), weight: 1.0 })
+        .collect();
+    let placed = place(&net, &index, &origins, 500.0);
+    let on_streets = placed.iter().filter(|p| p.is_some()).count();
+    assert!(on_streets * 10 > origins.len() * 9, "{on_streets} of {}", origins.len());
+    let homes: Vec<[f64; 2]> = origins.iter().map(|o| o.at).collect();
+    let result = run(&net, &index, &["kita".into()], &destinations, origins, placed, parameters(30.0)).unwrap();
+    // three kindergartens do not serve the whole north of the city within 2.4 km, but a good part
+    let reached: Vec<(usize, f64)> = result.outcomes[0].iter().enumerate().filter_map(|(i, o)| Some((i, o.distance_m()?))).collect();
+    assert!(reached.len() * 4 > on_streets && reached.len() < on_streets, "{} of {on_streets} within 30 minutes", reached.len());
+    for (i, d) in reached {
+        assert!(d.is_finite() && d <= 2_400.0 + 1e-6, "{d}");
+        // no walk is shorter than the straight line, less the two steps onto the streets
+        let straight = destinations.iter().map(|k| kette_reach::haversine_m(homes[i], k.at)).fold(f64::INFINITY, f64::min);
+        assert!(d >= straight - 1_000.0, "home {i}: {d} m on foot, {straight} m in a straight line");
+    }
 }

@@ -4119,7 +4119,7 @@ async fn a_street_network_is_uploaded_whole_or_refused_with_its_cause() {
     assert!(
         refused
             .body
-            .contains("halb.osm.pbf wurde nicht importiert, das bisherige Straßennetz gilt weiter: not a readable OpenStreetMap PBF file"),
+            .contains("halb.osm.pbf wurde nicht importiert, das bisherige Straßennetz gilt weiter: not a readable OpenStreetMap extract"),
         "{}",
         refused.body
     );

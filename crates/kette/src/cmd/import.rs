@@ -105,7 +105,8 @@ pub enum ImportWhat {
         dry_run: bool,
     },
     /// A street network for walking reach in the needs analysis: an OpenStreetMap extract
-    /// (.osm.pbf, e.g. from download.geofabrik.de, cut to the municipality). It is read and
+    /// cut to the municipality: PBF (.osm.pbf, e.g. from download.geofabrik.de) or OSM XML
+    /// (.osm, .osm.gz, e.g. from Overpass). It is read and
     /// built first; only a usable network replaces the stored one.
     StreetNetwork {
         #[command(flatten)]

@@ -13,7 +13,7 @@ use super::*;
 pub enum ReachAction {
     /// Distance and time from every origin to the nearest destination of each kind
     Run {
-        /// OpenStreetMap extract (.osm.pbf)
+        /// OpenStreetMap extract: PBF (.osm.pbf) or OSM XML (.osm, .osm.gz)
         #[arg(long)]
         osm: PathBuf,
         /// Destinations: a CSV with lat, lon, kind (and optionally id), or a tag filter such as
