@@ -26,6 +26,9 @@ pub struct NeedsRequest {
     /// indicator code; None picks the first whose higher values mean more need
     pub indicator: Option<String>,
     pub formula: NeedsFormula,
+    /// a field's code (`domain` term): only its offers count as supply and as destinations of
+    /// the walks; None counts every offer
+    pub domain: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -57,6 +60,8 @@ pub struct NeedsView {
     pub transitions: Vec<UnbridgedTransition>,
     /// what the matrix was computed from, for scenarios to change
     pub inputs: Vec<DistrictInput>,
+    /// the field the supply was counted in (None: every field)
+    pub domain: Option<String>,
 }
 
 /// A scenario's outcome beside the analysis as it stands, computed for one reader.
@@ -116,7 +121,8 @@ impl App {
         let scope = d.place_scope();
         let f = req.formula;
         let key = format!(
-            "{municipality}|{:?}|{:?}|{:?}|{}|{}|{}|{}|{}|{:?}|{}",
+            "{municipality}|{:?}|{:?}|{:?}|{:?}|{}|{}|{}|{}|{}|{:?}|{}",
+            req.domain,
             req.level,
             req.year,
             req.indicator,
@@ -231,9 +237,11 @@ impl App {
         req: &NeedsRequest,
         changes: &[(i64, ScenarioChange)],
     ) -> Result<ScenarioOutcome> {
+        // a planned offer names no field, so a scenario is weighed against every field's offers
+        let req = &NeedsRequest { domain: None, ..req.clone() };
         let baseline = self.needs(d, municipality, vocab, req).await?;
         let phases = baseline.matrix.phases.clone();
-        let walk = self.walk_estimate(municipality, baseline.level, d, &phases).await?;
+        let walk = self.walk_estimate(municipality, baseline.level, d, &phases, req.domain.as_deref()).await?;
         let counted: HashMap<i64, Vec<usize>> =
             baseline.inputs.iter().flat_map(|x| x.offers.iter().filter_map(|o| o.offer.map(|id| (id, o.phases.clone())))).collect();
         let mut without_effect = vec![];
@@ -352,6 +360,7 @@ impl App {
 
         // the reads are independent: SQLite answers them on several connections at once
         let scope = d.place_scope();
+        let domain = req.domain.as_deref().filter(|code| vocab.of(TermKind::Domain).any(|t| t.code == *code));
         let (population, located, naming, links, walk) = tokio::try_join!(
             async {
                 Ok::<_, AppError>(match year {
@@ -359,10 +368,10 @@ impl App {
                     None => None,
                 })
             },
-            async { Ok(self.store.offers_of_level(municipality, level, &scope, "life_phase").await?) },
-            async { Ok(self.store.offers_of_level(municipality, level, &scope, "transition").await?) },
+            async { Ok(self.store.offers_of_level(municipality, level, &scope, "life_phase", domain).await?) },
+            async { Ok(self.store.offers_of_level(municipality, level, &scope, "transition", domain).await?) },
             async { Ok(self.store.offer_links(municipality).await?) },
-            self.walk_estimate(municipality, level, d, &codes),
+            self.walk_estimate(municipality, level, d, &codes, domain),
         )?;
 
         // children per district and phase, from the counts this reader may see
@@ -520,6 +529,7 @@ impl App {
             walk_on_network,
             walk_from_homes,
             transitions,
+            domain: domain.map(str::to_string),
         })
     }
 
@@ -602,22 +612,53 @@ impl App {
         level: i64,
         d: &Disclosure,
         phases: &[String],
+        domain: Option<&str>,
     ) -> Result<Arc<WalkEstimate>> {
         let scope = d.place_scope();
-        let key: WalkKey = (municipality, level, scope.all_unapproved, scope.all_protected, scope.own_organisation);
+        let key: WalkKey =
+            (municipality, level, scope.all_unapproved, scope.all_protected, scope.own_organisation, domain.map(str::to_string));
         let generation = self.store.generation(municipality).await?;
         if let Some((g, estimate)) = self.walk_estimates.lock().ok().and_then(|c| c.get(&key).cloned()) {
             if g == generation {
                 return Ok(estimate);
             }
         }
+        let estimate = match domain {
+            // one field's offers as destinations: the grid and the homes placed on the network
+            // are the ones of every field, only the destinations differ
+            Some(code) => {
+                let (every_field, points) = tokio::try_join!(Box::pin(self.walk_estimate(municipality, level, d, phases, None)), async {
+                    Ok(self.store.offer_points(municipality, &scope, Some(code)).await?)
+                },)?;
+                let (grid, network, phases) = (every_field.grid.clone(), every_field.network.clone(), phases.to_vec());
+                tokio::task::spawn_blocking(move || WalkEstimate::measured(grid, network, points, &phases))
+                    .await
+                    .map_err(|e| AppError::Background(e.to_string()))?
+            }
+            None => self.walk_estimate_of_every_field(municipality, level, &scope, phases).await?,
+        };
+        let estimate = Arc::new(estimate);
+        if let Ok(mut cache) = self.walk_estimates.lock() {
+            cache.retain(|_, (g, _)| *g == generation);
+            cache.insert(key, (generation, estimate.clone()));
+        }
+        Ok(estimate)
+    }
+
+    async fn walk_estimate_of_every_field(
+        &self,
+        municipality: MunicipalityId,
+        level: i64,
+        scope: &kette_domain::disclosure::PlaceScope,
+        phases: &[String],
+    ) -> Result<WalkEstimate> {
         let (grid, points, network) = tokio::try_join!(
             self.walk_grid(municipality, level),
-            async { Ok(self.store.offer_points(municipality, &scope).await?) },
+            async { Ok(self.store.offer_points(municipality, scope, None).await?) },
             self.street_network(municipality, "walking"),
         )?;
         let phases = phases.to_vec();
-        let estimate = tokio::task::spawn_blocking(move || {
+        tokio::task::spawn_blocking(move || {
             // with a street network the walks are measured on it; the grid is placed once
             let network = network.map(|built| {
                 // each area's children shared out over its homes by floor area; an area
@@ -636,29 +677,12 @@ impl App {
                     .map(|(h, g)| if h.is_empty() { g.iter().map(|p| (*p, 1.0)).collect() } else { h })
                     .collect();
                 let placed = PlacedAreas::weighted(&built.network, &built.index, &origins, WALK_MAX_ACCESS_M);
-                NetworkWalk { built, placed, from_homes }
+                Arc::new(NetworkWalk { built, placed, from_homes })
             });
-            let mut estimate = WalkEstimate { grid, points, network, shares: HashMap::new() };
-            let per_phase: Vec<HashMap<String, Option<Bands>>> = phases
-                .iter()
-                .map(|phase| estimate.shares_for(estimate.points.iter().filter(|(_, p, _)| p == phase).map(|(_, _, at)| *at).collect()))
-                .collect();
-            estimate.shares = estimate
-                .grid
-                .keys
-                .iter()
-                .map(|key| (key.clone(), per_phase.iter().map(|shares| shares.get(key).copied().flatten()).collect()))
-                .collect();
-            estimate
+            WalkEstimate::measured(grid, network, points, &phases)
         })
         .await
-        .map_err(|e| AppError::Background(e.to_string()))?;
-        let estimate = Arc::new(estimate);
-        if let Ok(mut cache) = self.walk_estimates.lock() {
-            cache.retain(|_, (g, _)| *g == generation);
-            cache.insert(key, (generation, estimate.clone()));
-        }
-        Ok(estimate)
+        .map_err(|e| AppError::Background(e.to_string()))
     }
 }
 
@@ -676,7 +700,7 @@ pub struct WalkGrid {
 pub struct WalkEstimate {
     grid: Arc<WalkGrid>,
     /// the municipality's street network with the grid placed on it, when one is imported
-    network: Option<NetworkWalk>,
+    network: Option<Arc<NetworkWalk>>,
     points: Vec<(i64, String, [f64; 2])>,
     pub shares: WalkShares,
 }
@@ -689,6 +713,22 @@ struct NetworkWalk {
 }
 
 impl WalkEstimate {
+    /// The shares of every phase, from the offers' points of that phase.
+    fn measured(grid: Arc<WalkGrid>, network: Option<Arc<NetworkWalk>>, points: Vec<(i64, String, [f64; 2])>, phases: &[String]) -> Self {
+        let mut estimate = WalkEstimate { grid, points, network, shares: HashMap::new() };
+        let per_phase: Vec<HashMap<String, Option<Bands>>> = phases
+            .iter()
+            .map(|phase| estimate.shares_for(estimate.points.iter().filter(|(_, p, _)| p == phase).map(|(_, _, at)| *at).collect()))
+            .collect();
+        estimate.shares = estimate
+            .grid
+            .keys
+            .iter()
+            .map(|key| (key.clone(), per_phase.iter().map(|shares| shares.get(key).copied().flatten()).collect()))
+            .collect();
+        estimate
+    }
+
     /// Whether the shares were measured on an imported street network (else estimated).
     pub fn on_network(&self) -> bool {
         self.network.is_some()
@@ -718,8 +758,8 @@ impl WalkEstimate {
     }
 }
 
-/// (municipality, level, place scope) — what decides which offers a walking estimate sees.
-pub type WalkKey = (MunicipalityId, i64, bool, bool, Option<i64>);
+/// (municipality, level, place scope, field) — what decides which offers a walking estimate sees.
+pub type WalkKey = (MunicipalityId, i64, bool, bool, Option<i64>, Option<String>);
 /// Per district key, per life phase, the shares within 5, 10 and 15 minutes.
 pub type WalkShares = HashMap<String, Vec<Option<Bands>>>;
 /// Shares of a district's children within 5, 10 and 15 minutes on foot.
@@ -811,7 +851,7 @@ impl App {
         let present: Vec<i64> = levels.iter().map(|l| l.level).collect();
         let level = level.filter(|l| present.contains(l)).or_else(|| present.last().copied()).unwrap_or(1);
         let terms: Vec<String> = vocab.of(dimension).map(|t| t.code.clone()).collect();
-        let located = self.store.offers_of_level(municipality, level, &d.place_scope(), dimension.as_str()).await?;
+        let located = self.store.offers_of_level(municipality, level, &d.place_scope(), dimension.as_str(), None).await?;
         let mut per_cell: HashMap<(i64, usize), usize> = HashMap::new();
         let mut per_district: HashMap<i64, std::collections::HashSet<i64>> = HashMap::new();
         let mut per_term: Vec<std::collections::HashSet<i64>> = vec![Default::default(); terms.len()];
@@ -847,11 +887,12 @@ impl App {
         municipality: &kette_domain::Municipality,
         vocab: &Vocabulary,
         level: Option<i64>,
+        domain: Option<&str>,
         label: &str,
         by: Option<kette_domain::AccountId>,
     ) -> Result<i64> {
         let public = Disclosure::public(municipality.confidentiality);
-        let req = NeedsRequest { level, indicator: Some(String::new()), ..Default::default() };
+        let req = NeedsRequest { level, indicator: Some(String::new()), domain: domain.map(str::to_string), ..Default::default() };
         let view = self.needs(&public, municipality.id, vocab, &req).await?;
         let mut shares = vec![];
         for (district, bands) in &view.walk_bands {
@@ -875,6 +916,7 @@ impl App {
             "detour": if view.walk_on_network { None } else { Some(DEFAULT_DETOUR) },
             "areas_from_homes": view.walk_from_homes.0,
             "areas": view.walk_from_homes.1,
+            "domain": view.domain,
             "data_generation": self.store.generation(municipality.id).await?,
         })
         .to_string();

@@ -970,7 +970,7 @@ pub async fn scenarios(store: &Store, m: MunicipalityId) -> Result<()> {
     // the walking shares as they stand when the demo is built, saved for the report
     let municipality = store.municipality(m).await?;
     let vocab = store.vocabulary(m).await?;
-    kette_app::App::new(store.clone()).save_reach_run(&municipality, &vocab, None, "Stand beim Aufbau der Demo", None).await?;
+    kette_app::App::new(store.clone()).save_reach_run(&municipality, &vocab, None, None, "Stand beim Aufbau der Demo", None).await?;
     // the planning has taken up the Kita gap in Gropiusstadt Ost
     if let (Some(d), Some(measure)) = (district("08030831").await?, store.measures(m).await?.first()) {
         let input = |state, comment: &str| kette_domain::needs::GapFollowUpInput {

@@ -65,14 +65,15 @@ impl Store {
 
     /// Active offers located at or below each district of `level`, once per district, offer and
     /// term of `term_kind` (`life_phase`, `transition`; an offer with two places in one
-    /// district counts once). Only places the reader may see count: a protected place does not
-    /// show up as an offer in its district.
+    /// district counts once), of one field (`domain` term) when `domain` is given. Only places
+    /// the reader may see count: a protected place does not show up as an offer in its district.
     pub async fn offers_of_level(
         &self,
         municipality: MunicipalityId,
         level: i64,
         scope: &PlaceScope,
         term_kind: &str,
+        domain: Option<&str>,
     ) -> Result<Vec<LocatedOffer>> {
         let at_level = self.paths_of_level(municipality, level).await?;
         // no DISTINCT: the set below removes repeats for a fraction of SQLite's temporary tree
@@ -82,10 +83,15 @@ impl Store {
              JOIN offer_location ol ON ol.offer_id = o.id
              JOIN location l ON l.id = ol.location_id
              JOIN district s ON s.id = l.district_id
-             WHERE o.municipality_id = $1 AND o.status = 'active' AND {}",
-            util::place_clause(3)
+             WHERE o.municipality_id = $1 AND o.status = 'active' AND {} AND {}",
+            util::place_clause(3),
+            of_domain(6, domain),
         );
-        let rows = util::bind_place_scope(sqlx::query(&q).bind(municipality).bind(term_kind), scope).fetch_all(&self.pool).await?;
+        let mut query = util::bind_place_scope(sqlx::query(&q).bind(municipality).bind(term_kind), scope);
+        if let Some(code) = domain {
+            query = query.bind(code);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         let mut out: BTreeSet<(DistrictId, i64, String, Option<i64>)> = BTreeSet::new();
         for r in &rows {
             let path: String = r.try_get(0)?;
@@ -97,17 +103,27 @@ impl Store {
     }
 
     /// Where the active offers of each life phase are: (offer, life phase, (lat, lon)) of every
-    /// place with coordinates the reader may see.
-    pub async fn offer_points(&self, municipality: MunicipalityId, scope: &PlaceScope) -> Result<Vec<(i64, String, [f64; 2])>> {
+    /// place with coordinates the reader may see, of one field when `domain` is given.
+    pub async fn offer_points(
+        &self,
+        municipality: MunicipalityId,
+        scope: &PlaceScope,
+        domain: Option<&str>,
+    ) -> Result<Vec<(i64, String, [f64; 2])>> {
         let q = format!(
             "SELECT o.id, t.code, l.lat, l.lon FROM offer o
              JOIN offer_term t ON t.offer_id = o.id AND t.kind = 'life_phase'
              JOIN offer_location ol ON ol.offer_id = o.id
              JOIN location l ON l.id = ol.location_id
-             WHERE o.municipality_id = $1 AND o.status = 'active' AND l.lat IS NOT NULL AND l.lon IS NOT NULL AND {}",
-            util::place_clause(2)
+             WHERE o.municipality_id = $1 AND o.status = 'active' AND l.lat IS NOT NULL AND l.lon IS NOT NULL AND {} AND {}",
+            util::place_clause(2),
+            of_domain(5, domain),
         );
-        let rows = util::bind_place_scope(sqlx::query(&q).bind(municipality), scope).fetch_all(&self.pool).await?;
+        let mut query = util::bind_place_scope(sqlx::query(&q).bind(municipality), scope);
+        if let Some(code) = domain {
+            query = query.bind(code);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
         let mut points: Vec<(i64, String, [f64; 2])> =
             rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, [r.try_get(2)?, r.try_get(3)?]))).collect::<Result<_>>()?;
         points.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)).then(a.2[0].total_cmp(&b.2[0])).then(a.2[1].total_cmp(&b.2[1])));
@@ -123,6 +139,14 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
         rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    }
+}
+
+/// The condition that offer `o` names the field bound at `$n`; none without a field.
+fn of_domain(n: usize, domain: Option<&str>) -> String {
+    match domain {
+        Some(_) => format!("EXISTS (SELECT 1 FROM offer_term f WHERE f.offer_id = o.id AND f.kind = 'domain' AND f.code = ${n})"),
+        None => "1 = 1".into(),
     }
 }
 

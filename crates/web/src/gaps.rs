@@ -4,7 +4,7 @@
 //! comment, or start a proposal prefilled with the gap.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -78,6 +78,9 @@ impl GapPage {
     fn reason(&self, r: &GapReason) -> String {
         crate::needs::reason_text(&self.ctx, r, self.view.walk_on_network)
     }
+    fn domain_note(&self) -> Option<String> {
+        crate::needs::domain_note(&self.ctx, &self.view)
+    }
     fn proposal_link(&self) -> String {
         let problem =
             self.ctx.t_args("needs-gap-proposal-problem", [("phase", self.phase_label()), ("district", self.district.name.clone())]);
@@ -97,6 +100,7 @@ async fn build(
     phase: String,
     chosen: Option<GapFollowUpInput>,
     errors: Vec<FieldError>,
+    domain: Option<String>,
 ) -> Result<GapPage, PageError> {
     let m = ctx.municipality.id;
     if !ctx.vocab.of(kette_domain::TermKind::LifePhase).any(|t| t.code == phase) {
@@ -107,7 +111,9 @@ async fn build(
         Err(StoreError::NotFound(_)) => return Err(PageError::not_found()),
         Err(e) => return Err(PageError::store(e)),
     };
-    let req = NeedsRequest { level: Some(district.level), ..Default::default() };
+    // the figures of one field when the analysis was read so; the follow-up is the phase's
+    let domain = domain.filter(|code| ctx.vocab.of(kette_domain::TermKind::Domain).any(|t| t.code == *code));
+    let req = NeedsRequest { level: Some(district.level), domain, ..Default::default() };
     let view = state.app.needs(&ctx.disclosure(), m, &ctx.vocab, &req).await.or_page()?;
     let p = view.matrix.phases.iter().position(|c| *c == phase);
     let cell = view.matrix.rows.iter().find(|r| r.district == district_id).and_then(|r| p.and_then(|p| r.cells.get(p).cloned()));
@@ -147,9 +153,15 @@ async fn build(
     Ok(GapPage { ctx, district, phase, cell, gap, view, follow_up, measures, proposals, chosen, errors })
 }
 
-async fn show(State(state): State<AppState>, ctx: Ctx, Path((district, phase)): Path<(i64, String)>) -> Result<Response, PageError> {
+async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path((district, phase)): Path<(i64, String)>,
+    Query(params): Query<std::collections::HashMap<String, String>>,
+) -> Result<Response, PageError> {
     may_read(&ctx)?;
-    render(&build(&state, ctx, district, phase, None, vec![]).await?)
+    let domain = params.get("domain").map(|d| d.trim().to_string()).filter(|d| !d.is_empty());
+    render(&build(&state, ctx, district, phase, None, vec![], domain).await?)
 }
 
 /// The one reader of the follow-up form.
@@ -198,6 +210,6 @@ async fn save(
             Err(e) => return Err(PageError::store(e)),
         }
     }
-    let page = build(&state, ctx, district, phase, Some(input), errors).await?;
+    let page = build(&state, ctx, district, phase, Some(input), errors, None).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }

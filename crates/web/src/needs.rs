@@ -60,6 +60,8 @@ pub fn parse_request(params: &HashMap<String, String>) -> (NeedsRequest, Vec<Cho
     if let Some(v) = params.get("indicator") {
         req.indicator = Some(v.trim().to_string());
     }
+    // checked against the vocabulary by `known_domain`; empty means every field
+    req.domain = get("domain").map(str::to_string);
     let mut formula = NeedsFormula::default();
     if let Some(w) = number("weight", &mut errors) {
         formula.deprivation_weight = w;
@@ -82,6 +84,35 @@ pub fn parse_request(params: &HashMap<String, String>) -> (NeedsRequest, Vec<Cho
         }
     }
     (req, errors)
+}
+
+/// Keeps the field choice only if the municipality's vocabulary has it, else reports it and
+/// counts every field.
+pub(crate) fn known_domain(ctx: &Ctx, req: &mut NeedsRequest, errors: &mut Vec<ChoiceError>) {
+    if let Some(code) = &req.domain {
+        if !ctx.vocab.of(kette_domain::TermKind::Domain).any(|t| t.code == *code) {
+            errors.push(ChoiceError { field: "domain", key: "needs-error-domain" });
+            req.domain = None;
+        }
+    }
+}
+
+/// The fields to choose from: (code, label, chosen).
+pub(crate) fn domain_choices(ctx: &Ctx, chosen: Option<&str>) -> Vec<(String, String, bool)> {
+    ctx.vocab
+        .of(kette_domain::TermKind::Domain)
+        .map(|t| (t.code.clone(), ctx.term("domain", &t.code), chosen == Some(t.code.as_str())))
+        .collect()
+}
+
+/// What a page says about the field the supply was counted in, if one was chosen.
+pub(crate) fn domain_note(ctx: &Ctx, view: &NeedsView) -> Option<String> {
+    view.domain.as_deref().map(|code| ctx.t_args("needs-domain-only", [("domain", ctx.term("domain", code))]))
+}
+
+/// `?domain=…` to carry the field choice to a gap's page, or nothing.
+pub(crate) fn domain_query(view: &NeedsView) -> String {
+    view.domain.as_deref().map(|d| format!("?domain={}", urlencode(d))).unwrap_or_default()
 }
 
 #[derive(Template)]
@@ -195,11 +226,21 @@ impl NeedsPage {
     fn rank(&self, r: &Option<f64>) -> String {
         r.map_or_else(|| "–".into(), |v| self.ctx.fixed(v, 2))
     }
+    fn domains(&self) -> Vec<(String, String, bool)> {
+        domain_choices(&self.ctx, self.view.domain.as_deref())
+    }
+    fn domain_note(&self) -> Option<String> {
+        domain_note(&self.ctx, &self.view)
+    }
+    fn gap_query(&self) -> String {
+        domain_query(&self.view)
+    }
 }
 
 async fn page(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
     may_read(&ctx)?;
-    let (req, errors) = parse_request(&params);
+    let (mut req, mut errors) = parse_request(&params);
+    known_domain(&ctx, &mut req, &mut errors);
     let view = state.app.needs(&ctx.disclosure(), ctx.municipality.id, &ctx.vocab, &req).await.or_page()?;
     let query =
         params.iter().filter(|(k, _)| k.as_str() != "lang").map(|(k, v)| format!("{}={}", k, urlencode(v))).collect::<Vec<_>>().join("&");
@@ -259,7 +300,12 @@ pub(crate) fn may_read(ctx: &Ctx) -> Result<(), PageError> {
 /// The matrix as CSV: one row per district and life phase, read through the same rule.
 async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
     may_read(&ctx)?;
-    let (req, _) = parse_request(&params);
+    let (mut req, mut errors) = parse_request(&params);
+    known_domain(&ctx, &mut req, &mut errors);
+    if let Some(e) = errors.iter().find(|e| e.field == "domain") {
+        // a file of one field's offers must not silently hold every field's
+        return Err(PageError::bad_request(format!("domain: {}", ctx.t(e.key))));
+    }
     let view = state.app.needs(&ctx.disclosure(), ctx.municipality.id, &ctx.vocab, &req).await.or_page()?;
     let text = kette_text::csv_quoted;
     let opt = |v: Option<f64>, digits: usize| v.map_or_else(String::new, |x| format!("{x:.digits$}"));
@@ -269,7 +315,7 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
         shortfall.insert((g.district, g.phase.as_str()), g.shortfall);
     }
     let mut body = String::from(
-        "district_key,district,life_phase,children,need,offers,places,coverage,places_per_100,share_within_10_min_walk,deprivation,deprivation_rank,offers_missing,follow_up,measure_id,proposal_id,walk_measured_on,share_within_5_min_walk,share_within_15_min_walk\n",
+        "district_key,district,life_phase,children,need,offers,places,coverage,places_per_100,share_within_10_min_walk,deprivation,deprivation_rank,offers_missing,follow_up,measure_id,proposal_id,walk_measured_on,share_within_5_min_walk,share_within_15_min_walk,offers_of_domain\n",
     );
     for row in &view.matrix.rows {
         for (phase, cell) in view.matrix.phases.iter().zip(&row.cells) {
@@ -277,7 +323,7 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
             let p = view.matrix.phases.iter().position(|c| c == phase).unwrap_or(0);
             let bands = view.walk_bands.get(&row.district).and_then(|b| b.get(p).copied().flatten());
             body.push_str(&format!(
-                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+                "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
                 text(&row.key),
                 text(&row.name),
                 phase,
@@ -301,6 +347,7 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
                 },
                 opt(bands.map(|b| b[0]), 3),
                 opt(bands.map(|b| b[2]), 3),
+                view.domain.as_deref().unwrap_or("all"),
             ));
         }
     }

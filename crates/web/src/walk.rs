@@ -58,9 +58,20 @@ struct WalkPage {
     errors: Vec<kette_domain::FieldError>,
     /// why an uploaded extract was refused
     network_error: Option<String>,
+    /// the field asked for is not in the vocabulary (every field is counted instead)
+    domain_error: Option<String>,
 }
 
 impl WalkPage {
+    fn domains(&self) -> Vec<(String, String, bool)> {
+        crate::needs::domain_choices(&self.ctx, self.view.domain.as_deref())
+    }
+    fn domain_note(&self) -> Option<String> {
+        crate::needs::domain_note(&self.ctx, &self.view)
+    }
+    fn domain_param(&self) -> String {
+        self.view.domain.as_deref().map(|d| format!("&domain={}", crate::needs::urlencode(d))).unwrap_or_default()
+    }
     fn phase_label(&self, code: &str) -> String {
         self.ctx.term("life_phase", code)
     }
@@ -145,7 +156,8 @@ async fn build(
     params: &HashMap<String, String>,
     errors: Vec<kette_domain::FieldError>,
 ) -> Result<WalkPage, PageError> {
-    let (req, _) = parse_request(params);
+    let (mut req, mut choice_errors) = parse_request(params);
+    crate::needs::known_domain(&ctx, &mut req, &mut choice_errors);
     let m = ctx.municipality.id;
     let view = state.app.needs(&ctx.disclosure(), m, &ctx.vocab, &req).await.or_page()?;
     let phase = chosen_phase(&view, params);
@@ -160,7 +172,7 @@ async fn build(
             .map(|(id, name, path)| {
                 let b = by_id.get(id).copied().copied().flatten();
                 MapArea {
-                    href: format!("/needs/gaps/{id}/{phase}"),
+                    href: format!("/needs/gaps/{id}/{phase}{}", crate::needs::domain_query(&view)),
                     path,
                     class: b.map(|b| share_class(b[1])),
                     title: format!("{name}: {}", b.map_or_else(|| "–".into(), |b| format!("{} %", ctx.fixed(b[1] * 100.0, 0)))),
@@ -170,7 +182,8 @@ async fn build(
         choropleth(&areas, MAP_WIDTH, o.height, &ctx.t_args("walk-map-title", [("phase", ctx.term("life_phase", &phase))]))
     });
     let runs = state.store.reach_runs(m).await.or_page()?;
-    Ok(WalkPage { ctx, view, phase, network, svg, rows, runs, errors, network_error: None })
+    let domain_error = choice_errors.iter().find(|e| e.field == "domain").map(|e| ctx.t(e.key));
+    Ok(WalkPage { ctx, view, phase, network, svg, rows, runs, errors, network_error: None, domain_error })
 }
 
 /// An extract uploaded by those who may import: read and built first, stored only when usable.
@@ -210,8 +223,9 @@ async fn save_run(
         return Err(PageError::forbidden());
     }
     let level = form.get("level").parse::<i64>().ok();
+    let domain = Some(form.get("domain").trim()).filter(|d| ctx.vocab.of(kette_domain::TermKind::Domain).any(|t| t.code == *d));
     let by = ctx.user.as_ref().map(|u| u.id);
-    match state.app.save_reach_run(&ctx.municipality, &ctx.vocab, level, form.get("label"), by).await {
+    match state.app.save_reach_run(&ctx.municipality, &ctx.vocab, level, domain, form.get("label"), by).await {
         Ok(id) => Ok(axum::response::Redirect::to(&format!("/needs/walk/runs/{id}")).into_response()),
         Err(kette_app::AppError::Store(kette_store::StoreError::Invalid { errors, .. })) => {
             let params: HashMap<String, String> = level.map(|l| ("level".to_string(), l.to_string())).into_iter().collect();
@@ -311,7 +325,11 @@ async fn run_csv(
 
 async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashMap<String, String>>) -> Result<Response, PageError> {
     may_read(&ctx)?;
-    let (req, _) = parse_request(&params);
+    let (mut req, mut errors) = parse_request(&params);
+    crate::needs::known_domain(&ctx, &mut req, &mut errors);
+    if let Some(e) = errors.iter().find(|e| e.field == "domain") {
+        return Err(PageError::bad_request(format!("domain: {}", ctx.t(e.key))));
+    }
     let view = state.app.needs(&ctx.disclosure(), ctx.municipality.id, &ctx.vocab, &req).await.or_page()?;
     let method = if view.walk_on_network { "street_network" } else { "straight_line_estimate" };
     let opt = |v: Option<f64>, digits: usize| v.map_or_else(String::new, |x| format!("{x:.digits$}"));

@@ -3975,7 +3975,7 @@ async fn a_gap_is_commented_linked_to_a_measure_and_marked_as_addressed() {
         .lines()
         .next()
         .unwrap()
-        .ends_with(",follow_up,measure_id,proposal_id,walk_measured_on,share_within_5_min_walk,share_within_15_min_walk"));
+        .ends_with(",follow_up,measure_id,proposal_id,walk_measured_on,share_within_5_min_walk,share_within_15_min_walk,offers_of_domain"));
     // a proposal about the district and life phase shows the analysis as evidence for its need
     let proposal = f
         .store
@@ -4135,4 +4135,71 @@ async fn a_street_network_is_uploaded_whole_or_refused_with_its_cause() {
     // point is placed on them, so no share is measured rather than a share of zero
     let csv = get(&f.app, "/needs/walk.csv", &koord).await.body;
     assert!(csv.lines().skip(1).all(|l| l.ends_with(",,,,")), "{csv}");
+}
+
+/// The matrix for one field: only the field's offers are supply and walking destinations, the
+/// choice travels to the gap pages, the CSV and saved runs, and an unknown field is named.
+#[tokio::test]
+async fn the_needs_analysis_counts_the_offers_of_a_chosen_field() {
+    let f = fixture().await;
+    let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let column = |csv: &str, phase: &str, name: &str| -> String {
+        let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        let i = header.iter().position(|h| *h == name).unwrap_or_else(|| panic!("{name} in {header:?}"));
+        let row = csv.lines().find(|l| l.contains(&format!(",{phase},"))).unwrap_or_else(|| panic!("{phase}: {csv}"));
+        // the district's name is quoted but holds no comma
+        row.split(',').nth(i).unwrap().to_string()
+    };
+    // both fixture offers are youth welfare for early childhood
+    let every = get(&f.app, "/needs.csv", &koord).await.body;
+    let welfare = get(&f.app, "/needs.csv?domain=youth_welfare", &koord).await.body;
+    let health = get(&f.app, "/needs.csv?domain=health", &koord).await.body;
+    assert_ne!(column(&every, "early_childhood", "offers"), "0", "{every}");
+    assert_eq!(column(&welfare, "early_childhood", "offers"), column(&every, "early_childhood", "offers"));
+    assert_eq!(column(&health, "early_childhood", "offers"), "0", "{health}");
+    assert_eq!(
+        column(&every, "early_childhood", "share_within_10_min_walk"),
+        column(&welfare, "early_childhood", "share_within_10_min_walk")
+    );
+    assert_eq!(column(&health, "early_childhood", "share_within_10_min_walk"), "0.000", "no health offer to walk to");
+    assert_eq!(column(&every, "early_childhood", "children"), column(&health, "early_childhood", "children"), "need stays the same");
+    assert_eq!(
+        (column(&every, "early_childhood", "offers_of_domain"), column(&health, "early_childhood", "offers_of_domain")),
+        ("all".into(), "health".into())
+    );
+
+    let page = get(&f.app, "/needs?domain=health", &koord).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<option value=\"health\" selected>Gesundheit</option>"), "{}", page.body);
+    assert!(page.body.contains("nur Angebote des Handlungsfelds „Gesundheit“"), "{}", page.body);
+    let district = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    let gap_link = format!("/needs/gaps/{district}/early_childhood?domain=health");
+    assert!(page.body.contains(&format!("href=\"{gap_link}\"")), "gaps lead to the field's figures: {}", page.body);
+    let gap = get(&f.app, &gap_link, &koord).await;
+    assert_eq!(gap.status, StatusCode::OK);
+    assert!(gap.body.contains("Handlungsfelds „Gesundheit“") && gap.body.contains("gilt für die Lebensphase"), "{}", gap.body);
+    let offers_on_gap = |body: &str| {
+        let label = "<dt>Angebote</dt><dd>";
+        body[body.find(label).unwrap_or_else(|| panic!("{body}")) + label.len()..].chars().next().unwrap()
+    };
+    assert_eq!(offers_on_gap(&gap.body), '0');
+    assert_ne!(offers_on_gap(&get(&f.app, &format!("/needs/gaps/{district}/early_childhood"), &koord).await.body), '0');
+
+    // an unknown field is named on the page and refused for a file
+    let page = get(&f.app, "/needs?domain=astrologie", &koord).await;
+    assert!(page.body.contains("id=\"needs-domain-error\" class=\"error\">Dieses Handlungsfeld gibt es nicht"), "{}", page.body);
+    assert_eq!(get(&f.app, "/needs.csv?domain=astrologie", &koord).await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(get(&f.app, "/needs/walk.csv?domain=astrologie", &koord).await.status, StatusCode::BAD_REQUEST);
+
+    // walking reach to one field's offers, saved as a run that says so
+    let walk = get(&f.app, "/needs/walk?phase=early_childhood&domain=health", &koord).await;
+    assert!(walk.body.contains("nur Angebote des Handlungsfelds „Gesundheit“") && walk.body.contains("domain=health\""), "{}", walk.body);
+    let early = get(&f.app, "/needs/walk.csv?domain=health", &koord).await.body;
+    assert!(early.lines().filter(|l| l.contains(",early_childhood,")).all(|l| l.contains(",0.000,0.000,0.000,")), "{early}");
+    let csrf = hidden(&walk.body, "csrf");
+    assert!(walk.body.contains("<input type=\"hidden\" name=\"domain\" value=\"health\">"));
+    let saved = post_form(&f.app, "/needs/walk/runs", &koord, &format!("csrf={csrf}&level=2&domain=health&label=Gesundheit")).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let runs = f.store.reach_runs(f.m).await.unwrap();
+    assert!(runs[0].parameters.contains("\"domain\":\"health\""), "{}", runs[0].parameters);
 }

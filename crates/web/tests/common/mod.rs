@@ -421,7 +421,7 @@ pub async fn world() -> World {
     // a saved walking-reach result, computed with the public's view of places
     let municipality = store.municipality(m).await.unwrap();
     let reach_run = kette_app::App::new(store.clone())
-        .save_reach_run(&municipality, &store.vocabulary(m).await.unwrap(), None, "Stand Test", None)
+        .save_reach_run(&municipality, &store.vocabulary(m).await.unwrap(), None, None, "Stand Test", None)
         .await
         .unwrap();
     let district = |key: &'static str| {
