@@ -507,6 +507,68 @@ pub fn changed_cells(before: &NeedsMatrix, before_gaps: &[Gap], after: &NeedsMat
     out
 }
 
+/// What the needs analysis suggests for a proposal's need criterion (0–5, the proposals'
+/// scale), and why: a suggestion the scorer sees beside the criterion, never a score by itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NeedScore {
+    pub score: u8,
+    pub because: Vec<NeedScoreReason>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum NeedScoreReason {
+    /// no offer of the phase in the district although children live there
+    NoOffer,
+    /// coverage as a share of the municipality's median (0.4 = 40 %)
+    CoverageOfMedian { share: f64 },
+    /// among the most deprived quarter of districts
+    DeprivedQuarter,
+    /// fewer than half of the children within a ten-minute walk of an offer of the phase
+    FarToWalk { share: f64 },
+}
+
+impl NeedsMatrix {
+    /// The suggested need score of a district and phase. The base is the coverage against the
+    /// median: no offer 5, under half of it 4, under three quarters 3, under the median 2, under
+    /// one and a half times it 1, else 0; one point more (at most 5) each for a district among
+    /// the most deprived quarter and for fewer than half of the children within a ten-minute
+    /// walk. None where the children are withheld or too few to judge, or no median exists.
+    pub fn suggested_need_score(&self, district: DistrictId, phase: &str) -> Option<NeedScore> {
+        let p = self.phases.iter().position(|c| c == phase)?;
+        let row = self.rows.iter().find(|r| r.district == district)?;
+        let cell = row.cells.get(p)?;
+        let children = cell.children?;
+        if children < self.formula.min_children.max(1.0) {
+            return None;
+        }
+        let median = self.median_coverage.get(p).copied().flatten().filter(|m| *m > 0.0)?;
+        let mut because = vec![];
+        let mut score: u8 = if cell.offers == 0 {
+            because.push(NeedScoreReason::NoOffer);
+            5
+        } else {
+            let share = cell.coverage? / median;
+            because.push(NeedScoreReason::CoverageOfMedian { share });
+            match share {
+                s if s < 0.5 => 4,
+                s if s < 0.75 => 3,
+                s if s < 1.0 => 2,
+                s if s < 1.5 => 1,
+                _ => 0,
+            }
+        };
+        if row.deprivation_rank.is_some_and(|r| r >= 0.75) {
+            because.push(NeedScoreReason::DeprivedQuarter);
+            score += 1;
+        }
+        if let Some(share) = cell.within_walk.filter(|w| *w < 0.5) {
+            because.push(NeedScoreReason::FarToWalk { share });
+            score += 1;
+        }
+        Some(NeedScore { score: score.min(crate::proposals::MAX_SCORE), because })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -591,6 +653,69 @@ mod tests {
         assert!(g.reasons.contains(&GapReason::HighDeprivation { rank_percent: 75.0 }));
         assert!(g.reasons.contains(&GapReason::ManyChildren { children: 2000.0 }));
         assert!(g.reasons.contains(&GapReason::FarToWalk { share_percent: 20.0 }));
+    }
+
+    #[test]
+    fn the_suggested_need_score_follows_coverage_deprivation_and_walks() {
+        // a median coverage of 1.0; each row's coverage, offers, deprivation rank and walk share
+        let row = |id: i64, children: Option<f64>, coverage: f64, offers: u32, rank: Option<f64>, walk: Option<f64>| Row {
+            district: id,
+            key: id.to_string(),
+            name: format!("Bezirk {id}"),
+            deprivation: None,
+            deprivation_rank: rank,
+            cells: vec![Cell {
+                children,
+                need: children,
+                offers,
+                coverage: children.map(|_| coverage),
+                places: None,
+                places_per_100: None,
+                within_walk: walk,
+            }],
+        };
+        let m = NeedsMatrix {
+            phases: vec!["kita".into()],
+            rows: vec![
+                row(1, Some(500.0), 2.0, 10, Some(0.1), Some(0.9)),
+                row(2, Some(500.0), 1.2, 6, Some(0.1), Some(0.9)),
+                row(3, Some(500.0), 0.9, 4, None, Some(0.9)),
+                row(4, Some(500.0), 0.6, 3, Some(0.5), None),
+                row(5, Some(500.0), 0.3, 1, Some(0.8), Some(0.7)),
+                row(6, Some(500.0), 0.3, 1, Some(0.8), Some(0.4)),
+                row(7, Some(500.0), 0.0, 0, Some(0.9), Some(0.1)),
+                row(8, None, 0.0, 0, Some(0.9), None),
+                row(9, Some(5.0), 0.0, 0, None, None),
+            ],
+            median_coverage: vec![Some(1.0)],
+            median_places_per_100: vec![None],
+            formula: NeedsFormula::default(),
+        };
+        let score = |d: i64| m.suggested_need_score(d, "kita").map(|s| s.score);
+        // twice the median 0, 1.2 times 1, 0.9 times 2, 0.6 times 3, 0.3 times 4
+        assert_eq!([score(1), score(2), score(3), score(4), score(5)], [Some(0), Some(1), Some(2), Some(3), Some(5)]);
+        // 0.3 times the median in the most deprived quarter (4 + 1), and far to walk too: at most 5
+        let six = m.suggested_need_score(6, "kita").unwrap();
+        assert_eq!(six.score, 5);
+        assert_eq!(
+            six.because,
+            vec![
+                NeedScoreReason::CoverageOfMedian { share: 0.3 },
+                NeedScoreReason::DeprivedQuarter,
+                NeedScoreReason::FarToWalk { share: 0.4 }
+            ]
+        );
+        let two = m.suggested_need_score(2, "kita").unwrap();
+        assert_eq!(two.because, vec![NeedScoreReason::CoverageOfMedian { share: 1.2 }]);
+        // no offer: 5 with its reasons
+        let seven = m.suggested_need_score(7, "kita").unwrap();
+        assert_eq!((seven.score, seven.because[0].clone()), (5, NeedScoreReason::NoOffer));
+        // withheld or too few children, an unknown phase or district: no suggestion
+        assert_eq!((score(8), score(9)), (None, None));
+        assert_eq!((m.suggested_need_score(1, "primary"), m.suggested_need_score(99, "kita")), (None, None));
+        // without a median nothing is compared
+        let flat = NeedsMatrix { median_coverage: vec![None], ..m.clone() };
+        assert_eq!(flat.suggested_need_score(1, "kita"), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 
+use kette_domain::needs::NeedScoreReason;
 use kette_domain::proposals::{rank, Criterion, ProposalInput, ProposalRights, ProposalStatus, Ranking};
 use kette_domain::FieldError;
 use kette_store::{StoreError, StoredProposal};
@@ -233,7 +234,17 @@ struct ProposalPage {
     errors: Vec<FieldError>,
     /// what the needs analysis says of the proposal's district and life phase (planning
     /// readers), as evidence for the need criterion: (link to the gap, text)
-    need_evidence: Option<(String, String)>,
+    need_evidence: Option<NeedEvidence>,
+}
+
+/// What the needs analysis says of a proposal's district and life phase.
+struct NeedEvidence {
+    /// the gap's page
+    href: String,
+    /// the cell's figures in words
+    text: String,
+    /// the suggested need score and its reasons in words
+    suggestion: Option<(u8, String)>,
 }
 
 impl ProposalPage {
@@ -256,8 +267,24 @@ impl ProposalPage {
     fn selected(&self, c: &Criterion, score: &u8) -> bool {
         match self.values.get(&format!("score_{}", c.code)) {
             Some(v) => v == &score.to_string(),
-            None => self.given(c) == Some(*score),
+            None => match self.given(c) {
+                Some(given) => given == *score,
+                // the analysis' suggestion stands in until the need is scored
+                None => self.suggested(c) == Some(*score),
+            },
         }
+    }
+    fn suggested(&self, c: &Criterion) -> Option<u8> {
+        (c.code == "need").then(|| self.need_evidence.as_ref().and_then(|e| e.suggestion.as_ref()).map(|s| s.0)).flatten()
+    }
+    /// The analysis' suggested need score and why.
+    fn suggestion_text(&self) -> Option<String> {
+        let (score, because) = self.need_evidence.as_ref()?.suggestion.as_ref()?;
+        Some(self.ctx.t_args("proposal-need-suggested", [("score", score.to_string()), ("because", because.clone())]))
+    }
+    /// Whether the need criterion's choice is the analysis' suggestion standing in for a score.
+    fn preselected(&self, c: &Criterion) -> bool {
+        self.suggested(c).is_some() && self.given(c).is_none() && !self.values.contains_key("score_need")
     }
     fn total(&self) -> String {
         self.ranked.ranking.total.map(|t| self.ctx.fixed(t, 2)).unwrap_or_else(|| "–".into())
@@ -310,7 +337,7 @@ async fn detail_view(
 }
 
 /// The needs analysis' cell of the proposal's district and life phase, in words.
-async fn need_evidence(state: &AppState, ctx: &Ctx, proposal: &StoredProposal) -> Result<Option<(String, String)>, PageError> {
+async fn need_evidence(state: &AppState, ctx: &Ctx, proposal: &StoredProposal) -> Result<Option<NeedEvidence>, PageError> {
     let (Some(district), Some(phase)) = (proposal.input.district_id, proposal.input.life_phase.as_deref()) else { return Ok(None) };
     if !ctx.reads_needs_analysis() {
         return Ok(None);
@@ -340,7 +367,22 @@ async fn need_evidence(state: &AppState, ctx: &Ctx, proposal: &StoredProposal) -
             ("missing", gap.map_or_else(|| ctx.t("scenario-no-gap"), |g| ctx.fixed(g.shortfall, 1))),
         ],
     );
-    Ok(Some((format!("/needs/gaps/{district}/{phase}"), text)))
+    let suggestion = view.matrix.suggested_need_score(district, phase).map(|s| {
+        let because: Vec<String> = s
+            .because
+            .iter()
+            .map(|r| match r {
+                NeedScoreReason::NoOffer => ctx.t("need-score-no-offer"),
+                NeedScoreReason::CoverageOfMedian { share } => {
+                    ctx.t_args("need-score-coverage", [("share", ctx.num((share * 100.0).round() as i64))])
+                }
+                NeedScoreReason::DeprivedQuarter => ctx.t("need-score-deprived"),
+                NeedScoreReason::FarToWalk { share } => ctx.t_args("need-score-far", [("share", ctx.num((share * 100.0).round() as i64))]),
+            })
+            .collect();
+        (s.score, because.join("; "))
+    });
+    Ok(Some(NeedEvidence { href: format!("/needs/gaps/{district}/{phase}"), text, suggestion }))
 }
 
 async fn detail(State(state): State<AppState>, SignedIn { ctx, .. }: SignedIn, Path(id): Path<String>) -> Result<Response, PageError> {

@@ -4203,3 +4203,56 @@ async fn the_needs_analysis_counts_the_offers_of_a_chosen_field() {
     let runs = f.store.reach_runs(f.m).await.unwrap();
     assert!(runs[0].parameters.contains("\"domain\":\"health\""), "{}", runs[0].parameters);
 }
+
+/// A proposal about a district and life phase shows the needs analysis' suggested need score
+/// with its reasons, preselected until the need is scored.
+#[tokio::test]
+async fn a_proposal_gets_a_suggested_need_score_from_the_needs_analysis() {
+    let f = fixture().await;
+    let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    // 60 children under three: enough to judge
+    let g = |min, max| kette_domain::AgeGroup { min_years: min, max_years: max };
+    let pop = |group, count| kette_domain::PopulationCount { district_key: "0101".into(), year: 2021, age_group: group, count };
+    f.store.import_population(f.m, &[pop(g(0, Some(6)), 120), pop(g(6, Some(15)), 45)]).await.unwrap();
+    let district = f.store.district_by_key(f.m, "0101").await.unwrap().unwrap();
+    let input = |phase: &str| kette_domain::proposals::ProposalInput {
+        title: "Eltern-Kind-Gruppe".into(),
+        problem: "Zu wenige Angebote.".into(),
+        life_phase: Some(phase.into()),
+        transition: None,
+        district_id: Some(district),
+        expected_benefit: String::new(),
+        cost_eur: None,
+        partners: String::new(),
+        body_id: None,
+    };
+    let proposal = f.store.submit_proposal(f.m, &input("early_childhood"), false, None).await.unwrap();
+    let detail = get(&f.app, &format!("/proposals/{proposal}"), &koord).await.body;
+    // the only district is the median (100 %: 1), and 2 % of it lies within a walk (+1)
+    assert!(
+        detail.contains("Vorschlag der Bedarfsanalyse für das Kriterium Bedarf: 2 von 5 (Abdeckung 100 % des Medians; nur 2 % der Kinder in 10 Minuten zu Fuß)."),
+        "{detail}"
+    );
+    assert!(detail.contains("Regel: kein Angebot 5;"), "the rule is stated");
+    assert!(detail.contains("<input type=\"radio\" name=\"score_need\" value=\"2\" checked>"), "{detail}");
+    assert!(detail.contains("der Vorschlag der Bedarfsanalyse ist vorausgewählt"));
+    assert!(!detail.contains("name=\"score_reach\" value=\"2\" checked"), "other criteria are not preselected");
+    // scored otherwise, the score stands and the suggestion is only shown
+    let csrf = hidden(&detail, "csrf");
+    let saved = post_form(
+        &f.app,
+        &format!("/proposals/{proposal}/scores"),
+        &koord,
+        &format!("csrf={csrf}&score_need=4&score_reach=3&score_cost=2&score_feasibility=5"),
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let detail = get(&f.app, &format!("/proposals/{proposal}"), &koord).await.body;
+    assert!(detail.contains("<input type=\"radio\" name=\"score_need\" value=\"4\" checked>"), "{detail}");
+    assert!(detail.contains("2 von 5") && !detail.contains("ist vorausgewählt"), "{detail}");
+    // no median to compare with (no offer of the phase anywhere): no suggestion
+    let none = f.store.submit_proposal(f.m, &input("primary"), false, None).await.unwrap();
+    let detail = get(&f.app, &format!("/proposals/{none}"), &koord).await.body;
+    assert!(detail.contains("Bedarfsanalyse, Grundschule") && !detail.contains("Vorschlag der Bedarfsanalyse"), "{detail}");
+    assert!(!detail.contains("name=\"score_need\" value=\"0\" checked"), "{detail}");
+}
