@@ -58,6 +58,9 @@ pub enum AppError {
     /// Values published for a boundary version that is neither stored nor has a crosswalk.
     #[error("no crosswalk from boundary version '{0}' into the stored districts")]
     UnknownBoundaryVersion(String),
+    /// A census grid none of whose cells lies in the municipality's district outlines.
+    #[error("{file}: none of its {cells} cells lies in the municipality's districts (the first at {first_lat:.4}° N {first_lon:.4}° E); is it the grid of another region, or are the district outlines missing?")]
+    CensusElsewhere { file: String, cells: usize, first_lat: f64, first_lon: f64 },
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

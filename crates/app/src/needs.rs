@@ -14,7 +14,7 @@ use kette_domain::needs::{
 use kette_domain::vocab::{TermKind, Vocabulary};
 use kette_domain::{Direction, DistrictLevel, MunicipalityId};
 
-use kette_reach::{shares_within, PlacedAreas, DEFAULT_DETOUR};
+use kette_reach::{weighted_shares_within, PlacedAreas, DEFAULT_DETOUR};
 
 use crate::{App, AppError, Result};
 
@@ -52,6 +52,8 @@ pub struct NeedsView {
     pub walk_on_network: bool,
     /// areas whose children were shared out over their homes (on a network), of those measured
     pub walk_from_homes: (usize, usize),
+    /// areas whose children were taken from the census grid's cells
+    pub walk_from_census: usize,
     /// per district of the level, per life phase, the shares within 5, 10 and 15 minutes
     pub walk_bands: HashMap<i64, Vec<Option<Bands>>>,
     /// where the most children live farther than ten minutes from an offer of their phase
@@ -464,7 +466,8 @@ impl App {
             }
         }
         let walk_on_network = walk.on_network();
-        let walk_from_homes = (walk.areas_from_homes(), walk.shares.len());
+        let walk_from_homes = (if walk_on_network { walk.areas_from(OriginSource::Homes) } else { 0 }, walk.shares.len());
+        let walk_from_census = walk.areas_from(OriginSource::Census);
         let walk = &walk.shares;
         let transitions = Self::transitions_unbridged(vocab, &located, &naming, &links, &districts, &children, &codes);
         let mut by_district: BTreeMap<i64, Vec<LocalOffer>> = BTreeMap::new();
@@ -528,6 +531,7 @@ impl App {
             walk_estimated: !walk.is_empty(),
             walk_on_network,
             walk_from_homes,
+            walk_from_census,
             transitions,
             domain: domain.map(str::to_string),
         })
@@ -577,7 +581,7 @@ impl App {
 
     /// The grid of a level's districts, kept while their outlines stay the same (checked by a
     /// hash of the stored geometries, which are read anyway in a few milliseconds).
-    async fn walk_grid(&self, municipality: MunicipalityId, level: i64) -> Result<Arc<WalkGrid>> {
+    pub(crate) async fn walk_grid(&self, municipality: MunicipalityId, level: i64) -> Result<Arc<WalkGrid>> {
         use std::hash::{Hash, Hasher};
         let geometries = self.store.district_geometries(municipality, level).await?;
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -630,8 +634,9 @@ impl App {
                 let (every_field, points) = tokio::try_join!(Box::pin(self.walk_estimate(municipality, level, d, phases, None)), async {
                     Ok(self.store.offer_points(municipality, &scope, Some(code)).await?)
                 },)?;
-                let (grid, network, phases) = (every_field.grid.clone(), every_field.network.clone(), phases.to_vec());
-                tokio::task::spawn_blocking(move || WalkEstimate::measured(grid, network, points, &phases))
+                let (grid, network, origins, phases) =
+                    (every_field.grid.clone(), every_field.network.clone(), every_field.origins.clone(), phases.to_vec());
+                tokio::task::spawn_blocking(move || WalkEstimate::measured(grid, network, origins, points, &phases))
                     .await
                     .map_err(|e| AppError::Background(e.to_string()))?
             }
@@ -652,34 +657,49 @@ impl App {
         scope: &kette_domain::disclosure::PlaceScope,
         phases: &[String],
     ) -> Result<WalkEstimate> {
-        let (grid, points, network) = tokio::try_join!(
+        let (grid, points, network, census) = tokio::try_join!(
             self.walk_grid(municipality, level),
             async { Ok(self.store.offer_points(municipality, scope, None).await?) },
             self.street_network(municipality, "walking"),
+            async { Ok(self.store.census_origins(municipality).await?) },
         )?;
         let phases = phases.to_vec();
         tokio::task::spawn_blocking(move || {
-            // with a street network the walks are measured on it; the grid is placed once
-            let network = network.map(|built| {
-                // each area's children shared out over its homes by floor area; an area
-                // without mapped homes keeps its grid
-                let mut homes: Vec<Vec<([f64; 2], f64)>> = vec![vec![]; grid.keys.len()];
-                let slot: HashMap<&str, usize> = grid.keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
-                for h in &built.homes {
-                    if let Some(i) = grid.index.locate(h.at[1], h.at[0]).and_then(|k| slot.get(k)) {
-                        homes[*i].push((h.at, h.floor_m2));
+            let slot: HashMap<&str, usize> = grid.keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+            let by_area = |points: &mut dyn Iterator<Item = ([f64; 2], f64)>| {
+                let mut areas: Vec<Vec<([f64; 2], f64)>> = vec![vec![]; grid.keys.len()];
+                for (at, weight) in points {
+                    if let Some(i) = grid.index.locate(at[1], at[0]).and_then(|k| slot.get(k)) {
+                        areas[*i].push((at, weight));
                     }
                 }
-                let from_homes = homes.iter().filter(|h| !h.is_empty()).count();
-                let origins: Vec<Vec<([f64; 2], f64)>> = homes
-                    .into_iter()
-                    .zip(&grid.points)
-                    .map(|(h, g)| if h.is_empty() { g.iter().map(|p| (*p, 1.0)).collect() } else { h })
-                    .collect();
+                areas
+            };
+            // where people live, best source first: the census grid's children (or people),
+            // the homes of the extract by floor area, the even grid; a cell whose count is
+            // secret is left out rather than counted as empty
+            let from_census = by_area(&mut census.iter().filter_map(|(at, weight)| Some((*at, weight.filter(|w| *w > 0.0)?))));
+            let from_homes = network.as_ref().map(|built| by_area(&mut built.homes.iter().map(|h| (h.at, h.floor_m2))));
+            let mut sources = vec![OriginSource::Grid; grid.keys.len()];
+            let origins: Vec<Vec<([f64; 2], f64)>> = (0..grid.keys.len())
+                .map(|i| {
+                    if !from_census[i].is_empty() {
+                        sources[i] = OriginSource::Census;
+                        from_census[i].clone()
+                    } else if let Some(homes) = from_homes.as_ref().filter(|h| !h[i].is_empty()) {
+                        sources[i] = OriginSource::Homes;
+                        homes[i].clone()
+                    } else {
+                        grid.points[i].iter().map(|p| (*p, 1.0)).collect()
+                    }
+                })
+                .collect();
+            // with a street network the walks are measured on it; the origins are placed once
+            let network = network.map(|built| {
                 let placed = PlacedAreas::weighted(&built.network, &built.index, &origins, WALK_MAX_ACCESS_M);
-                Arc::new(NetworkWalk { built, placed, from_homes })
+                Arc::new(NetworkWalk { built, placed })
             });
-            WalkEstimate::measured(grid, network, points, &phases)
+            WalkEstimate::measured(grid, network, Arc::new(WalkOrigins { origins, sources }), points, &phases)
         })
         .await
         .map_err(|e| AppError::Background(e.to_string()))
@@ -699,8 +719,10 @@ pub struct WalkGrid {
 /// (offer, life phase, (lat, lon)) and the shares made from them.
 pub struct WalkEstimate {
     grid: Arc<WalkGrid>,
-    /// the municipality's street network with the grid placed on it, when one is imported
+    /// the municipality's street network with the origins placed on it, when one is imported
     network: Option<Arc<NetworkWalk>>,
+    /// where each area's children are taken to live
+    origins: Arc<WalkOrigins>,
     points: Vec<(i64, String, [f64; 2])>,
     pub shares: WalkShares,
 }
@@ -708,14 +730,36 @@ pub struct WalkEstimate {
 struct NetworkWalk {
     built: Arc<crate::reach::BuiltNetwork>,
     placed: PlacedAreas,
-    /// areas measured from their homes (the rest from their grid)
-    from_homes: usize,
+}
+
+/// Per area (in the grid's order), the points its children are taken to live at with their
+/// weights, and where those came from.
+pub struct WalkOrigins {
+    origins: Vec<Vec<([f64; 2], f64)>>,
+    sources: Vec<OriginSource>,
+}
+
+/// Where an area's children are taken to live.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum OriginSource {
+    /// the census grid's inhabited cells, weighted by children (or people)
+    Census,
+    /// the residential buildings of the street network's extract, weighted by floor area
+    Homes,
+    /// evenly over a 200 m grid inside the area's outline
+    Grid,
 }
 
 impl WalkEstimate {
     /// The shares of every phase, from the offers' points of that phase.
-    fn measured(grid: Arc<WalkGrid>, network: Option<Arc<NetworkWalk>>, points: Vec<(i64, String, [f64; 2])>, phases: &[String]) -> Self {
-        let mut estimate = WalkEstimate { grid, points, network, shares: HashMap::new() };
+    fn measured(
+        grid: Arc<WalkGrid>,
+        network: Option<Arc<NetworkWalk>>,
+        origins: Arc<WalkOrigins>,
+        points: Vec<(i64, String, [f64; 2])>,
+        phases: &[String],
+    ) -> Self {
+        let mut estimate = WalkEstimate { grid, points, network, origins, shares: HashMap::new() };
         let per_phase: Vec<HashMap<String, Option<Bands>>> = phases
             .iter()
             .map(|phase| estimate.shares_for(estimate.points.iter().filter(|(_, p, _)| p == phase).map(|(_, _, at)| *at).collect()))
@@ -734,9 +778,9 @@ impl WalkEstimate {
         self.network.is_some()
     }
 
-    /// Areas whose children were shared out over their mapped homes.
-    pub fn areas_from_homes(&self) -> usize {
-        self.network.as_ref().map_or(0, |n| n.from_homes)
+    /// Areas whose children were taken to live at the census grid's cells or the extract's homes.
+    pub fn areas_from(&self, source: OriginSource) -> usize {
+        self.origins.sources.iter().filter(|s| **s == source).count()
     }
 
     /// Per district key, the shares of its grid within a walk of 5, 10 and 15 minutes of one
@@ -749,8 +793,8 @@ impl WalkEstimate {
                 shares.into_iter().map(|s| Some([s[0]?, s[1]?, s[2]?])).collect()
             }
             None => {
-                let [a, b, c] =
-                    WALK_BANDS.map(|minutes| shares_within(&destinations, &self.grid.points, DEFAULT_DETOUR, WALK_KMH, minutes));
+                let [a, b, c] = WALK_BANDS
+                    .map(|minutes| weighted_shares_within(&destinations, &self.origins.origins, DEFAULT_DETOUR, WALK_KMH, minutes));
                 a.into_iter().zip(b).zip(c).map(|((a, b), c)| Some([a?, b?, c?])).collect()
             }
         };
@@ -921,5 +965,71 @@ impl App {
         })
         .to_string();
         Ok(self.store.save_reach_run(municipality.id, label, view.level, method, sha.as_deref(), &parameters, &shares, by).await?)
+    }
+}
+
+/// What an import of a census grid kept, for the message.
+#[derive(Debug, Clone)]
+pub struct CensusImport {
+    pub sha256: String,
+    /// cells inside the municipality's districts, stored
+    pub cells: usize,
+    /// cells of the file outside them, left out
+    pub outside: usize,
+    /// stored cells whose count the statistical office keeps secret
+    pub withheld: usize,
+    /// the column the children come from (None: the people are the weight)
+    pub children_column: Option<String>,
+}
+
+impl App {
+    /// Reads a census grid table (Zensus 2022 or 2011, `kette_reach::census`) and stores the
+    /// cells that lie in the municipality's districts, replacing the previous grid; from then on
+    /// the walks are measured from these cells, weighted by their children (or people). A table
+    /// with any unreadable row, or without a cell in the municipality, is refused whole.
+    pub async fn import_census_grid(
+        &self,
+        municipality: MunicipalityId,
+        file_name: &str,
+        bytes: Vec<u8>,
+        by: Option<kette_domain::AccountId>,
+    ) -> Result<CensusImport> {
+        let (_, levels) = self.district_levels_present(municipality).await?;
+        let finest = levels.last().map(|l| l.level).ok_or(AppError::NoDistricts)?;
+        let grid = self.walk_grid(municipality, finest).await?;
+        let file = file_name.to_string();
+        let (bytes, census, inside) = tokio::task::spawn_blocking(move || -> Result<_> {
+            let census = kette_reach::read_census_grid(&file, &bytes)?;
+            let inside: Vec<kette_store::StoredCensusCell> = census
+                .cells
+                .iter()
+                .filter(|c| grid.index.locate(c.at[1], c.at[0]).is_some())
+                .map(|c| kette_store::StoredCensusCell { id: c.id.clone(), at: c.at, people: c.people, children: c.children })
+                .collect();
+            if inside.is_empty() {
+                let first = census.cells[0].at;
+                return Err(AppError::CensusElsewhere { file, cells: census.cells.len(), first_lat: first[0], first_lon: first[1] });
+            }
+            Ok((bytes, census, inside))
+        })
+        .await
+        .map_err(|e| AppError::Background(e.to_string()))??;
+        let new = kette_store::NewCensusGrid {
+            file_name,
+            bytes: &bytes,
+            people_column: census.people_column.as_deref(),
+            children_column: census.children_column.as_deref(),
+            cell_m: census.cell_m,
+            cells: &inside,
+        };
+        let sha256 = self.store.save_census_grid(municipality, &new, by).await?;
+        let weight = |c: &kette_store::StoredCensusCell| if census.children_column.is_some() { c.children } else { c.people };
+        Ok(CensusImport {
+            sha256,
+            cells: inside.len(),
+            outside: census.cells.len() - inside.len(),
+            withheld: inside.iter().filter(|c| weight(c).is_none()).count(),
+            children_column: census.children_column.clone(),
+        })
     }
 }

@@ -104,8 +104,30 @@ pub fn run_sources(
             }
         }
     }
+    let mut census_withheld = (0, 0);
     let (origin_places, placed) = match origins {
         OriginSource::NetworkNodes => node_origins(&prepared.network),
+        // a census grid (Zensus 2022 or 2011) gives its cells, weighted by children or people;
+        // cells whose count is secret are left out and said so
+        OriginSource::Table { file, bytes } if kette_reach::is_census_grid(bytes) => {
+            let grid = kette_reach::read_census_grid(file, bytes)?;
+            let places: Vec<Place> = grid
+                .cells
+                .iter()
+                .filter_map(|c| {
+                    Some(Place {
+                        id: c.id.clone(),
+                        source: format!("{file} line {}", c.line),
+                        at: c.at,
+                        kind: String::new(),
+                        weight: grid.weight(c)?,
+                    })
+                })
+                .collect();
+            census_withheld = (grid.withheld(), grid.cells.len());
+            let placed = place(&prepared.network, &prepared.index, &places, parameters.max_access_m);
+            (places, placed)
+        }
         OriginSource::Table { file, bytes } => {
             let rows = read_points(file, bytes, false)?;
             check_not_swapped(file, &rows, bounds)?;
@@ -117,7 +139,11 @@ pub fn run_sources(
             (places, placed)
         }
     };
-    run(&prepared.network, &prepared.index, &kinds, &places, origin_places, placed, parameters)
+    let mut result = run(&prepared.network, &prepared.index, &kinds, &places, origin_places, placed, parameters)?;
+    if census_withheld.0 > 0 {
+        result.warnings.push(kette_reach::Warning::CensusCellsWithheld { count: census_withheld.0, of: census_withheld.1 });
+    }
+    Ok(result)
 }
 
 /// A municipality's imported network, built and ready for the needs analysis.

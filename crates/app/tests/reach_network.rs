@@ -200,3 +200,66 @@ async fn an_overpass_export_in_osm_xml_is_a_street_network_too() {
         assert!(share(key) > 0.0 && share(key) < 0.5, "{key}: {}", share(key));
     }
 }
+
+/// One row of a Zensus 2022 age table for the 100 m cell holding (lat, lon).
+fn census_row(lat: f64, lon: f64, people: &str, under_18: &str) -> String {
+    let (e, n) = kette_reach::wgs84_to_laea(lat, lon);
+    let (e, n) = ((e / 100.0).floor() * 100.0, (n / 100.0).floor() * 100.0);
+    format!("CRS3035RES100mN{n}E{e};{};{};{people};{under_18};1\n", e + 50.0, n + 50.0)
+}
+
+const CENSUS_HEADER: &str = "GITTER_ID_100m;x_mp_100m;y_mp_100m;Insgesamt_Bevoelkerung;Unter18;a18bis29\n";
+
+/// With a census grid the children live where the census counts them: the estimate and the
+/// walks on the network are taken from its cells, weighted by the under-18s; a secret count is
+/// left out; a grid of another region or with a broken row is refused and nothing changes.
+#[tokio::test]
+async fn a_census_grid_places_the_children_where_the_census_counts_them() {
+    let (_dir, app, m) = heidelberg().await;
+    let reader = app.disclosure(Some(Actor { role: Role::Planner, organisation_id: None }), &m);
+    let vocab = app.store.vocabulary(m.id).await.unwrap();
+    let kita = |view: &kette_app::needs::NeedsView, key: &str| {
+        let p = view.matrix.phases.iter().position(|c| c == "kita").unwrap();
+        view.matrix.rows.iter().find(|r| r.key == key).unwrap().cells[p].within_walk
+    };
+    let even = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
+    assert_eq!(even.walk_from_census, 0);
+    assert!(kita(&even, "west").unwrap() < 0.6, "spread over the whole west: {:?}", kita(&even, "west"));
+
+    // west: children next to the Kita at Bismarckplatz; east: children two kilometres away, and
+    // a cell 330 m from the Kita whose count is secret
+    let table = format!(
+        "{CENSUS_HEADER}{}{}{}{}{}",
+        census_row(49.4094, 8.6925, "120", "30"),
+        census_row(49.4100, 8.6915, "80", "12"),
+        census_row(49.4100, 8.7200, "300", "60"),
+        census_row(49.4094, 8.6975, "9", "–"),
+        // Berlin: outside the municipality, left out
+        census_row(52.52, 13.40, "50", "10"),
+    );
+    let done = app.import_census_grid(m.id, "Zensus2022_Alter_in_5_Altersklassen_100m-Gitter.csv", table.into_bytes(), None).await.unwrap();
+    assert_eq!((done.cells, done.outside, done.withheld, done.children_column.as_deref()), (4, 1, 1, Some("unter18")));
+    let info = app.store.census_grid(m.id).await.unwrap().unwrap();
+    assert_eq!((info.cells, info.cell_m), (4, 100.0));
+
+    let estimated = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
+    assert_eq!(estimated.walk_from_census, 2);
+    assert!(!estimated.walk_on_network);
+    assert_eq!((kita(&estimated, "west"), kita(&estimated, "ost")), (Some(1.0), Some(0.0)), "estimated from the cells");
+
+    app.import_street_network(m.id, "heidelberg.test.pbf", extract(), "walking", None).await.unwrap();
+    let measured = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
+    assert!(measured.walk_on_network);
+    assert_eq!(measured.walk_from_census, 2);
+    assert_eq!((kita(&measured, "west"), kita(&measured, "ost")), (Some(1.0), Some(0.0)), "measured from the cells");
+
+    // refused whole: a grid of another region, a broken row; the stored grid stays
+    let berlin = format!("{CENSUS_HEADER}{}", census_row(52.52, 13.40, "50", "10"));
+    let err = app.import_census_grid(m.id, "berlin.csv", berlin.into_bytes(), None).await.unwrap_err();
+    assert!(err.to_string().contains("berlin.csv: none of its 1 cells lies in the municipality's districts"), "{err}");
+    let broken = format!("{CENSUS_HEADER}{}{}", census_row(49.4094, 8.6925, "120", "30"), census_row(49.41, 8.70, "viele", "3"));
+    let err = app.import_census_grid(m.id, "kaputt.csv", broken.into_bytes(), None).await.unwrap_err();
+    assert!(err.to_string().contains("kaputt.csv") && err.to_string().contains("line 3: people: expected a count, found 'viele'"), "{err}");
+    assert_eq!(app.store.census_grid(m.id).await.unwrap().unwrap().file_name, "Zensus2022_Alter_in_5_Altersklassen_100m-Gitter.csv");
+    assert_eq!(app.store.census_cells(m.id).await.unwrap().len(), 4);
+}

@@ -1725,3 +1725,5 @@ need-score-no-offer = kein Angebot der Lebensphase im Gebiet
 need-score-coverage = Abdeckung { $share } % des Medians
 need-score-deprived = im am stärksten benachteiligten Viertel der Gebiete
 need-score-far = nur { $share } % der Kinder in 10 Minuten zu Fuß
+cli-census-imported = { $file }: Zensus-Gitter für { $municipality } gespeichert – { $cells } Zellen in den Gebieten (Gewicht: { $weight }), { $outside } Zellen außerhalb ausgelassen, { $withheld } mit geheim gehaltener Zahl. Quelle: Statistische Ämter des Bundes und der Länder, Zensus (dl-de/by-2-0).
+needs-walk-census = In { $areas } Gebieten wohnen die Kinder dort, wo das Zensus-Gitter sie zählt (Quelle: Statistische Ämter des Bundes und der Länder, Zensus, dl-de/by-2-0); Zellen mit geheim gehaltener Zahl zählen nicht.

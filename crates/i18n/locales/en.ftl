@@ -1725,3 +1725,5 @@ need-score-no-offer = no offer of the life phase in the area
 need-score-coverage = coverage { $share } % of the median
 need-score-deprived = among the most deprived quarter of areas
 need-score-far = only { $share } % of the children within a 10-minute walk
+cli-census-imported = { $file }: census grid stored for { $municipality } – { $cells } cells in the districts (weight: { $weight }), { $outside } cells outside left out, { $withheld } with a count kept secret. Source: Statistical Offices of the Federation and the Länder, census (dl-de/by-2-0).
+needs-walk-census = In { $areas } areas the children live where the census grid counts them (source: Statistical Offices of the Federation and the Länder, census, dl-de/by-2-0); cells with a count kept secret do not count.

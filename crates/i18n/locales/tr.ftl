@@ -1566,3 +1566,4 @@ need-score-no-offer = bölgede yaşam evresine yönelik hizmet yok
 need-score-coverage = kapsama medyanın %{ $share }'i
 need-score-deprived = en yoksun bölgelerin çeyreğinde
 need-score-far = çocukların yalnızca %{ $share }'i 10 dakikalık yürüme mesafesinde
+needs-walk-census = { $areas } bölgede çocuklar, nüfus sayımı ızgarasının onları saydığı yerde yaşar (kaynak: Federal ve Eyalet İstatistik Daireleri, nüfus sayımı, dl-de/by-2-0); sayısı gizli tutulan hücreler sayılmaz.

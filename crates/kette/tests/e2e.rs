@@ -1272,3 +1272,91 @@ fn a_street_network_is_imported_whole_or_not_at_all() {
         text(&o)
     );
 }
+
+/// `kette import census-grid`: a Zensus 2022 table's cells in the municipality are stored, the
+/// rest named as left out; a broken table is refused with its line and stores nothing.
+#[test]
+fn a_census_grid_is_imported_for_the_municipalitys_districts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("k.db");
+    let db = db.to_str().unwrap();
+    assert!(kette(&["municipality", "add", "--db", db, "heidelberg", "Heidelberg"]).status.success());
+    let districts = dir.path().join("stadtteile.geojson");
+    std::fs::write(
+        &districts,
+        br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"01","name":"Bergheim"},"geometry":{"type":"Polygon","coordinates":[[[8.68,49.40],[8.70,49.40],[8.70,49.42],[8.68,49.42],[8.68,49.40]]]}}]}"#,
+    )
+    .unwrap();
+    assert!(kette(&["import", "districts", "--db", db, districts.to_str().unwrap()]).status.success());
+    let row = |lat: f64, lon: f64, people: &str, children: &str| {
+        let (e, n) = kette_reach::wgs84_to_laea(lat, lon);
+        let (e, n) = ((e / 100.0).floor() * 100.0, (n / 100.0).floor() * 100.0);
+        format!("CRS3035RES100mN{n}E{e};{};{};{people};{children}\n", e + 50.0, n + 50.0)
+    };
+    let header = "GITTER_ID_100m;x_mp_100m;y_mp_100m;Insgesamt_Bevoelkerung;Unter18\n";
+    let broken = dir.path().join("kaputt.csv");
+    std::fs::write(&broken, format!("{header}{}4337050;2689150\n", row(49.41, 8.69, "10", "2"))).unwrap();
+    let o = kette(&["import", "census-grid", "--db", db, broken.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("kaputt.csv") && text(&o).contains("line 3"), "{}", text(&o));
+    let grid = dir.path().join("zensus.csv");
+    std::fs::write(
+        &grid,
+        format!("{header}{}{}{}", row(49.41, 8.69, "120", "30"), row(49.405, 8.685, "40", "–"), row(52.52, 13.4, "9", "1")),
+    )
+    .unwrap();
+    let o = kette(&["import", "census-grid", "--db", db, grid.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("zensus.csv: Zensus-Gitter für Heidelberg gespeichert – 2 Zellen in den Gebieten (Gewicht: unter18), 1 Zellen außerhalb ausgelassen, 1 mit geheim gehaltener Zahl"),
+        "{}",
+        text(&o)
+    );
+}
+
+/// `kette reach run` takes a census grid as origins: its cells weighted by the under-18s, a
+/// secret count left out with a warning.
+#[test]
+fn reach_runs_from_the_cells_of_a_census_grid() {
+    let dir = tempfile::tempdir().unwrap();
+    let row = |lat: f64, lon: f64, people: &str, children: &str| {
+        let (e, n) = kette_reach::wgs84_to_laea(lat, lon);
+        let (e, n) = ((e / 100.0).floor() * 100.0, (n / 100.0).floor() * 100.0);
+        format!("CRS3035RES100mN{n}E{e};{};{};{people};{children}\n", e + 50.0, n + 50.0)
+    };
+    let grid = dir.path().join("Zensus2022_Alter_in_5_Altersklassen_100m-Gitter.csv");
+    std::fs::write(
+        &grid,
+        format!(
+            "GITTER_ID_100m;x_mp_100m;y_mp_100m;Insgesamt_Bevoelkerung;Unter18\n{}{}{}",
+            row(49.4094, 8.6930, "120", "30"),
+            row(49.4030, 8.6880, "80", "12"),
+            row(49.4050, 8.6900, "7", "–")
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("reach.csv");
+    let osm = repo().join("data/osm/heidelberg.test.pbf");
+    let o = kette(&[
+        "reach",
+        "run",
+        "--osm",
+        osm.to_str().unwrap(),
+        "--pois",
+        "osm:amenity=kindergarten",
+        "--origins",
+        grid.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("1 of 3 census cells have a count the statistical office keeps secret"), "{}", text(&o));
+    let table = std::fs::read_to_string(&out).unwrap();
+    let rows: Vec<&str> = table.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{table}");
+    assert!(
+        rows[0].starts_with("CRS3035RES100mN") && rows[0].contains(",30,") && rows[1].contains(",12,"),
+        "weights from Unter18: {table}"
+    );
+    assert!(rows.iter().all(|r| r.contains(",reached,")), "{table}");
+}

@@ -75,6 +75,33 @@ pub fn shares_within(destinations: &[[f64; 2]], groups: &[Vec<[f64; 2]>], detour
         .collect()
 }
 
+/// Like `shares_within`, with a weight for every origin (children of a census cell, floor area
+/// of a home): the share of the weight within the limit.
+pub fn weighted_shares_within(
+    destinations: &[[f64; 2]],
+    groups: &[Vec<([f64; 2], f64)>],
+    detour: f64,
+    speed_kmh: f64,
+    minutes: f64,
+) -> Vec<Option<f64>> {
+    use rayon::prelude::*;
+    let index = WithinIndex::new(destinations, straight_limit_m(detour, speed_kmh, minutes));
+    groups
+        .par_iter()
+        .map(|origins| {
+            let total: f64 = origins.iter().map(|(_, w)| w).sum();
+            if origins.is_empty() || total <= 0.0 {
+                return None;
+            }
+            let within: f64 = match &index {
+                Some(index) => origins.iter().filter(|(at, _)| index.any_within(*at)).map(|(_, w)| w).sum(),
+                None => 0.0,
+            };
+            Some(within / total)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +135,9 @@ mod tests {
             [Some(1.0), None, Some(0.0)]
         );
         assert_eq!(shares_within(&[], &[vec![north(500.0)], vec![]], DEFAULT_DETOUR, 4.8, 10.0), [Some(0.0), None]);
+        // weighted: three children near, one far; a group without weight has no share
+        let groups = vec![vec![(north(500.0), 3.0), (north(1_000.0), 1.0)], vec![(north(500.0), 0.0)], vec![]];
+        assert_eq!(weighted_shares_within(&destinations, &groups, DEFAULT_DETOUR, 4.8, 10.0), [Some(0.75), None, None]);
+        assert_eq!(weighted_shares_within(&[], &groups, DEFAULT_DETOUR, 4.8, 10.0), [Some(0.0), None, None]);
     }
 }

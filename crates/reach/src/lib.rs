@@ -3,11 +3,12 @@
 //! points placed on the nearest street (`snap`), the way from every origin to the nearest
 //! destination of each kind in one backward search per kind (`search`, `query`), a whole run
 //! with its warnings (`run`), the shares of areas within a walk (`areas`), and the straight-line estimate when no network is imported
-//! (`estimate`). `osm` reads extracts (PBF, or OSM XML in `osm_xml`) and `tables` the spreadsheet inputs,
+//! (`estimate`), with people from the census grid (`census`, EPSG:3035 cells) as origins. `osm` reads extracts (PBF, or OSM XML in `osm_xml`) and `tables` the spreadsheet inputs,
 //! both from bytes or readers the caller opened: the crate opens no files and knows no
 //! database, and the caller names the files in messages.
 
 mod areas;
+mod census;
 mod edge_list;
 mod estimate;
 mod geometry;
@@ -24,8 +25,9 @@ mod tables;
 use std::io::Write;
 
 pub use areas::PlacedAreas;
+pub use census::{is_census_grid, laea_to_wgs84, read_census_grid, wgs84_to_laea, CensusCell, CensusGrid};
 pub use edge_list::EdgeList;
-pub use estimate::{share_within, shares_within, straight_limit_m, WithinIndex, DEFAULT_DETOUR};
+pub use estimate::{share_within, shares_within, straight_limit_m, weighted_shares_within, WithinIndex, DEFAULT_DETOUR};
 pub use geometry::haversine_m;
 pub use network::{BuildReport, Edge, Incoming, Network, Position, RawWay, Segment};
 pub use osm::{read_extract, read_extract_with_homes, Home, OsmExtract, TagFilter, TaggedPlace};

@@ -57,9 +57,26 @@ impl Parameters {
 /// Something the run could not use, with counts; the run goes on without it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Warning {
-    DestinationsNotPlaced { kind: String, count: usize, first: String, max_access_m: f64 },
-    OriginsNotPlaced { count: usize, of: usize, first: String, max_access_m: f64 },
-    KindWithoutDestinations { kind: String },
+    DestinationsNotPlaced {
+        kind: String,
+        count: usize,
+        first: String,
+        max_access_m: f64,
+    },
+    OriginsNotPlaced {
+        count: usize,
+        of: usize,
+        first: String,
+        max_access_m: f64,
+    },
+    KindWithoutDestinations {
+        kind: String,
+    },
+    /// census cells whose count the statistical office keeps secret, left out as origins
+    CensusCellsWithheld {
+        count: usize,
+        of: usize,
+    },
 }
 
 impl std::fmt::Display for Warning {
@@ -76,6 +93,10 @@ impl std::fmt::Display for Warning {
             Warning::KindWithoutDestinations { kind } => {
                 write!(f, "kind '{kind}' has no destination on the network; every origin is reported as no_path for it")
             }
+            Warning::CensusCellsWithheld { count, of } => write!(
+                f,
+                "{count} of {of} census cells have a count the statistical office keeps secret; they were left out as origins, not counted as empty"
+            ),
         }
     }
 }

@@ -61,7 +61,7 @@ pub use kette_domain::{ImportBatch, ImportReport, NewOffer};
 pub use measures::{LinkedOffer, Measure};
 pub use navigator::{FollowUp, MOST_FREQUENT_OFFERS, OTHER_OFFERS};
 pub use needs::LocatedOffer;
-pub use networks::{NetworkCounts, ReachRun, ReachRunShare, StreetNetworkInfo};
+pub use networks::{CensusGridInfo, NetworkCounts, NewCensusGrid, ReachRun, ReachRunShare, StoredCensusCell, StreetNetworkInfo};
 pub use offers::{OfferFilter, OfferSummary, Page};
 pub use organisations::OrganisationSummary;
 pub use proposals::StoredProposal;

@@ -34,6 +34,7 @@ const SQLITE: &[(i64, &str)] = &[
     (28, include_str!("../migrations/sqlite/0028_needs_gaps.sql")),
     (29, include_str!("../migrations/sqlite/0029_street_network.sql")),
     (30, include_str!("../migrations/sqlite/0030_reach_runs.sql")),
+    (31, include_str!("../migrations/sqlite/0031_census_grid.sql")),
 ];
 
 pub async fn run(pool: &AnyPool, clock: &kette_domain::Clock) -> Result<(), sqlx::Error> {

@@ -244,3 +244,146 @@ impl Store {
         Ok(id)
     }
 }
+
+/// A census cell as stored: its id, centre (lat, lon), people and children (None where secret).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCensusCell {
+    pub id: String,
+    pub at: [f64; 2],
+    pub people: Option<f64>,
+    pub children: Option<f64>,
+}
+
+/// What the imported census grid is, without its cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CensusGridInfo {
+    pub file_name: String,
+    pub sha256: String,
+    pub people_column: Option<String>,
+    pub children_column: Option<String>,
+    pub cell_m: f64,
+    pub cells: i64,
+    pub imported_by: Option<String>,
+    pub imported_at: String,
+}
+
+/// A census grid to store: the file, its columns and the cells in the municipality.
+pub struct NewCensusGrid<'a> {
+    pub file_name: &'a str,
+    pub bytes: &'a [u8],
+    pub people_column: Option<&'a str>,
+    pub children_column: Option<&'a str>,
+    pub cell_m: f64,
+    pub cells: &'a [StoredCensusCell],
+}
+
+impl Store {
+    /// Replaces the municipality's census grid in one transaction; returns the file's checksum.
+    pub async fn save_census_grid(&self, municipality: MunicipalityId, grid: &NewCensusGrid<'_>, by: Option<AccountId>) -> Result<String> {
+        let sha = format!("{:x}", Sha256::digest(grid.bytes));
+        let mut tx = self.begin_write().await?;
+        sqlx::query("DELETE FROM census_cell WHERE municipality_id = $1").bind(municipality).execute(&mut *tx).await?;
+        sqlx::query(
+            "INSERT INTO census_grid (municipality_id, file_name, sha256, people_column, children_column, cell_m, imported_by, imported_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             ON CONFLICT (municipality_id) DO UPDATE SET file_name = excluded.file_name, sha256 = excluded.sha256,
+               people_column = excluded.people_column, children_column = excluded.children_column, cell_m = excluded.cell_m,
+               imported_by = excluded.imported_by, imported_at = excluded.imported_at",
+        )
+        .bind(municipality)
+        .bind(grid.file_name)
+        .bind(&sha)
+        .bind(grid.people_column)
+        .bind(grid.children_column)
+        .bind(grid.cell_m)
+        .bind(by)
+        .bind(self.clock.timestamp())
+        .execute(&mut *tx)
+        .await?;
+        // many rows per statement: a city has tens of thousands of inhabited cells
+        for chunk in grid.cells.chunks(150) {
+            let values: Vec<String> = (0..chunk.len())
+                .map(|i| {
+                    let b = i * 6;
+                    format!("(${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6)
+                })
+                .collect();
+            let sql =
+                format!("INSERT INTO census_cell (municipality_id, cell_id, lat, lon, people, children) VALUES {}", values.join(", "));
+            let mut q = sqlx::query(&sql);
+            for c in chunk {
+                q = q.bind(municipality).bind(&c.id).bind(c.at[0]).bind(c.at[1]).bind(c.people).bind(c.children);
+            }
+            q.execute(&mut *tx).await?;
+        }
+        util::bump(&mut tx, municipality).await?;
+        util::audit(
+            &mut tx,
+            &self.clock,
+            municipality,
+            by,
+            "import",
+            "census_grid",
+            None,
+            &format!("{}: {} cells ({sha})", grid.file_name, grid.cells.len()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(sha)
+    }
+
+    pub async fn census_grid(&self, municipality: MunicipalityId) -> Result<Option<CensusGridInfo>> {
+        let row = sqlx::query(
+            "SELECT g.file_name, g.sha256, g.people_column, g.children_column, g.cell_m,
+               (SELECT COUNT(*) FROM census_cell c WHERE c.municipality_id = g.municipality_id), a.display_name, g.imported_at
+             FROM census_grid g LEFT JOIN account a ON a.id = g.imported_by WHERE g.municipality_id = $1",
+        )
+        .bind(municipality)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.map(|r| {
+            Ok(CensusGridInfo {
+                file_name: r.try_get(0)?,
+                sha256: r.try_get(1)?,
+                people_column: r.try_get(2)?,
+                children_column: r.try_get(3)?,
+                cell_m: r.try_get(4)?,
+                cells: r.try_get(5)?,
+                imported_by: r.try_get(6)?,
+                imported_at: r.try_get(7)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// The census cells as origins of children: (lat, lon) and the children where the grid
+    /// has them, else the people; None where that count is secret.
+    pub async fn census_origins(&self, municipality: MunicipalityId) -> Result<Vec<([f64; 2], Option<f64>)>> {
+        let rows = sqlx::query(
+            "SELECT c.lat, c.lon, CASE WHEN g.children_column IS NOT NULL THEN c.children ELSE c.people END
+             FROM census_cell c JOIN census_grid g ON g.municipality_id = c.municipality_id
+             WHERE c.municipality_id = $1 ORDER BY c.cell_id",
+        )
+        .bind(municipality)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(([r.try_get(0)?, r.try_get(1)?], r.try_get(2)?))).collect()
+    }
+
+    pub async fn census_cells(&self, municipality: MunicipalityId) -> Result<Vec<StoredCensusCell>> {
+        let rows = sqlx::query("SELECT cell_id, lat, lon, people, children FROM census_cell WHERE municipality_id = $1 ORDER BY cell_id")
+            .bind(municipality)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(StoredCensusCell {
+                    id: r.try_get(0)?,
+                    at: [r.try_get(1)?, r.try_get(2)?],
+                    people: r.try_get(3)?,
+                    children: r.try_get(4)?,
+                })
+            })
+            .collect()
+    }
+}

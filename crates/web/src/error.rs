@@ -106,7 +106,8 @@ impl From<kette_app::AppError> for PageError {
             kette_app::AppError::NoSuchColumn(c) => PageError::bad_request(format!("column '{c}'")),
             e @ (kette_app::AppError::NoDistricts
             | kette_app::AppError::WhichBoundaryVersion(_)
-            | kette_app::AppError::Implausible { .. }) => PageError::bad_request(e.to_string()),
+            | kette_app::AppError::Implausible { .. }
+            | kette_app::AppError::CensusElsewhere { .. }) => PageError::bad_request(e.to_string()),
             kette_app::AppError::UnknownBoundaryVersion(v) => {
                 PageError::bad_request_because("wizard-unknown-version", vec![("version", v)])
             }

@@ -86,6 +86,11 @@ pub fn parse_request(params: &HashMap<String, String>) -> (NeedsRequest, Vec<Cho
     (req, errors)
 }
 
+/// Where the census grid placed the children, with its source (its licence asks for it).
+pub(crate) fn walk_census_text(ctx: &Ctx, view: &NeedsView) -> String {
+    ctx.t_args("needs-walk-census", [("areas", ctx.num(view.walk_from_census as i64))])
+}
+
 /// Keeps the field choice only if the municipality's vocabulary has it, else reports it and
 /// counts every field.
 pub(crate) fn known_domain(ctx: &Ctx, req: &mut NeedsRequest, errors: &mut Vec<ChoiceError>) {
@@ -192,6 +197,9 @@ impl NeedsPage {
     fn walk_network_text(&self) -> String {
         let (homes, areas) = self.view.walk_from_homes;
         self.ctx.t_args("needs-walk-network", [("homes", self.ctx.num(homes as i64)), ("areas", self.ctx.num(areas as i64))])
+    }
+    fn walk_census_text(&self) -> String {
+        walk_census_text(&self.ctx, &self.view)
     }
     fn follow_up(&self, g: &kette_domain::needs::Gap) -> Option<&kette_store::GapFollowUp> {
         self.follow_ups.get(&(g.district, g.phase.clone()))

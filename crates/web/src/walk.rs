@@ -69,6 +69,9 @@ impl WalkPage {
     fn domain_note(&self) -> Option<String> {
         crate::needs::domain_note(&self.ctx, &self.view)
     }
+    fn walk_census_text(&self) -> String {
+        crate::needs::walk_census_text(&self.ctx, &self.view)
+    }
     fn domain_param(&self) -> String {
         self.view.domain.as_deref().map(|d| format!("&domain={}", crate::needs::urlencode(d))).unwrap_or_default()
     }

@@ -118,6 +118,17 @@ pub enum ImportWhat {
         #[arg(long, default_value = "walking")]
         profile: String,
     },
+    /// The census grid (Zensus 2022 or 2011 CSV, e.g. "Alter in 5 Altersklassen" or
+    /// "Bevölkerungszahl" on the 100 m grid): the cells in the municipality's districts become
+    /// where the needs analysis takes children to live, weighted by the under-18s (or the
+    /// people). All or nothing: any unreadable row refuses the file.
+    CensusGrid {
+        #[command(flatten)]
+        db: DbArg,
+        file: PathBuf,
+        #[arg(long)]
+        municipality: Option<String>,
+    },
     /// Cooperation agreements from a CSV table, one row per agreement and duty; columns:
     /// docs/import-agreements.md. All or nothing: any unknown organisation refuses the file.
     Agreements {
@@ -379,6 +390,27 @@ pub async fn run(what: ImportWhat) -> Result<()> {
                         ("edges", &done.counts.edges),
                         ("municipality", &m.name),
                         ("seconds", &format!("{:.1}", started.elapsed().as_secs_f64())),
+                    ]
+                )
+            );
+        }
+        ImportWhat::CensusGrid { db, file, municipality: slug } => {
+            let bytes = read(&file)?;
+            let app = kette_app::App::new(Store::open(&db.db).await?);
+            let m = municipality(&app.store, slug.as_deref()).await?;
+            let done = app.import_census_grid(m.id, &file_name(&file), bytes, None).await.with_context(|| file.display().to_string())?;
+            let weight = done.children_column.clone().unwrap_or_else(|| "people".into());
+            println!(
+                "{}",
+                msg(
+                    "cli-census-imported",
+                    &[
+                        ("file", &file.display()),
+                        ("cells", &done.cells),
+                        ("outside", &done.outside),
+                        ("withheld", &done.withheld),
+                        ("weight", &weight),
+                        ("municipality", &m.name),
                     ]
                 )
             );
