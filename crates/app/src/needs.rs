@@ -783,6 +783,37 @@ impl WalkEstimate {
         self.origins.sources.iter().filter(|s| **s == source).count()
     }
 
+    /// Every origin with the walk band of its nearest destination (`WalkPoint`), for the map
+    /// of walking times; the same measure as the shares (network or estimate).
+    fn bands_of_points(&self, destinations: &[[f64; 2]]) -> Vec<WalkPoint> {
+        let limits = WALK_BANDS.map(|minutes| minutes * WALK_KMH * 1000.0 / 60.0);
+        let points: Vec<([f64; 2], f64)> = self.origins.origins.iter().flatten().copied().collect();
+        let band_of = |metres: f64| limits.iter().position(|l| metres <= *l).unwrap_or(limits.len()) as u8;
+        let bands: Vec<Option<u8>> = match &self.network {
+            Some(n) => n
+                .placed
+                .distances(&n.built.network, &n.built.index, destinations, limits[limits.len() - 1], WALK_MAX_ACCESS_M)
+                .into_iter()
+                .map(|d| d.map(band_of))
+                .collect(),
+            None => {
+                let indices: Vec<Option<kette_reach::WithinIndex>> = WALK_BANDS
+                    .iter()
+                    .map(|minutes| {
+                        kette_reach::WithinIndex::new(destinations, kette_reach::straight_limit_m(DEFAULT_DETOUR, WALK_KMH, *minutes))
+                    })
+                    .collect();
+                points
+                    .iter()
+                    .map(|(at, _)| {
+                        Some(indices.iter().position(|i| i.as_ref().is_some_and(|i| i.any_within(*at))).unwrap_or(WALK_BANDS.len()) as u8)
+                    })
+                    .collect()
+            }
+        };
+        points.into_iter().zip(bands).map(|((at, weight), band)| WalkPoint { at, weight, band }).collect()
+    }
+
     /// Per district key, the shares of its grid within a walk of 5, 10 and 15 minutes of one
     /// of `destinations` (0 when there are none, None for a district without grid points).
     fn shares_for(&self, destinations: Vec<[f64; 2]>) -> HashMap<String, Option<Bands>> {
@@ -799,6 +830,35 @@ impl WalkEstimate {
             }
         };
         self.grid.keys.iter().cloned().zip(bands).collect()
+    }
+}
+
+/// A place children live (a census cell, a home, a grid point) with the walk to the nearest
+/// offer of a phase: `band` 0 within 5 minutes, 1 within 10, 2 within 15, 3 farther; None where
+/// it lies off the street network.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WalkPoint {
+    pub at: [f64; 2],
+    pub weight: f64,
+    pub band: Option<u8>,
+}
+
+impl App {
+    /// The walk from every place children live to the nearest offer of `phase` (of the chosen
+    /// field), for the map of walking times: measured like the analysis' shares, through the
+    /// reader's view of places.
+    pub async fn walk_points(
+        &self,
+        d: &Disclosure,
+        municipality: MunicipalityId,
+        vocab: &Vocabulary,
+        req: &NeedsRequest,
+        phase: &str,
+    ) -> Result<Vec<WalkPoint>> {
+        let view = self.needs(d, municipality, vocab, req).await?;
+        let walk = self.walk_estimate(municipality, view.level, d, &view.matrix.phases, view.domain.as_deref()).await?;
+        let destinations: Vec<[f64; 2]> = walk.points.iter().filter(|(_, p, _)| p == phase).map(|(_, _, at)| *at).collect();
+        tokio::task::spawn_blocking(move || walk.bands_of_points(&destinations)).await.map_err(|e| AppError::Background(e.to_string()))
     }
 }
 

@@ -252,6 +252,21 @@ async fn a_census_grid_places_the_children_where_the_census_counts_them() {
     assert!(measured.walk_on_network);
     assert_eq!(measured.walk_from_census, 2);
     assert_eq!((kita(&measured, "west"), kita(&measured, "ost")), (Some(1.0), Some(0.0)), "measured from the cells");
+    // the map of walking times: each placed cell with its band, the same measure
+    let points = app.walk_points(&reader, m.id, &vocab, &NeedsRequest::default(), "kita").await.unwrap();
+    let mut bands: Vec<(i64, Option<u8>)> = points.iter().map(|p| (p.weight.round() as i64, p.band)).collect();
+    bands.sort();
+    // 12 and 30 children within five minutes of Bismarckplatz, 60 more than fifteen away
+    assert_eq!(bands, vec![(12, Some(0)), (30, Some(0)), (60, Some(3))], "{points:?}");
+    // estimated the same way without a street network: the straight line × 1.3
+    let (_dir2, app2, m2) = heidelberg().await;
+    let table = format!("{CENSUS_HEADER}{}{}", census_row(49.4094, 8.6925, "120", "30"), census_row(49.4100, 8.7200, "300", "60"));
+    app2.import_census_grid(m2.id, "z.csv", table.into_bytes(), None).await.unwrap();
+    let reader2 = app2.disclosure(Some(Actor { role: Role::Planner, organisation_id: None }), &m2);
+    let estimated = app2.walk_points(&reader2, m2.id, &vocab, &NeedsRequest::default(), "kita").await.unwrap();
+    let mut bands: Vec<(i64, Option<u8>)> = estimated.iter().map(|p| (p.weight.round() as i64, p.band)).collect();
+    bands.sort();
+    assert_eq!(bands, vec![(30, Some(0)), (60, Some(3))]);
 
     // refused whole: a grid of another region, a broken row; the stored grid stays
     let berlin = format!("{CENSUS_HEADER}{}", census_row(52.52, 13.40, "50", "10"));

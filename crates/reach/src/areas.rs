@@ -72,6 +72,27 @@ impl PlacedAreas {
             .collect()
     }
 
+    /// Per origin (all areas one after the other, as given), the metres on the network to the
+    /// nearest destination: None for an origin off the network, infinity beyond `cutoff_m` or
+    /// without a destination on the network.
+    pub fn distances(
+        &self,
+        net: &Network,
+        index: &SnapIndex,
+        destinations: &[[f64; 2]],
+        cutoff_m: f64,
+        max_access_m: f64,
+    ) -> Vec<Option<f64>> {
+        let places: Vec<Snapped> = destinations.par_iter().filter_map(|p| index.snap(net, *p, max_access_m)).collect();
+        let distances = if places.is_empty() {
+            vec![f64::INFINITY; self.origins.len()]
+        } else {
+            let kinds = [Destinations { kind: String::new(), places }];
+            nearest_distances_by_kind(net, &kinds, &self.origins, cutoff_m).pop().unwrap_or_default()
+        };
+        self.origins.iter().zip(distances).map(|(o, d)| o.as_ref().map(|_| if d <= cutoff_m { d } else { f64::INFINITY })).collect()
+    }
+
     /// Origins of the area that lie on the network (the rest left the count).
     pub fn placed_in(&self, area: usize) -> usize {
         self.origins[self.starts[area]..self.starts[area + 1]].iter().filter(|o| o.is_some()).count()

@@ -264,6 +264,27 @@ pub fn choropleth(areas: &[MapArea<'_>], width: f64, height: f64, title: &str) -
     svg
 }
 
+/// Squares over the district outlines, each filled by its class (a raster of walking times):
+/// `cells` are (west, south, east, north) in degrees with a class; the outlines are drawn on
+/// top, unfilled, so the areas stay recognisable.
+pub fn raster(outlines: &[(i64, String, String)], p: &Projection, width: f64, cells: &[([f64; 4], &str)], title: &str) -> String {
+    let mut svg = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0} {:.0}" aria-hidden="true" focusable="false" class="choropleth raster"><title>{}</title>"#,
+        p.height.max(1.0),
+        escape(title)
+    );
+    for ([west, south, east, north], class) in cells {
+        let (x0, y0) = p.point(*west, *north);
+        let (x1, y1) = p.point(*east, *south);
+        svg.push_str(&format!(r#"<rect x="{x0:.1}" y="{y0:.1}" width="{:.1}" height="{:.1}" class="{class}"/>"#, x1 - x0, y1 - y0));
+    }
+    for (_, _, path) in outlines {
+        svg.push_str(&format!(r#"<path d="{path}" class="outline"/>"#));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
 /// A strip plot of a distribution: one mark per district along the value axis, coloured by
 /// class, with the class breaks as lines. Decorative next to the ranking table (aria-hidden).
 pub fn strip_plot(values: &[(f64, usize)], breaks: &[f64], width: f64, fmt: impl Fn(f64) -> String) -> String {

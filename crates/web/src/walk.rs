@@ -44,6 +44,57 @@ fn share_class(share: f64) -> usize {
     SHARE_BREAKS.iter().filter(|b| share >= **b).count()
 }
 
+/// At most about this many squares on the map of walking times (a light page on a big city).
+const RASTER_CELLS: f64 = 2_500.0;
+
+/// The map of walking times as squares of at least 200 m (wider for a big municipality): each
+/// takes the walk band of the weighted median of the places children live in it, darker the
+/// nearer; a square whose places all lie off the streets is grey. Returns the squares
+/// (west, south, east, north) with their class, and the edge in metres.
+fn walk_raster(points: &[kette_app::needs::WalkPoint], bbox: [f64; 4]) -> (Vec<([f64; 4], &'static str)>, f64) {
+    let [west, south, east, north] = bbox;
+    let metres_per_degree = 111_195.0;
+    let cos = ((south + north) / 2.0).to_radians().cos();
+    let area_m2 = (east - west) * cos * metres_per_degree * (north - south) * metres_per_degree;
+    let cell_m = (area_m2 / RASTER_CELLS).sqrt().max(200.0);
+    let (dlat, dlon) = (cell_m / metres_per_degree, cell_m / (metres_per_degree * cos));
+    let mut squares: std::collections::BTreeMap<(i64, i64), Vec<(u8, f64)>> = Default::default();
+    let mut off: std::collections::BTreeSet<(i64, i64)> = Default::default();
+    for p in points.iter().filter(|p| p.weight > 0.0) {
+        let key = (((p.at[1] - west) / dlon).floor() as i64, ((p.at[0] - south) / dlat).floor() as i64);
+        match p.band {
+            Some(band) => squares.entry(key).or_default().push((band, p.weight)),
+            None => {
+                off.insert(key);
+            }
+        }
+    }
+    let corners = |(i, j): (i64, i64)| {
+        let (w, s) = (west + i as f64 * dlon, south + j as f64 * dlat);
+        [w, s, w + dlon, s + dlat]
+    };
+    let mut cells: Vec<([f64; 4], &'static str)> = vec![];
+    for (key, mut bands) in squares {
+        bands.sort_by_key(|b| b.0);
+        let half = bands.iter().map(|b| b.1).sum::<f64>() / 2.0;
+        let mut seen = 0.0;
+        let band = bands.iter().find(|b| {
+            seen += b.1;
+            seen >= half
+        });
+        let class = match band.map(|b| b.0) {
+            Some(0) => "c4",
+            Some(1) => "c3",
+            Some(2) => "c2",
+            _ => "c1",
+        };
+        off.remove(&key);
+        cells.push((corners(key), class));
+    }
+    cells.extend(off.into_iter().map(|key| (corners(key), "none")));
+    (cells, cell_m)
+}
+
 #[derive(Template)]
 #[template(path = "walk.html")]
 struct WalkPage {
@@ -52,6 +103,8 @@ struct WalkPage {
     phase: String,
     network: Option<StreetNetworkInfo>,
     svg: Option<String>,
+    /// the map of walking times from where children live, and its squares' edge in metres
+    raster: Option<(String, f64)>,
     /// (district id, name, children of the phase, bands), fewest within ten minutes first
     rows: Vec<(i64, String, Option<f64>, Option<Bands>)>,
     runs: Vec<kette_store::ReachRun>,
@@ -96,6 +149,17 @@ impl WalkPage {
         }
         out.push((SHARE_BREAKS.len(), format!("≥ {}", pct(SHARE_BREAKS[SHARE_BREAKS.len() - 1]))));
         out
+    }
+    fn raster_legend(&self) -> Vec<(&'static str, String)> {
+        ["c4", "c3", "c2", "c1", "none"]
+            .into_iter()
+            .zip(["walk-raster-5", "walk-raster-10", "walk-raster-15", "walk-raster-beyond", "walk-raster-off"])
+            .map(|(class, key)| (class, self.ctx.t(key)))
+            .collect()
+    }
+    fn raster_hint(&self, cell_m: &f64) -> String {
+        let key = if self.view.walk_on_network { "walk-raster-hint-network" } else { "walk-raster-hint-estimate" };
+        self.ctx.t_args(key, [("metres", self.ctx.num((cell_m / 10.0).round() as i64 * 10))])
     }
     fn bands(&self, b: &Option<Bands>) -> [String; 3] {
         match b {
@@ -184,9 +248,18 @@ async fn build(
             .collect();
         choropleth(&areas, MAP_WIDTH, o.height, &ctx.t_args("walk-map-title", [("phase", ctx.term("life_phase", &phase))]))
     });
+    let raster = match o.bbox.and_then(|b| crate::svg::Projection::fit(b, MAP_WIDTH)) {
+        Some(projection) if view.walk_estimated => {
+            let points = state.app.walk_points(&ctx.disclosure(), m, &ctx.vocab, &req, &phase).await.or_page()?;
+            let (cells, cell_m) = walk_raster(&points, o.bbox.unwrap_or_default());
+            let title = ctx.t_args("walk-raster-title", [("phase", ctx.term("life_phase", &phase))]);
+            Some((crate::svg::raster(&o.areas, &projection, MAP_WIDTH, &cells, &title), cell_m))
+        }
+        _ => None,
+    };
     let runs = state.store.reach_runs(m).await.or_page()?;
     let domain_error = choice_errors.iter().find(|e| e.field == "domain").map(|e| ctx.t(e.key));
-    Ok(WalkPage { ctx, view, phase, network, svg, rows, runs, errors, network_error: None, domain_error })
+    Ok(WalkPage { ctx, view, phase, network, svg, raster, rows, runs, errors, network_error: None, domain_error })
 }
 
 /// An extract uploaded by those who may import: read and built first, stored only when usable.

@@ -4064,6 +4064,15 @@ async fn walking_reach_per_area_is_shown_as_map_table_and_csv_and_says_how_it_wa
         &page.body[page.body.find(&format!("<a href=\"/needs/gaps/{district}/early_childhood\" lang=\"de\">Bezirk 0101</a>")).unwrap()..];
     let row = &row[..row.find("</tr>").unwrap()];
     assert!(row.contains("<td class=\"num\">2 %</td>"), "{row}");
+    // the map of walking times: 200 m squares over the district, dark near the two offers in its
+    // middle, light where most of it lies, with its legend
+    let raster = &page.body[page.body.find("class=\"choropleth raster\"").expect("a map of walking times")..];
+    let raster = &raster[..raster.find("</svg>").unwrap()];
+    assert!(raster.contains("<title>Fußweg zum nächsten Angebot: Frühe Kindheit (0–3)</title>"), "{raster}");
+    let squares = |class: &str| raster.matches(&format!("class=\"{class}\"/>")).count();
+    assert!(squares("c1") > 1_000 && squares("c4") >= 1 && squares("c4") < 20, "{} {}", squares("c1"), squares("c4"));
+    assert!(page.body.contains("Jedes Quadrat (etwa 200 m) zeigt den geschätzten Fußweg"), "{}", page.body);
+    assert!(page.body.contains("<span class=\"swatch c4\" aria-hidden=\"true\"></span> bis 5 Minuten"));
     let csv = get(&f.app, "/needs/walk.csv", &koord).await.body;
     assert!(csv
         .starts_with("district_key,district,life_phase,children,share_within_5_min,share_within_10_min,share_within_15_min,measured_on\n"));
