@@ -40,6 +40,23 @@ pub fn interior_point(geometry: &str) -> Option<[f64; 2]> {
     geo.interior_point().map(|p| [p.y(), p.x()])
 }
 
+/// Every edge (x0, y0, x1, y1) of a (Multi)Polygon's rings, holes included; None for other
+/// geometries.
+fn edges_of(geometry: &Geometry<f64>) -> Option<Vec<[f64; 4]>> {
+    let polygons: Vec<&geo::Polygon<f64>> = match geometry {
+        Geometry::Polygon(p) => vec![p],
+        Geometry::MultiPolygon(m) => m.0.iter().collect(),
+        _ => return None,
+    };
+    let mut edges = vec![];
+    for p in polygons {
+        for ring in std::iter::once(p.exterior()).chain(p.interiors()) {
+            edges.extend(ring.lines().map(|l| [l.start.x, l.start.y, l.end.x, l.end.y]));
+        }
+    }
+    Some(edges)
+}
+
 /// District polygons prepared for lookups.
 pub struct DistrictIndex {
     areas: Vec<(String, Rect<f64>, Geometry<f64>)>,
@@ -79,15 +96,42 @@ impl DistrictIndex {
                 let dlat = spacing_m / 111_195.0;
                 let dlon = dlat / lat0.to_radians().cos().max(0.01);
                 let mut points = vec![];
-                // a point counts for the district whose polygon contains it
+                let edges = edges_of(geometry);
+                let mut crossings: Vec<f64> = vec![];
+                // a point counts for the district whose polygon contains it: row by row, the
+                // outline's crossings of the row bound the stretches inside (even–odd, holes
+                // included), instead of asking the whole outline about every point
                 let mut lat = rect.min().y + dlat / 2.0;
                 while lat < rect.max().y {
                     let mut lon = rect.min().x + dlon / 2.0;
-                    while lon < rect.max().x {
-                        if geometry.contains(&Point::new(lon, lat)) {
-                            points.push([lat, lon]);
+                    match &edges {
+                        Some(edges) => {
+                            crossings.clear();
+                            crossings.extend(
+                                edges
+                                    .iter()
+                                    .filter(|[_, y0, _, y1]| (*y0 <= lat) != (*y1 <= lat))
+                                    .map(|[x0, y0, x1, y1]| x0 + (lat - y0) * (x1 - x0) / (y1 - y0)),
+                            );
+                            crossings.sort_by(f64::total_cmp);
+                            for inside in crossings.chunks_exact(2) {
+                                while lon <= inside[0] {
+                                    lon += dlon;
+                                }
+                                while lon < inside[1] {
+                                    points.push([lat, lon]);
+                                    lon += dlon;
+                                }
+                            }
                         }
-                        lon += dlon;
+                        None => {
+                            while lon < rect.max().x {
+                                if geometry.contains(&Point::new(lon, lat)) {
+                                    points.push([lat, lon]);
+                                }
+                                lon += dlon;
+                            }
+                        }
                     }
                     lat += dlat;
                 }
@@ -150,5 +194,38 @@ mod tests {
         assert!((25..=36).contains(&a.len()), "{}", a.len());
         assert!(a.iter().all(|p| idx.locate(p[1], p[0]) == Some("a")));
         assert_eq!(grid.iter().find(|(k, _)| k == "tiny").unwrap().1.len(), 1);
+    }
+
+    /// The row-by-row grid gives exactly the points a test of every point against the whole
+    /// outline gives, for a concave outline with a hole and a second part.
+    #[test]
+    fn the_row_by_row_grid_equals_a_point_by_point_test() {
+        let shape = r#"{"type":"MultiPolygon","coordinates":[
+            [[[13.30,52.40],[13.45,52.40],[13.45,52.47],[13.39,52.47],[13.37,52.43],[13.33,52.49],[13.30,52.49],[13.30,52.40]],
+             [[13.41,52.41],[13.43,52.41],[13.43,52.44],[13.41,52.44],[13.41,52.41]]],
+            [[[13.50,52.50],[13.55,52.52],[13.51,52.56],[13.50,52.50]]]]}"#;
+        let idx = DistrictIndex::new([("x".to_string(), shape.to_string())]);
+        let grid = &idx.grid_points(200.0)[0].1;
+        let (_, rect, geometry) = &idx.areas[0];
+        let (dlat, lat0) = (200.0 / 111_195.0, (rect.min().y + rect.max().y) / 2.0);
+        let dlon = dlat / f64::cos(lat0.to_radians());
+        let mut expected = vec![];
+        let mut lat = rect.min().y + dlat / 2.0;
+        while lat < rect.max().y {
+            let mut lon = rect.min().x + dlon / 2.0;
+            while lon < rect.max().x {
+                if geometry.contains(&Point::new(lon, lat)) {
+                    expected.push([lat, lon]);
+                }
+                lon += dlon;
+            }
+            lat += dlat;
+        }
+        assert!(expected.len() > 1_000, "{}", expected.len());
+        assert_eq!(grid.len(), expected.len());
+        // the same points, up to the rounding of the steps taken to reach them
+        for (a, b) in grid.iter().zip(&expected) {
+            assert!((a[0] - b[0]).abs() < 1e-9 && (a[1] - b[1]).abs() < 1e-9, "{a:?} {b:?}");
+        }
     }
 }

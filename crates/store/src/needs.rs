@@ -41,11 +41,11 @@ impl Store {
         level: i64,
         year: i32,
     ) -> Result<Sealed<Vec<(DistrictId, AgeGroup, i64)>>> {
-        let at_level = self.paths_of_level(municipality, level).await?;
+        let at_level = self.ancestors_at_level(municipality, level).await?;
         // leaves are read once and summed here: a prefix join of every district of the level
         // with every leaf costs SQLite a quadratic scan
         let rows = sqlx::query(
-            "SELECT d.path, p.age_group, p.count FROM population p JOIN district d ON d.id = p.district_id
+            "SELECT d.id, p.age_group, p.count FROM population p JOIN district d ON d.id = p.district_id
              WHERE d.municipality_id = $1 AND p.year = $2 AND NOT EXISTS (SELECT 1 FROM district c WHERE c.parent_id = d.id)",
         )
         .bind(municipality)
@@ -54,9 +54,9 @@ impl Store {
         .await?;
         let mut sums: BTreeMap<(DistrictId, AgeGroup), i64> = BTreeMap::new();
         for r in &rows {
-            let path: String = r.try_get(0)?;
+            let leaf: DistrictId = r.try_get(0)?;
             let code: String = r.try_get(1)?;
-            if let (Some(district), Some(group)) = (ancestor(&path, &at_level), AgeGroup::parse(&code)) {
+            if let (Some(district), Some(group)) = (at_level.get(&leaf).copied(), AgeGroup::parse(&code)) {
                 *sums.entry((district, group)).or_default() += r.try_get::<i64, _>(2)?;
             }
         }
@@ -75,15 +75,15 @@ impl Store {
         term_kind: &str,
         domain: Option<&str>,
     ) -> Result<Vec<LocatedOffer>> {
-        let at_level = self.paths_of_level(municipality, level).await?;
-        // no DISTINCT: the set below removes repeats for a fraction of SQLite's temporary tree
+        let at_level = self.ancestors_at_level(municipality, level).await?;
+        // no DISTINCT: the set below removes repeats for a fraction of SQLite's temporary tree;
+        // the district as its id, mapped to the level once per district rather than per row
         let q = format!(
-            "SELECT s.path, o.id, t.code, o.capacity FROM offer o
+            "SELECT l.district_id, o.id, t.code, o.capacity FROM offer o
              JOIN offer_term t ON t.offer_id = o.id AND t.kind = $2
              JOIN offer_location ol ON ol.offer_id = o.id
              JOIN location l ON l.id = ol.location_id
-             JOIN district s ON s.id = l.district_id
-             WHERE o.municipality_id = $1 AND o.status = 'active' AND {} AND {}",
+             WHERE l.district_id IS NOT NULL AND o.municipality_id = $1 AND o.status = 'active' AND {} AND {}",
             util::place_clause(3),
             of_domain(6, domain),
         );
@@ -94,8 +94,8 @@ impl Store {
         let rows = query.fetch_all(&self.pool).await?;
         let mut out: BTreeSet<(DistrictId, i64, String, Option<i64>)> = BTreeSet::new();
         for r in &rows {
-            let path: String = r.try_get(0)?;
-            if let Some(district) = ancestor(&path, &at_level) {
+            let located_in: DistrictId = r.try_get(0)?;
+            if let Some(district) = at_level.get(&located_in).copied() {
                 out.insert((district, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?));
             }
         }
@@ -131,14 +131,17 @@ impl Store {
         Ok(points)
     }
 
-    /// The materialised paths of the districts of one level.
-    async fn paths_of_level(&self, municipality: MunicipalityId, level: i64) -> Result<HashMap<String, DistrictId>> {
-        let rows = sqlx::query("SELECT path, id FROM district WHERE municipality_id = $1 AND level = $2")
-            .bind(municipality)
-            .bind(level)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?))).collect()
+    /// Every district of the municipality at or below `level`, with the district of the level it
+    /// lies in (found by its materialised path).
+    async fn ancestors_at_level(&self, municipality: MunicipalityId, level: i64) -> Result<HashMap<DistrictId, DistrictId>> {
+        let rows =
+            sqlx::query("SELECT id, path, level FROM district WHERE municipality_id = $1").bind(municipality).fetch_all(&self.pool).await?;
+        let mut all: Vec<(DistrictId, String, i64)> = Vec::with_capacity(rows.len());
+        for r in &rows {
+            all.push((r.try_get(0)?, r.try_get(1)?, r.try_get(2)?));
+        }
+        let paths: HashMap<String, DistrictId> = all.iter().filter(|d| d.2 == level).map(|(id, path, _)| (path.clone(), *id)).collect();
+        Ok(all.iter().filter_map(|(id, path, _)| Some((*id, ancestor(path, &paths)?))).collect())
     }
 }
 
