@@ -30,6 +30,7 @@ pub fn routes() -> crate::Routes {
         .route("/needs/walk/runs/{id}", get(run_page))
         .route("/needs/walk/runs/{id}/csv", get(run_csv))
         .route("/needs/walk/network", axum::routing::post(upload_network))
+        .route("/needs/walk/census", axum::routing::post(upload_census))
         .layer_all(axum::extract::DefaultBodyLimit::max(MAX_EXTRACT + 64 * 1024))
 }
 
@@ -111,6 +112,9 @@ struct WalkPage {
     errors: Vec<kette_domain::FieldError>,
     /// why an uploaded extract was refused
     network_error: Option<String>,
+    /// the stored census grid, and why an uploaded one was refused
+    census: Option<kette_store::CensusGridInfo>,
+    census_error: Option<String>,
     /// the field asked for is not in the vocabulary (every field is counted instead)
     domain_error: Option<String>,
 }
@@ -172,6 +176,17 @@ impl WalkPage {
     }
     fn method(&self, method: &str) -> String {
         self.ctx.t(if method == "street_network" { "walk-method-network" } else { "walk-method-estimate" })
+    }
+    fn census_text(&self, c: &kette_store::CensusGridInfo) -> String {
+        self.ctx.t_args(
+            "walk-census",
+            [
+                ("file", c.file_name.clone()),
+                ("cells", self.ctx.num(c.cells)),
+                ("weight", c.children_column.clone().unwrap_or_else(|| self.ctx.t("walk-census-people"))),
+                ("when", self.ctx.moment(&c.imported_at)),
+            ],
+        )
     }
     fn network_text(&self, n: &StreetNetworkInfo) -> String {
         self.ctx.t_args(
@@ -259,10 +274,55 @@ async fn build(
     };
     let runs = state.store.reach_runs(m).await.or_page()?;
     let domain_error = choice_errors.iter().find(|e| e.field == "domain").map(|e| ctx.t(e.key));
-    Ok(WalkPage { ctx, view, phase, network, svg, raster, rows, runs, errors, network_error: None, domain_error })
+    let census = state.store.census_grid(m).await.or_page()?;
+    Ok(WalkPage {
+        ctx,
+        view,
+        phase,
+        network,
+        svg,
+        raster,
+        rows,
+        runs,
+        errors,
+        network_error: None,
+        census,
+        census_error: None,
+        domain_error,
+    })
 }
 
 /// An extract uploaded by those who may import: read and built first, stored only when usable.
+/// A census grid table for the municipality (those who may import): refused whole with its
+/// cause, or stored so the walks start where the census counts the children.
+async fn upload_census(State(state): State<AppState>, ctx: Ctx, multipart: axum::extract::Multipart) -> Result<Response, PageError> {
+    if !ctx.can_import() {
+        return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::login_required() });
+    }
+    let upload = crate::forms::Upload::read(&ctx, multipart, "zensus.csv", MAX_EXTRACT).await?;
+    let problem = match upload.file {
+        None => Some(ctx.t("walk-network-no-file")),
+        Some((name, bytes)) => {
+            let by = ctx.user.as_ref().map(|u| u.id);
+            match state.app.import_census_grid(ctx.municipality.id, &name, bytes, by).await {
+                Ok(_) => None,
+                Err(
+                    e @ (kette_app::AppError::Reach(_) | kette_app::AppError::CensusElsewhere { .. } | kette_app::AppError::NoDistricts),
+                ) => Some(ctx.t_args("walk-census-refused", [("file", name), ("cause", e.to_string())])),
+                Err(e) => return Err(PageError::from(e)),
+            }
+        }
+    };
+    match problem {
+        None => Ok(axum::response::Redirect::to("/needs/walk").into_response()),
+        Some(message) => {
+            let mut page = build(&state, ctx, &HashMap::new(), vec![]).await?;
+            page.census_error = Some(message);
+            Ok((axum::http::StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+        }
+    }
+}
+
 async fn upload_network(State(state): State<AppState>, ctx: Ctx, multipart: axum::extract::Multipart) -> Result<Response, PageError> {
     if !ctx.can_import() {
         return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::login_required() });

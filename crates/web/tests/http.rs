@@ -4265,3 +4265,56 @@ async fn a_proposal_gets_a_suggested_need_score_from_the_needs_analysis() {
     assert!(detail.contains("Bedarfsanalyse, Grundschule") && !detail.contains("Vorschlag der Bedarfsanalyse"), "{detail}");
     assert!(!detail.contains("name=\"score_need\" value=\"0\" checked"), "{detail}");
 }
+
+/// A census grid uploaded on `/needs/walk`: refused whole with its cause, or stored and named,
+/// and the walks start from its cells.
+#[tokio::test]
+async fn a_census_grid_is_uploaded_whole_or_refused_with_its_cause() {
+    let f = fixture().await;
+    let upload = |cookie: String, csrf: String, name: &'static str, content: String| {
+        let app = f.app.clone();
+        async move {
+            let (ct, body) = multipart(&csrf, name, content.as_bytes(), &[]);
+            send(
+                &app,
+                Request::post("/needs/walk/census")
+                    .header(header::COOKIE, cookie)
+                    .header(header::CONTENT_TYPE, ct)
+                    .body(Body::from(body))
+                    .unwrap(),
+            )
+            .await
+        }
+    };
+    let header = "GITTER_ID_100m;x_mp_100m;y_mp_100m;Insgesamt_Bevoelkerung;Unter18\n";
+    // cells (EPSG:3035) at 52.05° N 13.05° E, beside the two offers, and at 52.02° N 13.02° E
+    let good =
+        format!("{header}CRS3035RES100mN3219900E4530100;4530150;3219950;200;40\nCRS3035RES100mN3216500E4528200;4528250;3216550;100;20\n");
+    let (partner, pcsrf) = sign_in(&f.app, "partner", "geheim-genug").await;
+    assert_eq!(upload(partner, pcsrf, "zensus.csv", good.clone()).await.status, StatusCode::FORBIDDEN);
+    let (koord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let broken = format!("{header}CRS3035RES100mN3219900E4530100;4530150;3219950;zweihundert;40\n");
+    let refused = upload(koord.clone(), csrf.clone(), "kaputt.csv", broken).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("kaputt.csv wurde nicht importiert, das bisherige Zensus-Gitter gilt weiter")
+            && refused.body.contains("line 2: people: expected a count, found")
+            && refused.body.contains("zweihundert"),
+        "{}",
+        refused.body
+    );
+    assert!(f.store.census_grid(f.m).await.unwrap().is_none());
+    let elsewhere = format!("{header}CRS3035RES100mN2689100E4337000;4337050;2689150;10;2\n");
+    let refused = upload(koord.clone(), csrf.clone(), "heidelberg.csv", elsewhere).await;
+    assert!(refused.body.contains("none of its 1 cells lies in the municipality"), "{}", refused.body);
+    let done = upload(koord.clone(), csrf, "Zensus2022_Alter.csv", good).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let page = get(&f.app, "/needs/walk?phase=early_childhood", &koord).await.body;
+    assert!(page.contains("Zensus-Gitter: Zensus2022_Alter.csv, 2 Zellen in den Gebieten, Gewicht unter18"), "{page}");
+    assert!(page.contains("In 1 Gebieten wohnen die Kinder dort, wo das Zensus-Gitter sie zählt"), "{page}");
+    // 40 of 60 children live beside the offers: two thirds within five minutes, where the even
+    // spread over the district had 2 % within ten
+    let csv = get(&f.app, "/needs/walk.csv", &koord).await.body;
+    let early = csv.lines().find(|l| l.contains(",early_childhood,")).unwrap();
+    assert!(early.contains(",0.667,0.667,0.667,"), "{csv}");
+}
