@@ -4318,3 +4318,26 @@ async fn a_census_grid_is_uploaded_whole_or_refused_with_its_cause() {
     let early = csv.lines().find(|l| l.contains(",early_childhood,")).unwrap();
     assert!(early.contains(",0.667,0.667,0.667,"), "{csv}");
 }
+
+/// An extract over the upload limit (400 MB) is refused with the limit named, before it is
+/// read, and the stored network stays.
+#[tokio::test]
+async fn an_extract_over_the_upload_limit_is_refused_with_the_limit() {
+    let f = fixture().await;
+    let (koord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let oversized = vec![0u8; 401 * 1024 * 1024];
+    let (ct, body) = multipart(&csrf, "deutschland.osm.pbf", &oversized, &[]);
+    drop(oversized);
+    let res = send(
+        &f.app,
+        Request::post("/needs/walk/network")
+            .header(header::COOKIE, koord.clone())
+            .header(header::CONTENT_TYPE, ct)
+            .body(Body::from(body))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(res.body.contains("Die Datei ist zu groß: höchstens 400 MB."), "{}", res.body);
+    assert!(f.store.street_networks(f.m).await.unwrap().is_empty());
+}
