@@ -243,7 +243,7 @@ impl App {
         let req = &NeedsRequest { domain: None, ..req.clone() };
         let baseline = self.needs(d, municipality, vocab, req).await?;
         let phases = baseline.matrix.phases.clone();
-        let walk = self.walk_estimate(municipality, baseline.level, d, &phases, req.domain.as_deref()).await?;
+        let walk = self.walk_estimate(municipality, baseline.level, d, &phases, req.domain.as_deref(), TravelMode::Walking).await?;
         let counted: HashMap<i64, Vec<usize>> =
             baseline.inputs.iter().flat_map(|x| x.offers.iter().filter_map(|o| o.offer.map(|id| (id, o.phases.clone())))).collect();
         let mut without_effect = vec![];
@@ -373,7 +373,7 @@ impl App {
             async { Ok(self.store.offers_of_level(municipality, level, &scope, "life_phase", domain).await?) },
             async { Ok(self.store.offers_of_level(municipality, level, &scope, "transition", domain).await?) },
             async { Ok(self.store.offer_links(municipality).await?) },
-            self.walk_estimate(municipality, level, d, &codes, domain),
+            self.walk_estimate(municipality, level, d, &codes, domain, TravelMode::Walking),
         )?;
 
         // children per district and phase, from the counts this reader may see
@@ -617,10 +617,11 @@ impl App {
         d: &Disclosure,
         phases: &[String],
         domain: Option<&str>,
+        mode: TravelMode,
     ) -> Result<Arc<WalkEstimate>> {
         let scope = d.place_scope();
         let key: WalkKey =
-            (municipality, level, scope.all_unapproved, scope.all_protected, scope.own_organisation, domain.map(str::to_string));
+            (municipality, level, scope.all_unapproved, scope.all_protected, scope.own_organisation, domain.map(str::to_string), mode);
         let generation = self.store.generation(municipality).await?;
         if let Some((g, estimate)) = self.walk_estimates.lock().ok().and_then(|c| c.get(&key).cloned()) {
             if g == generation {
@@ -631,16 +632,17 @@ impl App {
             // one field's offers as destinations: the grid and the homes placed on the network
             // are the ones of every field, only the destinations differ
             Some(code) => {
-                let (every_field, points) = tokio::try_join!(Box::pin(self.walk_estimate(municipality, level, d, phases, None)), async {
-                    Ok(self.store.offer_points(municipality, &scope, Some(code)).await?)
-                },)?;
+                let (every_field, points) =
+                    tokio::try_join!(Box::pin(self.walk_estimate(municipality, level, d, phases, None, mode)), async {
+                        Ok(self.store.offer_points(municipality, &scope, Some(code)).await?)
+                    },)?;
                 let (grid, network, origins, phases) =
                     (every_field.grid.clone(), every_field.network.clone(), every_field.origins.clone(), phases.to_vec());
-                tokio::task::spawn_blocking(move || WalkEstimate::measured(grid, network, origins, points, &phases))
+                tokio::task::spawn_blocking(move || WalkEstimate::measured(grid, network, origins, points, &phases, mode))
                     .await
                     .map_err(|e| AppError::Background(e.to_string()))?
             }
-            None => self.walk_estimate_of_every_field(municipality, level, &scope, phases).await?,
+            None => self.walk_estimate_of_every_field(municipality, level, &scope, phases, mode).await?,
         };
         let estimate = Arc::new(estimate);
         if let Ok(mut cache) = self.walk_estimates.lock() {
@@ -656,11 +658,12 @@ impl App {
         level: i64,
         scope: &kette_domain::disclosure::PlaceScope,
         phases: &[String],
+        mode: TravelMode,
     ) -> Result<WalkEstimate> {
         let (grid, points, network, census) = tokio::try_join!(
             self.walk_grid(municipality, level),
             async { Ok(self.store.offer_points(municipality, scope, None).await?) },
-            self.street_network(municipality, "walking"),
+            self.street_network(municipality, mode.profile()),
             async { Ok(self.store.census_origins(municipality).await?) },
         )?;
         let phases = phases.to_vec();
@@ -699,7 +702,7 @@ impl App {
                 let placed = PlacedAreas::weighted(&built.network, &built.index, &origins, WALK_MAX_ACCESS_M);
                 Arc::new(NetworkWalk { built, placed })
             });
-            WalkEstimate::measured(grid, network, Arc::new(WalkOrigins { origins, sources }), points, &phases)
+            WalkEstimate::measured(grid, network, Arc::new(WalkOrigins { origins, sources }), points, &phases, mode)
         })
         .await
         .map_err(|e| AppError::Background(e.to_string()))
@@ -723,6 +726,8 @@ pub struct WalkEstimate {
     network: Option<Arc<NetworkWalk>>,
     /// where each area's children are taken to live
     origins: Arc<WalkOrigins>,
+    /// on foot or by bike
+    mode: TravelMode,
     points: Vec<(i64, String, [f64; 2])>,
     pub shares: WalkShares,
 }
@@ -758,8 +763,9 @@ impl WalkEstimate {
         origins: Arc<WalkOrigins>,
         points: Vec<(i64, String, [f64; 2])>,
         phases: &[String],
+        mode: TravelMode,
     ) -> Self {
-        let mut estimate = WalkEstimate { grid, points, network, origins, shares: HashMap::new() };
+        let mut estimate = WalkEstimate { grid, points, network, origins, mode, shares: HashMap::new() };
         let per_phase: Vec<HashMap<String, Option<Bands>>> = phases
             .iter()
             .map(|phase| estimate.shares_for(estimate.points.iter().filter(|(_, p, _)| p == phase).map(|(_, _, at)| *at).collect()))
@@ -786,7 +792,7 @@ impl WalkEstimate {
     /// Every origin with the walk band of its nearest destination (`WalkPoint`), for the map
     /// of walking times; the same measure as the shares (network or estimate).
     fn bands_of_points(&self, destinations: &[[f64; 2]]) -> Vec<WalkPoint> {
-        let limits = WALK_BANDS.map(|minutes| minutes * WALK_KMH * 1000.0 / 60.0);
+        let limits = WALK_BANDS.map(|minutes| minutes * self.mode.kmh() * 1000.0 / 60.0);
         let points: Vec<([f64; 2], f64)> = self.origins.origins.iter().flatten().copied().collect();
         let band_of = |metres: f64| limits.iter().position(|l| metres <= *l).unwrap_or(limits.len()) as u8;
         let bands: Vec<Option<u8>> = match &self.network {
@@ -800,7 +806,10 @@ impl WalkEstimate {
                 let indices: Vec<Option<kette_reach::WithinIndex>> = WALK_BANDS
                     .iter()
                     .map(|minutes| {
-                        kette_reach::WithinIndex::new(destinations, kette_reach::straight_limit_m(DEFAULT_DETOUR, WALK_KMH, *minutes))
+                        kette_reach::WithinIndex::new(
+                            destinations,
+                            kette_reach::straight_limit_m(DEFAULT_DETOUR, self.mode.kmh(), *minutes),
+                        )
                     })
                     .collect();
                 points
@@ -819,13 +828,13 @@ impl WalkEstimate {
     fn shares_for(&self, destinations: Vec<[f64; 2]>) -> HashMap<String, Option<Bands>> {
         let bands: Vec<Option<Bands>> = match &self.network {
             Some(n) => {
-                let limits = WALK_BANDS.map(|minutes| minutes * WALK_KMH * 1000.0 / 60.0);
+                let limits = WALK_BANDS.map(|minutes| minutes * self.mode.kmh() * 1000.0 / 60.0);
                 let shares = n.placed.shares_within(&n.built.network, &n.built.index, &destinations, &limits, WALK_MAX_ACCESS_M);
                 shares.into_iter().map(|s| Some([s[0]?, s[1]?, s[2]?])).collect()
             }
             None => {
                 let [a, b, c] = WALK_BANDS
-                    .map(|minutes| weighted_shares_within(&destinations, &self.origins.origins, DEFAULT_DETOUR, WALK_KMH, minutes));
+                    .map(|minutes| weighted_shares_within(&destinations, &self.origins.origins, DEFAULT_DETOUR, self.mode.kmh(), minutes));
                 a.into_iter().zip(b).zip(c).map(|((a, b), c)| Some([a?, b?, c?])).collect()
             }
         };
@@ -854,16 +863,83 @@ impl App {
         vocab: &Vocabulary,
         req: &NeedsRequest,
         phase: &str,
+        mode: TravelMode,
     ) -> Result<Vec<WalkPoint>> {
         let view = self.needs(d, municipality, vocab, req).await?;
-        let walk = self.walk_estimate(municipality, view.level, d, &view.matrix.phases, view.domain.as_deref()).await?;
+        let walk = self.walk_estimate(municipality, view.level, d, &view.matrix.phases, view.domain.as_deref(), mode).await?;
         let destinations: Vec<[f64; 2]> = walk.points.iter().filter(|(_, p, _)| p == phase).map(|(_, _, at)| *at).collect();
         tokio::task::spawn_blocking(move || walk.bands_of_points(&destinations)).await.map_err(|e| AppError::Background(e.to_string()))
     }
 }
 
-/// (municipality, level, place scope, field) — what decides which offers a walking estimate sees.
-pub type WalkKey = (MunicipalityId, i64, bool, bool, Option<i64>, Option<String>);
+/// (municipality, level, place scope, field, mode) — what decides which offers a walking
+/// estimate sees and how it travels.
+pub type WalkKey = (MunicipalityId, i64, bool, bool, Option<i64>, Option<String>, TravelMode);
+
+/// How children get to an offer: the needs analysis itself measures walks; the reach page can
+/// show the same by bike on a cycling network (`kette import street-network --profile cycling`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum TravelMode {
+    #[default]
+    Walking,
+    Cycling,
+}
+
+impl TravelMode {
+    pub fn parse(text: &str) -> Option<TravelMode> {
+        match text {
+            "walking" => Some(TravelMode::Walking),
+            "cycling" => Some(TravelMode::Cycling),
+            _ => None,
+        }
+    }
+    /// The street network profile it travels on.
+    pub fn profile(self) -> &'static str {
+        match self {
+            TravelMode::Walking => "walking",
+            TravelMode::Cycling => "cycling",
+        }
+    }
+    /// Speed in km/h: 4.8 on foot; 15 by bike, a relaxed pace with a child.
+    pub fn kmh(self) -> f64 {
+        match self {
+            TravelMode::Walking => WALK_KMH,
+            TravelMode::Cycling => CYCLE_KMH,
+        }
+    }
+}
+
+/// Per district of the level, per life phase, the shares within 5, 10 and 15 minutes by the
+/// chosen mode, and whether they were measured on a network.
+#[derive(Debug, Clone)]
+pub struct TravelShares {
+    pub mode: TravelMode,
+    pub bands: HashMap<i64, Vec<Option<Bands>>>,
+    pub on_network: bool,
+}
+
+impl App {
+    /// The analysis' walking shares, or the same measured by bike: for the reach page and its
+    /// table, through the reader's view of places and the chosen field.
+    pub async fn travel_shares(
+        &self,
+        d: &Disclosure,
+        municipality: MunicipalityId,
+        vocab: &Vocabulary,
+        req: &NeedsRequest,
+        mode: TravelMode,
+    ) -> Result<(Arc<NeedsView>, TravelShares)> {
+        let view = self.needs(d, municipality, vocab, req).await?;
+        if mode == TravelMode::Walking {
+            let shares = TravelShares { mode, bands: view.walk_bands.clone(), on_network: view.walk_on_network };
+            return Ok((view, shares));
+        }
+        let estimate = self.walk_estimate(municipality, view.level, d, &view.matrix.phases, view.domain.as_deref(), mode).await?;
+        let bands = view.inputs.iter().filter_map(|x| estimate.shares.get(&x.key).map(|b| (x.district, b.clone()))).collect();
+        let shares = TravelShares { mode, bands, on_network: estimate.on_network() };
+        Ok((view, shares))
+    }
+}
 /// Per district key, per life phase, the shares within 5, 10 and 15 minutes.
 pub type WalkShares = HashMap<String, Vec<Option<Bands>>>;
 /// Shares of a district's children within 5, 10 and 15 minutes on foot.
@@ -874,6 +950,7 @@ pub const WALK_BANDS: [f64; 3] = [5.0, 10.0, 15.0];
 /// The estimate's parameters, stated on the page.
 pub const WALK_MINUTES: f64 = 10.0;
 pub const WALK_KMH: f64 = 4.8;
+pub const CYCLE_KMH: f64 = 15.0;
 pub const WALK_GRID_M: f64 = 200.0;
 /// Grid points and offers farther from every street are not placed on an imported network.
 pub const WALK_MAX_ACCESS_M: f64 = 500.0;

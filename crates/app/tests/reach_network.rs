@@ -151,6 +151,16 @@ async fn walking_shares_are_measured_on_the_imported_street_network_and_a_broken
         phases: vec!["kita".into()],
         places: Some(60),
     });
+    // by bike on the cycling network of the same extract: farther in ten minutes than on foot
+    use kette_app::needs::TravelMode;
+    let (_, by_bike) = app.travel_shares(&reader, m.id, &vocab, &NeedsRequest::default(), TravelMode::Cycling).await.unwrap();
+    assert!(!by_bike.on_network, "no cycling network imported yet: estimated");
+    app.import_street_network(m.id, "heidelberg.test.pbf", extract(), "cycling", None).await.unwrap();
+    let (_, by_bike) = app.travel_shares(&reader, m.id, &vocab, &NeedsRequest::default(), TravelMode::Cycling).await.unwrap();
+    assert!(by_bike.on_network);
+    let west_id = app.store.district_by_key(m.id, "west").await.unwrap().unwrap();
+    let bike_west = by_bike.bands[&west_id][p].unwrap();
+    assert!(bike_west[1] > west && bike_west[0] <= bike_west[1], "bike {bike_west:?}, on foot {west}");
     let outcome = app.needs_scenario(&reader, m.id, &vocab, &NeedsRequest::default(), &[(1, planned)]).await.unwrap();
     let p = outcome.matrix.phases.iter().position(|c| c == "kita").unwrap();
     let east_after = outcome.matrix.rows.iter().find(|r| r.key == "ost").unwrap().cells[p].within_walk.unwrap();
@@ -253,7 +263,8 @@ async fn a_census_grid_places_the_children_where_the_census_counts_them() {
     assert_eq!(measured.walk_from_census, 2);
     assert_eq!((kita(&measured, "west"), kita(&measured, "ost")), (Some(1.0), Some(0.0)), "measured from the cells");
     // the map of walking times: each placed cell with its band, the same measure
-    let points = app.walk_points(&reader, m.id, &vocab, &NeedsRequest::default(), "kita").await.unwrap();
+    let points =
+        app.walk_points(&reader, m.id, &vocab, &NeedsRequest::default(), "kita", kette_app::needs::TravelMode::Walking).await.unwrap();
     let mut bands: Vec<(i64, Option<u8>)> = points.iter().map(|p| (p.weight.round() as i64, p.band)).collect();
     bands.sort();
     // 12 and 30 children within five minutes of Bismarckplatz, 60 more than fifteen away
@@ -263,7 +274,8 @@ async fn a_census_grid_places_the_children_where_the_census_counts_them() {
     let table = format!("{CENSUS_HEADER}{}{}", census_row(49.4094, 8.6925, "120", "30"), census_row(49.4100, 8.7200, "300", "60"));
     app2.import_census_grid(m2.id, "z.csv", table.into_bytes(), None).await.unwrap();
     let reader2 = app2.disclosure(Some(Actor { role: Role::Planner, organisation_id: None }), &m2);
-    let estimated = app2.walk_points(&reader2, m2.id, &vocab, &NeedsRequest::default(), "kita").await.unwrap();
+    let estimated =
+        app2.walk_points(&reader2, m2.id, &vocab, &NeedsRequest::default(), "kita", kette_app::needs::TravelMode::Walking).await.unwrap();
     let mut bands: Vec<(i64, Option<u8>)> = estimated.iter().map(|p| (p.weight.round() as i64, p.band)).collect();
     bands.sort();
     assert_eq!(bands, vec![(30, Some(0)), (60, Some(3))]);

@@ -12,7 +12,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use kette_app::needs::{Bands, NeedsView};
+use kette_app::needs::{Bands, NeedsView, TravelMode, TravelShares};
 use kette_store::StreetNetworkInfo;
 
 use crate::error::{render, OrPage, PageError};
@@ -47,6 +47,15 @@ fn share_class(share: f64) -> usize {
 
 /// At most about this many squares on the map of walking times (a light page on a big city).
 const RASTER_CELLS: f64 = 2_500.0;
+
+/// The travel mode asked for (`mode=walking|cycling`, walking by default), and whether the
+/// value given was unknown.
+fn chosen_mode(params: &HashMap<String, String>) -> (TravelMode, bool) {
+    match params.get("mode").map(|m| m.trim()).filter(|m| !m.is_empty()) {
+        None => (TravelMode::Walking, false),
+        Some(text) => TravelMode::parse(text).map_or((TravelMode::Walking, true), |m| (m, false)),
+    }
+}
 
 /// The map of walking times as squares of at least 200 m (wider for a big municipality): each
 /// takes the walk band of the weighted median of the places children live in it, darker the
@@ -117,6 +126,10 @@ struct WalkPage {
     census_error: Option<String>,
     /// the field asked for is not in the vocabulary (every field is counted instead)
     domain_error: Option<String>,
+    /// on foot (the analysis' own shares) or by bike
+    travel: TravelShares,
+    /// the travel mode asked for is unknown (walking is shown)
+    mode_error: Option<String>,
 }
 
 impl WalkPage {
@@ -161,8 +174,26 @@ impl WalkPage {
             .map(|(class, key)| (class, self.ctx.t(key)))
             .collect()
     }
+    fn cycling(&self) -> bool {
+        self.travel.mode == TravelMode::Cycling
+    }
+    fn method_text(&self) -> String {
+        match (&self.network, self.cycling()) {
+            (Some(n), false) => self.network_text(n, "walk-network"),
+            (Some(n), true) => self.network_text(n, "walk-cycling-network"),
+            (None, false) => self.ctx.t("walk-estimate"),
+            (None, true) => self.ctx.t("walk-cycling-estimate"),
+        }
+    }
+    fn mode_param(&self) -> &'static str {
+        if self.cycling() {
+            "&mode=cycling"
+        } else {
+            ""
+        }
+    }
     fn raster_hint(&self, cell_m: &f64) -> String {
-        let key = if self.view.walk_on_network { "walk-raster-hint-network" } else { "walk-raster-hint-estimate" };
+        let key = if self.travel.on_network { "walk-raster-hint-network" } else { "walk-raster-hint-estimate" };
         self.ctx.t_args(key, [("metres", self.ctx.num((cell_m / 10.0).round() as i64 * 10))])
     }
     fn bands(&self, b: &Option<Bands>) -> [String; 3] {
@@ -188,9 +219,9 @@ impl WalkPage {
             ],
         )
     }
-    fn network_text(&self, n: &StreetNetworkInfo) -> String {
+    fn network_text(&self, n: &StreetNetworkInfo, key: &str) -> String {
         self.ctx.t_args(
-            "walk-network",
+            key,
             [
                 ("file", n.file_name.clone()),
                 ("junctions", self.ctx.num(n.junctions)),
@@ -202,13 +233,13 @@ impl WalkPage {
 }
 
 /// The phase asked for (the first with offers by default) and the rows of the table.
-fn rows_of(view: &NeedsView, phase: &str) -> Vec<(i64, String, Option<f64>, Option<Bands>)> {
+fn rows_of(view: &NeedsView, travel: &TravelShares, phase: &str) -> Vec<(i64, String, Option<f64>, Option<Bands>)> {
     let Some(p) = view.matrix.phases.iter().position(|c| c == phase) else { return vec![] };
     let mut rows: Vec<(i64, String, Option<f64>, Option<Bands>)> = view
         .matrix
         .rows
         .iter()
-        .map(|r| (r.district, r.name.clone(), r.cells[p].children, view.walk_bands.get(&r.district).and_then(|b| b[p])))
+        .map(|r| (r.district, r.name.clone(), r.cells[p].children, travel.bands.get(&r.district).and_then(|b| b[p])))
         .collect();
     rows.sort_by(|a, b| {
         let ten = |r: &(i64, String, Option<f64>, Option<Bands>)| r.3.map_or(2.0, |b| b[1]);
@@ -241,10 +272,12 @@ async fn build(
     let (mut req, mut choice_errors) = parse_request(params);
     crate::needs::known_domain(&ctx, &mut req, &mut choice_errors);
     let m = ctx.municipality.id;
-    let view = state.app.needs(&ctx.disclosure(), m, &ctx.vocab, &req).await.or_page()?;
+    let (mode, unknown_mode) = chosen_mode(params);
+    let (view, travel) = state.app.travel_shares(&ctx.disclosure(), m, &ctx.vocab, &req, mode).await.or_page()?;
     let phase = chosen_phase(&view, params);
-    let rows = rows_of(&view, &phase);
-    let network = state.store.street_networks(m).await.or_page()?.into_iter().find(|n| n.profile == "walking");
+    let rows = rows_of(&view, &travel, &phase);
+    let networks = state.store.street_networks(m).await.or_page()?;
+    let network = networks.iter().find(|n| n.profile == mode.profile()).cloned();
     let o = outlines(state, m, view.level).await.or_page()?;
     let svg = (!o.areas.is_empty() && view.walk_estimated).then(|| {
         let by_id: HashMap<i64, &Option<Bands>> = rows.iter().map(|r| (r.0, &r.3)).collect();
@@ -261,19 +294,22 @@ async fn build(
                 }
             })
             .collect();
-        choropleth(&areas, MAP_WIDTH, o.height, &ctx.t_args("walk-map-title", [("phase", ctx.term("life_phase", &phase))]))
+        let title = if mode == TravelMode::Cycling { "walk-map-title-cycling" } else { "walk-map-title" };
+        choropleth(&areas, MAP_WIDTH, o.height, &ctx.t_args(title, [("phase", ctx.term("life_phase", &phase))]))
     });
     let raster = match o.bbox.and_then(|b| crate::svg::Projection::fit(b, MAP_WIDTH)) {
         Some(projection) if view.walk_estimated => {
-            let points = state.app.walk_points(&ctx.disclosure(), m, &ctx.vocab, &req, &phase).await.or_page()?;
+            let points = state.app.walk_points(&ctx.disclosure(), m, &ctx.vocab, &req, &phase, mode).await.or_page()?;
             let (cells, cell_m) = walk_raster(&points, o.bbox.unwrap_or_default());
-            let title = ctx.t_args("walk-raster-title", [("phase", ctx.term("life_phase", &phase))]);
+            let title = if mode == TravelMode::Cycling { "walk-raster-title-cycling" } else { "walk-raster-title" };
+            let title = ctx.t_args(title, [("phase", ctx.term("life_phase", &phase))]);
             Some((crate::svg::raster(&o.areas, &projection, MAP_WIDTH, &cells, &title), cell_m))
         }
         _ => None,
     };
     let runs = state.store.reach_runs(m).await.or_page()?;
     let domain_error = choice_errors.iter().find(|e| e.field == "domain").map(|e| ctx.t(e.key));
+    let mode_error = unknown_mode.then(|| ctx.t("walk-error-mode"));
     let census = state.store.census_grid(m).await.or_page()?;
     Ok(WalkPage {
         ctx,
@@ -289,10 +325,11 @@ async fn build(
         census,
         census_error: None,
         domain_error,
+        travel,
+        mode_error,
     })
 }
 
-/// An extract uploaded by those who may import: read and built first, stored only when usable.
 /// A census grid table for the municipality (those who may import): refused whole with its
 /// cause, or stored so the walks start where the census counts the children.
 async fn upload_census(State(state): State<AppState>, ctx: Ctx, multipart: axum::extract::Multipart) -> Result<Response, PageError> {
@@ -323,16 +360,18 @@ async fn upload_census(State(state): State<AppState>, ctx: Ctx, multipart: axum:
     }
 }
 
+/// An extract uploaded by those who may import: read and built first, stored only when usable.
 async fn upload_network(State(state): State<AppState>, ctx: Ctx, multipart: axum::extract::Multipart) -> Result<Response, PageError> {
     if !ctx.can_import() {
         return Err(if ctx.signed_in() { PageError::forbidden() } else { PageError::login_required() });
     }
     let upload = crate::forms::Upload::read(&ctx, multipart, "extract.osm.pbf", MAX_EXTRACT).await?;
+    let profile = if upload.field("profile") == "cycling" { "cycling" } else { "walking" };
     let problem = match upload.file {
         None => Some(ctx.t("walk-network-no-file")),
         Some((name, bytes)) => {
             let by = ctx.user.as_ref().map(|u| u.id);
-            match state.app.import_street_network(ctx.municipality.id, &name, bytes, "walking", by).await {
+            match state.app.import_street_network(ctx.municipality.id, &name, bytes, profile, by).await {
                 Ok(_) => None,
                 Err(kette_app::AppError::Reach(e)) => Some(ctx.t_args("walk-network-refused", [("file", name), ("cause", e.to_string())])),
                 Err(e) => return Err(PageError::from(e)),
@@ -466,16 +505,21 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
     if let Some(e) = errors.iter().find(|e| e.field == "domain") {
         return Err(PageError::bad_request(format!("domain: {}", ctx.t(e.key))));
     }
-    let view = state.app.needs(&ctx.disclosure(), ctx.municipality.id, &ctx.vocab, &req).await.or_page()?;
-    let method = if view.walk_on_network { "street_network" } else { "straight_line_estimate" };
+    let (mode, unknown_mode) = chosen_mode(&params);
+    if unknown_mode {
+        return Err(PageError::bad_request(format!("mode: {}", ctx.t("walk-error-mode"))));
+    }
+    let (view, travel) = state.app.travel_shares(&ctx.disclosure(), ctx.municipality.id, &ctx.vocab, &req, mode).await.or_page()?;
+    let method = if travel.on_network { "street_network" } else { "straight_line_estimate" };
     let opt = |v: Option<f64>, digits: usize| v.map_or_else(String::new, |x| format!("{x:.digits$}"));
-    let mut body =
-        String::from("district_key,district,life_phase,children,share_within_5_min,share_within_10_min,share_within_15_min,measured_on\n");
+    let mut body = String::from(
+        "district_key,district,life_phase,children,share_within_5_min,share_within_10_min,share_within_15_min,measured_on,mode\n",
+    );
     for (p, phase) in view.matrix.phases.iter().enumerate() {
         for r in &view.matrix.rows {
-            let b = view.walk_bands.get(&r.district).and_then(|b| b[p]);
+            let b = travel.bands.get(&r.district).and_then(|b| b[p]);
             body.push_str(&format!(
-                "{},{},{phase},{},{},{},{},{}\n",
+                "{},{},{phase},{},{},{},{},{},{}\n",
                 kette_text::csv_quoted(&r.key),
                 kette_text::csv_quoted(&r.name),
                 opt(r.cells[p].children, 0),
@@ -483,13 +527,17 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
                 opt(b.map(|b| b[1]), 3),
                 opt(b.map(|b| b[2]), 3),
                 if b.is_some() { method } else { "" },
+                mode.profile(),
             ));
         }
     }
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"fusswege.csv\"".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}.csv\"", if mode == TravelMode::Cycling { "radwege" } else { "fusswege" }),
+            ),
         ],
         body,
     )

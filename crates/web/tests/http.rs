@@ -4071,13 +4071,14 @@ async fn walking_reach_per_area_is_shown_as_map_table_and_csv_and_says_how_it_wa
     assert!(raster.contains("<title>Fußweg zum nächsten Angebot: Frühe Kindheit (0–3)</title>"), "{raster}");
     let squares = |class: &str| raster.matches(&format!("class=\"{class}\"/>")).count();
     assert!(squares("c1") > 1_000 && squares("c4") >= 1 && squares("c4") < 20, "{} {}", squares("c1"), squares("c4"));
-    assert!(page.body.contains("Jedes Quadrat (etwa 200 m) zeigt den geschätzten Fußweg"), "{}", page.body);
+    assert!(page.body.contains("Jedes Quadrat (etwa 200 m) zeigt den geschätzten Weg"), "{}", page.body);
     assert!(page.body.contains("<span class=\"swatch c4\" aria-hidden=\"true\"></span> bis 5 Minuten"));
     let csv = get(&f.app, "/needs/walk.csv", &koord).await.body;
-    assert!(csv
-        .starts_with("district_key,district,life_phase,children,share_within_5_min,share_within_10_min,share_within_15_min,measured_on\n"));
+    assert!(csv.starts_with(
+        "district_key,district,life_phase,children,share_within_5_min,share_within_10_min,share_within_15_min,measured_on,mode\n"
+    ));
     let early = csv.lines().find(|l| l.contains(",early_childhood,")).unwrap();
-    assert!(early.contains(",0.016,") && early.ends_with(",straight_line_estimate"), "{csv}");
+    assert!(early.contains(",0.016,") && early.ends_with(",straight_line_estimate,walking"), "{csv}");
     let shares: Vec<f64> = early.split(',').skip(4).take(3).map(|v| v.parse().unwrap()).collect();
     assert!(shares[0] < shares[1] && shares[1] < shares[2], "{shares:?}");
 
@@ -4143,7 +4144,7 @@ async fn a_street_network_is_uploaded_whole_or_refused_with_its_cause() {
     // the fixture's district lies in Brandenburg, far from Monaco's streets: no home or grid
     // point is placed on them, so no share is measured rather than a share of zero
     let csv = get(&f.app, "/needs/walk.csv", &koord).await.body;
-    assert!(csv.lines().skip(1).all(|l| l.ends_with(",,,,")), "{csv}");
+    assert!(csv.lines().skip(1).all(|l| l.ends_with(",,,,walking")), "{csv}");
 }
 
 /// The matrix for one field: only the field's offers are supply and walking destinations, the
@@ -4340,4 +4341,34 @@ async fn an_extract_over_the_upload_limit_is_refused_with_the_limit() {
     assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(res.body.contains("Die Datei ist zu groß: höchstens 400 MB."), "{}", res.body);
     assert!(f.store.street_networks(f.m).await.unwrap().is_empty());
+}
+
+/// The reach page by bike: estimated at 15 km/h until a cycling network is imported, named as
+/// such, with its own CSV; an unknown mode is named and walking shown.
+#[tokio::test]
+async fn the_reach_page_shows_the_same_by_bike() {
+    let f = fixture().await;
+    let (koord, _) = sign_in(&f.app, "koord", "geheim-genug").await;
+    let share = |csv: &str| -> f64 {
+        let early = csv.lines().find(|l| l.contains(",early_childhood,")).unwrap();
+        early.split(',').nth(5).unwrap().parse().unwrap()
+    };
+    let walking = share(&get(&f.app, "/needs/walk.csv", &koord).await.body);
+    let cycling_csv = get(&f.app, "/needs/walk.csv?mode=cycling", &koord).await.body;
+    let cycling = share(&cycling_csv);
+    // ten minutes at 15 km/h reach 1.9 km in a straight line: about 15 % of the 76 km² district
+    assert!(cycling > 0.1 && cycling < 0.2 && cycling > 5.0 * walking, "{walking} {cycling}");
+    assert!(cycling_csv.lines().nth(1).unwrap().ends_with(",cycling"), "{cycling_csv}");
+    let page = get(&f.app, "/needs/walk?mode=cycling&phase=early_childhood", &koord).await.body;
+    assert!(page.contains("Mit dem Rad geschätzt: Luftlinie × 1,3 bei 15 km/h"), "{page}");
+    assert!(page.contains("<option value=\"cycling\" selected>mit dem Rad (15 km/h)</option>"), "{page}");
+    assert!(page.contains("Anteil der Kinder in 10 Minuten mit dem Rad: Frühe Kindheit (0–3)"), "{page}");
+    assert!(page.contains("Mit dem Rad zum nächsten Angebot: Frühe Kindheit (0–3)"), "{page}");
+    assert!(page.contains("mode=cycling"), "the CSV link keeps the mode");
+    // the needs analysis itself stays on foot
+    let needs = get(&f.app, "/needs.csv", &koord).await.body;
+    assert!(needs.lines().find(|l| l.contains(",early_childhood,")).unwrap().contains(",0.016,"), "{needs}");
+    let page = get(&f.app, "/needs/walk?mode=fliegen", &koord).await.body;
+    assert!(page.contains("id=\"walk-mode-error\" class=\"error\">Unbekannte Art, unterwegs zu sein"), "{page}");
+    assert_eq!(get(&f.app, "/needs/walk.csv?mode=fliegen", &koord).await.status, StatusCode::BAD_REQUEST);
 }
