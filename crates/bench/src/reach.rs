@@ -35,7 +35,39 @@ pub struct Figures {
     pub run_ms: f64,
     pub run_peak_mb: f64,
     pub run_rows: usize,
+    pub xml_run_ms: f64,
+    pub xml_peak_mb: f64,
+    pub xml_rows: usize,
     pub versions: String,
+}
+
+/// `kette reach run` on an extract with every node an origin: the median time of 5 runs, the
+/// peak memory (max RSS) and the rows written.
+fn end_to_end(kette: &str, osm: &Path, pois: &[&str], out_csv: &Path) -> Result<(f64, f64, usize)> {
+    let mut run_times = vec![];
+    let mut peak_kb = 0u64;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let mut command = Command::new("/usr/bin/time");
+        command.args(["-f", "%M", kette, "reach", "run", "--osm"]).arg(osm);
+        for p in pois {
+            command.args(["--pois", p]);
+        }
+        let out = command
+            .args(["--origins", "nodes", "--cutoff-min", "30", "--out"])
+            .arg(out_csv)
+            .output()
+            .context("cannot run /usr/bin/time (Debian package time)")?;
+        run_times.push(t.elapsed().as_secs_f64() * 1000.0);
+        let err = String::from_utf8_lossy(&out.stderr);
+        if !out.status.success() {
+            bail!("kette reach run failed: {err}");
+        }
+        let kb: u64 = err.lines().last().and_then(|l| l.trim().parse().ok()).context("peak memory from /usr/bin/time")?;
+        peak_kb = peak_kb.max(kb);
+    }
+    let rows = std::fs::read_to_string(out_csv)?.lines().count() - 1;
+    Ok((crate::median(run_times), peak_kb as f64 / 1024.0, rows))
 }
 
 fn distances(file: &Path) -> Result<HashMap<(String, String), f64>> {
@@ -154,28 +186,11 @@ pub fn run(kette: &str, python: &str, script: &Path, osm: &Path) -> Result<Figur
     let (max_pd, compared_pd, over_pd) = compare(&ours, &distances(&p("pandana.csv"))?, "pandana")?;
 
     // end to end on the PBF: read, build, five kinds, every node an origin
-    let mut run_times = vec![];
-    let mut peak_kb = 0u64;
-    for _ in 0..5 {
-        let t = Instant::now();
-        let out = Command::new("/usr/bin/time")
-            .args(["-f", "%M", kette, "reach", "run", "--osm"])
-            .arg(osm)
-            .arg("--pois")
-            .arg(p("places.csv"))
-            .args(["--origins", "nodes", "--cutoff-min", "30", "--out"])
-            .arg(p("run.csv"))
-            .output()
-            .context("cannot run /usr/bin/time (Debian package time)")?;
-        run_times.push(t.elapsed().as_secs_f64() * 1000.0);
-        let err = String::from_utf8_lossy(&out.stderr);
-        if !out.status.success() {
-            bail!("kette reach run failed: {err}");
-        }
-        let kb: u64 = err.lines().last().and_then(|l| l.trim().parse().ok()).context("peak memory from /usr/bin/time")?;
-        peak_kb = peak_kb.max(kb);
-    }
-    let run_rows = std::fs::read_to_string(p("run.csv"))?.lines().count() - 1;
+    let places = p("places.csv");
+    let (run_ms, run_peak_mb, run_rows) = end_to_end(kette, osm, &[places.to_str().unwrap_or_default()], &p("run.csv"))?;
+    // and on OSM XML as Overpass exports it: north Bayreuth, gzipped, its kindergartens
+    let bayreuth = osm.with_file_name("north-bayreuth.osm.gz");
+    let (xml_run_ms, xml_peak_mb, xml_rows) = end_to_end(kette, &bayreuth, &["osm:amenity=kindergarten"], &p("xml.csv"))?;
     let secs = |key: &str| peers[key].as_f64().unwrap_or(f64::NAN) * 1000.0;
     Ok(Figures {
         nodes: graph.names.len(),
@@ -191,9 +206,12 @@ pub fn run(kette: &str, python: &str, script: &Path, osm: &Path) -> Result<Figur
         max_difference_pandana: max_pd,
         pandana_over_half_metre: over_pd,
         compared_pandana: compared_pd,
-        run_ms: crate::median(run_times),
-        run_peak_mb: peak_kb as f64 / 1024.0,
+        run_ms,
+        run_peak_mb,
         run_rows,
+        xml_run_ms,
+        xml_peak_mb,
+        xml_rows,
         versions: peers["versions"].to_string(),
     })
 }
