@@ -83,7 +83,7 @@ fn walk_raster(points: &[kette_app::needs::WalkPoint], bbox: [f64; 4]) -> (Vec<(
         let (w, s) = (west + i as f64 * dlon, south + j as f64 * dlat);
         [w, s, w + dlon, s + dlat]
     };
-    let mut cells: Vec<([f64; 4], &'static str)> = vec![];
+    let mut classes: std::collections::BTreeMap<(i64, i64), &'static str> = Default::default();
     for (key, mut bands) in squares {
         bands.sort_by_key(|b| b.0);
         let half = bands.iter().map(|b| b.1).sum::<f64>() / 2.0;
@@ -99,9 +99,31 @@ fn walk_raster(points: &[kette_app::needs::WalkPoint], bbox: [f64; 4]) -> (Vec<(
             _ => "c1",
         };
         off.remove(&key);
-        cells.push((corners(key), class));
+        classes.insert(key, class);
     }
-    cells.extend(off.into_iter().map(|key| (corners(key), "none")));
+    classes.extend(off.into_iter().map(|key| (key, "none")));
+    // neighbours of one class in a row become one rectangle: a quarter of the squares to send
+    let mut cells: Vec<([f64; 4], &'static str)> = vec![];
+    let mut run: Option<((i64, i64), i64, &'static str)> = None;
+    let flush = |run: Option<((i64, i64), i64, &'static str)>, cells: &mut Vec<([f64; 4], &'static str)>| {
+        if let Some(((i, j), last, class)) = run {
+            let [w, s, _, n] = corners((i, j));
+            cells.push(([w, s, corners((last, j))[2], n], class));
+        }
+    };
+    // rows (j) outer, columns (i) inner
+    let mut ordered: Vec<((i64, i64), &'static str)> = classes.into_iter().collect();
+    ordered.sort_by_key(|((i, j), _)| (*j, *i));
+    for ((i, j), class) in ordered {
+        run = match run {
+            Some((start, last, c)) if start.1 == j && last + 1 == i && c == class => Some((start, i, c)),
+            previous => {
+                flush(previous, &mut cells);
+                Some(((i, j), i, class))
+            }
+        };
+    }
+    flush(run, &mut cells);
     (cells, cell_m)
 }
 
@@ -547,6 +569,33 @@ async fn csv(State(state): State<AppState>, ctx: Ctx, Query(params): Query<HashM
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_raster_takes_the_weighted_median_band_and_joins_neighbours_of_a_class() {
+        use kette_app::needs::WalkPoint;
+        // a 2 km × 2 km box at 52° N: squares of 200 m; three in a row near, one far, one off
+        let bbox = [13.0, 52.0, 13.0 + 2_000.0 / (111_195.0 * 52f64.to_radians().cos()), 52.0 + 2_000.0 / 111_195.0];
+        let dlon = 200.0 / (111_195.0 * 52f64.to_radians().cos());
+        let at = |column: f64, row: f64| [52.0 + (row + 0.5) * 200.0 / 111_195.0, 13.0 + (column + 0.5) * dlon];
+        let point = |column: f64, row: f64, band: Option<u8>, weight: f64| WalkPoint { at: at(column, row), weight, band };
+        let points = [
+            point(0.0, 0.0, Some(0), 1.0),
+            point(1.0, 0.0, Some(0), 1.0),
+            // mostly near by weight: 3 children within five minutes, 1 farther than fifteen
+            point(2.0, 0.0, Some(0), 3.0),
+            point(2.0, 0.0, Some(3), 1.0),
+            point(3.0, 0.0, Some(3), 1.0),
+            point(5.0, 0.0, None, 1.0),
+            point(0.0, 1.0, Some(1), 0.0),
+        ];
+        let (cells, cell_m) = walk_raster(&points, bbox);
+        assert_eq!(cell_m, 200.0);
+        let classes: Vec<&str> = cells.iter().map(|c| c.1).collect();
+        assert_eq!(classes, ["c4", "c1", "none"], "{cells:?}");
+        // the near run spans three squares, from the box's west edge
+        let [w, _, e, _] = cells[0].0;
+        assert!((w - 13.0).abs() < 1e-12 && ((e - w) / dlon - 3.0).abs() < 1e-3, "{cells:?}");
+    }
 
     #[test]
     fn shares_fall_into_five_classes() {

@@ -4070,7 +4070,9 @@ async fn walking_reach_per_area_is_shown_as_map_table_and_csv_and_says_how_it_wa
     let raster = &raster[..raster.find("</svg>").unwrap()];
     assert!(raster.contains("<title>Fußweg zum nächsten Angebot: Frühe Kindheit (0–3)</title>"), "{raster}");
     let squares = |class: &str| raster.matches(&format!("class=\"{class}\"/>")).count();
-    assert!(squares("c1") > 1_000 && squares("c4") >= 1 && squares("c4") < 20, "{} {}", squares("c1"), squares("c4"));
+    // squares of one class side by side are one rectangle: about one far stretch per row of
+    // the 11 km tall district (55 rows of 200 m), a few near ones in its middle
+    assert!((50..=120).contains(&squares("c1")) && (1..10).contains(&squares("c4")), "{} {}", squares("c1"), squares("c4"));
     assert!(page.body.contains("Jedes Quadrat (etwa 200 m) zeigt den geschätzten Weg"), "{}", page.body);
     assert!(page.body.contains("<span class=\"swatch c4\" aria-hidden=\"true\"></span> bis 5 Minuten"));
     let csv = get(&f.app, "/needs/walk.csv", &koord).await.body;
