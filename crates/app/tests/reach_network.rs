@@ -95,15 +95,17 @@ async fn city(
     (dir, App::new(store), m)
 }
 
+/// The share of an area's children of the Kita age within ten minutes on foot of a Kita.
+fn kita(view: &kette_app::needs::NeedsView, key: &str) -> Option<f64> {
+    let p = view.matrix.phases.iter().position(|c| c == "kita").unwrap();
+    view.matrix.rows.iter().find(|r| r.key == key).unwrap().cells[p].within_walk
+}
+
 #[tokio::test]
 async fn walking_shares_are_measured_on_the_imported_street_network_and_a_broken_extract_changes_nothing() {
     let (_dir, app, m) = heidelberg().await;
     let reader = app.disclosure(Some(Actor { role: Role::Planner, organisation_id: None }), &m);
     let vocab = app.store.vocabulary(m.id).await.unwrap();
-    let kita = |view: &kette_app::needs::NeedsView, key: &str| {
-        let p = view.matrix.phases.iter().position(|c| c == "kita").unwrap();
-        view.matrix.rows.iter().find(|r| r.key == key).unwrap().cells[p].within_walk
-    };
     let estimated = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
     assert!(!estimated.walk_on_network && estimated.walk_estimated);
     let (west_estimate, east_estimate) = (kita(&estimated, "west").unwrap(), kita(&estimated, "ost").unwrap());
@@ -178,8 +180,7 @@ async fn where_buildings_are_mapped_an_areas_children_live_in_its_homes() {
     let view = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
     assert!(view.walk_on_network);
     assert_eq!(view.walk_from_homes, (2, 2), "both areas have mapped homes");
-    let p = view.matrix.phases.iter().position(|c| c == "kita").unwrap();
-    let share = |key: &str| view.matrix.rows.iter().find(|r| r.key == key).unwrap().cells[p].within_walk.unwrap();
+    let share = |key: &str| kita(&view, key).unwrap();
     // the casino lies in Monte-Carlo: more of its homes are within ten minutes than Fontvieille's
     assert!(share("monte-carlo") > share("fontvieille"), "{} {}", share("monte-carlo"), share("fontvieille"));
 }
@@ -191,8 +192,8 @@ async fn an_overpass_export_in_osm_xml_is_a_street_network_too() {
     let bytes = osm("north-bayreuth.osm.gz");
     let kitas = kette_reach::TagFilter::parse("osm:amenity=kindergarten").unwrap();
     let found = kette_reach::read_extract(&bytes[..], &kette_reach::Profile::walking(), &[kitas]).unwrap();
-    let kita = found.places.iter().map(|p| p.at).find(|at| (49.98..50.04).contains(&at[0]) && (11.50..11.60).contains(&at[1])).unwrap();
-    let (_dir, app, m) = city("bayreuth", [("west", 11.50, kita[1] + 0.005), ("ost", kita[1] + 0.005, 11.60)], (49.98, 50.04), kita).await;
+    let at = found.places.iter().map(|p| p.at).find(|at| (49.98..50.04).contains(&at[0]) && (11.50..11.60).contains(&at[1])).unwrap();
+    let (_dir, app, m) = city("bayreuth", [("west", 11.50, at[1] + 0.005), ("ost", at[1] + 0.005, 11.60)], (49.98, 50.04), at).await;
     let reader = app.disclosure(Some(Actor { role: Role::Coordinator, organisation_id: None }), &m);
     let vocab = app.store.vocabulary(m.id).await.unwrap();
     let before = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
@@ -202,8 +203,7 @@ async fn an_overpass_export_in_osm_xml_is_a_street_network_too() {
     let view = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
     assert!(view.walk_on_network);
     assert_eq!(view.walk_from_homes, (2, 2), "both areas have mapped homes");
-    let p = view.matrix.phases.iter().position(|c| c == "kita").unwrap();
-    let share = |key: &str| view.matrix.rows.iter().find(|r| r.key == key).unwrap().cells[p].within_walk.unwrap();
+    let share = |key: &str| kita(&view, key).unwrap();
     // one Kita near the line between two areas of several kilometres: some homes of each are
     // within ten minutes of it, most are not
     for key in ["west", "ost"] {
@@ -228,10 +228,6 @@ async fn a_census_grid_places_the_children_where_the_census_counts_them() {
     let (_dir, app, m) = heidelberg().await;
     let reader = app.disclosure(Some(Actor { role: Role::Planner, organisation_id: None }), &m);
     let vocab = app.store.vocabulary(m.id).await.unwrap();
-    let kita = |view: &kette_app::needs::NeedsView, key: &str| {
-        let p = view.matrix.phases.iter().position(|c| c == "kita").unwrap();
-        view.matrix.rows.iter().find(|r| r.key == key).unwrap().cells[p].within_walk
-    };
     let even = app.needs(&reader, m.id, &vocab, &NeedsRequest::default()).await.unwrap();
     assert_eq!(even.walk_from_census, 0);
     assert!(kita(&even, "west").unwrap() < 0.6, "spread over the whole west: {:?}", kita(&even, "west"));

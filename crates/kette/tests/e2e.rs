@@ -1149,18 +1149,7 @@ fn reach_reads_an_overpass_export_in_osm_xml() {
     let dir = tempfile::tempdir().unwrap();
     let osm = repo().join("data/osm/north-bayreuth.osm.gz");
     let out = dir.path().join("reach.csv");
-    let o = kette(&[
-        "reach",
-        "run",
-        "--osm",
-        osm.to_str().unwrap(),
-        "--pois",
-        "osm:amenity=kindergarten",
-        "--origins",
-        "nodes",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = reach_run(&osm, "osm:amenity=kindergarten", "nodes", &out);
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("amenity=kindergarten (3 Ziele)"), "{}", text(&o));
     let table = std::fs::read_to_string(&out).unwrap();
@@ -1171,18 +1160,7 @@ fn reach_reads_an_overpass_export_in_osm_xml() {
     let broken = dir.path().join("kaputt.osm");
     std::fs::write(&broken, "<osm version=\"0.6\">\n<node id=\"1\" lat=\"50.0\" lon=\"elf\"/>\n</osm>\n").unwrap();
     std::fs::remove_file(&out).unwrap();
-    let o = kette(&[
-        "reach",
-        "run",
-        "--osm",
-        broken.to_str().unwrap(),
-        "--pois",
-        "osm:amenity=kindergarten",
-        "--origins",
-        "nodes",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = reach_run(&broken, "osm:amenity=kindergarten", "nodes", &out);
     assert!(!o.status.success());
     assert!(text(&o).contains("kaputt.osm") && text(&o).contains("line 2 of the OSM XML"), "{}", text(&o));
     assert!(!out.exists());
@@ -1288,21 +1266,21 @@ fn a_census_grid_is_imported_for_the_municipalitys_districts() {
     )
     .unwrap();
     assert!(kette(&["import", "districts", "--db", db, districts.to_str().unwrap()]).status.success());
-    let row = |lat: f64, lon: f64, people: &str, children: &str| {
-        let (e, n) = kette_reach::wgs84_to_laea(lat, lon);
-        let (e, n) = ((e / 100.0).floor() * 100.0, (n / 100.0).floor() * 100.0);
-        format!("CRS3035RES100mN{n}E{e};{};{};{people};{children}\n", e + 50.0, n + 50.0)
-    };
     let header = "GITTER_ID_100m;x_mp_100m;y_mp_100m;Insgesamt_Bevoelkerung;Unter18\n";
     let broken = dir.path().join("kaputt.csv");
-    std::fs::write(&broken, format!("{header}{}4337050;2689150\n", row(49.41, 8.69, "10", "2"))).unwrap();
+    std::fs::write(&broken, format!("{header}{}4337050;2689150\n", census_row(49.41, 8.69, "10", "2"))).unwrap();
     let o = kette(&["import", "census-grid", "--db", db, broken.to_str().unwrap()]);
     assert!(!o.status.success());
     assert!(text(&o).contains("kaputt.csv") && text(&o).contains("line 3"), "{}", text(&o));
     let grid = dir.path().join("zensus.csv");
     std::fs::write(
         &grid,
-        format!("{header}{}{}{}", row(49.41, 8.69, "120", "30"), row(49.405, 8.685, "40", "–"), row(52.52, 13.4, "9", "1")),
+        format!(
+            "{header}{}{}{}",
+            census_row(49.41, 8.69, "120", "30"),
+            census_row(49.405, 8.685, "40", "–"),
+            census_row(52.52, 13.4, "9", "1")
+        ),
     )
     .unwrap();
     let o = kette(&["import", "census-grid", "--db", db, grid.to_str().unwrap()]);
@@ -1319,36 +1297,20 @@ fn a_census_grid_is_imported_for_the_municipalitys_districts() {
 #[test]
 fn reach_runs_from_the_cells_of_a_census_grid() {
     let dir = tempfile::tempdir().unwrap();
-    let row = |lat: f64, lon: f64, people: &str, children: &str| {
-        let (e, n) = kette_reach::wgs84_to_laea(lat, lon);
-        let (e, n) = ((e / 100.0).floor() * 100.0, (n / 100.0).floor() * 100.0);
-        format!("CRS3035RES100mN{n}E{e};{};{};{people};{children}\n", e + 50.0, n + 50.0)
-    };
     let grid = dir.path().join("Zensus2022_Alter_in_5_Altersklassen_100m-Gitter.csv");
     std::fs::write(
         &grid,
         format!(
             "GITTER_ID_100m;x_mp_100m;y_mp_100m;Insgesamt_Bevoelkerung;Unter18\n{}{}{}",
-            row(49.4094, 8.6930, "120", "30"),
-            row(49.4030, 8.6880, "80", "12"),
-            row(49.4050, 8.6900, "7", "–")
+            census_row(49.4094, 8.6930, "120", "30"),
+            census_row(49.4030, 8.6880, "80", "12"),
+            census_row(49.4050, 8.6900, "7", "–")
         ),
     )
     .unwrap();
     let out = dir.path().join("reach.csv");
     let osm = repo().join("data/osm/heidelberg.test.pbf");
-    let o = kette(&[
-        "reach",
-        "run",
-        "--osm",
-        osm.to_str().unwrap(),
-        "--pois",
-        "osm:amenity=kindergarten",
-        "--origins",
-        grid.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = reach_run(&osm, "osm:amenity=kindergarten", grid.to_str().unwrap(), &out);
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("1 of 3 census cells have a count the statistical office keeps secret"), "{}", text(&o));
     let table = std::fs::read_to_string(&out).unwrap();
@@ -1359,4 +1321,17 @@ fn reach_runs_from_the_cells_of_a_census_grid() {
         "weights from Unter18: {table}"
     );
     assert!(rows.iter().all(|r| r.contains(",reached,")), "{table}");
+}
+
+/// `kette reach run --osm OSM --pois KIND --origins ORIGINS --out OUT`.
+fn reach_run(osm: &std::path::Path, pois: &str, origins: &str, out: &std::path::Path) -> std::process::Output {
+    kette(&["reach", "run", "--osm", osm.to_str().unwrap(), "--pois", pois, "--origins", origins, "--out", out.to_str().unwrap()])
+}
+
+/// One row of a Zensus 2022 table (id, centre, people, under-18s) for the 100 m cell holding
+/// (lat, lon).
+fn census_row(lat: f64, lon: f64, people: &str, children: &str) -> String {
+    let (e, n) = kette_reach::wgs84_to_laea(lat, lon);
+    let (e, n) = ((e / 100.0).floor() * 100.0, (n / 100.0).floor() * 100.0);
+    format!("CRS3035RES100mN{n}E{e};{};{};{people};{children}\n", e + 50.0, n + 50.0)
 }

@@ -870,6 +870,12 @@ fn multipart(csrf: &str, file_name: &str, content: &[u8], fields: &[(&str, &str)
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
+/// Posts one file (and the CSRF token) as a multipart form.
+async fn post_file(app: &Router, uri: &str, cookie: &str, csrf: &str, file_name: &str, content: &[u8]) -> Res {
+    let (ct, body) = multipart(csrf, file_name, content, &[]);
+    send(app, Request::post(uri).header(header::COOKIE, cookie).header(header::CONTENT_TYPE, ct).body(Body::from(body)).unwrap()).await
+}
+
 #[tokio::test]
 async fn the_import_wizard_previews_maps_and_commits_all_or_nothing() {
     let f = fixture().await;
@@ -4276,18 +4282,7 @@ async fn a_census_grid_is_uploaded_whole_or_refused_with_its_cause() {
     let f = fixture().await;
     let upload = |cookie: String, csrf: String, name: &'static str, content: String| {
         let app = f.app.clone();
-        async move {
-            let (ct, body) = multipart(&csrf, name, content.as_bytes(), &[]);
-            send(
-                &app,
-                Request::post("/needs/walk/census")
-                    .header(header::COOKIE, cookie)
-                    .header(header::CONTENT_TYPE, ct)
-                    .body(Body::from(body))
-                    .unwrap(),
-            )
-            .await
-        }
+        async move { post_file(&app, "/needs/walk/census", &cookie, &csrf, name, content.as_bytes()).await }
     };
     let header = "GITTER_ID_100m;x_mp_100m;y_mp_100m;Insgesamt_Bevoelkerung;Unter18\n";
     // cells (EPSG:3035) at 52.05° N 13.05° E, beside the two offers, and at 52.02° N 13.02° E
@@ -4329,17 +4324,7 @@ async fn an_extract_over_the_upload_limit_is_refused_with_the_limit() {
     let f = fixture().await;
     let (koord, csrf) = sign_in(&f.app, "koord", "geheim-genug").await;
     let oversized = vec![0u8; 401 * 1024 * 1024];
-    let (ct, body) = multipart(&csrf, "deutschland.osm.pbf", &oversized, &[]);
-    drop(oversized);
-    let res = send(
-        &f.app,
-        Request::post("/needs/walk/network")
-            .header(header::COOKIE, koord.clone())
-            .header(header::CONTENT_TYPE, ct)
-            .body(Body::from(body))
-            .unwrap(),
-    )
-    .await;
+    let res = post_file(&f.app, "/needs/walk/network", &koord, &csrf, "deutschland.osm.pbf", &oversized).await;
     assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
     assert!(res.body.contains("Die Datei ist zu groß: höchstens 400 MB."), "{}", res.body);
     assert!(f.store.street_networks(f.m).await.unwrap().is_empty());
