@@ -359,6 +359,7 @@ impl App {
             .collect();
         let districts: Vec<&kette_domain::District> = all_districts.iter().filter(|x| x.level == level).collect();
         let codes: Vec<String> = phases.iter().map(|p| p.0.clone()).collect();
+        let transition_codes: Vec<String> = vocab.of(TermKind::Transition).map(|t| t.code.clone()).collect();
 
         // the reads are independent: SQLite answers them on several connections at once
         let scope = d.place_scope();
@@ -370,8 +371,8 @@ impl App {
                     None => None,
                 })
             },
-            async { Ok(self.store.offers_of_level(municipality, level, &scope, "life_phase", domain).await?) },
-            async { Ok(self.store.offers_of_level(municipality, level, &scope, "transition", domain).await?) },
+            async { Ok(self.store.offers_of_level(municipality, level, &scope, "life_phase", &codes, domain).await?) },
+            async { Ok(self.store.offers_of_level(municipality, level, &scope, "transition", &transition_codes, domain).await?) },
             async { Ok(self.store.offer_links(municipality).await?) },
             self.walk_estimate(municipality, level, d, &codes, domain, TravelMode::Walking),
         )?;
@@ -634,7 +635,7 @@ impl App {
             Some(code) => {
                 let (every_field, points) =
                     tokio::try_join!(Box::pin(self.walk_estimate(municipality, level, d, phases, None, mode)), async {
-                        Ok(self.store.offer_points(municipality, &scope, Some(code)).await?)
+                        Ok(self.store.offer_points(municipality, &scope, phases, Some(code)).await?)
                     },)?;
                 let (grid, network, origins, phases) =
                     (every_field.grid.clone(), every_field.network.clone(), every_field.origins.clone(), phases.to_vec());
@@ -662,7 +663,7 @@ impl App {
     ) -> Result<WalkEstimate> {
         let (grid, points, network, census) = tokio::try_join!(
             self.walk_grid(municipality, level),
-            async { Ok(self.store.offer_points(municipality, scope, None).await?) },
+            async { Ok(self.store.offer_points(municipality, scope, phases, None).await?) },
             self.street_network(municipality, mode.profile()),
             async { Ok(self.store.census_origins(municipality).await?) },
         )?;
@@ -1032,7 +1033,7 @@ impl App {
         let present: Vec<i64> = levels.iter().map(|l| l.level).collect();
         let level = level.filter(|l| present.contains(l)).or_else(|| present.last().copied()).unwrap_or(1);
         let terms: Vec<String> = vocab.of(dimension).map(|t| t.code.clone()).collect();
-        let located = self.store.offers_of_level(municipality, level, &d.place_scope(), dimension.as_str(), None).await?;
+        let located = self.store.offers_of_level(municipality, level, &d.place_scope(), dimension.as_str(), &terms, None).await?;
         let mut per_cell: HashMap<(i64, usize), usize> = HashMap::new();
         let mut per_district: HashMap<i64, std::collections::HashSet<i64>> = HashMap::new();
         let mut per_term: Vec<std::collections::HashSet<i64>> = vec![Default::default(); terms.len()];

@@ -64,8 +64,8 @@ impl Store {
     }
 
     /// Active offers located at or below each district of `level`, once per district, offer and
-    /// term of `term_kind` (`life_phase`, `transition`; an offer with two places in one
-    /// district counts once), of one field (`domain` term) when `domain` is given. Only places
+    /// term of `term_kind` (`life_phase`, `transition`) among `codes` (an offer with two places in
+    /// one district counts once), of one field (`domain` term) when `domain` is given. Only places
     /// the reader may see count: a protected place does not show up as an offer in its district.
     pub async fn offers_of_level(
         &self,
@@ -73,62 +73,113 @@ impl Store {
         level: i64,
         scope: &PlaceScope,
         term_kind: &str,
+        codes: &[String],
         domain: Option<&str>,
     ) -> Result<Vec<LocatedOffer>> {
         let at_level = self.ancestors_at_level(municipality, level).await?;
-        // no DISTINCT: the set below removes repeats for a fraction of SQLite's temporary tree;
-        // the district as its id, mapped to the level once per district rather than per row
-        let q = format!(
-            "SELECT l.district_id, o.id, t.code, o.capacity FROM offer o
-             JOIN offer_term t ON t.offer_id = o.id AND t.kind = $2
-             JOIN offer_location ol ON ol.offer_id = o.id
-             JOIN location l ON l.id = ol.location_id
-             WHERE l.district_id IS NOT NULL AND o.municipality_id = $1 AND o.status = 'active' AND {} AND {}",
-            util::place_clause(3),
-            of_domain(6, domain),
-        );
-        let mut query = util::bind_place_scope(sqlx::query(&q).bind(municipality).bind(term_kind), scope);
-        if let Some(code) = domain {
-            query = query.bind(code);
-        }
-        let rows = query.fetch_all(&self.pool).await?;
+        // one row per offer and place with its terms as a bit set: a third of the rows one row
+        // per term gave, and decoding rows is what such a query costs (the set below removes
+        // the repeats of two places in one district)
         let mut out: BTreeSet<(DistrictId, i64, String, Option<i64>)> = BTreeSet::new();
-        for r in &rows {
-            let located_in: DistrictId = r.try_get(0)?;
-            if let Some(district) = at_level.get(&located_in).copied() {
-                out.insert((district, r.try_get(1)?, r.try_get(2)?, r.try_get(3)?));
+        for codes in codes.chunks(TERMS_PER_QUERY) {
+            let rows = self
+                .offer_rows(
+                    "l.district_id, o.capacity",
+                    "l.district_id IS NOT NULL",
+                    "l.district_id, o.id, o.capacity, l.id",
+                    municipality,
+                    scope,
+                    term_kind,
+                    codes,
+                    domain,
+                )
+                .await?;
+            for r in &rows {
+                let located_in: DistrictId = r.try_get(1)?;
+                if let Some(district) = at_level.get(&located_in).copied() {
+                    let (offer, capacity, terms): (i64, Option<i64>, i64) = (r.try_get(0)?, r.try_get(2)?, r.try_get(3)?);
+                    for code in codes_in(codes, terms) {
+                        out.insert((district, offer, code.clone(), capacity));
+                    }
+                }
             }
         }
         Ok(out.into_iter().map(|(district, offer, term, capacity)| LocatedOffer { district, offer, term, capacity }).collect())
     }
 
-    /// Where the active offers of each life phase are: (offer, life phase, (lat, lon)) of every
-    /// place with coordinates the reader may see, of one field when `domain` is given.
+    /// Where the active offers of each life phase among `codes` are: (offer, life phase, (lat,
+    /// lon)) of every place with coordinates the reader may see, of one field when `domain` is
+    /// given.
     pub async fn offer_points(
         &self,
         municipality: MunicipalityId,
         scope: &PlaceScope,
+        codes: &[String],
         domain: Option<&str>,
     ) -> Result<Vec<(i64, String, [f64; 2])>> {
-        let q = format!(
-            "SELECT o.id, t.code, l.lat, l.lon FROM offer o
-             JOIN offer_term t ON t.offer_id = o.id AND t.kind = 'life_phase'
-             JOIN offer_location ol ON ol.offer_id = o.id
-             JOIN location l ON l.id = ol.location_id
-             WHERE o.municipality_id = $1 AND o.status = 'active' AND l.lat IS NOT NULL AND l.lon IS NOT NULL AND {} AND {}",
-            util::place_clause(2),
-            of_domain(5, domain),
-        );
-        let mut query = util::bind_place_scope(sqlx::query(&q).bind(municipality), scope);
-        if let Some(code) = domain {
-            query = query.bind(code);
+        let mut points: Vec<(i64, String, [f64; 2])> = vec![];
+        for codes in codes.chunks(TERMS_PER_QUERY) {
+            let rows = self
+                .offer_rows(
+                    "l.lat, l.lon",
+                    "l.lat IS NOT NULL AND l.lon IS NOT NULL",
+                    "o.id, l.id, l.lat, l.lon",
+                    municipality,
+                    scope,
+                    "life_phase",
+                    codes,
+                    domain,
+                )
+                .await?;
+            for r in &rows {
+                let (offer, at, terms): (i64, [f64; 2], i64) = (r.try_get(0)?, [r.try_get(1)?, r.try_get(2)?], r.try_get(3)?);
+                points.extend(codes_in(codes, terms).map(|code| (offer, code.clone(), at)));
+            }
         }
-        let rows = query.fetch_all(&self.pool).await?;
-        let mut points: Vec<(i64, String, [f64; 2])> =
-            rows.iter().map(|r| Ok((r.try_get(0)?, r.try_get(1)?, [r.try_get(2)?, r.try_get(3)?]))).collect::<Result<_>>()?;
         points.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)).then(a.2[0].total_cmp(&b.2[0])).then(a.2[1].total_cmp(&b.2[1])));
         points.dedup();
         Ok(points)
+    }
+
+    /// Active offers with their places, one row per offer and place: the offer's id, the
+    /// `columns` asked for, and as the last column the offer's terms of `kind` among `codes` as
+    /// a bit set (bit i for `codes[i]`). Offers with none of the codes are left out.
+    #[allow(clippy::too_many_arguments)]
+    async fn offer_rows(
+        &self,
+        columns: &str,
+        condition: &str,
+        group_by: &str,
+        municipality: MunicipalityId,
+        scope: &PlaceScope,
+        kind: &str,
+        codes: &[String],
+        domain: Option<&str>,
+    ) -> Result<Vec<sqlx::any::AnyRow>> {
+        if codes.is_empty() || codes.len() > TERMS_PER_QUERY {
+            return Ok(vec![]);
+        }
+        let first_code = 6 + usize::from(domain.is_some());
+        let cases: Vec<String> = (0..codes.len()).map(|i| format!("WHEN ${} THEN {}", first_code + i, 1i64 << i)).collect();
+        let q = format!(
+            "SELECT o.id, {columns}, SUM(CASE t.code {} ELSE 0 END) FROM offer o
+             JOIN offer_term t ON t.offer_id = o.id AND t.kind = $2
+             JOIN offer_location ol ON ol.offer_id = o.id
+             JOIN location l ON l.id = ol.location_id
+             WHERE {condition} AND o.municipality_id = $1 AND o.status = 'active' AND {} AND {}
+             GROUP BY {group_by}",
+            cases.join(" "),
+            util::place_clause(3),
+            of_domain(6, domain),
+        );
+        let mut query = util::bind_place_scope(sqlx::query(&q).bind(municipality).bind(kind), scope);
+        if let Some(code) = domain {
+            query = query.bind(code);
+        }
+        for code in codes {
+            query = query.bind(code);
+        }
+        Ok(query.fetch_all(&self.pool).await?)
     }
 
     /// Every district of the municipality at or below `level`, with the district of the level it
@@ -143,6 +194,14 @@ impl Store {
         let paths: HashMap<String, DistrictId> = all.iter().filter(|d| d.2 == level).map(|(id, path, _)| (path.clone(), *id)).collect();
         Ok(all.iter().filter_map(|(id, path, _)| Some((*id, ancestor(path, &paths)?))).collect())
     }
+}
+
+/// Terms one query tells apart: bit i for the i-th, in a signed 64-bit sum.
+const TERMS_PER_QUERY: usize = 62;
+
+/// The codes whose bit is set in `terms` (bit i for `codes[i]`).
+fn codes_in(codes: &[String], terms: i64) -> impl Iterator<Item = &String> {
+    codes.iter().enumerate().filter(move |(i, _)| terms & (1i64 << i) != 0).map(|(_, c)| c)
 }
 
 /// The condition that offer `o` names the field bound at `$n`; none without a field.
@@ -161,6 +220,15 @@ fn ancestor(path: &str, at_level: &HashMap<String, DistrictId>) -> Option<Distri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bit_set_names_its_terms() {
+        let codes: Vec<String> = ["kita", "primary", "secondary"].map(String::from).to_vec();
+        assert_eq!(codes_in(&codes, 0b101).collect::<Vec<_>>(), ["kita", "secondary"]);
+        assert_eq!(codes_in(&codes, 0).count(), 0);
+        let many: Vec<String> = (0..TERMS_PER_QUERY).map(|i| format!("t{i}")).collect();
+        assert_eq!(codes_in(&many, 1i64 << 61).collect::<Vec<_>>(), ["t61"]);
+    }
 
     #[test]
     fn a_path_finds_its_ancestor_of_the_level() {
