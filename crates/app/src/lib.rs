@@ -86,6 +86,9 @@ pub struct App {
     walk_grids: Arc<Mutex<HashMap<(MunicipalityId, i64, u64), Arc<needs::WalkGrid>>>>,
     /// Needs analyses by request and reader class, valid for one data and statistics generation.
     needs_views: Arc<Mutex<HashMap<String, ((i64, i64), Arc<needs::NeedsView>)>>>,
+    /// The places of active offers with their phases and transitions, by place scope and field,
+    /// valid for one data generation: the analysis and its walks read them once.
+    offer_places: Arc<Mutex<HashMap<needs::PlacesKey, (i64, Arc<needs::OfferPlaces>)>>>,
 }
 
 /// The finder's audience for a reader, from the one rule: coordination sees every offer and
@@ -121,6 +124,7 @@ impl App {
             street_networks: Default::default(),
             inventories: Default::default(),
             needs_views: Default::default(),
+            offer_places: Default::default(),
         }
     }
 

@@ -14,7 +14,7 @@ use kette_domain::needs::{
 use kette_domain::vocab::{TermKind, Vocabulary};
 use kette_domain::{Direction, DistrictLevel, MunicipalityId};
 
-use kette_reach::{weighted_shares_within, PlacedAreas, DEFAULT_DETOUR};
+use kette_reach::{weighted_band_shares, PlacedAreas, DEFAULT_DETOUR};
 
 use crate::{App, AppError, Result};
 
@@ -243,7 +243,7 @@ impl App {
         let req = &NeedsRequest { domain: None, ..req.clone() };
         let baseline = self.needs(d, municipality, vocab, req).await?;
         let phases = baseline.matrix.phases.clone();
-        let walk = self.walk_estimate(municipality, baseline.level, d, &phases, req.domain.as_deref(), TravelMode::Walking).await?;
+        let walk = self.walk_estimate(municipality, baseline.level, d, vocab, req.domain.as_deref(), TravelMode::Walking).await?;
         let counted: HashMap<i64, Vec<usize>> =
             baseline.inputs.iter().flat_map(|x| x.offers.iter().filter_map(|o| o.offer.map(|id| (id, o.phases.clone())))).collect();
         let mut without_effect = vec![];
@@ -348,34 +348,35 @@ impl App {
     ) -> Result<NeedsView> {
         // the levels that hold districts, named where the municipality named them; the finest
         // is the default (population and indicators are published for it)
-        let (all_districts, levels) = self.district_levels_present(municipality).await?;
-        let present: Vec<i64> = levels.iter().map(|l| l.level).collect();
+        let (present, years) =
+            tokio::try_join!(self.store.district_level_numbers(municipality), self.store.population_years(municipality))?;
         let level = req.level.filter(|l| present.contains(l)).or_else(|| present.last().copied()).unwrap_or(1);
-        let years = self.store.population_years(municipality).await?;
         let year = req.year.filter(|y| years.contains(y)).or_else(|| years.first().copied());
         let phases: Vec<(String, u32, u32)> = vocab
             .of(TermKind::LifePhase)
             .map(|t| (t.code.clone(), t.min_age_months.unwrap_or(0), t.max_age_months.unwrap_or(300)))
             .collect();
-        let districts: Vec<&kette_domain::District> = all_districts.iter().filter(|x| x.level == level).collect();
         let codes: Vec<String> = phases.iter().map(|p| p.0.clone()).collect();
-        let transition_codes: Vec<String> = vocab.of(TermKind::Transition).map(|t| t.code.clone()).collect();
 
         // the reads are independent: SQLite answers them on several connections at once
-        let scope = d.place_scope();
         let domain = req.domain.as_deref().filter(|code| vocab.of(TermKind::Domain).any(|t| t.code == *code));
-        let (population, located, naming, links, walk) = tokio::try_join!(
+        let ((all_districts, levels), population, at_level, links, walk) = tokio::try_join!(
+            self.district_levels_present(municipality),
             async {
                 Ok::<_, AppError>(match year {
                     Some(year) => Some(self.store.population_of_level(municipality, level, year).await?),
                     None => None,
                 })
             },
-            async { Ok(self.store.offers_of_level(municipality, level, &scope, "life_phase", &codes, domain).await?) },
-            async { Ok(self.store.offers_of_level(municipality, level, &scope, "transition", &transition_codes, domain).await?) },
+            async { Ok(self.store.ancestors_at_level(municipality, level).await?) },
             async { Ok(self.store.offer_links(municipality).await?) },
-            self.walk_estimate(municipality, level, d, &codes, domain, TravelMode::Walking),
+            // reads the offer places (kept) while it makes the grid
+            self.walk_estimate(municipality, level, d, vocab, domain, TravelMode::Walking),
         )?;
+        let places = self.offer_places(d, municipality, vocab, domain).await?;
+        let districts: Vec<&kette_domain::District> = all_districts.iter().filter(|x| x.level == level).collect();
+        let located = places.located(&at_level, TermKind::LifePhase);
+        let naming = places.located(&at_level, TermKind::Transition);
 
         // children per district and phase, from the counts this reader may see
         let mut children: BTreeMap<i64, Vec<Option<f64>>> = BTreeMap::new();
@@ -616,10 +617,11 @@ impl App {
         municipality: MunicipalityId,
         level: i64,
         d: &Disclosure,
-        phases: &[String],
+        vocab: &Vocabulary,
         domain: Option<&str>,
         mode: TravelMode,
     ) -> Result<Arc<WalkEstimate>> {
+        let phases: Vec<String> = vocab.of(TermKind::LifePhase).map(|t| t.code.clone()).collect();
         let scope = d.place_scope();
         let key: WalkKey =
             (municipality, level, scope.all_unapproved, scope.all_protected, scope.own_organisation, domain.map(str::to_string), mode);
@@ -633,17 +635,17 @@ impl App {
             // one field's offers as destinations: the grid and the homes placed on the network
             // are the ones of every field, only the destinations differ
             Some(code) => {
-                let (every_field, points) =
-                    tokio::try_join!(Box::pin(self.walk_estimate(municipality, level, d, phases, None, mode)), async {
-                        Ok(self.store.offer_points(municipality, &scope, phases, Some(code)).await?)
-                    },)?;
-                let (grid, network, origins, phases) =
-                    (every_field.grid.clone(), every_field.network.clone(), every_field.origins.clone(), phases.to_vec());
+                let (every_field, places) = tokio::try_join!(
+                    Box::pin(self.walk_estimate(municipality, level, d, vocab, None, mode)),
+                    self.offer_places(d, municipality, vocab, Some(code)),
+                )?;
+                let points = places.points(&phases);
+                let (grid, network, origins) = (every_field.grid.clone(), every_field.network.clone(), every_field.origins.clone());
                 tokio::task::spawn_blocking(move || WalkEstimate::measured(grid, network, origins, points, &phases, mode))
                     .await
                     .map_err(|e| AppError::Background(e.to_string()))?
             }
-            None => self.walk_estimate_of_every_field(municipality, level, &scope, phases, mode).await?,
+            None => self.walk_estimate_of_every_field(municipality, level, d, vocab, &phases, mode).await?,
         };
         let estimate = Arc::new(estimate);
         if let Ok(mut cache) = self.walk_estimates.lock() {
@@ -657,13 +659,14 @@ impl App {
         &self,
         municipality: MunicipalityId,
         level: i64,
-        scope: &kette_domain::disclosure::PlaceScope,
+        d: &Disclosure,
+        vocab: &Vocabulary,
         phases: &[String],
         mode: TravelMode,
     ) -> Result<WalkEstimate> {
         let (grid, points, network, census) = tokio::try_join!(
             self.walk_grid(municipality, level),
-            async { Ok(self.store.offer_points(municipality, scope, phases, None).await?) },
+            async { Ok(self.offer_places(d, municipality, vocab, None).await?.points(phases)) },
             self.street_network(municipality, mode.profile()),
             async { Ok(self.store.census_origins(municipality).await?) },
         )?;
@@ -833,11 +836,10 @@ impl WalkEstimate {
                 let shares = n.placed.shares_within(&n.built.network, &n.built.index, &destinations, &limits, WALK_MAX_ACCESS_M);
                 shares.into_iter().map(|s| Some([s[0]?, s[1]?, s[2]?])).collect()
             }
-            None => {
-                let [a, b, c] = WALK_BANDS
-                    .map(|minutes| weighted_shares_within(&destinations, &self.origins.origins, DEFAULT_DETOUR, self.mode.kmh(), minutes));
-                a.into_iter().zip(b).zip(c).map(|((a, b), c)| Some([a?, b?, c?])).collect()
-            }
+            None => weighted_band_shares(&destinations, &self.origins.origins, DEFAULT_DETOUR, self.mode.kmh(), &WALK_BANDS)
+                .into_iter()
+                .map(|s| s.map(|s| [s[0], s[1], s[2]]))
+                .collect(),
         };
         self.grid.keys.iter().cloned().zip(bands).collect()
     }
@@ -867,9 +869,93 @@ impl App {
         mode: TravelMode,
     ) -> Result<Vec<WalkPoint>> {
         let view = self.needs(d, municipality, vocab, req).await?;
-        let walk = self.walk_estimate(municipality, view.level, d, &view.matrix.phases, view.domain.as_deref(), mode).await?;
+        let walk = self.walk_estimate(municipality, view.level, d, vocab, view.domain.as_deref(), mode).await?;
         let destinations: Vec<[f64; 2]> = walk.points.iter().filter(|(_, p, _)| p == phase).map(|(_, _, at)| *at).collect();
         tokio::task::spawn_blocking(move || walk.bands_of_points(&destinations)).await.map_err(|e| AppError::Background(e.to_string()))
+    }
+}
+
+/// (municipality, place scope, field, phase and transition codes) — what decides which offer
+/// places the analysis reads.
+pub type PlacesKey = (MunicipalityId, bool, bool, Option<i64>, Option<String>, Vec<String>);
+
+/// The places of the active offers a reader may see, with their phases and transitions (the
+/// codes they were read for), once per data generation.
+pub struct OfferPlaces {
+    places: Vec<kette_store::OfferPlace>,
+    phases: Vec<String>,
+    transitions: Vec<String>,
+}
+
+impl OfferPlaces {
+    /// Offers located at or below each district of a level (`at_level` maps a district to its
+    /// ancestor of the level), once per district, offer and life phase or transition (`kind`).
+    fn located(&self, at_level: &HashMap<i64, i64>, kind: TermKind) -> Vec<kette_store::LocatedOffer> {
+        let (codes, terms): (&[String], fn(&kette_store::OfferPlace) -> i64) = match kind {
+            TermKind::Transition => (&self.transitions, |p| p.transitions),
+            _ => (&self.phases, |p| p.phases),
+        };
+        let mut out: std::collections::BTreeSet<(i64, i64, &String, Option<i64>)> = Default::default();
+        for p in &self.places {
+            if let Some(district) = p.district.and_then(|d| at_level.get(&d).copied()) {
+                for code in kette_store::codes_in(codes, terms(p)) {
+                    out.insert((district, p.offer, code, p.capacity));
+                }
+            }
+        }
+        out.into_iter()
+            .map(|(district, offer, term, capacity)| kette_store::LocatedOffer { district, offer, term: term.clone(), capacity })
+            .collect()
+    }
+
+    /// (offer, life phase, (lat, lon)) of every place with coordinates, for the phases among
+    /// `phases`.
+    fn points(&self, phases: &[String]) -> Vec<(i64, String, [f64; 2])> {
+        let mut points: Vec<(i64, String, [f64; 2])> = self
+            .places
+            .iter()
+            .filter_map(|p| Some((p, p.at?)))
+            .flat_map(|(p, at)| {
+                kette_store::codes_in(&self.phases, p.phases).filter(|c| phases.contains(c)).map(move |c| (p.offer, c.clone(), at))
+            })
+            .collect();
+        points.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)).then(a.2[0].total_cmp(&b.2[0])).then(a.2[1].total_cmp(&b.2[1])));
+        points.dedup();
+        points
+    }
+}
+
+impl App {
+    /// The offer places this reader may see (of one field), read once per data generation.
+    async fn offer_places(
+        &self,
+        d: &Disclosure,
+        municipality: MunicipalityId,
+        vocab: &Vocabulary,
+        domain: Option<&str>,
+    ) -> Result<Arc<OfferPlaces>> {
+        let scope = d.place_scope();
+        let phases: Vec<String> = vocab.of(TermKind::LifePhase).map(|t| t.code.clone()).collect();
+        let transitions: Vec<String> = vocab.of(TermKind::Transition).map(|t| t.code.clone()).collect();
+        let codes: Vec<String> = phases.iter().chain(std::iter::once(&String::new())).chain(&transitions).cloned().collect();
+        let key: PlacesKey =
+            (municipality, scope.all_unapproved, scope.all_protected, scope.own_organisation, domain.map(str::to_string), codes);
+        let generation = self.store.generation(municipality).await?;
+        if let Some((g, places)) = self.offer_places.lock().ok().and_then(|c| c.get(&key).cloned()) {
+            if g == generation {
+                return Ok(places);
+            }
+        }
+        let places = self.store.offer_places(municipality, &scope, &phases, &transitions, domain).await?;
+        let places = Arc::new(OfferPlaces { places, phases, transitions });
+        if let Ok(mut cache) = self.offer_places.lock() {
+            cache.retain(|_, (g, _)| *g == generation);
+            if cache.len() > 64 {
+                cache.clear();
+            }
+            cache.insert(key, (generation, places.clone()));
+        }
+        Ok(places)
     }
 }
 
@@ -935,7 +1021,7 @@ impl App {
             let shares = TravelShares { mode, bands: view.walk_bands.clone(), on_network: view.walk_on_network };
             return Ok((view, shares));
         }
-        let estimate = self.walk_estimate(municipality, view.level, d, &view.matrix.phases, view.domain.as_deref(), mode).await?;
+        let estimate = self.walk_estimate(municipality, view.level, d, vocab, view.domain.as_deref(), mode).await?;
         let bands = view.inputs.iter().filter_map(|x| estimate.shares.get(&x.key).map(|b| (x.district, b.clone()))).collect();
         let shares = TravelShares { mode, bands, on_network: estimate.on_network() };
         Ok((view, shares))

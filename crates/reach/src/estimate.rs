@@ -75,6 +75,39 @@ pub fn shares_within(destinations: &[[f64; 2]], groups: &[Vec<[f64; 2]>], detour
         .collect()
 }
 
+/// The weighted shares of each group within each of several walks (`minutes`, shortest first)
+/// at once: a point within the shortest is within all, so each point asks the indices from
+/// the shortest walk up and stops at the first it is within.
+pub fn weighted_band_shares(
+    destinations: &[[f64; 2]],
+    groups: &[Vec<([f64; 2], f64)>],
+    detour: f64,
+    speed_kmh: f64,
+    minutes: &[f64],
+) -> Vec<Option<Vec<f64>>> {
+    use rayon::prelude::*;
+    let indices: Vec<WithinIndex> =
+        minutes.iter().filter_map(|m| WithinIndex::new(destinations, straight_limit_m(detour, speed_kmh, *m))).collect();
+    groups
+        .par_iter()
+        .map(|origins| {
+            let total: f64 = origins.iter().map(|(_, w)| w).sum();
+            if origins.is_empty() || total <= 0.0 {
+                return None;
+            }
+            let mut within = vec![0.0; minutes.len()];
+            for (at, weight) in origins {
+                if let Some(first) = indices.iter().position(|i| i.any_within(*at)) {
+                    for w in &mut within[first..] {
+                        *w += weight;
+                    }
+                }
+            }
+            Some(within.into_iter().map(|w| w / total).collect())
+        })
+        .collect()
+}
+
 /// Like `shares_within`, with a weight for every origin (children of a census cell, floor area
 /// of a home): the share of the weight within the limit.
 pub fn weighted_shares_within(
@@ -139,5 +172,13 @@ mod tests {
         let groups = vec![vec![(north(500.0), 3.0), (north(1_000.0), 1.0)], vec![(north(500.0), 0.0)], vec![]];
         assert_eq!(weighted_shares_within(&destinations, &groups, DEFAULT_DETOUR, 4.8, 10.0), [Some(0.75), None, None]);
         assert_eq!(weighted_shares_within(&[], &groups, DEFAULT_DETOUR, 4.8, 10.0), [Some(0.0), None, None]);
+        // all walks at once give what each gives alone
+        let minutes = [5.0, 10.0, 15.0];
+        let together = weighted_band_shares(&destinations, &groups, DEFAULT_DETOUR, 4.8, &minutes);
+        for (k, m) in minutes.iter().enumerate() {
+            let alone = weighted_shares_within(&destinations, &groups, DEFAULT_DETOUR, 4.8, *m);
+            assert_eq!(together.iter().map(|g| g.as_ref().map(|s| s[k])).collect::<Vec<_>>(), alone, "{m} minutes");
+        }
+        assert_eq!(weighted_band_shares(&[], &groups, DEFAULT_DETOUR, 4.8, &minutes)[0], Some(vec![0.0; 3]));
     }
 }

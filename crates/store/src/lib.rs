@@ -60,7 +60,7 @@ pub use indicators::{ObservationFilter, Provenance};
 pub use kette_domain::{ImportBatch, ImportReport, NewOffer};
 pub use measures::{LinkedOffer, Measure};
 pub use navigator::{FollowUp, MOST_FREQUENT_OFFERS, OTHER_OFFERS};
-pub use needs::LocatedOffer;
+pub use needs::{codes_in, LocatedOffer, OfferPlace};
 pub use networks::{CensusGridInfo, NetworkCounts, NewCensusGrid, ReachRun, ReachRunShare, StoredCensusCell, StreetNetworkInfo};
 pub use offers::{OfferFilter, OfferSummary, Page};
 pub use organisations::OrganisationSummary;

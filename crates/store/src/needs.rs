@@ -20,7 +20,28 @@ pub struct LocatedOffer {
     pub capacity: Option<i64>,
 }
 
+/// A place of an active offer, with the offer's life phases and transitions as bit sets over
+/// the codes asked for (`codes_in` names them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferPlace {
+    pub offer: i64,
+    /// the district the place lies in, if known (the finest level it was assigned to)
+    pub district: Option<DistrictId>,
+    pub capacity: Option<i64>,
+    pub at: Option<[f64; 2]>,
+    pub phases: i64,
+    pub transitions: i64,
+}
+
 impl Store {
+    /// The levels that hold districts, top first.
+    pub async fn district_level_numbers(&self, municipality: MunicipalityId) -> Result<Vec<i64>> {
+        Ok(sqlx::query_scalar("SELECT DISTINCT level FROM district WHERE municipality_id = $1 ORDER BY level")
+            .bind(municipality)
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
     /// The years with population figures, newest first.
     pub async fn population_years(&self, municipality: MunicipalityId) -> Result<Vec<i32>> {
         let rows = sqlx::query(
@@ -107,38 +128,66 @@ impl Store {
         Ok(out.into_iter().map(|(district, offer, term, capacity)| LocatedOffer { district, offer, term, capacity }).collect())
     }
 
-    /// Where the active offers of each life phase among `codes` are: (offer, life phase, (lat,
-    /// lon)) of every place with coordinates the reader may see, of one field when `domain` is
-    /// given.
-    pub async fn offer_points(
+    /// Every place of an active offer the reader may see (of one field when `domain` is given),
+    /// with the offer's life phases among `phases` and transitions among `transitions` as bit
+    /// sets: what the needs analysis and its walks read, in one pass over the offers.
+    pub async fn offer_places(
         &self,
         municipality: MunicipalityId,
         scope: &PlaceScope,
-        codes: &[String],
+        phases: &[String],
+        transitions: &[String],
         domain: Option<&str>,
-    ) -> Result<Vec<(i64, String, [f64; 2])>> {
-        let mut points: Vec<(i64, String, [f64; 2])> = vec![];
-        for codes in codes.chunks(TERMS_PER_QUERY) {
-            let rows = self
-                .offer_rows(
-                    "l.lat, l.lon",
-                    "l.lat IS NOT NULL AND l.lon IS NOT NULL",
-                    "o.id, l.id, l.lat, l.lon",
-                    municipality,
-                    scope,
-                    "life_phase",
-                    codes,
-                    domain,
-                )
-                .await?;
-            for r in &rows {
-                let (offer, at, terms): (i64, [f64; 2], i64) = (r.try_get(0)?, [r.try_get(1)?, r.try_get(2)?], r.try_get(3)?);
-                points.extend(codes_in(codes, terms).map(|code| (offer, code.clone(), at)));
+    ) -> Result<Vec<OfferPlace>> {
+        let (phases, transitions) = (&phases[..phases.len().min(TERMS_PER_QUERY)], &transitions[..transitions.len().min(TERMS_PER_QUERY)]);
+        // $1 municipality, $2 and $3 the two kinds, $4–$6 the place scope, then the field and
+        // the codes
+        let mut next = 7 + usize::from(domain.is_some());
+        let mut mask = |kind: usize, codes: &[String]| {
+            let cases: Vec<String> = (0..codes.len())
+                .map(|i| {
+                    next += 1;
+                    format!("WHEN ${} THEN {}", next - 1, 1i64 << i)
+                })
+                .collect();
+            if cases.is_empty() {
+                "0".to_string()
+            } else {
+                format!("SUM(CASE WHEN t.kind = ${kind} THEN CASE t.code {} ELSE 0 END ELSE 0 END)", cases.join(" "))
             }
+        };
+        let (phase_mask, transition_mask) = (mask(2, phases), mask(3, transitions));
+        let q = format!(
+            "SELECT o.id, l.district_id, o.capacity, l.lat, l.lon, {phase_mask}, {transition_mask} FROM offer o
+             JOIN offer_term t ON t.offer_id = o.id AND t.kind IN ($2, $3)
+             JOIN offer_location ol ON ol.offer_id = o.id
+             JOIN location l ON l.id = ol.location_id
+             WHERE o.municipality_id = $1 AND o.status = 'active' AND {} AND {}
+             GROUP BY o.id, l.id, l.district_id, o.capacity, l.lat, l.lon",
+            util::place_clause(4),
+            of_domain(7, domain),
+        );
+        let mut query = util::bind_place_scope(sqlx::query(&q).bind(municipality).bind("life_phase").bind("transition"), scope);
+        if let Some(code) = domain {
+            query = query.bind(code);
         }
-        points.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)).then(a.2[0].total_cmp(&b.2[0])).then(a.2[1].total_cmp(&b.2[1])));
-        points.dedup();
-        Ok(points)
+        for code in phases.iter().chain(transitions) {
+            query = query.bind(code);
+        }
+        let rows = query.fetch_all(&self.pool).await?;
+        rows.iter()
+            .map(|r| {
+                let (lat, lon): (Option<f64>, Option<f64>) = (r.try_get(3)?, r.try_get(4)?);
+                Ok(OfferPlace {
+                    offer: r.try_get(0)?,
+                    district: r.try_get(1)?,
+                    capacity: r.try_get(2)?,
+                    at: lat.zip(lon).map(|(lat, lon)| [lat, lon]),
+                    phases: r.try_get(5)?,
+                    transitions: r.try_get(6)?,
+                })
+            })
+            .collect()
     }
 
     /// Active offers with their places, one row per offer and place: the offer's id, the
@@ -184,7 +233,7 @@ impl Store {
 
     /// Every district of the municipality at or below `level`, with the district of the level it
     /// lies in (found by its materialised path).
-    async fn ancestors_at_level(&self, municipality: MunicipalityId, level: i64) -> Result<HashMap<DistrictId, DistrictId>> {
+    pub async fn ancestors_at_level(&self, municipality: MunicipalityId, level: i64) -> Result<HashMap<DistrictId, DistrictId>> {
         let rows =
             sqlx::query("SELECT id, path, level FROM district WHERE municipality_id = $1").bind(municipality).fetch_all(&self.pool).await?;
         let mut all: Vec<(DistrictId, String, i64)> = Vec::with_capacity(rows.len());
@@ -200,7 +249,7 @@ impl Store {
 const TERMS_PER_QUERY: usize = 62;
 
 /// The codes whose bit is set in `terms` (bit i for `codes[i]`).
-fn codes_in(codes: &[String], terms: i64) -> impl Iterator<Item = &String> {
+pub fn codes_in(codes: &[String], terms: i64) -> impl Iterator<Item = &String> {
     codes.iter().enumerate().filter(move |(i, _)| terms & (1i64 << i) != 0).map(|(_, c)| c)
 }
 
