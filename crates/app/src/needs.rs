@@ -1222,19 +1222,24 @@ impl App {
         let finest = levels.last().map(|l| l.level).ok_or(AppError::NoDistricts)?;
         let grid = self.walk_grid(municipality, finest).await?;
         let file = file_name.to_string();
-        let (bytes, census, inside) = tokio::task::spawn_blocking(move || -> Result<_> {
-            let census = kette_reach::read_census_grid(&file, &bytes)?;
+        let (bytes, census, inside, outside) = tokio::task::spawn_blocking(move || -> Result<_> {
+            // the cells near the districts first (a Germany-wide table has millions), then those
+            // inside an outline
+            let area = grid.index.bounds().map(|[s, w, n, e]| [s - 0.01, w - 0.01, n + 0.01, e + 0.01]);
+            let read = kette_reach::read_census_grid_within(&file, &bytes, area)?;
+            let census = read.grid;
             let inside: Vec<kette_store::StoredCensusCell> = census
                 .cells
                 .iter()
                 .filter(|c| grid.index.locate(c.at[1], c.at[0]).is_some())
                 .map(|c| kette_store::StoredCensusCell { id: c.id.clone(), at: c.at, people: c.people, children: c.children })
                 .collect();
+            let outside = read.outside + census.cells.len() - inside.len();
             if inside.is_empty() {
-                let first = census.cells[0].at;
-                return Err(AppError::CensusElsewhere { file, cells: census.cells.len(), first_lat: first[0], first_lon: first[1] });
+                let first = census.cells.first().map(|c| c.at).or(read.first_outside).unwrap_or_default();
+                return Err(AppError::CensusElsewhere { file, cells: outside, first_lat: first[0], first_lon: first[1] });
             }
-            Ok((bytes, census, inside))
+            Ok((bytes, census, inside, outside))
         })
         .await
         .map_err(|e| AppError::Background(e.to_string()))??;
@@ -1251,7 +1256,7 @@ impl App {
         Ok(CensusImport {
             sha256,
             cells: inside.len(),
-            outside: census.cells.len() - inside.len(),
+            outside,
             withheld: inside.iter().filter(|c| weight(c).is_none()).count(),
             children_column: census.children_column.clone(),
         })

@@ -314,6 +314,65 @@ fn search_bench(bin: &str, data: &str, offers: usize) -> Result<()> {
 /// The needs analysis in-process on the demo's database: cold (a fresh App: population,
 /// offers, figures and the walking estimate read and computed), the bare matrix from its
 /// inputs, and a scenario recomputed over a warm baseline.
+/// `kette import census-grid` on a table the size of the Zensus 2022 population table (3.1
+/// million inhabited 100 m cells over Germany's extent, written here with a fixed pattern, as
+/// the real table cannot be downloaded on this machine): read, project, keep Berlin's cells,
+/// store them. Time and peak memory of the whole process.
+fn census_import(bin: &str, db: &str) -> Result<()> {
+    use std::io::Write;
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("Zensus2022_Alter_in_5_Altersklassen_100m-Gitter.csv");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+    writeln!(out, "GITTER_ID_100m;x_mp_100m;y_mp_100m;Insgesamt_Bevoelkerung;Unter18;a18bis29;a30bis49;a50bis64;a65undaelter")?;
+    let mut rows = 0usize;
+    // Germany's extent in EPSG:3035; a cell is inhabited for 56 in 1,000 of a mixing hash
+    for n in (2_690_000..3_550_000).step_by(100) {
+        for e in (4_030_000..4_670_000).step_by(100) {
+            let mut h = ((e as u64) << 32 | n as u64).wrapping_add(0x9E37_79B9_7F4A_7C15);
+            h = (h ^ (h >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            h = (h ^ (h >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            h ^= h >> 31;
+            if h % 1000 < 56 {
+                let people = 3 + h % 180;
+                let children = people / 6;
+                let secret = if h.is_multiple_of(97) { "–".to_string() } else { children.to_string() };
+                writeln!(
+                    out,
+                    "CRS3035RES100mN{n}E{e};{};{};{people};{secret};{};{};{};{}",
+                    e + 50,
+                    n + 50,
+                    people / 6,
+                    people / 4,
+                    people / 5,
+                    people / 5
+                )?;
+                rows += 1;
+            }
+        }
+    }
+    out.flush()?;
+    drop(out);
+    let megabytes = std::fs::metadata(&path)?.len() as f64 / 1e6;
+    let t = Instant::now();
+    let o = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "%M", bin, "import", "census-grid", "--db", db, "--municipality", "berlin"])
+        .arg(&path)
+        .output()
+        .context("cannot run /usr/bin/time (Debian package time)")?;
+    let seconds = t.elapsed().as_secs_f64();
+    let err = String::from_utf8_lossy(&o.stderr);
+    if !o.status.success() {
+        bail!("kette import census-grid failed: {err}");
+    }
+    let peak_mb = err.lines().last().and_then(|l| l.trim().parse::<f64>().ok()).context("peak memory from /usr/bin/time")? / 1024.0;
+    let said = String::from_utf8_lossy(&o.stdout);
+    let kept = said.split(" – ").nth(1).and_then(|t| t.split(' ').next()).unwrap_or("?").to_string();
+    println!(
+        "| census grid import, a Germany-sized table ({rows} cells, {megabytes:.0} MB; synthetic): read and check every row, project, keep Berlin's {kept} cells, store; whole process; peak memory | – | {seconds:.1} s; {peak_mb:.0} MB |"
+    );
+    Ok(())
+}
+
 fn needs_in_process(db: &str) -> Result<()> {
     use kette_domain::access::{Actor, Role};
     tokio::runtime::Runtime::new()?.block_on(async {
@@ -697,6 +756,7 @@ fn main() -> Result<()> {
         );
     }
     needs_in_process(db)?;
+    census_import(&bin, db)?;
     let (gisd_ms, gisd_rows) = gisd_sized()?;
     println!("| GISD-sized run: 11,000 units × 18 years × 9 indicators, imputation, 3 PCA, rescaling, deciles, aggregation | < 1 s | {gisd_ms:.0} ms ({gisd_rows} rows out) |");
     let (parse, run) = mss_edition(&data)?;

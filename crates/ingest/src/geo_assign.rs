@@ -81,6 +81,15 @@ impl DistrictIndex {
         self.areas.len()
     }
 
+    /// South, west, north and east edge of all districts, in degrees; None without any.
+    pub fn bounds(&self) -> Option<[f64; 4]> {
+        let mut areas = self.areas.iter().map(|(_, r, _)| r);
+        let first = areas.next()?;
+        Some(areas.fold([first.min().y, first.min().x, first.max().y, first.max().x], |[s, w, n, e], r| {
+            [s.min(r.min().y), w.min(r.min().x), n.max(r.max().y), e.max(r.max().x)]
+        }))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.areas.is_empty()
     }

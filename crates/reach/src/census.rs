@@ -61,9 +61,26 @@ pub fn is_census_grid(bytes: &[u8]) -> bool {
 
 /// Reads a census grid table; every problem is collected with its line.
 pub fn read_census_grid(file: &str, bytes: &[u8]) -> Result<CensusGrid, ReachError> {
+    Ok(read_census_grid_within(file, bytes, None)?.grid)
+}
+
+/// A census grid read for an area: the cells in it, and how many lay outside (with the first).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CensusRead {
+    pub grid: CensusGrid,
+    pub outside: usize,
+    pub first_outside: Option<[f64; 2]>,
+}
+
+/// Reads a census grid table, keeping only the cells whose centre lies in `area` (south, west,
+/// north, east in degrees) when one is given — a Germany-wide table has three million rows, a
+/// city a few ten thousand — and counting the others. Every row is still checked, so a broken
+/// row anywhere refuses the file.
+pub fn read_census_grid_within(file: &str, bytes: &[u8], area: Option<[f64; 4]>) -> Result<CensusRead, ReachError> {
     let mut grid = CensusGrid { cells: vec![], people_column: None, children_column: None, cell_m: 100.0 };
     let mut problems = Problems::new(file);
-    let (grid_slot, problems_slot) = (&mut grid, &mut problems);
+    let (mut outside, mut first_outside) = (0usize, None);
+    let (grid_slot, problems_slot, outside_slot, first_slot) = (&mut grid, &mut problems, &mut outside, &mut first_outside);
     for_each_row(file, bytes, move |headers| {
         let CensusGrid { cells, people_column, children_column, cell_m: grid_cell_m } = grid_slot;
         let problems = problems_slot;
@@ -150,21 +167,21 @@ pub fn read_census_grid(file: &str, bytes: &[u8]) -> Result<CensusGrid, ReachErr
             };
             let people_count = count(people, "people", problems);
             let children_count = count(children, "children", problems);
+            let at = laea_to_wgs84(centre.0, centre.1);
+            if area.is_some_and(|[s, w, n, e]| at[0] < s || at[0] > n || at[1] < w || at[1] > e) {
+                *outside_slot += 1;
+                first_slot.get_or_insert(at);
+                return;
+            }
             let id_text = id.map(|i| cell(i).to_string()).unwrap_or_else(|| format!("E{}N{}", centre.0, centre.1));
-            cells.push(CensusCell {
-                id: id_text,
-                line,
-                at: laea_to_wgs84(centre.0, centre.1),
-                people: people_count,
-                children: children_count,
-            });
+            cells.push(CensusCell { id: id_text, line, at, people: people_count, children: children_count });
         })
     })?;
     problems.into_result()?;
-    if grid.cells.is_empty() {
+    if grid.cells.is_empty() && outside == 0 {
         return Err(ReachError::Table { file: file.into(), problems: vec!["the table has no rows".into()], total: 1 });
     }
-    Ok(grid)
+    Ok(CensusRead { grid, outside, first_outside })
 }
 
 /// A coordinate in metres (the census writes them as integers, sometimes with a decimal part).
@@ -314,6 +331,26 @@ mod tests {
         assert_eq!((grid.cells[0].people, grid.cells[1].people, grid.children_column.as_deref()), (Some(12.0), None, None));
         assert_eq!(grid.weight(&grid.cells[0]), Some(12.0));
         assert!(!is_census_grid(b"lat,lon,weight\n49.4,8.7,1\n"));
+    }
+
+    #[test]
+    fn cells_outside_the_area_are_counted_not_kept_but_still_checked() {
+        let row = |lat: f64, lon: f64, people: &str| {
+            let (e, n) = wgs84_to_laea(lat, lon);
+            format!("{};{};{people}\n", (e / 100.0).floor() * 100.0 + 50.0, (n / 100.0).floor() * 100.0 + 50.0)
+        };
+        let heidelberg = [49.35, 8.57, 49.46, 8.80];
+        let table =
+            format!("x_mp_100m;y_mp_100m;Einwohner\n{}{}{}", row(49.41, 8.69, "12"), row(52.52, 13.40, "40"), row(48.14, 11.58, "7"));
+        let read = read_census_grid_within("de.csv", table.as_bytes(), Some(heidelberg)).unwrap();
+        assert_eq!((read.grid.cells.len(), read.outside), (1, 2));
+        assert!(crate::haversine_m(read.first_outside.unwrap(), [52.52, 13.40]) < 100.0);
+        // a broken row outside the area still refuses the file
+        let broken = format!("{table}{}", row(52.0, 13.0, "viele"));
+        assert!(read_census_grid_within("de.csv", broken.as_bytes(), Some(heidelberg)).is_err());
+        // nothing in the area is not an error here: the caller says where the cells were
+        let read = read_census_grid_within("de.csv", table.as_bytes(), Some([10.0, 10.0, 11.0, 11.0])).unwrap();
+        assert_eq!((read.grid.cells.len(), read.outside), (0, 3));
     }
 
     #[test]

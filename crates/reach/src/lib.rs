@@ -25,7 +25,9 @@ mod tables;
 use std::io::Write;
 
 pub use areas::PlacedAreas;
-pub use census::{is_census_grid, laea_to_wgs84, read_census_grid, wgs84_to_laea, CensusCell, CensusGrid};
+pub use census::{
+    is_census_grid, laea_to_wgs84, read_census_grid, read_census_grid_within, wgs84_to_laea, CensusCell, CensusGrid, CensusRead,
+};
 pub use edge_list::EdgeList;
 pub use estimate::{
     share_within, shares_within, straight_limit_m, weighted_band_shares, weighted_shares_within, WithinIndex, DEFAULT_DETOUR,
