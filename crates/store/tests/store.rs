@@ -947,3 +947,44 @@ async fn an_agreement_ties_two_organisations_with_their_duties_and_refuses_bad_i
     assert_eq!(store.agreement(m, id).await.unwrap().unwrap().input, changed);
     assert!(matches!(store.update_agreement(m, 999_999, &changed, None).await, Err(StoreError::NotFound(_))));
 }
+
+/// Twenty coordinators importing census grids at once: every import waits and succeeds, and
+/// the stored grid is whole — one file's cells, never a mix of two.
+#[tokio::test]
+async fn concurrent_census_imports_wait_and_leave_one_whole_grid() {
+    let (_dir, store, m) = seeded().await;
+    let mut tasks = vec![];
+    for who in 0..20usize {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            // each file has its own number of cells, 100 + who, with ids naming the file
+            let cells: Vec<kette_store::StoredCensusCell> = (0..100 + who)
+                .map(|i| kette_store::StoredCensusCell {
+                    id: format!("f{who}-c{i}"),
+                    at: [52.0 + i as f64 * 1e-4, 13.0],
+                    people: Some(10.0),
+                    children: None,
+                })
+                .collect();
+            let name = format!("zensus-{who}.csv");
+            let bytes = name.clone().into_bytes();
+            let grid = kette_store::NewCensusGrid {
+                file_name: &name,
+                bytes: &bytes,
+                people_column: Some("einwohner"),
+                children_column: None,
+                cell_m: 100.0,
+                cells: &cells,
+            };
+            store.save_census_grid(m, &grid, None).await.map_err(|e| format!("import {who}: {e}"))
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap().unwrap();
+    }
+    let info = store.census_grid(m).await.unwrap().unwrap();
+    let who: usize = info.file_name.trim_start_matches("zensus-").trim_end_matches(".csv").parse().unwrap();
+    let cells = store.census_cells(m).await.unwrap();
+    assert_eq!(cells.len(), 100 + who, "{}", info.file_name);
+    assert!(cells.iter().all(|c| c.id.starts_with(&format!("f{who}-"))), "one file's cells only");
+}
