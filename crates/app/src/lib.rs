@@ -113,6 +113,24 @@ pub fn offer_is_public(
     kette_domain::review::is_public(offer.status, approval, policy.freshness(offer.last_verified_on, today))
 }
 
+/// The value kept under `key`, if it was made for `generation` (the data a cache may not
+/// outlive).
+fn kept<K: Eq + std::hash::Hash, G: PartialEq, V: Clone>(cache: &Mutex<HashMap<K, (G, V)>>, key: &K, generation: &G) -> Option<V> {
+    cache.lock().ok()?.get(key).filter(|(g, _)| g == generation).map(|(_, v)| v.clone())
+}
+
+/// Keeps `value` for `generation`: what other generations made goes, and past `most` entries
+/// everything (a cache by request must not grow without end).
+fn keep<K: Eq + std::hash::Hash, G: PartialEq, V>(cache: &Mutex<HashMap<K, (G, V)>>, key: K, generation: G, value: V, most: usize) {
+    if let Ok(mut cache) = cache.lock() {
+        cache.retain(|_, (g, _)| *g == generation);
+        if cache.len() >= most {
+            cache.clear();
+        }
+        cache.insert(key, (generation, value));
+    }
+}
+
 impl App {
     pub fn new(store: Store) -> App {
         App {

@@ -49,19 +49,11 @@ impl App {
         let inputs = recipe.data_columns();
         let generation = self.store.stats_generation(m).await?;
         let key: RecipeInputKey = (m, reader.sees_raw_statistics(), inputs.clone(), recipe.group_by.is_some(), year);
-        if let Some((g, input)) = self.recipe_inputs.lock().ok().and_then(|c| c.get(&key).cloned()) {
-            if g == generation {
-                return Ok(input);
-            }
+        if let Some(input) = crate::kept(&self.recipe_inputs, &key, &generation) {
+            return Ok(input);
         }
         let input = Arc::new(self.build_recipe_input(reader, m, recipe, inputs, year).await?);
-        if let Ok(mut cache) = self.recipe_inputs.lock() {
-            cache.retain(|_, (g, _)| *g == generation);
-            if cache.len() >= RECIPE_INPUTS_KEPT {
-                cache.clear();
-            }
-            cache.insert(key, (generation, input.clone()));
-        }
+        crate::keep(&self.recipe_inputs, key, generation, input.clone(), RECIPE_INPUTS_KEPT);
         Ok(input)
     }
 

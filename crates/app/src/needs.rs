@@ -137,19 +137,11 @@ impl App {
             d.sees_raw_statistics(),
         );
         let generations = (self.store.generation(municipality).await?, self.figures(d, municipality).await?.generation);
-        if let Some((g, view)) = self.needs_views.lock().ok().and_then(|c| c.get(&key).cloned()) {
-            if g == generations {
-                return Ok(view);
-            }
+        if let Some(view) = crate::kept(&self.needs_views, &key, &generations) {
+            return Ok(view);
         }
         let view = Arc::new(self.compute_needs(d, municipality, vocab, req).await?);
-        if let Ok(mut cache) = self.needs_views.lock() {
-            cache.retain(|_, (g, _)| *g == generations);
-            if cache.len() > 64 {
-                cache.clear();
-            }
-            cache.insert(key, (generations, view.clone()));
-        }
+        crate::keep(&self.needs_views, key, generations, view.clone(), KEPT_PER_CACHE);
         Ok(view)
     }
 
@@ -626,10 +618,8 @@ impl App {
         let key: WalkKey =
             (municipality, level, scope.all_unapproved, scope.all_protected, scope.own_organisation, domain.map(str::to_string), mode);
         let generation = self.store.generation(municipality).await?;
-        if let Some((g, estimate)) = self.walk_estimates.lock().ok().and_then(|c| c.get(&key).cloned()) {
-            if g == generation {
-                return Ok(estimate);
-            }
+        if let Some(estimate) = crate::kept(&self.walk_estimates, &key, &generation) {
+            return Ok(estimate);
         }
         let estimate = match domain {
             // one field's offers as destinations: the grid and the homes placed on the network
@@ -648,10 +638,7 @@ impl App {
             None => self.walk_estimate_of_every_field(municipality, level, d, vocab, &phases, mode).await?,
         };
         let estimate = Arc::new(estimate);
-        if let Ok(mut cache) = self.walk_estimates.lock() {
-            cache.retain(|_, (g, _)| *g == generation);
-            cache.insert(key, (generation, estimate.clone()));
-        }
+        crate::keep(&self.walk_estimates, key, generation, estimate.clone(), KEPT_PER_CACHE);
         Ok(estimate)
     }
 
@@ -941,20 +928,12 @@ impl App {
         let key: PlacesKey =
             (municipality, scope.all_unapproved, scope.all_protected, scope.own_organisation, domain.map(str::to_string), codes);
         let generation = self.store.generation(municipality).await?;
-        if let Some((g, places)) = self.offer_places.lock().ok().and_then(|c| c.get(&key).cloned()) {
-            if g == generation {
-                return Ok(places);
-            }
+        if let Some(places) = crate::kept(&self.offer_places, &key, &generation) {
+            return Ok(places);
         }
         let places = self.store.offer_places(municipality, &scope, &phases, &transitions, domain).await?;
         let places = Arc::new(OfferPlaces { places, phases, transitions });
-        if let Ok(mut cache) = self.offer_places.lock() {
-            cache.retain(|_, (g, _)| *g == generation);
-            if cache.len() > 64 {
-                cache.clear();
-            }
-            cache.insert(key, (generation, places.clone()));
-        }
+        crate::keep(&self.offer_places, key, generation, places.clone(), KEPT_PER_CACHE);
         Ok(places)
     }
 }
@@ -1032,6 +1011,9 @@ pub type WalkShares = HashMap<String, Vec<Option<Bands>>>;
 /// Shares of a district's children within 5, 10 and 15 minutes on foot.
 pub type Bands = [f64; 3];
 
+/// Entries a cache by request keeps before it starts over.
+const KEPT_PER_CACHE: usize = 65;
+
 /// The walks measured, in minutes; the matrix and the gaps use the middle one.
 pub const WALK_BANDS: [f64; 3] = [5.0, 10.0, 15.0];
 /// The estimate's parameters, stated on the page.
@@ -1091,19 +1073,11 @@ impl App {
             scope.own_organisation
         );
         let generation = self.store.generation(municipality).await?;
-        if let Some((g, inventory)) = self.inventories.lock().ok().and_then(|c| c.get(&key).cloned()) {
-            if g == generation {
-                return Ok(inventory);
-            }
+        if let Some(inventory) = crate::kept(&self.inventories, &key, &generation) {
+            return Ok(inventory);
         }
         let inventory = Arc::new(self.count_inventory(d, municipality, vocab, level, dimension).await?);
-        if let Ok(mut cache) = self.inventories.lock() {
-            cache.retain(|_, (g, _)| *g == generation);
-            if cache.len() > 64 {
-                cache.clear();
-            }
-            cache.insert(key, (generation, inventory.clone()));
-        }
+        crate::keep(&self.inventories, key, generation, inventory.clone(), KEPT_PER_CACHE);
         Ok(inventory)
     }
 

@@ -108,33 +108,6 @@ pub fn weighted_band_shares(
         .collect()
 }
 
-/// Like `shares_within`, with a weight for every origin (children of a census cell, floor area
-/// of a home): the share of the weight within the limit.
-pub fn weighted_shares_within(
-    destinations: &[[f64; 2]],
-    groups: &[Vec<([f64; 2], f64)>],
-    detour: f64,
-    speed_kmh: f64,
-    minutes: f64,
-) -> Vec<Option<f64>> {
-    use rayon::prelude::*;
-    let index = WithinIndex::new(destinations, straight_limit_m(detour, speed_kmh, minutes));
-    groups
-        .par_iter()
-        .map(|origins| {
-            let total: f64 = origins.iter().map(|(_, w)| w).sum();
-            if origins.is_empty() || total <= 0.0 {
-                return None;
-            }
-            let within: f64 = match &index {
-                Some(index) => origins.iter().filter(|(at, _)| index.any_within(*at)).map(|(_, w)| w).sum(),
-                None => 0.0,
-            };
-            Some(within / total)
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,13 +143,14 @@ mod tests {
         assert_eq!(shares_within(&[], &[vec![north(500.0)], vec![]], DEFAULT_DETOUR, 4.8, 10.0), [Some(0.0), None]);
         // weighted: three children near, one far; a group without weight has no share
         let groups = vec![vec![(north(500.0), 3.0), (north(1_000.0), 1.0)], vec![(north(500.0), 0.0)], vec![]];
-        assert_eq!(weighted_shares_within(&destinations, &groups, DEFAULT_DETOUR, 4.8, 10.0), [Some(0.75), None, None]);
-        assert_eq!(weighted_shares_within(&[], &groups, DEFAULT_DETOUR, 4.8, 10.0), [Some(0.0), None, None]);
-        // all walks at once give what each gives alone
+        assert_eq!(weighted_band_shares(&destinations, &groups, DEFAULT_DETOUR, 4.8, &[10.0]), [Some(vec![0.75]), None, None]);
+        // with every weight 1, each walk's share is the unweighted count's
         let minutes = [5.0, 10.0, 15.0];
-        let together = weighted_band_shares(&destinations, &groups, DEFAULT_DETOUR, 4.8, &minutes);
+        let points: Vec<Vec<[f64; 2]>> = vec![(0..40).map(|i| north(i as f64 * 40.0)).collect(), vec![north(300.0)]];
+        let ones: Vec<Vec<([f64; 2], f64)>> = points.iter().map(|g| g.iter().map(|p| (*p, 1.0)).collect()).collect();
+        let together = weighted_band_shares(&destinations, &ones, DEFAULT_DETOUR, 4.8, &minutes);
         for (k, m) in minutes.iter().enumerate() {
-            let alone = weighted_shares_within(&destinations, &groups, DEFAULT_DETOUR, 4.8, *m);
+            let alone = shares_within(&destinations, &points, DEFAULT_DETOUR, 4.8, *m);
             assert_eq!(together.iter().map(|g| g.as_ref().map(|s| s[k])).collect::<Vec<_>>(), alone, "{m} minutes");
         }
         assert_eq!(weighted_band_shares(&[], &groups, DEFAULT_DETOUR, 4.8, &minutes)[0], Some(vec![0.0; 3]));

@@ -29,9 +29,7 @@ pub use census::{
     is_census_grid, laea_to_wgs84, read_census_grid, read_census_grid_within, wgs84_to_laea, CensusCell, CensusGrid, CensusRead,
 };
 pub use edge_list::EdgeList;
-pub use estimate::{
-    share_within, shares_within, straight_limit_m, weighted_band_shares, weighted_shares_within, WithinIndex, DEFAULT_DETOUR,
-};
+pub use estimate::{share_within, shares_within, straight_limit_m, weighted_band_shares, WithinIndex, DEFAULT_DETOUR};
 pub use geometry::haversine_m;
 pub use network::{BuildReport, Edge, Incoming, Network, Position, RawWay, Segment};
 pub use osm::{read_extract, read_extract_with_homes, Home, OsmExtract, TagFilter, TaggedPlace};

@@ -357,26 +357,27 @@ fn take(part: &mut BlockPart, element: Element<'_>, profile: &Profile, filters: 
     }
 }
 
-fn read_block(block: &PrimitiveBlock, profile: &Profile, filters: &[TagFilter], homes: bool) -> BlockPart {
+fn read_block<'a>(block: &'a PrimitiveBlock, profile: &Profile, filters: &[TagFilter], homes: bool) -> BlockPart {
     let mut part = BlockPart::default();
-    let mut tags: Vec<(&str, &str)> = Vec::with_capacity(16);
+    let mut tags: Vec<(&'a str, &'a str)> = Vec::with_capacity(16);
     let mut refs: Vec<i64> = Vec::with_capacity(64);
-    for group in block.groups() {
-        for node in group.dense_nodes() {
-            tags.clear();
-            if !filters.is_empty() {
-                tags.extend(node.tags());
-            }
-            let element = Element::Node { id: node.id(), lat_e7: node.decimicro_lat(), lon_e7: node.decimicro_lon(), tags: &tags };
-            take(&mut part, element, profile, filters, homes);
+    // a node's tags are read only when some filter could match them
+    let node = |part: &mut BlockPart,
+                tags: &mut Vec<(&'a str, &'a str)>,
+                (id, lat_e7, lon_e7): (i64, i32, i32),
+                node_tags: &mut dyn Iterator<Item = (&'a str, &'a str)>| {
+        tags.clear();
+        if !filters.is_empty() {
+            tags.extend(node_tags);
         }
-        for node in group.nodes() {
-            tags.clear();
-            if !filters.is_empty() {
-                tags.extend(node.tags());
-            }
-            let element = Element::Node { id: node.id(), lat_e7: node.decimicro_lat(), lon_e7: node.decimicro_lon(), tags: &tags };
-            take(&mut part, element, profile, filters, homes);
+        take(part, Element::Node { id, lat_e7, lon_e7, tags }, profile, filters, homes);
+    };
+    for group in block.groups() {
+        for n in group.dense_nodes() {
+            node(&mut part, &mut tags, (n.id(), n.decimicro_lat(), n.decimicro_lon()), &mut n.tags());
+        }
+        for n in group.nodes() {
+            node(&mut part, &mut tags, (n.id(), n.decimicro_lat(), n.decimicro_lon()), &mut n.tags());
         }
         for way in group.ways() {
             tags.clear();
